@@ -1,0 +1,5 @@
+"""``python -m poptui``."""
+
+from poptui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""The Textual application: holds the database and the coach, mounts the screens."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+
+import poptui.screens
+from poptui.i18n import _
+from poptui.models import Person
+from poptui.store import Database
+
+SCREENS_FOLDER = Path(poptui.screens.__file__).parent
+
+
+class PopApp(App[None]):
+    """poptui. Screens reach the domain through services, passing ``app.database``."""
+
+    TITLE = "poptui"
+    CSS_PATH = SCREENS_FOLDER / "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar = [
+        Binding("ctrl+q", "quit", _("Stoppen"), priority=True, id="app.quit"),
+        Binding("f1", "help", _("Hulp"), id="app.help"),
+        Binding("ctrl+p", "command_palette", _("Zoeken"), show=True, priority=True, id="app.palette"),
+    ]
+
+    def __init__(self, database: Database, coach: Person | None = None, *, ask_coach: bool = True) -> None:
+        super().__init__()
+        self.database = database
+        self.coach = coach
+        self.ask_coach = ask_coach
+        from poptui.screens.commands import PopCommands
+
+        self.COMMANDS = App.COMMANDS | {PopCommands}
+
+    @property
+    def coach_id(self) -> str | None:
+        return self.coach.id if self.coach else None
+
+    def on_mount(self) -> None:
+        from poptui.screens.home import HomeScreen
+
+        self.theme = "textual-dark"
+        self.push_screen(HomeScreen())
+        if self.coach is None and self.ask_coach:
+            from poptui.screens.coach_select import CoachSelectScreen
+
+            self.push_screen(CoachSelectScreen(), self._coach_chosen)
+        if hasattr(signal, "SIGHUP"):
+            try:
+                signal.signal(signal.SIGHUP, self._hang_up)
+            except ValueError:  # not in the main thread (tests)
+                pass
+
+    def _coach_chosen(self, coach: Person | None) -> None:
+        if coach is not None:
+            self.set_coach(coach)
+
+    def set_coach(self, coach: Person) -> None:
+        self.coach = coach
+        self.sub_title = _("Coach: {name}", name=coach.full_name)
+        from poptui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_data()
+
+    def save_drafts(self) -> None:
+        """Write a draft of every open form (a crash or hang-up loses nothing typed)."""
+        from poptui.screens.widgets.form import FormScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen):
+                screen.flush_draft()
+
+    def _hang_up(self, _signum: int, _frame: object) -> None:
+        self.save_drafts()
+        self.exit()
+
+    def action_help(self) -> None:
+        from poptui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))

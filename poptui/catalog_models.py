@@ -1,0 +1,526 @@
+"""Typed models of the content catalog (the files in ``data/``).
+
+Every model forbids unknown keys and is frozen: the catalog is loaded once and
+shared by every screen, so nobody may change it in place. Field names are
+English; the texts they carry are Dutch, taken from the POP-draaiboek (the
+section is named in each docstring). Texts that poptui wrote itself because
+the draaiboek names something without describing it are flagged with an
+``own_*`` boolean.
+
+This module must not import textual.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from poptui.models.enums import (
+    ActionArea,
+    BetweenStepKind,
+    CareerCompetence,
+    Level,
+    MethodKind,
+    Phase,
+    VariantId,
+)
+
+# The analysis and planning questions of the POP cycle (§2.1.1, §4.5.2) that a
+# method can serve. Contact moments may carry other goals (opstart topics,
+# "Samenvatting en conclusies van de analysefase").
+METHOD_GOALS: tuple[str, ...] = (
+    "Wie ben ik?",
+    "Wat wil ik?",
+    "Wat kan ik?",
+    "Wat zijn mijn opties?",
+    "Wat zijn verschillende ontwikkelmogelijkheden?",
+    "Wat is mijn concreet actieplan?",
+)
+
+
+class CatalogModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Prompt(CatalogModel):
+    """A question or instruction, with optional sub-questions or answer options (``sub``)
+    and an optional hint for the coach (``note``)."""
+
+    text: str = Field(min_length=1)
+    sub: list[Prompt] = []
+    note: str = ""
+
+
+# --- variants (§4.5) -----------------------------------------------------------
+
+
+class BetweenStep(CatalogModel):
+    """What happens after a contact moment and before the next one (§4.5.3).
+
+    ``methods`` names the method to use when the step is one (the homework
+    "Droompagina" of Variant 1)."""
+
+    kind: BetweenStepKind
+    description: str = Field(min_length=1)
+    methods: list[MethodKind] = []
+
+
+class ContactMomentTemplate(CatalogModel):
+    """One row of a §4.5.3 table: contact moment ``number`` (0 = opstart)."""
+
+    number: int = Field(ge=0)
+    phase: Phase
+    goals: list[str] = Field(min_length=1)
+    methods: list[MethodKind] = []
+    collective_possible: bool = False
+    description: str = Field(min_length=1)
+    between_steps: list[BetweenStep] = []
+
+    @field_validator("methods")
+    @classmethod
+    def _unique_methods(cls, value: list[MethodKind]) -> list[MethodKind]:
+        if len(set(value)) != len(value):
+            raise ValueError("a method is listed twice")
+        return value
+
+
+class Variant(CatalogModel):
+    """A standard trajectory of §4.5.1 with its contact moments (§4.5.2, §4.5.3)."""
+
+    id: VariantId
+    name: str = Field(min_length=1)
+    reflection: Level
+    intensity: Level
+    description: str = Field(min_length=1)
+    contact_moments: list[ContactMomentTemplate] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _numbered_from_opstart(self) -> Variant:
+        numbers = [cm.number for cm in self.contact_moments]
+        if numbers != list(range(len(numbers))):
+            raise ValueError(f"contact moments must be numbered 0..n in order, got {numbers}")
+        if self.contact_moments[0].phase is not Phase.OPSTART:
+            raise ValueError("contact moment 0 must be the opstart")
+        return self
+
+    @property
+    def moments_after_opstart(self) -> int:
+        """Number of contact moments after contact moment 0 (the "Contactmomenten" of §4.5.1)."""
+        return len(self.contact_moments) - 1
+
+
+class VariantsFile(CatalogModel):
+    """``variants.json``."""
+
+    variants: list[Variant]
+
+
+class LevelGuide(CatalogModel):
+    """``levels.json``: the two dimensions that choose a variant (§4.5), for the wizard.
+
+    ``intro`` is the §4.5 text on variants being a starting point (maatwerk)."""
+
+    intro: str
+    reflection_explanation: str
+    intensity_explanation: str
+    reflection_levels: dict[Level, str]
+    intensity_levels: dict[Level, str]
+
+    @model_validator(mode="after")
+    def _all_levels(self) -> LevelGuide:
+        for name in ("reflection_levels", "intensity_levels"):
+            if set(getattr(self, name)) != set(Level):
+                raise ValueError(f"{name} must describe every level {[lv.value for lv in Level]}")
+        return self
+
+
+# --- methods (§5) --------------------------------------------------------------
+
+
+class Guidance(CatalogModel):
+    """The B/C/D parts of a §5 method: Doel, Doelgroep, Tijdsduur, Middelen, Werkwijze
+    (one string per step, in order) and Aandachtspunten."""
+
+    doel: str = Field(min_length=1)
+    doelgroep: str = Field(min_length=1)
+    tijdsduur: str = Field(min_length=1)
+    middelen: list[str] = []
+    werkwijze: list[str] = Field(min_length=1)
+    aandachtspunten: list[str] = []
+
+
+class MethodGuide(CatalogModel):
+    """A method of §5 (or a planning tool named in §4.5.3, then ``own_guidance`` is true:
+    the guidance was written for poptui, not taken from the draaiboek).
+
+    ``aliases`` are other spellings of the name, among them every spelling used in
+    the §4.5.3 tables; :meth:`Catalog.method_by_name` matches on them."""
+
+    id: MethodKind
+    name: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    phases: list[Phase] = Field(min_length=1)
+    goals: list[str] = Field(min_length=1)
+    aliases: list[str] = []
+    guidance: Guidance
+    own_guidance: bool = False
+
+    @field_validator("goals")
+    @classmethod
+    def _known_goals(cls, value: list[str]) -> list[str]:
+        unknown = [g for g in value if g not in METHOD_GOALS]
+        if unknown:
+            raise ValueError(f"unknown goals {unknown}; allowed: {list(METHOD_GOALS)}")
+        return value
+
+
+class MethodsFile(CatalogModel):
+    """``methods.json``."""
+
+    methods: list[MethodGuide]
+
+
+# --- action plan template shared by the scan (§5.7) and SMART (§5.8) -----------
+
+ActionFieldKey = Literal[
+    "specifiek", "meten", "hulpbronnen", "hulpmiddelen", "aanvaardbaar", "haalbaar", "tijdsplanning"
+]
+
+
+class ActionField(CatalogModel):
+    """One column of the action-plan sheet: ``label`` is the SMART letter question
+    ("Specifieke actie?"), ``prompt`` the sentence the employee completes."""
+
+    key: ActionFieldKey
+    label: str
+    prompt: str
+
+
+class AreaOption(CatalogModel):
+    """One "Deze actie heeft betrekking op" box."""
+
+    id: ActionArea
+    label: str
+
+
+class ActionTemplate(CatalogModel):
+    """The SMART action sheet of §5.7 stap 4 and §5.8 stap 4."""
+
+    fields: list[ActionField]
+    area_question: str
+    areas: list[AreaOption]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ActionTemplate:
+        if sorted(f.key for f in self.fields) != sorted(ActionFieldKey.__args__):
+            raise ValueError("action template must have each SMART field exactly once")
+        if sorted(a.id for a in self.areas) != sorted(ActionArea):
+            raise ValueError("action template must list each ActionArea exactly once")
+        return self
+
+
+class ScoreOption(CatalogModel):
+    """A score value with its meaning for zinvol (ZV) and haalbaar (HB)."""
+
+    value: int
+    meaningful: str
+    feasible: str
+
+
+class ScanDomain(CatalogModel):
+    """A domain of the scan (§5.7). ``heading`` is the line above the action list
+    ("Ik werk aan een realistisch doelwit"; the draaiboek gives it for domain 1 only);
+    ``help`` explains what belongs in it, linked to the matching theme of the
+    criteriumgericht interview (``interview_theme``). Headings 2-7 and the help
+    texts are poptui's own (``own_help``)."""
+
+    number: int
+    name: str
+    heading: str
+    help: str
+    interview_theme: int | None = None
+    own_help: bool = True
+
+
+class ScanGuide(CatalogModel):
+    """``scan.json``: Zinvolheids- en haalbaarheidsscan (§5.7)."""
+
+    intro: str
+    domains: list[ScanDomain] = Field(min_length=7, max_length=7)
+    max_actions_per_domain: int
+    scoring_instruction: str
+    scores: list[ScoreOption]
+    raters: list[str]
+    compare_instruction: str
+    action_template: ActionTemplate
+    note: str
+
+
+# --- SMART (§5.8) --------------------------------------------------------------
+
+
+class CareerCompetenceInfo(CatalogModel):
+    """A career competence under which final SMART actions are grouped (§5.8 stap 4).
+    The draaiboek only names them; ``explanation`` is poptui's own text."""
+
+    id: CareerCompetence
+    label: str
+    heading: str
+    explanation: str
+    own_explanation: bool = True
+
+
+class SmartGuide(CatalogModel):
+    """``smart.json``: SMART (§5.8).
+
+    ``plan_questions`` are the two questions of stap 2 (the second one with the
+    Analyse / Droom / Ontwerp / Actie route as ``sub``); ``coaching_questions`` are
+    part D."""
+
+    intro: str
+    plan_questions: list[Prompt]
+    max_challenges: int
+    max_actions_per_challenge: int
+    challenge_label: str
+    scoring_instruction: str
+    scores: list[ScoreOption]
+    total_explanation: str
+    career_competences: list[CareerCompetenceInfo]
+    action_template: ActionTemplate
+    coaching_intro: str
+    coaching_questions: list[str]
+
+    @model_validator(mode="after")
+    def _all_competences(self) -> SmartGuide:
+        if sorted(c.id for c in self.career_competences) != sorted(CareerCompetence):
+            raise ValueError("career_competences must list each CareerCompetence once")
+        return self
+
+
+# --- start-up analysis (§3.3) --------------------------------------------------
+
+
+class StartupQuestion(CatalogModel):
+    """A question of the start-up analysis; ``id`` is stable ("3.3.2.3").
+    ``own_wording`` marks questions poptui phrased from the draaiboek's prose."""
+
+    id: str
+    text: str
+    sub_questions: list[str] = []
+    own_wording: bool = False
+
+
+class StartupGroup(CatalogModel):
+    title: str
+    questions: list[StartupQuestion]
+
+
+class StartupSection(CatalogModel):
+    """A step of §3.3 (3.3.1 … 3.3.5): its explanation and its questions."""
+
+    number: str
+    title: str
+    explanation: str
+    groups: list[StartupGroup]
+
+
+class StartupGuide(CatalogModel):
+    """``startup.json``: the start-up analysis per organisation (§3.3)."""
+
+    intro: str
+    objectives: list[str]
+    sections: list[StartupSection]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> StartupGuide:
+        ids = [q.id for s in self.sections for g in s.groups for q in g.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("startup question ids must be unique")
+        return self
+
+
+# --- criteriumgericht interview (§5.2) -----------------------------------------
+
+
+class InterviewTheme(CatalogModel):
+    """A theme of stap 1 with the questions of stap 2. Theme 3 also uses
+    :attr:`InterviewGuide.motivation_checklist`, theme 6 is answered with
+    :attr:`InterviewGuide.attitudes`, theme 7 with :attr:`InterviewGuide.empowerment`."""
+
+    number: int
+    title: str
+    summary: str
+    questions: list[Prompt] = []
+
+
+class Attitude(CatalogModel):
+    """A work attitude of theme 6, rated 1-4 by the employee (``levels``: score -> statement)."""
+
+    id: str
+    name: str
+    example: str = ""
+    levels: dict[int, str]
+
+    @field_validator("levels")
+    @classmethod
+    def _one_to_four(cls, value: dict[int, str]) -> dict[int, str]:
+        if sorted(value) != [1, 2, 3, 4]:
+            raise ValueError("attitude levels must be exactly 1, 2, 3 and 4")
+        return value
+
+
+class EmpowermentPart(CatalogModel):
+    """A sub-part of a theme 7 question (a = first contact, b = already known ...).
+    ``observation_points`` are what the coach watches for (non-verbal, verbal)."""
+
+    label: str
+    title: str
+    questions: list[Prompt]
+    observation_points: list[str] = []
+    note: str = ""
+
+
+class EmpowermentQuestion(CatalogModel):
+    number: int
+    question: str
+    parts: list[EmpowermentPart]
+
+
+class InterviewGuide(CatalogModel):
+    """``interview.json``: the criteriumgericht/gestructureerd interview (§5.2)."""
+
+    intro: str
+    themes: list[InterviewTheme] = Field(min_length=8, max_length=8)
+    energy_signs: list[str]
+    motivation_question: str
+    motivation_checklist: list[str]
+    attitude_intro: str
+    attitudes: list[Attitude]
+    empowerment: list[EmpowermentQuestion]
+
+
+# --- HAND, Klokwijs, Praatplaat ------------------------------------------------
+
+FingerId = Literal["duim", "wijsvinger", "middelvinger", "ringvinger", "pink"]
+
+
+class Finger(CatalogModel):
+    """A finger of the HAND-methodiek: ``question`` is asked by the coach,
+    ``sheet_label`` is the first-person line of the worksheet."""
+
+    id: FingerId
+    name: str
+    question: str
+    sheet_label: str
+
+
+class HandGuide(CatalogModel):
+    """``hand.json``: HAND-methodiek (§5.3)."""
+
+    instruction: str
+    fingers: list[Finger] = Field(min_length=5, max_length=5)
+    tip: str
+
+
+class KlokwijsPart(CatalogModel):
+    """A step of Klokwijs (§5.9): Wie ben ik? / Wat wil ik? / Wat kan ik?"""
+
+    id: Literal["wie_ben_ik", "wat_wil_ik", "wat_kan_ik"]
+    title: str
+    intro: str
+    questions: list[Prompt]
+    closing_question: str = ""
+
+
+class KlokwijsGuide(CatalogModel):
+    """``klokwijs.json``. ``moment_prompts`` are poptui's own columns for each hour
+    set on the clock (``own_moment_prompts``)."""
+
+    introduction: list[str]
+    moment_prompts: list[str]
+    own_moment_prompts: bool = True
+    parts: list[KlokwijsPart] = Field(min_length=3, max_length=3)
+    visual_aids: list[str]
+
+
+class Choice(CatalogModel):
+    """A selectable option with a stable ``id`` and its Dutch ``label``."""
+
+    id: str
+    label: str
+
+
+class ConditionGroup(CatalogModel):
+    """A group of working conditions (grouping and group titles are poptui's own)."""
+
+    title: str
+    items: list[Choice]
+
+
+class PraatplaatGuide(CatalogModel):
+    """``praatplaat.json``: Praatplaat 'Dromen over werk' (§5.13, stap 2)."""
+
+    instruction: str
+    focus_question: str
+    focus_options: list[Choice]
+    motivation_question: str
+    motivation_options: list[Choice]
+    preferred_tasks_question: str
+    conditions_question: str
+    condition_groups: list[ConditionGroup]
+    homework_note: str
+
+    @property
+    def conditions(self) -> list[Choice]:
+        """All working-condition items, in draaiboek order."""
+        return [item for group in self.condition_groups for item in group.items]
+
+
+# --- competence measurement (§5.6) and AI (§5.1) -------------------------------
+
+
+class Pitfall(CatalogModel):
+    """A rater pitfall of §5.6 D."""
+
+    id: str
+    name: str
+    explanation: str
+
+
+class CompetenceDefinition(CatalogModel):
+    """A competence with its definition and behaviour indicators (gedragsindicatoren)."""
+
+    name: str
+    definition: str
+    indicators: list[str]
+
+
+class CompetenceGuide(CatalogModel):
+    """``competence.json``: §5.6 — the sample competences of the assessment sheet,
+    the dictionaries the draaiboek suggests, the self-rating questions and the
+    rater pitfalls. ``example_competence`` is the worked example of §2.2.1."""
+
+    sample_competences: list[str]
+    dictionaries: list[str]
+    self_rating_steps: list[str]
+    example_competence: CompetenceDefinition
+    pitfalls_intro: str
+    pitfalls: list[Pitfall]
+
+
+class AiGuide(CatalogModel):
+    """``ai.json``: the question lists of AI – droomfase (§5.1)."""
+
+    story_intro: str
+    story_examples: list[str]
+    story_questions: list[str]
+    strengths_instruction: str
+    dream_instruction: str
+    dream_script: str
+    dream_questions: list[str]
+    dream_summary: list[str]
+    optional_steps: list[Prompt]
+
+
+Prompt.model_rebuild()

@@ -1,0 +1,101 @@
+"""`poptui list organisations|employees|trajectories [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+
+from poptui.cli.common import add_database_option, add_help, open_database, say
+from poptui.i18n import _
+from poptui.labels import label
+from poptui.models import Employee, Organisation, Person, Trajectory
+from poptui.text import clean_line
+
+KINDS = ("organisations", "employees", "trajectories")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "list",
+        help=_("toon organisaties, werknemers of trajecten"),
+        description=_("Toon organisaties, werknemers of trajecten als tabel, of als JSON met --json."),
+        add_help=False,
+    )
+    add_help(parser)
+    parser.add_argument("kind", choices=KINDS, metavar="organisations|employees|trajectories", help=_("wat je wilt zien"))
+    add_database_option(parser)
+    parser.add_argument("--json", action="store_true", help=_("schrijf JSON (een lijst van objecten)"))
+    parser.set_defaults(handler=run_list)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    rows = [[clean_line(str(cell)) for cell in row] for row in rows]
+    widths = [max([len(header)] + [len(row[index]) for row in rows]) for index, header in enumerate(headers)]
+    limit = max(shutil.get_terminal_size((120, 24)).columns, 80)
+    while sum(widths) + 2 * len(widths) > limit and max(widths) > 12:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            (cell if len(cell) <= width else cell[: width - 1] + "…").ljust(width) for cell, width in zip(cells, widths, strict=True)
+        ).rstrip()
+
+    out = [line(headers), "  ".join("-" * width for width in widths)]
+    out.extend(line(row) for row in rows)
+    return "\n".join(out)
+
+
+def run_list(options: argparse.Namespace) -> int:
+    database = open_database(options)
+    organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
+    if options.kind == "organisations":
+        records = sorted(organisations.values(), key=lambda item: item.name.lower())
+        rows = [
+            {"id": item.id, "name": item.name, "kind": item.kind.value, "address": item.address,
+             "contact_person": item.contact_person}
+            for item in records
+        ]
+        headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
+        table = [[row["name"], label(row["kind"]), row["contact_person"], row["id"]] for row in rows]
+    elif options.kind == "employees":
+        persons = {person.id: person for person in database.list(Person)}
+        records = sorted(database.list(Employee), key=lambda item: (item.last_name.lower(), item.first_name.lower()))
+        rows = [
+            {
+                "id": item.id,
+                "first_name": item.first_name,
+                "last_name": item.last_name,
+                "organisation_id": item.organisation_id,
+                "organisation": organisations[item.organisation_id].name if item.organisation_id in organisations else None,
+                "function": item.function,
+                "supervisor": persons[item.supervisor_id].full_name if item.supervisor_id in persons else None,
+                "reflection": item.reflection.value if item.reflection else None,
+                "consent_date": item.consent_date.isoformat() if item.consent_date else None,
+                "mijn_loopbaan_account": item.mijn_loopbaan_account,
+                "archived": item.archived,
+            }
+            for item in records
+        ]
+        headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
+        table = [[row["last_name"], row["first_name"], row["organisation"] or "?", row["function"], row["id"]] for row in rows]
+    else:
+        from poptui.services.trajectories import summarise
+
+        trajectories = sorted(database.list(Trajectory), key=lambda item: (item.start_date is None, item.start_date))
+        summaries = summarise(database, trajectories)
+        rows = [summary.as_json() for summary in summaries]
+        headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
+        table = [
+            [row["employee"], row["organisation"], label(row["variant"]), label(row["status"]),
+             f"{row['contact_moments_held']}/{row['contact_moments_planned']}", str(row["actions"]), row["id"]]
+            for row in rows
+        ]
+    if options.json:
+        say(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        say(_("Nog niets om te tonen."))
+    else:
+        say(_table(headers, table))
+    return 0

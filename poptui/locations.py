@@ -1,0 +1,28 @@
+"""Where poptui keeps its files by default: one module for every path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "poptui"
+DB_ENVIRONMENT_VARIABLE = "POPTUI_DB"
+
+
+def default_database_path() -> Path:
+    """The database folder: POPTUI_DB if set, else the platform's user data folder."""
+    configured = os.environ.get(DB_ENVIRONMENT_VARIABLE)
+    if configured:
+        return Path(configured).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / "database"
+
+
+def config_folder() -> Path:
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def exports_folder() -> Path:
+    """Per-user folder for exports (never a world-readable temp folder)."""
+    return user_data_path(APP_NAME, appauthor=False) / "exports"

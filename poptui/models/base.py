@@ -1,0 +1,96 @@
+"""The base of every stored record and the field types they share."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from poptui.text import clean_line, clean_text
+
+Scope = Literal["core", "employees", "trajectories", "dossier"]
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _parse_date(value: Any) -> Any:
+    """Accept ISO dates and the Belgian dd/mm/yyyy (also dd-mm-yyyy, dd.mm.yyyy)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        stripped = value.strip()
+        if not stripped:
+            return None
+        match = _DMY.match(stripped)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError as error:
+                raise ValueError("datum_ongeldig") from error
+        return stripped
+    return value
+
+
+def _text(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _line(value: Any) -> Any:
+    return clean_line(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+"""Multi-line free text, cleaned of escape sequences and control characters."""
+Line = Annotated[str, BeforeValidator(_line)]
+"""One-line text: cleaned and with surrounding/double spaces removed."""
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise ValueError("verplicht")
+    return value
+
+
+RequiredLine = Annotated[Line, AfterValidator(_required)]
+Day = Annotated[date, BeforeValidator(_parse_date)]
+OptionalDay = Annotated[date | None, BeforeValidator(_parse_date)]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Model(BaseModel):
+    """Shared configuration: no unknown fields, validate on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+class Record(Model):
+    """A record the store keeps: our own id, and a version against lost updates."""
+
+    table: ClassVar[str]
+    scope: ClassVar[Scope] = "core"
+    label: ClassVar[str] = "record"
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset()
+
+    id: str = Field(default_factory=new_id)
+    version: int = Field(default=0, ge=0, title="Versie")
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by: Line = ""
+
+    def describe(self) -> str:
+        """A short text naming the record for messages and the audit trail."""
+        return self.id
+
+
+class DossierRecord(Record):
+    """A record that belongs to one employee's dossier (stored in their file)."""
+
+    scope: ClassVar[Scope] = "dossier"
+    employee_id: RequiredLine = Field(title="Werknemer")

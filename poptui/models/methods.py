@@ -1,0 +1,89 @@
+"""Records of the methods (§5): one class per method kind, a union discriminated by kind.
+
+Until a method has its own screen, its record holds free notes and conclusions;
+the later, richer screens add fields with defaults, so earlier notes load intact.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import Field, TypeAdapter
+
+from poptui.models.base import DossierRecord, Line, OptionalDay, RequiredLine, Text
+from poptui.models.enums import MethodKind
+
+
+class MethodRecordBase(DossierRecord):
+    table: ClassVar[str] = "method_records"
+    label: ClassVar[str] = "methodiek"
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"notes", "conclusions"})
+
+    kind: MethodKind
+    trajectory_id: RequiredLine = Field(title="POP-traject")
+    contact_moment_id: Line | None = Field(default=None, title="Contactmoment")
+    date: OptionalDay = Field(default=None, title="Datum")
+    notes: Text = Field(default="", title="Notities", max_length=50000)
+    conclusions: list[Text] = Field(default_factory=list, title="Conclusies")
+
+
+class HandRecord(MethodRecordBase):
+    """HAND-methodiek (§5.3): one answer per finger."""
+
+    kind: Literal[MethodKind.HAND] = MethodKind.HAND
+    thumb: Text = Field(default="", title="Duim: waar ben ik goed in?", max_length=5000)
+    index_finger: Text = Field(default="", title="Wijsvinger: waar wil ik naartoe?", max_length=5000)
+    middle_finger: Text = Field(default="", title="Middelvinger: waar heb ik een hekel aan?", max_length=5000)
+    ring_finger: Text = Field(default="", title="Ringvinger: waar ben ik trouw aan?", max_length=5000)
+    little_finger: Text = Field(default="", title="Pink: waar ben ik klein in?", max_length=5000)
+
+
+def _notes_record(kind: MethodKind, doc: str) -> type[MethodRecordBase]:
+    """A record class for a method whose own screen does not exist yet."""
+    name = "".join(part.capitalize() for part in kind.value.split("_")) + "Record"
+    namespace = {
+        "__annotations__": {"kind": Literal[kind]},
+        "kind": kind,
+        "__doc__": doc,
+        "__module__": __name__,
+    }
+    return type(name, (MethodRecordBase,), namespace)
+
+
+AiDroomfaseRecord = _notes_record(MethodKind.AI_DROOMFASE, "AI – droomfase (§5.1).")
+InterviewRecord = _notes_record(MethodKind.INTERVIEW, "Criteriumgericht interview (§5.2).")
+KwaliteitenspelRecord = _notes_record(MethodKind.KWALITEITENSPEL, "Kwaliteitenspel (§5.4).")
+VaardighedenspelRecord = _notes_record(MethodKind.VAARDIGHEDENSPEL, "Vaardighedenspel (§5.5).")
+CompetentiemetingRecord = _notes_record(MethodKind.COMPETENTIEMETING, "Competentiemeting (§5.6).")
+ScanRecord = _notes_record(MethodKind.SCAN, "Zinvolheids- en haalbaarheidsscan (§5.7).")
+SmartRecord = _notes_record(MethodKind.SMART, "SMART (§5.8).")
+KlokwijsRecord = _notes_record(MethodKind.KLOKWIJS, "Klokwijs (§5.9).")
+DroompaginaRecord = _notes_record(MethodKind.DROOMPAGINA, "Droompagina (§5.10).")
+PrentenbeeldRecord = _notes_record(MethodKind.PRENTENBEELD, "Prentenbeeld (§5.11).")
+VierOpEenRijRecord = _notes_record(MethodKind.VIER_OP_EEN_RIJ, "Vier op een rij (§5.12).")
+PraatplaatRecord = _notes_record(MethodKind.PRAATPLAAT, "Praatplaat (§5.13).")
+BeslissingsmatrixRecord = _notes_record(MethodKind.BESLISSINGSMATRIX, "Beslissingsmatrix (§4.5.3).")
+MindmapRecord = _notes_record(MethodKind.MINDMAP, "Mindmap (§4.5.3).")
+TijdslijnRecord = _notes_record(MethodKind.TIJDSLIJN, "Tijdslijn leggen (§4.5.3).")
+
+METHOD_RECORD_CLASSES: dict[MethodKind, type[MethodRecordBase]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (
+        AiDroomfaseRecord, InterviewRecord, HandRecord, KwaliteitenspelRecord, VaardighedenspelRecord,
+        CompetentiemetingRecord, ScanRecord, SmartRecord, KlokwijsRecord, DroompaginaRecord,
+        PrentenbeeldRecord, VierOpEenRijRecord, PraatplaatRecord, BeslissingsmatrixRecord,
+        MindmapRecord, TijdslijnRecord,
+    )
+}
+
+MethodRecord = Annotated[
+    Union[tuple(METHOD_RECORD_CLASSES.values())],  # noqa: UP007
+    Field(discriminator="kind"),
+]
+"""Any method record; pydantic picks the class from ``kind``."""
+
+method_record_adapter: TypeAdapter[MethodRecordBase] = TypeAdapter(MethodRecord)
+
+
+def new_method_record(kind: MethodKind, **fields: object) -> MethodRecordBase:
+    return METHOD_RECORD_CLASSES[kind](**fields)

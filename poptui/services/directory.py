@@ -1,0 +1,45 @@
+"""Looking people and organisations up by name: lists, filters, the command palette."""
+
+from __future__ import annotations
+
+from poptui.models import Employee, Organisation, Person, Trajectory
+from poptui.store import Database
+from poptui.text import ascii_fold
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: 'Inès' and 'ines' match."""
+    return ascii_fold(text).lower() if text else ""
+
+
+def matches(query: str, *texts: str) -> bool:
+    """Every word of the query occurs in one of the texts (accents and case ignored)."""
+    haystack = " ".join(fold(text) for text in texts)
+    return all(fold(word) in haystack for word in query.split())
+
+
+def organisations(database: Database) -> list[Organisation]:
+    return sorted(database.list(Organisation), key=lambda item: item.name.lower())
+
+
+def employees(
+    database: Database, organisation_id: str | None = None, query: str = "", include_archived: bool = False
+) -> list[Employee]:
+    found = [
+        employee
+        for employee in database.list(Employee)
+        if (organisation_id is None or employee.organisation_id == organisation_id)
+        and (include_archived or not employee.archived)
+        and (not query or matches(query, employee.first_name, employee.last_name, employee.function))
+    ]
+    return sorted(found, key=lambda item: (item.last_name.lower(), item.first_name.lower()))
+
+
+def persons(database: Database, organisation_id: str | None = None) -> list[Person]:
+    found = [p for p in database.list(Person) if organisation_id is None or p.organisation_id == organisation_id]
+    return sorted(found, key=lambda item: (item.last_name.lower(), item.first_name.lower()))
+
+
+def trajectories_of(database: Database, employee_id: str) -> list[Trajectory]:
+    found = database.list(Trajectory, employee_id=employee_id)
+    return sorted(found, key=lambda item: (item.start_date is None, item.start_date or item.created_at))

@@ -1,0 +1,80 @@
+"""The rules of a POP document (§2.2.3, §4.3) in words a coach understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from poptui.i18n import _
+from poptui.models import CompetenceKind, PopAction, PopDocument
+
+
+@dataclass(frozen=True)
+class PopCheck:
+    """The state of a POP: the competence rule and what each action still misses."""
+
+    has_generic: bool
+    has_technical: bool
+    action_problems: dict[str, list[str]] = field(default_factory=dict)
+    """Per action id, the reasons it is not yet SMART (empty lists are left out)."""
+    problems: list[str] = field(default_factory=list)
+    """Every reason the POP cannot be made final, in Dutch."""
+
+    @property
+    def rule_ok(self) -> bool:
+        return self.has_generic and self.has_technical
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def rule_text(self) -> str:
+        if self.rule_ok:
+            return _("In orde: minstens één actie op een generieke en één op een technische competentie.")
+        missing = []
+        if not self.has_generic:
+            missing.append(_("een actie op een generieke competentie"))
+        if not self.has_technical:
+            missing.append(_("een actie op een technische competentie"))
+        return _("Nog nodig: {missing}.", missing=_(" en ").join(missing))
+
+
+def action_problems(action: PopAction, today: date) -> list[str]:
+    """Why an action is not yet SMART; empty when it is."""
+    problems = []
+    if not action.what.strip():
+        problems.append(_("Beschrijf wat er precies moet gebeuren."))
+    if action.deadline is None:
+        problems.append(_("Er is geen deadline (tegen wanneer)."))
+    elif action.deadline < today:
+        problems.append(_("De deadline {deadline} ligt in het verleden.", deadline=action.deadline.strftime("%d/%m/%Y")))
+    if not action.result.strip():
+        problems.append(_("Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."))
+    if not action.who_helps.strip():
+        problems.append(_("Niemand helpt: vul in wie kan helpen, binnen of buiten de organisatie."))
+    return problems
+
+
+def check_pop(pop: PopDocument, today: date, *, deadlines_may_be_past: bool = False) -> PopCheck:
+    """Check the POP rule and every action.
+
+    ``deadlines_may_be_past`` is for checking a POP that was finalised earlier:
+    its deadlines were in the future when it was made.
+    """
+    has_generic = any(action.kind is CompetenceKind.GENERIC for action in pop.actions)
+    has_technical = any(action.kind is CompetenceKind.TECHNICAL for action in pop.actions)
+    per_action: dict[str, list[str]] = {}
+    problems: list[str] = []
+    if not pop.actions:
+        problems.append(_("Het actieplan heeft nog geen acties."))
+    if not has_generic:
+        problems.append(_("Er is nog geen actie op een generieke competentie (verplicht: minstens één)."))
+    if not has_technical:
+        problems.append(_("Er is nog geen actie op een technische competentie (verplicht: minstens één)."))
+    reference = date.min if deadlines_may_be_past else today
+    for number, action in enumerate(pop.actions, start=1):
+        reasons = action_problems(action, reference)
+        if reasons:
+            per_action[action.id] = reasons
+            problems.extend(_("Actie {number}: {reason}", number=number, reason=reason) for reason in reasons)
+    return PopCheck(has_generic, has_technical, per_action, problems)

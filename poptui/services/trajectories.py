@@ -1,0 +1,175 @@
+"""Trajectories: the contact-moment plan from the catalog, starting one, summarising them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from poptui.catalog import load_catalog
+from poptui.models import (
+    BetweenStep,
+    CompetenceKind,
+    ContactMoment,
+    ContactMomentStatus,
+    Employee,
+    Level,
+    MethodKind,
+    Organisation,
+    Phase,
+    PopDocument,
+    Trajectory,
+    TrajectoryStatus,
+    VariantId,
+)
+from poptui.store import Database
+
+
+@dataclass
+class PlannedMoment:
+    """One contact moment of a proposed plan; the coach may change everything."""
+
+    number: int
+    phase: Phase
+    goals: list[str] = field(default_factory=list)
+    methods: list[MethodKind] = field(default_factory=list)
+    collective_possible: bool = False
+    description: str = ""
+    between_steps: list[BetweenStep] = field(default_factory=list)
+
+
+def propose_plan(variant: VariantId) -> list[PlannedMoment]:
+    """The catalog's contact-moment plan of a variant, as an editable copy."""
+    template = load_catalog().variants[variant]
+    return [
+        PlannedMoment(
+            number=moment.number,
+            phase=moment.phase,
+            goals=list(moment.goals),
+            methods=list(moment.methods),
+            collective_possible=moment.collective_possible,
+            description=moment.description,
+            between_steps=[BetweenStep(kind=step.kind, description=step.description) for step in moment.between_steps],
+        )
+        for moment in template.contact_moments
+    ]
+
+
+def renumber(plan: list[PlannedMoment]) -> list[PlannedMoment]:
+    """Number the moments 0, 1, 2 ... in their current order."""
+    for number, moment in enumerate(plan):
+        moment.number = number
+    return plan
+
+
+def start_trajectory(
+    database: Database,
+    employee: Employee,
+    *,
+    variant: VariantId,
+    reflection: Level,
+    intensity: Level,
+    plan: list[PlannedMoment],
+    coach_id: str | None = None,
+    start_date: date | None = None,
+    previous_trajectory_id: str | None = None,
+) -> tuple[Trajectory, list[ContactMoment]]:
+    """Create the trajectory and its planned contact moments in one transaction."""
+    trajectory = Trajectory(
+        employee_id=employee.id,
+        coach_id=coach_id,
+        variant=variant,
+        reflection=reflection,
+        intensity=intensity,
+        status=TrajectoryStatus.ACTIVE if start_date else TrajectoryStatus.PLANNED,
+        start_date=start_date,
+        previous_trajectory_id=previous_trajectory_id,
+    )
+    moments = [
+        ContactMoment(
+            employee_id=employee.id,
+            trajectory_id=trajectory.id,
+            number=moment.number,
+            phase=moment.phase,
+            goals=moment.goals,
+            methods=moment.methods,
+            between_steps=moment.between_steps,
+        )
+        for moment in renumber(list(plan))
+    ]
+    with database.transaction() as transaction:
+        saved = transaction.save(trajectory)
+        saved_moments = [transaction.save(moment) for moment in moments]
+    return saved, saved_moments
+
+
+@dataclass(frozen=True)
+class TrajectorySummary:
+    """One trajectory with the counts that lists and reports show."""
+
+    trajectory: Trajectory
+    employee: Employee | None
+    organisation: Organisation | None
+    contact_moments_planned: int
+    contact_moments_held: int
+    actions: int
+    generic_actions: int
+    technical_actions: int
+
+    @property
+    def employee_name(self) -> str:
+        return self.employee.full_name if self.employee else "?"
+
+    @property
+    def organisation_name(self) -> str:
+        return self.organisation.name if self.organisation else "?"
+
+    def as_json(self) -> dict[str, object]:
+        trajectory = self.trajectory
+        return {
+            "id": trajectory.id,
+            "employee_id": trajectory.employee_id,
+            "employee": self.employee_name,
+            "organisation_id": self.organisation.id if self.organisation else None,
+            "organisation": self.organisation_name,
+            "coach_id": trajectory.coach_id,
+            "variant": trajectory.variant.value,
+            "reflection": trajectory.reflection.value,
+            "intensity": trajectory.intensity.value,
+            "status": trajectory.status.value,
+            "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
+            "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
+            "follow_up": trajectory.is_follow_up,
+            "previous_trajectory_id": trajectory.previous_trajectory_id,
+            "contact_moments_planned": self.contact_moments_planned,
+            "contact_moments_held": self.contact_moments_held,
+            "actions": self.actions,
+            "generic_actions": self.generic_actions,
+            "technical_actions": self.technical_actions,
+        }
+
+
+def summarise(database: Database, trajectories: list[Trajectory]) -> list[TrajectorySummary]:
+    employees = {employee.id: employee for employee in database.list(Employee)}
+    organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
+    out = []
+    for employee_id in sorted({trajectory.employee_id for trajectory in trajectories}):
+        moments = database.list(ContactMoment, employee_id=employee_id)
+        pops = {pop.trajectory_id: pop for pop in database.list(PopDocument, employee_id=employee_id)}
+        for trajectory in (item for item in trajectories if item.employee_id == employee_id):
+            own = [moment for moment in moments if moment.trajectory_id == trajectory.id]
+            actions = pops[trajectory.id].actions if trajectory.id in pops else []
+            employee = employees.get(employee_id)
+            out.append(
+                TrajectorySummary(
+                    trajectory=trajectory,
+                    employee=employee,
+                    organisation=organisations.get(employee.organisation_id) if employee else None,
+                    contact_moments_planned=sum(m.status is not ContactMomentStatus.SKIPPED for m in own),
+                    contact_moments_held=sum(m.status is ContactMomentStatus.HELD for m in own),
+                    actions=len(actions),
+                    generic_actions=sum(a.kind is CompetenceKind.GENERIC for a in actions),
+                    technical_actions=sum(a.kind is CompetenceKind.TECHNICAL for a in actions),
+                )
+            )
+    order = {trajectory.id: index for index, trajectory in enumerate(trajectories)}
+    return sorted(out, key=lambda summary: order[summary.trajectory.id])

@@ -1,0 +1,422 @@
+"""The store: the only code that touches TinyDB.
+
+Layout of a database folder (chosen for 2,000 employees over five years,
+about 100k records): a save rewrites one small file, not everything.
+
+    poptui-db.json          format marker and schema version
+    core.json               organisations, persons, start-up analyses, trainings, hours
+    employees.json          employees (the list screen reads only this file)
+    trajectories.json       trajectories (the home screen and month reports read this)
+    dossiers/<id>.json      per employee: contact moments, consultations, method
+                            records, POP documents, action evaluations
+    audit.log               append-only, hash-chained audit trail
+    .lock                   the inter-process lock around every read-modify-write
+
+Every write happens inside :meth:`Database.transaction`: the lock is taken, the
+files involved are read fresh, changes are applied in memory and each changed
+file is replaced atomically. Reads take no lock: files are only ever replaced
+whole, so a reader sees the old or the new version, never half a file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+from tinydb import Query, TinyDB
+
+from poptui.models import (
+    AuditAction,
+    AuditEvent,
+    Employee,
+    MethodRecordBase,
+    Record,
+    method_record_adapter,
+)
+from poptui.models.errors import dutch_summary
+from poptui.store import audit, schema
+from poptui.store.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseMissing,
+    NewerSchema,
+    NotADatabase,
+    NotFound,
+    SaveFailed,
+    StoreError,
+    VersionConflict,
+)
+from poptui.store.files import atomic_write, dumps, ensure_folder, loads
+from poptui.store.storage import SnapshotStorage, TransactionStorage, read_tables
+
+R = TypeVar("R", bound=Record)
+
+DOSSIERS = "dossiers"
+LOCK_FILE = ".lock"
+LOCK_TIMEOUT = 15.0
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
+
+FILE_OF_SCOPE = {"core": "core.json", "employees": "employees.json", "trajectories": "trajectories.json"}
+
+
+def default_actor() -> str:
+    """Who is working: the coach behind sudo, else the login name."""
+    for variable in ("SUDO_USER", "USER", "USERNAME", "LOGNAME"):
+        value = os.environ.get(variable)
+        if value:
+            return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _parse(record_type: type[R], doc: dict[str, Any]) -> R:
+    if issubclass(record_type, MethodRecordBase):
+        return method_record_adapter.validate_python(doc)  # type: ignore[return-value]
+    return record_type.model_validate(doc)
+
+
+class Database:
+    """A poptui database folder. Open with :meth:`open` or :meth:`create`."""
+
+    def __init__(self, path: Path, actor: str | None = None) -> None:
+        self.path = path
+        self.actor = actor or default_actor()
+        self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=0o600)
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, actor: str | None = None) -> Database:
+        """Make a new, empty database in ``path`` (a missing or empty folder)."""
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise NotADatabase(path, "dit is een bestand, geen map")
+        if path.is_dir() and (path / schema.META_FILE).exists():
+            raise StoreError(f"Er staat al een poptui-database in {path}.")
+        if path.is_dir() and any(path.iterdir()):
+            raise NotADatabase(path, "de map is niet leeg")
+        ensure_folder(path)
+        ensure_folder(path / DOSSIERS)
+        meta = {"format": schema.FORMAT_NAME, "schema_version": schema.SCHEMA_VERSION, "created_at": _now().isoformat()}
+        atomic_write(path / schema.META_FILE, dumps(meta))
+        return cls(path, actor)
+
+    @classmethod
+    def open(cls, path: Path, actor: str | None = None, *, migrate: bool = True) -> Database:
+        """Open an existing database; refuse what is not one, never overwriting anything."""
+        path = Path(path)
+        if not path.exists():
+            raise DatabaseMissing(path)
+        if not path.is_dir():
+            raise NotADatabase(path, "dit is een bestand, geen databasemap")
+        database = cls(path, actor)
+        version = database.schema_version()
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchema(path, version, schema.SCHEMA_VERSION)
+        if version < schema.SCHEMA_VERSION and migrate:
+            database.migrate()
+        return database
+
+    def meta(self) -> dict[str, Any]:
+        meta_path = self.path / schema.META_FILE
+        try:
+            raw = meta_path.read_bytes()
+        except FileNotFoundError:
+            raise NotADatabase(self.path, f"het bestand {schema.META_FILE} ontbreekt") from None
+        except OSError as error:
+            raise DatabaseDamaged(meta_path, f"niet leesbaar: {error.strerror}") from error
+        try:
+            meta = loads(raw)
+        except ValueError:
+            raise DatabaseDamaged(meta_path, "geen geldige JSON") from None
+        if not isinstance(meta, dict) or meta.get("format") != schema.FORMAT_NAME:
+            raise NotADatabase(self.path, f"{schema.META_FILE} is geen poptui-bestand")
+        return meta
+
+    def schema_version(self) -> int:
+        version = self.meta().get("schema_version")
+        if not isinstance(version, int) or version < 1:
+            raise DatabaseDamaged(self.path / schema.META_FILE, "geen geldig schemanummer")
+        return version
+
+    def data_files(self) -> list[Path]:
+        """Every TinyDB file of the database."""
+        files = [self.path / name for name in FILE_OF_SCOPE.values() if (self.path / name).exists()]
+        dossier_folder = self.path / DOSSIERS
+        if dossier_folder.is_dir():
+            files.extend(sorted(dossier_folder.glob("*.json")))
+        return files
+
+    def migrate(self) -> None:
+        """Bring an older database to the current schema (under the lock)."""
+        with self._locked():
+            version = self.schema_version()
+            if version >= schema.SCHEMA_VERSION:
+                return
+            steps = schema.migrations_from(version)
+            files = {str(path.relative_to(self.path)): read_tables(path) for path in self.data_files()}
+            for step in steps:
+                step(files)
+            for name, tables in files.items():
+                atomic_write(self.path / name, dumps(tables))
+            meta = self.meta() | {"schema_version": schema.SCHEMA_VERSION, "migrated_at": _now().isoformat()}
+            atomic_write(self.path / schema.META_FILE, dumps(meta))
+
+    # -- where records live ------------------------------------------------------
+
+    def _file_for(self, record_type: type[Record], employee_id: str | None) -> Path:
+        scope = record_type.scope
+        if scope != "dossier":
+            return self.path / FILE_OF_SCOPE[scope]
+        if not employee_id or not _SAFE_ID.match(employee_id):
+            raise StoreError(f"Ongeldige werknemer-id voor een {record_type.label}: {employee_id!r}")
+        return self.path / DOSSIERS / f"{employee_id}.json"
+
+    def dossier_ids(self) -> list[str]:
+        folder = self.path / DOSSIERS
+        return sorted(path.stem for path in folder.glob("*.json")) if folder.is_dir() else []
+
+    # -- reading -----------------------------------------------------------------
+
+    def _documents(self, path: Path, table: str) -> list[dict[str, Any]]:
+        database = TinyDB(storage=SnapshotStorage, path=path)  # type: ignore[arg-type]
+        return [dict(doc) for doc in database.table(table, cache_size=0).all()]
+
+    def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
+        try:
+            return _parse(record_type, doc)
+        except ValidationError as error:
+            raise DatabaseDamaged(path, f"ongeldig record {doc.get('id', '?')}: {dutch_summary(error)}") from error
+
+    def list(
+        self,
+        record_type: type[R],
+        *,
+        employee_id: str | None = None,
+        where: Callable[[R], bool] | None = None,
+        **equals: Any,
+    ) -> list[R]:
+        """All records of a type, optionally of one employee, filtered."""
+        if record_type.scope == "dossier":
+            ids = [employee_id] if employee_id else self.dossier_ids()
+            paths = [self._file_for(record_type, some_id) for some_id in ids]
+        else:
+            paths = [self._file_for(record_type, None)]
+            if employee_id is not None:
+                equals["employee_id"] = employee_id
+        out: list[R] = []
+        for path in paths:
+            for doc in self._documents(path, record_type.table):
+                if any(doc.get(key) != _plain(value) for key, value in equals.items()):
+                    continue
+                record = self._load(record_type, doc, path)
+                if where is None or where(record):
+                    out.append(record)
+        return out
+
+    def get(self, record_type: type[R], record_id: str, *, employee_id: str | None = None) -> R:
+        """One record by id; raises :class:`NotFound`."""
+        found = self.find(record_type, record_id, employee_id=employee_id)
+        if found is None:
+            raise NotFound(record_type.label, record_id)
+        return found
+
+    def find(self, record_type: type[R], record_id: str, *, employee_id: str | None = None) -> R | None:
+        if record_type.scope == "dossier" and employee_id is None:
+            for some_id in self.dossier_ids():
+                found = self.find(record_type, record_id, employee_id=some_id)
+                if found is not None:
+                    return found
+            return None
+        path = self._file_for(record_type, employee_id)
+        database = TinyDB(storage=SnapshotStorage, path=path)  # type: ignore[arg-type]
+        doc = database.table(record_type.table, cache_size=0).get(Query().id == record_id)
+        return self._load(record_type, dict(doc), path) if doc is not None else None  # type: ignore[arg-type]
+
+    # -- writing -----------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise DatabaseBusy() from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, read fresh, apply changes, write every changed file atomically."""
+        with self._locked():
+            transaction = Transaction(self)
+            yield transaction
+            transaction.commit()
+
+    def save(self, record: R) -> R:
+        with self.transaction() as transaction:
+            return transaction.save(record)
+
+    def save_all(self, records: list[R]) -> list[R]:
+        with self.transaction() as transaction:
+            return [transaction.save(record) for record in records]
+
+    def delete(self, record: Record) -> None:
+        with self.transaction() as transaction:
+            transaction.delete(record)
+
+    def audit_events(self, employee_id: str | None = None) -> list[AuditEvent]:
+        events = audit.read(self.path / audit.AUDIT_FILE)
+        return [event for event in events if employee_id is None or event.employee_id == employee_id]
+
+    def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
+        """Audit something that is not a change, such as an export or a print."""
+        with self._locked():
+            audit.append(self.path / audit.AUDIT_FILE, [self._event(action, record, fields or [])])
+
+    def _event(self, action: AuditAction, record: Record, fields: list[str]) -> AuditEvent:
+        employee_id = record.id if isinstance(record, Employee) else getattr(record, "employee_id", None)
+        return AuditEvent(
+            at=_now(),
+            actor=self.actor,
+            action=action,
+            record_type=type(record).__name__ if not isinstance(record, MethodRecordBase) else "MethodRecord",
+            record_id=record.id,
+            employee_id=employee_id,
+            fields=sorted(fields),
+        )
+
+
+def _plain(value: Any) -> Any:
+    return getattr(value, "value", value)
+
+
+class Transaction:
+    """Changes made while holding the lock; written when the ``with`` block ends."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._storages: dict[Path, TransactionStorage] = {}
+        self._removed: set[Path] = set()
+        self._events: list[AuditEvent] = []
+
+    def _table(self, record_type: type[Record], employee_id: str | None):  # noqa: ANN202
+        path = self.database._file_for(record_type, employee_id)
+        self._removed.discard(path)
+        storage = self._storages.get(path)
+        if storage is None:
+            storage = TransactionStorage(path)
+            self._storages[path] = storage
+        database = TinyDB(storage=_Existing(storage))  # type: ignore[arg-type]
+        return database.table(record_type.table, cache_size=0)
+
+    def save(self, record: R) -> R:
+        """Store ``record``; refuse when the stored version is newer than the one loaded."""
+        record_type = type(record)
+        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
+        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        table = self._table(base_type, employee_id)
+        stored = table.get(Query().id == record.id)
+        if stored is None and record.version != 0:
+            raise NotFound(record_type.label, record.id)
+        if stored is not None and stored.get("version") != record.version:
+            raise VersionConflict(
+                record_type.label,
+                record.describe(),
+                str(stored.get("updated_by", "")),
+                _when(stored.get("updated_at")),
+            )
+        now = _now()
+        saved = record.model_copy(
+            update={
+                "version": record.version + 1,
+                "created_at": record.created_at or now,
+                "updated_at": now,
+                "updated_by": self.database.actor,
+            }
+        )
+        doc = saved.model_dump(mode="json")
+        if stored is None:
+            table.insert(doc)
+            filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
+            self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
+        else:
+            table.update(doc, Query().id == record.id)
+            changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
+            if changed:
+                self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
+        return saved
+
+    def delete(self, record: Record) -> None:
+        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
+        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        table = self._table(base_type, employee_id)
+        stored = table.get(Query().id == record.id)
+        if stored is None:
+            raise NotFound(type(record).__name__, record.id)
+        if stored.get("version") != record.version:
+            raise VersionConflict(
+                type(record).label, record.describe(), str(stored.get("updated_by", "")), _when(stored.get("updated_at"))
+            )
+        table.remove(Query().id == record.id)
+        self._events.append(self.database._event(AuditAction.DELETE, record, []))
+
+    def remove_dossier(self, employee_id: str) -> None:
+        """Drop an employee's whole dossier file at commit."""
+        path = self.database.path / DOSSIERS / f"{employee_id}.json"
+        self._storages.pop(path, None)
+        self._removed.add(path)
+
+    def commit(self) -> None:
+        try:
+            ensure_folder(self.database.path / DOSSIERS)
+            for storage in self._storages.values():
+                if storage.dirty and storage.is_empty and storage.path.parent.name == DOSSIERS:
+                    storage.path.unlink(missing_ok=True)
+                    storage.dirty = False
+                else:
+                    storage.commit()
+            for path in self._removed:
+                path.unlink(missing_ok=True)
+            audit.append(self.database.path / audit.AUDIT_FILE, self._events)
+        except OSError as error:
+            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+
+
+class _Existing:
+    """Lets TinyDB use an already created storage instance."""
+
+    def __init__(self, storage: TransactionStorage) -> None:
+        self._storage = storage
+
+    def __call__(self) -> TransactionStorage:
+        return self._storage
+
+
+def _content_fields(doc: dict[str, Any]) -> list[str]:
+    return [key for key in doc if key not in _META_FIELDS and key != "id"]
+
+
+def _when(value: Any) -> str:
+    if not value:
+        return "onbekend tijdstip"
+    try:
+        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y om %H:%M")
+    except ValueError:
+        return str(value)

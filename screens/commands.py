@@ -1,0 +1,47 @@
+"""The command palette (Ctrl+P): find any screen, employee or organisation by part of its name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from poptui.screens import navigation
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from poptui.i18n import _
+from poptui.services import directory
+
+
+class PopCommands(Provider):
+    """Screens first, then employees and organisations, matched on every typed word."""
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        app = self.app
+        database = app.database  # type: ignore[attr-defined]
+        entries: list[tuple[str, str, Callable[[], None]]] = [
+            (_("Start"), _("Het startscherm met wat aandacht vraagt"), partial(navigation.open_home, app)),
+            (_("Werknemers"), _("Alle doelgroepwerknemers"), partial(navigation.open_employees, app)),
+            (_("Organisaties"), _("Organisaties en hun mensen"), partial(navigation.open_organisations, app)),
+        ]
+        organisations = {organisation.id: organisation for organisation in directory.organisations(database)}
+        for employee in directory.employees(database):
+            organisation = organisations.get(employee.organisation_id)
+            entries.append((
+                employee.full_name,
+                _("Werknemer · {organisation}", organisation=organisation.name if organisation else "?"),
+                partial(navigation.open_employee, app, employee.id),
+            ))
+        for organisation in organisations.values():
+            entries.append((organisation.name, _("Organisatie"), partial(navigation.open_organisation, app, organisation.id)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._entries()[:3]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._entries():
+            score = matcher.match(name)
+            if score > 0 or directory.matches(query, name):
+                yield Hit(max(score, 0.5), matcher.highlight(name), callback, help=help_text)

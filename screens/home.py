@@ -1,0 +1,157 @@
+"""The home screen: what needs the coach's attention, and their trajectories."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from poptui.screens import navigation
+from poptui.screens.widgets.form import format_date
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from poptui.i18n import _
+from poptui.labels import label
+from poptui.services.attention import Attention, attention_for
+
+
+class HomeScreen(Screen[None]):
+    """Start screen. Enter opens the selected line; letters open the other areas."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar = [
+        Binding("w", "employees", _("Werknemers"), id="home.employees"),
+        Binding("o", "organisations", _("Organisaties"), id="home.organisations"),
+        Binding("a", "toggle_all", _("Alle/mijn"), id="home.all"),
+        Binding("c", "change_coach", _("Coach"), id="home.coach"),
+        Binding("r", "refresh_data", _("Vernieuwen"), show=False, id="home.refresh"),
+    ]
+
+    show_all: reactive[bool] = reactive(False)
+    attention: reactive[Attention | None] = reactive(None, always_update=True)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="greeting", markup=False)
+        with Vertical(id="attention-box"):
+            yield Static(_("Aandacht"), classes="section-title")
+            yield OptionList(id="attention")
+        with Vertical(id="trajectories-box"):
+            yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title")
+            yield DataTable(id="trajectories", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#trajectories", DataTable)
+        table.add_column(_("Werknemer"), key="employee")
+        table.add_column(_("Variant"), key="variant")
+        table.add_column(_("Status"), key="status")
+        table.add_column(_("Gehouden"), key="held")
+        table.add_column(_("Volgend contact"), key="next")
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.app
+        coach_id = None if self.show_all else getattr(app, "coach_id", None)
+        self.attention = attention_for(app.database, coach_id, date.today())  # type: ignore[attr-defined]
+
+    def watch_show_all(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    def watch_attention(self, attention: Attention | None) -> None:
+        if attention is None or not self.is_mounted:
+            return
+        coach = getattr(self.app, "coach", None)
+        who = coach.first_name if coach and not self.show_all else None
+        greeting = _("Dag {name}.", name=who) if who else _("Alle coaches.")
+        greeting += " " + _("{count} lopende trajecten.", count=len(attention.my_trajectories))
+        self.query_one("#greeting", Static).update(greeting)
+        self.query_one("#trajectories-title", Static).update(
+            _("Alle lopende trajecten") if self.show_all or coach is None else _("Mijn lopende trajecten")
+        )
+        self._fill_attention(attention)
+        self._fill_trajectories(attention)
+
+    def _fill_attention(self, attention: Attention) -> None:
+        options: list[Option] = []
+        for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
+            options.append(Option(
+                _("Contactmoment {number} van {name} was gepland op {date} en is nog niet geregistreerd.",
+                  number=item.moment.number, name=item.employee.full_name, date=format_date(item.moment.date)),
+                id=f"{len(options)}|moment:{item.employee.id}:{item.moment.id}",
+            ))
+        for trajectory, employee in attention.pops_ready:
+            options.append(Option(_("Het POP van {name} is klaar om definitief te maken.", name=employee.full_name),
+                                  id=f"{len(options)}|trajectory:{trajectory.id}"))
+        for item in attention.late_actions:
+            options.append(Option(
+                _("Actie van {name} over tijd ({date}): {what}", name=item.employee.full_name,
+                  date=format_date(item.action.deadline), what=item.action.what),
+                id=f"{len(options)}|trajectory:{item.trajectory.id}",
+            ))
+        attention_list = self.query_one("#attention", OptionList)
+        attention_list.clear_options()
+        if options:
+            attention_list.add_options(options)
+        else:
+            attention_list.add_option(Option(_("Niets dringends. Goed bezig!"), id="none", disabled=True))
+
+    def _fill_trajectories(self, attention: Attention) -> None:
+        table = self.query_one("#trajectories", DataTable)
+        table.clear()
+        for line in attention.my_trajectories:
+            moment = line.next_moment
+            next_text = "-"
+            if moment is not None:
+                next_text = _("{number}: {date}", number=moment.number,
+                              date=format_date(moment.date) if moment.date else _("nog te plannen"))
+            table.add_row(
+                line.employee.full_name,
+                label(line.trajectory.variant),
+                label(line.trajectory.status),
+                f"{line.held}/{line.planned}",
+                next_text,
+                key=line.trajectory.id,
+            )
+
+    @on(OptionList.OptionSelected, "#attention")
+    def _open_attention(self, event: OptionList.OptionSelected) -> None:
+        target = (event.option.id or "").partition("|")[2]
+        kind, _sep, rest = target.partition(":")
+        if kind == "moment":
+            employee_id, moment_id = rest.split(":")
+            navigation.open_contact_moment(self.app, employee_id, moment_id)
+        elif kind == "trajectory":
+            navigation.open_trajectory(self.app, rest)
+
+    @on(DataTable.RowSelected, "#trajectories")
+    def _open_trajectory(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            navigation.open_trajectory(self.app, event.row_key.value)
+
+    def action_employees(self) -> None:
+        navigation.open_employees(self.app)
+
+    def action_organisations(self) -> None:
+        navigation.open_organisations(self.app)
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+
+    def action_change_coach(self) -> None:
+        from poptui.screens.coach_select import CoachSelectScreen
+
+        self.app.push_screen(CoachSelectScreen(), self.app._coach_chosen)  # type: ignore[attr-defined]
+
+    def action_refresh_data(self) -> None:
+        self.refresh_data()

@@ -1,0 +1,310 @@
+"""Forms for one record: labelled fields with their error beside them, a save key,
+protection against leaving with unsaved changes, and drafts while typing.
+
+A concrete form subclasses :class:`FormScreen`, yields :class:`FormField` rows
+from :meth:`FormScreen.compose_fields` and implements :meth:`FormScreen.save_record`,
+which builds the model from :meth:`FormScreen.values` and calls a service. The
+base class turns validation and store errors into Dutch messages next to the
+fields, asks before leaving a changed form and keeps a draft of what was typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+
+from poptui.i18n import _
+from poptui.models.errors import FieldError, field_errors
+from poptui.services import drafts
+from poptui.store import StoreError, VersionConflict
+from poptui.text import clean_text
+
+DATE_FORMAT = "%d/%m/%Y"
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime(DATE_FORMAT) if value else ""
+
+
+def format_time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def widget_value(widget: Widget) -> Any:
+    """The value of an input widget as the models expect it (strings are parsed by the models)."""
+    if isinstance(widget, Select):
+        return None if widget.value is Select.NULL else widget.value
+    if isinstance(widget, Checkbox):
+        return widget.value
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Input):
+        return widget.value
+    raise TypeError(f"unsupported form widget {type(widget).__name__}")
+
+
+def set_widget_value(widget: Widget, value: Any) -> None:
+    if isinstance(widget, Select):
+        widget.value = Select.NULL if value in (None, "") else value
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(value)
+    elif isinstance(widget, TextArea):
+        widget.load_text(clean_text(str(value or "")))
+    elif isinstance(widget, Input):
+        if isinstance(value, date):
+            value = format_date(value)
+        elif isinstance(value, time):
+            value = format_time(value)
+        widget.value = clean_text(str(value or ""))
+
+
+class FormField(Vertical):
+    """One row: the Dutch label, the input widget, and the error shown when there is one."""
+
+    DEFAULT_CSS = """
+    FormField { height: auto; padding: 0 1 0 0; border-left: blank; }
+    FormField:focus-within { border-left: thick $accent; }
+    FormField > Horizontal { height: auto; }
+    FormField .field-label { width: 24; padding-right: 1; }
+    FormField .field-input { width: 1fr; }
+    FormField TextArea.field-input { height: 5; }
+    FormField .field-error { color: $error; text-style: bold; padding-left: 24; display: none; }
+    FormField.-invalid .field-error { display: block; }
+    FormField .field-help { color: $text-muted; padding-left: 24; }
+    """
+
+    def __init__(self, name: str, label: str, widget: Widget, help: str = "", required: bool = False) -> None:
+        super().__init__(id=f"field-{name}")
+        self.field_name = name
+        self.label_text = label + (" *" if required else "")
+        self.widget = widget
+        self.help = help
+        widget.add_class("field-input")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Label(self.label_text, classes="field-label")
+            yield self.widget
+        if self.help:
+            yield Static(self.help, classes="field-help", markup=False)
+        yield Static("", classes="field-error", markup=False)
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".field-error", Static).update(message)
+        self.set_class(bool(message), "-invalid")
+
+
+class FormScreen(Screen[Any]):
+    """Base of every record form. Subclasses set ``form_title`` and ``model``."""
+
+    DEFAULT_CSS = """
+    FormScreen #form-body { padding: 0 1; }
+    FormScreen #form-problems { color: $error; text-style: bold; display: none; padding: 0 1; }
+    FormScreen #form-problems.-shown { display: block; }
+    FormScreen #form-intro { color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s,f2", "save", _("Opslaan"), priority=True, id="form.save"),
+        Binding("escape", "leave", _("Terug"), id="form.leave"),
+    ]
+
+    form_title: str = ""
+    form_intro: str = ""
+    model: type[BaseModel] | None = None
+    close_on_save: bool = True
+
+    def __init__(self, draft_key: str) -> None:
+        super().__init__()
+        self.draft_key = draft_key
+        self.dirty = False
+        self._loading = True
+        self._draft_timer = None
+
+    # -- to implement ----------------------------------------------------------
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's :class:`FormField` rows (subclasses override)."""
+        yield from ()
+
+    def save_record(self, values: dict[str, Any]) -> Any:
+        """Build and store the record; raise ValidationError or StoreError on failure."""
+        raise TypeError(f"{type(self).__name__} must override save_record")
+
+    def initial_values(self) -> dict[str, Any]:
+        return {}
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.form_intro:
+            yield Static(self.form_intro, id="form-intro", markup=False)
+        yield Static("", id="form-problems", markup=False)
+        with VerticalScroll(id="form-body"):
+            yield from self.compose_fields()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.form_title
+        self.load_values(self.initial_values())
+        self.call_after_refresh(self._finish_loading)
+
+    def _finish_loading(self) -> None:
+        self._loading = False
+        self.dirty = False
+        draft = drafts.load_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        if draft and draft != self.values():
+            self.app.push_screen(
+                _confirm(_("Er is een niet-opgeslagen versie van dit formulier (een concept). Wil je die terugzetten?")),
+                self._restore_draft_answer(draft),
+            )
+
+    def _restore_draft_answer(self, draft: dict[str, Any]):  # noqa: ANN202
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self.load_values(draft)
+                self.dirty = True
+                self.notify(_("Het concept is teruggezet. Sla op met Ctrl+S."))
+            else:
+                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+
+        return answer
+
+    # -- values ----------------------------------------------------------------
+
+    def form_fields(self) -> list[FormField]:
+        return list(self.query(FormField))
+
+    def values(self) -> dict[str, Any]:
+        return {field.field_name: widget_value(field.widget) for field in self.form_fields()}
+
+    def load_values(self, values: dict[str, Any]) -> None:
+        loading = self._loading
+        self._loading = True
+        for field in self.form_fields():
+            if field.field_name in values:
+                set_widget_value(field.widget, values[field.field_name])
+        self._loading = loading
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(1.0, self.flush_draft)
+
+    def flush_draft(self) -> None:
+        """Write what was typed so far as a draft (also called on hang-up)."""
+        if self.dirty:
+            try:
+                drafts.save_draft(self.app.database, self.draft_key, self.form_title, self.values())  # type: ignore[attr-defined]
+            except OSError:
+                pass
+
+    # -- errors ----------------------------------------------------------------
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        by_field: dict[str, list[str]] = {}
+        general: list[str] = []
+        names = {field.field_name for field in self.form_fields()}
+        for error in errors:
+            name = error.field.split(".")[0]
+            if name in names:
+                by_field.setdefault(name, []).append(error.message)
+            else:
+                general.append(str(error))
+        first = None
+        for field in self.form_fields():
+            messages = by_field.get(field.field_name, [])
+            field.show_error(" ".join(messages))
+            if messages and first is None:
+                first = field
+        problems = self.query_one("#form-problems", Static)
+        problems.update("\n".join(general))
+        problems.set_class(bool(general), "-shown")
+        if first is not None:
+            first.widget.focus()
+            first.scroll_visible()
+        count = len(errors)
+        self.notify(_("Niet opgeslagen: {count} probleem/problemen. Kijk bij de velden in het rood.", count=count),
+                    severity="error")
+
+    def clear_errors(self) -> None:
+        for field in self.form_fields():
+            field.show_error("")
+        self.query_one("#form-problems", Static).set_class(False, "-shown")
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.save_and_close(close=self.close_on_save)
+
+    def save_and_close(self, close: bool = True) -> bool:
+        values = self.values()
+        try:
+            record = self.save_record(values)
+        except ValidationError as error:
+            self.show_errors(field_errors(error, self.model))
+            return False
+        except VersionConflict as error:
+            self.flush_draft()
+            self.app.push_screen(_message(_("Iemand anders heeft dit intussen gewijzigd"), str(error)))
+            return False
+        except StoreError as error:
+            self.flush_draft()
+            self.notify(str(error), severity="error", timeout=10)
+            return False
+        self.clear_errors()
+        self.dirty = False
+        drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        self.notify(_("Opgeslagen."))
+        self.after_save(record)
+        if close:
+            self.dismiss(record)
+        return True
+
+    def after_save(self, record: Any) -> None:
+        """Hook for subclasses (e.g. to update the draft key of a new record)."""
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+            self.dismiss(None)
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "save":
+                self.save_and_close(close=True)
+            elif choice == "discard":
+                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                self.dismiss(None)
+
+        from poptui.screens.dialogs import SaveChangesDialog
+
+        self.app.push_screen(SaveChangesDialog(), decided)
+
+
+def _confirm(question: str):  # noqa: ANN202
+    from poptui.screens.dialogs import ConfirmDialog
+
+    return ConfirmDialog(question)
+
+
+def _message(title: str, text: str):  # noqa: ANN202
+    from poptui.screens.dialogs import MessageDialog
+
+    return MessageDialog(title, text)

@@ -1,0 +1,42 @@
+"""The app starts on the demo database and shows the coach's trajectories."""
+
+from __future__ import annotations
+
+from poptui.screens.home import HomeScreen
+from textual.widgets import DataTable
+
+from poptui.app import PopApp
+from poptui.models import Person
+from poptui.store import Database
+
+
+def _coach(db: Database, login: str) -> Person:
+    return next(person for person in db.list(Person) if person.login == login)
+
+
+async def test_app_starts_on_the_demo_database(demo_db: Database) -> None:
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#trajectories", DataTable)
+        names = {table.get_row_at(index)[0] for index in range(table.row_count)}
+        assert {"Inès Van den Broeck", "Kevin Vermeulen", "Dirk Willems"} <= names
+        assert "Mohamed El Amrani" not in names  # Tom's trajectory
+        await pilot.press("a")
+        await pilot.pause()
+        names = {table.get_row_at(index)[0] for index in range(table.row_count)}
+        assert "Mohamed El Amrani" in names
+
+
+async def test_unknown_coach_chooses_from_the_list(demo_db: Database) -> None:
+    from poptui.screens.coach_select import CoachSelectScreen
+
+    app = PopApp(demo_db, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CoachSelectScreen)
+        await pilot.press("down", "enter")  # the second coach in alphabetical order: Janssens after De Smet
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.coach is not None and app.coach.last_name == "Janssens"
