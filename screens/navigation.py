@@ -60,3 +60,27 @@ def new_trajectory(app: App, employee_id: str, previous_trajectory_id: str | Non
     from poptui.screens.trajectory_wizard import NewTrajectoryScreen
 
     _push(app, NewTrajectoryScreen(employee_id, previous_trajectory_id))
+
+
+def open_pop(app: App, trajectory_id: str) -> None:
+    """The POP of a trajectory: summary and action plan (issue 4)."""
+    from poptui.screens.pop_document import PopScreen
+
+    _push(app, PopScreen(trajectory_id))
+
+
+METHOD_SCREENS: dict[str, str] = {}
+"""Method kind value -> 'module:Class' of its own screen. Kinds without one open the
+free-notes screen, whose record the richer screen later takes over (same record class)."""
+
+
+def open_method(app: App, employee_id: str, trajectory_id: str, kind: str, contact_moment_id: str | None = None,
+                record_id: str | None = None) -> None:
+    """Open the screen of a method for this trajectory (and contact moment)."""
+    import importlib
+
+    target = METHOD_SCREENS.get(kind, "poptui.screens.method_notes:MethodNotesScreen")
+    module_name, class_name = target.split(":")
+    screen_class = getattr(importlib.import_module(module_name), class_name)
+    _push(app, screen_class(employee_id=employee_id, trajectory_id=trajectory_id, kind=kind,
+                            contact_moment_id=contact_moment_id, record_id=record_id))
