@@ -1,0 +1,41 @@
+"""The domain never imports textual or the screens (three floors, arrows pointing down)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHELL = {"app.py", "cli"}
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_domain_modules_do_not_import_textual_or_screens() -> None:
+    offenders = []
+    for path in (ROOT / "poptui").rglob("*.py"):
+        relative = path.relative_to(ROOT / "poptui")
+        if relative.parts[0] in SHELL:
+            continue
+        for name in _imports(path):
+            if name.split(".")[0] in {"textual", "rich", "screens"} or name.startswith("poptui.screens"):
+                offenders.append(f"{relative}: {name}")
+    assert offenders == []
+
+
+def test_screens_import_through_the_package_name() -> None:
+    offenders = [
+        f"{path.name}: {name}"
+        for path in (ROOT / "screens").rglob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] == "screens"
+    ]
+    assert offenders == []
