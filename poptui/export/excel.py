@@ -1,0 +1,227 @@
+"""The monthly Excel overviews (openpyxl): pure functions of rows built from models.
+
+- :func:`trajectories_workbook`: every POP trajectory completed in the month
+  (§4.4.3), one row each.
+- :func:`trainings_workbook`: the month's training days (§4.4.5) and, on a
+  second sheet, the organisation hours (§4.4.4).
+
+Every sheet has a bold, frozen header row, an autofilter and fitting column
+widths; dates are real date cells shown as dd/mm/yyyy, counts and hours real
+numbers. Text is never a formula: a text that starts with = + - @, a tab or a
+carriage return is stored as text with Excel's quote prefix.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from poptui.export.labels import hours_kind_label, variant_label, yes_no
+from poptui.i18n import _
+from poptui.models import (
+    CompetenceKind,
+    ContactMoment,
+    Employee,
+    HoursEntry,
+    Organisation,
+    PopDocument,
+    Training,
+    Trajectory,
+)
+from poptui.text import clean_text
+
+DATE_FORMAT = "dd/mm/yyyy"
+HOURS_FORMAT = "0.00"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+MAX_WIDTH = 60
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="E9ECEF")
+
+
+@dataclass(frozen=True)
+class TrajectoryRow:
+    """One row of the monthly POP overview."""
+
+    organisation: str
+    last_name: str
+    first_name: str
+    coach: str
+    variant: str
+    start_date: date | None
+    completion_date: date | None
+    contact_moments: int
+    contact_dates: str
+    contact_hours: float
+    actions: int
+    generic_actions: int
+    technical_actions: int
+    follow_up: bool
+    consent_date: date | None
+    uploaded: bool
+
+
+def trajectory_row(
+    trajectory: Trajectory,
+    employee: Employee,
+    organisation: Organisation | None,
+    coach_name: str,
+    moments: Sequence[ContactMoment],
+    pop: PopDocument | None,
+    consent_date: date | None,
+) -> TrajectoryRow:
+    """Build the overview row of one trajectory from its records."""
+    from poptui.export.pop_pdf import held_moments
+
+    held = held_moments(moments)
+    actions = pop.actions if pop else []
+    return TrajectoryRow(
+        organisation=organisation.name if organisation else "",
+        last_name=employee.last_name,
+        first_name=employee.first_name,
+        coach=coach_name,
+        variant=variant_label(trajectory.variant),
+        start_date=trajectory.start_date,
+        completion_date=trajectory.completion_date,
+        contact_moments=len(held),
+        contact_dates=", ".join(moment.date.strftime("%d/%m/%Y") for moment in held if moment.date),
+        contact_hours=round(sum(moment.duration_minutes for moment in held) / 60, 2),
+        actions=len(actions),
+        generic_actions=sum(action.kind is CompetenceKind.GENERIC for action in actions),
+        technical_actions=sum(action.kind is CompetenceKind.TECHNICAL for action in actions),
+        follow_up=trajectory.is_follow_up,
+        consent_date=consent_date,
+        uploaded=trajectory.uploaded_to_mijn_loopbaan,
+    )
+
+
+TRAJECTORY_HEADERS = (
+    "Organisatie", "Achternaam", "Voornaam", "POP-coach", "Variant", "Startdatum", "Datum afgerond",
+    "Aantal contactmomenten", "Data contactmomenten", "Contacturen", "Aantal acties", "Generieke acties",
+    "Technische acties", "Eerste of vervolg-POP", "Datum toestemming", "Opgeladen in Mijn Loopbaan",
+)
+
+
+def trajectories_workbook(rows: Sequence[TrajectoryRow], year: int, month: int) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("POP-trajecten {year}-{month:02d}", year=year, month=month)
+    values = [
+        [
+            row.organisation, row.last_name, row.first_name, row.coach, row.variant, row.start_date,
+            row.completion_date, row.contact_moments, row.contact_dates, row.contact_hours, row.actions,
+            row.generic_actions, row.technical_actions, _("vervolg-POP") if row.follow_up else _("eerste POP"),
+            row.consent_date, yes_no(row.uploaded),
+        ]
+        for row in rows
+    ]
+    _fill(sheet, [_(header) for header in TRAJECTORY_HEADERS], values, hours_columns={10})
+    return _save(book)
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    day: date
+    title: str
+    trainer: str
+    place: str
+    hours: float
+    participants: Sequence[str]
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    organisation: str
+    day: date
+    kind: str
+    description: str
+    coach: str
+    hours: float
+
+
+def training_row(training: Training, trainer: str, participants: Sequence[str]) -> TrainingRow:
+    return TrainingRow(training.date, training.title, trainer, training.place, training.hours, list(participants))
+
+
+def hours_row(entry: HoursEntry, organisation: str, coach: str) -> HoursRow:
+    return HoursRow(organisation, entry.date, hours_kind_label(entry.kind), entry.description, coach, entry.hours)
+
+
+def trainings_workbook(trainings: Sequence[TrainingRow], hours: Sequence[HoursRow], year: int, month: int) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Opleidingen {year}-{month:02d}", year=year, month=month)
+    _fill(
+        sheet,
+        [_("Datum"), _("Opleiding"), _("POP-trainer"), _("Plaats"), _("Uren"), _("Aantal deelnemers"), _("Deelnemers")],
+        [
+            [row.day, row.title, row.trainer, row.place, row.hours, len(row.participants), ", ".join(row.participants)]
+            for row in sorted(trainings, key=lambda item: (item.day, item.title))
+        ],
+        hours_columns={5},
+    )
+    hours_sheet = book.create_sheet(_("Uren organisaties"))
+    _fill(
+        hours_sheet,
+        [_("Organisatie"), _("Datum"), _("Soort"), _("Omschrijving"), _("POP-coach"), _("Uren")],
+        [
+            [row.organisation, row.day, row.kind, row.description, row.coach, row.hours]
+            for row in sorted(hours, key=lambda item: (item.organisation.casefold(), item.day))
+        ],
+        hours_columns={6},
+    )
+    return _save(book)
+
+
+# -- shared sheet handling ------------------------------------------------------------
+
+
+def safe_text(value: str) -> str:
+    """Text openpyxl can store: escape sequences, control and illegal characters removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", clean_text(value))
+
+
+def _fill(sheet: Worksheet, headers: list[str], rows: list[list[Any]], *, hours_columns: set[int]) -> None:
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+    widths = [len(header) for header in headers]
+    for values in rows:
+        cells = []
+        for index, value in enumerate(values, start=1):
+            cells.append(value)
+            text = value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value if value is not None else "")
+            widths[index - 1] = max(widths[index - 1], min(len(text), MAX_WIDTH))
+        sheet.append([safe_text(value) if isinstance(value, str) else value for value in cells])
+        row_number = sheet.max_row
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=index)
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(value, str):
+                if cell.value and str(cell.value).startswith(FORMULA_START):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+            elif index in hours_columns:
+                cell.number_format = HOURS_FORMAT
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 3)
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(len(headers))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    sheet.sheet_view.zoomScale = 100
+
+
+def _save(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

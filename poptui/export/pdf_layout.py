@@ -1,0 +1,337 @@
+"""The one A4 layout every printed form shares (fpdf2).
+
+A calm page: a header with the organisation and the form's title on every page,
+a footer with the print date and "Pagina x/y", sections with a thin rule, tables
+that break across pages with their header repeated (a row taller than a page is
+split line by line), tick boxes drawn as boxes, progress shown as filled boxes,
+and signature blocks with name, date and a line.
+
+Text is set in DejaVu Sans (shipped in ``data/fonts`` under the Bitstream Vera /
+DejaVu licence). :func:`printable` makes any typed text safe to print: control
+characters go, tabs become spaces, characters the font lacks become "?", so
+nothing a coach types can make an export fail.
+
+Pure layout: no database, no textual. Writers build a :class:`FormPdf`, add
+blocks, and call :meth:`FormPdf.to_bytes`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from poptui.i18n import _
+from poptui.resources import data_path
+from poptui.text import clean_text
+
+FONT = "dejavu"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+TICK = "\u2714"  # heavy check mark, drawn inside a ticked box
+MARGIN = 18.0
+TOP = 24.0
+BOTTOM = 18.0
+PAD = 1.6
+INK = (33, 37, 41)
+MUTED = (108, 117, 125)
+RULE = (160, 166, 172)
+SHADE = (236, 239, 242)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+@cache
+def _supported() -> frozenset[int]:
+    """Code points both shipped fonts can draw."""
+    from fontTools.ttLib import TTFont
+
+    maps = [set(TTFont(data_path("fonts", name), lazy=True).getBestCmap()) for name in FONT_FILES.values()]
+    return frozenset(set.intersection(*maps))
+
+
+def printable(value: object) -> str:
+    """Any text, made safe to set in the form font."""
+    text = clean_text("" if value is None else str(value)).translate(_ZERO_WIDTH)
+    text = text.replace("\t", "    ")
+    supported = _supported()
+    if all(ord(char) in supported or char == "\n" for char in text):
+        return text
+    out = []
+    for char in text:
+        if char == "\n" or ord(char) in supported:
+            out.append(char)
+            continue
+        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) in supported and not unicodedata.combining(c))
+        out.append(folded or "?")
+    return "".join(out)
+
+
+def format_date(day: date | None, empty: str = "") -> str:
+    return day.strftime("%d/%m/%Y") if day else empty
+
+
+def format_hours(hours: float) -> str:
+    """1.5 -> '1,5'; 2.0 -> '2' (Belgian decimal comma)."""
+    text = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def format_minutes(minutes: int) -> str:
+    """95 -> '1 u 35 min'."""
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return _("{hours} u {minutes} min", hours=hours, minutes=rest)
+    if hours:
+        return _("{hours} u", hours=hours)
+    return _("{minutes} min", minutes=rest)
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What every form shows around its content."""
+
+    organisation: str = ""
+    print_date: date = field(default_factory=date.today)
+
+
+# -- table cells -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ticks:
+    """Tick boxes with labels: stacked (one per line) or inline (wrapping)."""
+
+    options: Sequence[tuple[str, bool]]
+    inline: bool = False
+    gap: float = 3.0
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """``filled`` of ``total`` boxes filled, e.g. progress 3 of 5."""
+
+    filled: int
+    total: int = 5
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float
+    align: str = "L"
+
+
+Cell = str | Ticks | Boxes | None
+
+
+class FormPdf(FPDF):
+    """An A4 form with poptui's header, footer and building blocks."""
+
+    def __init__(self, title: str, context: FormContext, subtitle: str = "") -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.form_title = printable(title)
+        self.context = context
+        for style, name in FONT_FILES.items():
+            self.add_font(FONT, style, str(data_path("fonts", name)))
+        self.set_margins(MARGIN, TOP, MARGIN)
+        self.c_margin = 0
+        self.set_auto_page_break(True, BOTTOM)
+        self.set_title(self.form_title)
+        self.set_creator("poptui")
+        self.set_lang("nl-BE")
+        self.set_text_color(*INK)
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.25)
+        self.add_page()
+        self.set_font(FONT, "B", 16)
+        self.multi_cell(0, 7.5, self.form_title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if subtitle:
+            self.set_font(FONT, "", 10.5)
+            self.set_text_color(*MUTED)
+            self.multi_cell(0, 5.5, printable(subtitle), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_text_color(*INK)
+        self.ln(2)
+
+    # -- page furniture ------------------------------------------------------------
+
+    @property
+    def body_width(self) -> float:
+        return self.w - 2 * MARGIN
+
+    @property
+    def page_bottom(self) -> float:
+        return self.h - BOTTOM
+
+    def header(self) -> None:
+        self.set_y(10)
+        self.set_font(FONT, "B", 8.5)
+        self.set_text_color(*MUTED)
+        half = self.body_width / 2
+        self.cell(half, 4.5, _fit(self, printable(self.context.organisation), half - 2))
+        self.set_font(FONT, "", 8.5)
+        self.cell(half, 4.5, _fit(self, self.form_title, half), align="R")
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, 16, self.w - MARGIN, 16)
+        self.set_text_color(*INK)
+        self.set_y(TOP)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        half = self.body_width / 2
+        self.cell(half, 4, _("Afgedrukt op {date}", date=format_date(self.context.print_date)))
+        self.cell(half, 4, _("Pagina {page}/{pages}", page=self.page_no(), pages="{nb}"), align="R")
+        self.set_text_color(*INK)
+
+    def ensure_space(self, height: float) -> None:
+        """Start a new page when less than ``height`` mm is left."""
+        if self.get_y() + height > self.page_bottom:
+            self.add_page()
+
+    # -- blocks ----------------------------------------------------------------------
+
+    def section(self, title: str, note: str = "") -> None:
+        """A section title with a thin rule; kept with at least a few lines below it."""
+        self.ensure_space(26)
+        self.ln(3)
+        self.set_font(FONT, "B", 11.5)
+        self.multi_cell(0, 6, printable(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, self.get_y() + 0.5, self.w - MARGIN, self.get_y() + 0.5)
+        self.ln(2.5)
+        if note:
+            self.paragraph(note, size=9, muted=True)
+
+    def subheading(self, text: str) -> None:
+        self.ensure_space(16)
+        self.ln(1)
+        self.set_font(FONT, "B", 10)
+        self.multi_cell(0, 5.2, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(0.5)
+
+    def paragraph(self, text: str, *, size: float = 10, bold: bool = False, muted: bool = False) -> None:
+        self.set_font(FONT, "B" if bold else "", size)
+        if muted:
+            self.set_text_color(*MUTED)
+        self.multi_cell(0, size * 0.5, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*INK)
+        self.ln(1.2)
+
+    def fields(self, pairs: Sequence[tuple[str, str]], *, columns: int = 2, label_width: float = 34) -> None:
+        """Label-value pairs in a grid; an empty value leaves a line to write on."""
+        column_width = self.body_width / columns
+        line = 5.2
+        for start in range(0, len(pairs), columns):
+            row = pairs[start : start + columns]
+            heights = []
+            for label, value in row:
+                self.set_font(FONT, "", 9.5)
+                lines = self.multi_cell(column_width - label_width - 3, line, printable(value) or " ", dry_run=True, output="LINES")
+                self.set_font(FONT, "B", 9)
+                label_lines = self.multi_cell(label_width, line, printable(label), dry_run=True, output="LINES")
+                heights.append(max(1, len(lines), len(label_lines)) * line)
+            height = max(heights) + 1.6
+            self.ensure_space(height)
+            top = self.get_y()
+            for index, (label, value) in enumerate(row):
+                x = MARGIN + index * column_width
+                self.set_xy(x, top)
+                self.set_font(FONT, "B", 9)
+                self.set_text_color(*MUTED)
+                self.multi_cell(label_width, line, printable(label), align="L")
+                self.set_text_color(*INK)
+                self.set_font(FONT, "", 9.5)
+                self.set_xy(x + label_width, top)
+                text = printable(value)
+                if text.strip():
+                    self.multi_cell(column_width - label_width - 3, line, text, align="L")
+                else:
+                    self.set_draw_color(*RULE)
+                    self.line(x + label_width, top + line, x + column_width - 4, top + line)
+            self.set_xy(MARGIN, top + height)
+
+    def writing_lines(self, count: int, *, gap: float = 8) -> None:
+        """Dotted-free plain lines to write on, for blank worksheets."""
+        self.set_draw_color(*RULE)
+        for _index in range(count):
+            self.ensure_space(gap)
+            y = self.get_y() + gap
+            self.line(MARGIN, y - 1.5, self.w - MARGIN, y - 1.5)
+            self.set_y(y)
+
+    def tick_line(self, options: Sequence[tuple[str, bool]], *, size: float = 9.5) -> None:
+        """A row of tick boxes with labels, wrapping onto further lines when needed."""
+        from poptui.export.pdf_table import draw_ticks, ticks_height
+
+        self.set_font(FONT, "", size)
+        height = ticks_height(self, Ticks(options, inline=True), self.body_width)
+        self.ensure_space(height)
+        top = self.get_y()
+        draw_ticks(self, Ticks(options, inline=True), MARGIN, top, self.body_width, size)
+        self.set_y(top + height + 1)
+
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[Cell]],
+        *,
+        size: float = 9,
+        min_row_height: float = 0,
+    ) -> None:
+        """A bordered table; the header repeats on every page it runs over."""
+        from poptui.export.pdf_table import Table
+
+        Table(self, list(columns), size, min_row_height).draw([list(row) for row in rows])
+        self.ln(1.5)
+
+    def signatures(self, signers: Sequence[tuple[str, str]], *, signed_on: date | None = None) -> None:
+        """Signature blocks side by side: role, name, date and a line to sign on."""
+        count = max(1, len(signers))
+        per_row = 2
+        width = (self.body_width - (per_row - 1) * 8) / per_row
+        height = 40
+        for start in range(0, count, per_row):
+            self.ensure_space(height + 4)
+            top = self.get_y() + 2
+            for index, (role, name) in enumerate(signers[start : start + per_row]):
+                x = MARGIN + index * (width + 8)
+                self.set_draw_color(*RULE)
+                self.rect(x, top, width, height)
+                self.set_xy(x + 3, top + 2.5)
+                self.set_font(FONT, "B", 9.5)
+                self.cell(width - 6, 5, _fit(self, printable(role), width - 6))
+                self.set_font(FONT, "", 9)
+                self.set_xy(x + 3, top + 9)
+                self.cell(14, 5, _("Naam:"))
+                self.cell(width - 20, 5, _fit(self, printable(name), width - 20))
+                self.set_xy(x + 3, top + 15.5)
+                self.cell(14, 5, _("Datum:"))
+                if signed_on:
+                    self.cell(width - 20, 5, format_date(signed_on))
+                else:
+                    self.line(x + 17, top + 20, x + width - 4, top + 20)
+                self.set_xy(x + 3, top + 23)
+                self.set_text_color(*MUTED)
+                self.set_font(FONT, "", 8)
+                self.cell(width - 6, 4, _("Handtekening"))
+                self.set_text_color(*INK)
+                self.line(x + 4, top + height - 4, x + width - 4, top + height - 4)
+            self.set_y(top + height + 3)
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.output())
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """Shorten one line of text with an ellipsis so it fits ``width`` mm."""
+    text = " ".join(text.split())
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,476 @@
+"""Printing forms: gather the records, call the pure writers, write private files.
+
+For the "Afdrukken" key of every screen (each returns the written :class:`Path`):
+
+- ``export_pop(db, trajectory_id, out_dir=None)``: the POP document (§4.3),
+  named ``JJJJMMDD_POP_ACHTERNAAM_VOORNAAM.pdf``.
+- ``export_consent(db, employee_id, out_dir=None, trajectory_id=None)``: the
+  consent and registration document (§4.4.1), with the contact moments of one
+  trajectory or of all the employee's trajectories.
+- ``export_hours(db, organisation_id, out_dir=None)``: the organisation's hours
+  beyond contact hours (§4.4.4).
+- ``export_attendance(db, training_id, out_dir=None)``: the attendance list (§4.4.6).
+- ``export_startup(db, organisation_id, out_dir=None)``: the start-up analysis (§3.3).
+- ``export_blank(name, organisation=None, out_dir=None, competences=())``: a blank
+  worksheet; ``name`` is one of :data:`WORKSHEETS`.
+- ``month_package(db, year, month, out_dir=None)`` -> :class:`MonthPackageResult`:
+  the month's folder and zip (§4.4 samengevat) with a Dutch ``summary``.
+- ``printer_available()``: whether ``lp`` exists; ``send_to_printer(path)`` sends a
+  file to the default printer and returns a Dutch message.
+
+Files are written with owner-only permissions (0600 files, 0700 folders) through
+a temporary file and :func:`os.replace`; the default folder is
+:func:`poptui.locations.exports_folder`. Every export is recorded in the audit
+trail (which record, never its content). Month selection rules: :mod:`.months`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from poptui.catalog import load_catalog
+from poptui.export import file_names
+from poptui.export.excel import hours_row, training_row, trainings_workbook, trajectories_workbook, trajectory_row
+from poptui.export.forms_pdf import (
+    AttendancePrint,
+    ConsentPrint,
+    HoursPrint,
+    StartupPrint,
+    attendance_pdf,
+    consent_pdf,
+    hours_pdf,
+    startup_pdf,
+)
+from poptui.export.month_package import (
+    PackageContents,
+    package_name,
+    trainings_overview_name,
+    trajectories_overview_name,
+    zip_bytes,
+)
+from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
+from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
+from poptui.i18n import _
+from poptui.locations import exports_folder
+from poptui.models import (
+    ActionEvaluation,
+    AuditAction,
+    ContactMoment,
+    Employee,
+    HoursEntry,
+    Organisation,
+    Person,
+    PopDocument,
+    PopStatus,
+    Record,
+    StartupAnalysis,
+    Training,
+    Trajectory,
+)
+from poptui.services import months
+from poptui.store import Database
+
+__all__ = [
+    "WORKSHEETS", "MonthPackageResult", "export_attendance", "export_blank", "export_consent", "export_hours",
+    "export_pop", "export_startup", "month_package", "printer_available", "send_to_printer",
+]
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+# -- writing files ------------------------------------------------------------------
+
+
+def _folder(out_dir: Path | str | None) -> Path:
+    folder = Path(out_dir).expanduser() if out_dir else exports_folder()
+    _make_folder(folder)
+    return folder
+
+
+def _make_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.chmod(folder, FOLDER_MODE)
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` (0600) via a temporary file in the same folder."""
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:10]}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return path
+
+
+# -- looking things up -------------------------------------------------------------------
+
+
+def _person_name(persons: dict[str, Person], person_id: str | None) -> str:
+    person = persons.get(person_id or "")
+    return person.full_name if person else ""
+
+
+def _persons(db: Database) -> dict[str, Person]:
+    return {person.id: person for person in db.list(Person)}
+
+
+def _organisation(db: Database, organisation_id: str | None) -> Organisation | None:
+    return db.find(Organisation, organisation_id) if organisation_id else None
+
+
+def _pop_of(db: Database, trajectory: Trajectory) -> PopDocument | None:
+    pops = db.list(PopDocument, employee_id=trajectory.employee_id, trajectory_id=trajectory.id)
+    return max(pops, key=lambda pop: (pop.status is PopStatus.FINAL, pop.version)) if pops else None
+
+
+@dataclass
+class _Built:
+    name: str
+    data: bytes
+    record: Record
+    notes: list[str] = field(default_factory=list)
+
+
+# -- the POP document ----------------------------------------------------------------------
+
+
+def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person], today: date) -> _Built:
+    employee = db.get(Employee, trajectory.employee_id)
+    pop = _pop_of(db, trajectory)
+    notes: list[str] = []
+    if pop is None:
+        pop = PopDocument(employee_id=employee.id, trajectory_id=trajectory.id)
+        notes.append(_("{name}: er is nog geen POP-document; het POP is leeg afgedrukt.", name=employee.full_name))
+    elif pop.status is not PopStatus.FINAL:
+        notes.append(_("{name}: het POP is nog niet definitief.", name=employee.full_name))
+    day, source = months.pop_date(pop.finalised_on, trajectory.completion_date, today)
+    if source == "afgerond":
+        notes.append(_("{name}: geen datum 'definitief'; de datum afgerond ({date}) staat in de bestandsnaam.",
+                       name=employee.full_name, date=day.strftime("%d/%m/%Y")))
+    elif source == "vandaag":
+        notes.append(_("{name}: geen datum 'definitief' of afgerond; de datum van vandaag staat in de bestandsnaam.",
+                       name=employee.full_name))
+    evaluations = db.list(ActionEvaluation, employee_id=employee.id, trajectory_id=trajectory.id)
+    data = pop_pdf(
+        PopPrint(
+            employee=employee,
+            trajectory=trajectory,
+            pop=pop,
+            organisation=_organisation(db, employee.organisation_id),
+            coach_name=_person_name(persons, trajectory.coach_id),
+            moments=db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id),
+            evaluations=evaluations,
+            print_date=today,
+        )
+    )
+    return _Built(file_names.pop_file_name(day, employee.last_name, employee.first_name), data, pop, notes)
+
+
+def export_pop(db: Database, trajectory_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+    trajectory = db.get(Trajectory, trajectory_id)
+    built = _build_pop(db, trajectory, _persons(db), today or date.today())
+    return _deliver(db, built, out_dir)
+
+
+# -- consent, hours, attendance, start-up --------------------------------------------------------
+
+
+def _build_consent(
+    db: Database, employee: Employee, trajectories: Sequence[Trajectory], persons: dict[str, Person], day: date, today: date
+) -> _Built:
+    moments = db.list(ContactMoment, employee_id=employee.id)
+    ordered = sorted(trajectories, key=lambda t: (t.start_date or date.min, t.id))
+    coach_ids = [t.coach_id for t in ordered if t.coach_id]
+    data = consent_pdf(
+        ConsentPrint(
+            employee=employee,
+            organisation=_organisation(db, employee.organisation_id),
+            trajectories=[(t, [m for m in moments if m.trajectory_id == t.id]) for t in ordered],
+            coach_name=_person_name(persons, coach_ids[-1] if coach_ids else None),
+            consent_date=months.consent_date(employee),
+            print_date=today,
+        )
+    )
+    return _Built(file_names.consent_file_name(day, employee.last_name, employee.first_name), data, employee)
+
+
+def export_consent(
+    db: Database,
+    employee_id: str,
+    out_dir: Path | str | None = None,
+    *,
+    trajectory_id: str | None = None,
+    today: date | None = None,
+) -> Path:
+    today = today or date.today()
+    employee = db.get(Employee, employee_id)
+    trajectories = db.list(Trajectory, employee_id=employee.id)
+    if trajectory_id:
+        trajectories = [t for t in trajectories if t.id == trajectory_id] or [db.get(Trajectory, trajectory_id)]
+    return _deliver(db, _build_consent(db, employee, trajectories, _persons(db), today, today), out_dir)
+
+
+def _build_hours(db: Database, organisation: Organisation, persons: dict[str, Person], day: date, today: date) -> _Built:
+    entries = db.list(HoursEntry, organisation_id=organisation.id)
+    coach_ids = sorted({entry.coach_id for entry in entries if entry.coach_id})
+    names = {coach_id: _person_name(persons, coach_id) for coach_id in coach_ids}
+    data = hours_pdf(
+        HoursPrint(
+            organisation=organisation,
+            entries=entries,
+            coach_names=names,
+            coach_name=", ".join(name for name in names.values() if name),
+            print_date=today,
+        )
+    )
+    return _Built(file_names.hours_file_name(day, organisation.name), data, organisation)
+
+
+def export_hours(db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+    today = today or date.today()
+    organisation = db.get(Organisation, organisation_id)
+    return _deliver(db, _build_hours(db, organisation, _persons(db), today, today), out_dir)
+
+
+def _build_attendance(db: Database, training: Training, persons: dict[str, Person], today: date) -> _Built:
+    organisations = {organisation.id: organisation.name for organisation in db.list(Organisation)}
+    participants = []
+    for person_id in training.attendee_ids:
+        person = persons.get(person_id)
+        if person is not None:
+            participants.append((person.full_name, organisations.get(person.organisation_id or "", "")))
+    participants.sort(key=lambda item: item[0].casefold())
+    trainer = persons.get(training.trainer_id or "")
+    data = attendance_pdf(
+        AttendancePrint(
+            title=training.title,
+            day=training.date,
+            trainer_name=trainer.full_name if trainer else "",
+            place=training.place,
+            hours=training.hours,
+            participants=participants,
+            organisation=organisations.get(trainer.organisation_id or "", "") if trainer else "",
+            print_date=today,
+        )
+    )
+    return _Built(file_names.attendance_file_name(training.date, training.title), data, training)
+
+
+def export_attendance(db: Database, training_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+    training = db.get(Training, training_id)
+    return _deliver(db, _build_attendance(db, training, _persons(db), today or date.today()), out_dir)
+
+
+def export_startup(db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+    today = today or date.today()
+    organisation = db.get(Organisation, organisation_id)
+    analyses = db.list(StartupAnalysis, organisation_id=organisation.id)
+    analysis = max(analyses, key=lambda a: (a.date or date.min, a.updated_at or a.created_at or 0)) if analyses else None
+    data = startup_pdf(StartupPrint(organisation, analysis, load_catalog().startup, today))
+    name = file_names.startup_file_name((analysis.date if analysis and analysis.date else today), organisation.name)
+    return _deliver(db, _Built(name, data, analysis or organisation), out_dir)
+
+
+def export_blank(
+    name: str,
+    organisation: Organisation | None = None,
+    out_dir: Path | str | None = None,
+    *,
+    competences: Sequence[str] = (),
+    today: date | None = None,
+) -> Path:
+    """A blank worksheet; no database needed, so nothing is audited."""
+    if name not in WORKSHEETS:
+        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(WORKSHEETS)))
+    organisation_name = organisation.name if organisation else ""
+    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or date.today()))
+    folder = _folder(out_dir)
+    return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
+
+
+def _deliver(db: Database, built: _Built, out_dir: Path | str | None) -> Path:
+    path = write_private(_folder(out_dir) / built.name, built.data)
+    db.record_event(AuditAction.EXPORT, built.record)
+    return path
+
+
+# -- the month's package --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthPackageResult:
+    folder: Path
+    zip_path: Path
+    files: list[Path]
+    missing: list[str]
+    notes: list[str]
+    summary: str
+
+
+def month_package(
+    db: Database, year: int, month: int, out_dir: Path | str | None = None, *, today: date | None = None
+) -> MonthPackageResult:
+    """Write the month's folder and zip; see :mod:`poptui.services.months` for the rules."""
+    today = today or date.today()
+    persons = _persons(db)
+    employees = {employee.id: employee for employee in db.list(Employee)}
+    organisations = db.list(Organisation)
+    trajectories = db.list(Trajectory)
+    contents = PackageContents(year, month)
+    files: dict[str, bytes] = {}
+    taken: set[str] = set()
+    audited: list[Record] = []
+
+    def add(built: _Built, bucket: list[str]) -> None:
+        name = file_names.unique(built.name, taken)
+        if name != built.name:
+            contents.notes.append(_("Twee documenten kregen dezelfde naam; het tweede heet {name}.", name=name))
+        files[name] = built.data
+        bucket.append(name)
+        contents.notes.extend(built.notes)
+        audited.append(built.record)
+
+    completed = months.completed_in_month(trajectories, year, month)
+    rows = []
+    for trajectory in completed:
+        employee = employees.get(trajectory.employee_id)
+        if employee is None:
+            contents.missing.append(_("Traject {id}: de werknemer bestaat niet meer.", id=trajectory.id))
+            continue
+        built_pop = _build_pop(db, trajectory, persons, today)
+        pop = _pop_of(db, trajectory)
+        day = file_names_date(built_pop.name)
+        add(built_pop, contents.pops)
+        add(_build_consent(db, employee, [trajectory], persons, day, today), contents.consents)
+        consent = months.consent_date(employee)
+        if consent is None:
+            contents.missing.append(_("{name}: afgerond POP zonder datum toestemming.", name=employee.full_name))
+        if not trajectory.uploaded_to_mijn_loopbaan:
+            contents.missing.append(_("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name))
+        if not trajectory.coach_id:
+            contents.missing.append(_("{name}: er is geen POP-coach ingevuld.", name=employee.full_name))
+        moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
+        if not held_moments(moments):
+            contents.missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
+        rows.append(
+            trajectory_row(
+                trajectory, employee, _organisation_in(organisations, employee.organisation_id),
+                _person_name(persons, trajectory.coach_id), moments, pop, consent,
+            )
+        )
+    if not completed:
+        contents.notes.append(_("Er zijn geen POP-trajecten afgerond in deze maand."))
+    files[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month)
+    contents.overviews.append(trajectories_overview_name(year, month))
+
+    trainings = months.trainings_in_month(db.list(Training), year, month)
+    hours_entries = months.hours_in_month(db.list(HoursEntry), year, month)
+    organisation_names = {organisation.id: organisation.name for organisation in organisations}
+    files[trainings_overview_name(year, month)] = trainings_workbook(
+        [training_row(t, _person_name(persons, t.trainer_id), [_person_name(persons, p) for p in t.attendee_ids]) for t in trainings],
+        [hours_row(e, organisation_names.get(e.organisation_id, ""), _person_name(persons, e.coach_id)) for e in hours_entries],
+        year,
+        month,
+    )
+    contents.overviews.append(trainings_overview_name(year, month))
+
+    for organisation in months.organisations_ended_in_month(organisations, trajectories, employees.values(), year, month):
+        ended = organisation.guidance_ended_on or months.month_bounds(year, month)[1]
+        built = _build_hours(db, organisation, persons, ended, today)
+        add(built, contents.hours)
+        if not db.list(HoursEntry, organisation_id=organisation.id):
+            contents.missing.append(_("{name}: begeleiding afgerond, maar er zijn geen uren geregistreerd.", name=organisation.name))
+    for training in trainings:
+        add(_build_attendance(db, training, persons, today), contents.attendance)
+        if not training.trainer_id:
+            contents.missing.append(_("Opleiding {title}: er is geen POP-trainer ingevuld.", title=training.describe()))
+        if not training.attendee_ids:
+            contents.missing.append(_("Opleiding {title}: er zijn geen deelnemers ingevuld.", title=training.describe()))
+
+    return _write_package(db, contents, files, audited, out_dir)
+
+
+def _organisation_in(organisations: list[Organisation], organisation_id: str) -> Organisation | None:
+    return next((organisation for organisation in organisations if organisation.id == organisation_id), None)
+
+
+def file_names_date(name: str) -> date:
+    """The date at the start of a ``JJJJMMDD_...`` file name."""
+    return date(int(name[0:4]), int(name[4:6]), int(name[6:8]))
+
+
+def _write_package(
+    db: Database, contents: PackageContents, files: dict[str, bytes], audited: list[Record], out_dir: Path | str | None
+) -> MonthPackageResult:
+    root = _folder(out_dir)
+    name = package_name(contents.year, contents.month)
+    final = root / name
+    building = root / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
+    _make_folder(building)
+    try:
+        for file_name, data in files.items():
+            write_private(building / file_name, data)
+        old = root / f".{name}.{uuid.uuid4().hex[:8]}.old"
+        if final.exists():
+            os.replace(final, old)
+        os.replace(building, final)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    zip_path = write_private(root / f"{name}.zip", zip_bytes(name, files))
+    for record in audited:
+        db.record_event(AuditAction.EXPORT, record)
+    summary = contents.summary(str(final), str(zip_path))
+    return MonthPackageResult(
+        folder=final,
+        zip_path=zip_path,
+        files=[final / file_name for file_name in sorted(files)],
+        missing=list(contents.missing),
+        notes=list(contents.notes),
+        summary=summary,
+    )
+
+
+# -- printing -----------------------------------------------------------------------------------------
+
+
+def printer_available() -> bool:
+    return shutil.which("lp") is not None
+
+
+def send_to_printer(path: Path | str, *, db: Database | None = None, record: Record | None = None) -> str:
+    """Send ``path`` to the default printer with ``lp``; a Dutch message says how it went."""
+    command = shutil.which("lp")
+    if command is None:
+        return _("Er is geen printer ingesteld (het programma 'lp' ontbreekt). Het bestand staat in {path}.", path=path)
+    try:
+        result = subprocess.run([command, "--", str(path)], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=error, path=path)
+    if result.returncode != 0:
+        reason = (result.stderr or result.stdout).strip() or str(result.returncode)
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=reason, path=path)
+    if db is not None and record is not None:
+        db.record_event(AuditAction.PRINT, record)
+    return _("Naar de printer gestuurd: {path}.", path=Path(path).name)
