@@ -26,7 +26,7 @@ class PopApp(App[None]):
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", _("Stoppen"), priority=True, id="app.quit"),
         Binding("f1", "help", _("Hulp"), id="app.help"),
-        Binding("ctrl+p", "command_palette", _("Zoeken"), show=True, priority=True, id="app.palette"),
+        Binding("ctrl+p", "command_palette", _("Zoeken"), show=False, priority=True, id="app.palette"),
     ]
 
     def __init__(self, database: Database, coach: Person | None = None, *, ask_coach: bool = True) -> None:

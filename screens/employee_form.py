@@ -1,0 +1,95 @@
+"""The form of a target-group employee: personal data, supervisor, reflection ability, consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from poptui.screens.widgets.form import FormField, FormScreen
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from poptui.catalog import load_catalog
+from poptui.i18n import _
+from poptui.labels import choices
+from poptui.models import Employee, Level, Person
+from poptui.services import directory
+from poptui.services.employees import save_employee
+from poptui.services.organisations import supervisors_of
+
+
+class EmployeeForm(FormScreen):
+    """New or existing employee. The supervisor list follows the chosen organisation."""
+
+    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
+    model = Employee
+
+    def __init__(self, employee_id: str | None = None, organisation_id: str | None = None) -> None:
+        super().__init__(f"employee-{employee_id or 'new'}")
+        self.employee_id = employee_id
+        self.organisation_id = organisation_id
+        self.form_title = _("Werknemer bewerken") if employee_id else _("Nieuwe werknemer")
+        self._supervisors_for: str | None = None
+
+    def _start_values(self) -> dict[str, Any]:
+        if self.employee_id is None:
+            return {"organisation_id": self.organisation_id} if self.organisation_id else {}
+        return self.app.database.get(Employee, self.employee_id).model_dump()  # type: ignore[attr-defined]
+
+    def compose_fields(self) -> ComposeResult:
+        database = self.app.database  # type: ignore[attr-defined]
+        start = self._start_values()
+        organisation_id = start.get("organisation_id")
+        self._supervisors_for = organisation_id
+        organisations = [(organisation.name, organisation.id) for organisation in directory.organisations(database)]
+        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
+        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
+        yield FormField("organisation_id", _("Organisatie"),
+                        Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation"),
+                        required=True)
+        yield FormField("function", _("Functie"), Input(compact=True))
+        yield FormField("supervisor_id", _("Werkvloerbegeleider"),
+                        Select(self._supervisor_options(organisation_id, start.get("supervisor_id")),
+                               prompt=_("(geen)"), compact=True, id="supervisor"),
+                        help=_("Werkvloerbegeleiders voeg je toe bij de organisatie (rol aanvinken)."))
+        yield FormField("reflection", _("Reflectievermogen"),
+                        Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
+                        help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
+        yield FormField("consent_date", _("Datum toestemming"), Input(placeholder="dd/mm/jjjj", compact=True),
+                        help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."))
+        yield FormField("mijn_loopbaan_account", _("Mijn Loopbaan"),
+                        Checkbox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
+        yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
+
+    def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:
+        """The organisation's supervisors, plus the current one should they have lost the role since."""
+        database = self.app.database  # type: ignore[attr-defined]
+        people = supervisors_of(database, organisation_id)
+        if current and all(person.id != current for person in people):
+            person = database.find(Person, current)
+            if person is not None:
+                people.append(person)
+        return [(person.full_name, person.id) for person in people]
+
+    def initial_values(self) -> dict[str, Any]:
+        return self._start_values()
+
+    @on(Select.Changed, "#organisation")
+    def _organisation_changed(self, event: Select.Changed) -> None:
+        organisation_id = None if event.value is Select.NULL else str(event.value)
+        if organisation_id == self._supervisors_for:
+            return
+        self._supervisors_for = organisation_id
+        supervisor = self.query_one("#supervisor", Select)
+        supervisor.set_options(self._supervisor_options(organisation_id))
+
+    @on(Select.Changed, "#reflection")
+    def _reflection_changed(self, event: Select.Changed) -> None:
+        help_line = self.query_one("#field-reflection .field-help", Static)
+        if event.value is Select.NULL:
+            help_line.update(_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
+        else:
+            help_line.update(load_catalog().levels.reflection_levels[Level(event.value)])
+
+    def save_record(self, values: dict[str, Any]) -> Employee:
+        return save_employee(self.app.database, values, self.employee_id)  # type: ignore[attr-defined]

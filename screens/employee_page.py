@@ -1,0 +1,211 @@
+"""One employee: personal data, supervisor, reflection, consent, and all their POP trajectories."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from poptui.screens import navigation
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from poptui.i18n import _
+from poptui.labels import label
+from poptui.services.employees import EmployeeOverview, employee_overview, set_archived
+from poptui.services.history import employee_history
+from poptui.store import StoreError
+
+LABEL_WIDTH = 15
+
+
+def _lines(rows: list[tuple[str, str]]) -> Text:
+    """Label/value lines; the values (user data) are plain text, never markup."""
+    text = Text(no_wrap=False)
+    for index, (name, value) in enumerate(rows):
+        if index:
+            text.append("\n")
+        text.append(f"{name:<{LABEL_WIDTH}}", style="bold")
+        text.append(value or "-")
+    return text
+
+
+class EmployeeScreen(Screen[None]):
+    """The employee's page. Enter opens the selected trajectory; t starts a new one."""
+
+    CSS_PATH = "employee_page.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug"), id="employee.back"),
+        Binding("enter", "open_trajectory", _("Openen"), id="employee.open"),
+        Binding("t", "new_trajectory", _("Nieuw traject"), id="employee.new_trajectory"),
+        Binding("e", "edit", _("Bewerken"), id="employee.edit"),
+        Binding("a", "archive", _("Archiveren"), id="employee.archive"),
+        Binding("a", "unarchive", _("Terugzetten"), id="employee.unarchive"),
+        Binding("g", "history", _("Geschiedenis"), id="employee.history"),
+    ]
+
+    overview: reactive[EmployeeOverview | None] = reactive(None, always_update=True)
+
+    def __init__(self, employee_id: str) -> None:
+        super().__init__()
+        self.employee_id = employee_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="archived-banner", markup=False)
+        with Horizontal(id="employee-details"):
+            yield Static("", id="details-left")
+            yield Static("", id="details-right")
+        yield Static("", id="remarks")
+        yield Static(_("POP-trajecten"), classes="section-title")
+        yield Static("", id="trajectories-empty", classes="empty-state", markup=False)
+        yield DataTable(id="employee-trajectories", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("Start"), key="start", width=10)
+        table.add_column(_("Variant"), key="variant", width=12)
+        table.add_column(_("Status"), key="status", width=10)
+        table.add_column(_("Soort"), key="kind", width=29)
+        table.add_column(_("Gesprek"), key="held", width=7)
+        self.refresh_data()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.overview = employee_overview(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+
+    def watch_overview(self, overview: EmployeeOverview | None) -> None:
+        if overview is None or not self.is_mounted:
+            return
+        employee = overview.employee
+        self.title = employee.full_name
+        banner = self.query_one("#archived-banner", Static)
+        banner.update(_("Gearchiveerd: deze werknemer staat niet meer in de lijsten. Druk a om terug te zetten."))
+        banner.display = employee.archived
+        self.query_one("#details-left", Static).update(_lines([
+            (_("Organisatie"), overview.organisation.name if overview.organisation else "?"),
+            (_("Functie"), employee.function),
+            (_("Begeleider"), overview.supervisor.full_name if overview.supervisor else _("(geen)")),
+        ]))
+        self.query_one("#details-right", Static).update(_lines([
+            (_("Reflectie"), label(employee.reflection) if employee.reflection else _("nog niet ingeschat")),
+            (_("Toestemming"), overview.consent),
+            (_("Mijn Loopbaan"), _("account aanwezig") if employee.mijn_loopbaan_account else _("nog geen account")),
+        ]))
+        remarks = self.query_one("#remarks", Static)
+        remarks.update(_lines([(_("Opmerkingen"), " ".join(employee.remarks.split()))]))
+        remarks.display = bool(employee.remarks.strip())
+        self._fill_trajectories(overview)
+        self.refresh_bindings()
+
+    def _fill_trajectories(self, overview: EmployeeOverview) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for line in reversed(overview.trajectories):  # newest first
+            table.add_row(line.start_text, label(line.trajectory.variant), line.status_text, line.kind_text,
+                          f"{line.held}/{line.planned}", key=line.trajectory.id)
+        empty = self.query_one("#trajectories-empty", Static)
+        empty.update(_("Nog geen POP-traject. Druk t om een traject te starten."))
+        empty.display = table.row_count == 0
+
+    # -- keys ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        archived = self.overview is not None and self.overview.employee.archived
+        if action == "archive":
+            return not archived
+        if action == "unarchive":
+            return archived
+        return True
+
+    def _selected_trajectory(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            navigation.open_trajectory(self.app, event.row_key.value)
+
+    def action_open_trajectory(self) -> None:
+        trajectory_id = self._selected_trajectory()
+        if trajectory_id:
+            navigation.open_trajectory(self.app, trajectory_id)
+
+    def action_new_trajectory(self) -> None:
+        overview = self.overview
+        if overview is None:
+            return
+        previous = overview.latest_completed
+        previous_id = previous.id if previous else None
+        running = overview.running
+        if running is None:
+            navigation.new_trajectory(self.app, self.employee_id, previous_trajectory_id=previous_id)
+            return
+        from poptui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                navigation.new_trajectory(self.app, self.employee_id, previous_trajectory_id=previous_id)
+
+        self.app.push_screen(ConfirmDialog(
+            _("{name} heeft al een traject met status {status}. Toch een nieuw traject starten?",
+              name=overview.employee.full_name, status=label(running.status).lower())), answered)
+
+    def action_edit(self) -> None:
+        from poptui.screens.employee_form import EmployeeForm
+
+        self.app.push_screen(EmployeeForm(employee_id=self.employee_id))
+
+    def action_archive(self) -> None:
+        self._ask_archive(True)
+
+    def action_unarchive(self) -> None:
+        self._ask_archive(False)
+
+    def _ask_archive(self, archive: bool) -> None:
+        from poptui.screens.dialogs import ConfirmDialog
+
+        overview = self.overview
+        if overview is None:
+            return
+        name = overview.employee.full_name
+        if archive:
+            question = _("{name} archiveren? De gegevens blijven bewaard, maar {name} verdwijnt uit de lijsten. "
+                         "Je kunt later terugzetten met a.", name=name)
+            if overview.running is not None:
+                question += " " + _("Let op: er loopt nog een traject.")
+        else:
+            question = _("{name} terugzetten uit het archief?", name=name)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                set_archived(self.app.database, self.employee_id, archive)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            self.notify(_("{name} is gearchiveerd.", name=name) if archive
+                        else _("{name} is teruggezet.", name=name))
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_history(self) -> None:
+        from poptui.screens.dialogs import MessageDialog
+
+        lines = employee_history(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+        text = "\n".join(str(line) for line in lines) or _("Nog niets geregistreerd.")
+        name = self.overview.employee.full_name if self.overview else ""
+        self.app.push_screen(MessageDialog(_("Geschiedenis van {name}", name=name), text))

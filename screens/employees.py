@@ -1,0 +1,193 @@
+"""The employee list: type to filter, arrows and Enter to open."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from poptui.screens import navigation
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from poptui.i18n import _
+from poptui.models import Employee
+from poptui.services import directory
+from poptui.services.employees import trajectory_status_by_employee
+
+LIST_KEYS = ("new", "import_employees", "toggle_archived")
+"""Letter keys that work in the list; in the filter field the letters are typed instead."""
+
+
+class EmployeesScreen(Screen[None]):
+    """Target-group employees, of one organisation or all. Type to filter; Down moves into the list."""
+
+    CSS_PATH = "employees.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug"), id="employees.back"),
+        Binding("enter", "open", _("Openen"), id="employees.open"),
+        Binding("down", "to_list", _("Naar de lijst"), show=False, id="employees.to_list"),
+        Binding("slash", "to_filter", _("Zoeken"), show=False, id="employees.filter"),
+        Binding("n", "new", _("Nieuw"), id="employees.new"),
+        Binding("i", "import_employees", _("Importeren"), id="employees.import"),
+        Binding("h", "toggle_archived", _("Gearchiveerden"), id="employees.archived"),
+    ]
+
+    filter_text: reactive[str] = reactive("")
+    show_archived: reactive[bool] = reactive(False)
+
+    def __init__(self, organisation_id: str | None = None) -> None:
+        super().__init__()
+        self.organisation_id = organisation_id
+        self._employees: list[Employee] = []
+        self._organisation_names: dict[str, str] = {}
+        self._statuses: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filter-row"):
+            yield Label(_("Zoeken"))
+            yield Input(placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True)
+        yield Static("", id="filter-hint", markup=False)
+        yield Static("", id="employees-empty", classes="empty-state", markup=False)
+        yield DataTable(id="employees", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("Naam"), key="name", width=23)
+        table.add_column(_("Organisatie"), key="organisation", width=17)
+        table.add_column(_("Functie"), key="function", width=18)
+        table.add_column(_("Traject"), key="status", width=10)
+        self.load()
+        if self._employees:
+            self.query_one("#filter", Input).focus()
+        else:
+            table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # -- data --------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the employees once; typing filters this list in memory (fast on a weak PC)."""
+        database = self.app.database  # type: ignore[attr-defined]
+        organisations = directory.organisations(database)
+        self._organisation_names = {organisation.id: organisation.name for organisation in organisations}
+        self._employees = directory.employees(database, self.organisation_id, include_archived=True)
+        self._statuses = trajectory_status_by_employee(database)
+        if self.organisation_id:
+            self.title = _("Werknemers van {organisation}",
+                           organisation=self._organisation_names.get(self.organisation_id, "?"))
+        else:
+            self.title = _("Werknemers")
+        self.show_rows()
+
+    def visible(self) -> list[Employee]:
+        return [
+            employee for employee in self._employees
+            if (self.show_archived or not employee.archived)
+            and (not self.filter_text
+                 or directory.matches(self.filter_text, employee.first_name, employee.last_name, employee.function))
+        ]
+
+    def show_rows(self) -> None:
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for employee in self.visible():
+            name = employee.full_name + (_(" (archief)") if employee.archived else "")
+            table.add_row(name, self._organisation_names.get(employee.organisation_id, "?"), employee.function,
+                          self._statuses.get(employee.id, "-"), key=employee.id)
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+        self._show_state(table.row_count)
+
+    def _show_state(self, shown: int) -> None:
+        empty = self.query_one("#employees-empty", Static)
+        active = [employee for employee in self._employees if self.show_archived or not employee.archived]
+        if not self._employees:
+            message = _("Nog geen werknemers. Druk n om er een toe te voegen of i om te importeren.")
+        elif not active:
+            message = _("Alle werknemers zijn gearchiveerd. Druk h om ze te tonen of n om er een toe te voegen.")
+        elif shown == 0:
+            message = _("Niemand gevonden voor '{text}'. Wis de zoektekst of druk h om ook gearchiveerden te tonen.",
+                        text=self.filter_text)
+        else:
+            message = ""
+        empty.update(message)
+        empty.display = bool(message)
+        archived = _(" (met gearchiveerden)") if self.show_archived else ""
+        self.query_one("#filter-hint", Static).update(
+            _("{shown} van {total} werknemers{archived}. Typ om te zoeken; ↓ naar de lijst, Enter opent.",
+              shown=shown, total=len(active), archived=archived))
+
+    def watch_filter_text(self) -> None:
+        if self.is_mounted:
+            self.show_rows()
+
+    def watch_show_archived(self) -> None:
+        if self.is_mounted:
+            self.show_rows()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # -- keys ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LIST_KEYS and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected, "#employees")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            navigation.open_employee(self.app, event.row_key.value)
+
+    def action_open(self) -> None:
+        employee_id = self.selected_id()
+        if employee_id:
+            navigation.open_employee(self.app, employee_id)
+
+    def action_to_list(self) -> None:
+        table = self.query_one(DataTable)
+        table.focus()
+
+    def action_to_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_new(self) -> None:
+        from poptui.screens.employee_form import EmployeeForm
+
+        def created(employee: Employee | None) -> None:
+            if employee is not None:
+                navigation.open_employee(self.app, employee.id)
+
+        self.app.push_screen(EmployeeForm(organisation_id=self.organisation_id), created)
+
+    def action_import_employees(self) -> None:
+        from poptui.screens.import_screen import ImportEmployeesScreen
+
+        self.app.push_screen(ImportEmployeesScreen(self.organisation_id))
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived

@@ -1,0 +1,279 @@
+"""Organisations: the list, one organisation with its people and their roles, and their forms (§2.4)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens import navigation
+from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
+
+from poptui.i18n import _
+from poptui.labels import choices, label
+from poptui.models import Organisation, OrganisationKind, Person, Role
+from poptui.services import directory
+from poptui.services.organisations import employee_counts, persons_of, save_organisation, save_person
+
+
+def _selected_key(table: DataTable) -> str | None:
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+class OrganisationsScreen(Screen[None]):
+    """All organisations. Enter opens one; n adds one."""
+
+    CSS_PATH = "organisations.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug"), id="organisations.back"),
+        Binding("enter", "open", _("Openen"), show=True, id="organisations.open"),
+        Binding("n", "new", _("Nieuw"), id="organisations.new"),
+        Binding("e", "edit", _("Bewerken"), id="organisations.edit"),
+        Binding("w", "employees", _("Werknemers"), id="organisations.employees"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="organisations-empty", classes="empty-state", markup=False)
+        yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Organisaties")
+        table = self.query_one(DataTable)
+        table.add_column(_("Naam"), key="name", width=28)
+        table.add_column(_("Soort"), key="kind", width=16)
+        table.add_column(_("Contactpersoon"), key="contact", width=16)
+        table.add_column(_("Werknemers"), key="count", width=10)
+        self.refresh_data()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        database = self.app.database  # type: ignore[attr-defined]
+        table = self.query_one(DataTable)
+        selected = _selected_key(table)
+        counts = employee_counts(database)
+        table.clear()
+        for organisation in directory.organisations(database):
+            table.add_row(organisation.name, label(organisation.kind), organisation.contact_person,
+                          str(counts.get(organisation.id, 0)), key=organisation.id)
+        empty = self.query_one("#organisations-empty", Static)
+        empty.update(_("Nog geen organisaties. Druk n om er een toe te voegen.") if table.row_count == 0 else "")
+        empty.display = table.row_count == 0
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+
+    def _selected(self) -> str | None:
+        return _selected_key(self.query_one(DataTable))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            navigation.open_organisation(self.app, event.row_key.value)
+
+    def action_open(self) -> None:
+        organisation_id = self._selected()
+        if organisation_id:
+            navigation.open_organisation(self.app, organisation_id)
+
+    def action_new(self) -> None:
+        def created(organisation: Organisation | None) -> None:
+            if organisation is not None:
+                navigation.open_organisation(self.app, organisation.id)
+
+        self.app.push_screen(OrganisationForm(), created)
+
+    def action_edit(self) -> None:
+        organisation_id = self._selected()
+        if organisation_id:
+            self.app.push_screen(OrganisationForm(organisation_id))
+
+    def action_employees(self) -> None:
+        navigation.open_employees(self.app, self._selected())
+
+
+class OrganisationScreen(Screen[None]):
+    """One organisation: its details and the people with a role around POP."""
+
+    CSS_PATH = "organisations.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug"), id="organisation.back"),
+        Binding("p", "add_person", _("Nieuwe persoon"), id="organisation.add_person"),
+        Binding("e", "edit_person", _("Bewerken"), id="organisation.edit_person"),
+        Binding("w", "employees", _("Werknemers"), id="organisation.employees"),
+        Binding("r", "edit_organisation", _("Organisatie bewerken"), show=False, id="organisation.edit"),
+        Binding("i", "import_employees", _("Werknemers importeren"), show=False, id="organisation.import"),
+    ]
+
+    def __init__(self, organisation_id: str) -> None:
+        super().__init__()
+        self.organisation_id = organisation_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="organisation-details")
+        yield Static(_("r: organisatie bewerken · i: werknemers importeren · Enter: persoon bewerken"),
+                     classes="hint", markup=False)
+        yield Static(_("Mensen en hun rollen"), classes="section-title")
+        yield Static("", id="persons-empty", classes="empty-state", markup=False)
+        yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#persons", DataTable)
+        table.add_column(_("Naam"), key="name", width=26)
+        table.add_column(_("Rollen"), key="roles", width=34)
+        table.add_column(_("Telefoon"), key="phone", width=14)
+        self.refresh_data()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        database = self.app.database  # type: ignore[attr-defined]
+        organisation = database.get(Organisation, self.organisation_id)
+        self.title = organisation.name
+        self.query_one("#organisation-details", Static).update(_details(organisation))
+        table = self.query_one("#persons", DataTable)
+        selected = _selected_key(table)
+        table.clear()
+        for person in persons_of(database, self.organisation_id):
+            roles = ", ".join(label(role) for role in person.roles) or _("(geen rol)")
+            table.add_row(person.full_name, roles, person.phone, key=person.id)
+        empty = self.query_one("#persons-empty", Static)
+        empty.update(_("Nog niemand. Druk p om een ambassadeur, trainer, coach of werkvloerbegeleider toe te voegen."))
+        empty.display = table.row_count == 0
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+
+    @on(DataTable.RowSelected, "#persons")
+    def _person_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(PersonForm(self.organisation_id, event.row_key.value))
+
+    def action_add_person(self) -> None:
+        self.app.push_screen(PersonForm(self.organisation_id))
+
+    def action_edit_person(self) -> None:
+        person_id = _selected_key(self.query_one("#persons", DataTable))
+        if person_id is None:
+            self.notify(_("Er is nog niemand om te bewerken. Druk p om iemand toe te voegen."))
+            return
+        self.app.push_screen(PersonForm(self.organisation_id, person_id))
+
+    def action_edit_organisation(self) -> None:
+        self.app.push_screen(OrganisationForm(self.organisation_id))
+
+    def action_employees(self) -> None:
+        navigation.open_employees(self.app, self.organisation_id)
+
+    def action_import_employees(self) -> None:
+        from poptui.screens.import_screen import ImportEmployeesScreen
+
+        self.app.push_screen(ImportEmployeesScreen(self.organisation_id))
+
+
+def _details(organisation: Organisation) -> Text:
+    """Label/value lines; user data goes in as plain text, never as markup."""
+    text = Text()
+    rows = [
+        (_("Soort"), label(organisation.kind)),
+        (_("Adres"), ", ".join(line.strip() for line in organisation.address.splitlines() if line.strip())),
+        (_("Contactpersoon"), organisation.contact_person),
+        (_("Telefoon / e-mail"), " · ".join(part for part in (organisation.phone, organisation.email) if part)),
+    ]
+    if organisation.guidance_ended_on:
+        rows.append((_("Begeleiding afgerond"), format_date(organisation.guidance_ended_on)))
+    for index, (name, value) in enumerate(rows):
+        if index:
+            text.append("\n")
+        text.append(f"{name:<18}", style="bold")
+        text.append(value or "-")
+    return text
+
+
+class OrganisationForm(FormScreen):
+    """Name, kind, address and contact person of an organisation."""
+
+    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
+    model = Organisation
+
+    def __init__(self, organisation_id: str | None = None) -> None:
+        super().__init__(f"organisation-{organisation_id or 'new'}")
+        self.organisation_id = organisation_id
+        self.form_title = _("Organisatie bewerken") if organisation_id else _("Nieuwe organisatie")
+
+    def compose_fields(self) -> ComposeResult:
+        yield FormField("name", _("Naam"), Input(compact=True), required=True)
+        yield FormField("kind", _("Soort"), Select(choices(OrganisationKind), allow_blank=False, compact=True,
+                                                   value=OrganisationKind.MAATWERKBEDRIJF))
+        yield FormField("address", _("Adres"), TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente."))
+        yield FormField("contact_person", _("Contactpersoon"), Input(compact=True))
+        yield FormField("phone", _("Telefoon"), Input(compact=True))
+        yield FormField("email", _("E-mail"), Input(compact=True))
+        yield FormField("guidance_ended_on", _("Begeleiding afgerond op"), Input(placeholder="dd/mm/jjjj", compact=True),
+                        help=_("Leeg laten zolang de begeleiding van de organisatie loopt."))
+
+    def initial_values(self) -> dict[str, Any]:
+        if self.organisation_id is None:
+            return {}
+        return self.app.database.get(Organisation, self.organisation_id).model_dump()  # type: ignore[attr-defined]
+
+    def save_record(self, values: dict[str, Any]) -> Organisation:
+        return save_organisation(self.app.database, values, self.organisation_id)  # type: ignore[attr-defined]
+
+
+ROLE_HELP = {
+    Role.AMBASSADOR: "stemt de POP-trajecten af op het beleid van de organisatie",
+    Role.TRAINER: "leert de coaches de methodieken en begeleidt hen",
+    Role.COACH: "voert de POP-gesprekken met de werknemers",
+    Role.SUPERVISOR: "geeft in het tussentijds overleg zijn kijk op de werknemer",
+}
+
+
+class PersonForm(FormScreen):
+    """A person of the organisation and their roles (one person can have several)."""
+
+    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
+    model = Person
+
+    def __init__(self, organisation_id: str, person_id: str | None = None) -> None:
+        super().__init__(f"person-{person_id or 'new-' + organisation_id}")
+        self.organisation_id = organisation_id
+        self.person_id = person_id
+        self.form_title = _("Persoon bewerken") if person_id else _("Nieuwe persoon")
+        self.form_intro = _("Vink met spatie elke rol aan die deze persoon opneemt.")
+
+    def compose_fields(self) -> ComposeResult:
+        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
+        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
+        for role in Role:
+            yield FormField(f"role_{role.value}", label(role),
+                            Checkbox(_(ROLE_HELP[role]), compact=True))
+        yield FormField("phone", _("Telefoon"), Input(compact=True))
+        yield FormField("email", _("E-mail"), Input(compact=True))
+        yield FormField("login", _("Gebruikersnaam"), Input(compact=True),
+                        help=_("Alleen voor coaches: hun aanmeldnaam op de computer, zodat poptui hen herkent."))
+
+    def initial_values(self) -> dict[str, Any]:
+        if self.person_id is None:
+            return {}
+        person = self.app.database.get(Person, self.person_id)  # type: ignore[attr-defined]
+        values = person.model_dump()
+        values.update({f"role_{role.value}": role in person.roles for role in Role})
+        return values
+
+    def save_record(self, values: dict[str, Any]) -> Person:
+        roles = [role for role in Role if values.pop(f"role_{role.value}", False)]
+        values["roles"] = roles
+        return save_person(self.app.database, values, self.person_id, self.organisation_id)  # type: ignore[attr-defined]
