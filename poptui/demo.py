@@ -14,6 +14,8 @@ from datetime import date, time, timedelta
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
+    ConsentEvent,
+    ConsentKind,
     ContactMoment,
     ContactMomentStatus,
     Employee,
@@ -36,6 +38,7 @@ from poptui.models import (
     TrajectoryStatus,
     VariantId,
 )
+from poptui.services.consent import current_text
 from poptui.services.trajectories import propose_plan
 from poptui.store import Database, Transaction
 
@@ -73,9 +76,13 @@ class _DemoWriter:
     def employee(self, first: str, last: str, organisation: Organisation, function: str, supervisor: Person,
                  reflection: Level, consent: date | None, account: bool, remarks: str = "") -> Employee:
         self.counts["employees"] += 1
-        return self.save(Employee(first_name=first, last_name=last, organisation_id=organisation.id, function=function,
-                                  supervisor_id=supervisor.id, reflection=reflection, consent_date=consent,
-                                  mijn_loopbaan_account=account, remarks=remarks))
+        employee = self.save(Employee(first_name=first, last_name=last, organisation_id=organisation.id,
+                                      function=function, supervisor_id=supervisor.id, reflection=reflection,
+                                      consent_date=consent, mijn_loopbaan_account=account, remarks=remarks))
+        if consent is not None:
+            self.save(ConsentEvent(employee_id=employee.id, kind=ConsentKind.GIVEN, date=consent,
+                                   recorded_by="demo", consent_text_version=current_text().version))
+        return employee
 
     def trajectory(
         self,

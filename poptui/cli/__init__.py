@@ -15,7 +15,8 @@ from poptui import __version__
 from poptui.cli.common import CommandError, add_database_option, fail
 from poptui.i18n import _, set_language
 
-COMMAND_MODULES = ("poptui.cli.database_commands", "poptui.cli.list_command")
+COMMAND_MODULES = ("poptui.cli.database_commands", "poptui.cli.list_command", "poptui.cli.export_commands",
+                   "poptui.cli.import_command", "poptui.cli.backup_commands", "poptui.cli.person_commands")
 
 
 class _DutchParser(argparse.ArgumentParser):

@@ -1,19 +1,84 @@
-"""`poptui` without a command: open (or, at the default place, create) the database and start the app."""
+"""`poptui` without a command: open (or, at the default place, create) the database and start the app.
+
+Before the app starts the database is checked: a damaged or foreign database
+is refused with a Dutch message saying what is wrong and what to do, it is never
+written to, and the latest backup that passes the health check is offered (on a
+terminal: a j/N question; otherwise the exact command to run). On the first
+start of the day a backup is made.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from poptui.cli.common import CommandError, database_path, explicit_database
 from poptui.i18n import _
-from poptui.store import Database, DatabaseMissing, StoreError
+from poptui.store import BackupError, Database, DatabaseMissing, NewerSchema, StoreError
+
+Ask = Callable[[str], bool]
 
 
-def run_app(options: argparse.Namespace) -> int:
+def _ask_on_terminal(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
+    except EOFError:
+        return False
+
+
+def open_checked(path: Path) -> Database:
+    """Open the database and read what the start needs; raises StoreError (Dutch) when it cannot."""
+    from poptui.services.health import quick_check
+
+    database = Database.open(path)
+    quick_check(database)
+    return database
+
+
+def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
+    """Explain, offer the latest good backup, restore it when the coach agrees; else raise CommandError."""
+    from poptui.services.backup import latest_good_backup, restore_backup
+
+    lines = [_("poptui start niet: {problem}", problem=error), _("Er is niets gewijzigd aan de database.")]
+    good = latest_good_backup(path) if path.is_dir() else None
+    if isinstance(error, NewerSchema):
+        if good is not None:
+            lines.append(_("Kan je poptui niet bijwerken, dan kan je als laatste redmiddel een oudere reservekopie "
+                           "terugzetten (wat daarna is ingevoerd, gaat dan verloren):"))
+            lines.append(f"  poptui restore --db {path} {good.path}")
+        raise CommandError("\n".join(lines), 2)
+    if good is None:
+        lines.append(_("Er is geen goede reservekopie gevonden in {folder}. Vraag hulp aan je IT-verantwoordelijke "
+                       "en laat de bestanden ongemoeid.", folder=path / "backups"))
+        raise CommandError("\n".join(lines), 2)
+    lines.append(_("De laatste goede reservekopie is van {when}: {file}", when=good.label, file=good.path))
+    print("\n".join(lines), file=sys.stderr)
+    question = _("Wil je die reservekopie nu terugzetten? De huidige bestanden worden eerst apart bewaard in "
+                 "de map backups. Wat na {when} is ingevoerd, staat niet in de reservekopie.", when=good.label)
+    if not ask(question):
+        raise CommandError(_("Niets teruggezet. Zet de reservekopie later terug met:\n  poptui restore --db {path} {file}",
+                             path=path, file=good.path), 2)
+    try:
+        result = restore_backup(path, good.path)
+        database = open_checked(path)
+    except StoreError as restore_error:
+        raise CommandError(str(restore_error), 2) from restore_error
+    print(_("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
+          file=sys.stderr)
+    return database
+
+
+def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
+    """The database the app will run on: opened, checked, backed up once a day."""
+    from poptui.store.backup import ensure_daily_backup
+
     path = database_path(options)
     try:
-        database = Database.open(path)
+        database = open_checked(path)
     except DatabaseMissing as error:
         if explicit_database(options):
             raise CommandError(str(error), 2) from error
@@ -23,9 +88,25 @@ def run_app(options: argparse.Namespace) -> int:
             raise CommandError(str(create_error), 2) from create_error
         print(_("Nieuwe, lege database gemaakt in {path}.", path=path), file=sys.stderr)
     except StoreError as error:
-        raise CommandError(str(error), 2) from error
+        database = refuse_damaged(path, error, ask)
+    try:
+        ensure_daily_backup(database)
+    except (BackupError, StoreError) as error:
+        print(_("Waarschuwing: {problem}", problem=error), file=sys.stderr)
+    return database
+
+
+def run_app(options: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
+        path = database_path(options)
+        try:
+            open_checked(path)
+        except DatabaseMissing:
+            pass
+        except StoreError as error:  # say what is wrong even without a terminal
+            refuse_damaged(path, error, lambda _question: False)
         raise CommandError(_("poptui heeft een terminal nodig om te starten."), 2)
+    database = prepare_database(options)
     from poptui.app import PopApp
     from poptui.services.coach import identify_coach
 

@@ -1,6 +1,7 @@
 """The domain models: the one definition of every record and its validation."""
 
 from poptui.models.base import DossierRecord, Model, Record, new_id
+from poptui.models.consent import ConsentEvent, ConsentKind, current_consent
 from poptui.models.employee import Employee
 from poptui.models.enums import *  # noqa: F403
 from poptui.models.enums import __all__ as _enum_names  # type: ignore[attr-defined]
@@ -30,11 +31,13 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     MethodRecordBase,
     PopDocument,
     ActionEvaluation,
+    ConsentEvent,
 )
 """Every stored record type (method records are stored through their common base)."""
 
 __all__ = [
-    "RECORD_TYPES", "ActionEvaluation", "AuditEvent", "BetweenStep", "ContactMoment", "DossierRecord",
+    "RECORD_TYPES", "ActionEvaluation", "AuditEvent", "BetweenStep", "ConsentEvent", "ConsentKind", "ContactMoment",
+    "DossierRecord", "current_consent",
     "Employee", "HandRecord", "HoursEntry", "METHOD_RECORD_CLASSES", "MethodRecord", "MethodRecordBase",
     "Model", "Organisation", "Person", "PopAction", "PopDocument", "PopItem", "ProgressUpdate", "Record",
     "SmartFields", "StartupAnalysis", "SupervisorConsultation", "Training", "Trajectory",

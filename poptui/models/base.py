@@ -67,7 +67,7 @@ def new_id() -> str:
 class Model(BaseModel):
     """Shared configuration: no unknown fields, validate on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True)
 
 
 class Record(Model):

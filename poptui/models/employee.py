@@ -14,7 +14,7 @@ class Employee(Record):
     scope: ClassVar[Scope] = "employees"
     table: ClassVar[str] = "employees"
     label: ClassVar[str] = "werknemer"
-    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"remarks"})
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset()  # general remarks; special-category data has own fields
 
     first_name: RequiredLine = Field(title="Voornaam", max_length=100)
     last_name: RequiredLine = Field(title="Achternaam", max_length=100)

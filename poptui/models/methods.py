@@ -6,25 +6,20 @@ the later, richer screens add fields with defaults, so earlier notes load intact
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import Field, TypeAdapter
 
-from poptui.models.base import DossierRecord, Line, OptionalDay, RequiredLine, Text
+from poptui.models.base import Text
 from poptui.models.enums import MethodKind
-
-
-class MethodRecordBase(DossierRecord):
-    table: ClassVar[str] = "method_records"
-    label: ClassVar[str] = "methodiek"
-    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"notes", "conclusions"})
-
-    kind: MethodKind
-    trajectory_id: RequiredLine = Field(title="POP-traject")
-    contact_moment_id: Line | None = Field(default=None, title="Contactmoment")
-    date: OptionalDay = Field(default=None, title="Datum")
-    notes: Text = Field(default="", title="Notities", max_length=50000)
-    conclusions: list[Text] = Field(default_factory=list, title="Conclusies")
+from poptui.models.method_base import MethodRecordBase
+from poptui.models.planning import (
+    BeslissingsmatrixRecord,
+    MindmapRecord,
+    ScanRecord,
+    SmartRecord,
+    TijdslijnRecord,
+)
 
 
 class HandRecord(MethodRecordBase):
@@ -55,16 +50,11 @@ InterviewRecord = _notes_record(MethodKind.INTERVIEW, "Criteriumgericht intervie
 KwaliteitenspelRecord = _notes_record(MethodKind.KWALITEITENSPEL, "Kwaliteitenspel (§5.4).")
 VaardighedenspelRecord = _notes_record(MethodKind.VAARDIGHEDENSPEL, "Vaardighedenspel (§5.5).")
 CompetentiemetingRecord = _notes_record(MethodKind.COMPETENTIEMETING, "Competentiemeting (§5.6).")
-ScanRecord = _notes_record(MethodKind.SCAN, "Zinvolheids- en haalbaarheidsscan (§5.7).")
-SmartRecord = _notes_record(MethodKind.SMART, "SMART (§5.8).")
 KlokwijsRecord = _notes_record(MethodKind.KLOKWIJS, "Klokwijs (§5.9).")
 DroompaginaRecord = _notes_record(MethodKind.DROOMPAGINA, "Droompagina (§5.10).")
 PrentenbeeldRecord = _notes_record(MethodKind.PRENTENBEELD, "Prentenbeeld (§5.11).")
 VierOpEenRijRecord = _notes_record(MethodKind.VIER_OP_EEN_RIJ, "Vier op een rij (§5.12).")
 PraatplaatRecord = _notes_record(MethodKind.PRAATPLAAT, "Praatplaat (§5.13).")
-BeslissingsmatrixRecord = _notes_record(MethodKind.BESLISSINGSMATRIX, "Beslissingsmatrix (§4.5.3).")
-MindmapRecord = _notes_record(MethodKind.MINDMAP, "Mindmap (§4.5.3).")
-TijdslijnRecord = _notes_record(MethodKind.TIJDSLIJN, "Tijdslijn leggen (§4.5.3).")
 
 METHOD_RECORD_CLASSES: dict[MethodKind, type[MethodRecordBase]] = {
     cls.model_fields["kind"].default: cls

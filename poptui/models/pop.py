@@ -66,7 +66,7 @@ class PopDocument(DossierRecord):
 
     table: ClassVar[str] = "pop_documents"
     label: ClassVar[str] = "POP"
-    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"wat_wil_ik", "wat_kan_ik", "ontwikkelpunten"})
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset()  # the POP itself is what consent covers
 
     trajectory_id: RequiredLine = Field(title="POP-traject")
     status: PopStatus = Field(default=PopStatus.DRAFT, title="Status")
@@ -76,6 +76,8 @@ class PopDocument(DossierRecord):
     ontwikkelpunten: list[PopItem] = Field(default_factory=list, title="Ontwikkelpunten")
     goal: Text = Field(default="", title="Mijn doel", max_length=2000)
     actions: list[PopAction] = Field(default_factory=list, title="Acties")
+    dismissed_candidates: list[str] = Field(default_factory=list, title="Weggelegde conclusies")
+    """Keys of method conclusions the coach dropped, so they are not offered again."""
 
 
 class ActionEvaluation(DossierRecord):

@@ -65,7 +65,7 @@ class ContactMoment(DossierRecord):
 
     table: ClassVar[str] = "contact_moments"
     label: ClassVar[str] = "contactmoment"
-    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"notes"})
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset()  # ordinary notes: no special-category data
 
     trajectory_id: RequiredLine = Field(title="POP-traject")
     number: int = Field(ge=0, le=50, title="Nummer")
@@ -105,7 +105,7 @@ class SupervisorConsultation(DossierRecord):
 
     table: ClassVar[str] = "supervisor_consultations"
     label: ClassVar[str] = "tussentijds overleg"
-    sensitive_fields: ClassVar[frozenset[str]] = frozenset({"does_well", "does_less_well", "notes"})
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset()  # work perception, not special-category
 
     trajectory_id: RequiredLine = Field(title="POP-traject")
     date: OptionalDay = Field(default=None, title="Datum")

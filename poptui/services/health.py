@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from poptui.i18n import _
 from poptui.models import (
     ActionEvaluation,
+    ConsentEvent,
     ContactMoment,
     Employee,
     HoursEntry,
@@ -21,6 +25,7 @@ from poptui.models import (
 )
 from poptui.store import Database, StoreError
 from poptui.store import audit as audit_log
+from poptui.store.files import permissions
 
 
 @dataclass
@@ -32,6 +37,16 @@ class HealthReport:
     @property
     def healthy(self) -> bool:
         return not self.problems
+
+
+def quick_check(database: Database) -> None:
+    """What every start needs to read: the meta file and the shared files. Raises StoreError (Dutch)."""
+    from poptui.store.database import FILE_OF_SCOPE
+    from poptui.store.storage import read_tables
+
+    database.schema_version()
+    for name in FILE_OF_SCOPE.values():
+        read_tables(database.path / name)
 
 
 def check_database(database: Database) -> HealthReport:
@@ -88,7 +103,8 @@ def check_database(database: Database) -> HealthReport:
         dossier_count += 1
         if employee_id not in employees:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
-        for record_type in (ContactMoment, SupervisorConsultation, MethodRecordBase, PopDocument, ActionEvaluation):
+        for record_type in (ContactMoment, SupervisorConsultation, MethodRecordBase, PopDocument, ActionEvaluation,
+                            ConsentEvent):
             for record in load(record_type, employee_id=employee_id):
                 owner = f"{record_type.label.capitalize()} {record.id}"
                 if record.employee_id != employee_id:
@@ -98,4 +114,43 @@ def check_database(database: Database) -> HealthReport:
                     missing(_("POP-traject"), owner, trajectory_id)
     report.counts["dossiers"] = dossier_count
     report.problems.extend(audit_log.verify(database.path / audit_log.AUDIT_FILE))
+    report.warnings.extend(permission_warnings(database.path))
+    report.warnings.extend(leftover_warnings(database.path))
     return report
+
+
+def _too_open(mode: int, shared: bool) -> bool:
+    return bool(mode & (0o007 if shared else 0o077))
+
+
+def permission_warnings(root: Path) -> list[str]:
+    """Files and folders that others may read: everyone, or in private mode also the group."""
+    if os.name != "posix":
+        return []
+    shared = permissions().shared
+    exposed = []
+    for path in [root, *sorted(root.rglob("*"))]:
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            continue
+        if _too_open(stat.S_IMODE(info.st_mode), shared):
+            exposed.append(path)
+    if not exposed:
+        return []
+    who = _("iedereen op deze computer") if shared else _("andere gebruikers")
+    listed = ", ".join(str(path) for path in exposed[:5]) + (" …" if len(exposed) > 5 else "")
+    fix = (_("chmod -R o-rwx {root}", root=root) if shared else _("chmod -R go-rwx {root}", root=root))
+    return [_("{count} bestand(en) of map(pen) zijn leesbaar voor {who}: {listed}. Herstel met: {fix}",
+              count=len(exposed), who=who, listed=listed, fix=fix)]
+
+
+def leftover_warnings(root: Path) -> list[str]:
+    """Temporary files left behind by a process that was stopped in the middle of a save."""
+    leftovers = [path for folder in (root, root / "dossiers") if folder.is_dir() for path in folder.glob(".*.tmp")]
+    if not leftovers:
+        return []
+    return [_("{count} tijdelijk(e) bestand(en) van een onderbroken opslag; ze zijn onschadelijk en worden bij de "
+              "eerste start van de dag opgeruimd.", count=len(leftovers))]

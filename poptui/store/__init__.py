@@ -1,7 +1,9 @@
 """The store: TinyDB behind a small repository interface (see :mod:`.database`)."""
 
-from poptui.store.database import Database, Transaction, default_actor
+from poptui.store.database import Database, Transaction, default_actor, expect_versions
 from poptui.store.errors import (
+    BackupError,
+    ConsentRequired,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
@@ -14,6 +16,6 @@ from poptui.store.errors import (
 )
 
 __all__ = [
-    "Database", "DatabaseBusy", "DatabaseDamaged", "DatabaseMissing", "NewerSchema", "NotADatabase",
-    "NotFound", "SaveFailed", "StoreError", "Transaction", "VersionConflict", "default_actor",
+    "BackupError", "ConsentRequired", "Database", "DatabaseBusy", "DatabaseDamaged", "DatabaseMissing", "NewerSchema", "NotADatabase",
+    "NotFound", "SaveFailed", "StoreError", "Transaction", "VersionConflict", "default_actor", "expect_versions",
 ]

@@ -7,6 +7,7 @@ edited line breaks the chain, which ``poptui check`` reports.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
@@ -66,8 +67,17 @@ def append(path: Path, events: list[AuditEvent]) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, permissions().file)
     try:
-        os.write(fd, b"".join(lines))
-        os.fsync(fd)
+        size = os.fstat(fd).st_size
+        try:
+            view = memoryview(b"".join(lines))
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        except BaseException:
+            # A full disk may have let part of a line through: cut it off, keep the chain whole.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
     finally:
         os.close(fd)
 

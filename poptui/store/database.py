@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import getpass
 import os
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
@@ -39,7 +37,6 @@ from poptui.models import (
     Employee,
     MethodRecordBase,
     Record,
-    method_record_adapter,
 )
 from poptui.models.errors import dutch_summary
 from poptui.store import audit, schema
@@ -52,18 +49,29 @@ from poptui.store.errors import (
     NotFound,
     SaveFailed,
     StoreError,
-    VersionConflict,
 )
-from poptui.store.files import atomic_write, dumps, ensure_folder, loads
-from poptui.store.storage import SnapshotStorage, TransactionStorage, read_tables
+from poptui.store.files import (
+    atomic_write,
+    dumps,
+    ensure_folder,
+    loads,
+    permissions,
+)
+from poptui.store.storage import SnapshotStorage, read_tables
+from poptui.store.transaction import (
+    DOSSIERS,
+    SAFE_ID,
+    R,
+    Transaction,
+    expect_versions,
+    now,
+    parse,
+)
 
-R = TypeVar("R", bound=Record)
+__all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
-DOSSIERS = "dossiers"
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT = 15.0
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 
 FILE_OF_SCOPE = {"core": "core.json", "employees": "employees.json", "trajectories": "trajectories.json"}
 
@@ -80,23 +88,13 @@ def default_actor() -> str:
         return "onbekend"
 
 
-def _now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _parse(record_type: type[R], doc: dict[str, Any]) -> R:
-    if issubclass(record_type, MethodRecordBase):
-        return method_record_adapter.validate_python(doc)  # type: ignore[return-value]
-    return record_type.model_validate(doc)
-
-
 class Database:
     """A poptui database folder. Open with :meth:`open` or :meth:`create`."""
 
     def __init__(self, path: Path, actor: str | None = None) -> None:
         self.path = path
         self.actor = actor or default_actor()
-        self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=0o600)
+        self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
 
     # -- opening -----------------------------------------------------------------
 
@@ -112,7 +110,9 @@ class Database:
             raise NotADatabase(path, "de map is niet leeg")
         ensure_folder(path)
         ensure_folder(path / DOSSIERS)
-        meta = {"format": schema.FORMAT_NAME, "schema_version": schema.SCHEMA_VERSION, "created_at": _now().isoformat()}
+        meta = {"format": schema.FORMAT_NAME, "schema_version": schema.SCHEMA_VERSION, "created_at": now().isoformat()}
+        if permissions().group_name:
+            meta["group"] = permissions().group_name
         atomic_write(path / schema.META_FILE, dumps(meta))
         return cls(path, actor)
 
@@ -163,18 +163,21 @@ class Database:
         return files
 
     def migrate(self) -> None:
-        """Bring an older database to the current schema (under the lock)."""
+        """Bring an older database to the current schema (under the lock), after a backup."""
+        from poptui.store import backup
+
         with self._locked():
             version = self.schema_version()
             if version >= schema.SCHEMA_VERSION:
                 return
             steps = schema.migrations_from(version)
+            backup.create_backup(self, backup.BackupReason.MIGRATION)
             files = {str(path.relative_to(self.path)): read_tables(path) for path in self.data_files()}
             for step in steps:
                 step(files)
             for name, tables in files.items():
                 atomic_write(self.path / name, dumps(tables))
-            meta = self.meta() | {"schema_version": schema.SCHEMA_VERSION, "migrated_at": _now().isoformat()}
+            meta = self.meta() | {"schema_version": schema.SCHEMA_VERSION, "migrated_at": now().isoformat()}
             atomic_write(self.path / schema.META_FILE, dumps(meta))
 
     # -- where records live ------------------------------------------------------
@@ -183,7 +186,7 @@ class Database:
         scope = record_type.scope
         if scope != "dossier":
             return self.path / FILE_OF_SCOPE[scope]
-        if not employee_id or not _SAFE_ID.match(employee_id):
+        if not employee_id or not SAFE_ID.match(employee_id):
             raise StoreError(f"Ongeldige werknemer-id voor een {record_type.label}: {employee_id!r}")
         return self.path / DOSSIERS / f"{employee_id}.json"
 
@@ -198,8 +201,10 @@ class Database:
         return [dict(doc) for doc in database.table(table, cache_size=0).all()]
 
     def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
+        if not SAFE_ID.match(str(doc.get("id", ""))):
+            raise DatabaseDamaged(path, f"ongeldige id in een {record_type.label}")
         try:
-            return _parse(record_type, doc)
+            return parse(record_type, doc)
         except ValidationError as error:
             raise DatabaseDamaged(path, f"ongeldig record {doc.get('id', '?')}: {dutch_summary(error)}") from error
 
@@ -256,6 +261,8 @@ class Database:
             self._lock.acquire()
         except Timeout:
             raise DatabaseBusy() from None
+        except OSError as error:  # a read-only folder or a full disk: the lock file cannot be made
+            raise SaveFailed(self.path, error.strerror or str(error)) from error
         try:
             yield
         finally:
@@ -288,12 +295,15 @@ class Database:
     def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
         """Audit something that is not a change, such as an export or a print."""
         with self._locked():
-            audit.append(self.path / audit.AUDIT_FILE, [self._event(action, record, fields or [])])
+            try:
+                audit.append(self.path / audit.AUDIT_FILE, [self._event(action, record, fields or [])])
+            except OSError as error:
+                raise SaveFailed(self.path, error.strerror or str(error)) from error
 
     def _event(self, action: AuditAction, record: Record, fields: list[str]) -> AuditEvent:
         employee_id = record.id if isinstance(record, Employee) else getattr(record, "employee_id", None)
         return AuditEvent(
-            at=_now(),
+            at=now(),
             actor=self.actor,
             action=action,
             record_type=type(record).__name__ if not isinstance(record, MethodRecordBase) else "MethodRecord",
@@ -305,118 +315,3 @@ class Database:
 
 def _plain(value: Any) -> Any:
     return getattr(value, "value", value)
-
-
-class Transaction:
-    """Changes made while holding the lock; written when the ``with`` block ends."""
-
-    def __init__(self, database: Database) -> None:
-        self.database = database
-        self._storages: dict[Path, TransactionStorage] = {}
-        self._removed: set[Path] = set()
-        self._events: list[AuditEvent] = []
-
-    def _table(self, record_type: type[Record], employee_id: str | None):  # noqa: ANN202
-        path = self.database._file_for(record_type, employee_id)
-        self._removed.discard(path)
-        storage = self._storages.get(path)
-        if storage is None:
-            storage = TransactionStorage(path)
-            self._storages[path] = storage
-        database = TinyDB(storage=_Existing(storage))  # type: ignore[arg-type]
-        return database.table(record_type.table, cache_size=0)
-
-    def save(self, record: R) -> R:
-        """Store ``record``; refuse when the stored version is newer than the one loaded."""
-        record_type = type(record)
-        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
-        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        stored = table.get(Query().id == record.id)
-        if stored is None and record.version != 0:
-            raise NotFound(record_type.label, record.id)
-        if stored is not None and stored.get("version") != record.version:
-            raise VersionConflict(
-                record_type.label,
-                record.describe(),
-                str(stored.get("updated_by", "")),
-                _when(stored.get("updated_at")),
-            )
-        now = _now()
-        saved = record.model_copy(
-            update={
-                "version": record.version + 1,
-                "created_at": record.created_at or now,
-                "updated_at": now,
-                "updated_by": self.database.actor,
-            }
-        )
-        doc = saved.model_dump(mode="json")
-        if stored is None:
-            table.insert(doc)
-            filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
-            self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
-        else:
-            table.update(doc, Query().id == record.id)
-            changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
-            if changed:
-                self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
-        return saved
-
-    def delete(self, record: Record) -> None:
-        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
-        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        stored = table.get(Query().id == record.id)
-        if stored is None:
-            raise NotFound(type(record).__name__, record.id)
-        if stored.get("version") != record.version:
-            raise VersionConflict(
-                type(record).label, record.describe(), str(stored.get("updated_by", "")), _when(stored.get("updated_at"))
-            )
-        table.remove(Query().id == record.id)
-        self._events.append(self.database._event(AuditAction.DELETE, record, []))
-
-    def remove_dossier(self, employee_id: str) -> None:
-        """Drop an employee's whole dossier file at commit."""
-        path = self.database.path / DOSSIERS / f"{employee_id}.json"
-        self._storages.pop(path, None)
-        self._removed.add(path)
-
-    def commit(self) -> None:
-        try:
-            ensure_folder(self.database.path / DOSSIERS)
-            for storage in self._storages.values():
-                if storage.dirty and storage.is_empty and storage.path.parent.name == DOSSIERS:
-                    storage.path.unlink(missing_ok=True)
-                    storage.dirty = False
-                else:
-                    storage.commit()
-            for path in self._removed:
-                path.unlink(missing_ok=True)
-            audit.append(self.database.path / audit.AUDIT_FILE, self._events)
-        except OSError as error:
-            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
-
-
-class _Existing:
-    """Lets TinyDB use an already created storage instance."""
-
-    def __init__(self, storage: TransactionStorage) -> None:
-        self._storage = storage
-
-    def __call__(self) -> TransactionStorage:
-        return self._storage
-
-
-def _content_fields(doc: dict[str, Any]) -> list[str]:
-    return [key for key in doc if key not in _META_FIELDS and key != "id"]
-
-
-def _when(value: Any) -> str:
-    if not value:
-        return "onbekend tijdstip"
-    try:
-        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y om %H:%M")
-    except ValueError:
-        return str(value)

@@ -77,3 +77,21 @@ class SaveFailed(StoreError):
             f"Opslaan is mislukt ({reason}). Er is niets beschadigd en je gegevens staan nog op het "
             f"scherm. Controleer of de schijf niet vol is en of je mag schrijven in {path}."
         )
+
+
+class ConsentRequired(StoreError):
+    """Special-category data entered for an employee without valid consent (§4.4.1)."""
+
+    def __init__(self, record_label: str, fields: list[str], labels: list[str]) -> None:
+        names = ", ".join(labels)
+        super().__init__(
+            f"Niet opgeslagen: {names} mag je pas invullen als de werknemer toestemming heeft gegeven "
+            "(§4.4.1) en die toestemming niet heeft ingetrokken. Registreer eerst de toestemming bij de "
+            f"werknemer, of laat deze velden leeg. De rest van de {record_label} kan je wel opslaan."
+        )
+        self.fields = fields
+        self.labels = labels
+
+
+class BackupError(StoreError):
+    """A backup cannot be made, read or restored; str() says why in Dutch."""

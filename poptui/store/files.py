@@ -1,7 +1,15 @@
 """Low-level file handling: atomic writes, permissions, reading JSON.
 
-Portable: POSIX-only calls (fchmod, directory fsync) are guarded, so the same
-code runs on a Windows workshop PC and on the Linux server.
+Portable: POSIX-only calls (fchmod, fchown, directory fsync) are guarded, so the
+same code runs on a Windows workshop PC and on the Linux server.
+
+Two permission modes:
+
+- :data:`PRIVATE` (the default): files 0600, folders 0700, only the owner reads them;
+- group mode (:func:`group_permissions`): files 0660, folders 2770 and the folder's
+  group, for an organisation running poptui for several coaches on one server. The
+  setgid bit makes new files inherit the group; there is no sticky bit, because it
+  would stop one coach from atomically replacing a file another coach wrote.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +26,20 @@ import orjson
 
 @dataclass(frozen=True)
 class Permissions:
-    """Modes for files and folders the store creates."""
+    """Modes (and optionally the group) for files and folders the store creates."""
 
     file: int = 0o600
     folder: int = 0o700
+    gid: int | None = None
+    group_name: str = ""
+
+    @property
+    def shared(self) -> bool:
+        return bool(self.file & 0o070)
+
+    @property
+    def umask(self) -> int:
+        return 0o007 if self.shared else 0o077
 
 
 PRIVATE = Permissions()
@@ -29,22 +48,62 @@ GROUP_SHARED = Permissions(file=0o660, folder=0o2770)
 _permissions = PRIVATE
 
 
+class UnknownGroup(ValueError):
+    """The group named for group mode does not exist on this system."""
+
+
+def group_permissions(group: str) -> Permissions:
+    """Group mode for ``group`` (a name or number); raises :class:`UnknownGroup`."""
+    try:
+        import grp
+    except ImportError:  # Windows: no POSIX groups, folder ACLs do this job
+        return GROUP_SHARED
+    try:
+        gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
+    except KeyError:
+        raise UnknownGroup(group) from None
+    return Permissions(file=0o660, folder=0o2770, gid=gid, group_name=group)
+
+
 def set_permissions(permissions: Permissions) -> None:
+    """Use ``permissions`` for everything created from now on (and set the umask to match)."""
     global _permissions
     _permissions = permissions
+    if hasattr(os, "umask"):
+        os.umask(permissions.umask)
 
 
 def permissions() -> Permissions:
     return _permissions
 
 
+def _chown_group(target: int | Path) -> None:
+    gid = _permissions.gid
+    if gid is None or not hasattr(os, "chown"):
+        return
+    with contextlib.suppress(OSError):
+        if isinstance(target, int):
+            os.fchown(target, -1, gid)
+        else:
+            os.chown(target, -1, gid)
+
+
+def apply_mode(path: Path, *, folder: bool | None = None) -> None:
+    """Give an existing file or folder the current mode (and group)."""
+    is_folder = path.is_dir() if folder is None else folder
+    with contextlib.suppress(OSError, NotImplementedError):
+        _chown_group(path)
+        os.chmod(path, _permissions.folder if is_folder else _permissions.file)
+
+
 def ensure_folder(path: Path) -> None:
     """Create ``path`` (and missing parents) with the folder mode."""
     if path.is_dir():
         return
-    path.mkdir(parents=True, exist_ok=True, mode=_permissions.folder)
-    with contextlib.suppress(OSError, NotImplementedError):
-        os.chmod(path, _permissions.folder)
+    missing = [parent for parent in [path, *path.parents] if not parent.exists()]
+    path.mkdir(parents=True, exist_ok=True, mode=_permissions.folder & 0o777)
+    for folder in reversed(missing):
+        apply_mode(folder, folder=True)
 
 
 def _fsync_folder(path: Path) -> None:
@@ -57,17 +116,13 @@ def _fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    Writes a temporary file in the same folder, flushes and fsyncs it, replaces
-    the target in one step and fsyncs the folder. On failure the temporary file
-    is removed and the old file is untouched.
-    """
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, fsynced; removed again on failure."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _permissions.file)
     try:
         try:
+            _chown_group(fd)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, _permissions.file)
             view = memoryview(data)
@@ -77,12 +132,37 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    return tmp
+
+
+def discard_temps(temps: Iterable[Path]) -> None:
+    for tmp in temps:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def replace_with(tmp: Path, path: Path) -> None:
+    """Put a temporary file from :func:`write_temp` in place of ``path`` and fsync the folder."""
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        discard_temps([tmp])
+        raise
     _fsync_folder(path.parent)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    Writes a temporary file in the same folder, flushes and fsyncs it, replaces
+    the target in one step and fsyncs the folder. On failure the temporary file
+    is removed and the old file is untouched.
+    """
+    replace_with(write_temp(path, data), path)
 
 
 def dumps(data: object) -> bytes:

@@ -65,6 +65,10 @@ class TransactionStorage(Storage):
         self._data = data
         self.dirty = True
 
+    @property
+    def data(self) -> dict[str, dict[str, Any]]:
+        return self._data
+
     def commit(self) -> None:
         if self.dirty:
             atomic_write(self.path, dumps(self._data))

@@ -10,7 +10,7 @@ fields, asks before leaving a changed form and keeps a draft of what was typed.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
@@ -25,7 +25,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Stat
 from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
 from poptui.services import drafts
-from poptui.store import StoreError, VersionConflict
+from poptui.store import ConsentRequired, StoreError, VersionConflict, expect_versions
 from poptui.text import clean_text
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -128,6 +128,8 @@ class FormScreen(Screen[Any]):
         self.dirty = False
         self._loading = True
         self._draft_timer = None
+        self._loaded_version: tuple[str, int] | None = None
+        self._baseline: dict[str, Any] | None = None
 
     # -- to implement ----------------------------------------------------------
 
@@ -155,12 +157,21 @@ class FormScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         self.title = self.form_title
-        self.load_values(self.initial_values())
+        initial = self.initial_values()
+        self._remember_version(initial)
+        self.load_values(initial)
         self.call_after_refresh(self._finish_loading)
+
+    def _remember_version(self, values: dict[str, Any]) -> None:
+        """The id and version of the record as loaded: saving over a newer one is refused."""
+        record_id, version = values.get("id"), values.get("version")
+        if isinstance(record_id, str) and isinstance(version, int) and version > 0:
+            self._loaded_version = (record_id, version)
 
     def _finish_loading(self) -> None:
         self._loading = False
         self.dirty = False
+        self._baseline = self.values()
         draft = drafts.load_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
         if draft and draft != self.values():
             self.app.push_screen(
@@ -201,6 +212,9 @@ class FormScreen(Screen[Any]):
     @on(Checkbox.Changed)
     def _changed(self) -> None:
         if self._loading:
+            return
+        if self._baseline is not None and self.values() == self._baseline:
+            self.dirty = False  # back to what was loaded (also: a reload that is still arriving)
             return
         self.dirty = True
         if self._draft_timer is not None:
@@ -255,21 +269,36 @@ class FormScreen(Screen[Any]):
 
     def save_and_close(self, close: bool = True) -> bool:
         values = self.values()
+        expected = dict([self._loaded_version]) if self._loaded_version else {}
         try:
-            record = self.save_record(values)
+            with expect_versions(expected) as versions:
+                record = self.save_record(values)
         except ValidationError as error:
             self.show_errors(field_errors(error, self.model))
             return False
         except VersionConflict as error:
+            self.handle_conflict(error)
+            return False
+        except ConsentRequired as error:
             self.flush_draft()
-            self.app.push_screen(_message(_("Iemand anders heeft dit intussen gewijzigd"), str(error)))
+            self.show_errors([FieldError(name, label, _("Toestemming nodig: pas in te vullen nadat de werknemer "
+                                                        "toestemming gaf (§4.4.1)."))
+                              for name, label in zip(error.fields, error.labels, strict=True)])
+            self.notify(str(error), severity="error", timeout=12)
             return False
         except StoreError as error:
             self.flush_draft()
             self.notify(str(error), severity="error", timeout=10)
             return False
+        if self._loaded_version and self._loaded_version[0] in versions:
+            self._loaded_version = (self._loaded_version[0], versions[self._loaded_version[0]])
+        record_id, version = getattr(record, "id", None), getattr(record, "version", None)
+        if isinstance(record_id, str) and isinstance(version, int) and (
+                self._loaded_version is None or self._loaded_version[0] == record_id):
+            self._loaded_version = (record_id, version)
         self.clear_errors()
         self.dirty = False
+        self._baseline = values
         drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
         self.notify(_("Opgeslagen."))
         self.after_save(record)
@@ -279,6 +308,54 @@ class FormScreen(Screen[Any]):
 
     def after_save(self, record: Any) -> None:
         """Hook for subclasses (e.g. to update the draft key of a new record)."""
+
+    # -- someone else saved first ---------------------------------------------
+
+    def handle_conflict(self, error: VersionConflict) -> None:
+        """Keep the coach's text as a named draft, then offer to reload or keep it aside."""
+        mine = self.values()
+        aside_key = f"{self.draft_key}--apart-{datetime.now():%Y%m%d%H%M%S}"
+        aside_title = _("{title} (apart gehouden {when})", title=self.form_title or _("formulier"),
+                        when=f"{datetime.now():%d/%m %H:%M}")
+        try:
+            drafts.save_draft(self.app.database, aside_key, aside_title, mine)  # type: ignore[attr-defined]
+        except OSError:
+            self.flush_draft()
+        theirs = self.initial_values()
+        from poptui.screens.conflict_dialog import RELOAD, ConflictDialog
+
+        def chosen(choice: str | None) -> None:
+            self._remember_version(theirs)
+            if choice == RELOAD:
+                self._loading = True
+                self.load_values(theirs)
+                self.call_after_refresh(self._loaded_again)
+                self.clear_errors()
+                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                self.notify(_("De nieuwe versie is geladen. Je eigen tekst staat in het concept '{title}'.",
+                              title=aside_title), timeout=10)
+            else:
+                self.dirty = True
+                self.notify(_("Je tekst staat nog in het formulier (en in het concept). Neem over wat de ander "
+                              "wijzigde en sla opnieuw op met Ctrl+S."), timeout=10)
+
+        self.app.push_screen(ConflictDialog(str(error), self._differences(mine, theirs), aside_title), chosen)
+
+    def _loaded_again(self) -> None:
+        self._loading = False
+        self.dirty = False
+        self._baseline = self.values()
+
+    def _differences(self, mine: dict[str, Any], theirs: dict[str, Any]) -> list[tuple[str, str, str]]:
+        out = []
+        for field in self.form_fields():
+            name = field.field_name
+            if name not in theirs:
+                continue
+            own, other = _shown(mine.get(name)), _shown(theirs.get(name))
+            if own != other:
+                out.append((field.label_text.rstrip(" *"), own, other))
+        return out
 
     def action_leave(self) -> None:
         if not self.dirty:
@@ -298,13 +375,20 @@ class FormScreen(Screen[Any]):
         self.app.push_screen(SaveChangesDialog(), decided)
 
 
+def _shown(value: Any) -> str:
+    """A value as one short line for the list of differences."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, time):
+        return format_time(value)
+    text = " ".join(clean_text(str(getattr(value, "value", value))).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _confirm(question: str):  # noqa: ANN202
     from poptui.screens.dialogs import ConfirmDialog
 
     return ConfirmDialog(question)
 
-
-def _message(title: str, text: str):  # noqa: ANN202
-    from poptui.screens.dialogs import MessageDialog
-
-    return MessageDialog(title, text)

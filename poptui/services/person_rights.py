@@ -1,0 +1,236 @@
+"""The rights of the person (GDPR): a copy of everything stored, erasure, and retention.
+
+- :func:`export_person`: one folder with ``gegevens.json`` (every record about the
+  employee, their consent events and the audit entries about them) and, when
+  the forms service is there, the PDFs (consent document, POP per trajectory).
+- :func:`erase_person`: one transaction removing the employee, their
+  trajectories and their dossier, and their name from the attendee lists of
+  other employees' (collective) contact moments. The audit log keeps its
+  entries (they hold ids and field names, never values) and gets an ERASE entry
+  without personal data, so the hash chain stays whole. Backups still holding
+  the person are listed with the day rotation removes them.
+- :func:`retention_due`: trajectories completed or stopped longer ago than the
+  retention period (default 5 years), for the ambassadeur to erase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from poptui.i18n import _
+from poptui.locations import exports_folder
+from poptui.models import (
+    RECORD_TYPES,
+    AuditAction,
+    ContactMoment,
+    Employee,
+    Organisation,
+    Record,
+    Trajectory,
+    TrajectoryStatus,
+)
+from poptui.store import Database, NotFound
+from poptui.store.backup import BackupReason, backup_holds, create_backup, expires_on, list_backups
+from poptui.store.files import atomic_write
+from poptui.text import ascii_fold
+
+DEFAULT_RETENTION_YEARS = 5
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonExport:
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _dossier_types() -> list[type[Record]]:
+    return [record_type for record_type in RECORD_TYPES if record_type.scope == "dossier"]
+
+
+def person_records(database: Database, employee_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Every stored record about the employee, as JSON-ready documents per record type."""
+    employee = database.get(Employee, employee_id)
+    out: dict[str, list[dict[str, Any]]] = {"Employee": [employee.model_dump(mode="json")]}
+    organisation = database.find(Organisation, employee.organisation_id)
+    if organisation is not None:
+        out["Organisation"] = [{"id": organisation.id, "name": organisation.name}]
+    out["Trajectory"] = [item.model_dump(mode="json") for item in database.list(Trajectory, employee_id=employee_id)]
+    if employee_id in database.dossier_ids():
+        for record_type in _dossier_types():
+            records = database.list(record_type, employee_id=employee_id)
+            if records:
+                out[record_type.__name__] = [item.model_dump(mode="json") for item in records]
+    return out
+
+
+def _private_folder(folder: Path) -> None:
+    """Exports are private to the coach, also when the database is shared with a group."""
+    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(folder, 0o700)
+
+
+def _folder_name(employee: Employee, today: date) -> str:
+    return f"{today:%Y%m%d}_gegevens_{ascii_fold(employee.last_name).upper()}_{ascii_fold(employee.first_name).upper()}"
+
+
+def export_person(database: Database, employee_id: str, out_dir: Path | None = None, *,
+                  today: date | None = None) -> PersonExport:
+    """Write everything stored about the employee into a new folder under ``out_dir``."""
+    today = today or date.today()
+    employee = database.get(Employee, employee_id)
+    base = Path(out_dir).expanduser() if out_dir else exports_folder()
+    folder = base / _folder_name(employee, today)
+    _private_folder(folder)
+    result = PersonExport(folder)
+    payload = {
+        "exported_on": today.isoformat(),
+        "exported_by": database.actor,
+        "explanation": _("Alle gegevens die poptui over deze persoon bewaart (AVG, recht op inzage)."),
+        "records": person_records(database, employee_id),
+        "audit": [event.model_dump(mode="json") for event in database.audit_events(employee_id)],
+    }
+    data_file = folder / "gegevens.json"
+    atomic_write(data_file, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
+    result.files.append(data_file)
+    _export_pdfs(database, employee, folder, today, result)
+    for path in result.files:  # an export is the coach's own: private, also in group mode
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+    database.record_event(AuditAction.EXPORT, employee, ["gegevens.json"])
+    return result
+
+
+def _export_pdfs(database: Database, employee: Employee, folder: Path, today: date, result: PersonExport) -> None:
+    try:
+        from poptui.services import forms
+    except ImportError:
+        result.notes.append(_("De PDF-formulieren zijn niet beschikbaar in deze versie; enkel gegevens.json."))
+        return
+    jobs = [(_("toestemmingsdocument"), lambda: forms.export_consent(database, employee.id, folder, today=today))]
+    for trajectory in database.list(Trajectory, employee_id=employee.id):
+        jobs.append((_("POP"), lambda trajectory=trajectory: forms.export_pop(database, trajectory.id, folder, today=today)))
+    for what, job in jobs:
+        try:
+            result.files.append(Path(job()))
+        except Exception as error:  # noqa: BLE001 - one missing form must not stop the copy of the data
+            result.notes.append(_("{what} niet gemaakt: {reason}", what=what, reason=error))
+
+
+# -- erasure ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupHolding:
+    path: Path
+    made_at: str
+    expires_on: date
+
+
+@dataclass
+class ErasureResult:
+    employee_id: str
+    removed: dict[str, int]
+    safety_backup: Path | None
+    backups: list[BackupHolding]
+    removed_drafts: int = 0
+
+
+def erase_person(database: Database, employee_id: str) -> ErasureResult:
+    """Remove the employee and everything linked from the live data (one transaction)."""
+    employee = database.get(Employee, employee_id)
+    counts: dict[str, int] = {}
+    safety = create_backup(database, BackupReason.BEFORE_ERASE)
+    with database.transaction() as transaction:
+        stored = next((item for item in transaction.list(Employee) if item.id == employee_id), None)
+        if stored is None:
+            raise NotFound(Employee.label, employee_id)
+        for trajectory in transaction.list(Trajectory, employee_id=employee_id):
+            transaction.delete(trajectory)
+            counts["Trajectory"] = counts.get("Trajectory", 0) + 1
+        if employee_id in database.dossier_ids():
+            for record_type in _dossier_types():
+                found = database.list(record_type, employee_id=employee_id)
+                if found:
+                    counts[record_type.__name__] = len(found)
+            transaction.remove_dossier(employee_id)
+        for other_id in database.dossier_ids():
+            if other_id != employee_id:
+                _drop_attendee(transaction, other_id, stored.full_name)
+        transaction.delete(stored)
+        transaction.record_event(AuditAction.ERASE, stored, [])
+    counts["Employee"] = 1
+    drafts = _remove_drafts(database, employee_id)
+    all_backups = list_backups(database.path)
+    holding = [
+        BackupHolding(item.path, item.label, expires_on(item, all_backups))
+        for item in all_backups if backup_holds(item.path, employee.id)
+    ]
+    return ErasureResult(employee_id, counts, safety, holding, drafts)
+
+
+def _drop_attendee(transaction: Any, dossier_id: str, full_name: str) -> None:
+    for moment in transaction.list(ContactMoment, employee_id=dossier_id):
+        if full_name in moment.attendees:
+            transaction.save(moment.model_copy(update={"attendees": [a for a in moment.attendees if a != full_name]}))
+
+
+def _remove_drafts(database: Database, employee_id: str) -> int:
+    """Drafts (of every coach, where this process may) that name the employee."""
+    count = 0
+    folder = database.path / "drafts"
+    for path in folder.glob("*/*.json") if folder.is_dir() else []:
+        with contextlib.suppress(OSError):
+            if employee_id in path.name or employee_id.encode() in path.read_bytes():
+                path.unlink()
+                count += 1
+    return count
+
+
+# -- retention ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionItem:
+    trajectory: Trajectory
+    employee: Employee | None
+    ended_on: date
+
+
+def _ended_on(trajectory: Trajectory) -> date | None:
+    if trajectory.status is TrajectoryStatus.COMPLETED:
+        return trajectory.completion_date
+    if trajectory.status is TrajectoryStatus.STOPPED:
+        moment = trajectory.completion_date or trajectory.updated_at or trajectory.start_date
+        return moment.date() if hasattr(moment, "date") and callable(moment.date) else moment
+    return None
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def retention_due(database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None) -> list[RetentionItem]:
+    """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
+    limit = _years_before(today or date.today(), years)
+    employees = {employee.id: employee for employee in database.list(Employee)}
+    due = []
+    for trajectory in database.list(Trajectory):
+        ended = _ended_on(trajectory)
+        if ended is not None and ended < limit:
+            due.append(RetentionItem(trajectory, employees.get(trajectory.employee_id), ended))
+    return sorted(due, key=lambda item: item.ended_on)

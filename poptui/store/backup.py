@@ -1,0 +1,248 @@
+"""Backups of a database folder: zip files in ``<database>/backups/``.
+
+A backup is a zip of every file of the database (meta file, data files,
+dossiers, audit log) taken under the lock, so it is one consistent moment. It
+is written like every other file: to a temporary file first, then renamed, with
+the store's permissions (0600, or 0660 in group mode). Its name says when and why:
+``poptui-20260301-081502-dagelijks.zip``.
+
+Why inside the database folder: the backups then have the same owner, group and
+permissions as the data without any extra set-up, and they survive a damaged
+data file, which is what they are for. They do not survive losing the whole
+folder: copy them elsewhere with ``poptui backup --out DIR`` (the organisation's
+normal backup of the server does this too).
+
+Rotation (:data:`POLICY`): every backup younger than 7 days is kept; older ones
+up to 5 weeks only when they are the newest of their calendar week; older
+ones are removed. The newest two are always kept, however old.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import time
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from poptui.store import audit, schema
+from poptui.store.errors import BackupError
+from poptui.store.files import atomic_write, ensure_folder
+
+if TYPE_CHECKING:
+    from poptui.store.database import Database
+
+BACKUP_FOLDER = "backups"
+_NAME = re.compile(r"^poptui-(\d{8})-(\d{6})(?:-(\d+))?-([a-z-]+)\.zip$")
+STALE_TEMP_SECONDS = 3600
+
+
+class BackupReason(StrEnum):
+    DAILY = "dagelijks"
+    MIGRATION = "migratie"
+    MANUAL = "handmatig"
+    BEFORE_RESTORE = "voor-herstel"
+    BEFORE_ERASE = "voor-wissen"
+
+
+@dataclass(frozen=True)
+class RotationPolicy:
+    daily_days: int = 7
+    weekly_weeks: int = 5
+    keep_newest: int = 2
+
+
+POLICY = RotationPolicy()
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.made_at:%d/%m/%Y %H:%M} ({self.reason})"
+
+
+def backup_folder(database_path: Path) -> Path:
+    return Path(database_path) / BACKUP_FOLDER
+
+
+def database_files(database_path: Path) -> list[Path]:
+    """Every file a backup holds, whether or not it can be read."""
+    root = Path(database_path)
+    names = [schema.META_FILE, "core.json", "employees.json", "trajectories.json", audit.AUDIT_FILE]
+    files = [root / name for name in names if (root / name).is_file()]
+    dossiers = root / "dossiers"
+    if dossiers.is_dir():
+        files.extend(sorted(path for path in dossiers.glob("*.json") if path.is_file()))
+    return files
+
+
+def _zip(database_path: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in database_files(database_path):
+            archive.writestr(path.relative_to(database_path).as_posix(), path.read_bytes())
+    return buffer.getvalue()
+
+
+def _unique_name(folder: Path, moment: datetime, reason: str) -> Path:
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"poptui-{stamp}-{reason}.zip"
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"poptui-{stamp}-{number}-{reason}.zip"
+    return candidate
+
+
+def write_backup_file(database_path: Path, folder: Path, reason: str) -> Path:
+    """Zip the files of ``database_path`` as they are now into ``folder`` (no lock taken)."""
+    try:
+        data = _zip(Path(database_path))
+        ensure_folder(folder)
+        target = _unique_name(folder, datetime.now(), reason)
+        atomic_write(target, data)
+    except OSError as error:
+        raise BackupError(
+            f"De reservekopie kon niet gemaakt worden ({error.strerror or error}). "
+            f"Controleer of de schijf niet vol is en of je mag schrijven in {folder}."
+        ) from error
+    return target
+
+
+def create_backup(database: Database, reason: str = BackupReason.MANUAL, out: Path | None = None) -> Path:
+    """Back up ``database`` under its lock into ``out`` (default: its backups folder), then rotate."""
+    folder = Path(out) if out is not None else backup_folder(database.path)
+    with database._locked():
+        target = write_backup_file(database.path, folder, str(reason))
+    if out is None:
+        rotate(database.path)
+    return target
+
+
+def list_backups(database_path: Path) -> list[Backup]:
+    """The backups in the database's backups folder, newest first."""
+    folder = backup_folder(database_path)
+    found = []
+    for path in folder.glob("poptui-*.zip") if folder.is_dir() else []:
+        match = _NAME.match(path.name)
+        if not match:
+            continue
+        with contextlib.suppress(ValueError):
+            moment = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+            found.append(Backup(path, moment, match.group(4)))
+    return sorted(found, key=lambda item: (item.made_at, _mtime(item.path), item.path.name), reverse=True)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def expires_on(item: Backup, backups: list[Backup], policy: RotationPolicy = POLICY) -> date:
+    """The day rotation removes ``item`` at the latest, with poptui used every day."""
+    week = item.made_at.isocalendar()[:2]
+    newest_of_week = all(
+        other.made_at <= item.made_at for other in backups if other.made_at.isocalendar()[:2] == week
+    )
+    days = policy.weekly_weeks * 7 if newest_of_week else policy.daily_days
+    return (item.made_at + timedelta(days=days)).date()
+
+
+def rotate(database_path: Path, now: datetime | None = None, policy: RotationPolicy = POLICY) -> list[Path]:
+    """Remove backups the policy no longer keeps; returns what was removed."""
+    now = now or datetime.now()
+    backups = list_backups(database_path)
+    removed = []
+    seen_weeks: set[tuple[int, int]] = set()
+    for index, item in enumerate(backups):  # newest first
+        week = item.made_at.isocalendar()[:2]
+        age = now - item.made_at
+        keep = (
+            index < policy.keep_newest
+            or age < timedelta(days=policy.daily_days)
+            or (age < timedelta(weeks=policy.weekly_weeks) and week not in seen_weeks)
+        )
+        seen_weeks.add(week)
+        if not keep:
+            with contextlib.suppress(OSError):
+                item.path.unlink()
+                removed.append(item.path)
+    return removed
+
+
+def has_backup_of(database_path: Path, day: date, reason: str = BackupReason.DAILY) -> bool:
+    return any(item.made_at.date() == day and item.reason == reason for item in list_backups(database_path))
+
+
+def remove_stale_temps(database_path: Path, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Remove temporary files left by a process that was killed mid-save (older than an hour)."""
+    root = Path(database_path)
+    count = 0
+    limit = time.time() - older_than
+    for folder in (root, root / "dossiers", backup_folder(root)):
+        for path in folder.glob(".*.tmp") if folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    count += 1
+    return count
+
+
+def ensure_daily_backup(database: Database, today: date | None = None) -> Path | None:
+    """On the first start of the day: a backup, rotation and clean-up. None when there is one already."""
+    today = today or date.today()
+    if has_backup_of(database.path, today):
+        return None
+    remove_stale_temps(database.path)
+    return create_backup(database, BackupReason.DAILY)
+
+
+_ALLOWED_MEMBER = re.compile(r"^(?:[A-Za-z0-9_.-]+\.json|audit\.log|dossiers/[A-Za-z0-9_-]{1,64}\.json)$")
+
+
+def read_backup(path: Path) -> dict[str, bytes]:
+    """The files in a backup zip, refusing anything that is not a poptui backup."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            bad = [name for name in names if not _ALLOWED_MEMBER.match(name)]
+            if bad or schema.META_FILE not in names:
+                raise BackupError(f"{path} is geen reservekopie van poptui (onverwachte inhoud).")
+            return {name: archive.read(name) for name in names}
+    except FileNotFoundError:
+        raise BackupError(f"De reservekopie {path} bestaat niet.") from None
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise BackupError(f"De reservekopie {path} is beschadigd of geen zip-bestand ({error}).") from error
+
+
+def extract_backup(path: Path, target: Path) -> None:
+    """Write the files of backup ``path`` into the (new or empty) folder ``target``."""
+    files = read_backup(path)
+    ensure_folder(target)
+    ensure_folder(target / "dossiers")
+    for name, data in files.items():
+        atomic_write(target / name, data)
+
+
+def backup_holds(path: Path, employee_id: str) -> bool:
+    """Does the backup still hold anything of this employee?"""
+    try:
+        files = read_backup(path)
+    except BackupError:
+        return False
+    if f"dossiers/{employee_id}.json" in files:
+        return True
+    needle = employee_id.encode()
+    return any(needle in files.get(name, b"") for name in ("employees.json", "trajectories.json", "core.json"))

@@ -1,0 +1,229 @@
+"""A transaction of the store: changes made under the lock, written all at once.
+
+Split from :mod:`poptui.store.database` (the repository interface); the
+:class:`Transaction` reads each file it touches once, applies changes in
+memory, runs the store's save checks (:mod:`poptui.store.policy`) and at commit
+writes every temporary file, then the audit entries, then replaces the files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from tinydb import Query, TinyDB
+
+from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.store import audit, policy
+from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
+from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
+from poptui.store.storage import TransactionStorage
+
+if TYPE_CHECKING:
+    from poptui.store.database import Database
+
+R = TypeVar("R", bound=Record)
+
+_expected_versions: ContextVar[dict[str, int] | None] = ContextVar("poptui_expected_versions", default=None)
+
+
+@contextmanager
+def expect_versions(versions: dict[str, int]) -> Iterator[dict[str, int]]:
+    """Saves inside this block refuse to overwrite a record changed since it was loaded.
+
+    A form loads a record (id and version) and later hands its values to a
+    service, which may re-read the record before saving. Naming the version the
+    form loaded here makes the store compare against that one, so the second of
+    two coaches editing the same record gets a :class:`VersionConflict` instead
+    of silently overwriting the first. Versions are updated as saves commit.
+    """
+    expected = dict(versions)
+    token = _expected_versions.set(expected)
+    try:
+        yield expected
+    finally:
+        _expected_versions.reset(token)
+
+DOSSIERS = "dossiers"
+SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
+
+
+def now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def parse(record_type: type[R], doc: dict[str, Any]) -> R:
+    if issubclass(record_type, MethodRecordBase):
+        return method_record_adapter.validate_python(doc)  # type: ignore[return-value]
+    return record_type.model_validate(doc)
+
+
+class Transaction:
+    """Changes made while holding the lock; written when the ``with`` block ends."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._storages: dict[Path, TransactionStorage] = {}
+        self._removed: set[Path] = set()
+        self._events: list[AuditEvent] = []
+        self._versions: dict[str, int] = {}
+
+    def _table(self, record_type: type[Record], employee_id: str | None):  # noqa: ANN202
+        path = self.database._file_for(record_type, employee_id)
+        self._removed.discard(path)
+        storage = self._storages.get(path)
+        if storage is None:
+            storage = TransactionStorage(path)
+            self._storages[path] = storage
+        database = TinyDB(storage=_Existing(storage))  # type: ignore[arg-type]
+        return database.table(record_type.table, cache_size=0)
+
+    def list(self, record_type: type[R], *, employee_id: str | None = None) -> list[R]:
+        """Records as this transaction sees them (including its own unsaved changes)."""
+        base_type = MethodRecordBase if issubclass(record_type, MethodRecordBase) else record_type
+        if base_type.scope == "dossier":
+            path = self.database._file_for(base_type, employee_id)
+            if path in self._removed:
+                return []
+            docs = self._table(base_type, employee_id).all()
+        else:
+            docs = [doc for doc in self._table(base_type, None).all()
+                    if employee_id is None or doc.get("employee_id") == employee_id]
+        return [parse(record_type, dict(doc)) for doc in docs]
+
+    def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
+        """Add an audit entry (such as an erasure) written with this transaction."""
+        self._events.append(self.database._event(action, record, fields or []))
+
+    def save(self, record: R) -> R:
+        """Store ``record``; refuse when the stored version is newer than the one loaded."""
+        record_type = type(record)
+        if not SAFE_ID.match(record.id):  # ids end up in file names, messages and terminals
+            raise StoreError(f"Ongeldige id voor een {record_type.label}: alleen letters, cijfers, - en _.")
+        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
+        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        table = self._table(base_type, employee_id)
+        stored = table.get(Query().id == record.id)
+        if stored is None and record.version != 0:
+            raise NotFound(record_type.label, record.id)
+        expected = _expected_versions.get()
+        if stored is not None and expected and record.id in expected and stored.get("version") != expected[record.id]:
+            record = record.model_copy(update={"version": expected[record.id]})
+        if stored is not None and stored.get("version") != record.version:
+            raise VersionConflict(
+                record_type.label,
+                record.describe(),
+                str(stored.get("updated_by", "")),
+                _when(stored.get("updated_at")),
+            )
+        for check in policy.save_checks():
+            check(self, record, dict(stored) if stored is not None else None)
+        moment = now()
+        saved = record.model_copy(
+            update={
+                "version": record.version + 1,
+                "created_at": record.created_at or moment,
+                "updated_at": moment,
+                "updated_by": self.database.actor,
+            }
+        )
+        doc = saved.model_dump(mode="json")
+        if stored is None:
+            table.insert(doc)
+            filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
+            self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
+        else:
+            table.update(doc, Query().id == record.id)
+            changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
+            if changed:
+                self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
+        self._versions[saved.id] = saved.version
+        return saved
+
+    def delete(self, record: Record) -> None:
+        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
+        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        table = self._table(base_type, employee_id)
+        stored = table.get(Query().id == record.id)
+        if stored is None:
+            raise NotFound(type(record).__name__, record.id)
+        if stored.get("version") != record.version:
+            raise VersionConflict(
+                type(record).label, record.describe(), str(stored.get("updated_by", "")), _when(stored.get("updated_at"))
+            )
+        table.remove(Query().id == record.id)
+        self._events.append(self.database._event(AuditAction.DELETE, record, []))
+
+    def remove_dossier(self, employee_id: str) -> None:
+        """Drop an employee's whole dossier file at commit."""
+        path = self.database.path / DOSSIERS / f"{employee_id}.json"
+        self._storages.pop(path, None)
+        self._removed.add(path)
+
+    def commit(self) -> None:
+        """Write every changed file: all temporary files first, then the audit entries, then replace.
+
+        A full disk or a read-only folder fails while writing the temporary
+        files or the audit entries: then nothing is replaced and every file on
+        disk stays as it was (the audit log is cut back to its old length).
+        """
+        temps: list[tuple[Path, Path]] = []
+        removed = set(self._removed)
+        try:
+            ensure_folder(self.database.path / DOSSIERS)
+            for storage in self._storages.values():
+                if not storage.dirty:
+                    continue
+                if storage.is_empty and storage.path.parent.name == DOSSIERS:
+                    removed.add(storage.path)
+                else:
+                    temps.append((write_temp(storage.path, dumps(storage.data)), storage.path))
+            audit.append(self.database.path / audit.AUDIT_FILE, self._events)
+        except OSError as error:
+            discard_temps(tmp for tmp, _path in temps)
+            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+        try:
+            for index, (tmp, path) in enumerate(temps):
+                try:
+                    replace_with(tmp, path)
+                except OSError:
+                    discard_temps(later for later, _path in temps[index + 1:])
+                    raise
+            for path in removed:
+                path.unlink(missing_ok=True)
+        except OSError as error:
+            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+        for storage in self._storages.values():
+            storage.dirty = False
+        expected = _expected_versions.get()
+        if expected is not None:
+            expected.update({key: value for key, value in self._versions.items() if key in expected})
+
+
+class _Existing:
+    """Lets TinyDB use an already created storage instance."""
+
+    def __init__(self, storage: TransactionStorage) -> None:
+        self._storage = storage
+
+    def __call__(self) -> TransactionStorage:
+        return self._storage
+
+
+def _content_fields(doc: dict[str, Any]) -> list[str]:
+    return [key for key in doc if key not in _META_FIELDS and key != "id"]
+
+
+def _when(value: Any) -> str:
+    if not value:
+        return "onbekend tijdstip"
+    try:
+        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y om %H:%M")
+    except ValueError:
+        return str(value)

@@ -1,0 +1,105 @@
+"""Concepten: what was typed in a form and not saved (a crash, a dropped SSH connection, a conflict).
+
+Enter opens the employee the draft is about (the form there offers the draft
+back when it is opened); M shows what the draft holds; Delete removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from poptui.i18n import _
+from poptui.services import drafts
+
+_EMPLOYEE_IN_KEY = re.compile(r"employee-([A-Za-z0-9]{32})")
+
+
+def drafts_notice(app) -> str:  # noqa: ANN001
+    """A one-line notice for the start screen, or "" when there are no drafts."""
+    found = drafts.list_drafts(app.database)
+    if not found:
+        return ""
+    return _("Er is {count} niet-opgeslagen concept(en), het laatste: {title}. Open ze met Ctrl+P → Concepten.",
+             count=len(found), title=found[-1]["title"] or found[-1]["key"])
+
+
+class DraftsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    DraftsScreen #drafts-intro { padding: 0 1; color: $text-muted; }
+    DraftsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug")),
+        Binding("enter", "open", _("Openen"), priority=True),
+        Binding("m", "show", _("Inhoud")),
+        Binding("delete", "remove", _("Verwijderen")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("Wat je typte maar nog niet opsloeg. Enter opent de werknemer: het formulier biedt het concept "
+                       "dan aan. M toont de inhoud, Delete verwijdert het."), id="drafts-intro", markup=False)
+        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Concepten")
+        table = self.query_one(DataTable)
+        table.add_columns(_("Formulier"), _("Bewaard op"))
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self._drafts = drafts.list_drafts(self.app.database)  # type: ignore[attr-defined]
+        for item in self._drafts:
+            table.add_row(item["title"] or item["key"], str(item["saved_at"]).replace("T", " "), key=item["key"])
+        if not self._drafts:
+            self.notify(_("Er zijn geen concepten."))
+
+    def _current(self) -> dict | None:
+        table = self.query_one(DataTable)
+        if not self._drafts or table.cursor_row < 0 or table.cursor_row >= len(self._drafts):
+            return None
+        return self._drafts[table.cursor_row]
+
+    def action_open(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        match = _EMPLOYEE_IN_KEY.search(item["key"])
+        if match is None:
+            self.action_show()
+            return
+        from poptui.screens import navigation
+
+        navigation.open_employee(self.app, match.group(1))
+
+    def action_show(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        values = drafts.load_draft(self.app.database, item["key"]) or {}  # type: ignore[attr-defined]
+        text = "\n".join(f"{name}: {value}" for name, value in values.items() if value not in (None, "", [], False))
+        from poptui.screens.dialogs import MessageDialog
+
+        self.app.push_screen(MessageDialog(item["title"] or item["key"], text or _("(leeg)")))
+
+    def action_remove(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        from poptui.screens.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                drafts.discard_draft(self.app.database, item["key"])  # type: ignore[attr-defined]
+                self.refresh_list()
+
+        self.app.push_screen(ConfirmDialog(_("Dit concept verwijderen? Wat erin staat, is dan weg.")), answer)

@@ -1,0 +1,119 @@
+"""Damaged files: poptui refuses to start in Dutch, never writes to them, and offers the latest good backup."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from poptui.cli import main
+from poptui.cli.common import CommandError
+from poptui.cli.run_app import prepare_database
+from poptui.models import Employee, Organisation
+from poptui.store import Database, schema
+from poptui.store.backup import BackupReason, create_backup, list_backups
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def _not_json(path: Path) -> None:
+    path.write_bytes(b"\x00\x01 dit is geen json \xff")
+
+
+def _other_json(path: Path) -> None:
+    path.write_text(json.dumps(["een", "lijst", {"van": "iets anders"}]))
+
+
+def _newer_schema(path: Path) -> None:
+    meta_path = path.parent / schema.META_FILE
+    meta = json.loads(meta_path.read_text())
+    meta["schema_version"] = schema.SCHEMA_VERSION + 1
+    meta_path.write_text(json.dumps(meta))
+
+
+DAMAGES = {"afgebroken": _truncate, "geen JSON": _not_json, "andere JSON": _other_json, "nieuwer schema": _newer_schema}
+
+
+@pytest.fixture
+def backed_up(db: Database) -> Database:
+    organisation = db.save(Organisation(name="Atelier"))
+    db.save(Employee(first_name="Inès", last_name="Van den Broeck", organisation_id=organisation.id))
+    create_backup(db, BackupReason.DAILY)
+    db.save(Employee(first_name="Tom", last_name="Na de kopie", organisation_id=organisation.id))
+    return db
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
+def test_start_refuses_a_damaged_database_and_names_the_backup(backed_up: Database, damage: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    DAMAGES[damage](backed_up.path / "employees.json")
+    before = _snapshot(backed_up.path)
+    code = main(["--db", str(backed_up.path)])  # no terminal in tests: no question, the command instead
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "poptui start niet" in err and "Er is niets gewijzigd" in err
+    if damage == "nieuwer schema":
+        assert "nieuwere versie van poptui" in err and "Werk poptui bij" in err
+    else:
+        assert "beschadigd" in err or "geen poptui-database" in err
+        assert "laatste goede reservekopie" in err
+    backup = list_backups(backed_up.path)[0].path
+    assert f"poptui restore --db {backed_up.path} {backup}" in err
+    assert _snapshot(backed_up.path) == before  # nothing written, not even a daily backup
+
+
+def test_the_coach_can_restore_the_latest_good_backup_at_start(backed_up: Database) -> None:
+    _truncate(backed_up.path / "employees.json")
+    questions: list[str] = []
+    options = type("Options", (), {"db": str(backed_up.path)})()
+    database = prepare_database(options, ask=lambda question: questions.append(question) or True)
+    assert questions and "terugzetten" in questions[0]
+    assert [employee.first_name for employee in database.list(Employee)] == ["Inès"]
+    kept = [item for item in list_backups(backed_up.path) if item.reason == BackupReason.BEFORE_RESTORE]
+    assert len(kept) == 1  # the damaged files are kept aside
+
+
+def test_saying_no_changes_nothing(backed_up: Database) -> None:
+    _not_json(backed_up.path / "core.json")
+    before = _snapshot(backed_up.path)
+    options = type("Options", (), {"db": str(backed_up.path)})()
+    with pytest.raises(CommandError, match="Niets teruggezet"):
+        prepare_database(options, ask=lambda _question: False)
+    assert _snapshot(backed_up.path) == before
+
+
+def test_damaged_without_any_backup_says_what_to_do(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    (db.path / "employees.json").write_text("{")
+    assert main(["--db", str(db.path)]) == 2
+    err = capsys.readouterr().err
+    assert "geen goede reservekopie" in err and "IT-verantwoordelijke" in err
+
+
+def test_a_damaged_backup_is_never_offered(backed_up: Database) -> None:
+    _not_json(backed_up.path / "employees.json")
+    create_backup(backed_up, BackupReason.MANUAL)  # a backup of the damaged state: fails the check
+    options = type("Options", (), {"db": str(backed_up.path)})()
+    offered: list[str] = []
+    with pytest.raises(CommandError):
+        prepare_database(options, ask=lambda question: offered.append(question) or False)
+    assert BackupReason.DAILY.value in offered[0] or "dagelijks" in offered[0]
+
+
+def test_real_start_in_a_subprocess_refuses_in_dutch(backed_up: Database) -> None:
+    _other_json(backed_up.path / "trajectories.json")
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    result = subprocess.run([sys.executable, "-m", "poptui", "--db", str(backed_up.path)], capture_output=True,
+                            text=True, stdin=subprocess.DEVNULL, timeout=60, env=env)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "beschadigd" in result.stderr and "poptui restore" in result.stderr
