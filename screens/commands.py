@@ -22,6 +22,14 @@ class PopCommands(Provider):
             (_("Start"), _("Het startscherm met wat aandacht vraagt"), partial(navigation.open_home, app)),
             (_("Werknemers"), _("Alle doelgroepwerknemers"), partial(navigation.open_employees, app)),
             (_("Organisaties"), _("Organisaties en hun mensen"), partial(navigation.open_organisations, app)),
+            (_("Concepten"), _("Wat je typte maar nog niet opsloeg"), partial(_open_drafts, app)),
+            (_("Gegevens van een persoon"), _("AVG: alles exporteren of wissen (ambassadeur)"),
+             partial(_open_person_rights, app)),
+            (_("Opleidingen"), _("Opleidingsdagen en aanwezigheidslijsten"), partial(navigation.open_trainings, app)),
+            (_("Maandrapport"), _("De documenten van de maand voor BDO Adforum"),
+             partial(navigation.open_month_report, app)),
+            (_("Blanco werkbladen afdrukken"), _("HAND, competenties, scan, SMART, Klokwijs, …"),
+             partial(navigation.print_blank_worksheet, app)),
         ]
         organisations = {organisation.id: organisation for organisation in directory.organisations(database)}
         for employee in directory.employees(database):
@@ -45,3 +53,15 @@ class PopCommands(Provider):
             score = matcher.match(name)
             if score > 0 or directory.matches(query, name):
                 yield Hit(max(score, 0.5), matcher.highlight(name), callback, help=help_text)
+
+
+def _open_drafts(app) -> None:  # noqa: ANN001
+    from poptui.screens.drafts_screen import DraftsScreen
+
+    app.push_screen(DraftsScreen())
+
+
+def _open_person_rights(app) -> None:  # noqa: ANN001
+    from poptui.screens.person_rights import PersonRightsScreen
+
+    app.push_screen(PersonRightsScreen())

@@ -46,6 +46,7 @@ class EmployeeScreen(Screen[None]):
         Binding("a", "archive", _("Archiveren"), id="employee.archive"),
         Binding("a", "unarchive", _("Terugzetten"), id="employee.unarchive"),
         Binding("g", "history", _("Geschiedenis"), id="employee.history"),
+        Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="employee.print_consent"),
     ]
 
     overview: reactive[EmployeeOverview | None] = reactive(None, always_update=True)
@@ -209,3 +210,6 @@ class EmployeeScreen(Screen[None]):
         text = "\n".join(str(line) for line in lines) or _("Nog niets geregistreerd.")
         name = self.overview.employee.full_name if self.overview else ""
         self.app.push_screen(MessageDialog(_("Geschiedenis van {name}", name=name), text))
+
+    def action_print_consent(self) -> None:
+        navigation.print_consent(self.app, self.employee_id)

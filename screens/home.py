@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import format_date
-from textual import on
+from poptui.screens.widgets.form import format_date, format_time
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,21 +16,27 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from poptui import clock
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.services.attention import Attention, attention_for
+from poptui.models import Trajectory, TrajectoryStatus
+from poptui.services import directory
+from poptui.services.attention import OPEN_STATUSES, Attention, attention_for
 
 
 class HomeScreen(Screen[None]):
-    """Start screen. Enter opens the selected line; letters open the other areas."""
+    """Startscherm: wat aandacht vraagt en je lopende trajecten. Enter opent de gekozen regel."""
 
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar = [
+        Binding("n", "new_trajectory", _("Nieuw traject"), id="home.new_trajectory"),
         Binding("w", "employees", _("Werknemers"), id="home.employees"),
         Binding("o", "organisations", _("Organisaties"), id="home.organisations"),
         Binding("a", "toggle_all", _("Alle/mijn"), id="home.all"),
         Binding("c", "change_coach", _("Coach"), id="home.coach"),
         Binding("r", "refresh_data", _("Vernieuwen"), show=False, id="home.refresh"),
+        Binding("t", "trainings", _("Opleidingen"), show=False, id="home.trainings"),
+        Binding("m", "month_report", _("Maandrapport"), show=False, id="home.month_report"),
     ]
 
     show_all: reactive[bool] = reactive(False)
@@ -45,6 +51,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="trajectories-box"):
             yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title")
             yield DataTable(id="trajectories", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="trajectories-empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,6 +62,8 @@ class HomeScreen(Screen[None]):
         table.add_column(_("Gehouden"), key="held")
         table.add_column(_("Volgend contact"), key="next")
         self.refresh_data()
+        if self.attention and not self._has_attention(self.attention):
+            table.focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -62,11 +71,15 @@ class HomeScreen(Screen[None]):
     def refresh_data(self) -> None:
         app = self.app
         coach_id = None if self.show_all else getattr(app, "coach_id", None)
-        self.attention = attention_for(app.database, coach_id, date.today())  # type: ignore[attr-defined]
+        self.attention = attention_for(app.database, coach_id, clock.today())  # type: ignore[attr-defined]
 
     def watch_show_all(self) -> None:
         if self.is_mounted:
             self.refresh_data()
+
+    @staticmethod
+    def _has_attention(attention: Attention) -> bool:
+        return bool(attention.overdue_moments or attention.pops_ready or attention.late_actions)
 
     def watch_attention(self, attention: Attention | None) -> None:
         if attention is None or not self.is_mounted:
@@ -85,18 +98,19 @@ class HomeScreen(Screen[None]):
     def _fill_attention(self, attention: Attention) -> None:
         options: list[Option] = []
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
-            options.append(Option(
+            options.append(Option(Text(
                 _("Contactmoment {number} van {name} was gepland op {date} en is nog niet geregistreerd.",
-                  number=item.moment.number, name=item.employee.full_name, date=format_date(item.moment.date)),
+                  number=item.moment.number, name=item.employee.full_name, date=format_date(item.moment.date))),
                 id=f"{len(options)}|moment:{item.employee.id}:{item.moment.id}",
             ))
         for trajectory, employee in attention.pops_ready:
-            options.append(Option(_("Het POP van {name} is klaar om definitief te maken.", name=employee.full_name),
+            options.append(Option(Text(_("Het POP van {name} is klaar om definitief te maken.",
+                                         name=employee.full_name)),
                                   id=f"{len(options)}|trajectory:{trajectory.id}"))
         for item in attention.late_actions:
-            options.append(Option(
+            options.append(Option(Text(
                 _("Actie van {name} over tijd ({date}): {what}", name=item.employee.full_name,
-                  date=format_date(item.action.deadline), what=item.action.what),
+                  date=format_date(item.action.deadline), what=item.action.what)),
                 id=f"{len(options)}|trajectory:{item.trajectory.id}",
             ))
         attention_list = self.query_one("#attention", OptionList)
@@ -109,12 +123,21 @@ class HomeScreen(Screen[None]):
     def _fill_trajectories(self, attention: Attention) -> None:
         table = self.query_one("#trajectories", DataTable)
         table.clear()
+        today = clock.today()
+        overdue = {}
+        for item in attention.overdue_moments:  # sorted by date: the first one per trajectory is the oldest
+            overdue.setdefault(item.trajectory.id, item.moment)
         for line in attention.my_trajectories:
-            moment = line.next_moment
-            next_text = "-"
-            if moment is not None:
-                next_text = _("{number}: {date}", number=moment.number,
-                              date=format_date(moment.date) if moment.date else _("nog te plannen"))
+            moment = overdue.get(line.trajectory.id, line.next_moment)
+            next_text = "–"
+            if moment is not None and moment.date is not None:
+                next_text = _("nr {number} op {date}", number=moment.number, date=format_date(moment.date))
+                if moment.start_time:
+                    next_text += " " + format_time(moment.start_time)
+                if moment.date < today:
+                    next_text += " " + _("(te laat)")
+            elif moment is not None:
+                next_text = _("nr {number}, nog te plannen", number=moment.number)
             table.add_row(
                 line.employee.full_name,
                 label(line.trajectory.variant),
@@ -122,6 +145,17 @@ class HomeScreen(Screen[None]):
                 f"{line.held}/{line.planned}",
                 next_text,
                 key=line.trajectory.id,
+            )
+        empty = self.query_one("#trajectories-empty", Static)
+        table.display = bool(attention.my_trajectories)
+        empty.display = not attention.my_trajectories
+        if not attention.my_trajectories:
+            has_employees = bool(directory.employees(self.app.database))  # type: ignore[attr-defined]
+            empty.update(
+                _("Nog geen lopende trajecten. Druk n om een POP-traject te starten voor een werknemer.")
+                if has_employees else
+                _("Er zijn nog geen werknemers. Druk o om een organisatie te openen en voeg er werknemers aan toe; "
+                  "daarna start je met n een POP-traject.")
             )
 
     @on(OptionList.OptionSelected, "#attention")
@@ -139,6 +173,35 @@ class HomeScreen(Screen[None]):
         if event.row_key.value:
             navigation.open_trajectory(self.app, event.row_key.value)
 
+    @work
+    async def action_new_trajectory(self) -> None:
+        """Choose an employee without a running trajectory; one with a finished POP gets a follow-up."""
+        from poptui.screens.dialogs import ChooseDialog
+
+        database = self.app.database  # type: ignore[attr-defined]
+        by_employee: dict[str, list[Trajectory]] = {}
+        for trajectory in database.list(Trajectory):
+            by_employee.setdefault(trajectory.employee_id, []).append(trajectory)
+        options: list[tuple[str, tuple[str, str | None]]] = []
+        for employee in directory.employees(database):
+            own = by_employee.get(employee.id, [])
+            if any(trajectory.status in OPEN_STATUSES for trajectory in own):
+                continue
+            completed = [t for t in own if t.status is TrajectoryStatus.COMPLETED]
+            previous = max(completed, key=lambda t: t.completion_date or clock.today(), default=None)
+            text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")
+            options.append((Text(text), (employee.id, previous.id if previous else None)))  # type: ignore[arg-type]
+        if not options:
+            self.notify(_("Elke werknemer heeft al een lopend traject, of er zijn nog geen werknemers. "
+                          "Voeg werknemers toe via Organisaties (o) of Werknemers (w)."), timeout=8)
+            return
+        chosen = await self.app.push_screen_wait(ChooseDialog(
+            _("Nieuw POP-traject: voor welke werknemer?"), options,
+            hint=_("Alleen werknemers zonder lopend traject. Pijltjes en Enter kiezen, Esc annuleert.")))
+        if chosen is not None:
+            employee_id, previous_id = chosen
+            navigation.new_trajectory(self.app, employee_id, previous_id)
+
     def action_employees(self) -> None:
         navigation.open_employees(self.app)
 
@@ -155,3 +218,10 @@ class HomeScreen(Screen[None]):
 
     def action_refresh_data(self) -> None:
         self.refresh_data()
+
+    def action_trainings(self) -> None:
+        navigation.open_trainings(self.app)
+
+    def action_month_report(self) -> None:
+        navigation.open_month_report(self.app)
+

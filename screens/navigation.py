@@ -69,7 +69,13 @@ def open_pop(app: App, trajectory_id: str) -> None:
     _push(app, PopScreen(trajectory_id))
 
 
-METHOD_SCREENS: dict[str, str] = {}
+METHOD_SCREENS: dict[str, str] = {
+    "zinvolheids_haalbaarheidsscan": "poptui.screens.scan_screen:ScanScreen",
+    "smart": "poptui.screens.smart_screen:SmartScreen",
+    "beslissingsmatrix": "poptui.screens.decision_matrix:DecisionMatrixScreen",
+    "mindmap": "poptui.screens.mindmap:MindmapScreen",
+    "tijdslijn_leggen": "poptui.screens.timeline:TimelineScreen",
+}
 """Method kind value -> 'module:Class' of its own screen. Kinds without one open the
 free-notes screen, whose record the richer screen later takes over (same record class)."""
 
@@ -84,3 +90,62 @@ def open_method(app: App, employee_id: str, trajectory_id: str, kind: str, conta
     screen_class = getattr(importlib.import_module(module_name), class_name)
     _push(app, screen_class(employee_id=employee_id, trajectory_id=trajectory_id, kind=kind,
                             contact_moment_id=contact_moment_id, record_id=record_id))
+
+
+def open_trainings(app: App) -> None:
+    """The coaches' training days and their attendance lists (§4.4.5, §4.4.6)."""
+    from poptui.screens.trainings import TrainingsScreen
+
+    _push(app, TrainingsScreen())
+
+
+def open_hours(app: App, organisation_id: str) -> None:
+    """The organisation's hours beyond the contact hours (§4.4.4)."""
+    from poptui.screens.hours import OrganisationHoursScreen
+
+    _push(app, OrganisationHoursScreen(organisation_id))
+
+
+def open_startup_analysis(app: App, organisation_id: str) -> None:
+    """The organisation's start-up analysis (§3.3)."""
+    from poptui.screens.startup_analysis import StartupAnalysisScreen
+
+    _push(app, StartupAnalysisScreen(organisation_id))
+
+
+def open_month_report(app: App) -> None:
+    """The month's package for BDO Adforum (§4.4 samengevat)."""
+    from poptui.screens.month_report import MonthReportScreen
+
+    _push(app, MonthReportScreen())
+
+
+def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
+    """Choose a blank worksheet and print it (with the organisation's name when given)."""
+    from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices
+
+    from poptui.services import forms
+    from poptui.services.organisations import get_organisation
+
+    organisation = get_organisation(app.database, organisation_id) if organisation_id else None  # type: ignore[attr-defined]
+    titles = {name: str(title) for title, name in worksheet_choices()}
+
+    def chosen(name: str | None) -> None:
+        if name is not None:
+            print_form(app, lambda: forms.export_blank(name, organisation), titles.get(name, name))
+
+    _push(app, BlankWorksheetDialog(organisation.name if organisation else ""), chosen)
+
+
+def print_pop(app: App, trajectory_id: str) -> None:
+    """Afdrukken: the POP of a trajectory (asks first when it is not final yet)."""
+    from poptui.screens.print_dialog import print_pop as print_pop_form
+
+    print_pop_form(app, trajectory_id)
+
+
+def print_consent(app: App, employee_id: str, trajectory_id: str | None = None) -> None:
+    """Afdrukken: the consent and registration document of an employee (one trajectory or all)."""
+    from poptui.screens.print_dialog import print_consent as print_consent_form
+
+    print_consent_form(app, employee_id, trajectory_id)

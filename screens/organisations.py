@@ -112,6 +112,9 @@ class OrganisationScreen(Screen[None]):
         Binding("w", "employees", _("Werknemers"), id="organisation.employees"),
         Binding("r", "edit_organisation", _("Organisatie bewerken"), show=False, id="organisation.edit"),
         Binding("i", "import_employees", _("Werknemers importeren"), show=False, id="organisation.import"),
+        Binding("u", "hours", _("Uren"), id="organisation.hours"),
+        Binding("s", "startup_analysis", _("Opstartanalyse"), show=False, id="organisation.startup"),
+        Binding("b", "blank_worksheets", _("Blanco werkbladen"), show=False, id="organisation.blank"),
     ]
 
     def __init__(self, organisation_id: str) -> None:
@@ -181,6 +184,15 @@ class OrganisationScreen(Screen[None]):
         from poptui.screens.import_screen import ImportEmployeesScreen
 
         self.app.push_screen(ImportEmployeesScreen(self.organisation_id))
+
+    def action_hours(self) -> None:
+        navigation.open_hours(self.app, self.organisation_id)
+
+    def action_startup_analysis(self) -> None:
+        navigation.open_startup_analysis(self.app, self.organisation_id)
+
+    def action_blank_worksheets(self) -> None:
+        navigation.print_blank_worksheet(self.app, self.organisation_id)
 
 
 def _details(organisation: Organisation) -> Text:

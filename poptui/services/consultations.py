@@ -1,0 +1,64 @@
+"""Tussentijds overleg: the supervisor's perception of what the employee does well and less well."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from poptui.models import (
+    BetweenStepKind,
+    ContactMoment,
+    Employee,
+    Person,
+    Role,
+    SupervisorConsultation,
+    Trajectory,
+)
+from poptui.store import Database
+
+
+def consultations_of(database: Database, trajectory: Trajectory) -> list[SupervisorConsultation]:
+    found = database.list(SupervisorConsultation, employee_id=trajectory.employee_id,
+                          where=lambda item: item.trajectory_id == trajectory.id)
+    return sorted(found, key=lambda item: (item.date is None, item.date, item.created_at.isoformat() if item.created_at else ""))
+
+
+def supervisors_for(database: Database, employee: Employee) -> list[Person]:
+    """The organisation's werkvloerbegeleiders, the employee's own supervisor first."""
+    found = [person for person in database.list(Person)
+             if person.has_role(Role.SUPERVISOR)
+             and (person.organisation_id == employee.organisation_id or person.id == employee.supervisor_id)]
+    return sorted(found, key=lambda p: (p.id != employee.supervisor_id, p.last_name.lower(), p.first_name.lower()))
+
+
+def save_consultation(
+    database: Database, trajectory: Trajectory, values: dict[str, Any],
+    consultation: SupervisorConsultation | None = None,
+) -> SupervisorConsultation:
+    """Store a new or changed consultation (raises ValidationError per field). A new one ticks
+    off the first planned 'tussentijds overleg' step of the trajectory's contact moments."""
+    base = consultation.model_dump() if consultation else {
+        "employee_id": trajectory.employee_id, "trajectory_id": trajectory.id}
+    updated = SupervisorConsultation.model_validate({**base, **values})
+    step_moment = None if consultation else _first_open_consultation_step(database, trajectory)
+    with database.transaction() as transaction:
+        saved = transaction.save(updated)
+        if step_moment is not None:
+            transaction.save(step_moment)
+    return saved
+
+
+def _first_open_consultation_step(database: Database, trajectory: Trajectory) -> ContactMoment | None:
+    moments = sorted(database.list(ContactMoment, employee_id=trajectory.employee_id,
+                                   where=lambda moment: moment.trajectory_id == trajectory.id),
+                     key=lambda moment: moment.number)
+    for moment in moments:
+        for index, step in enumerate(moment.between_steps):
+            if step.kind is BetweenStepKind.SUPERVISOR_CONSULTATION and not step.done:
+                steps = list(moment.between_steps)
+                steps[index] = step.model_copy(update={"done": True})
+                return moment.model_copy(update={"between_steps": steps})
+    return None
+
+
+def delete_consultation(database: Database, consultation: SupervisorConsultation) -> None:
+    database.delete(consultation)

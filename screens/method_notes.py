@@ -1,0 +1,105 @@
+"""Free notes and conclusions for a method that has no screen of its own yet.
+
+The record is the method's own record class (``models.new_method_record``), so the
+richer screen that comes later opens the same record and keeps these notes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens.widgets.form import FormField, FormScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, TextArea
+
+from poptui.catalog import load_catalog
+from poptui.i18n import _
+from poptui.models import MethodKind, MethodRecordBase
+from poptui.services import method_records
+
+
+def guidance_text(kind: MethodKind | str) -> str:
+    """The catalog's guidance of a method as readable text: doel, doelgroep, tijd, middelen,
+    werkwijze (numbered) and aandachtspunten."""
+    guide = load_catalog().methods[MethodKind(kind)]
+    guidance = guide.guidance
+    parts = [
+        _("{name} (§{section})", name=guide.name, section=guide.section),
+        "",
+        _("Doel: {text}", text=guidance.doel),
+        _("Doelgroep: {text}", text=guidance.doelgroep),
+        _("Tijdsduur: {text}", text=guidance.tijdsduur),
+    ]
+    if guidance.middelen:
+        parts += ["", _("Middelen:"), *(f"  • {item}" for item in guidance.middelen)]
+    parts += ["", _("Werkwijze:"), *(f"  {number}. {step}" for number, step in enumerate(guidance.werkwijze, 1))]
+    if guidance.aandachtspunten:
+        parts += ["", _("Aandachtspunten:"), *(f"  • {item}" for item in guidance.aandachtspunten)]
+    if guide.own_guidance:
+        parts += ["", _("(Het draaiboek noemt deze methodiek zonder ze te beschrijven; deze uitleg is van poptui.)")]
+    return "\n".join(parts)
+
+
+def method_name(kind: MethodKind | str) -> str:
+    return load_catalog().methods[MethodKind(kind)].name
+
+
+class MethodNotesScreen(FormScreen):
+    """Notities en conclusies bij een methodiek. F3 toont de uitleg uit het draaiboek."""
+
+    CSS_PATH = "method_notes.tcss"
+    BINDINGS: ClassVar = [Binding("f3", "guidance", _("Uitleg methodiek"), id="method.guidance")]
+
+    def __init__(self, *, employee_id: str, trajectory_id: str, kind: str, contact_moment_id: str | None = None,
+                 record_id: str | None = None) -> None:
+        self.kind = MethodKind(kind)
+        self.employee_id = employee_id
+        self.trajectory_id = trajectory_id
+        self.contact_moment_id = contact_moment_id
+        self.record_id = record_id
+        self.record: MethodRecordBase | None = None
+        key = record_id or f"{trajectory_id}-{contact_moment_id or 'traject'}-{self.kind.value}"
+        super().__init__(draft_key=f"method-{key}")
+        self.model = MethodRecordBase  # the record's own class once it is loaded
+        guide = load_catalog().methods[self.kind]
+        self.form_title = _("Methodiek: {name}", name=guide.name)
+        self.form_intro = _("Doel: {doel}  —  F3 toont de volledige uitleg (werkwijze, middelen, aandachtspunten).",
+                            doel=guide.guidance.doel)
+
+    def _load(self) -> MethodRecordBase:
+        if self.record is None:
+            self.record = method_records.get_or_create(
+                self.app.database, self.employee_id, self.trajectory_id, self.kind,  # type: ignore[attr-defined]
+                self.contact_moment_id, self.record_id)
+            self.model = type(self.record)
+            if self.record.version:
+                self.draft_key = f"method-{self.record.id}"
+        return self.record
+
+    def compose_fields(self) -> ComposeResult:
+        self._load()
+        yield FormField("date", _("Datum"), Input(compact=True, placeholder="dd/mm/jjjj"))
+        yield FormField("notes", _("Notities"), TextArea(id="notes-text"),
+                        help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."))
+        yield FormField("conclusions", _("Conclusies"), TextArea(id="conclusions-text"),
+                        help=_("Eén conclusie per regel. Ze komen later in het POP (Wat wil ik, Wat kan ik)."))
+
+    def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
+        self.form_fields()[0].widget.focus()
+
+    def initial_values(self) -> dict[str, Any]:
+        record = self._load()
+        return {"date": record.date, "notes": record.notes, "conclusions": "\n".join(record.conclusions)}
+
+    def save_record(self, values: dict[str, Any]) -> MethodRecordBase:
+        record = self._load()
+        saved = method_records.save_notes(self.app.database, record, values["notes"],  # type: ignore[attr-defined]
+                                          values["conclusions"], values["date"])
+        self.record = saved
+        return saved
+
+    def action_guidance(self) -> None:
+        from poptui.screens.dialogs import MessageDialog
+
+        self.app.push_screen(MessageDialog(_("Uitleg: {name}", name=method_name(self.kind)), guidance_text(self.kind)))

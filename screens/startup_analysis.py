@@ -1,0 +1,81 @@
+"""The start-up analysis of an organisation (§3.3): the questions of the draaiboek, one answer each."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens.print_dialog import print_form
+from poptui.screens.widgets.form import FormField, FormScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static, TextArea
+
+from poptui import clock
+from poptui.catalog import load_catalog
+from poptui.i18n import _
+from poptui.models import StartupAnalysis
+from poptui.services import forms
+from poptui.services.organisations import get_organisation
+from poptui.services.startup_analysis import get_or_new, question_ids, save_answers
+
+
+def field_name(question_id: str) -> str:
+    """'3.3.2.1' -> 'q_3_3_2_1' (widget ids cannot hold dots)."""
+    return "q_" + question_id.replace(".", "_")
+
+
+class StartupAnalysisScreen(FormScreen):
+    """Opstartanalyse van de organisatie: Tab naar de volgende vraag, Ctrl+S bewaart, F5 drukt af."""
+
+    CSS_PATH = "startup_analysis.tcss"
+    AUTO_FOCUS = ".field-input"
+    BINDINGS: ClassVar = [
+        Binding("f5", "print_analysis", _("Afdrukken"), priority=True, id="startup.print"),
+    ]
+    model = StartupAnalysis
+    close_on_save = False
+
+    def __init__(self, organisation_id: str) -> None:
+        super().__init__(f"startup-{organisation_id}")
+        self.organisation_id = organisation_id
+        self.question_names = {field_name(question_id): question_id for question_id in question_ids()}
+        self.form_title = _("Opstartanalyse")
+        self.form_intro = _("Lege vragen mag je later aanvullen. Ctrl+S bewaart, F5 drukt af.")
+
+    def compose_fields(self) -> ComposeResult:
+        guide = load_catalog().startup
+        yield FormField("date", _("Datum"), Input(placeholder="dd/mm/jjjj", compact=True))
+        for section in guide.sections:
+            yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
+            for group in section.groups:
+                yield Static(_(group.title), classes="startup-group", markup=False)
+                for question in group.questions:
+                    help_text = "\n".join(f"· {_(sub)}" for sub in question.sub_questions)
+                    yield FormField(field_name(question.id), _(question.text), TextArea(compact=True), help=help_text)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        organisation = get_organisation(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        self.sub_title = organisation.name
+
+    def initial_values(self) -> dict[str, Any]:
+        analysis = get_or_new(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        analysis_date = analysis.date if analysis.version else clock.today()
+        values: dict[str, Any] = {"id": analysis.id, "version": analysis.version, "date": analysis_date}
+        for name, question_id in self.question_names.items():
+            values[name] = analysis.answers.get(question_id, "")
+        return values
+
+    def save_record(self, values: dict[str, Any]) -> StartupAnalysis:
+        answers = {question_id: values.get(name, "") for name, question_id in self.question_names.items()}
+        return save_answers(self.app.database, self.organisation_id, answers,  # type: ignore[attr-defined]
+                            analysis_date=values.get("date") or None)
+
+    def action_print_analysis(self) -> None:
+        """Save what was typed (when changed), then print the analysis."""
+        if self.dirty and not self.save_and_close(close=False):
+            return
+        database = self.app.database  # type: ignore[attr-defined]
+        organisation = get_organisation(database, self.organisation_id)
+        print_form(self.app, lambda: forms.export_startup(database, self.organisation_id),
+                   _("opstartanalyse {name}", name=organisation.name), record=organisation)

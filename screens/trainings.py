@@ -1,0 +1,234 @@
+"""Training days of the POP-coaches (§4.4.5) and their attendance lists (§4.4.6)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens.print_dialog import print_form
+from poptui.screens.widgets.form import FormField, FormScreen, format_date, widget_value
+from rich.segment import Segment
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widgets import DataTable, Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
+
+from poptui import clock
+from poptui.i18n import _
+from poptui.models import Training
+from poptui.services import forms
+from poptui.services.hours import format_hours
+from poptui.services.trainings import (
+    attendee_choices,
+    delete_training,
+    get_training,
+    list_trainings,
+    person_names,
+    save_training,
+    trainers,
+)
+from poptui.store import StoreError
+
+
+class AttendeeList(SelectionList[str]):
+    """A selection list whose box holds an X only when ticked, so it reads without colours (NO_COLOR)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 4 or len(segments[1].text) != 1:
+            return strip
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments[1] = Segment(" ", segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
+
+
+def _selected_key(table: DataTable) -> str | None:
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def print_attendance(screen: Screen, training: Training) -> None:
+    """Print the attendance list of ``training`` (write the PDF, show where, offer the printer)."""
+    database = screen.app.database  # type: ignore[attr-defined]
+    print_form(screen.app, lambda: forms.export_attendance(database, training.id),
+               _("aanwezigheidslijst {what}", what=training.describe()), record=training)
+
+
+class TrainingsScreen(Screen[None]):
+    """Opleidingsdagen van de POP-coaches. Enter bewerkt, d drukt de aanwezigheidslijst af."""
+
+    CSS_PATH = "trainings.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "app.pop_screen", _("Terug"), id="trainings.back"),
+        Binding("n", "new", _("Nieuw"), id="trainings.new"),
+        Binding("e", "edit", _("Bewerken"), id="trainings.edit"),
+        Binding("d", "print_attendance", _("Afdrukken"), id="trainings.print"),
+        Binding("x", "delete", _("Verwijderen"), id="trainings.delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen"),
+                     classes="hint", markup=False)
+        yield Static("", id="trainings-empty", classes="empty-state", markup=False)
+        yield DataTable(id="trainings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Opleidingen")
+        table = self.query_one(DataTable)
+        table.add_column(_("Datum"), key="date", width=10)
+        table.add_column(_("Titel"), key="title", width=28)
+        table.add_column(_("POP-trainer"), key="trainer", width=16)
+        table.add_column(_("Uren"), key="hours", width=5)
+        table.add_column(_("Deeln."), key="attendees", width=6)
+        self.refresh_data()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        database = self.app.database  # type: ignore[attr-defined]
+        table = self.query_one(DataTable)
+        selected = _selected_key(table)
+        names = person_names(database)
+        table.clear()
+        for training in list_trainings(database):
+            table.add_row(format_date(training.date), Text(training.title), Text(names.get(training.trainer_id or "", "-")),
+                          format_hours(training.hours), str(len(training.attendee_ids)), key=training.id)
+        empty = self.query_one("#trainings-empty", Static)
+        empty.update(_("Nog geen opleidingsdagen. Druk n om er een toe te voegen."))
+        empty.display = table.row_count == 0
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+
+    def _selected(self) -> str | None:
+        return _selected_key(self.query_one(DataTable))
+
+    def _selected_or_hint(self) -> str | None:
+        training_id = self._selected()
+        if training_id is None:
+            self.notify(_("Er is nog geen opleidingsdag. Druk n om er een toe te voegen."))
+        return training_id
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(TrainingForm(event.row_key.value))
+
+    def action_new(self) -> None:
+        self.app.push_screen(TrainingForm())
+
+    def action_edit(self) -> None:
+        training_id = self._selected_or_hint()
+        if training_id:
+            self.app.push_screen(TrainingForm(training_id))
+
+    def action_print_attendance(self) -> None:
+        training_id = self._selected_or_hint()
+        if training_id:
+            try:
+                training = get_training(self.app.database, training_id)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            print_attendance(self, training)
+
+    def action_delete(self) -> None:
+        training_id = self._selected_or_hint()
+        if training_id is None:
+            return
+        from poptui.screens.dialogs import ConfirmDialog
+
+        database = self.app.database  # type: ignore[attr-defined]
+        training = get_training(database, training_id)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                delete_training(database, training_id)
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            self.notify(_("Opleidingsdag verwijderd."))
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmDialog(_("Opleidingsdag '{what}' verwijderen? Dit kan niet ongedaan gemaakt worden.",
+                                             what=training.describe())), answered)
+
+
+class TrainingForm(FormScreen):
+    """Een opleidingsdag: datum, titel, POP-trainer, uren, plaats en de deelnemers (spatie vinkt aan)."""
+
+    CSS_PATH = "trainings.tcss"
+    AUTO_FOCUS = ".field-input"
+    model = Training
+
+    def __init__(self, training_id: str | None = None) -> None:
+        super().__init__(f"training-{training_id or 'new'}")
+        self.training_id = training_id
+        self.form_title = _("Opleidingsdag bewerken") if training_id else _("Nieuwe opleidingsdag")
+
+    def compose_fields(self) -> ComposeResult:
+        database = self.app.database  # type: ignore[attr-defined]
+        current = get_training(database, self.training_id) if self.training_id else None
+        trainer_options = [(Text(person.full_name), person.id)
+                           for person in trainers(database, current.trainer_id if current else None)]
+        yield FormField("date", _("Datum"), Input(placeholder="dd/mm/jjjj", compact=True), required=True)
+        yield FormField("title", _("Titel"), Input(compact=True), required=True)
+        yield FormField("trainer_id", _("POP-trainer"),
+                        Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),
+                        help="" if trainer_options else
+                        _("Nog geen POP-trainers: geef iemand de rol POP-trainer bij Organisaties."))
+        yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 6"), compact=True))
+        yield FormField("place", _("Plaats"), Input(compact=True))
+        attendees = AttendeeList(*((Text(text), person_id) for text, person_id in attendee_choices(database)),
+                                       id="attendees", compact=True)
+        yield FormField("attendee_ids", _("Deelnemers"), attendees,
+                        help=_("Pijltjes en spatie vinken aan of uit."))
+
+    def initial_values(self) -> dict[str, Any]:
+        if self.training_id is None:
+            return {"date": clock.today()}
+        training = get_training(self.app.database, self.training_id)  # type: ignore[attr-defined]
+        values = training.model_dump()
+        values["hours"] = format_hours(training.hours)
+        return values
+
+    def values(self) -> dict[str, Any]:
+        values = {field.field_name: widget_value(field.widget)
+                  for field in self.form_fields() if field.field_name != "attendee_ids"}
+        values["attendee_ids"] = list(self.query_one("#attendees", SelectionList).selected)
+        return values
+
+    def load_values(self, values: dict[str, Any]) -> None:
+        super().load_values({key: value for key, value in values.items() if key != "attendee_ids"})
+        if "attendee_ids" in values:
+            loading = self._loading
+            self._loading = True
+            attendees = self.query_one("#attendees", SelectionList)
+            attendees.deselect_all()
+            known = {attendees.get_option_at_index(index).value for index in range(attendees.option_count)}
+            for person_id in values["attendee_ids"] or []:
+                if person_id in known:
+                    attendees.select(person_id)
+            self._loading = loading
+
+    @on(SelectionList.SelectedChanged)
+    def _attendees_changed(self) -> None:
+        self._changed()
+
+    def save_record(self, values: dict[str, Any]) -> Training:
+        return save_training(self.app.database, values, self.training_id)  # type: ignore[attr-defined]

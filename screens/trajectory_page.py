@@ -1,0 +1,349 @@
+"""A trajectory: who and which variant, the POP cycle, the contact moments as a timeline,
+and the supervisor consultations."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from poptui.screens import navigation
+from poptui.screens.method_notes import method_name
+from poptui.screens.widgets.form import format_date
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from poptui import clock
+from poptui.i18n import _
+from poptui.labels import choices, label
+from poptui.models import (
+    ContactMoment,
+    ContactMomentStatus,
+    Employee,
+    Person,
+    Phase,
+    SupervisorConsultation,
+    Trajectory,
+)
+from poptui.services import consultations, contact_moments, trajectory_status
+from poptui.services.trajectory_status import PhaseState, StatusChange, StatusRefused
+from poptui.store import StoreError
+
+PHASE_MARKS = {PhaseState.DONE: "✓", PhaseState.CURRENT: "▶", PhaseState.TODO: "·"}
+STATUS_MARKS = {ContactMomentStatus.HELD: "✓", ContactMomentStatus.PLANNED: "○", ContactMomentStatus.SKIPPED: "✗"}
+
+
+class TrajectoryScreen(Screen[None]):
+    """Een POP-traject: de contactmomenten als tijdlijn, de POP-cyclus en het tussentijds overleg."""
+
+    CSS_PATH = "trajectory_page.tcss"
+    BINDINGS: ClassVar = [
+        Binding("escape", "back", _("Terug"), id="trajectory.back"),
+        Binding("enter", "open_moment", _("Openen"), show=False, id="trajectory.open"),
+        Binding("n", "new_moment", _("Extra contact"), id="trajectory.new_moment"),
+        Binding("s", "change_status", _("Status"), id="trajectory.status"),
+        Binding("o", "new_consultation", _("Overleg"), id="trajectory.consultation"),
+        Binding("p", "pop", _("POP"), id="trajectory.pop"),
+        Binding("m", "open_method", _("Methodiek"), id="trajectory.method"),
+        Binding("delete", "remove_moment", _("Contactmoment verwijderen"), show=False, id="trajectory.remove"),
+        Binding("w", "employee", _("Naar de werknemer"), show=False, id="trajectory.employee"),
+    ]
+
+    def __init__(self, trajectory_id: str) -> None:
+        super().__init__()
+        self.trajectory_id = trajectory_id
+        self.trajectory: Trajectory | None = None
+        self.employee: Employee | None = None
+        self.moments: list[ContactMoment] = []
+        self.consultation_list: list[SupervisorConsultation] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="trajectory-info", markup=False)
+        yield Static("", id="cycle")
+        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="moment-detail", markup=False)
+        with Vertical(id="consultations-box"):
+            yield Static(_("Tussentijds overleg met de werkvloerbegeleider  (o: toevoegen)"), classes="section-title")
+            yield OptionList(id="consultations")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#timeline", DataTable)
+        table.add_column(_("Nr"), key="number")
+        table.add_column(_("Datum"), key="date")
+        table.add_column(_("Fase"), key="phase")
+        table.add_column(_("Status"), key="status")
+        table.add_column(_("Methodieken"), key="methods")
+        table.add_column(_("Daarna"), key="between")
+        self.refresh_data()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    # -- data --------------------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        database = self.app.database  # type: ignore[attr-defined]
+        self.trajectory = database.find(Trajectory, self.trajectory_id)
+        if self.trajectory is None:
+            self.query_one("#trajectory-info", Static).update(_("Dit traject bestaat niet meer."))
+            return
+        self.employee = database.find(Employee, self.trajectory.employee_id)
+        self.moments = contact_moments.moments_of(database, self.trajectory)
+        self.consultation_list = consultations.consultations_of(database, self.trajectory)
+        self.title = _("POP-traject van {name}", name=self._employee_name())
+        self.query_one("#trajectory-info", Static).update(self._info_text())
+        self.query_one("#cycle", Static).update(self._cycle_text())
+        self._fill_timeline()
+        self._fill_consultations()
+        self._show_detail()
+
+    def _employee_name(self) -> str:
+        return self.employee.full_name if self.employee else "?"
+
+    def _info_text(self) -> str:
+        trajectory = self.trajectory
+        assert trajectory is not None
+        database = self.app.database  # type: ignore[attr-defined]
+        coach = database.find(Person, trajectory.coach_id) if trajectory.coach_id else None
+        first = _("{status} · {variant} · reflectie {reflection} · intensiteit {intensity}",
+                  status=label(trajectory.status).upper(), variant=label(trajectory.variant),
+                  reflection=label(trajectory.reflection).lower(), intensity=label(trajectory.intensity).lower())
+        dates = [_("coach {name}", name=coach.full_name if coach else _("niet gekozen"))]
+        if trajectory.start_date:
+            dates.append(_("gestart {date}", date=format_date(trajectory.start_date)))
+        else:
+            dates.append(_("nog niet gestart"))
+        if trajectory.completion_date:
+            dates.append(_("afgerond {date}", date=format_date(trajectory.completion_date)))
+        if trajectory.previous_trajectory_id:
+            dates.append(_("vervolg op een vorig POP"))
+        lines = [first, " · ".join(dates)]
+        if trajectory.stop_reason:
+            lines.append(_("Gestopt: {reason}", reason=trajectory.stop_reason))
+        return "\n".join(lines)
+
+    def _cycle_text(self) -> Text:
+        progress = trajectory_status.cycle_progress(self.moments, self.trajectory)
+        text = Text(_("POP-cyclus: "), style="bold")
+        for index, item in enumerate(progress):
+            if index:
+                text.append(" → ")
+            style = "bold reverse" if item.state is PhaseState.CURRENT else ""
+            text.append(f"{PHASE_MARKS[item.state]} {label(item.phase)}", style=style)
+        return text
+
+    def _fill_timeline(self) -> None:
+        table = self.query_one("#timeline", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        today = clock.today()
+        for moment in self.moments:
+            status = f"{STATUS_MARKS[moment.status]} {label(moment.status).lower()}"
+            if moment.status is ContactMomentStatus.PLANNED and moment.date is not None and moment.date < today:
+                status = f"{STATUS_MARKS[moment.status]} " + _("te laat")
+            elif moment.collective and moment.status is ContactMomentStatus.HELD:
+                status += " " + _("(groep)")
+            when = format_date(moment.date) if moment.date else "–"
+            methods = ", ".join(method_name(kind) for kind in moment.methods) or "–"
+            between = ", ".join(_between_label(step.kind.value, step.done) for step in moment.between_steps)
+            table.add_row(str(moment.number), when, label(moment.phase), status, _short(methods, 24),
+                          _short(between, 12) or "–", key=moment.id)
+        if self.moments:
+            table.move_cursor(row=min(keep, len(self.moments) - 1))
+        self.query_one("#timeline", DataTable).display = bool(self.moments)
+
+    def _fill_consultations(self) -> None:
+        database = self.app.database  # type: ignore[attr-defined]
+        options = self.query_one("#consultations", OptionList)
+        options.clear_options()
+        for consultation in self.consultation_list:
+            supervisor = database.find(Person, consultation.supervisor_id) if consultation.supervisor_id else None
+            well = consultation.does_well.splitlines()[0] if consultation.does_well else "–"
+            options.add_option(Option(
+                Text(_("{date} · {who} · goed: {well}", date=format_date(consultation.date) or "–",
+                       who=supervisor.full_name if supervisor else _("begeleider"), well=_short(well, 40))),
+                id=consultation.id))
+        if not self.consultation_list:
+            options.add_option(Option(_("Nog geen overleg. Druk o om het gesprek met de werkvloerbegeleider te noteren."),
+                                      id="none", disabled=True))
+
+    def selected_moment(self) -> ContactMoment | None:
+        table = self.query_one("#timeline", DataTable)
+        if not self.moments or table.cursor_row < 0 or table.cursor_row >= len(self.moments):
+            return None
+        return self.moments[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def _show_detail(self) -> None:
+        moment = self.selected_moment()
+        detail = self.query_one("#moment-detail", Static)
+        if moment is None:
+            detail.update(_("Dit traject heeft nog geen contactmomenten. Druk n om er een toe te voegen."))
+            return
+        lines = [_("Doelen: {goals}", goals=" · ".join(moment.goals) or "–")]
+        if moment.status is ContactMomentStatus.SKIPPED and moment.skip_reason:
+            lines.append(_("Overgeslagen: {reason}", reason=moment.skip_reason))
+        elif moment.notes:
+            lines.append(_("Notities: {notes}", notes=moment.notes.replace("\n", " ")))
+        elif moment.status is ContactMomentStatus.PLANNED:
+            lines.append(_("Enter registreert dit gesprek; m opent een methodiek."))
+        detail.update("\n".join(lines))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#timeline")
+    def action_open_moment(self) -> None:
+        moment = self.selected_moment()
+        if moment is not None:
+            navigation.open_contact_moment(self.app, moment.employee_id, moment.id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_employee(self) -> None:
+        if self.trajectory is not None:
+            navigation.open_employee(self.app, self.trajectory.employee_id)
+
+    def action_pop(self) -> None:
+        navigation.open_pop(self.app, self.trajectory_id)
+
+    def action_new_consultation(self) -> None:
+        if self.trajectory is None:
+            return
+        from poptui.screens.consultation import SupervisorConsultationForm
+
+        self.app.push_screen(SupervisorConsultationForm(self.trajectory.employee_id, self.trajectory.id))
+
+    @on(OptionList.OptionSelected, "#consultations")
+    def _open_consultation(self, event: OptionList.OptionSelected) -> None:
+        if self.trajectory is None or not event.option.id or event.option.id == "none":
+            return
+        from poptui.screens.consultation import SupervisorConsultationForm
+
+        self.app.push_screen(SupervisorConsultationForm(self.trajectory.employee_id, self.trajectory.id,
+                                                        event.option.id))
+
+    @work
+    async def action_new_moment(self) -> None:
+        from poptui.screens.dialogs import ChooseDialog
+
+        if self.trajectory is None:
+            return
+        after = self.selected_moment()
+        phase = await self.app.push_screen_wait(ChooseDialog(
+            _("Nieuw contactmoment na nummer {number}: welke fase?", number=after.number if after else 0)
+            if after else _("Nieuw contactmoment: welke fase?"), choices(Phase)))
+        if phase is None:
+            return
+        try:
+            new = contact_moments.add_planned_moment(self.app.database, self.trajectory, phase,  # type: ignore[attr-defined]
+                                                     after=after)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_data()
+        self.query_one("#timeline", DataTable).move_cursor(row=new.number)
+        self.notify(_("Contactmoment {number} toegevoegd. Enter opent het.", number=new.number))
+
+    @work
+    async def action_remove_moment(self) -> None:
+        from poptui.screens.dialogs import ConfirmDialog
+
+        moment = self.selected_moment()
+        if moment is None:
+            return
+        if not await self.app.push_screen_wait(ConfirmDialog(
+                _("Contactmoment {number} ({phase}) verwijderen uit het plan?", number=moment.number,
+                  phase=label(moment.phase)))):
+            return
+        try:
+            contact_moments.remove_planned_moment(self.app.database, moment)  # type: ignore[attr-defined]
+        except (StatusRefused, StoreError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.refresh_data()
+
+    @work
+    async def action_open_method(self) -> None:
+        from poptui.screens.dialogs import ChooseDialog
+
+        from poptui.catalog import load_catalog
+
+        moment = self.selected_moment()
+        if moment is None or self.trajectory is None:
+            return
+        others = [kind for kind in load_catalog().methods if kind not in moment.methods]
+        options = [(method_name(kind), kind.value) for kind in moment.methods]
+        options += [(_("andere: {name}", name=method_name(kind)), kind.value) for kind in others]
+        kind = await self.app.push_screen_wait(ChooseDialog(
+            _("Welke methodiek voor contactmoment {number}?", number=moment.number), options))
+        if kind is not None:
+            navigation.open_method(self.app, moment.employee_id, moment.trajectory_id, kind, moment.id)
+
+    @work
+    async def action_change_status(self) -> None:
+        from poptui.screens.dialogs import ChooseDialog
+
+        trajectory = self.trajectory
+        if trajectory is None:
+            return
+        allowed = trajectory_status.allowed_changes(trajectory)
+        if not allowed:
+            self.notify(_("Dit traject is {status}: de status verandert niet meer.", status=label(trajectory.status)))
+            return
+        change = await self.app.push_screen_wait(ChooseDialog(
+            _("Status van het traject (nu: {status})", status=label(trajectory.status)),
+            [(trajectory_status.change_label(item), item) for item in allowed]))
+        if change is None:
+            return
+        await self._apply_change(trajectory, change)
+
+    async def _apply_change(self, trajectory: Trajectory, change: StatusChange) -> None:
+        from poptui.screens.dialogs import ConfirmDialog
+        from poptui.screens.widgets.choice_dialogs import ReasonDialog
+
+        database = self.app.database  # type: ignore[attr-defined]
+        try:
+            if change is StatusChange.START:
+                trajectory_status.start(database, trajectory)
+            elif change is StatusChange.PAUSE:
+                trajectory_status.pause(database, trajectory)
+            elif change is StatusChange.RESUME:
+                trajectory_status.resume(database, trajectory)
+            elif change is StatusChange.COMPLETE:
+                if not await self.app.push_screen_wait(ConfirmDialog(
+                        _("Het traject afronden op {date}? Dat betekent: het POP is opgemaakt.",
+                          date=format_date(clock.today())))):
+                    return
+                trajectory_status.complete(database, trajectory)
+            elif change is StatusChange.STOP:
+                reason = await self.app.push_screen_wait(ReasonDialog(
+                    _("Traject stoppen"), _("Waarom stopt het traject? (bijvoorbeeld: werknemer uit dienst)")))
+                if reason is None:
+                    return
+                trajectory_status.stop(database, trajectory, reason)
+        except (StatusRefused, StoreError) as error:
+            from poptui.screens.dialogs import MessageDialog
+
+            self.app.push_screen(MessageDialog(_("Dat kan niet"), str(error)))
+            return
+        self.refresh_data()
+        self.notify(_("Het traject is nu {status}.", status=label(self.trajectory.status).lower()
+                      if self.trajectory else "?"))
+
+
+def _between_label(kind: str, done: bool) -> str:
+    names = {"tussentijds_overleg": _("overleg"), "huiswerk": _("huiswerk"), "infosessie": _("infosessie")}
+    return names.get(kind, _("andere")) + (" ✓" if done else "")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,52 @@
+"""Every user-facing Dutch string of poptui: the `_("...")` literals, enum labels and field titles.
+
+Run `python tests/i18n_strings.py` to print the strings that data/i18n/en.json does not translate yet.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ("poptui", "screens")
+
+
+def _literals(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        first = node.args[0]
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            continue
+        if isinstance(node.func, ast.Name) and node.func.id == "_":
+            found.add(first.value)
+    return found
+
+
+def ui_strings() -> set[str]:
+    strings: set[str] = set()
+    for folder in SOURCES:
+        for path in (ROOT / folder).rglob("*.py"):
+            strings |= _literals(path)
+    from poptui.labels import _LABELS
+    from poptui.models import RECORD_TYPES
+
+    strings |= set(_LABELS.values())
+    for model in RECORD_TYPES:
+        strings |= {info.title for info in model.model_fields.values() if info.title}
+    return {text for text in strings if text.strip()}
+
+
+def missing(language: str = "en") -> list[str]:
+    translations = json.loads((ROOT / "data" / "i18n" / f"{language}.json").read_text(encoding="utf-8"))
+    return sorted(text for text in ui_strings() if text not in translations)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    for text in missing():
+        print(json.dumps(text, ensure_ascii=False))
