@@ -24,7 +24,7 @@ class PopApp(App[None]):
     CSS_PATH = SCREENS_FOLDER / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar = [
-        Binding("ctrl+q", "quit", _("Stoppen"), priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", _("Stoppen"), show=False, priority=True, id="app.quit"),
         Binding("f1", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+p", "command_palette", _("Zoeken"), show=False, priority=True, id="app.palette"),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -68,7 +69,7 @@ class SaveChangesDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(_("Je hebt wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?"))
+            yield Static(_("Je hebt wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?"), markup=False)
             with Horizontal():
                 yield Button(_("Opslaan (O)"), id="save", variant="primary")
                 yield Button(_("Niet opslaan (N)"), id="discard", variant="error")
@@ -100,8 +101,11 @@ class ChooseDialog(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text)
-            yield OptionList(*(Option(label, id=str(index)) for index, (label, _value) in enumerate(self.choices)))
+            yield Static(self.title_text, markup=False)
+            yield OptionList(*(
+                Option(Text(label) if isinstance(label, str) else label, id=str(index))
+                for index, (label, _value) in enumerate(self.choices)
+            ))
             yield Label(self.hint, classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -131,7 +135,7 @@ class MessageDialog(ModalScreen[None]):
         from textual.containers import VerticalScroll
 
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Static(self.title_text, classes="title", markup=False)
             with VerticalScroll():
                 yield Static(self.text, markup=False)
             yield Label(_("Enter of Esc sluit dit venster. Pijltjes scrollen."), classes="hint")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.tickbox import TickBox
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
@@ -58,7 +59,7 @@ class EmployeeForm(FormScreen):
         yield FormField("consent_date", _("Datum toestemming"), Input(placeholder="dd/mm/jjjj", compact=True),
                         help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."))
         yield FormField("mijn_loopbaan_account", _("Mijn Loopbaan"),
-                        Checkbox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
+                        TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
         yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
 
     def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:

@@ -6,12 +6,13 @@ from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
 from poptui.i18n import _
 from poptui.labels import choices, label
@@ -271,7 +272,7 @@ class PersonForm(FormScreen):
         yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
         for role in Role:
             yield FormField(f"role_{role.value}", label(role),
-                            Checkbox(_(ROLE_HELP[role]), compact=True))
+                            TickBox(_(ROLE_HELP[role]), compact=True))
         yield FormField("phone", _("Telefoon"), Input(compact=True))
         yield FormField("email", _("E-mail"), Input(compact=True))
         yield FormField("login", _("Gebruikersnaam"), Input(compact=True),

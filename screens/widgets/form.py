@@ -117,6 +117,9 @@ class FormScreen(Screen[Any]):
         Binding("escape", "leave", _("Terug"), id="form.leave"),
     ]
 
+    AUTO_FOCUS = ".field-input"
+    """The first field has the focus when the form opens, so the coach can type at once."""
+
     form_title: str = ""
     form_intro: str = ""
     model: type[BaseModel] | None = None
@@ -151,7 +154,7 @@ class FormScreen(Screen[Any]):
         if self.form_intro:
             yield Static(self.form_intro, id="form-intro", markup=False)
         yield Static("", id="form-problems", markup=False)
-        with VerticalScroll(id="form-body"):
+        with VerticalScroll(id="form-body", can_focus=False):
             yield from self.compose_fields()
         yield Footer()
 

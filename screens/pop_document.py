@@ -1,0 +1,331 @@
+"""The POP of a trajectory (§4.3): the summary and the action plan, the rule, finalising."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from poptui.screens import navigation
+from poptui.screens.action_form import PART_LABELS, PopItemForm
+from poptui.screens.widgets.action_table import ActionTable
+from poptui.screens.widgets.form import format_date
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from poptui import clock
+from poptui.i18n import _
+from poptui.labels import label
+from poptui.models import Employee, MethodKind, PopDocument, PopStatus, Trajectory
+from poptui.services import pop_documents
+from poptui.services.pop_rules import check_pop
+from poptui.store import StoreError
+
+
+class PopScreen(Screen[None]):
+    """POP: samenvatting (wat wil ik, wat kan ik, ontwikkelpunten) en actieplan. f maakt het definitief."""
+
+    CSS_PATH = "pop_document.tcss"
+    BINDINGS: ClassVar = [
+        Binding("1", "tab('summary')", _("Samenv."), id="pop.summary"),
+        Binding("2", "tab('plan')", _("Plan"), id="pop.plan"),
+        Binding("f", "finalise", _("Definitief"), id="pop.finalise"),
+        Binding("d", "goal", _("Doel"), show=False, id="pop.goal"),
+        Binding("o", "reopen", _("Heropenen"), show=False, id="pop.reopen"),
+        Binding("v", "follow_up", _("Evaluatie vorig POP"), show=False, id="pop.follow_up"),
+        Binding("t", "timeline", _("Tijdslijn"), show=False, id="pop.timeline"),
+        Binding("a", "add_item", _("Punt toevoegen"), show=False, id="pop.add_item"),
+        Binding("e", "edit_item", _("Punt wijzigen"), show=False, id="pop.edit_item"),
+        Binding("x,delete", "remove_item", _("Punt verwijderen / conclusie wegleggen"), show=False,
+                id="pop.remove_item"),
+        Binding("escape", "back", _("Terug"), id="pop.back"),
+    ]
+
+    def __init__(self, trajectory_id: str) -> None:
+        super().__init__()
+        self.trajectory_id = trajectory_id
+        self.trajectory: Trajectory | None = None
+        self.pop: PopDocument | None = None
+        self.candidates: list[pop_documents.Candidate] = []
+
+    @property
+    def database(self):  # noqa: ANN201
+        return self.app.database  # type: ignore[attr-defined]
+
+    def today(self) -> date:
+        return clock.today()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self.trajectory = self.database.get(Trajectory, self.trajectory_id)
+        self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
+        yield Header()
+        yield Static("", id="pop-state", markup=False)
+        with TabbedContent(initial="plan", id="pop-tabs"):
+            with TabPane(_("Samenvatting"), id="summary"):
+                yield Static(_("a punt toevoegen · e wijzigen · x verwijderen. Conclusies uit de methodieken: "
+                               "Enter neemt over, x legt weg."), classes="hint", markup=False)
+                yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="candidates-title", markup=False)
+                yield DataTable(id="candidates", cursor_type="row")
+            with TabPane(_("Actieplan"), id="plan"):
+                yield Static("", id="goal", markup=False)
+                yield ActionTable(self.pop, id="actions")
+                with Vertical(id="below-table"):
+                    yield Static("", id="action-problems", markup=False)
+                    yield Static("", id="follow-up-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        employee = self.database.find(Employee, self.trajectory.employee_id, employee_id=self.trajectory.employee_id)
+        self.title = _("POP")
+        self.sub_title = employee.full_name if employee else ""
+        summary = self.query_one("#summary-table", DataTable)
+        summary.add_column(_("Deel"), key="part", width=13)
+        summary.add_column(_("Soort"), key="kind", width=9)
+        summary.add_column(_("Tekst"), key="text")
+        candidates = self.query_one("#candidates", DataTable)
+        candidates.add_column(_("Uit"), key="method", width=16)
+        candidates.add_column(_("Conclusie"), key="text")
+        self.show_pop()
+        self.query_one(ActionTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.trajectory is not None:
+            self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
+            self.query_one(ActionTable).show(self.pop)
+            self.show_pop()
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_pop(self) -> None:
+        pop = self.pop
+        assert pop is not None
+        final = pop.status is PopStatus.FINAL
+        check = check_pop(pop, self.today(), deadlines_may_be_past=final)
+        state = _("Definitief sinds {date}", date=format_date(pop.finalised_on)) if final else _("Ontwerp")
+        mark = "[v]" if check.rule_ok else "[!]"
+        self.query_one("#pop-state", Static).update(
+            f"{state} · {mark} {check.rule_text()}" + ("" if check.ok or final else " " + _("(f toont wat nog ontbreekt)"))
+        )
+        self.query_one("#goal", Static).update(
+            _("Mijn doel: {goal}", goal=pop.goal) if pop.goal else _("Mijn doel: (geen; d om een doel te schrijven)")
+        )
+        self.show_action_problems()
+        self._fill_summary()
+        self._fill_candidates()
+        self._show_follow_up()
+
+    def show_action_problems(self) -> None:
+        table = self.query_one(ActionTable)
+        action = table.current_action()
+        assert self.pop is not None
+        widget = self.query_one("#action-problems", Static)
+        if action is None:
+            widget.update(_("Nog geen acties. Druk a om een actie toe te voegen."))
+            return
+        final = self.pop.status is PopStatus.FINAL
+        check = check_pop(self.pop, self.today(), deadlines_may_be_past=final)
+        number = self.pop.actions.index(action) + 1
+        problems = check.action_problems.get(action.id, [])
+        if problems:
+            widget.update(_("Actie {number} is nog niet SMART:", number=number) + "\n" +
+                          "\n".join(f"- {problem}" for problem in problems))
+        else:
+            widget.update(_("Actie {number} is SMART.", number=number))
+
+    def _fill_summary(self) -> None:
+        table = self.query_one("#summary-table", DataTable)
+        current = table.cursor_row
+        table.clear()
+        assert self.pop is not None
+        for part in pop_documents.SUMMARY_LISTS:
+            for item in getattr(self.pop, part):
+                table.add_row(_(PART_LABELS[part]), label(item.kind), Text(" ".join(item.text.split())),
+                              key=f"{part}|{item.id}")
+        if table.row_count:
+            table.move_cursor(row=min(current, table.row_count - 1))
+
+    def _fill_candidates(self) -> None:
+        assert self.pop is not None
+        self.candidates = pop_documents.candidates(self.database, self.pop)
+        table = self.query_one("#candidates", DataTable)
+        table.clear()
+        for index, candidate in enumerate(self.candidates):
+            origin = candidate.method + (" " + _("(vorig)") if candidate.earlier else "")
+            table.add_row(Text(origin), Text(" ".join(candidate.text.split())), key=str(index))
+        self.query_one("#candidates-title", Static).update(
+            _("Conclusies uit de methodieken, nog niet in het POP: {count}", count=len(self.candidates)))
+
+    def _show_follow_up(self) -> None:
+        assert self.trajectory is not None
+        widget = self.query_one("#follow-up-line", Static)
+        if not self.trajectory.previous_trajectory_id:
+            widget.display = False
+            return
+        evaluations = pop_documents.evaluations_of(self.database, self.trajectory)
+        carried = sum(evaluation.carry_over for evaluation in evaluations)
+        widget.display = True
+        if evaluations:
+            widget.update(_("Vervolg-POP: {count} acties van het vorige POP geëvalueerd, {carried} opnieuw "
+                            "opgenomen (v opent de evaluatie).", count=len(evaluations), carried=carried))
+        else:
+            widget.update(_("Vervolg-POP: start met de evaluatie van het vorige POP (toets v)."))
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(ActionTable.Changed)
+    def _actions_changed(self, event: ActionTable.Changed) -> None:
+        self.pop = event.pop
+        self.show_pop()
+
+    @on(DataTable.RowHighlighted, "#actions")
+    def _action_highlighted(self) -> None:
+        if self.pop is not None:
+            self.show_action_problems()
+
+    @on(DataTable.RowSelected, "#summary-table")
+    def _summary_selected(self) -> None:
+        self.action_edit_item()
+
+    @on(DataTable.RowSelected, "#candidates")
+    def _candidate_selected(self, event: DataTable.RowSelected) -> None:
+        if not self._editable():
+            return
+        candidate = self.candidates[int(event.row_key.value or 0)]
+        self.app.push_screen(PopItemForm(self.pop, "wat_kan_ik", candidate=candidate), self._item_saved)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        if self.pop is not None and self.pop.status is PopStatus.FINAL:
+            self.notify(_("Dit POP is definitief. Heropen het eerst (toets o) om het te wijzigen."), severity="warning")
+            return False
+        return True
+
+    def _item_saved(self, pop: PopDocument | None) -> None:
+        if pop is not None:
+            self.pop = pop
+            self.query_one(ActionTable).show(pop)
+            self.show_pop()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        target = ActionTable if tab == "plan" else "#summary-table"
+        self.query_one(target).focus()
+
+    def _selected_item(self) -> tuple[str, str] | None:
+        table = self.query_one("#summary-table", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or ""
+        part, _sep, item_id = key.partition("|")
+        return part, item_id
+
+    def action_add_item(self) -> None:
+        if self._editable():
+            self.app.push_screen(PopItemForm(self.pop), self._item_saved)
+
+    def action_edit_item(self) -> None:
+        selected = self._selected_item()
+        if selected is None or not self._editable():
+            return
+        part, item_id = selected
+        item = next(item for item in getattr(self.pop, part) if item.id == item_id)
+        self.app.push_screen(PopItemForm(self.pop, part, item=item), self._item_saved)
+
+    def action_remove_item(self) -> None:
+        if not self._editable():
+            return
+        focused = self.focused
+        if focused is not None and focused.id == "candidates":
+            table = self.query_one("#candidates", DataTable)
+            if table.row_count:
+                candidate = self.candidates[table.cursor_row]
+                self._apply(lambda: pop_documents.dismiss_candidate(self.database, self.pop, candidate))
+                self.notify(_("Weggelegd: deze conclusie komt niet meer terug."))
+            return
+        selected = self._selected_item()
+        if selected is None:
+            return
+        part, item_id = selected
+        from poptui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._apply(lambda: pop_documents.remove_item(self.database, self.pop, part, item_id))
+
+        self.app.push_screen(ConfirmDialog(_("Dit punt uit de samenvatting verwijderen?")), answered)
+
+    def _apply(self, change) -> None:  # noqa: ANN001
+        try:
+            pop = change()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self._item_saved(pop)
+
+    def action_goal(self) -> None:
+        if not self._editable():
+            return
+        from poptui.screens.widgets.text_prompt import TextPromptDialog
+
+        def typed(goal: str | None) -> None:
+            if goal is not None:
+                self._apply(lambda: pop_documents.set_goal(self.database, self.pop, goal))
+
+        self.app.push_screen(TextPromptDialog(_("Mijn doel (mag leeg blijven)"), self.pop.goal, allow_empty=True),
+                             typed)
+
+    def action_finalise(self) -> None:
+        assert self.pop is not None
+        if self.pop.status is PopStatus.FINAL:
+            self.notify(_("Dit POP is al definitief."))
+            return
+        try:
+            pop = pop_documents.finalise(self.database, self.pop, self.today())
+        except pop_documents.PopNotReady as refused:
+            from poptui.screens.dialogs import MessageDialog
+
+            self.app.push_screen(MessageDialog(_("Het POP kan nog niet definitief worden"),
+                                               "\n".join(f"- {reason}" for reason in refused.reasons)))
+            return
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self._item_saved(pop)
+        self.notify(_("Het POP is definitief ({date}).", date=format_date(pop.finalised_on)))
+
+    def action_reopen(self) -> None:
+        assert self.pop is not None
+        if self.pop.status is not PopStatus.FINAL:
+            return
+        from poptui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._apply(lambda: pop_documents.reopen(self.database, self.pop))
+
+        self.app.push_screen(ConfirmDialog(_("Het POP heropenen? Het wordt weer een ontwerp en moet daarna opnieuw "
+                                             "definitief gemaakt worden.")), answered)
+
+    def action_follow_up(self) -> None:
+        assert self.trajectory is not None
+        if not self.trajectory.previous_trajectory_id:
+            self.notify(_("Dit traject heeft geen vorig POP."))
+            return
+        from poptui.screens.follow_up import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(self.trajectory_id))
+
+    def action_timeline(self) -> None:
+        assert self.trajectory is not None
+        navigation.open_method(self.app, self.trajectory.employee_id, self.trajectory_id, MethodKind.TIJDSLIJN.value)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
