@@ -77,7 +77,7 @@ class ActionForm(FormScreen):
                         help=_("Een concrete actie waarvan iedereen weet wat ze betekent."))
         yield FormField("who_helps", _("Wie helpt"), Input(compact=True),
                         help=_("Iemand binnen of buiten de organisatie."))
-        yield FormField("deadline", _("Tegen wanneer"), Input(compact=True, placeholder="dd/mm/jjjj"))
+        yield FormField("deadline", _("Tegen wanneer"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
         yield FormField("result", _("Meetbaar resultaat"), TextArea(compact=True),
                         help=_("Wat je zult zien of kunnen tellen als het gelukt is."))
         yield FormField("kind", _("Soort competentie"),
@@ -128,7 +128,7 @@ class ProgressForm(FormScreen):
         self.form_intro = _("Actie: {what}", what=action.what)
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder="dd/mm/jjjj"), required=True)
+        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
         yield FormField("progress", _("Vordering (0-5)"),
                         Select(progress_choices(), compact=True, allow_blank=False))
         yield FormField("note", _("Notitie"), TextArea(compact=True))

@@ -50,7 +50,7 @@ class SupervisorConsultationForm(FormScreen):
         database = self.app.database  # type: ignore[attr-defined]
         supervisors = consultations.supervisors_for(database, self.employee)  # type: ignore[arg-type]
         self.supervisor_ids = {person.id for person in supervisors}
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder="dd/mm/jjjj"))
+        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
         yield FormField("supervisor_id", _("Werkvloerbegeleider"),
                         Select([(person.full_name, person.id) for person in supervisors], compact=True,
                                prompt=_("Kies de begeleider")),

@@ -116,8 +116,8 @@ class ContactMomentScreen(FormScreen):
         statuses = [(label(status), status) for status in (ContactMomentStatus.HELD, ContactMomentStatus.PLANNED)]
         yield FormField("status", _("Status"), Select(statuses, allow_blank=False, compact=True),
                         help=_("Gehouden: het gesprek vond plaats. Gepland: het moet nog komen."))
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder="dd/mm/jjjj"), required=True)
-        yield FormField("start_time", _("Beginuur"), Input(compact=True, placeholder="uu:mm, bv. 9:30"))
+        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
+        yield FormField("start_time", _("Beginuur"), Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
         yield FormField("duration_minutes", _("Duur (minuten)"), Input(compact=True, placeholder="60"))
         yield FormField("phase", _("Fase"), Select(choices(Phase), allow_blank=False, compact=True))
         yield FormField("collective", _("Collectief"), Select(_yes_no(), allow_blank=False, compact=True))
@@ -127,9 +127,9 @@ class ContactMomentScreen(FormScreen):
         yield FormField("notes", _("Notities"), TextArea(id="notes-text"))
         yield FormField("homework_given", _("Huiswerk meegegeven"), Input(compact=True))
         yield FormField("homework_returned", _("Huiswerk teruggebracht"), Input(compact=True))
-        yield FormField("next_date", _("Volgende afspraak"), Input(compact=True, placeholder="dd/mm/jjjj"),
+        yield FormField("next_date", _("Volgende afspraak"), Input(compact=True, placeholder=_("dd/mm/jjjj")),
                         help=_("De datum komt ook bij het volgende geplande contactmoment."))
-        yield FormField("next_time", _("Uur volgende afspraak"), Input(compact=True, placeholder="uu:mm"))
+        yield FormField("next_time", _("Uur volgende afspraak"), Input(compact=True, placeholder=_("uu:mm")))
 
     def initial_values(self) -> dict[str, Any]:
         moment = self._load()

@@ -56,8 +56,9 @@ class EmployeeForm(FormScreen):
         yield FormField("reflection", _("Reflectievermogen"),
                         Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
                         help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
-        yield FormField("consent_date", _("Datum toestemming"), Input(placeholder="dd/mm/jjjj", compact=True),
-                        help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."))
+        if self.employee_id is None:  # later changes go through the employee page (consent is a record of events)
+            yield FormField("consent_date", _("Datum toestemming"), Input(placeholder=_("dd/mm/jjjj"), compact=True),
+                            help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."))
         yield FormField("mijn_loopbaan_account", _("Mijn Loopbaan"),
                         TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
         yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))

@@ -47,6 +47,7 @@ class EmployeeScreen(Screen[None]):
         Binding("a", "unarchive", _("Terugzetten"), id="employee.unarchive"),
         Binding("g", "history", _("Geschiedenis"), id="employee.history"),
         Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="employee.print_consent"),
+        Binding("c", "consent", _("Toestemming"), id="employee.consent"),
     ]
 
     overview: reactive[EmployeeOverview | None] = reactive(None, always_update=True)
@@ -210,6 +211,18 @@ class EmployeeScreen(Screen[None]):
         text = "\n".join(str(line) for line in lines) or _("Nog niets geregistreerd.")
         name = self.overview.employee.full_name if self.overview else ""
         self.app.push_screen(MessageDialog(_("Geschiedenis van {name}", name=name), text))
+
+    def action_consent(self) -> None:
+        from poptui.screens.consent_dialog import ConsentDialog
+
+        overview = self.overview
+        name = overview.employee.full_name if overview else ""
+
+        def recorded(changed: bool | None) -> None:
+            if changed:
+                self.refresh_data()
+
+        self.app.push_screen(ConsentDialog(self.employee_id, name), recorded)
 
     def action_print_consent(self) -> None:
         navigation.print_consent(self.app, self.employee_id)

@@ -43,12 +43,9 @@ class HelpScreen(ModalScreen[None]):
         lines = []
         for binding in self._bindings_of(self.for_screen):
             lines.append(f"  {binding[0]:<17} {binding[1]}")
-        doc = (self.for_screen.__doc__ or "").strip().splitlines()[0] if self.for_screen.__doc__ else ""
         with Vertical():
             yield Label(_("Hulp"))
             with VerticalScroll():
-                if doc:
-                    yield Static(doc, markup=False)
                 yield Static(_("Toetsen op dit scherm") + "\n" + "\n".join(lines) + "\n\n" + GENERAL, markup=False)
             yield Label(_("Esc of F1 sluit de hulp."), classes="hint")
 

@@ -97,6 +97,11 @@ class HomeScreen(Screen[None]):
 
     def _fill_attention(self, attention: Attention) -> None:
         options: list[Option] = []
+        from poptui.screens.drafts_screen import drafts_notice
+
+        notice = drafts_notice(self.app)
+        if notice:  # typed but never saved (a crash or a dropped connection): offer it back first
+            options.append(Option(Text(notice), id=f"{len(options)}|drafts:"))
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
             options.append(Option(Text(
                 _("Contactmoment {number} van {name} was gepland op {date} en is nog niet geregistreerd.",
@@ -167,6 +172,10 @@ class HomeScreen(Screen[None]):
             navigation.open_contact_moment(self.app, employee_id, moment_id)
         elif kind == "trajectory":
             navigation.open_trajectory(self.app, rest)
+        elif kind == "drafts":
+            from poptui.screens.drafts_screen import DraftsScreen
+
+            self.app.push_screen(DraftsScreen())
 
     @on(DataTable.RowSelected, "#trajectories")
     def _open_trajectory(self, event: DataTable.RowSelected) -> None:

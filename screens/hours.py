@@ -171,7 +171,7 @@ class HoursForm(FormScreen):
         current = get_entry(database, self.entry_id) if self.entry_id else None
         coach_options = [(Text(person.full_name), person.id)
                          for person in coaches(database, current.coach_id if current else None)]
-        yield FormField("date", _("Datum"), Input(placeholder="dd/mm/jjjj", compact=True), required=True)
+        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
         yield FormField("kind", _("Soort"), Select(choices(HoursKind), prompt=_("(kies de soort)"), compact=True),
                         required=True)
         yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 1,5"), compact=True), required=True,

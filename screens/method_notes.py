@@ -17,6 +17,7 @@ from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.models import MethodKind, MethodRecordBase
 from poptui.services import method_records
+from poptui.services.consent import has_consent, sensitive_fields_reason
 
 
 def guidance_text(kind: MethodKind | str) -> str:
@@ -77,9 +78,27 @@ class MethodNotesScreen(FormScreen):
                 self.draft_key = f"method-{self.record.id}"
         return self.record
 
+    def own_fields(self) -> list[str]:
+        """Text fields the method's record adds to the common ones (e.g. HAND's five fingers)."""
+        record_type = type(self._load())
+        return [name for name, info in record_type.model_fields.items()
+                if name not in MethodRecordBase.model_fields and info.annotation is str]
+
     def compose_fields(self) -> ComposeResult:
-        self._load()
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder="dd/mm/jjjj"))
+        record = self._load()
+        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        consent = None
+        for name in self.own_fields():
+            info = type(record).model_fields[name]
+            help_text = ""
+            area = TextArea(id=f"own-{name}")
+            if name in record.sensitive_fields:
+                if consent is None:
+                    consent = has_consent(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+                if not consent:
+                    area.read_only = True
+                    help_text = sensitive_fields_reason()
+            yield FormField(name, _(info.title or name), area, help=help_text)
         yield FormField("notes", _("Notities"), TextArea(id="notes-text"),
                         help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."))
         yield FormField("conclusions", _("Conclusies"), TextArea(id="conclusions-text"),
@@ -90,12 +109,15 @@ class MethodNotesScreen(FormScreen):
 
     def initial_values(self) -> dict[str, Any]:
         record = self._load()
-        return {"date": record.date, "notes": record.notes, "conclusions": "\n".join(record.conclusions)}
+        values = {"date": record.date, "notes": record.notes, "conclusions": "\n".join(record.conclusions)}
+        values.update({name: getattr(record, name) for name in self.own_fields()})
+        return values
 
     def save_record(self, values: dict[str, Any]) -> MethodRecordBase:
         record = self._load()
         saved = method_records.save_notes(self.app.database, record, values["notes"],  # type: ignore[attr-defined]
-                                          values["conclusions"], values["date"])
+                                          values["conclusions"], values["date"],
+                                          {name: values[name] for name in self.own_fields() if name in values})
         self.record = saved
         return saved
 

@@ -234,7 +234,7 @@ class OrganisationForm(FormScreen):
         yield FormField("contact_person", _("Contactpersoon"), Input(compact=True))
         yield FormField("phone", _("Telefoon"), Input(compact=True))
         yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField("guidance_ended_on", _("Begeleiding afgerond op"), Input(placeholder="dd/mm/jjjj", compact=True),
+        yield FormField("guidance_ended_on", _("Begeleiding afgerond op"), Input(placeholder=_("dd/mm/jjjj"), compact=True),
                         help=_("Leeg laten zolang de begeleiding van de organisatie loopt."))
 
     def initial_values(self) -> dict[str, Any]:

@@ -44,7 +44,7 @@ class StartupAnalysisScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         guide = load_catalog().startup
-        yield FormField("date", _("Datum"), Input(placeholder="dd/mm/jjjj", compact=True))
+        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True))
         for section in guide.sections:
             yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
             for group in section.groups:

@@ -91,7 +91,7 @@ class TimelineScreen(PlanningMethodScreen):
 
             self.app.push_screen(TextPromptDialog(_("Wat gebeurt er op die dag?"), max_length=200), described)
 
-        self.app.push_screen(TextPromptDialog(_("Datum van het vaste moment (dd/mm/jjjj)"), placeholder="dd/mm/jjjj"),
+        self.app.push_screen(TextPromptDialog(_("Datum van het vaste moment (dd/mm/jjjj)"), placeholder=_("dd/mm/jjjj")),
                              dated)
 
     def action_remove_moment(self) -> None:

@@ -186,7 +186,7 @@ class TrainingForm(FormScreen):
         current = get_training(database, self.training_id) if self.training_id else None
         trainer_options = [(Text(person.full_name), person.id)
                            for person in trainers(database, current.trainer_id if current else None)]
-        yield FormField("date", _("Datum"), Input(placeholder="dd/mm/jjjj", compact=True), required=True)
+        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
         yield FormField("title", _("Titel"), Input(compact=True), required=True)
         yield FormField("trainer_id", _("POP-trainer"),
                         Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),

@@ -51,6 +51,8 @@ class TrajectoryScreen(Screen[None]):
         Binding("m", "open_method", _("Methodiek"), id="trajectory.method"),
         Binding("delete", "remove_moment", _("Contactmoment verwijderen"), show=False, id="trajectory.remove"),
         Binding("w", "employee", _("Naar de werknemer"), show=False, id="trajectory.employee"),
+        Binding("d", "print_pop", _("POP afdrukken"), show=False, id="trajectory.print_pop"),
+        Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="trajectory.print_consent"),
     ]
 
     def __init__(self, trajectory_id: str) -> None:
@@ -347,3 +349,10 @@ def _between_label(kind: str, done: bool) -> str:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+    def action_print_pop(self) -> None:
+        navigation.print_pop(self.app, self.trajectory_id)
+
+    def action_print_consent(self) -> None:
+        if self.trajectory is not None:
+            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)

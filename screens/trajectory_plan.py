@@ -56,7 +56,7 @@ class PlanScreen(Screen[str | None]):
         yield Static("", id="plan-detail", markup=False)
         with Horizontal(id="start-row"):
             yield Label(_("Startdatum"), id="start-label")
-            yield Input(compact=True, placeholder="dd/mm/jjjj", id="start-date")
+            yield Input(compact=True, placeholder=_("dd/mm/jjjj"), id="start-date")
         yield Static(_("Leeg laten: het traject start vanzelf bij het eerste gehouden gesprek."), id="start-help")
         yield Static("", id="start-error", markup=False)
         yield Footer()

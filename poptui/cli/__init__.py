@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from poptui import __version__
 from poptui.cli.common import CommandError, add_database_option, fail
-from poptui.i18n import _, set_language
+from poptui.i18n import _, current_language, set_language
 
 COMMAND_MODULES = ("poptui.cli.database_commands", "poptui.cli.list_command", "poptui.cli.export_commands",
                    "poptui.cli.import_command", "poptui.cli.backup_commands", "poptui.cli.person_commands")
@@ -26,6 +26,8 @@ class _DutchParser(argparse.ArgumentParser):
 
 
 def _translate_argparse(message: str) -> str:
+    if current_language() != "nl":
+        return message
     replacements = {
         "the following arguments are required": "deze argumenten ontbreken",
         "unrecognized arguments": "onbekende argumenten",

@@ -6,7 +6,7 @@ the later, richer screens add fields with defaults, so earlier notes load intact
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field, TypeAdapter
 
@@ -33,6 +33,23 @@ class HandRecord(MethodRecordBase):
     little_finger: Text = Field(default="", title="Pink: waar ben ik klein in?", max_length=5000)
 
 
+class InterviewRecord(MethodRecordBase):
+    """Criteriumgericht interview (§5.2). Theme 4 (randvoorwaarden) holds special-category data:
+    health and family duties may only be written down once the employee gave consent (§4.4.1)."""
+
+    kind: Literal[MethodKind.INTERVIEW] = MethodKind.INTERVIEW
+    sensitive_fields: ClassVar[frozenset[str]] = frozenset(
+        {"physical_limitations", "psychological_complaints", "family_duties"}
+    )
+
+    physical_limitations: Text = Field(default="", max_length=5000,
+                                       title="Thema 4: lichamelijke belemmeringen voor de job")
+    psychological_complaints: Text = Field(default="", max_length=5000,
+                                           title="Thema 4: psychische klachten voor de job")
+    family_duties: Text = Field(default="", max_length=5000,
+                                title="Thema 4: gezinsverplichtingen (kinderen, zorg voor ouders)")
+
+
 def _notes_record(kind: MethodKind, doc: str) -> type[MethodRecordBase]:
     """A record class for a method whose own screen does not exist yet."""
     name = "".join(part.capitalize() for part in kind.value.split("_")) + "Record"
@@ -46,7 +63,6 @@ def _notes_record(kind: MethodKind, doc: str) -> type[MethodRecordBase]:
 
 
 AiDroomfaseRecord = _notes_record(MethodKind.AI_DROOMFASE, "AI – droomfase (§5.1).")
-InterviewRecord = _notes_record(MethodKind.INTERVIEW, "Criteriumgericht interview (§5.2).")
 KwaliteitenspelRecord = _notes_record(MethodKind.KWALITEITENSPEL, "Kwaliteitenspel (§5.4).")
 VaardighedenspelRecord = _notes_record(MethodKind.VAARDIGHEDENSPEL, "Vaardighedenspel (§5.5).")
 CompetentiemetingRecord = _notes_record(MethodKind.COMPETENTIEMETING, "Competentiemeting (§5.6).")

@@ -59,10 +59,19 @@ def build_employee(database: Database, values: dict[str, Any], employee_id: str 
 
 def save_employee(database: Database, values: dict[str, Any], employee_id: str | None = None) -> Employee:
     """Create or update an employee; refuses a second employee with the same name in the organisation."""
+    if employee_id is not None:  # consent changes only through services.consent (a record of events)
+        values = {key: value for key, value in values.items() if key != "consent_date"}
     employee = build_employee(database, values, employee_id)
     existing = find_duplicate(database, employee)
     if existing is not None:
         raise duplicate_error(employee, existing)
+    if employee_id is None and employee.consent_date is not None:
+        from poptui.services.import_employees import consent_given_event
+
+        with database.transaction() as transaction:
+            saved = transaction.save(employee)
+            transaction.save(consent_given_event(saved, database.actor, _("Geregistreerd bij het aanmaken")))
+        return saved
     return database.save(employee)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from poptui.i18n import _
-from poptui.models import Employee, Level, Organisation, Person, Role
+from poptui.models import ConsentEvent, ConsentKind, Employee, Level, Organisation, Person, Role
 from poptui.models.errors import field_errors
 from poptui.services.directory import fold
 from poptui.services.employees import name_key
@@ -268,8 +268,19 @@ class EmployeeImport:
                 for row in self.added:
                     if row.employee is not None:
                         row.employee = transaction.save(row.employee)
+                        if row.employee.consent_date is not None:  # consent is a record of events
+                            transaction.save(consent_given_event(row.employee, self.database.actor))
         self.committed = True
         return self
+
+
+def consent_given_event(employee: Employee, recorded_by: str, remark: str = "") -> ConsentEvent:
+    """The consent event behind an imported consent date (current consent text version)."""
+    from poptui.services.consent import current_text
+
+    return ConsentEvent(employee_id=employee.id, kind=ConsentKind.GIVEN, date=employee.consent_date,
+                        recorded_by=recorded_by, consent_text_version=current_text().version,
+                        remark=remark or _("Overgenomen uit een import"))
 
 
 def prepare_import(database: Database, path: Path | str, organisation: Organisation) -> EmployeeImport:

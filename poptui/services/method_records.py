@@ -54,10 +54,12 @@ def conclusion_lines(text: str) -> list[str]:
 
 def save_notes(
     database: Database, record: MethodRecordBase, notes: str, conclusions: str | list[str], day: date | str | None = None,
+    own_fields: dict[str, str] | None = None,
 ) -> MethodRecordBase:
-    """Store the notes and conclusions (raises ValidationError per field)."""
+    """Store the notes, conclusions and the record's own text fields (raises ValidationError per field,
+    ConsentRequired for special-category fields without consent)."""
     lines = conclusion_lines(conclusions) if isinstance(conclusions, str) else list(conclusions)
-    data = {**record.model_dump(), "notes": notes, "conclusions": lines}
+    data = {**record.model_dump(), **(own_fields or {}), "notes": notes, "conclusions": lines}
     if day is not None:
         data["date"] = day
     updated = type(record).model_validate(data)

@@ -128,12 +128,13 @@ def test_overview_shows_consent_supervisor_and_follow_ups(db: Database, organisa
 
 def test_history_names_who_did_what_with_dutch_field_labels(db: Database, organisation: Organisation) -> None:
     kim = save_employee(db, {"first_name": "Kim", "last_name": "Claes", "organisation_id": organisation.id})
-    save_employee(db, {"function": "Onthaal", "consent_date": "01/02/2025"}, kim.id)
+    save_employee(db, {"function": "Onthaal", "consent_date": "01/02/2025"}, kim.id)  # consent: not via the form
     set_archived(db, kim.id, True)
     lines = employee_history(db, kim.id)
     assert len(lines) == 3
     assert lines[-1].what == "Werknemer aangemaakt" and lines[-1].who == "tester"
     assert lines[1].what == "Werknemer gewijzigd"
-    assert set(lines[1].fields) == {"Functie", "Datum toestemming"}
+    assert set(lines[1].fields) == {"Functie"}
+    assert db.get(Employee, kim.id).consent_date is None
     assert lines[0].fields == ["Gearchiveerd"]
     assert "tester: Werknemer gewijzigd (Gearchiveerd)" in str(lines[0])
