@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import format_date, format_time
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
+from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import Trajectory, TrajectoryStatus

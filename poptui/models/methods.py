@@ -88,7 +88,19 @@ MethodRecord = Annotated[
 ]
 """Any method record; pydantic picks the class from ``kind``."""
 
-method_record_adapter: TypeAdapter[MethodRecordBase] = TypeAdapter(MethodRecord)
+class _LazyAdapter:
+    """The TypeAdapter of :data:`MethodRecord`, built on first use: building it at import
+    would cost every start of the app tens of milliseconds, also when no method is opened."""
+
+    _adapter: TypeAdapter[MethodRecordBase] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._adapter is None:
+            self._adapter = TypeAdapter(MethodRecord)
+        return getattr(self._adapter, name)
+
+
+method_record_adapter = _LazyAdapter()
 
 
 def new_method_record(kind: MethodKind, **fields: object) -> MethodRecordBase:

@@ -22,21 +22,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
+from poptui.formatting import DATE_FORMAT, format_date, format_time  # noqa: E402,F401  (re-exported for screens)
 from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
 from poptui.services import drafts
 from poptui.store import ConsentRequired, StoreError, VersionConflict, expect_versions
 from poptui.text import clean_text
-
-DATE_FORMAT = "%d/%m/%Y"
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime(DATE_FORMAT) if value else ""
-
-
-def format_time(value: time | None) -> str:
-    return value.strftime("%H:%M") if value else ""
 
 
 def widget_value(widget: Widget) -> Any:
@@ -89,6 +80,8 @@ class FormField(Vertical):
         self.widget = widget
         self.help = help
         widget.add_class("field-input")
+        if hasattr(widget, "cursor_blink"):  # a blinking cursor repaints twice a second: over SSH, send nothing idle
+            widget.cursor_blink = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
