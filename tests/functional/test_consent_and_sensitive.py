@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
+from poptui.screens import navigation
+from poptui.screens.consent_dialog import ConsentDialog
+from poptui.screens.employee_page import EmployeeScreen
+from poptui.screens.method_notes import MethodNotesScreen
 from textual.widgets import Input, TextArea
 
 from poptui.app import PopApp
 from poptui.models import ConsentEvent, ConsentKind, Employee, MethodKind, Trajectory
 from poptui.models.methods import InterviewRecord
-from poptui.screens import navigation
-from poptui.screens.consent_dialog import ConsentDialog
-from poptui.screens.employee_page import EmployeeScreen
-from poptui.screens.method_notes import MethodNotesScreen
 from poptui.services import drafts
 from poptui.store import Database
 
@@ -77,9 +77,8 @@ async def test_interview_theme_four_is_open_with_consent(demo_db: Database) -> N
 
 
 async def test_home_offers_unsaved_drafts_back(demo_db: Database) -> None:
-    from textual.widgets import OptionList
-
     from poptui.screens.drafts_screen import DraftsScreen
+    from textual.widgets import OptionList
 
     drafts.save_draft(Database.open(demo_db.path, actor="tester"), "employee-new", "Nieuwe werknemer",
                       {"first_name": "Half"})
