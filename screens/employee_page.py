@@ -25,7 +25,7 @@ LABEL_WIDTH = 15
 
 def _lines(rows: list[tuple[str, str]]) -> Text:
     """Label/value lines; the values (user data) are plain text, never markup."""
-    text = Text(no_wrap=False)
+    text = Text(no_wrap=True, overflow="ellipsis")  # two columns: a wrapped value would skew them
     for index, (name, value) in enumerate(rows):
         if index:
             text.append("\n")

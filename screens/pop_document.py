@@ -31,8 +31,8 @@ class PopScreen(Screen[None]):
 
     CSS_PATH = "pop_document.tcss"
     BINDINGS: ClassVar = [
-        Binding("1", "tab('summary')", _("Samenv."), id="pop.summary"),
-        Binding("2", "tab('plan')", _("Plan"), id="pop.plan"),
+        Binding("1", "tab('summary')", _("Samenv."), show=False, id="pop.summary"),
+        Binding("2", "tab('plan')", _("Plan"), show=False, id="pop.plan"),
         Binding("f", "finalise", _("Definitief"), id="pop.finalise"),
         Binding("d", "goal", _("Doel"), show=False, id="pop.goal"),
         Binding("o", "reopen", _("Heropenen"), show=False, id="pop.reopen"),
@@ -67,13 +67,13 @@ class PopScreen(Screen[None]):
         yield Header()
         yield Static("", id="pop-state", markup=False)
         with TabbedContent(initial="plan", id="pop-tabs"):
-            with TabPane(_("Samenvatting"), id="summary"):
+            with TabPane(_("Samenvatting (1)"), id="summary"):
                 yield Static(_("a punt toevoegen · e wijzigen · x verwijderen. Conclusies uit de methodieken: "
                                "Enter neemt over, x legt weg."), classes="hint", markup=False)
                 yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="candidates-title", markup=False)
                 yield DataTable(id="candidates", cursor_type="row")
-            with TabPane(_("Actieplan"), id="plan"):
+            with TabPane(_("Actieplan (2)"), id="plan"):
                 yield Static("", id="goal", markup=False)
                 yield ActionTable(self.pop, id="actions")
                 with Vertical(id="below-table"):
