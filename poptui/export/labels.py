@@ -1,19 +1,15 @@
-"""Dutch labels of the enum values that printed forms and overviews show."""
+"""Labels of the enum values as printed forms and overviews show them (lower case in running text);
+phases and variants as everywhere else (:func:`poptui.labels.label`)."""
 
 from __future__ import annotations
 
 from poptui.i18n import _
+from poptui.labels import label
 from poptui.models import CompetenceKind, HoursKind, Phase, TrajectoryStatus, VariantId
 
 
 def phase_label(phase: Phase) -> str:
-    return {
-        Phase.OPSTART: _("Opstart"),
-        Phase.ANALYSE: _("Analyse"),
-        Phase.PLANNING: _("Planning"),
-        Phase.UITVOEREN: _("Uitvoeren"),
-        Phase.EVALUEREN: _("Evalueren"),
-    }[phase]
+    return label(phase)
 
 
 def kind_label(kind: CompetenceKind) -> str:
@@ -25,13 +21,7 @@ def kind_label(kind: CompetenceKind) -> str:
 
 
 def variant_label(variant: VariantId) -> str:
-    return {
-        VariantId.BASIS: _("Basistraject"),
-        VariantId.VARIANT_1: _("Variant 1"),
-        VariantId.VARIANT_2: _("Variant 2"),
-        VariantId.VARIANT_3: _("Variant 3"),
-        VariantId.VARIANT_4: _("Variant 4"),
-    }[variant]
+    return label(variant)
 
 
 def hours_kind_label(kind: HoursKind) -> str:
