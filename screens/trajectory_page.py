@@ -33,7 +33,7 @@ from poptui.services import consultations, contact_moments, trajectory_status
 from poptui.services.trajectory_status import PhaseState, StatusChange, StatusRefused
 from poptui.store import StoreError
 
-PHASE_MARKS = {PhaseState.DONE: "✓", PhaseState.CURRENT: "▶", PhaseState.TODO: "·"}
+PHASE_MARKS = {PhaseState.DONE: "✓", PhaseState.CURRENT: "▶", PhaseState.UPCOMING: "·"}
 STATUS_MARKS = {ContactMomentStatus.HELD: "✓", ContactMomentStatus.PLANNED: "○", ContactMomentStatus.SKIPPED: "✗"}
 
 

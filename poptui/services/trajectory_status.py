@@ -141,7 +141,7 @@ def stop(database: Database, trajectory: Trajectory, reason: str) -> Trajectory:
 class PhaseState(StrEnum):
     DONE = "klaar"
     CURRENT = "bezig"
-    TODO = "nog niet"
+    UPCOMING = "nog niet"
 
 
 @dataclass(frozen=True)
@@ -182,9 +182,9 @@ def cycle_progress(moments: list[ContactMoment], trajectory: Trajectory | None =
     for index, phase in enumerate(PHASE_ORDER):
         if current_index is not None:
             state = PhaseState.DONE if index < current_index else (
-                PhaseState.CURRENT if index == current_index else PhaseState.TODO)
+                PhaseState.CURRENT if index == current_index else PhaseState.UPCOMING)
         else:
-            state = PhaseState.DONE if index <= last_held else PhaseState.TODO
+            state = PhaseState.DONE if index <= last_held else PhaseState.UPCOMING
         out.append(PhaseProgress(
             phase, state,
             held=sum(moment.phase is phase for moment in held),
