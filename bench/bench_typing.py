@@ -42,8 +42,7 @@ POPTUI_FORM = textwrap.dedent(
     from poptui.store import Database
 
     class FormApp(PopApp):
-        def on_mount(self):
-            super().on_mount()
+        def on_ready(self):  # after PopApp's own on_mount (Textual runs the handler of every class)
             self.push_screen(EmployeeForm())
 
     FormApp(Database.open(Path(sys.argv[1])), None, ask_coach=False).run()
