@@ -20,6 +20,7 @@ whole, so a reader sees the old or the new version, never half a file.
 
 from __future__ import annotations
 
+import copy
 import getpass
 import os
 from collections.abc import Callable, Iterator
@@ -172,7 +173,8 @@ class Database:
                 return
             steps = schema.migrations_from(version)
             backup.create_backup(self, backup.BackupReason.MIGRATION)
-            files = {str(path.relative_to(self.path)): read_tables(path) for path in self.data_files()}
+            files = {str(path.relative_to(self.path)): copy.deepcopy(read_tables(path))
+                     for path in self.data_files()}
             for step in steps:
                 step(files)
             for name, tables in files.items():

@@ -22,7 +22,7 @@ from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, met
 from poptui.store import audit, policy
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
-from poptui.store.storage import TransactionStorage
+from poptui.store.storage import TransactionStorage, forget, remember_written
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -83,6 +83,21 @@ class Transaction:
             self._storages[path] = storage
         database = TinyDB(storage=_Existing(storage))  # type: ignore[arg-type]
         return database.table(record_type.table, cache_size=0)
+
+    @staticmethod
+    def _replace_document(table, doc_id: int, doc: dict[str, Any]) -> None:  # noqa: ANN001
+        """Put ``doc`` in place of document ``doc_id`` in a copy of its table.
+
+        TinyDB's update changes the stored dictionary in place; the parsed file
+        may be shared with later transactions (see storage.read_tables), so the
+        table is copied and the document replaced instead.
+        """
+        storage = table.storage
+        data = storage.read()
+        rows = dict(data.get(table.name, {}))
+        rows[str(doc_id)] = doc
+        data[table.name] = rows
+        storage.write(data)
 
     def _stored(self, table, record_id: str) -> tuple[int, dict[str, Any]] | tuple[None, None]:  # noqa: ANN001
         """The TinyDB doc id and document with our ``record_id``.
@@ -151,7 +166,7 @@ class Transaction:
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
             self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
         else:
-            table.update(_replace_with(doc), doc_ids=[doc_id])
+            self._replace_document(table, doc_id, doc)
             changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
@@ -205,9 +220,12 @@ class Transaction:
                 try:
                     replace_with(tmp, path)
                 except OSError:
+                    forget(path)
                     discard_temps(later for later, _path in temps[index + 1:])
                     raise
+                remember_written(path, self._storages[path].data)
             for path in removed:
+                forget(path)
                 path.unlink(missing_ok=True)
         except OSError as error:
             raise SaveFailed(self.database.path, error.strerror or str(error)) from error
@@ -226,16 +244,6 @@ class _Existing:
 
     def __call__(self) -> TransactionStorage:
         return self._storage
-
-
-def _replace_with(doc: dict[str, Any]):  # noqa: ANN202
-    """A TinyDB update that replaces the whole document (fields dropped from a model do not linger)."""
-
-    def replace(existing: dict[str, Any]) -> None:
-        existing.clear()
-        existing.update(doc)
-
-    return replace
 
 
 def _content_fields(doc: dict[str, Any]) -> list[str]:
