@@ -20,7 +20,7 @@ from poptui.store import Database, VersionConflict
 from poptui.store import audit as audit_log
 
 WORKERS = 4
-EMPLOYEES_PER_WORKER = 60  # each with a trajectory and a contact moment, edited once: 240 saves per worker
+EMPLOYEES_PER_WORKER = 80  # each with a trajectory and a contact moment (240 records), edited once: 320 saves
 
 
 def _work(path: str, worker: int, organisation_id: str) -> None:
