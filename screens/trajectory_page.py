@@ -51,6 +51,7 @@ class TrajectoryScreen(Screen[None]):
         Binding("m", "open_method", _("Methodiek"), id="trajectory.method"),
         Binding("delete", "remove_moment", _("Contactmoment verwijderen"), show=False, id="trajectory.remove"),
         Binding("w", "employee", _("Naar de werknemer"), show=False, id="trajectory.employee"),
+        Binding("h", "plan_again", _("Opnieuw plannen"), show=False, id="trajectory.plan_again"),
         Binding("d", "print_pop", _("POP afdrukken"), show=False, id="trajectory.print_pop"),
         Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="trajectory.print_consent"),
     ]
@@ -271,6 +272,22 @@ class TrajectoryScreen(Screen[None]):
         except (StatusRefused, StoreError) as error:
             self.notify(str(error), severity="error", timeout=8)
             return
+        self.refresh_data()
+
+    def action_plan_again(self) -> None:
+        """A skipped contact moment goes back into the plan."""
+        moment = self.selected_moment()
+        if moment is None:
+            return
+        if moment.status is not ContactMomentStatus.SKIPPED:
+            self.notify(_("Alleen een overgeslagen contactmoment kun je opnieuw plannen."))
+            return
+        try:
+            contact_moments.plan_again(self.app.database, moment)  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(_("Contactmoment {number} staat weer gepland.", number=moment.number))
         self.refresh_data()
 
     @work

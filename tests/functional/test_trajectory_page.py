@@ -121,3 +121,28 @@ async def test_add_an_extra_contact_moment_after_the_selected_one(flow: Flow) ->
     assert [moment.number for moment in moments] == [0, 1, 2, 3, 4, 5]
     assert moments[3].phase is Phase.ANALYSE and moments[3].methods == []
     assert all(moment.status is ContactMomentStatus.PLANNED for moment in moments)
+
+
+async def test_a_skipped_moment_is_planned_again_with_h(flow: Flow) -> None:
+    from poptui.services.contact_moments import skip_moment
+
+    trajectory = flow.trajectories[0]
+    moments = sorted(flow.database.list(ContactMoment, employee_id=trajectory.employee_id,
+                                        trajectory_id=trajectory.id), key=lambda moment: moment.number)
+    skip_moment(flow.database, moments[1], "Ziek")
+    app = PopApp(flow.database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_trajectory(app, trajectory.id)
+        await pilot.pause()
+        table = app.screen.query_one("#timeline", DataTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("h")  # not skipped: nothing changes
+        await pilot.pause()
+        table.move_cursor(row=1)
+        await pilot.press("h")
+        await pilot.pause()
+    again = flow.database.get(ContactMoment, moments[1].id, employee_id=trajectory.employee_id)
+    assert again.status is ContactMomentStatus.PLANNED and again.skip_reason == ""
+    first = flow.database.get(ContactMoment, moments[0].id, employee_id=trajectory.employee_id)
+    assert first.status is moments[0].status
