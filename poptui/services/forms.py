@@ -26,7 +26,6 @@ trail (which record, never its content). Month selection rules: :mod:`.months`.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -77,14 +76,13 @@ from poptui.models import (
 )
 from poptui.services import months
 from poptui.store import Database
+from poptui.store.files import private_folder, write_private
 
 __all__ = [
     "WORKSHEETS", "MonthPackageResult", "export_attendance", "export_blank", "export_consent", "export_hours",
     "export_pop", "export_startup", "month_package", "printer_available", "send_to_printer",
 ]
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 
 
 # -- writing files ------------------------------------------------------------------
@@ -92,34 +90,7 @@ FOLDER_MODE = 0o700
 
 def _folder(out_dir: Path | str | None) -> Path:
     folder = Path(out_dir).expanduser() if out_dir else exports_folder()
-    _make_folder(folder)
-    return folder
-
-
-def _make_folder(folder: Path) -> None:
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-        with contextlib.suppress(OSError, NotImplementedError):
-            os.chmod(folder, FOLDER_MODE)
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` (0600) via a temporary file in the same folder."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:10]}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError, NotImplementedError):
-            os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
+    return private_folder(folder)
 
 
 # -- looking things up -------------------------------------------------------------------
@@ -426,7 +397,7 @@ def _write_package(
     name = package_name(contents.year, contents.month)
     final = root / name
     building = root / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
-    _make_folder(building)
+    private_folder(building)
     try:
         for file_name, data in files.items():
             write_private(building / file_name, data)

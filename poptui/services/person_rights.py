@@ -37,7 +37,7 @@ from poptui.models import (
 )
 from poptui.store import Database, NotFound
 from poptui.store.backup import BackupReason, backup_holds, create_backup, expires_on, list_backups
-from poptui.store.files import atomic_write
+from poptui.store.files import private_folder, write_private
 from poptui.text import ascii_fold
 
 DEFAULT_RETENTION_YEARS = 5
@@ -73,14 +73,6 @@ def person_records(database: Database, employee_id: str) -> dict[str, list[dict[
     return out
 
 
-def _private_folder(folder: Path) -> None:
-    """Exports are private to the coach, also when the database is shared with a group."""
-    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError, NotImplementedError):
-        os.chmod(folder, 0o700)
-
-
 def _folder_name(employee: Employee, today: date) -> str:
     return f"{today:%Y%m%d}_gegevens_{ascii_fold(employee.last_name).upper()}_{ascii_fold(employee.first_name).upper()}"
 
@@ -92,7 +84,7 @@ def export_person(database: Database, employee_id: str, out_dir: Path | None = N
     employee = database.get(Employee, employee_id)
     base = Path(out_dir).expanduser() if out_dir else exports_folder()
     folder = base / _folder_name(employee, today)
-    _private_folder(folder)
+    private_folder(folder)
     result = PersonExport(folder)
     payload = {
         "exported_on": today.isoformat(),
@@ -102,7 +94,7 @@ def export_person(database: Database, employee_id: str, out_dir: Path | None = N
         "audit": [event.model_dump(mode="json") for event in database.audit_events(employee_id)],
     }
     data_file = folder / "gegevens.json"
-    atomic_write(data_file, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_private(data_file, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
     result.files.append(data_file)
     _export_pdfs(database, employee, folder, today, result)
     for path in result.files:  # an export is the coach's own: private, also in group mode

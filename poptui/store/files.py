@@ -91,9 +91,14 @@ def _chown_group(target: int | Path) -> None:
 def apply_mode(path: Path, *, folder: bool | None = None) -> None:
     """Give an existing file or folder the current mode (and group)."""
     is_folder = path.is_dir() if folder is None else folder
+    _chown_group(path)
+    _set_mode(path, _permissions.folder if is_folder else _permissions.file)
+
+
+def _set_mode(path: Path, mode: int) -> None:
+    """chmod where the platform supports it (Windows and some file systems do not: then it is a no-op)."""
     with contextlib.suppress(OSError, NotImplementedError):
-        _chown_group(path)
-        os.chmod(path, _permissions.folder if is_folder else _permissions.file)
+        os.chmod(path, mode)
 
 
 def ensure_folder(path: Path) -> None:
@@ -116,15 +121,20 @@ def _fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temporary file beside ``path``, fsynced; removed again on failure."""
+def write_temp(path: Path, data: bytes, *, private: bool = False) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, fsynced; removed again on failure.
+
+    ``private`` files (exports) are the owner's only, also when the database is group-shared.
+    """
+    mode = PRIVATE.file if private else _permissions.file
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _permissions.file)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         try:
-            _chown_group(fd)
+            if not private:
+                _chown_group(fd)
             if hasattr(os, "fchmod"):
-                os.fchmod(fd, _permissions.file)
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -153,6 +163,21 @@ def replace_with(tmp: Path, path: Path) -> None:
         discard_temps([tmp])
         raise
     _fsync_folder(path.parent)
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` (and missing parents) readable by its owner only: where exports go."""
+    missing = [parent for parent in [folder, *folder.parents] if not parent.exists()]
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE.folder)
+    for created in reversed(missing):
+        _set_mode(created, PRIVATE.folder)
+    return folder
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write an export atomically, readable by its owner only."""
+    replace_with(write_temp(path, data, private=True), path)
+    return path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
