@@ -61,7 +61,6 @@ def smart_values(smart: SmartFields, prefix: str = "smart_") -> dict[str, Any]:
 class ActionForm(FormScreen):
     """One action of the action plan: what, who helps, deadline, measurable result, kind, SMART."""
 
-    AUTO_FOCUS = ".field-input"
     model = PopAction
 
     def __init__(self, pop: PopDocument, action_id: str | None = None) -> None:
@@ -117,7 +116,6 @@ class ActionForm(FormScreen):
 class ProgressForm(FormScreen):
     """A follow-up note on one action during UITVOEREN: date, progress 0-5, note."""
 
-    AUTO_FOCUS = ".field-input"
     model = ProgressUpdate
 
     def __init__(self, pop: PopDocument, action: PopAction) -> None:
@@ -152,7 +150,6 @@ class PopItemForm(FormScreen):
     """One item of the summary (Wat wil ik / Wat kan ik / Ontwikkelpunten), new, edited or from a
     method's conclusion (a candidate)."""
 
-    AUTO_FOCUS = ".field-input"
     model = PopItem
 
     def __init__(self, pop: PopDocument, part: str = "wat_kan_ik", item: PopItem | None = None,

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
+from poptui.store import StoreError
 
 T = TypeVar("T")
 
@@ -142,3 +144,26 @@ class MessageDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def confirm_then(screen: Screen, question: str, action: Callable[[], object], done: str = "") -> None:
+    """Ask ``question``; on yes run ``action`` (a service call), say ``done`` and refresh the screen.
+
+    A refused save or delete (a :class:`StoreError`) is shown in Dutch and changes nothing.
+    """
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            action()
+        except StoreError as error:
+            screen.notify(str(error), severity="error", timeout=10)
+            return
+        if done:
+            screen.notify(done)
+        refresh = getattr(screen, "refresh_data", None)
+        if callable(refresh):
+            refresh()
+
+    screen.app.push_screen(ConfirmDialog(question), answered)

@@ -22,7 +22,6 @@ from poptui.services.organisations import supervisors_of
 class EmployeeForm(FormScreen):
     """New or existing employee. The supervisor list follows the chosen organisation."""
 
-    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
     model = Employee
 
     def __init__(self, employee_id: str | None = None, organisation_id: str | None = None) -> None:

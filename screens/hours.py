@@ -30,7 +30,6 @@ from poptui.services.hours import (
 )
 from poptui.services.organisations import get_organisation
 from poptui.services.trainings import person_names
-from poptui.store import StoreError
 
 
 def _selected_key(table: DataTable) -> str | None:
@@ -133,31 +132,18 @@ class OrganisationHoursScreen(Screen[None]):
         entry_id = self._selected_or_hint()
         if entry_id is None:
             return
-        from poptui.screens.dialogs import ConfirmDialog
+        from poptui.screens.dialogs import confirm_then
 
         database = self.app.database  # type: ignore[attr-defined]
         entry = get_entry(database, entry_id)
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                delete_entry(database, entry_id)
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=10)
-                return
-            self.notify(_("Uren verwijderd."))
-            self.refresh_data()
-
         question = _("{hours} u {kind} van {date} verwijderen? Dit kan niet ongedaan gemaakt worden.",
                      hours=format_hours(entry.hours), kind=label(entry.kind).lower(), date=format_date(entry.date))
-        self.app.push_screen(ConfirmDialog(question), answered)
+        confirm_then(self, question, lambda: delete_entry(database, entry_id), _("Uren verwijderd."))
 
 
 class HoursForm(FormScreen):
     """Uren voor de organisatie: datum, soort, uren, POP-coach en wat je deed."""
 
-    AUTO_FOCUS = ".field-input"
     model = HoursEntry
 
     def __init__(self, organisation_id: str, entry_id: str | None = None) -> None:

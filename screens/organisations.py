@@ -218,7 +218,6 @@ def _details(organisation: Organisation) -> Text:
 class OrganisationForm(FormScreen):
     """Name, kind, address and contact person of an organisation."""
 
-    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
     model = Organisation
 
     def __init__(self, organisation_id: str | None = None) -> None:
@@ -257,7 +256,6 @@ ROLE_HELP = {
 class PersonForm(FormScreen):
     """A person of the organisation and their roles (one person can have several)."""
 
-    AUTO_FOCUS = ".field-input"  # the first field, not the scrolling body
     model = Person
 
     def __init__(self, organisation_id: str, person_id: str | None = None) -> None:

@@ -21,7 +21,6 @@ from poptui.models.planning import ScanAction, SmartAction
 class PlannedActionForm(FormScreen):
     """SMART-velden van een actie uit de scan of uit SMART."""
 
-    AUTO_FOCUS = ".field-input"
     model = ScanAction
 
     def __init__(self, record_id: str, action: ScanAction | SmartAction, *, career: bool) -> None:

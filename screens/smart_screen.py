@@ -265,7 +265,6 @@ def _score(value: int | None) -> str:
 class CoachingQuestionsForm(FormScreen):
     """The coaching questions of §5.8 D: what helps the employee to realise the plan."""
 
-    AUTO_FOCUS = ".field-input"
     model = SmartRecord
 
     def __init__(self, record: SmartRecord) -> None:

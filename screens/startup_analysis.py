@@ -28,7 +28,6 @@ class StartupAnalysisScreen(FormScreen):
     """Opstartanalyse van de organisatie: Tab naar de volgende vraag, Ctrl+S bewaart, F5 drukt af."""
 
     CSS_PATH = "startup_analysis.tcss"
-    AUTO_FOCUS = ".field-input"
     BINDINGS: ClassVar = [
         Binding("f5", "print_analysis", _("Afdrukken"), priority=True, id="startup.print"),
     ]

@@ -149,31 +149,19 @@ class TrainingsScreen(Screen[None]):
         training_id = self._selected_or_hint()
         if training_id is None:
             return
-        from poptui.screens.dialogs import ConfirmDialog
+        from poptui.screens.dialogs import confirm_then
 
         database = self.app.database  # type: ignore[attr-defined]
         training = get_training(database, training_id)
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                delete_training(database, training_id)
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=10)
-                return
-            self.notify(_("Opleidingsdag verwijderd."))
-            self.refresh_data()
-
-        self.app.push_screen(ConfirmDialog(_("Opleidingsdag '{what}' verwijderen? Dit kan niet ongedaan gemaakt worden.",
-                                             what=training.describe())), answered)
+        confirm_then(self, _("Opleidingsdag '{what}' verwijderen? Dit kan niet ongedaan gemaakt worden.",
+                             what=training.describe()),
+                     lambda: delete_training(database, training_id), _("Opleidingsdag verwijderd."))
 
 
 class TrainingForm(FormScreen):
     """Een opleidingsdag: datum, titel, POP-trainer, uren, plaats en de deelnemers (spatie vinkt aan)."""
 
     CSS_PATH = "trainings.tcss"
-    AUTO_FOCUS = ".field-input"
     model = Training
 
     def __init__(self, training_id: str | None = None) -> None:
