@@ -19,9 +19,9 @@ from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Trajectory, TrajectoryStatus
 from poptui.services import directory
-from poptui.services.attention import OPEN_STATUSES, Attention, attention_for
+from poptui.services.attention import Attention, attention_for
+from poptui.services.trajectories import ready_for_new_trajectory
 
 
 class HomeScreen(Screen[None]):
@@ -187,17 +187,8 @@ class HomeScreen(Screen[None]):
         """Choose an employee without a running trajectory; one with a finished POP gets a follow-up."""
         from poptui.screens.dialogs import ChooseDialog
 
-        database = self.app.database  # type: ignore[attr-defined]
-        by_employee: dict[str, list[Trajectory]] = {}
-        for trajectory in database.list(Trajectory):
-            by_employee.setdefault(trajectory.employee_id, []).append(trajectory)
         options: list[tuple[str, tuple[str, str | None]]] = []
-        for employee in directory.employees(database):
-            own = by_employee.get(employee.id, [])
-            if any(trajectory.status in OPEN_STATUSES for trajectory in own):
-                continue
-            completed = [t for t in own if t.status is TrajectoryStatus.COMPLETED]
-            previous = max(completed, key=lambda t: t.completion_date or clock.today(), default=None)
+        for employee, previous in ready_for_new_trajectory(self.app.database):  # type: ignore[attr-defined]
             text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")
             options.append((Text(text), (employee.id, previous.id if previous else None)))  # type: ignore[arg-type]
         if not options:

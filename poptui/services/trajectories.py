@@ -173,3 +173,22 @@ def summarise(database: Database, trajectories: list[Trajectory]) -> list[Trajec
             )
     order = {trajectory.id: index for index, trajectory in enumerate(trajectories)}
     return sorted(out, key=lambda summary: order[summary.trajectory.id])
+
+
+def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Trajectory | None]]:
+    """Employees without a running trajectory, each with the completed trajectory a new one
+    follows up on (the most recently completed one), or None for a first POP."""
+    from poptui.services import directory
+    from poptui.services.attention import OPEN_STATUSES
+
+    by_employee: dict[str, list[Trajectory]] = {}
+    for trajectory in database.list(Trajectory):
+        by_employee.setdefault(trajectory.employee_id, []).append(trajectory)
+    ready = []
+    for employee in directory.employees(database):
+        own = by_employee.get(employee.id, [])
+        if any(trajectory.status in OPEN_STATUSES for trajectory in own):
+            continue
+        completed = [t for t in own if t.status is TrajectoryStatus.COMPLETED and t.completion_date]
+        ready.append((employee, max(completed, key=lambda t: t.completion_date, default=None)))
+    return ready

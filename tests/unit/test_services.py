@@ -112,3 +112,13 @@ def test_empty_pop_explains_what_is_missing() -> None:
     check = check_pop(PopDocument(employee_id="e", trajectory_id="t"), TODAY)
     assert check.problems[0] == "Het actieplan heeft nog geen acties."
     assert len(check.problems) == 3
+
+
+def test_who_can_start_a_new_trajectory(demo_db: Database) -> None:
+    from poptui.services.trajectories import ready_for_new_trajectory
+
+    ready = {employee.first_name: previous for employee, previous in ready_for_new_trajectory(demo_db)}
+    assert {"Jan", "Ayşe", "Nathalie", "Fatima", "Bart"} <= set(ready)  # completed or stopped
+    assert not {"Inès", "Kevin", "Mohamed", "Patrick"} & set(ready)  # a trajectory is running
+    assert ready["Jan"] is not None and ready["Jan"].status.value == "afgerond"
+    assert ready["Bart"] is None  # stopped, never completed: a first POP again
