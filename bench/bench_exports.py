@@ -36,25 +36,50 @@ from poptui.models import (
 
 def _pop() -> PopPrint:
     organisation = Organisation(name="De Werkplaats vzw")
-    employee = Employee(first_name="Inès", last_name="Van den Broeck", organisation_id=organisation.id,
-                        function="Medewerker sortering")
-    trajectory = Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                            intensity=Level.MEDIUM, status=TrajectoryStatus.COMPLETED, start_date=date(2026, 9, 1),
-                            completion_date=date(2026, 11, 28))
+    employee = Employee(
+        first_name="Inès", last_name="Van den Broeck", organisation_id=organisation.id, function="Medewerker sortering"
+    )
+    trajectory = Trajectory(
+        employee_id=employee.id,
+        variant=VariantId.BASIS,
+        reflection=Level.MEDIUM,
+        intensity=Level.MEDIUM,
+        status=TrajectoryStatus.COMPLETED,
+        start_date=date(2026, 9, 1),
+        completion_date=date(2026, 11, 28),
+    )
     phases = [Phase.OPSTART, Phase.ANALYSE, Phase.ANALYSE, Phase.PLANNING, Phase.PLANNING]
-    moments = [ContactMoment(employee_id=employee.id, trajectory_id=trajectory.id, number=number,
-                             status=ContactMomentStatus.HELD, date=date(2026, 9, 1) + timedelta(days=7 * number),
-                             phase=phase) for number, phase in enumerate(phases)]
+    moments = [
+        ContactMoment(
+            employee_id=employee.id,
+            trajectory_id=trajectory.id,
+            number=number,
+            status=ContactMomentStatus.HELD,
+            date=date(2026, 9, 1) + timedelta(days=7 * number),
+            phase=phase,
+        )
+        for number, phase in enumerate(phases)
+    ]
     kinds = [CompetenceKind.GENERIC, CompetenceKind.TECHNICAL, CompetenceKind.OTHER]
     pop = PopDocument(
-        employee_id=employee.id, trajectory_id=trajectory.id, status=PopStatus.FINAL, finalised_on=date(2026, 11, 28),
+        employee_id=employee.id,
+        trajectory_id=trajectory.id,
+        status=PopStatus.FINAL,
+        finalised_on=date(2026, 11, 28),
         wat_wil_ik=[PopItem(text=f"Conclusie {number} over wat ik wil, waar ik achter sta.") for number in range(3)],
         wat_kan_ik=[PopItem(text=f"Wat ik kan, punt {number}", kind=kinds[number % 3]) for number in range(4)],
         ontwikkelpunten=[PopItem(text=f"Ontwikkelpunt {number}", kind=kinds[number % 3]) for number in range(3)],
         goal="Doorgroeien naar kassamedewerker in de winkel",
-        actions=[PopAction(what=f"Actie {number}: een concrete stap met wat uitleg erbij", who_helps="Collega Jan",
-                           deadline=date(2027, 2, 1), result="Een meetbaar resultaat dat iedereen kan zien",
-                           kind=kinds[number % 2]) for number in range(5)],
+        actions=[
+            PopAction(
+                what=f"Actie {number}: een concrete stap met wat uitleg erbij",
+                who_helps="Collega Jan",
+                deadline=date(2027, 2, 1),
+                result="Een meetbaar resultaat dat iedereen kan zien",
+                kind=kinds[number % 2],
+            )
+            for number in range(5)
+        ],
     )
     return PopPrint(employee, trajectory, pop, organisation, "Sofie Claes", moments, (), date(2026, 12, 1))
 
@@ -62,11 +87,22 @@ def _pop() -> PopPrint:
 def _rows(count: int) -> list[TrajectoryRow]:
     return [
         TrajectoryRow(
-            organisation=f"Organisatie {number % 25}", last_name=f"Achternaam{number}", first_name="Voornaam",
-            coach="Sofie Claes", variant="Basistraject", start_date=date(2026, 8, 1), completion_date=date(2026, 11, 1 + number % 28),
-            contact_moments=5, contact_dates="01/09/2026, 08/09/2026, 15/09/2026, 22/09/2026, 29/09/2026",
-            contact_hours=6.25, actions=4, generic_actions=2, technical_actions=2, follow_up=number % 3 == 0,
-            consent_date=date(2026, 8, 1), uploaded=number % 2 == 0,
+            organisation=f"Organisatie {number % 25}",
+            last_name=f"Achternaam{number}",
+            first_name="Voornaam",
+            coach="Sofie Claes",
+            variant="Basistraject",
+            start_date=date(2026, 8, 1),
+            completion_date=date(2026, 11, 1 + number % 28),
+            contact_moments=5,
+            contact_dates="01/09/2026, 08/09/2026, 15/09/2026, 22/09/2026, 29/09/2026",
+            contact_hours=6.25,
+            actions=4,
+            generic_actions=2,
+            technical_actions=2,
+            follow_up=number % 3 == 0,
+            consent_date=date(2026, 8, 1),
+            uploaded=number % 2 == 0,
         )
         for number in range(count)
     ]
@@ -83,8 +119,10 @@ def _measure(label: str, run: Callable[[], bytes], repeat: int, bar: float) -> N
         times.append(time.perf_counter() - started)
     median, worst = statistics.median(times), max(times)
     verdict = "OK" if median < bar else "TE TRAAG"
-    print(f"{label:<34} eerste {first:6.3f} s  mediaan {median:6.3f} s  slechtste {worst:6.3f} s  "
-          f"({size // 1024} kB, grens {bar} s: {verdict})")
+    print(
+        f"{label:<34} eerste {first:6.3f} s  mediaan {median:6.3f} s  slechtste {worst:6.3f} s  "
+        f"({size // 1024} kB, grens {bar} s: {verdict})"
+    )
 
 
 def main() -> None:

@@ -76,8 +76,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="poptui-start-")) / "demo"
-    subprocess.run([sys.executable, "-m", "poptui", "demo", "--db", str(folder)], check=True, capture_output=True,
-                   env=os.environ | {"USER": "an"})
+    subprocess.run(
+        [sys.executable, "-m", "poptui", "demo", "--db", str(folder)],
+        check=True,
+        capture_output=True,
+        env=os.environ | {"USER": "an"},
+    )
     bare = start_time(BARE_APP, runs=options.runs)
     ours = start_time(POPTUI_APP, str(folder), runs=options.runs)
     print(f"bare DataTable app to first screen   {bare:.3f} s")

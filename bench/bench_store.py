@@ -47,8 +47,13 @@ def build(database: Database, employees: int) -> int:
     count = 20
     start = date(2021, 1, 4)
     people = [
-        Employee(first_name=f"Voornaam{n}", last_name=f"Achternaam{n}", organisation_id=rng.choice(organisations).id,
-                 function="Medewerker", reflection=rng.choice(list(Level)))
+        Employee(
+            first_name=f"Voornaam{n}",
+            last_name=f"Achternaam{n}",
+            organisation_id=rng.choice(organisations).id,
+            function="Medewerker",
+            reflection=rng.choice(list(Level)),
+        )
         for n in range(employees)
     ]
     database.save_all(people)
@@ -57,26 +62,67 @@ def build(database: Database, employees: int) -> int:
         with database.transaction() as tx:
             for year in range(2):
                 begin = start + timedelta(days=365 * year * 2 + rng.randrange(300))
-                trajectory = tx.save(Trajectory(
-                    employee_id=person.id, variant=VariantId.BASIS, reflection=Level.MEDIUM, intensity=Level.MEDIUM,
-                    status=TrajectoryStatus.COMPLETED, start_date=begin, completion_date=begin + timedelta(days=90)))
+                trajectory = tx.save(
+                    Trajectory(
+                        employee_id=person.id,
+                        variant=VariantId.BASIS,
+                        reflection=Level.MEDIUM,
+                        intensity=Level.MEDIUM,
+                        status=TrajectoryStatus.COMPLETED,
+                        start_date=begin,
+                        completion_date=begin + timedelta(days=90),
+                    )
+                )
                 count += 1
                 for number in range(8):
-                    tx.save(ContactMoment(
-                        employee_id=person.id, trajectory_id=trajectory.id, number=number,
-                        status=ContactMomentStatus.HELD, date=begin + timedelta(days=10 * number), phase="analyse",
-                        notes="Notities van het gesprek. " * 8))
+                    tx.save(
+                        ContactMoment(
+                            employee_id=person.id,
+                            trajectory_id=trajectory.id,
+                            number=number,
+                            status=ContactMomentStatus.HELD,
+                            date=begin + timedelta(days=10 * number),
+                            phase="analyse",
+                            notes="Notities van het gesprek. " * 8,
+                        )
+                    )
                     count += 1
                 for number in range(12):
-                    tx.save(new_method_record(list(MethodKind)[number % 16], employee_id=person.id,
-                                              trajectory_id=trajectory.id, notes="Werkblad. " * 10,
-                                              conclusions=["Conclusie een", "Conclusie twee"]))
+                    tx.save(
+                        new_method_record(
+                            list(MethodKind)[number % 16],
+                            employee_id=person.id,
+                            trajectory_id=trajectory.id,
+                            notes="Werkblad. " * 10,
+                            conclusions=["Conclusie een", "Conclusie twee"],
+                        )
+                    )
                     count += 1
-                tx.save(SupervisorConsultation(employee_id=person.id, trajectory_id=trajectory.id, date=begin,
-                                               does_well="Stipt", does_less_well="Hulp vragen"))
-                tx.save(PopDocument(employee_id=person.id, trajectory_id=trajectory.id, actions=[
-                    PopAction(what=f"Actie {n}", who_helps="Begeleider", deadline=begin + timedelta(days=200),
-                              result="Resultaat", kind="generiek") for n in range(4)]))
+                tx.save(
+                    SupervisorConsultation(
+                        employee_id=person.id,
+                        trajectory_id=trajectory.id,
+                        date=begin,
+                        does_well="Stipt",
+                        does_less_well="Hulp vragen",
+                    )
+                )
+                tx.save(
+                    PopDocument(
+                        employee_id=person.id,
+                        trajectory_id=trajectory.id,
+                        actions=[
+                            PopAction(
+                                what=f"Actie {n}",
+                                who_helps="Begeleider",
+                                deadline=begin + timedelta(days=200),
+                                result="Resultaat",
+                                kind="generiek",
+                            )
+                            for n in range(4)
+                        ],
+                    )
+                )
                 count += 2
     return count
 
@@ -106,7 +152,9 @@ def main() -> None:
     if not (folder / "poptui-db.json").exists():
         began = time.perf_counter()
         records = build(Database.create(folder, actor="bench"), options.employees)
-        print(f"built {records} records for {options.employees} employees in {time.perf_counter() - began:.1f} s ({folder})")
+        print(
+            f"built {records} records for {options.employees} employees in {time.perf_counter() - began:.1f} s ({folder})"
+        )
     database = Database.open(folder, actor="bench")
     rng = random.Random(1)
     employee_ids = database.dossier_ids()
@@ -116,7 +164,9 @@ def main() -> None:
         moment = database.list(ContactMoment, employee_id=employee_id)[0]
         database.save(moment.model_copy(update={"notes": moment.notes + "."}))
 
-    moments = [database.list(ContactMoment, employee_id=some_id)[0] for some_id in rng.sample(employee_ids, options.saves)]
+    moments = [
+        database.list(ContactMoment, employee_id=some_id)[0] for some_id in rng.sample(employee_ids, options.saves)
+    ]
     iterator = iter(moments)
 
     def save_loaded_moment() -> None:

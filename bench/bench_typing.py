@@ -96,8 +96,10 @@ def main() -> None:
     bare_keystroke, bare_idle = measure(BARE_INPUT)
     form_keystroke, form_idle = measure(POPTUI_FORM, str(folder))
     print(f"bare Textual Input   {bare_keystroke:7.0f} bytes per keystroke, {bare_idle:6d} bytes in 3 s idle")
-    print(f"poptui employee form {form_keystroke:7.0f} bytes per keystroke, {form_idle:6d} bytes in 3 s idle "
-          f"({form_keystroke / bare_keystroke:.2f}x; bar 1.1x)")
+    print(
+        f"poptui employee form {form_keystroke:7.0f} bytes per keystroke, {form_idle:6d} bytes in 3 s idle "
+        f"({form_keystroke / bare_keystroke:.2f}x; bar 1.1x)"
+    )
 
 
 if __name__ == "__main__":

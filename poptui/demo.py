@@ -70,18 +70,52 @@ class _DemoWriter:
         return self.save(Organisation(**fields))
 
     def person(self, first: str, last: str, organisation: Organisation | None, *roles: Role, login: str = "") -> Person:
-        return self.save(Person(first_name=first, last_name=last, organisation_id=organisation.id if organisation else None,
-                                roles=list(roles), login=login))
+        return self.save(
+            Person(
+                first_name=first,
+                last_name=last,
+                organisation_id=organisation.id if organisation else None,
+                roles=list(roles),
+                login=login,
+            )
+        )
 
-    def employee(self, first: str, last: str, organisation: Organisation, function: str, supervisor: Person,
-                 reflection: Level, consent: date | None, account: bool, remarks: str = "") -> Employee:
+    def employee(
+        self,
+        first: str,
+        last: str,
+        organisation: Organisation,
+        function: str,
+        supervisor: Person,
+        reflection: Level,
+        consent: date | None,
+        account: bool,
+        remarks: str = "",
+    ) -> Employee:
         self.counts["employees"] += 1
-        employee = self.save(Employee(first_name=first, last_name=last, organisation_id=organisation.id,
-                                      function=function, supervisor_id=supervisor.id, reflection=reflection,
-                                      consent_date=consent, mijn_loopbaan_account=account, remarks=remarks))
+        employee = self.save(
+            Employee(
+                first_name=first,
+                last_name=last,
+                organisation_id=organisation.id,
+                function=function,
+                supervisor_id=supervisor.id,
+                reflection=reflection,
+                consent_date=consent,
+                mijn_loopbaan_account=account,
+                remarks=remarks,
+            )
+        )
         if consent is not None:
-            self.save(ConsentEvent(employee_id=employee.id, kind=ConsentKind.GIVEN, date=consent,
-                                   recorded_by="demo", consent_text_version=current_text().version))
+            self.save(
+                ConsentEvent(
+                    employee_id=employee.id,
+                    kind=ConsentKind.GIVEN,
+                    date=consent,
+                    recorded_by="demo",
+                    consent_text_version=current_text().version,
+                )
+            )
         return employee
 
     def trajectory(
@@ -101,12 +135,21 @@ class _DemoWriter:
     ) -> tuple[Trajectory, list[ContactMoment]]:
         """A trajectory with its catalog plan; the first ``held`` moments held, the rest planned."""
         self.counts["trajectories"] += 1
-        trajectory = self.save(Trajectory(
-            employee_id=employee.id, coach_id=coach.id, variant=variant, reflection=employee.reflection or Level.MEDIUM,
-            intensity=intensity, status=status, start_date=start, completion_date=completion,
-            previous_trajectory_id=previous.id if previous else None, stop_reason=stop_reason,
-            uploaded_to_mijn_loopbaan=status is TrajectoryStatus.COMPLETED and employee.mijn_loopbaan_account,
-        ))
+        trajectory = self.save(
+            Trajectory(
+                employee_id=employee.id,
+                coach_id=coach.id,
+                variant=variant,
+                reflection=employee.reflection or Level.MEDIUM,
+                intensity=intensity,
+                status=status,
+                start_date=start,
+                completion_date=completion,
+                previous_trajectory_id=previous.id if previous else None,
+                stop_reason=stop_reason,
+                uploaded_to_mijn_loopbaan=status is TrajectoryStatus.COMPLETED and employee.mijn_loopbaan_account,
+            )
+        )
         plan = propose_plan(variant)
         moments = []
         spacing = 14
@@ -118,29 +161,53 @@ class _DemoWriter:
             if completion and index == len(plan) - 1 and is_held:
                 day = completion
             note = (notes[index] if notes and index < len(notes) else "") if is_held else ""
-            moments.append(self.save(ContactMoment(
-                employee_id=employee.id, trajectory_id=trajectory.id, number=planned.number,
-                status=ContactMomentStatus.HELD if is_held else ContactMomentStatus.PLANNED,
-                date=day, start_time=time(9 + index % 5, 30 if index % 2 else 0),
-                duration_minutes=120 if planned.number == 0 else 60 + 15 * (index % 3),
-                phase=planned.phase, goals=planned.goals, methods=planned.methods,
-                between_steps=planned.between_steps, collective=planned.number == 0 and is_held and index % 2 == 0,
-                attendees=[employee.full_name, coach.full_name], notes=note,
-                supervisor_present=planned.number == 0,
-            )))
+            moments.append(
+                self.save(
+                    ContactMoment(
+                        employee_id=employee.id,
+                        trajectory_id=trajectory.id,
+                        number=planned.number,
+                        status=ContactMomentStatus.HELD if is_held else ContactMomentStatus.PLANNED,
+                        date=day,
+                        start_time=time(9 + index % 5, 30 if index % 2 else 0),
+                        duration_minutes=120 if planned.number == 0 else 60 + 15 * (index % 3),
+                        phase=planned.phase,
+                        goals=planned.goals,
+                        methods=planned.methods,
+                        between_steps=planned.between_steps,
+                        collective=planned.number == 0 and is_held and index % 2 == 0,
+                        attendees=[employee.full_name, coach.full_name],
+                        notes=note,
+                        supervisor_present=planned.number == 0,
+                    )
+                )
+            )
         return trajectory, moments
 
-    def pop(self, trajectory: Trajectory, final_on: date | None, actions: list[PopAction], *,
-            wil: list[str], kan: list[tuple[str, CompetenceKind]], punten: list[tuple[str, CompetenceKind]],
-            goal: str = "") -> PopDocument:
-        return self.save(PopDocument(
-            employee_id=trajectory.employee_id, trajectory_id=trajectory.id,
-            status=PopStatus.FINAL if final_on else PopStatus.DRAFT, finalised_on=final_on,
-            wat_wil_ik=[PopItem(text=text, kind=CompetenceKind.OTHER) for text in wil],
-            wat_kan_ik=[PopItem(text=text, kind=kind) for text, kind in kan],
-            ontwikkelpunten=[PopItem(text=text, kind=kind) for text, kind in punten],
-            goal=goal, actions=actions,
-        ))
+    def pop(
+        self,
+        trajectory: Trajectory,
+        final_on: date | None,
+        actions: list[PopAction],
+        *,
+        wil: list[str],
+        kan: list[tuple[str, CompetenceKind]],
+        punten: list[tuple[str, CompetenceKind]],
+        goal: str = "",
+    ) -> PopDocument:
+        return self.save(
+            PopDocument(
+                employee_id=trajectory.employee_id,
+                trajectory_id=trajectory.id,
+                status=PopStatus.FINAL if final_on else PopStatus.DRAFT,
+                finalised_on=final_on,
+                wat_wil_ik=[PopItem(text=text, kind=CompetenceKind.OTHER) for text in wil],
+                wat_kan_ik=[PopItem(text=text, kind=kind) for text, kind in kan],
+                ontwikkelpunten=[PopItem(text=text, kind=kind) for text, kind in punten],
+                goal=goal,
+                actions=actions,
+            )
+        )
 
 
 def _action(what: str, who: str, deadline: date, result: str, kind: CompetenceKind, competence: str = "") -> PopAction:
@@ -162,13 +229,20 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
     G, T, A = CompetenceKind.GENERIC, CompetenceKind.TECHNICAL, CompetenceKind.OTHER
 
     werkplaats = demo.organisation(
-        name="De Werkplaats vzw", kind=OrganisationKind.MAATWERKBEDRIJF,
-        address="Industrieweg 12\n9000 Gent", contact_person="Sofie Claes", phone="09 123 45 67",
+        name="De Werkplaats vzw",
+        kind=OrganisationKind.MAATWERKBEDRIJF,
+        address="Industrieweg 12\n9000 Gent",
+        contact_person="Sofie Claes",
+        phone="09 123 45 67",
         email="info@dewerkplaats.example",
     )
     groenzorg = demo.organisation(
-        name="LDE Groen & Zorg", kind=OrganisationKind.LDE, address="Kerkstraat 3\n9300 Aalst",
-        contact_person="Hilde Verhoeven", phone="053 98 76 54", email="contact@groenzorg.example",
+        name="LDE Groen & Zorg",
+        kind=OrganisationKind.LDE,
+        address="Kerkstraat 3\n9300 Aalst",
+        contact_person="Hilde Verhoeven",
+        phone="053 98 76 54",
+        email="contact@groenzorg.example",
         guidance_ended_on=demo.month_end - timedelta(days=3),
     )
     sofie = demo.person("Sofie", "Claes", werkplaats, Role.AMBASSADOR)
@@ -180,19 +254,27 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
     els = demo.person("Els", "Wouters", groenzorg, Role.SUPERVISOR)
 
     long_ago = today - timedelta(days=200)
-    ines = demo.employee("Inès", "Van den Broeck", werkplaats, "Medewerker verpakking", luc, Level.MEDIUM, long_ago, True)
+    ines = demo.employee(
+        "Inès", "Van den Broeck", werkplaats, "Medewerker verpakking", luc, Level.MEDIUM, long_ago, True
+    )
     jan = demo.employee("Jan", "D'Hondt", werkplaats, "Medewerker houtatelier", luc, Level.LOW, long_ago, False)
-    ayse = demo.employee("Ayşe", "Müller-Özdemir", werkplaats, "Medewerker naaiatelier", karim, Level.MEDIUM, long_ago, True)
+    ayse = demo.employee(
+        "Ayşe", "Müller-Özdemir", werkplaats, "Medewerker naaiatelier", karim, Level.MEDIUM, long_ago, True
+    )
     kevin = demo.employee("Kevin", "Vermeulen", werkplaats, "Medewerker schoonmaak", karim, Level.LOW, None, False)
-    nathalie = demo.employee("Nathalie", "Dubois", groenzorg, "Medewerker groenonderhoud", els, Level.HIGH, long_ago, True)
+    nathalie = demo.employee(
+        "Nathalie", "Dubois", groenzorg, "Medewerker groenonderhoud", els, Level.HIGH, long_ago, True
+    )
     mohamed = demo.employee("Mohamed", "El Amrani", werkplaats, "Heftruckchauffeur", luc, Level.HIGH, long_ago, True)
-    patrick = demo.employee("Patrick", "Goossens", groenzorg, "Ploegbaas groen", els, Level.HIGH,
-                            today - timedelta(days=540), True)
+    patrick = demo.employee(
+        "Patrick", "Goossens", groenzorg, "Ploegbaas groen", els, Level.HIGH, today - timedelta(days=540), True
+    )
     sarah = demo.employee("Sarah", "Mertens", groenzorg, "Medewerker zorgkeuken", els, Level.LOW, long_ago, False)
     dirk = demo.employee("Dirk", "Willems", werkplaats, "Medewerker metaal", karim, Level.HIGH, long_ago, True)
     fatima = demo.employee("Fatima", "Bouzid", groenzorg, "Medewerker strijkatelier", els, Level.LOW, long_ago, True)
-    bart = demo.employee("Bart", "Lemmens", werkplaats, "Medewerker montage", luc, Level.LOW, long_ago, False,
-                         remarks="Werkt halftijds.")
+    bart = demo.employee(
+        "Bart", "Lemmens", werkplaats, "Medewerker montage", luc, Level.LOW, long_ago, False, remarks="Werkt halftijds."
+    )
     lotte = demo.employee("Lotte", "Hermans", werkplaats, "Medewerker onthaal", karim, Level.MEDIUM, None, False)
 
     # Planned: no contact moment held yet.
@@ -202,112 +284,318 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
     # Active, some contact moments held.
     start = today - timedelta(days=30)
     traject_ines, moments_ines = demo.trajectory(
-        ines, an, VariantId.BASIS, Level.MEDIUM, TrajectoryStatus.ACTIVE, start, 2,
-        notes=["Collectieve opstart met uitleg over POP. Inès is nieuwsgierig en stelt veel vragen.",
-               "Klokwijs overlopen: ze start graag vroeg, werkt liefst met vaste collega's. Huiswerk: HAND invullen."],
+        ines,
+        an,
+        VariantId.BASIS,
+        Level.MEDIUM,
+        TrajectoryStatus.ACTIVE,
+        start,
+        2,
+        notes=[
+            "Collectieve opstart met uitleg over POP. Inès is nieuwsgierig en stelt veel vragen.",
+            "Klokwijs overlopen: ze start graag vroeg, werkt liefst met vaste collega's. Huiswerk: HAND invullen.",
+        ],
     )
-    demo.save(HandRecord(
-        employee_id=ines.id, trajectory_id=traject_ines.id, contact_moment_id=moments_ines[1].id, date=moments_ines[1].date,
-        thumb="Nauwkeurig werken, orde houden in mijn werkpost.", index_finger="Ooit in de logistiek werken.",
-        middle_finger="Lawaai en haast.", ring_finger="Mijn vaste ploeg.", little_finger="Nieuwe taken durven vragen.",
-    ))
-    demo.save(SupervisorConsultation(
-        employee_id=ines.id, trajectory_id=traject_ines.id, date=start + timedelta(days=10), supervisor_id=luc.id,
-        does_well="Werkt zeer nauwkeurig, is stipt.", does_less_well="Vraagt weinig hulp als iets niet lukt.",
-        notes="Luc ziet kansen in het magazijn.",
-    ))
-    demo.trajectory(mohamed, tom, VariantId.VARIANT_3, Level.HIGH, TrajectoryStatus.ACTIVE, today - timedelta(days=45), 3,
-                    notes=["Opstart individueel.", "AI-gesprek: trots op zijn heftruckattest.", "Kwaliteitenspel gespeeld."])
-    demo.trajectory(sarah, tom, VariantId.VARIANT_4, Level.HIGH, TrajectoryStatus.ACTIVE, today - timedelta(days=12), 1,
-                    notes=["Collectieve opstart in de zorgkeuken."])
-    demo.trajectory(dirk, an, VariantId.VARIANT_2, Level.LOW, TrajectoryStatus.ACTIVE, today - timedelta(days=9), 1,
-                    notes=["Opstart: Dirk wil graag lassen leren."])
+    demo.save(
+        HandRecord(
+            employee_id=ines.id,
+            trajectory_id=traject_ines.id,
+            contact_moment_id=moments_ines[1].id,
+            date=moments_ines[1].date,
+            thumb="Nauwkeurig werken, orde houden in mijn werkpost.",
+            index_finger="Ooit in de logistiek werken.",
+            middle_finger="Lawaai en haast.",
+            ring_finger="Mijn vaste ploeg.",
+            little_finger="Nieuwe taken durven vragen.",
+        )
+    )
+    demo.save(
+        SupervisorConsultation(
+            employee_id=ines.id,
+            trajectory_id=traject_ines.id,
+            date=start + timedelta(days=10),
+            supervisor_id=luc.id,
+            does_well="Werkt zeer nauwkeurig, is stipt.",
+            does_less_well="Vraagt weinig hulp als iets niet lukt.",
+            notes="Luc ziet kansen in het magazijn.",
+        )
+    )
+    demo.trajectory(
+        mohamed,
+        tom,
+        VariantId.VARIANT_3,
+        Level.HIGH,
+        TrajectoryStatus.ACTIVE,
+        today - timedelta(days=45),
+        3,
+        notes=["Opstart individueel.", "AI-gesprek: trots op zijn heftruckattest.", "Kwaliteitenspel gespeeld."],
+    )
+    demo.trajectory(
+        sarah,
+        tom,
+        VariantId.VARIANT_4,
+        Level.HIGH,
+        TrajectoryStatus.ACTIVE,
+        today - timedelta(days=12),
+        1,
+        notes=["Collectieve opstart in de zorgkeuken."],
+    )
+    demo.trajectory(
+        dirk,
+        an,
+        VariantId.VARIANT_2,
+        Level.LOW,
+        TrajectoryStatus.ACTIVE,
+        today - timedelta(days=9),
+        1,
+        notes=["Opstart: Dirk wil graag lassen leren."],
+    )
 
     # Completed in the previous month, with a final POP.
     def completed(employee: Employee, coach: Person, variant: VariantId, intensity: Level, days: int) -> Trajectory:
         trajectory, _moments = demo.trajectory(
-            employee, coach, variant, intensity, TrajectoryStatus.COMPLETED, done - timedelta(days=days),
-            len(propose_plan(variant)), completion=done,
-            notes=["Opstart.", "Wie ben ik en wat wil ik besproken.", "Wat kan ik: competenties overlopen.",
-                   "Opties gewogen.", "Actieplan opgesteld.", "Actieplan ondertekend."],
+            employee,
+            coach,
+            variant,
+            intensity,
+            TrajectoryStatus.COMPLETED,
+            done - timedelta(days=days),
+            len(propose_plan(variant)),
+            completion=done,
+            notes=[
+                "Opstart.",
+                "Wie ben ik en wat wil ik besproken.",
+                "Wat kan ik: competenties overlopen.",
+                "Opties gewogen.",
+                "Actieplan opgesteld.",
+                "Actieplan ondertekend.",
+            ],
         )
         return trajectory
 
     deadline = done + timedelta(days=120)
     t_jan = completed(jan, an, VariantId.VARIANT_1, Level.LOW, 40)
-    demo.pop(t_jan, done, [
-        _action("Elke ochtend zelf de werkpost klaarzetten", "Luc (werkplaatsleider)", deadline,
-                "Luc ziet vijf dagen na elkaar een klaargezette werkpost", G, "Zelfstandigheid"),
-        _action("Leren werken met de kantenlijmmachine", "Collega Ahmed", deadline + timedelta(days=30),
-                "Zelf 20 panelen afwerken zonder fouten", T, "Machinebediening"),
-    ], wil=["Blijven werken in het houtatelier", "Meer verantwoordelijkheid"],
-       kan=[("Nauwkeurig zagen", T), ("Op tijd komen", G)], punten=[("Machines zelf instellen", T), ("Hulp vragen", G)])
+    demo.pop(
+        t_jan,
+        done,
+        [
+            _action(
+                "Elke ochtend zelf de werkpost klaarzetten",
+                "Luc (werkplaatsleider)",
+                deadline,
+                "Luc ziet vijf dagen na elkaar een klaargezette werkpost",
+                G,
+                "Zelfstandigheid",
+            ),
+            _action(
+                "Leren werken met de kantenlijmmachine",
+                "Collega Ahmed",
+                deadline + timedelta(days=30),
+                "Zelf 20 panelen afwerken zonder fouten",
+                T,
+                "Machinebediening",
+            ),
+        ],
+        wil=["Blijven werken in het houtatelier", "Meer verantwoordelijkheid"],
+        kan=[("Nauwkeurig zagen", T), ("Op tijd komen", G)],
+        punten=[("Machines zelf instellen", T), ("Hulp vragen", G)],
+    )
     t_ayse = completed(ayse, an, VariantId.BASIS, Level.MEDIUM, 60)
-    demo.pop(t_ayse, done, [
-        _action("Opleiding industrieel naaien volgen", "VDAB-consulent", deadline,
-                "Attest industrieel naaien behaald", T, "Naaitechnieken"),
-        _action("In het teamoverleg één voorstel doen", "Karim (begeleider)", deadline - timedelta(days=60),
-                "Drie voorstellen gedaan in drie overleggen", G, "Communiceren"),
-    ], goal="Doorgroeien naar meewerkend ploegleider in het naaiatelier",
-       wil=["Ploegleider worden"], kan=[("Patronen lezen", T), ("Collega's helpen", G)],
-       punten=[("Plannen van het werk", G), ("Nieuwe naaimachine", T)])
+    demo.pop(
+        t_ayse,
+        done,
+        [
+            _action(
+                "Opleiding industrieel naaien volgen",
+                "VDAB-consulent",
+                deadline,
+                "Attest industrieel naaien behaald",
+                T,
+                "Naaitechnieken",
+            ),
+            _action(
+                "In het teamoverleg één voorstel doen",
+                "Karim (begeleider)",
+                deadline - timedelta(days=60),
+                "Drie voorstellen gedaan in drie overleggen",
+                G,
+                "Communiceren",
+            ),
+        ],
+        goal="Doorgroeien naar meewerkend ploegleider in het naaiatelier",
+        wil=["Ploegleider worden"],
+        kan=[("Patronen lezen", T), ("Collega's helpen", G)],
+        punten=[("Plannen van het werk", G), ("Nieuwe naaimachine", T)],
+    )
     t_nathalie = completed(nathalie, tom, VariantId.VARIANT_2, Level.LOW, 30)
-    demo.pop(t_nathalie, done, [
-        _action("Rijbewijs B halen", "Els en de rijschool", deadline + timedelta(days=60),
-                "Rijbewijs B behaald", T, "Voertuig besturen"),
-        _action("Zelf de weekplanning van de ploeg opvragen", "Els Wouters", deadline,
-                "Elke maandag de planning gekend", G, "Zelfstandigheid"),
-    ], wil=["Werken in de openbare groendienst"], kan=[("Snoeien", T)], punten=[("Rijden met aanhangwagen", T)])
+    demo.pop(
+        t_nathalie,
+        done,
+        [
+            _action(
+                "Rijbewijs B halen",
+                "Els en de rijschool",
+                deadline + timedelta(days=60),
+                "Rijbewijs B behaald",
+                T,
+                "Voertuig besturen",
+            ),
+            _action(
+                "Zelf de weekplanning van de ploeg opvragen",
+                "Els Wouters",
+                deadline,
+                "Elke maandag de planning gekend",
+                G,
+                "Zelfstandigheid",
+            ),
+        ],
+        wil=["Werken in de openbare groendienst"],
+        kan=[("Snoeien", T)],
+        punten=[("Rijden met aanhangwagen", T)],
+    )
     t_fatima = completed(fatima, tom, VariantId.VARIANT_4, Level.HIGH, 70)
-    demo.pop(t_fatima, done, [
-        _action("Strijkmachine leren bedienen", "Els Wouters", deadline, "Zelfstandig 1 uur aan de machine", T),
-        _action("Pauzes nemen op vaste tijden", "Collega Rita", deadline, "Twee weken geen klachten over vermoeidheid", G),
-    ], wil=["Blijven in het strijkatelier"], kan=[("Zorgvuldig plooien", T)], punten=[("Tempo volhouden", G)])
+    demo.pop(
+        t_fatima,
+        done,
+        [
+            _action("Strijkmachine leren bedienen", "Els Wouters", deadline, "Zelfstandig 1 uur aan de machine", T),
+            _action(
+                "Pauzes nemen op vaste tijden",
+                "Collega Rita",
+                deadline,
+                "Twee weken geen klachten over vermoeidheid",
+                G,
+            ),
+        ],
+        wil=["Blijven in het strijkatelier"],
+        kan=[("Zorgvuldig plooien", T)],
+        punten=[("Tempo volhouden", G)],
+    )
 
     # A POP completed last year and its follow-up, which starts with the evaluation.
     year_ago = today - timedelta(days=400)
-    t_patrick_1, _ = demo.trajectory(patrick, tom, VariantId.VARIANT_3, Level.HIGH, TrajectoryStatus.COMPLETED,
-                                     year_ago - timedelta(days=70), 6, completion=year_ago)
+    t_patrick_1, _ = demo.trajectory(
+        patrick,
+        tom,
+        VariantId.VARIANT_3,
+        Level.HIGH,
+        TrajectoryStatus.COMPLETED,
+        year_ago - timedelta(days=70),
+        6,
+        completion=year_ago,
+    )
     old_actions = [
-        _action("Cursus snoeien van hoogstammen volgen", "Opleidingsverantwoordelijke", year_ago + timedelta(days=120),
-                "Attest behaald", T, "Snoeien"),
-        _action("Nieuwe collega's inwerken volgens de checklist", "Els Wouters", year_ago + timedelta(days=90),
-                "Twee nieuwe collega's ingewerkt", G, "Coachen"),
-        _action("Informatie opvragen over ploegbaasopleiding", "Tom De Smet", year_ago + timedelta(days=60),
-                "Brochure besproken met Tom", A),
+        _action(
+            "Cursus snoeien van hoogstammen volgen",
+            "Opleidingsverantwoordelijke",
+            year_ago + timedelta(days=120),
+            "Attest behaald",
+            T,
+            "Snoeien",
+        ),
+        _action(
+            "Nieuwe collega's inwerken volgens de checklist",
+            "Els Wouters",
+            year_ago + timedelta(days=90),
+            "Twee nieuwe collega's ingewerkt",
+            G,
+            "Coachen",
+        ),
+        _action(
+            "Informatie opvragen over ploegbaasopleiding",
+            "Tom De Smet",
+            year_ago + timedelta(days=60),
+            "Brochure besproken met Tom",
+            A,
+        ),
     ]
     old_actions[0].progress = [ProgressUpdate(date=year_ago + timedelta(days=100), progress=5, note="Attest behaald.")]
-    demo.pop(t_patrick_1, year_ago, old_actions, wil=["Ploegbaas worden"], kan=[("Snoeien", T)],
-             punten=[("Leidinggeven", G)], goal="Ploegbaas groen worden")
-    t_patrick_2, _ = demo.trajectory(patrick, tom, VariantId.VARIANT_2, Level.LOW, TrajectoryStatus.ACTIVE,
-                                     today - timedelta(days=20), 1, previous=t_patrick_1,
-                                     notes=["Evaluatie van het vorige POP en opstart van het nieuwe."])
-    evaluations = [(old_actions[0], 5, False, "Volledig afgewerkt."),
-                   (old_actions[1], 3, True, "Eén collega ingewerkt; de tweede start volgende maand."),
-                   (old_actions[2], 1, False, "Geen tijd gevonden; niet meer nodig sinds de promotie.")]
+    demo.pop(
+        t_patrick_1,
+        year_ago,
+        old_actions,
+        wil=["Ploegbaas worden"],
+        kan=[("Snoeien", T)],
+        punten=[("Leidinggeven", G)],
+        goal="Ploegbaas groen worden",
+    )
+    t_patrick_2, _ = demo.trajectory(
+        patrick,
+        tom,
+        VariantId.VARIANT_2,
+        Level.LOW,
+        TrajectoryStatus.ACTIVE,
+        today - timedelta(days=20),
+        1,
+        previous=t_patrick_1,
+        notes=["Evaluatie van het vorige POP en opstart van het nieuwe."],
+    )
+    evaluations = [
+        (old_actions[0], 5, False, "Volledig afgewerkt."),
+        (old_actions[1], 3, True, "Eén collega ingewerkt; de tweede start volgende maand."),
+        (old_actions[2], 1, False, "Geen tijd gevonden; niet meer nodig sinds de promotie."),
+    ]
     for action, progress, carry, remark in evaluations:
-        demo.save(ActionEvaluation(employee_id=patrick.id, trajectory_id=t_patrick_2.id,
-                                   previous_trajectory_id=t_patrick_1.id, action_id=action.id,
-                                   action_what=action.what, progress=progress, carry_over=carry, remark=remark))
-    carried = old_actions[1].model_copy(update={"id": PopAction(what="x").id, "origin_action_id": old_actions[1].id,
-                                                 "deadline": today + timedelta(days=60), "progress": []})
+        demo.save(
+            ActionEvaluation(
+                employee_id=patrick.id,
+                trajectory_id=t_patrick_2.id,
+                previous_trajectory_id=t_patrick_1.id,
+                action_id=action.id,
+                action_what=action.what,
+                progress=progress,
+                carry_over=carry,
+                remark=remark,
+            )
+        )
+    carried = old_actions[1].model_copy(
+        update={
+            "id": PopAction(what="x").id,
+            "origin_action_id": old_actions[1].id,
+            "deadline": today + timedelta(days=60),
+            "progress": [],
+        }
+    )
     demo.pop(t_patrick_2, None, [carried], wil=["Als ploegbaas een eigen ploeg leiden"], kan=[], punten=[])
 
     # Stopped.
-    demo.trajectory(bart, an, VariantId.VARIANT_1, Level.LOW, TrajectoryStatus.STOPPED, today - timedelta(days=90), 1,
-                    stop_reason="Langdurig ziek; later opnieuw bekijken.", notes=["Opstart."])
+    demo.trajectory(
+        bart,
+        an,
+        VariantId.VARIANT_1,
+        Level.LOW,
+        TrajectoryStatus.STOPPED,
+        today - timedelta(days=90),
+        1,
+        stop_reason="Langdurig ziek; later opnieuw bekijken.",
+        notes=["Opstart."],
+    )
 
     # One training day last month and the organisations' hours.
     demo.counts["trainings"] += 1
-    demo.save(Training(date=_workday(demo.month_start + timedelta(days=6)), title="POP-coach opleiding dag 1",
-                       trainer_id=marc.id, hours=6, place="De Werkplaats vzw, Gent",
-                       attendee_ids=[an.id, tom.id, sofie.id]))
+    demo.save(
+        Training(
+            date=_workday(demo.month_start + timedelta(days=6)),
+            title="POP-coach opleiding dag 1",
+            trainer_id=marc.id,
+            hours=6,
+            place="De Werkplaats vzw, Gent",
+            attendee_ids=[an.id, tom.id, sofie.id],
+        )
+    )
     for organisation, coach in ((werkplaats, an), (groenzorg, tom)):
         for offset, kind, hours, text in (
             (2, HoursKind.INTAKE, 2.0, "Intakegesprek met directie en ambassadeur"),
             (9, HoursKind.GUIDANCE_ORGANISATION, 3.0, "Opstartanalyse overlopen"),
             (16, HoursKind.GUIDANCE_SUPERVISORS, 1.5, "Werkvloerbegeleiders uitleg over tussentijds overleg"),
         ):
-            demo.save(HoursEntry(organisation_id=organisation.id, coach_id=coach.id,
-                                 date=_workday(demo.month_start + timedelta(days=offset)), kind=kind, hours=hours,
-                                 description=text))
+            demo.save(
+                HoursEntry(
+                    organisation_id=organisation.id,
+                    coach_id=coach.id,
+                    date=_workday(demo.month_start + timedelta(days=offset)),
+                    kind=kind,
+                    hours=hours,
+                    description=text,
+                )
+            )

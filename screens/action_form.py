@@ -25,8 +25,13 @@ from poptui.models import (
 from poptui.services import pop_documents
 
 SMART_KEYS = {
-    "specific": "specifiek", "measure": "meten", "resources": "hulpbronnen", "tools": "hulpmiddelen",
-    "why": "aanvaardbaar", "meaningful_feasible": "haalbaar", "timing": "tijdsplanning",
+    "specific": "specifiek",
+    "measure": "meten",
+    "resources": "hulpbronnen",
+    "tools": "hulpmiddelen",
+    "why": "aanvaardbaar",
+    "meaningful_feasible": "haalbaar",
+    "timing": "tijdsplanning",
 }
 """SmartFields attribute -> the key of the catalog's action template field."""
 
@@ -37,8 +42,14 @@ def progress_boxes(progress: int) -> str:
 
 
 def progress_choices() -> list[tuple[str, int]]:
-    words = [_("niets gebeurd"), _("net gestart"), _("een beetje"), _("half"), _("bijna klaar"),
-             _("helemaal afgewerkt")]
+    words = [
+        _("niets gebeurd"),
+        _("net gestart"),
+        _("een beetje"),
+        _("half"),
+        _("bijna klaar"),
+        _("helemaal afgewerkt"),
+    ]
     return [(f"{progress_boxes(value)} {value} {words[value]}", value) for value in range(6)]
 
 
@@ -72,21 +83,36 @@ class ActionForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         smart = load_catalog().smart
-        yield FormField("what", _("Wat precies"), TextArea(compact=True), required=True,
-                        help=_("Een concrete actie waarvan iedereen weet wat ze betekent."))
-        yield FormField("who_helps", _("Wie helpt"), Input(compact=True),
-                        help=_("Iemand binnen of buiten de organisatie."))
+        yield FormField(
+            "what",
+            _("Wat precies"),
+            TextArea(compact=True),
+            required=True,
+            help=_("Een concrete actie waarvan iedereen weet wat ze betekent."),
+        )
+        yield FormField(
+            "who_helps", _("Wie helpt"), Input(compact=True), help=_("Iemand binnen of buiten de organisatie.")
+        )
         yield FormField("deadline", _("Tegen wanneer"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
-        yield FormField("result", _("Meetbaar resultaat"), TextArea(compact=True),
-                        help=_("Wat je zult zien of kunnen tellen als het gelukt is."))
-        yield FormField("kind", _("Soort competentie"),
-                        Select(choices(CompetenceKind), compact=True, allow_blank=False))
+        yield FormField(
+            "result",
+            _("Meetbaar resultaat"),
+            TextArea(compact=True),
+            help=_("Wat je zult zien of kunnen tellen als het gelukt is."),
+        )
+        yield FormField(
+            "kind", _("Soort competentie"), Select(choices(CompetenceKind), compact=True, allow_blank=False)
+        )
         yield FormField("competence", _("Competentie"), Input(compact=True))
-        yield FormField("area", _(load_catalog().scan.action_template.area_question),
-                        Select(choices(ActionArea), compact=True))
-        yield FormField("career_competence", _("Loopbaancompetentie"), Select(
-            [(f"{_(info.label)}", info.id) for info in smart.career_competences], compact=True),
-            help=_("Reflecteren, exploreren, sturen of profileren (§5.8); F1 en g bij SMART leggen ze uit."))
+        yield FormField(
+            "area", _(load_catalog().scan.action_template.area_question), Select(choices(ActionArea), compact=True)
+        )
+        yield FormField(
+            "career_competence",
+            _("Loopbaancompetentie"),
+            Select([(f"{_(info.label)}", info.id) for info in smart.career_competences], compact=True),
+            help=_("Reflecteren, exploreren, sturen of profileren (§5.8); F1 en g bij SMART leggen ze uit."),
+        )
         yield from smart_form_fields()
 
     def initial_values(self) -> dict[str, Any]:
@@ -94,19 +120,32 @@ class ActionForm(FormScreen):
         if action is None:
             return {"kind": CompetenceKind.OTHER}
         return {
-            "what": action.what, "who_helps": action.who_helps, "deadline": action.deadline, "result": action.result,
-            "kind": action.kind, "competence": action.competence, "area": action.area,
-            "career_competence": action.career_competence, **smart_values(action.smart),
+            "what": action.what,
+            "who_helps": action.who_helps,
+            "deadline": action.deadline,
+            "result": action.result,
+            "kind": action.kind,
+            "competence": action.competence,
+            "area": action.area,
+            "career_competence": action.career_competence,
+            **smart_values(action.smart),
         }
 
     def save_record(self, values: dict[str, Any]) -> PopDocument:
         base = self.action.model_dump() if self.action else {}
-        base.update({
-            "what": values["what"], "who_helps": values["who_helps"], "deadline": values["deadline"],
-            "result": values["result"], "kind": values["kind"] or CompetenceKind.OTHER,
-            "competence": values["competence"], "area": values["area"],
-            "career_competence": values["career_competence"], "smart": smart_from(values).model_dump(),
-        })
+        base.update(
+            {
+                "what": values["what"],
+                "who_helps": values["who_helps"],
+                "deadline": values["deadline"],
+                "result": values["result"],
+                "kind": values["kind"] or CompetenceKind.OTHER,
+                "competence": values["competence"],
+                "area": values["area"],
+                "career_competence": values["career_competence"],
+                "smart": smart_from(values).model_dump(),
+            }
+        )
         action = PopAction.model_validate(base)
         if self.action is None:
             return pop_documents.add_action(self.app.database, self.pop, action)  # type: ignore[attr-defined]
@@ -127,8 +166,7 @@ class ProgressForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
-        yield FormField("progress", _("Vordering (0-5)"),
-                        Select(progress_choices(), compact=True, allow_blank=False))
+        yield FormField("progress", _("Vordering (0-5)"), Select(progress_choices(), compact=True, allow_blank=False))
         yield FormField("note", _("Notitie"), TextArea(compact=True))
 
     def initial_values(self) -> dict[str, Any]:
@@ -152,15 +190,23 @@ class PopItemForm(FormScreen):
 
     model = PopItem
 
-    def __init__(self, pop: PopDocument, part: str = "wat_kan_ik", item: PopItem | None = None,
-                 candidate: pop_documents.Candidate | None = None) -> None:
+    def __init__(
+        self,
+        pop: PopDocument,
+        part: str = "wat_kan_ik",
+        item: PopItem | None = None,
+        candidate: pop_documents.Candidate | None = None,
+    ) -> None:
         super().__init__(f"pop-item-{pop.id}-{item.id if item else 'nieuw'}")
         self.pop = pop
         self.part = part
         self.item = item
         self.candidate = candidate
-        self.form_title = _("Conclusie overnemen") if candidate else (
-            _("Samenvatting wijzigen") if item else _("Nieuw punt in de samenvatting"))
+        self.form_title = (
+            _("Conclusie overnemen")
+            if candidate
+            else (_("Samenvatting wijzigen") if item else _("Nieuw punt in de samenvatting"))
+        )
         if candidate:
             self.form_intro = _("Uit {method}. Pas de tekst aan waar nodig.", method=candidate.method)
 
@@ -168,8 +214,12 @@ class PopItemForm(FormScreen):
         parts = [(_(text), key) for key, text in PART_LABELS.items()]
         yield FormField("part", _("Deel"), Select(parts, compact=True, allow_blank=False, disabled=bool(self.item)))
         yield FormField("text", _("Tekst"), TextArea(compact=True), required=True)
-        yield FormField("kind", _("Soort"), Select(choices(CompetenceKind), compact=True, allow_blank=False),
-                        help=_("Generiek, technisch of andere (§4.3)."))
+        yield FormField(
+            "kind",
+            _("Soort"),
+            Select(choices(CompetenceKind), compact=True, allow_blank=False),
+            help=_("Generiek, technisch of andere (§4.3)."),
+        )
 
     def initial_values(self) -> dict[str, Any]:
         if self.item:
@@ -181,11 +231,13 @@ class PopItemForm(FormScreen):
         PopItem.model_validate({"text": values["text"], "kind": values["kind"]})
         database = self.app.database  # type: ignore[attr-defined]
         if self.item:
-            return pop_documents.edit_item(database, self.pop, self.part, self.item.id, text=values["text"],
-                                           kind=values["kind"])
+            return pop_documents.edit_item(
+                database, self.pop, self.part, self.item.id, text=values["text"], kind=values["kind"]
+            )
         if self.candidate:
-            return pop_documents.accept_candidate(database, self.pop, self.candidate, values["part"], values["kind"],
-                                                  values["text"])
+            return pop_documents.accept_candidate(
+                database, self.pop, self.candidate, values["part"], values["kind"], values["text"]
+            )
         return pop_documents.add_item(database, self.pop, values["part"], values["text"], values["kind"])
 
 

@@ -58,7 +58,9 @@ class CoachSelectScreen(ModalScreen[Person | None]):
         options = self.query_one("#coaches", OptionList)
         for person in coaches(self.app.database):  # type: ignore[attr-defined]
             options.add_option(Option(person.full_name, id=person.id))
-        options.add_option(Option(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=default_actor()), id=NEW))
+        options.add_option(
+            Option(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=default_actor()), id=NEW)
+        )
         options.highlighted = 0
         options.focus()
 

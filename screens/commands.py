@@ -23,24 +23,37 @@ class PopCommands(Provider):
             (_("Werknemers"), _("Alle doelgroepwerknemers"), partial(navigation.open_employees, app)),
             (_("Organisaties"), _("Organisaties en hun mensen"), partial(navigation.open_organisations, app)),
             (_("Concepten"), _("Wat je typte maar nog niet opsloeg"), partial(_open_drafts, app)),
-            (_("Gegevens van een persoon"), _("AVG: alles exporteren of wissen (ambassadeur)"),
-             partial(_open_person_rights, app)),
+            (
+                _("Gegevens van een persoon"),
+                _("AVG: alles exporteren of wissen (ambassadeur)"),
+                partial(_open_person_rights, app),
+            ),
             (_("Opleidingen"), _("Opleidingsdagen en aanwezigheidslijsten"), partial(navigation.open_trainings, app)),
-            (_("Maandrapport"), _("De documenten van de maand voor BDO Adforum"),
-             partial(navigation.open_month_report, app)),
-            (_("Blanco werkbladen afdrukken"), _("HAND, competenties, scan, SMART, Klokwijs, …"),
-             partial(navigation.print_blank_worksheet, app)),
+            (
+                _("Maandrapport"),
+                _("De documenten van de maand voor BDO Adforum"),
+                partial(navigation.open_month_report, app),
+            ),
+            (
+                _("Blanco werkbladen afdrukken"),
+                _("HAND, competenties, scan, SMART, Klokwijs, …"),
+                partial(navigation.print_blank_worksheet, app),
+            ),
         ]
         organisations = {organisation.id: organisation for organisation in directory.organisations(database)}
         for employee in directory.employees(database):
             organisation = organisations.get(employee.organisation_id)
-            entries.append((
-                employee.full_name,
-                _("Werknemer · {organisation}", organisation=organisation.name if organisation else "?"),
-                partial(navigation.open_employee, app, employee.id),
-            ))
+            entries.append(
+                (
+                    employee.full_name,
+                    _("Werknemer · {organisation}", organisation=organisation.name if organisation else "?"),
+                    partial(navigation.open_employee, app, employee.id),
+                )
+            )
         for organisation in organisations.values():
-            entries.append((organisation.name, _("Organisatie"), partial(navigation.open_organisation, app, organisation.id)))
+            entries.append(
+                (organisation.name, _("Organisatie"), partial(navigation.open_organisation, app, organisation.id))
+            )
         return entries
 
     async def discover(self) -> Hits:

@@ -46,10 +46,12 @@ class ConsentDialog(ModalScreen[bool]):
         state = consent_state(self.app.database, self.employee_id)  # type: ignore[attr-defined]
         text = current_text()
         with Vertical():
-            yield Static(_("Toestemming van {name}: {state}.", name=self.employee_name, state=state.summary()),
-                         markup=False)
-            yield Static(_("Huidige toestemmingstekst: versie {version}.", version=text.version), markup=False,
-                         classes="hint")
+            yield Static(
+                _("Toestemming van {name}: {state}.", name=self.employee_name, state=state.summary()), markup=False
+            )
+            yield Static(
+                _("Huidige toestemmingstekst: versie {version}.", version=text.version), markup=False, classes="hint"
+            )
             with Horizontal():
                 yield Label(_("Datum "))
                 yield Input(format_date(today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)

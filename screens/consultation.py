@@ -39,8 +39,11 @@ class SupervisorConsultationForm(FormScreen):
             self.consultation = database.get(SupervisorConsultation, self.consultation_id, employee_id=self.employee_id)
         name = self.employee.full_name
         self.form_title = _("Tussentijds overleg over {name}", name=name)
-        self.form_intro = _("Hoe ziet de werkvloerbegeleider {name}? Wat doet hij of zij goed, wat minder goed? "
-                            "In het volgende gesprek leg je dit naast wat {name} zelf vertelt.", name=name)
+        self.form_intro = _(
+            "Hoe ziet de werkvloerbegeleider {name}? Wat doet hij of zij goed, wat minder goed? "
+            "In het volgende gesprek leg je dit naast wat {name} zelf vertelt.",
+            name=name,
+        )
 
     def compose(self) -> ComposeResult:
         self._load()
@@ -51,11 +54,16 @@ class SupervisorConsultationForm(FormScreen):
         supervisors = consultations.supervisors_for(database, self.employee)  # type: ignore[arg-type]
         self.supervisor_ids = {person.id for person in supervisors}
         yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
-        yield FormField("supervisor_id", _("Werkvloerbegeleider"),
-                        Select([(person.full_name, person.id) for person in supervisors], compact=True,
-                               prompt=_("Kies de begeleider")),
-                        help="" if supervisors else _("Nog geen werkvloerbegeleiders bij deze organisatie: "
-                                                      "voeg ze toe bij de organisatie."))
+        yield FormField(
+            "supervisor_id",
+            _("Werkvloerbegeleider"),
+            Select(
+                [(person.full_name, person.id) for person in supervisors], compact=True, prompt=_("Kies de begeleider")
+            ),
+            help=""
+            if supervisors
+            else _("Nog geen werkvloerbegeleiders bij deze organisatie: voeg ze toe bij de organisatie."),
+        )
         yield FormField("does_well", _("Doet goed"), TextArea())
         yield FormField("does_less_well", _("Doet minder goed"), TextArea())
         yield FormField("notes", _("Notities"), TextArea())
@@ -66,9 +74,13 @@ class SupervisorConsultationForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         consultation = self.consultation
         if consultation is not None:
-            values = {"date": consultation.date, "supervisor_id": consultation.supervisor_id,
-                      "does_well": consultation.does_well, "does_less_well": consultation.does_less_well,
-                      "notes": consultation.notes}
+            values = {
+                "date": consultation.date,
+                "supervisor_id": consultation.supervisor_id,
+                "does_well": consultation.does_well,
+                "does_less_well": consultation.does_less_well,
+                "notes": consultation.notes,
+            }
         else:
             values = {"date": clock.today(), "supervisor_id": self.employee.supervisor_id if self.employee else None}
         if values["supervisor_id"] not in self.supervisor_ids:
@@ -76,7 +88,11 @@ class SupervisorConsultationForm(FormScreen):
         return values
 
     def save_record(self, values: dict[str, Any]) -> SupervisorConsultation:
-        saved = consultations.save_consultation(self.app.database, self.trajectory, values,  # type: ignore[attr-defined]
-                                                self.consultation)
+        saved = consultations.save_consultation(
+            self.app.database,
+            self.trajectory,
+            values,  # type: ignore[attr-defined]
+            self.consultation,
+        )
         self.consultation = saved
         return saved

@@ -88,8 +88,11 @@ class ContactMomentScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         moment = self._load()
-        self.form_title = _("Contactmoment {number} – {name}", number=moment.number,
-                            name=self.employee.full_name if self.employee else "")
+        self.form_title = _(
+            "Contactmoment {number} – {name}",
+            number=moment.number,
+            name=self.employee.full_name if self.employee else "",
+        )
         yield Header()
         yield Static(self._heading(), id="moment-heading", markup=False)
         yield Static("", id="form-problems", markup=False)
@@ -103,9 +106,15 @@ class ContactMomentScreen(FormScreen):
     def _heading(self) -> str:
         moment = self._load()
         goals = " · ".join(moment.goals) if moment.goals else _("geen doelen opgegeven")
-        lines = [_("{name} · contactmoment {number} · fase {phase}", name=self.employee.full_name if self.employee
-                   else "?", number=moment.number, phase=label(moment.phase).lower()),
-                 _("Doelen: {goals}", goals=goals)]
+        lines = [
+            _(
+                "{name} · contactmoment {number} · fase {phase}",
+                name=self.employee.full_name if self.employee else "?",
+                number=moment.number,
+                phase=label(moment.phase).lower(),
+            ),
+            _("Doelen: {goals}", goals=goals),
+        ]
         if moment.status is ContactMomentStatus.SKIPPED:
             lines.append(_("Overgeslagen: {reason}", reason=moment.skip_reason))
         elif self.is_opstart:
@@ -114,21 +123,35 @@ class ContactMomentScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         statuses = [(label(status), status) for status in (ContactMomentStatus.HELD, ContactMomentStatus.PLANNED)]
-        yield FormField("status", _("Status"), Select(statuses, allow_blank=False, compact=True),
-                        help=_("Gehouden: het gesprek vond plaats. Gepland: het moet nog komen."))
+        yield FormField(
+            "status",
+            _("Status"),
+            Select(statuses, allow_blank=False, compact=True),
+            help=_("Gehouden: het gesprek vond plaats. Gepland: het moet nog komen."),
+        )
         yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
         yield FormField("start_time", _("Beginuur"), Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
         yield FormField("duration_minutes", _("Duur (minuten)"), Input(compact=True, placeholder="60"))
         yield FormField("phase", _("Fase"), Select(choices(Phase), allow_blank=False, compact=True))
         yield FormField("collective", _("Collectief"), Select(_yes_no(), allow_blank=False, compact=True))
-        yield FormField("attendees", _("Aanwezigen"), Input(compact=True, placeholder=_("namen, gescheiden door komma's")))
-        yield FormField("supervisor_present", _("Begeleider aanwezig"), Select(_yes_no(), allow_blank=False, compact=True),
-                        help=_("Was de werkvloerbegeleider bij het gesprek?"))
+        yield FormField(
+            "attendees", _("Aanwezigen"), Input(compact=True, placeholder=_("namen, gescheiden door komma's"))
+        )
+        yield FormField(
+            "supervisor_present",
+            _("Begeleider aanwezig"),
+            Select(_yes_no(), allow_blank=False, compact=True),
+            help=_("Was de werkvloerbegeleider bij het gesprek?"),
+        )
         yield FormField("notes", _("Notities"), TextArea(id="notes-text"))
         yield FormField("homework_given", _("Huiswerk meegegeven"), Input(compact=True))
         yield FormField("homework_returned", _("Huiswerk teruggebracht"), Input(compact=True))
-        yield FormField("next_date", _("Volgende afspraak"), Input(compact=True, placeholder=_("dd/mm/jjjj")),
-                        help=_("De datum komt ook bij het volgende geplande contactmoment."))
+        yield FormField(
+            "next_date",
+            _("Volgende afspraak"),
+            Input(compact=True, placeholder=_("dd/mm/jjjj")),
+            help=_("De datum komt ook bij het volgende geplande contactmoment."),
+        )
         yield FormField("next_time", _("Uur volgende afspraak"), Input(compact=True, placeholder=_("uu:mm")))
 
     def initial_values(self) -> dict[str, Any]:
@@ -154,8 +177,11 @@ class ContactMomentScreen(FormScreen):
     def _fill_methods(self) -> None:
         moment = self._load()
         database = self.app.database  # type: ignore[attr-defined]
-        with_notes = {record.kind for record in method_records.records_of(database, self.trajectory)  # type: ignore[arg-type]
-                      if record.contact_moment_id == moment.id and (record.notes or record.conclusions)}
+        with_notes = {
+            record.kind
+            for record in method_records.records_of(database, self.trajectory)  # type: ignore[arg-type]
+            if record.contact_moment_id == moment.id and (record.notes or record.conclusions)
+        }
         methods = self.query_one(MethodList)
         keep = methods.highlighted or 0
         methods.clear_options()
@@ -178,10 +204,17 @@ class ContactMomentScreen(FormScreen):
     def _tell(self, saved: MomentSaved) -> None:
         self.moment = saved.moment
         if saved.trajectory_started:
-            self.notify(_("Het traject is nu actief, gestart op {date}.", date=format_date(saved.trajectory.start_date)))
+            self.notify(
+                _("Het traject is nu actief, gestart op {date}.", date=format_date(saved.trajectory.start_date))
+            )
         if saved.next_moment is not None:
-            self.notify(_("Contactmoment {number} staat nu op {date}.", number=saved.next_moment.number,
-                          date=format_date(saved.next_moment.date)))
+            self.notify(
+                _(
+                    "Contactmoment {number} staat nu op {date}.",
+                    number=saved.next_moment.number,
+                    date=format_date(saved.next_moment.date),
+                )
+            )
 
     # -- methods -----------------------------------------------------------------------------
 
@@ -239,10 +272,12 @@ class ContactMomentScreen(FormScreen):
         from poptui.screens.widgets.choice_dialogs import ReasonDialog
 
         moment = self._load()
-        reason = await self.app.push_screen_wait(ReasonDialog(
-            _("Contactmoment {number} overslaan", number=moment.number),
-            _("Waarom valt dit gesprek weg? Bijvoorbeeld: samengenomen met het volgende gesprek."),
-        ))
+        reason = await self.app.push_screen_wait(
+            ReasonDialog(
+                _("Contactmoment {number} overslaan", number=moment.number),
+                _("Waarom valt dit gesprek weg? Bijvoorbeeld: samengenomen met het volgende gesprek."),
+            )
+        )
         if reason is None:
             return
         try:
@@ -271,10 +306,13 @@ class ContactMomentScreen(FormScreen):
         database = self.app.database  # type: ignore[attr-defined]
         candidates = contact_moments.collective_candidates(database, self.employee)  # type: ignore[arg-type]
         items = [(_candidate_label(candidate, self.employee), candidate.employee.id, False) for candidate in candidates]
-        chosen = await self.app.push_screen_wait(ChecklistDialog(
-            _("Wie was er nog bij deze collectieve opstart?"), items,
-            empty=_("Er zijn geen andere werknemers met een lopend traject. Start eerst hun traject."),
-        ))
+        chosen = await self.app.push_screen_wait(
+            ChecklistDialog(
+                _("Wie was er nog bij deze collectieve opstart?"),
+                items,
+                empty=_("Er zijn geen andere werknemers met een lopend traject. Start eerst hun traject."),
+            )
+        )
         if not chosen:
             return
         try:
@@ -307,8 +345,14 @@ def _methods_for(moment: ContactMoment) -> list[MethodKind]:
     from poptui.catalog import load_catalog
 
     guides = load_catalog().methods
-    return sorted(guides, key=lambda kind: (kind not in moment.methods, moment.phase not in guides[kind].phases,
-                                            guides[kind].name.lower()))
+    return sorted(
+        guides,
+        key=lambda kind: (
+            kind not in moment.methods,
+            moment.phase not in guides[kind].phases,
+            guides[kind].name.lower(),
+        ),
+    )
 
 
 def _candidate_label(candidate: contact_moments.Candidate, employee: Employee | None) -> str:

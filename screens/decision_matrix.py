@@ -35,9 +35,17 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         Binding("x,delete", "delete", _("Optie/criterium verwijderen"), show=False, id="matrix.delete"),
         Binding("v", "question", _("Keuzevraag"), show=False, id="matrix.question"),
         Binding("r", "conclusion", _("Conclusie"), id="matrix.conclusion"),
-        *(Binding(str(value), f"score({value})", _("Score") if value == 1 else _("Score {value}", value=value),
-                  show=value == 1, key_display="1-5" if value == 1 else None, id=f"matrix.score{value}")
-          for value in range(1, 6)),
+        *(
+            Binding(
+                str(value),
+                f"score({value})",
+                _("Score") if value == 1 else _("Score {value}", value=value),
+                show=value == 1,
+                key_display="1-5" if value == 1 else None,
+                id=f"matrix.score{value}",
+            )
+            for value in range(1, 6)
+        ),
     ]
     record: BeslissingsmatrixRecord
 
@@ -58,7 +66,9 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         table.clear(columns=True)
         table.add_column(_("Optie"), width=18)
         for criterion in record.criteria:
-            table.add_column(Text(f"{criterion.text[:9]} x{criterion.weight}"), width=max(6, min(12, len(criterion.text) + 3)))
+            table.add_column(
+                Text(f"{criterion.text[:9]} x{criterion.weight}"), width=max(6, min(12, len(criterion.text) + 3))
+            )
         table.add_column(_("Totaal"), width=7)
         totals = {ranked.option.id: ranked for ranked in decision_matrix.ranking(record)}
         maximum = decision_matrix.maximum(record.criteria)
@@ -70,8 +80,12 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), column=column)
         self.query_one("#matrix-question", Static).update(
-            _("Keuzevraag: {question}", question=record.question) if record.question else
-            _("Gewicht: 1 een beetje, 2 belangrijk, 3 heel belangrijk. Score: 1 past helemaal niet … 5 past heel goed."))
+            _("Keuzevraag: {question}", question=record.question)
+            if record.question
+            else _(
+                "Gewicht: 1 een beetje, 2 belangrijk, 3 heel belangrijk. Score: 1 past helemaal niet … 5 past heel goed."
+            )
+        )
         lines = [_("Rangschikking (score x gewicht, opgeteld):")]
         for ranked in decision_matrix.ranking(record):
             incomplete = "" if ranked.complete else " " + _("(nog niet alles gescoord)")
@@ -95,8 +109,7 @@ class DecisionMatrixScreen(PlanningMethodScreen):
     def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
         from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        self.app.push_screen(TextPromptDialog(title, value, max_length=200),
-                             lambda text: then(text) if text else None)
+        self.app.push_screen(TextPromptDialog(title, value, max_length=200), lambda text: then(text) if text else None)
 
     # -- keys --------------------------------------------------------------------------------
 
@@ -104,15 +117,25 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         if len(self.record.options) >= MAX_MATRIX_OPTIONS:
             self.notify(_("De matrix heeft maximaal {count} opties.", count=MAX_MATRIX_OPTIONS), severity="warning")
             return
-        self._ask(_("Nieuwe optie"), "", lambda text: self.store(
-            self.record.model_copy(update={"options": [*self.record.options, MatrixOption(text=text)]})))
+        self._ask(
+            _("Nieuwe optie"),
+            "",
+            lambda text: self.store(
+                self.record.model_copy(update={"options": [*self.record.options, MatrixOption(text=text)]})
+            ),
+        )
 
     def action_add_criterion(self) -> None:
         if len(self.record.criteria) >= MAX_MATRIX_CRITERIA:
             self.notify(_("De matrix heeft maximaal {count} criteria.", count=MAX_MATRIX_CRITERIA), severity="warning")
             return
-        self._ask(_("Nieuw criterium (wat is belangrijk bij de keuze?)"), "", lambda text: self.store(
-            self.record.model_copy(update={"criteria": [*self.record.criteria, MatrixCriterion(text=text)]})))
+        self._ask(
+            _("Nieuw criterium (wat is belangrijk bij de keuze?)"),
+            "",
+            lambda text: self.store(
+                self.record.model_copy(update={"criteria": [*self.record.criteria, MatrixCriterion(text=text)]})
+            ),
+        )
 
     def action_weight(self) -> None:
         criterion = self.current_criterion()
@@ -125,8 +148,9 @@ class DecisionMatrixScreen(PlanningMethodScreen):
 
         def chosen(weight: int | None) -> None:
             if weight is not None:
-                criteria = [c.model_copy(update={"weight": weight}) if c.id == criterion.id else c
-                            for c in self.record.criteria]
+                criteria = [
+                    c.model_copy(update={"weight": weight}) if c.id == criterion.id else c for c in self.record.criteria
+                ]
                 self.store(self.record.model_copy(update={"criteria": criteria}))
 
         self.app.push_screen(ChooseDialog(_("Hoe belangrijk is '{name}'?", name=criterion.text), options), chosen)
@@ -144,13 +168,16 @@ class DecisionMatrixScreen(PlanningMethodScreen):
     def action_rename(self) -> None:
         criterion, option = self.current_criterion(), self.current_option()
         if criterion is not None:
+
             def renamed(text: str) -> None:
-                criteria = [c.model_copy(update={"text": text}) if c.id == criterion.id else c
-                            for c in self.record.criteria]
+                criteria = [
+                    c.model_copy(update={"text": text}) if c.id == criterion.id else c for c in self.record.criteria
+                ]
                 self.store(self.record.model_copy(update={"criteria": criteria}))
 
             self._ask(_("Criterium"), criterion.text, renamed)
         elif option is not None:
+
             def renamed_option(text: str) -> None:
                 options = [o.model_copy(update={"text": text}) if o.id == option.id else o for o in self.record.options]
                 self.store(self.record.model_copy(update={"options": options}))
@@ -169,20 +196,28 @@ class DecisionMatrixScreen(PlanningMethodScreen):
             if criterion is not None:
                 self.store(decision_matrix.remove_criterion(self.record, criterion.id))
             elif option is not None:
-                self.store(self.record.model_copy(update={
-                    "options": [o for o in self.record.options if o.id != option.id]}))
+                self.store(
+                    self.record.model_copy(update={"options": [o for o in self.record.options if o.id != option.id]})
+                )
 
-        question = (_("Criterium '{name}' verwijderen?", name=criterion.text) if criterion is not None
-                    else _("Optie '{name}' verwijderen?", name=option.text if option else ""))
+        question = (
+            _("Criterium '{name}' verwijderen?", name=criterion.text)
+            if criterion is not None
+            else _("Optie '{name}' verwijderen?", name=option.text if option else "")
+        )
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_question(self) -> None:
         from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        self.app.push_screen(TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True),
-                             lambda text: self.store(self.record.model_copy(update={"question": text}))
-                             if text is not None else None)
+        self.app.push_screen(
+            TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True),
+            lambda text: self.store(self.record.model_copy(update={"question": text})) if text is not None else None,
+        )
 
     def action_conclusion(self) -> None:
-        self._ask(_("Conclusie voor het POP (komt als voorstel in de samenvatting)"), "", lambda text: self.store(
-            self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})))
+        self._ask(
+            _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
+            "",
+            lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),
+        )

@@ -104,10 +104,12 @@ class ChooseDialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, markup=False)
-            yield OptionList(*(
-                Option(Text(label) if isinstance(label, str) else label, id=str(index))
-                for index, (label, _value) in enumerate(self.choices)
-            ))
+            yield OptionList(
+                *(
+                    Option(Text(label) if isinstance(label, str) else label, id=str(index))
+                    for index, (label, _value) in enumerate(self.choices)
+                )
+            )
             yield Label(self.hint, classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -25,8 +25,11 @@ def drafts_notice(app) -> str:  # noqa: ANN001
     found = drafts.list_drafts(app.database)
     if not found:
         return ""
-    return _("Er is {count} niet-opgeslagen concept(en), het laatste: {title}. Open ze met Ctrl+P → Concepten.",
-             count=len(found), title=found[-1]["title"] or found[-1]["key"])
+    return _(
+        "Er is {count} niet-opgeslagen concept(en), het laatste: {title}. Open ze met Ctrl+P → Concepten.",
+        count=len(found),
+        title=found[-1]["title"] or found[-1]["key"],
+    )
 
 
 class DraftsScreen(Screen[None]):
@@ -43,8 +46,14 @@ class DraftsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Wat je typte maar nog niet opsloeg. Enter opent de werknemer: het formulier biedt het concept "
-                       "dan aan. M toont de inhoud, Delete verwijdert het."), id="drafts-intro", markup=False)
+        yield Static(
+            _(
+                "Wat je typte maar nog niet opsloeg. Enter opent de werknemer: het formulier biedt het concept "
+                "dan aan. M toont de inhoud, Delete verwijdert het."
+            ),
+            id="drafts-intro",
+            markup=False,
+        )
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 

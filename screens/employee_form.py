@@ -44,22 +44,42 @@ class EmployeeForm(FormScreen):
         organisations = [(organisation.name, organisation.id) for organisation in directory.organisations(database)]
         yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
         yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
-        yield FormField("organisation_id", _("Organisatie"),
-                        Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation"),
-                        required=True)
+        yield FormField(
+            "organisation_id",
+            _("Organisatie"),
+            Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation"),
+            required=True,
+        )
         yield FormField("function", _("Functie"), Input(compact=True))
-        yield FormField("supervisor_id", _("Werkvloerbegeleider"),
-                        Select(self._supervisor_options(organisation_id, start.get("supervisor_id")),
-                               prompt=_("(geen)"), compact=True, id="supervisor"),
-                        help=_("Werkvloerbegeleiders voeg je toe bij de organisatie (rol aanvinken)."))
-        yield FormField("reflection", _("Reflectievermogen"),
-                        Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
-                        help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
+        yield FormField(
+            "supervisor_id",
+            _("Werkvloerbegeleider"),
+            Select(
+                self._supervisor_options(organisation_id, start.get("supervisor_id")),
+                prompt=_("(geen)"),
+                compact=True,
+                id="supervisor",
+            ),
+            help=_("Werkvloerbegeleiders voeg je toe bij de organisatie (rol aanvinken)."),
+        )
+        yield FormField(
+            "reflection",
+            _("Reflectievermogen"),
+            Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
+            help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."),
+        )
         if self.employee_id is None:  # later changes go through the employee page (consent is a record of events)
-            yield FormField("consent_date", _("Datum toestemming"), Input(placeholder=_("dd/mm/jjjj"), compact=True),
-                            help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."))
-        yield FormField("mijn_loopbaan_account", _("Mijn Loopbaan"),
-                        TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
+            yield FormField(
+                "consent_date",
+                _("Datum toestemming"),
+                Input(placeholder=_("dd/mm/jjjj"), compact=True),
+                help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."),
+            )
+        yield FormField(
+            "mijn_loopbaan_account",
+            _("Mijn Loopbaan"),
+            TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True),
+        )
         yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
 
     def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:

@@ -92,16 +92,27 @@ class EmployeeScreen(Screen[None]):
         banner = self.query_one("#archived-banner", Static)
         banner.update(_("Gearchiveerd: deze werknemer staat niet meer in de lijsten. Druk a om terug te zetten."))
         banner.display = employee.archived
-        self.query_one("#details-left", Static).update(_lines([
-            (_("Organisatie"), overview.organisation.name if overview.organisation else "?"),
-            (_("Functie"), employee.function),
-            (_("Begeleider"), overview.supervisor.full_name if overview.supervisor else _("(geen)")),
-        ]))
-        self.query_one("#details-right", Static).update(_lines([
-            (_("Reflectie"), label(employee.reflection) if employee.reflection else _("nog niet ingeschat")),
-            (_("Toestemming"), overview.consent),
-            (_("Mijn Loopbaan"), _("account aanwezig") if employee.mijn_loopbaan_account else _("nog geen account")),
-        ]))
+        self.query_one("#details-left", Static).update(
+            _lines(
+                [
+                    (_("Organisatie"), overview.organisation.name if overview.organisation else "?"),
+                    (_("Functie"), employee.function),
+                    (_("Begeleider"), overview.supervisor.full_name if overview.supervisor else _("(geen)")),
+                ]
+            )
+        )
+        self.query_one("#details-right", Static).update(
+            _lines(
+                [
+                    (_("Reflectie"), label(employee.reflection) if employee.reflection else _("nog niet ingeschat")),
+                    (_("Toestemming"), overview.consent),
+                    (
+                        _("Mijn Loopbaan"),
+                        _("account aanwezig") if employee.mijn_loopbaan_account else _("nog geen account"),
+                    ),
+                ]
+            )
+        )
         remarks = self.query_one("#remarks", Static)
         remarks.update(_lines([(_("Opmerkingen"), " ".join(employee.remarks.split()))]))
         remarks.display = bool(employee.remarks.strip())
@@ -112,8 +123,14 @@ class EmployeeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for line in reversed(overview.trajectories):  # newest first
-            table.add_row(line.start_text, label(line.trajectory.variant), line.status_text, line.kind_text,
-                          f"{line.held}/{line.planned}", key=line.trajectory.id)
+            table.add_row(
+                line.start_text,
+                label(line.trajectory.variant),
+                line.status_text,
+                line.kind_text,
+                f"{line.held}/{line.planned}",
+                key=line.trajectory.id,
+            )
         empty = self.query_one("#trajectories-empty", Static)
         empty.update(_("Nog geen POP-traject. Druk t om een traject te starten."))
         empty.display = table.row_count == 0
@@ -160,9 +177,16 @@ class EmployeeScreen(Screen[None]):
             if yes:
                 navigation.new_trajectory(self.app, self.employee_id, previous_trajectory_id=previous_id)
 
-        self.app.push_screen(ConfirmDialog(
-            _("{name} heeft al een traject met status {status}. Toch een nieuw traject starten?",
-              name=overview.employee.full_name, status=label(running.status).lower())), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                _(
+                    "{name} heeft al een traject met status {status}. Toch een nieuw traject starten?",
+                    name=overview.employee.full_name,
+                    status=label(running.status).lower(),
+                )
+            ),
+            answered,
+        )
 
     def action_edit(self) -> None:
         from poptui.screens.employee_form import EmployeeForm
@@ -183,8 +207,11 @@ class EmployeeScreen(Screen[None]):
             return
         name = overview.employee.full_name
         if archive:
-            question = _("{name} archiveren? De gegevens blijven bewaard, maar {name} verdwijnt uit de lijsten. "
-                         "Je kunt later terugzetten met a.", name=name)
+            question = _(
+                "{name} archiveren? De gegevens blijven bewaard, maar {name} verdwijnt uit de lijsten. "
+                "Je kunt later terugzetten met a.",
+                name=name,
+            )
             if overview.running is not None:
                 question += " " + _("Let op: er loopt nog een traject.")
         else:
@@ -198,8 +225,7 @@ class EmployeeScreen(Screen[None]):
             except StoreError as error:
                 self.notify(str(error), severity="error", timeout=10)
                 return
-            self.notify(_("{name} is gearchiveerd.", name=name) if archive
-                        else _("{name} is teruggezet.", name=name))
+            self.notify(_("{name} is gearchiveerd.", name=name) if archive else _("{name} is teruggezet.", name=name))
             self.refresh_data()
 
         self.app.push_screen(ConfirmDialog(question), answered)

@@ -81,18 +81,22 @@ class EmployeesScreen(Screen[None]):
         self._employees = directory.employees(database, self.organisation_id, include_archived=True)
         self._statuses = trajectory_status_by_employee(database)
         if self.organisation_id:
-            self.title = _("Werknemers van {organisation}",
-                           organisation=self._organisation_names.get(self.organisation_id, "?"))
+            self.title = _(
+                "Werknemers van {organisation}", organisation=self._organisation_names.get(self.organisation_id, "?")
+            )
         else:
             self.title = _("Werknemers")
         self.show_rows()
 
     def visible(self) -> list[Employee]:
         return [
-            employee for employee in self._employees
+            employee
+            for employee in self._employees
             if (self.show_archived or not employee.archived)
-            and (not self.filter_text
-                 or directory.matches(self.filter_text, employee.first_name, employee.last_name, employee.function))
+            and (
+                not self.filter_text
+                or directory.matches(self.filter_text, employee.first_name, employee.last_name, employee.function)
+            )
         ]
 
     def show_rows(self) -> None:
@@ -101,8 +105,13 @@ class EmployeesScreen(Screen[None]):
         table.clear()
         for employee in self.visible():
             name = employee.full_name + (_(" (archief)") if employee.archived else "")
-            table.add_row(name, self._organisation_names.get(employee.organisation_id, "?"), employee.function,
-                          self._statuses.get(employee.id, "-"), key=employee.id)
+            table.add_row(
+                name,
+                self._organisation_names.get(employee.organisation_id, "?"),
+                employee.function,
+                self._statuses.get(employee.id, "-"),
+                key=employee.id,
+            )
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
         self._show_state(table.row_count)
@@ -115,16 +124,23 @@ class EmployeesScreen(Screen[None]):
         elif not active:
             message = _("Alle werknemers zijn gearchiveerd. Druk h om ze te tonen of n om er een toe te voegen.")
         elif shown == 0:
-            message = _("Niemand gevonden voor '{text}'. Wis de zoektekst of druk h om ook gearchiveerden te tonen.",
-                        text=self.filter_text)
+            message = _(
+                "Niemand gevonden voor '{text}'. Wis de zoektekst of druk h om ook gearchiveerden te tonen.",
+                text=self.filter_text,
+            )
         else:
             message = ""
         empty.update(message)
         empty.display = bool(message)
         archived = _(" (met gearchiveerden)") if self.show_archived else ""
         self.query_one("#filter-hint", Static).update(
-            _("{shown} van {total} werknemers{archived}. Typ om te zoeken; ↓ naar de lijst, Enter opent.",
-              shown=shown, total=len(active), archived=archived))
+            _(
+                "{shown} van {total} werknemers{archived}. Typ om te zoeken; ↓ naar de lijst, Enter opent.",
+                shown=shown,
+                total=len(active),
+                archived=archived,
+            )
+        )
 
     def watch_filter_text(self) -> None:
         if self.is_mounted:

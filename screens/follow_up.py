@@ -25,8 +25,16 @@ class FollowUpScreen(Screen[None]):
     CSS_PATH = "follow_up.tcss"
     BINDINGS: ClassVar = [
         Binding("0", "progress(0)", _("Vordering 0-5"), key_display="0-5", id="follow.progress0"),
-        *(Binding(str(value), f"progress({value})", _("Vordering {value}", value=value), show=False,
-                  id=f"follow.progress{value}") for value in range(1, 6)),
+        *(
+            Binding(
+                str(value),
+                f"progress({value})",
+                _("Vordering {value}", value=value),
+                show=False,
+                id=f"follow.progress{value}",
+            )
+            for value in range(1, 6)
+        ),
         Binding("space", "toggle_carry", _("Meenemen ja/nee"), id="follow.carry"),
         Binding("r,enter", "remark", _("Opmerking"), id="follow.remark"),
         Binding("ctrl+s,f2", "save", _("Bewaren"), priority=True, id="follow.save"),
@@ -45,9 +53,14 @@ class FollowUpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Per actie van het vorige POP: hoe ver staat ze (0 niets gebeurd, 1 net gestart … 5 helemaal "
-                       "afgewerkt), nemen we ze opnieuw op, en waarom niet afgewerkt?"), id="follow-intro",
-                     markup=False)
+        yield Static(
+            _(
+                "Per actie van het vorige POP: hoe ver staat ze (0 niets gebeurd, 1 net gestart … 5 helemaal "
+                "afgewerkt), nemen we ze opnieuw op, en waarom niet afgewerkt?"
+            ),
+            id="follow-intro",
+            markup=False,
+        )
         yield DataTable(id="evaluations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="follow-remark", markup=False)
         yield Footer()
@@ -91,7 +104,8 @@ class FollowUpScreen(Screen[None]):
         current = self.current()
         if current is not None:
             self.query_one("#follow-remark", Static).update(
-                f"{current.action_what}\n" + _("Opmerking: {remark}", remark=current.remark or "-"))
+                f"{current.action_what}\n" + _("Opmerking: {remark}", remark=current.remark or "-")
+            )
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_remark()
@@ -133,8 +147,9 @@ class FollowUpScreen(Screen[None]):
             if remark is not None:
                 self._update(remark=remark)
 
-        self.app.push_screen(TextPromptDialog(_("Opmerking (bv. waarom niet afgewerkt)"), current.remark,
-                                              allow_empty=True), typed)
+        self.app.push_screen(
+            TextPromptDialog(_("Opmerking (bv. waarom niet afgewerkt)"), current.remark, allow_empty=True), typed
+        )
 
     def action_save(self) -> None:
         try:

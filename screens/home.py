@@ -103,21 +103,40 @@ class HomeScreen(Screen[None]):
         if notice:  # typed but never saved (a crash or a dropped connection): offer it back first
             options.append(Option(Text(notice), id=f"{len(options)}|drafts:"))
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
-            options.append(Option(Text(
-                _("Contactmoment {number} van {name} was gepland op {date} en is nog niet geregistreerd.",
-                  number=item.moment.number, name=item.employee.full_name, date=format_date(item.moment.date))),
-                id=f"{len(options)}|moment:{item.employee.id}:{item.moment.id}",
-            ))
+            options.append(
+                Option(
+                    Text(
+                        _(
+                            "Contactmoment {number} van {name} was gepland op {date} en is nog niet geregistreerd.",
+                            number=item.moment.number,
+                            name=item.employee.full_name,
+                            date=format_date(item.moment.date),
+                        )
+                    ),
+                    id=f"{len(options)}|moment:{item.employee.id}:{item.moment.id}",
+                )
+            )
         for trajectory, employee in attention.pops_ready:
-            options.append(Option(Text(_("Het POP van {name} is klaar om definitief te maken.",
-                                         name=employee.full_name)),
-                                  id=f"{len(options)}|trajectory:{trajectory.id}"))
+            options.append(
+                Option(
+                    Text(_("Het POP van {name} is klaar om definitief te maken.", name=employee.full_name)),
+                    id=f"{len(options)}|trajectory:{trajectory.id}",
+                )
+            )
         for item in attention.late_actions:
-            options.append(Option(Text(
-                _("Actie van {name} over tijd ({date}): {what}", name=item.employee.full_name,
-                  date=format_date(item.action.deadline), what=item.action.what)),
-                id=f"{len(options)}|trajectory:{item.trajectory.id}",
-            ))
+            options.append(
+                Option(
+                    Text(
+                        _(
+                            "Actie van {name} over tijd ({date}): {what}",
+                            name=item.employee.full_name,
+                            date=format_date(item.action.deadline),
+                            what=item.action.what,
+                        )
+                    ),
+                    id=f"{len(options)}|trajectory:{item.trajectory.id}",
+                )
+            )
         attention_list = self.query_one("#attention", OptionList)
         attention_list.clear_options()
         if options:
@@ -158,9 +177,11 @@ class HomeScreen(Screen[None]):
             has_employees = bool(directory.employees(self.app.database))  # type: ignore[attr-defined]
             empty.update(
                 _("Nog geen lopende trajecten. Druk n om een POP-traject te starten voor een werknemer.")
-                if has_employees else
-                _("Er zijn nog geen werknemers. Druk o om een organisatie te openen en voeg er werknemers aan toe; "
-                  "daarna start je met n een POP-traject.")
+                if has_employees
+                else _(
+                    "Er zijn nog geen werknemers. Druk o om een organisatie te openen en voeg er werknemers aan toe; "
+                    "daarna start je met n een POP-traject."
+                )
             )
 
     @on(OptionList.OptionSelected, "#attention")
@@ -192,12 +213,21 @@ class HomeScreen(Screen[None]):
             text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")
             options.append((Text(text), (employee.id, previous.id if previous else None)))  # type: ignore[arg-type]
         if not options:
-            self.notify(_("Elke werknemer heeft al een lopend traject, of er zijn nog geen werknemers. "
-                          "Voeg werknemers toe via Organisaties (o) of Werknemers (w)."), timeout=8)
+            self.notify(
+                _(
+                    "Elke werknemer heeft al een lopend traject, of er zijn nog geen werknemers. "
+                    "Voeg werknemers toe via Organisaties (o) of Werknemers (w)."
+                ),
+                timeout=8,
+            )
             return
-        chosen = await self.app.push_screen_wait(ChooseDialog(
-            _("Nieuw POP-traject: voor welke werknemer?"), options,
-            hint=_("Alleen werknemers zonder lopend traject. Pijltjes en Enter kiezen, Esc annuleert.")))
+        chosen = await self.app.push_screen_wait(
+            ChooseDialog(
+                _("Nieuw POP-traject: voor welke werknemer?"),
+                options,
+                hint=_("Alleen werknemers zonder lopend traject. Pijltjes en Enter kiezen, Esc annuleert."),
+            )
+        )
         if chosen is not None:
             employee_id, previous_id = chosen
             navigation.new_trajectory(self.app, employee_id, previous_id)
@@ -224,4 +254,3 @@ class HomeScreen(Screen[None]):
 
     def action_month_report(self) -> None:
         navigation.open_month_report(self.app)
-

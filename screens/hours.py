@@ -63,8 +63,7 @@ class OrganisationHoursScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Enter bewerkt · d drukt het urendocument af om te laten tekenen"),
-                     classes="hint", markup=False)
+        yield Static(_("Enter bewerkt · d drukt het urendocument af om te laten tekenen"), classes="hint", markup=False)
         yield Static("", id="hours-empty", classes="empty-state", markup=False)
         yield DataTable(id="hours", cursor_type="row", zebra_stripes=True)
         yield Static("", id="hours-totals", markup=False)
@@ -94,8 +93,14 @@ class OrganisationHoursScreen(Screen[None]):
         table.clear()
         for entry in entries:
             description = " ".join(entry.description.split())
-            table.add_row(format_date(entry.date), label(entry.kind), format_hours(entry.hours),
-                          Text(names.get(entry.coach_id or "", "-")), Text(description), key=entry.id)
+            table.add_row(
+                format_date(entry.date),
+                label(entry.kind),
+                format_hours(entry.hours),
+                Text(names.get(entry.coach_id or "", "-")),
+                Text(description),
+                key=entry.id,
+            )
         empty = self.query_one("#hours-empty", Static)
         empty.update(_("Nog geen uren voor deze organisatie. Druk n om uren toe te voegen."))
         empty.display = table.row_count == 0
@@ -125,8 +130,12 @@ class OrganisationHoursScreen(Screen[None]):
     def action_print_hours(self) -> None:
         database = self.app.database  # type: ignore[attr-defined]
         organisation = get_organisation(database, self.organisation_id)
-        print_form(self.app, lambda: forms.export_hours(database, self.organisation_id),
-                   _("urendocument {name}", name=organisation.name), record=organisation)
+        print_form(
+            self.app,
+            lambda: forms.export_hours(database, self.organisation_id),
+            _("urendocument {name}", name=organisation.name),
+            record=organisation,
+        )
 
     def action_delete(self) -> None:
         entry_id = self._selected_or_hint()
@@ -136,8 +145,12 @@ class OrganisationHoursScreen(Screen[None]):
 
         database = self.app.database  # type: ignore[attr-defined]
         entry = get_entry(database, entry_id)
-        question = _("{hours} u {kind} van {date} verwijderen? Dit kan niet ongedaan gemaakt worden.",
-                     hours=format_hours(entry.hours), kind=label(entry.kind).lower(), date=format_date(entry.date))
+        question = _(
+            "{hours} u {kind} van {date} verwijderen? Dit kan niet ongedaan gemaakt worden.",
+            hours=format_hours(entry.hours),
+            kind=label(entry.kind).lower(),
+            date=format_date(entry.date),
+        )
         confirm_then(self, question, lambda: delete_entry(database, entry_id), _("Uren verwijderd."))
 
 
@@ -155,16 +168,27 @@ class HoursForm(FormScreen):
     def compose_fields(self) -> ComposeResult:
         database = self.app.database  # type: ignore[attr-defined]
         current = get_entry(database, self.entry_id) if self.entry_id else None
-        coach_options = [(Text(person.full_name), person.id)
-                         for person in coaches(database, current.coach_id if current else None)]
+        coach_options = [
+            (Text(person.full_name), person.id) for person in coaches(database, current.coach_id if current else None)
+        ]
         yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
-        yield FormField("kind", _("Soort"), Select(choices(HoursKind), prompt=_("(kies de soort)"), compact=True),
-                        required=True)
-        yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 1,5"), compact=True), required=True,
-                        help=_("Bijvoorbeeld 2 of 1,5."))
+        yield FormField(
+            "kind", _("Soort"), Select(choices(HoursKind), prompt=_("(kies de soort)"), compact=True), required=True
+        )
+        yield FormField(
+            "hours",
+            _("Uren"),
+            Input(placeholder=_("bv. 1,5"), compact=True),
+            required=True,
+            help=_("Bijvoorbeeld 2 of 1,5."),
+        )
         yield FormField("coach_id", _("POP-coach"), Select(coach_options, prompt=_("(kies de coach)"), compact=True))
-        yield FormField("description", _("Omschrijving"), TextArea(compact=True),
-                        help=_("Wat deed je? Bijvoorbeeld: opstartanalyse overlopen met de directie."))
+        yield FormField(
+            "description",
+            _("Omschrijving"),
+            TextArea(compact=True),
+            help=_("Wat deed je? Bijvoorbeeld: opstartanalyse overlopen met de directie."),
+        )
 
     def initial_values(self) -> dict[str, Any]:
         if self.entry_id is None:

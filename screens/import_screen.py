@@ -37,19 +37,28 @@ class ImportEmployeesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Eerste rij (eventueel onder een titel): voornaam, achternaam, functie, begeleider, "
-                       "reflectievermogen (laag/gemiddeld/hoog). Ook Engelse kolomnamen en ; of , mogen."),
-                     id="import-intro", markup=False)
+        yield Static(
+            _(
+                "Eerste rij (eventueel onder een titel): voornaam, achternaam, functie, begeleider, "
+                "reflectievermogen (laag/gemiddeld/hoog). Ook Engelse kolomnamen en ; of , mogen."
+            ),
+            id="import-intro",
+            markup=False,
+        )
         with Horizontal(classes="import-field"):
             yield Label(_("Organisatie *"))
             yield Select([], prompt=_("Kies de organisatie"), compact=True, id="import-organisation")
         with Horizontal(classes="import-field"):
             yield Label(_("Bestand *"))
-            yield Input(placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/werknemers.xlsx"), compact=True,
-                        id="import-path")
+            yield Input(
+                placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/werknemers.xlsx"), compact=True, id="import-path"
+            )
         yield Static("", id="import-error", markup=False)
-        yield Static(_("Typ het pad en druk Enter voor een voorbeeld. Er wordt pas iets opgeslagen met Ctrl+S."),
-                     id="import-summary", markup=False)
+        yield Static(
+            _("Typ het pad en druk Enter voor een voorbeeld. Er wordt pas iets opgeslagen met Ctrl+S."),
+            id="import-summary",
+            markup=False,
+        )
         yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
         yield Footer()
@@ -182,11 +191,17 @@ class ImportEmployeesScreen(Screen[None]):
             return
         from poptui.screens.dialogs import ConfirmDialog
 
-        question = _("{count} werknemer(s) toevoegen aan {organisation}?", count=len(result.added),
-                     organisation=result.organisation.name)
+        question = _(
+            "{count} werknemer(s) toevoegen aan {organisation}?",
+            count=len(result.added),
+            organisation=result.organisation.name,
+        )
         if result.refused:
-            question += " " + _("{count} rij(en) worden geweigerd en niet ingelezen; verbeter die later in het "
-                                "bestand en importeer opnieuw.", count=len(result.refused))
+            question += " " + _(
+                "{count} rij(en) worden geweigerd en niet ingelezen; verbeter die later in het "
+                "bestand en importeer opnieuw.",
+                count=len(result.refused),
+            )
         self.app.push_screen(ConfirmDialog(question), self._confirmed)
 
     def _confirmed(self, yes: bool | None) -> None:

@@ -52,8 +52,15 @@ class MethodNotesScreen(FormScreen):
     CSS_PATH = "method_notes.tcss"
     BINDINGS: ClassVar = [Binding("f3", "guidance", _("Uitleg methodiek"), id="method.guidance")]
 
-    def __init__(self, *, employee_id: str, trajectory_id: str, kind: str, contact_moment_id: str | None = None,
-                 record_id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        employee_id: str,
+        trajectory_id: str,
+        kind: str,
+        contact_moment_id: str | None = None,
+        record_id: str | None = None,
+    ) -> None:
         self.kind = MethodKind(kind)
         self.employee_id = employee_id
         self.trajectory_id = trajectory_id
@@ -65,14 +72,21 @@ class MethodNotesScreen(FormScreen):
         self.model = MethodRecordBase  # the record's own class once it is loaded
         guide = load_catalog().methods[self.kind]
         self.form_title = _("Methodiek: {name}", name=guide.name)
-        self.form_intro = _("Doel: {doel}  —  F3 toont de volledige uitleg (werkwijze, middelen, aandachtspunten).",
-                            doel=guide.guidance.doel)
+        self.form_intro = _(
+            "Doel: {doel}  —  F3 toont de volledige uitleg (werkwijze, middelen, aandachtspunten).",
+            doel=guide.guidance.doel,
+        )
 
     def _load(self) -> MethodRecordBase:
         if self.record is None:
             self.record = method_records.get_or_create(
-                self.app.database, self.employee_id, self.trajectory_id, self.kind,  # type: ignore[attr-defined]
-                self.contact_moment_id, self.record_id)
+                self.app.database,
+                self.employee_id,
+                self.trajectory_id,
+                self.kind,  # type: ignore[attr-defined]
+                self.contact_moment_id,
+                self.record_id,
+            )
             self.model = type(self.record)
             if self.record.version:
                 self.draft_key = f"method-{self.record.id}"
@@ -81,8 +95,11 @@ class MethodNotesScreen(FormScreen):
     def own_fields(self) -> list[str]:
         """Text fields the method's record adds to the common ones (e.g. HAND's five fingers)."""
         record_type = type(self._load())
-        return [name for name, info in record_type.model_fields.items()
-                if name not in MethodRecordBase.model_fields and info.annotation is str]
+        return [
+            name
+            for name, info in record_type.model_fields.items()
+            if name not in MethodRecordBase.model_fields and info.annotation is str
+        ]
 
     def compose_fields(self) -> ComposeResult:
         record = self._load()
@@ -99,10 +116,18 @@ class MethodNotesScreen(FormScreen):
                     area.read_only = True
                     help_text = sensitive_fields_reason()
             yield FormField(name, _(info.title or name), area, help=help_text)
-        yield FormField("notes", _("Notities"), TextArea(id="notes-text"),
-                        help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."))
-        yield FormField("conclusions", _("Conclusies"), TextArea(id="conclusions-text"),
-                        help=_("Eén conclusie per regel. Ze komen later in het POP (Wat wil ik, Wat kan ik)."))
+        yield FormField(
+            "notes",
+            _("Notities"),
+            TextArea(id="notes-text"),
+            help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."),
+        )
+        yield FormField(
+            "conclusions",
+            _("Conclusies"),
+            TextArea(id="conclusions-text"),
+            help=_("Eén conclusie per regel. Ze komen later in het POP (Wat wil ik, Wat kan ik)."),
+        )
 
     def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
         self.form_fields()[0].widget.focus()
@@ -115,9 +140,14 @@ class MethodNotesScreen(FormScreen):
 
     def save_record(self, values: dict[str, Any]) -> MethodRecordBase:
         record = self._load()
-        saved = method_records.save_notes(self.app.database, record, values["notes"],  # type: ignore[attr-defined]
-                                          values["conclusions"], values["date"],
-                                          {name: values[name] for name in self.own_fields() if name in values})
+        saved = method_records.save_notes(
+            self.app.database,
+            record,
+            values["notes"],  # type: ignore[attr-defined]
+            values["conclusions"],
+            values["date"],
+            {name: values[name] for name in self.own_fields() if name in values},
+        )
         self.record = saved
         return saved
 

@@ -30,8 +30,9 @@ class MindmapScreen(PlanningMethodScreen):
         Binding("x,delete", "delete", _("Weg"), id="mindmap.delete"),
         Binding("K,ctrl+up", "move(-1)", _("Omhoog"), show=False, id="mindmap.up"),
         Binding("J,ctrl+down", "move(1)", _("Omlaag"), show=False, id="mindmap.down"),
-        Binding("greater_than_sign,right", "indent", _("Inspringen (onder de tak erboven)"), show=False,
-                id="mindmap.indent"),
+        Binding(
+            "greater_than_sign,right", "indent", _("Inspringen (onder de tak erboven)"), show=False, id="mindmap.indent"
+        ),
         Binding("less_than_sign,left", "outdent", _("Uitspringen"), show=False, id="mindmap.outdent"),
         Binding("r", "conclusion", _("Conclusie"), show=False, id="mindmap.conclusion"),
     ]
@@ -39,9 +40,14 @@ class MindmapScreen(PlanningMethodScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Eerst verzamelen, dan kiezen. a tak eronder, b ernaast, > en < (of pijl rechts/links) "
-                       "springen in en uit, K/J verplaatsen, r noteert een conclusie voor het POP."),
-                     id="mindmap-hint", markup=False)
+        yield Static(
+            _(
+                "Eerst verzamelen, dan kiezen. a tak eronder, b ernaast, > en < (of pijl rechts/links) "
+                "springen in en uit, K/J verplaatsen, r noteert een conclusie voor het POP."
+            ),
+            id="mindmap-hint",
+            markup=False,
+        )
         yield OptionList(id="mindmap-tree")
         yield Footer()
 
@@ -54,8 +60,9 @@ class MindmapScreen(PlanningMethodScreen):
         tree = self.query_one(OptionList)
         current = select or self.current_id() or THEME
         tree.clear_options()
-        for node_id, line in mindmap.drawing(self.record.theme or _("(centraal thema: Enter om te schrijven)"),
-                                             self.record.nodes):
+        for node_id, line in mindmap.drawing(
+            self.record.theme or _("(centraal thema: Enter om te schrijven)"), self.record.nodes
+        ):
             tree.add_option(Option(Text(line), id=node_id or THEME))
         try:
             tree.highlighted = tree.get_option_index(current)
@@ -71,8 +78,7 @@ class MindmapScreen(PlanningMethodScreen):
     def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
         from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        self.app.push_screen(TextPromptDialog(title, value, max_length=200),
-                             lambda text: then(text) if text else None)
+        self.app.push_screen(TextPromptDialog(title, value, max_length=200), lambda text: then(text) if text else None)
 
     def _store_nodes(self, nodes, select: str | None = None) -> None:  # noqa: ANN001
         if self.store(self.record.model_copy(update={"nodes": nodes})):
@@ -109,11 +115,16 @@ class MindmapScreen(PlanningMethodScreen):
     def action_rename(self) -> None:
         current = self.current_id()
         if current in (None, THEME):
-            self._ask(_("Centraal thema (bv. mijn volgende stap)"), self.record.theme,
-                      lambda text: self.store(self.record.model_copy(update={"theme": text})))
+            self._ask(
+                _("Centraal thema (bv. mijn volgende stap)"),
+                self.record.theme,
+                lambda text: self.store(self.record.model_copy(update={"theme": text})),
+            )
             return
         node = next(node for node in self.record.nodes if node.id == current)
-        self._ask(_("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text)))
+        self._ask(
+            _("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text))
+        )
 
     def _on_node(self, change) -> None:  # noqa: ANN001
         current = self.current_id()
@@ -137,11 +148,19 @@ class MindmapScreen(PlanningMethodScreen):
         under = len(mindmap.descendants(self.record.nodes, current))
         from poptui.screens.dialogs import ConfirmDialog
 
-        question = (_("Dit idee en de {count} ideeën eronder verwijderen?", count=under) if under
-                    else _("Dit idee verwijderen?"))
-        self.app.push_screen(ConfirmDialog(question),
-                             lambda yes: self._store_nodes(mindmap.delete(self.record.nodes, current)) if yes else None)
+        question = (
+            _("Dit idee en de {count} ideeën eronder verwijderen?", count=under)
+            if under
+            else _("Dit idee verwijderen?")
+        )
+        self.app.push_screen(
+            ConfirmDialog(question),
+            lambda yes: self._store_nodes(mindmap.delete(self.record.nodes, current)) if yes else None,
+        )
 
     def action_conclusion(self) -> None:
-        self._ask(_("Conclusie voor het POP (komt als voorstel in de samenvatting)"), "", lambda text: self.store(
-            self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})))
+        self._ask(
+            _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
+            "",
+            lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),
+        )

@@ -43,9 +43,14 @@ class MonthReportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Op het einde van de maand bezorg je alle documenten in één keer aan BDO Adforum. "
-                       "poptui zet ze in één map en een zip, en zegt wat nog ontbreekt."), id="month-intro",
-                     markup=False)
+        yield Static(
+            _(
+                "Op het einde van de maand bezorg je alle documenten in één keer aan BDO Adforum. "
+                "poptui zet ze in één map en een zip, en zegt wat nog ontbreekt."
+            ),
+            id="month-intro",
+            markup=False,
+        )
         with Horizontal(classes="month-row"):
             yield Label(_("Maand (JJJJ-MM)"), classes="month-label")
             yield Input(previous_month(), id="month", compact=True)

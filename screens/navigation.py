@@ -80,16 +80,30 @@ METHOD_SCREENS: dict[str, str] = {
 free-notes screen, whose record the richer screen later takes over (same record class)."""
 
 
-def open_method(app: App, employee_id: str, trajectory_id: str, kind: str, contact_moment_id: str | None = None,
-                record_id: str | None = None) -> None:
+def open_method(
+    app: App,
+    employee_id: str,
+    trajectory_id: str,
+    kind: str,
+    contact_moment_id: str | None = None,
+    record_id: str | None = None,
+) -> None:
     """Open the screen of a method for this trajectory (and contact moment)."""
     import importlib
 
     target = METHOD_SCREENS.get(kind, "poptui.screens.method_notes:MethodNotesScreen")
     module_name, class_name = target.split(":")
     screen_class = getattr(importlib.import_module(module_name), class_name)
-    _push(app, screen_class(employee_id=employee_id, trajectory_id=trajectory_id, kind=kind,
-                            contact_moment_id=contact_moment_id, record_id=record_id))
+    _push(
+        app,
+        screen_class(
+            employee_id=employee_id,
+            trajectory_id=trajectory_id,
+            kind=kind,
+            contact_moment_id=contact_moment_id,
+            record_id=record_id,
+        ),
+    )
 
 
 def open_trainings(app: App) -> None:

@@ -65,8 +65,13 @@ class OrganisationsScreen(Screen[None]):
         counts = employee_counts(database)
         table.clear()
         for organisation in directory.organisations(database):
-            table.add_row(organisation.name, label(organisation.kind), organisation.contact_person,
-                          str(counts.get(organisation.id, 0)), key=organisation.id)
+            table.add_row(
+                organisation.name,
+                label(organisation.kind),
+                organisation.contact_person,
+                str(counts.get(organisation.id, 0)),
+                key=organisation.id,
+            )
         empty = self.query_one("#organisations-empty", Static)
         empty.update(_("Nog geen organisaties. Druk n om er een toe te voegen.") if table.row_count == 0 else "")
         empty.display = table.row_count == 0
@@ -125,8 +130,11 @@ class OrganisationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="organisation-details")
-        yield Static(_("r: organisatie bewerken · i: werknemers importeren · Enter: persoon bewerken"),
-                     classes="hint", markup=False)
+        yield Static(
+            _("r: organisatie bewerken · i: werknemers importeren · Enter: persoon bewerken"),
+            classes="hint",
+            markup=False,
+        )
         yield Static(_("Mensen en hun rollen"), classes="section-title")
         yield Static("", id="persons-empty", classes="empty-state", markup=False)
         yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
@@ -227,14 +235,23 @@ class OrganisationForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         yield FormField("name", _("Naam"), Input(compact=True), required=True)
-        yield FormField("kind", _("Soort"), Select(choices(OrganisationKind), allow_blank=False, compact=True,
-                                                   value=OrganisationKind.MAATWERKBEDRIJF))
-        yield FormField("address", _("Adres"), TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente."))
+        yield FormField(
+            "kind",
+            _("Soort"),
+            Select(choices(OrganisationKind), allow_blank=False, compact=True, value=OrganisationKind.MAATWERKBEDRIJF),
+        )
+        yield FormField(
+            "address", _("Adres"), TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente.")
+        )
         yield FormField("contact_person", _("Contactpersoon"), Input(compact=True))
         yield FormField("phone", _("Telefoon"), Input(compact=True))
         yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField("guidance_ended_on", _("Begeleiding afgerond op"), Input(placeholder=_("dd/mm/jjjj"), compact=True),
-                        help=_("Leeg laten zolang de begeleiding van de organisatie loopt."))
+        yield FormField(
+            "guidance_ended_on",
+            _("Begeleiding afgerond op"),
+            Input(placeholder=_("dd/mm/jjjj"), compact=True),
+            help=_("Leeg laten zolang de begeleiding van de organisatie loopt."),
+        )
 
     def initial_values(self) -> dict[str, Any]:
         if self.organisation_id is None:
@@ -269,12 +286,15 @@ class PersonForm(FormScreen):
         yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
         yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
         for role in Role:
-            yield FormField(f"role_{role.value}", label(role),
-                            TickBox(_(ROLE_HELP[role]), compact=True))
+            yield FormField(f"role_{role.value}", label(role), TickBox(_(ROLE_HELP[role]), compact=True))
         yield FormField("phone", _("Telefoon"), Input(compact=True))
         yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField("login", _("Gebruikersnaam"), Input(compact=True),
-                        help=_("Alleen voor coaches: hun aanmeldnaam op de computer, zodat poptui hen herkent."))
+        yield FormField(
+            "login",
+            _("Gebruikersnaam"),
+            Input(compact=True),
+            help=_("Alleen voor coaches: hun aanmeldnaam op de computer, zodat poptui hen herkent."),
+        )
 
     def initial_values(self) -> dict[str, Any]:
         if self.person_id is None:

@@ -35,9 +35,14 @@ class PersonRightsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Recht op inzage en op vergetelheid (AVG). Kies de werknemer. E schrijft alles wat poptui "
-                       "over de persoon bewaart in één map; W wist de persoon en alles wat erbij hoort."),
-                     id="rights-intro", markup=False)
+        yield Static(
+            _(
+                "Recht op inzage en op vergetelheid (AVG). Kies de werknemer. E schrijft alles wat poptui "
+                "over de persoon bewaart in één map; W wist de persoon en alles wat erbij hoort."
+            ),
+            id="rights-intro",
+            markup=False,
+        )
         yield DataTable(id="rights-employees", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rights-result", markup=False)
         yield Footer()
@@ -78,8 +83,11 @@ class PersonRightsScreen(Screen[None]):
         except (StoreError, OSError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        lines = [_("Geschreven in {folder}:", folder=result.folder), *(f"- {path.name}" for path in result.files),
-                 *result.notes]
+        lines = [
+            _("Geschreven in {folder}:", folder=result.folder),
+            *(f"- {path.name}" for path in result.files),
+            *result.notes,
+        ]
         self._show("\n".join(lines))
 
     def action_erase(self) -> None:
@@ -88,8 +96,11 @@ class PersonRightsScreen(Screen[None]):
             return
         from poptui.screens.dialogs import ConfirmDialog
 
-        question = _("Alles over {name} definitief wissen (werknemer, trajecten, dossier)? Dit kan niet ongedaan "
-                     "gemaakt worden, behalve met een reservekopie.", name=employee.full_name)
+        question = _(
+            "Alles over {name} definitief wissen (werknemer, trajecten, dossier)? Dit kan niet ongedaan "
+            "gemaakt worden, behalve met een reservekopie.",
+            name=employee.full_name,
+        )
 
         def answer(yes: bool | None) -> None:
             if yes:

@@ -46,8 +46,15 @@ class PlanningMethodScreen(Screen[Any]):
     ]
     method_kind: ClassVar[MethodKind]
 
-    def __init__(self, *, employee_id: str, trajectory_id: str, kind: str | MethodKind,
-                 contact_moment_id: str | None = None, record_id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        employee_id: str,
+        trajectory_id: str,
+        kind: str | MethodKind,
+        contact_moment_id: str | None = None,
+        record_id: str | None = None,
+    ) -> None:
         super().__init__()
         self.employee_id = employee_id
         self.trajectory_id = trajectory_id
@@ -62,8 +69,13 @@ class PlanningMethodScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         self.record = planning_methods.get_or_create_record(
-            self.database, employee_id=self.employee_id, trajectory_id=self.trajectory_id, kind=self.kind,
-            contact_moment_id=self.contact_moment_id, record_id=self.record_id, today=clock.today(),
+            self.database,
+            employee_id=self.employee_id,
+            trajectory_id=self.trajectory_id,
+            kind=self.kind,
+            contact_moment_id=self.contact_moment_id,
+            record_id=self.record_id,
+            today=clock.today(),
         )
         employee = self.database.find(Employee, self.employee_id, employee_id=self.employee_id)
         self.title = label(self.kind)

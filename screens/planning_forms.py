@@ -36,25 +36,38 @@ class PlannedActionForm(FormScreen):
         yield FormField("text", _("Actie"), TextArea(compact=True), required=True)
         yield from smart_form_fields()
         yield FormField("area", _(template.area_question), Select(choices(ActionArea), compact=True))
-        yield FormField("kind", _("Soort competentie"),
-                        Select(choices(CompetenceKind), compact=True, allow_blank=False))
+        yield FormField(
+            "kind", _("Soort competentie"), Select(choices(CompetenceKind), compact=True, allow_blank=False)
+        )
         if self.career:
-            yield FormField("career_competence", _("Loopbaancompetentie"), Select(
-                [(_(info.label), info.id) for info in load_catalog().smart.career_competences], compact=True),
-                help=_("Reflecteren, exploreren, sturen of profileren; l op het SMART-scherm legt ze uit."))
+            yield FormField(
+                "career_competence",
+                _("Loopbaancompetentie"),
+                Select([(_(info.label), info.id) for info in load_catalog().smart.career_competences], compact=True),
+                help=_("Reflecteren, exploreren, sturen of profileren; l op het SMART-scherm legt ze uit."),
+            )
 
     def initial_values(self) -> dict[str, Any]:
-        values = {"text": self.action.text, "area": self.action.area, "kind": self.action.kind,
-                  **smart_values(self.action.smart)}
+        values = {
+            "text": self.action.text,
+            "area": self.action.area,
+            "kind": self.action.kind,
+            **smart_values(self.action.smart),
+        }
         if isinstance(self.action, SmartAction):
             values["career_competence"] = self.action.career_competence
         return values
 
     def save_record(self, values: dict[str, Any]) -> dict[str, Any]:
-        changes: dict[str, Any] = {"text": values["text"], "smart": smart_from(values), "area": values["area"],
-                                   "kind": values["kind"] or CompetenceKind.OTHER}
+        changes: dict[str, Any] = {
+            "text": values["text"],
+            "smart": smart_from(values),
+            "area": values["area"],
+            "kind": values["kind"] or CompetenceKind.OTHER,
+        }
         if self.career:
             changes["career_competence"] = values.get("career_competence")
-        type(self.action).model_validate({**self.action.model_dump(), **changes,
-                                          "smart": changes["smart"].model_dump()})
+        type(self.action).model_validate(
+            {**self.action.model_dump(), **changes, "smart": changes["smart"].model_dump()}
+        )
         return changes

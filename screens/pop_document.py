@@ -40,8 +40,9 @@ class PopScreen(Screen[None]):
         Binding("t", "timeline", _("Tijdslijn"), show=False, id="pop.timeline"),
         Binding("a", "add_item", _("Punt toevoegen"), show=False, id="pop.add_item"),
         Binding("e", "edit_item", _("Punt wijzigen"), show=False, id="pop.edit_item"),
-        Binding("x,delete", "remove_item", _("Punt verwijderen / conclusie wegleggen"), show=False,
-                id="pop.remove_item"),
+        Binding(
+            "x,delete", "remove_item", _("Punt verwijderen / conclusie wegleggen"), show=False, id="pop.remove_item"
+        ),
         Binding("escape", "back", _("Terug"), id="pop.back"),
     ]
 
@@ -68,8 +69,14 @@ class PopScreen(Screen[None]):
         yield Static("", id="pop-state", markup=False)
         with TabbedContent(initial="plan", id="pop-tabs"):
             with TabPane(_("Samenvatting (1)"), id="summary"):
-                yield Static(_("a punt toevoegen · e wijzigen · x verwijderen. Conclusies uit de methodieken: "
-                               "Enter neemt over, x legt weg."), classes="hint", markup=False)
+                yield Static(
+                    _(
+                        "a punt toevoegen · e wijzigen · x verwijderen. Conclusies uit de methodieken: "
+                        "Enter neemt over, x legt weg."
+                    ),
+                    classes="hint",
+                    markup=False,
+                )
                 yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="candidates-title", markup=False)
                 yield DataTable(id="candidates", cursor_type="row")
@@ -111,7 +118,8 @@ class PopScreen(Screen[None]):
         state = _("Definitief sinds {date}", date=format_date(pop.finalised_on)) if final else _("Ontwerp")
         mark = "[v]" if check.rule_ok else "[!]"
         self.query_one("#pop-state", Static).update(
-            f"{state} · {mark} {check.rule_text()}" + ("" if check.ok or final else " " + _("(f toont wat nog ontbreekt)"))
+            f"{state} · {mark} {check.rule_text()}"
+            + ("" if check.ok or final else " " + _("(f toont wat nog ontbreekt)"))
         )
         self.query_one("#goal", Static).update(
             _("Mijn doel: {goal}", goal=pop.goal) if pop.goal else _("Mijn doel: (geen; d om een doel te schrijven)")
@@ -134,8 +142,11 @@ class PopScreen(Screen[None]):
         number = self.pop.actions.index(action) + 1
         problems = check.action_problems.get(action.id, [])
         if problems:
-            widget.update(_("Actie {number} is nog niet SMART:", number=number) + "\n" +
-                          "\n".join(f"- {problem}" for problem in problems))
+            widget.update(
+                _("Actie {number} is nog niet SMART:", number=number)
+                + "\n"
+                + "\n".join(f"- {problem}" for problem in problems)
+            )
         else:
             widget.update(_("Actie {number} is SMART.", number=number))
 
@@ -146,8 +157,9 @@ class PopScreen(Screen[None]):
         assert self.pop is not None
         for part in pop_documents.SUMMARY_LISTS:
             for item in getattr(self.pop, part):
-                table.add_row(_(PART_LABELS[part]), label(item.kind), Text(" ".join(item.text.split())),
-                              key=f"{part}|{item.id}")
+                table.add_row(
+                    _(PART_LABELS[part]), label(item.kind), Text(" ".join(item.text.split())), key=f"{part}|{item.id}"
+                )
         if table.row_count:
             table.move_cursor(row=min(current, table.row_count - 1))
 
@@ -160,7 +172,8 @@ class PopScreen(Screen[None]):
             origin = candidate.method + (" " + _("(vorig)") if candidate.earlier else "")
             table.add_row(Text(origin), Text(" ".join(candidate.text.split())), key=str(index))
         self.query_one("#candidates-title", Static).update(
-            _("Conclusies uit de methodieken, nog niet in het POP: {count}", count=len(self.candidates)))
+            _("Conclusies uit de methodieken, nog niet in het POP: {count}", count=len(self.candidates))
+        )
 
     def _show_follow_up(self) -> None:
         assert self.trajectory is not None
@@ -172,8 +185,14 @@ class PopScreen(Screen[None]):
         carried = sum(evaluation.carry_over for evaluation in evaluations)
         widget.display = True
         if evaluations:
-            widget.update(_("Vervolg-POP: {count} acties van het vorige POP geëvalueerd, {carried} opnieuw "
-                            "opgenomen (v opent de evaluatie).", count=len(evaluations), carried=carried))
+            widget.update(
+                _(
+                    "Vervolg-POP: {count} acties van het vorige POP geëvalueerd, {carried} opnieuw "
+                    "opgenomen (v opent de evaluatie).",
+                    count=len(evaluations),
+                    carried=carried,
+                )
+            )
         else:
             widget.update(_("Vervolg-POP: start met de evaluatie van het vorige POP (toets v)."))
 
@@ -279,8 +298,9 @@ class PopScreen(Screen[None]):
             if goal is not None:
                 self._apply(lambda: pop_documents.set_goal(self.database, self.pop, goal))
 
-        self.app.push_screen(TextPromptDialog(_("Mijn doel (mag leeg blijven)"), self.pop.goal, allow_empty=True),
-                             typed)
+        self.app.push_screen(
+            TextPromptDialog(_("Mijn doel (mag leeg blijven)"), self.pop.goal, allow_empty=True), typed
+        )
 
     def action_finalise(self) -> None:
         assert self.pop is not None
@@ -292,8 +312,11 @@ class PopScreen(Screen[None]):
         except pop_documents.PopNotReady as refused:
             from poptui.screens.dialogs import MessageDialog
 
-            self.app.push_screen(MessageDialog(_("Het POP kan nog niet definitief worden"),
-                                               "\n".join(f"- {reason}" for reason in refused.reasons)))
+            self.app.push_screen(
+                MessageDialog(
+                    _("Het POP kan nog niet definitief worden"), "\n".join(f"- {reason}" for reason in refused.reasons)
+                )
+            )
             return
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
@@ -311,8 +334,12 @@ class PopScreen(Screen[None]):
             if yes:
                 self._apply(lambda: pop_documents.reopen(self.database, self.pop))
 
-        self.app.push_screen(ConfirmDialog(_("Het POP heropenen? Het wordt weer een ontwerp en moet daarna opnieuw "
-                                             "definitief gemaakt worden.")), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Het POP heropenen? Het wordt weer een ontwerp en moet daarna opnieuw definitief gemaakt worden.")
+            ),
+            answered,
+        )
 
     def action_follow_up(self) -> None:
         assert self.trajectory is not None

@@ -28,7 +28,11 @@ from poptui.store import StoreError
 
 
 def print_form(
-    app: App, make_pdf: Callable[[], Path], record_label: str, *, record: Record | None = None,
+    app: App,
+    make_pdf: Callable[[], Path],
+    record_label: str,
+    *,
+    record: Record | None = None,
     done: Callable[[Path | None], None] | None = None,
 ) -> None:
     """Write the PDF in the background and show the result; ``record`` is named in the audit trail
@@ -41,8 +45,10 @@ def failure_message(error: BaseException) -> str:
     if isinstance(error, StoreError):
         return str(error)
     if isinstance(error, PermissionError):
-        return _("Het bestand kon niet geschreven worden: je hebt geen toegang tot {path}.",
-                 path=error.filename or _("die map"))
+        return _(
+            "Het bestand kon niet geschreven worden: je hebt geen toegang tot {path}.",
+            path=error.filename or _("die map"),
+        )
     if isinstance(error, OSError):
         return _("Het bestand kon niet geschreven worden: {reason}.", reason=error.strerror or str(error))
     return _("Het document kon niet gemaakt worden: {reason}", reason=str(error))
@@ -122,8 +128,12 @@ class PrintResultDialog(ModalScreen[Path | None]):
             hint.update(_("P stuurt het naar de printer. Esc sluit; het bestand blijft staan."))
             button.focus()
         else:
-            hint.update(_("Er is geen printer ingesteld op deze computer (het programma 'lp' ontbreekt). "
-                          "Open het bestand om het af te drukken of door te sturen. Esc sluit."))
+            hint.update(
+                _(
+                    "Er is geen printer ingesteld op deze computer (het programma 'lp' ontbreekt). "
+                    "Open het bestand om het af te drukken of door te sturen. Esc sluit."
+                )
+            )
         self.refresh_bindings()
 
     def _failed(self, message: str) -> None:
@@ -195,10 +205,16 @@ class BlankWorksheetDialog(ChooseDialog[str]):
     """Kies een blanco werkblad om af te drukken (HAND, competenties, scan, SMART, …)."""
 
     def __init__(self, organisation_name: str = "") -> None:
-        title = (_("Blanco werkblad afdrukken voor {name}", name=organisation_name) if organisation_name
-                 else _("Blanco werkblad afdrukken"))
-        super().__init__(Text(title), worksheet_choices(),  # type: ignore[arg-type]
-                         hint=_("Pijltjes en Enter kiezen, Esc annuleert."))
+        title = (
+            _("Blanco werkblad afdrukken voor {name}", name=organisation_name)
+            if organisation_name
+            else _("Blanco werkblad afdrukken")
+        )
+        super().__init__(
+            Text(title),
+            worksheet_choices(),  # type: ignore[arg-type]
+            hint=_("Pijltjes en Enter kiezen, Esc annuleert."),
+        )
 
 
 def print_pop(app: App, trajectory_id: str) -> None:
@@ -221,10 +237,14 @@ def print_pop(app: App, trajectory_id: str) -> None:
     if state is PopStatus.FINAL:
         print_form(app, write, _("het POP"))
         return
-    question = (_("Er is nog geen POP-document voor dit traject. Wil je een leeg POP-sjabloon afdrukken?")
-                if state is None else
-                _("Het POP is nog niet definitief. Wil je het ontwerp afdrukken? "
-                  "Maak het POP definitief voor je het laat ondertekenen of oplaadt in Mijn Loopbaan."))
+    question = (
+        _("Er is nog geen POP-document voor dit traject. Wil je een leeg POP-sjabloon afdrukken?")
+        if state is None
+        else _(
+            "Het POP is nog niet definitief. Wil je het ontwerp afdrukken? "
+            "Maak het POP definitief voor je het laat ondertekenen of oplaadt in Mijn Loopbaan."
+        )
+    )
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -236,6 +256,9 @@ def print_pop(app: App, trajectory_id: str) -> None:
 def print_consent(app: App, employee_id: str, trajectory_id: str | None = None) -> None:
     """Print the consent and registration document (§4.4.1) of one trajectory, or of all of them."""
     database = app.database  # type: ignore[attr-defined]
-    what = (_("het toestemmings- en registratiedocument van dit traject") if trajectory_id
-            else _("het toestemmings- en registratiedocument"))
+    what = (
+        _("het toestemmings- en registratiedocument van dit traject")
+        if trajectory_id
+        else _("het toestemmings- en registratiedocument")
+    )
     print_form(app, lambda: forms.export_consent(database, employee_id, trajectory_id=trajectory_id), what)

@@ -81,18 +81,25 @@ class ScanScreen(PlanningMethodScreen):
         table.add_column(_("W+C"), width=5)
         table.add_column(_("Akk"), width=3)
         table.add_column(_("Kies"), width=4)
-        lines = scan.compared(self.record) if self.comparing else [
-            scan.ScanLine(a, scan.employee_total(a), scan.coach_total(a), scan.combined_total(a), scan.agreed(a))
-            for a in scan.actions_in_domain(self.record, self.domain)
-        ]
+        lines = (
+            scan.compared(self.record)
+            if self.comparing
+            else [
+                scan.ScanLine(a, scan.employee_total(a), scan.coach_total(a), scan.combined_total(a), scan.agreed(a))
+                for a in scan.actions_in_domain(self.record, self.domain)
+            ]
+        )
         for number, line in enumerate(lines, start=1):
             action = line.action
             cells = [str(number), Text(" ".join(action.text.split()))]
             if self.comparing:
                 cells.append(str(action.domain))
             cells += [score_text(getattr(action, name)) for name in SCORE_COLUMNS]
-            cells += [f"{score_text(line.employee_total)}+{score_text(line.coach_total)}",
-                      _("ja") if line.agreed else "", Text("[x]" if action.chosen else "[ ]")]
+            cells += [
+                f"{score_text(line.employee_total)}+{score_text(line.coach_total)}",
+                _("ja") if line.agreed else "",
+                Text("[x]" if action.chosen else "[ ]"),
+            ]
             table.add_row(*cells, key=action.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), column=column)
@@ -115,15 +122,22 @@ class ScanScreen(PlanningMethodScreen):
         chosen = sum(action.chosen for action in self.record.actions if action.domain in self.record.domains)
         agreed = len(scan.agreed_ids(self.record))
         self.query_one("#scan-status", Static).update(
-            _("W = werknemer, C = coach. 10 zeer, 5 best wel, 1 niet zo. Akkoord: {agreed}, gekozen: {chosen}. "
-              "[ en ] wisselen van domein.", agreed=agreed, chosen=chosen))
+            _(
+                "W = werknemer, C = coach. 10 zeer, 5 best wel, 1 niet zo. Akkoord: {agreed}, gekozen: {chosen}. "
+                "[ en ] wisselen van domein.",
+                agreed=agreed,
+                chosen=chosen,
+            )
+        )
 
     def guidance_extra(self) -> str:
         guide = load_catalog().scan
         scores = "\n".join(f"  {s.value}: {s.meaningful} / {s.feasible}" for s in guide.scores)
         domains = "\n".join(f"  {d.number}. {d.name}: {d.help}" for d in guide.domains)
-        rule = _("Akkoord betekent in poptui: werknemer en coach gaven allebei een score voor zinvol en haalbaar, "
-                 "en niemand gaf 1 (niet zo).")
+        rule = _(
+            "Akkoord betekent in poptui: werknemer en coach gaven allebei een score voor zinvol en haalbaar, "
+            "en niemand gaf 1 (niet zo)."
+        )
         return "\n\n".join([_(guide.scoring_instruction), scores, domains, _(guide.note), rule])
 
     # -- helpers -------------------------------------------------------------------------

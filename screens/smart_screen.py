@@ -57,8 +57,16 @@ class SmartScreen(PlanningMethodScreen):
         table = self.query_one(DataTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
-        for header, width in (("#", 3), (_("Uitdaging / actie"), 30), (_("ZV"), 3), (_("HB"), 3), (_("Tot"), 3),
-                              (_("Best"), 4), (_("Kies"), 4), (_("Loopbaancomp."), 13)):
+        for header, width in (
+            ("#", 3),
+            (_("Uitdaging / actie"), 30),
+            (_("ZV"), 3),
+            (_("HB"), 3),
+            (_("Tot"), 3),
+            (_("Best"), 4),
+            (_("Kies"), 4),
+            (_("Loopbaancomp."), 13),
+        ):
             table.add_column(header, width=width)
         for number, challenge in enumerate(self.record.challenges, start=1):
             title = _("Uitdaging {number}: {title}", number=number, title=" ".join(challenge.title.split()))
@@ -66,9 +74,13 @@ class SmartScreen(PlanningMethodScreen):
             best = {action.id for action in smart_method.best_in(challenge)}
             for index, action in enumerate(challenge.actions, start=1):
                 table.add_row(
-                    str(index), Text(" ".join(action.text.split())),
-                    _score(action.meaningful), _score(action.feasible), _score(action.total),
-                    _("best") if action.id in best else "", Text("[x]" if action.chosen else "[ ]"),
+                    str(index),
+                    Text(" ".join(action.text.split())),
+                    _score(action.meaningful),
+                    _score(action.feasible),
+                    _score(action.total),
+                    _("best") if action.id in best else "",
+                    Text("[x]" if action.chosen else "[ ]"),
                     label(action.career_competence) if action.career_competence else "-",
                     key=f"a|{challenge.id}|{action.id}",
                 )
@@ -76,8 +88,10 @@ class SmartScreen(PlanningMethodScreen):
             table.move_cursor(row=min(row, table.row_count - 1), column=column)
         chosen = sum(action.chosen for challenge in self.record.challenges for action in challenge.actions)
         self.query_one("#smart-status", Static).update(
-            _(load_catalog().smart.total_explanation) + " " +
-            _("Gekozen: {chosen}. u uitdaging (max 4), a actie (max 10), q coachingsvragen.", chosen=chosen))
+            _(load_catalog().smart.total_explanation)
+            + " "
+            + _("Gekozen: {chosen}. u uitdaging (max 4), a actie (max 10), q coachingsvragen.", chosen=chosen)
+        )
 
     def guidance_extra(self) -> str:
         guide = load_catalog().smart
@@ -165,10 +179,12 @@ class SmartScreen(PlanningMethodScreen):
         if action is not None:
             self._ask(_("Actie"), action.text, lambda text: self._change_action(action.id, text=text))
         elif challenge is not None:
+
             def typed(text: str) -> None:
                 changed = self.record.model_copy(deep=True)
-                changed.challenges = [c.model_copy(update={"title": text}) if c.id == challenge.id else c
-                                      for c in changed.challenges]
+                changed.challenges = [
+                    c.model_copy(update={"title": text}) if c.id == challenge.id else c for c in changed.challenges
+                ]
                 self.store(changed)
 
             self._ask(_("Uitdaging"), challenge.title, typed)
@@ -187,8 +203,9 @@ class SmartScreen(PlanningMethodScreen):
             return
         from poptui.screens.dialogs import ChooseDialog
 
-        options = [(f"{_(info.label)}: {_(info.explanation)}", info.id)
-                   for info in load_catalog().smart.career_competences]
+        options = [
+            (f"{_(info.label)}: {_(info.explanation)}", info.id) for info in load_catalog().smart.career_competences
+        ]
 
         def chosen(value: Any) -> None:
             if value is not None:
@@ -275,8 +292,7 @@ class CoachingQuestionsForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         for number, question in enumerate(load_catalog().smart.coaching_questions, start=1):
-            yield FormField(f"q{number}", _("Vraag {number}", number=number), TextArea(compact=True),
-                            help=_(question))
+            yield FormField(f"q{number}", _("Vraag {number}", number=number), TextArea(compact=True), help=_(question))
 
     def initial_values(self) -> dict[str, Any]:
         return {f"q{number}": text for number, text in self.record.coaching_answers.items()}

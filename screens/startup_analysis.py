@@ -67,8 +67,12 @@ class StartupAnalysisScreen(FormScreen):
 
     def save_record(self, values: dict[str, Any]) -> StartupAnalysis:
         answers = {question_id: values.get(name, "") for name, question_id in self.question_names.items()}
-        return save_answers(self.app.database, self.organisation_id, answers,  # type: ignore[attr-defined]
-                            analysis_date=values.get("date") or None)
+        return save_answers(
+            self.app.database,
+            self.organisation_id,
+            answers,  # type: ignore[attr-defined]
+            analysis_date=values.get("date") or None,
+        )
 
     def action_print_analysis(self) -> None:
         """Save what was typed (when changed), then print the analysis."""
@@ -76,5 +80,9 @@ class StartupAnalysisScreen(FormScreen):
             return
         database = self.app.database  # type: ignore[attr-defined]
         organisation = get_organisation(database, self.organisation_id)
-        print_form(self.app, lambda: forms.export_startup(database, self.organisation_id),
-                   _("opstartanalyse {name}", name=organisation.name), record=organisation)
+        print_form(
+            self.app,
+            lambda: forms.export_startup(database, self.organisation_id),
+            _("opstartanalyse {name}", name=organisation.name),
+            record=organisation,
+        )

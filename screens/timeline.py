@@ -52,8 +52,9 @@ class TimelineScreen(PlanningMethodScreen):
         actions = pop.actions if pop else []
         today = clock.today()
         start = self.record.start or timeline.default_start(actions, today)
-        lines = timeline.drawing(actions, self.record.moments, start, self.record.months, today,
-                                 width=78, show_done=self.record.show_done)
+        lines = timeline.drawing(
+            actions, self.record.moments, start, self.record.months, today, width=78, show_done=self.record.show_done
+        )
         if not actions:
             lines.append("")
             lines.append(_("Het actieplan heeft nog geen acties. Druk a om het actieplan te openen."))
@@ -91,16 +92,19 @@ class TimelineScreen(PlanningMethodScreen):
 
             self.app.push_screen(TextPromptDialog(_("Wat gebeurt er op die dag?"), max_length=200), described)
 
-        self.app.push_screen(TextPromptDialog(_("Datum van het vaste moment (dd/mm/jjjj)"), placeholder=_("dd/mm/jjjj")),
-                             dated)
+        self.app.push_screen(
+            TextPromptDialog(_("Datum van het vaste moment (dd/mm/jjjj)"), placeholder=_("dd/mm/jjjj")), dated
+        )
 
     def action_remove_moment(self) -> None:
         if not self.record.moments:
             return
         from poptui.screens.dialogs import ChooseDialog
 
-        options = [(f"{moment.date.strftime('%d/%m/%Y') if moment.date else '?'} {moment.text}", moment.id)
-                   for moment in self.record.moments]
+        options = [
+            (f"{moment.date.strftime('%d/%m/%Y') if moment.date else '?'} {moment.text}", moment.id)
+            for moment in self.record.moments
+        ]
 
         def chosen(moment_id: str | None) -> None:
             if moment_id:

@@ -60,8 +60,12 @@ def _selected_key(table: DataTable) -> str | None:
 def print_attendance(screen: Screen, training: Training) -> None:
     """Print the attendance list of ``training`` (write the PDF, show where, offer the printer)."""
     database = screen.app.database  # type: ignore[attr-defined]
-    print_form(screen.app, lambda: forms.export_attendance(database, training.id),
-               _("aanwezigheidslijst {what}", what=training.describe()), record=training)
+    print_form(
+        screen.app,
+        lambda: forms.export_attendance(database, training.id),
+        _("aanwezigheidslijst {what}", what=training.describe()),
+        record=training,
+    )
 
 
 class TrainingsScreen(Screen[None]):
@@ -78,8 +82,9 @@ class TrainingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen"),
-                     classes="hint", markup=False)
+        yield Static(
+            _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen"), classes="hint", markup=False
+        )
         yield Static("", id="trainings-empty", classes="empty-state", markup=False)
         yield DataTable(id="trainings", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -105,8 +110,14 @@ class TrainingsScreen(Screen[None]):
         names = person_names(database)
         table.clear()
         for training in list_trainings(database):
-            table.add_row(format_date(training.date), Text(training.title), Text(names.get(training.trainer_id or "", "-")),
-                          format_hours(training.hours), str(len(training.attendee_ids)), key=training.id)
+            table.add_row(
+                format_date(training.date),
+                Text(training.title),
+                Text(names.get(training.trainer_id or "", "-")),
+                format_hours(training.hours),
+                str(len(training.attendee_ids)),
+                key=training.id,
+            )
         empty = self.query_one("#trainings-empty", Static)
         empty.update(_("Nog geen opleidingsdagen. Druk n om er een toe te voegen."))
         empty.display = table.row_count == 0
@@ -153,9 +164,12 @@ class TrainingsScreen(Screen[None]):
 
         database = self.app.database  # type: ignore[attr-defined]
         training = get_training(database, training_id)
-        confirm_then(self, _("Opleidingsdag '{what}' verwijderen? Dit kan niet ongedaan gemaakt worden.",
-                             what=training.describe()),
-                     lambda: delete_training(database, training_id), _("Opleidingsdag verwijderd."))
+        confirm_then(
+            self,
+            _("Opleidingsdag '{what}' verwijderen? Dit kan niet ongedaan gemaakt worden.", what=training.describe()),
+            lambda: delete_training(database, training_id),
+            _("Opleidingsdag verwijderd."),
+        )
 
 
 class TrainingForm(FormScreen):
@@ -172,20 +186,26 @@ class TrainingForm(FormScreen):
     def compose_fields(self) -> ComposeResult:
         database = self.app.database  # type: ignore[attr-defined]
         current = get_training(database, self.training_id) if self.training_id else None
-        trainer_options = [(Text(person.full_name), person.id)
-                           for person in trainers(database, current.trainer_id if current else None)]
+        trainer_options = [
+            (Text(person.full_name), person.id)
+            for person in trainers(database, current.trainer_id if current else None)
+        ]
         yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
         yield FormField("title", _("Titel"), Input(compact=True), required=True)
-        yield FormField("trainer_id", _("POP-trainer"),
-                        Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),
-                        help="" if trainer_options else
-                        _("Nog geen POP-trainers: geef iemand de rol POP-trainer bij Organisaties."))
+        yield FormField(
+            "trainer_id",
+            _("POP-trainer"),
+            Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),
+            help=""
+            if trainer_options
+            else _("Nog geen POP-trainers: geef iemand de rol POP-trainer bij Organisaties."),
+        )
         yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 6"), compact=True))
         yield FormField("place", _("Plaats"), Input(compact=True))
-        attendees = AttendeeList(*((Text(text), person_id) for text, person_id in attendee_choices(database)),
-                                       id="attendees", compact=True)
-        yield FormField("attendee_ids", _("Deelnemers"), attendees,
-                        help=_("Pijltjes en spatie vinken aan of uit."))
+        attendees = AttendeeList(
+            *((Text(text), person_id) for text, person_id in attendee_choices(database)), id="attendees", compact=True
+        )
+        yield FormField("attendee_ids", _("Deelnemers"), attendees, help=_("Pijltjes en spatie vinken aan of uit."))
 
     def initial_values(self) -> dict[str, Any]:
         if self.training_id is None:
@@ -196,8 +216,11 @@ class TrainingForm(FormScreen):
         return values
 
     def values(self) -> dict[str, Any]:
-        values = {field.field_name: widget_value(field.widget)
-                  for field in self.form_fields() if field.field_name != "attendee_ids"}
+        values = {
+            field.field_name: widget_value(field.widget)
+            for field in self.form_fields()
+            if field.field_name != "attendee_ids"
+        }
         values["attendee_ids"] = list(self.query_one("#attendees", SelectionList).selected)
         return values
 

@@ -116,9 +116,13 @@ class TrajectoryScreen(Screen[None]):
         assert trajectory is not None
         database = self.app.database  # type: ignore[attr-defined]
         coach = database.find(Person, trajectory.coach_id) if trajectory.coach_id else None
-        first = _("{status} · {variant} · reflectie {reflection} · intensiteit {intensity}",
-                  status=label(trajectory.status).upper(), variant=label(trajectory.variant),
-                  reflection=label(trajectory.reflection).lower(), intensity=label(trajectory.intensity).lower())
+        first = _(
+            "{status} · {variant} · reflectie {reflection} · intensiteit {intensity}",
+            status=label(trajectory.status).upper(),
+            variant=label(trajectory.variant),
+            reflection=label(trajectory.reflection).lower(),
+            intensity=label(trajectory.intensity).lower(),
+        )
         dates = [_("coach {name}", name=coach.full_name if coach else _("niet gekozen"))]
         if trajectory.start_date:
             dates.append(_("gestart {date}", date=format_date(trajectory.start_date)))
@@ -157,8 +161,15 @@ class TrajectoryScreen(Screen[None]):
             when = format_date(moment.date) if moment.date else "–"
             methods = ", ".join(method_name(kind) for kind in moment.methods) or "–"
             between = ", ".join(_between_label(step.kind.value, step.done) for step in moment.between_steps)
-            table.add_row(str(moment.number), when, label(moment.phase), status, _short(methods, 24),
-                          _short(between, 12) or "–", key=moment.id)
+            table.add_row(
+                str(moment.number),
+                when,
+                label(moment.phase),
+                status,
+                _short(methods, 24),
+                _short(between, 12) or "–",
+                key=moment.id,
+            )
         if self.moments:
             table.move_cursor(row=min(keep, len(self.moments) - 1))
         self.query_one("#timeline", DataTable).display = bool(self.moments)
@@ -170,13 +181,27 @@ class TrajectoryScreen(Screen[None]):
         for consultation in self.consultation_list:
             supervisor = database.find(Person, consultation.supervisor_id) if consultation.supervisor_id else None
             well = consultation.does_well.splitlines()[0] if consultation.does_well else "–"
-            options.add_option(Option(
-                Text(_("{date} · {who} · goed: {well}", date=format_date(consultation.date) or "–",
-                       who=supervisor.full_name if supervisor else _("begeleider"), well=_short(well, 40))),
-                id=consultation.id))
+            options.add_option(
+                Option(
+                    Text(
+                        _(
+                            "{date} · {who} · goed: {well}",
+                            date=format_date(consultation.date) or "–",
+                            who=supervisor.full_name if supervisor else _("begeleider"),
+                            well=_short(well, 40),
+                        )
+                    ),
+                    id=consultation.id,
+                )
+            )
         if not self.consultation_list:
-            options.add_option(Option(_("Nog geen overleg. Druk o om het gesprek met de werkvloerbegeleider te noteren."),
-                                      id="none", disabled=True))
+            options.add_option(
+                Option(
+                    _("Nog geen overleg. Druk o om het gesprek met de werkvloerbegeleider te noteren."),
+                    id="none",
+                    disabled=True,
+                )
+            )
 
     def selected_moment(self) -> ContactMoment | None:
         table = self.query_one("#timeline", DataTable)
@@ -231,8 +256,9 @@ class TrajectoryScreen(Screen[None]):
             return
         from poptui.screens.consultation import SupervisorConsultationForm
 
-        self.app.push_screen(SupervisorConsultationForm(self.trajectory.employee_id, self.trajectory.id,
-                                                        event.option.id))
+        self.app.push_screen(
+            SupervisorConsultationForm(self.trajectory.employee_id, self.trajectory.id, event.option.id)
+        )
 
     @work
     async def action_new_moment(self) -> None:
@@ -241,14 +267,23 @@ class TrajectoryScreen(Screen[None]):
         if self.trajectory is None:
             return
         after = self.selected_moment()
-        phase = await self.app.push_screen_wait(ChooseDialog(
-            _("Nieuw contactmoment na nummer {number}: welke fase?", number=after.number if after else 0)
-            if after else _("Nieuw contactmoment: welke fase?"), choices(Phase)))
+        phase = await self.app.push_screen_wait(
+            ChooseDialog(
+                _("Nieuw contactmoment na nummer {number}: welke fase?", number=after.number if after else 0)
+                if after
+                else _("Nieuw contactmoment: welke fase?"),
+                choices(Phase),
+            )
+        )
         if phase is None:
             return
         try:
-            new = contact_moments.add_planned_moment(self.app.database, self.trajectory, phase,  # type: ignore[attr-defined]
-                                                     after=after)
+            new = contact_moments.add_planned_moment(
+                self.app.database,
+                self.trajectory,
+                phase,  # type: ignore[attr-defined]
+                after=after,
+            )
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -263,9 +298,15 @@ class TrajectoryScreen(Screen[None]):
         moment = self.selected_moment()
         if moment is None:
             return
-        if not await self.app.push_screen_wait(ConfirmDialog(
-                _("Contactmoment {number} ({phase}) verwijderen uit het plan?", number=moment.number,
-                  phase=label(moment.phase)))):
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(
+                _(
+                    "Contactmoment {number} ({phase}) verwijderen uit het plan?",
+                    number=moment.number,
+                    phase=label(moment.phase),
+                )
+            )
+        ):
             return
         try:
             contact_moments.remove_planned_moment(self.app.database, moment)  # type: ignore[attr-defined]
@@ -302,8 +343,9 @@ class TrajectoryScreen(Screen[None]):
         others = [kind for kind in load_catalog().methods if kind not in moment.methods]
         options = [(method_name(kind), kind.value) for kind in moment.methods]
         options += [(_("andere: {name}", name=method_name(kind)), kind.value) for kind in others]
-        kind = await self.app.push_screen_wait(ChooseDialog(
-            _("Welke methodiek voor contactmoment {number}?", number=moment.number), options))
+        kind = await self.app.push_screen_wait(
+            ChooseDialog(_("Welke methodiek voor contactmoment {number}?", number=moment.number), options)
+        )
         if kind is not None:
             navigation.open_method(self.app, moment.employee_id, moment.trajectory_id, kind, moment.id)
 
@@ -318,9 +360,12 @@ class TrajectoryScreen(Screen[None]):
         if not allowed:
             self.notify(_("Dit traject is {status}: de status verandert niet meer.", status=label(trajectory.status)))
             return
-        change = await self.app.push_screen_wait(ChooseDialog(
-            _("Status van het traject (nu: {status})", status=label(trajectory.status)),
-            [(trajectory_status.change_label(item), item) for item in allowed]))
+        change = await self.app.push_screen_wait(
+            ChooseDialog(
+                _("Status van het traject (nu: {status})", status=label(trajectory.status)),
+                [(trajectory_status.change_label(item), item) for item in allowed],
+            )
+        )
         if change is None:
             return
         await self._apply_change(trajectory, change)
@@ -338,14 +383,22 @@ class TrajectoryScreen(Screen[None]):
             elif change is StatusChange.RESUME:
                 trajectory_status.resume(database, trajectory)
             elif change is StatusChange.COMPLETE:
-                if not await self.app.push_screen_wait(ConfirmDialog(
-                        _("Het traject afronden op {date}? Dat betekent: het POP is opgemaakt.",
-                          date=format_date(clock.today())))):
+                if not await self.app.push_screen_wait(
+                    ConfirmDialog(
+                        _(
+                            "Het traject afronden op {date}? Dat betekent: het POP is opgemaakt.",
+                            date=format_date(clock.today()),
+                        )
+                    )
+                ):
                     return
                 trajectory_status.complete(database, trajectory)
             elif change is StatusChange.STOP:
-                reason = await self.app.push_screen_wait(ReasonDialog(
-                    _("Traject stoppen"), _("Waarom stopt het traject? (bijvoorbeeld: werknemer uit dienst)")))
+                reason = await self.app.push_screen_wait(
+                    ReasonDialog(
+                        _("Traject stoppen"), _("Waarom stopt het traject? (bijvoorbeeld: werknemer uit dienst)")
+                    )
+                )
                 if reason is None:
                     return
                 trajectory_status.stop(database, trajectory, reason)
@@ -355,8 +408,9 @@ class TrajectoryScreen(Screen[None]):
             self.app.push_screen(MessageDialog(_("Dat kan niet"), str(error)))
             return
         self.refresh_data()
-        self.notify(_("Het traject is nu {status}.", status=label(self.trajectory.status).lower()
-                      if self.trajectory else "?"))
+        self.notify(
+            _("Het traject is nu {status}.", status=label(self.trajectory.status).lower() if self.trajectory else "?")
+        )
 
 
 def _between_label(kind: str, done: bool) -> str:

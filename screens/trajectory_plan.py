@@ -76,18 +76,28 @@ class PlanScreen(Screen[str | None]):
     def _fill(self, select: int | None = None) -> None:
         renumber(self.plan)
         variant = load_catalog().variants[self.choice.variant]
-        self.query_one("#plan-intro", Static).update(_(
-            "{variant} voor {name}: {count} contactmomenten (0 = opstart). a: toevoegen · x: verwijderen · "
-            "m: methodieken · f: fase · Ctrl+S: start.", variant=variant.name, name=self.choice.employee.full_name,
-            count=len(self.plan)))
+        self.query_one("#plan-intro", Static).update(
+            _(
+                "{variant} voor {name}: {count} contactmomenten (0 = opstart). a: toevoegen · x: verwijderen · "
+                "m: methodieken · f: fase · Ctrl+S: start.",
+                variant=variant.name,
+                name=self.choice.employee.full_name,
+                count=len(self.plan),
+            )
+        )
         table = self.query_one("#plan", DataTable)
         keep = self.selected_index() if select is None else select
         table.clear()
         self._row_moment: list[int] = []
         for index, moment in enumerate(self.plan):
             methods = ", ".join(method_name(kind) for kind in moment.methods) or "–"
-            table.add_row(str(moment.number), label(moment.phase), _short(" · ".join(moment.goals) or "–", 30),
-                          _short(methods, 34), key=f"m{index}")
+            table.add_row(
+                str(moment.number),
+                label(moment.phase),
+                _short(" · ".join(moment.goals) or "–", 30),
+                _short(methods, 34),
+                key=f"m{index}",
+            )
             self._row_moment.append(index)
             for number, step in enumerate(moment.between_steps):
                 table.add_row("", "", "↳ " + label(step.kind), _short(step.description, 34), key=f"s{index}-{number}")
@@ -141,9 +151,15 @@ class PlanScreen(Screen[str | None]):
         if index is None:
             return
         moment = self.plan[index]
-        if not await self.app.push_screen_wait(ConfirmDialog(
-                _("Contactmoment {number} ({phase}) uit het plan halen?", number=moment.number,
-                  phase=label(moment.phase).lower()))):
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(
+                _(
+                    "Contactmoment {number} ({phase}) uit het plan halen?",
+                    number=moment.number,
+                    phase=label(moment.phase).lower(),
+                )
+            )
+        ):
             return
         del self.plan[index]
         self._fill(select=max(0, index - 1))
@@ -156,11 +172,17 @@ class PlanScreen(Screen[str | None]):
         if index is None:
             return
         moment = self.plan[index]
-        items = [(_method_label(kind, moment.phase), kind, kind in moment.methods)
-                 for kind in _ordered_methods(moment)]
-        chosen = await self.app.push_screen_wait(ChecklistDialog(
-            _("Methodieken voor contactmoment {number} ({phase})", number=moment.number,
-              phase=label(moment.phase).lower()), items))
+        items = [(_method_label(kind, moment.phase), kind, kind in moment.methods) for kind in _ordered_methods(moment)]
+        chosen = await self.app.push_screen_wait(
+            ChecklistDialog(
+                _(
+                    "Methodieken voor contactmoment {number} ({phase})",
+                    number=moment.number,
+                    phase=label(moment.phase).lower(),
+                ),
+                items,
+            )
+        )
         if chosen is not None:
             moment.methods = list(chosen)
             self._fill(select=index)
@@ -172,8 +194,9 @@ class PlanScreen(Screen[str | None]):
         index = self.selected_index()
         if index is None:
             return
-        phase = await self.app.push_screen_wait(ChooseDialog(
-            _("Fase van contactmoment {number}", number=self.plan[index].number), choices(Phase)))
+        phase = await self.app.push_screen_wait(
+            ChooseDialog(_("Fase van contactmoment {number}", number=self.plan[index].number), choices(Phase))
+        )
         if phase is not None:
             self.plan[index].phase = phase
             self._fill(select=index)
@@ -194,15 +217,26 @@ class PlanScreen(Screen[str | None]):
         choice = self.choice
         try:
             trajectory, _moments = start_trajectory(
-                self.app.database, choice.employee, variant=choice.variant,  # type: ignore[attr-defined]
-                reflection=choice.reflection, intensity=choice.intensity, plan=self.plan,
-                coach_id=getattr(self.app, "coach_id", None), start_date=start_date,
-                previous_trajectory_id=choice.previous.id if choice.previous else None)
+                self.app.database,
+                choice.employee,
+                variant=choice.variant,  # type: ignore[attr-defined]
+                reflection=choice.reflection,
+                intensity=choice.intensity,
+                plan=self.plan,
+                coach_id=getattr(self.app, "coach_id", None),
+                start_date=start_date,
+                previous_trajectory_id=choice.previous.id if choice.previous else None,
+            )
         except (ValidationError, StoreError) as error:
             error_line.update(str(error))
             return
-        self.notify(_("Het traject van {name} is aangemaakt met {count} contactmomenten.",
-                      name=choice.employee.full_name, count=len(self.plan)))
+        self.notify(
+            _(
+                "Het traject van {name} is aangemaakt met {count} contactmomenten.",
+                name=choice.employee.full_name,
+                count=len(self.plan),
+            )
+        )
         self.dismiss(trajectory.id)
 
     def action_back(self) -> None:
@@ -212,8 +246,14 @@ class PlanScreen(Screen[str | None]):
 def _ordered_methods(moment: PlannedMoment) -> list[MethodKind]:
     """The moment's methods first, then those that suit its phase, then the rest (by name)."""
     guides = load_catalog().methods
-    return sorted(guides, key=lambda kind: (kind not in moment.methods, moment.phase not in guides[kind].phases,
-                                            guides[kind].name.lower()))
+    return sorted(
+        guides,
+        key=lambda kind: (
+            kind not in moment.methods,
+            moment.phase not in guides[kind].phases,
+            guides[kind].name.lower(),
+        ),
+    )
 
 
 def _method_label(kind: MethodKind, phase: Phase) -> str:

@@ -97,12 +97,16 @@ class NewTrajectoryScreen(Screen[None]):
         if self.choice is None:
             database = self.app.database  # type: ignore[attr-defined]
             employee = database.get(Employee, self.employee_id)
-            previous = (database.get(Trajectory, self.previous_trajectory_id, employee_id=employee.id)
-                        if self.previous_trajectory_id else None)
+            previous = (
+                database.get(Trajectory, self.previous_trajectory_id, employee_id=employee.id)
+                if self.previous_trajectory_id
+                else None
+            )
             reflection = employee.reflection or (previous.reflection if previous else Level.MEDIUM)
             intensity = previous.intensity if previous else Level.MEDIUM
-            self.choice = WizardChoice(employee, reflection, intensity,
-                                       propose_variant(reflection, intensity).variant, previous)
+            self.choice = WizardChoice(
+                employee, reflection, intensity, propose_variant(reflection, intensity).variant, previous
+            )
         return self.choice
 
     def compose(self) -> ComposeResult:
@@ -126,8 +130,13 @@ class NewTrajectoryScreen(Screen[None]):
         yield Static("", id="proposal")
         with Horizontal(id="variant-row"):
             yield Static(_("Variant:"), id="variant-label")
-            yield Select([(self._variant_label(v), v) for v in load_catalog().variants], value=choice.variant,
-                         allow_blank=False, compact=True, id="variant")
+            yield Select(
+                [(self._variant_label(v), v) for v in load_catalog().variants],
+                value=choice.variant,
+                allow_blank=False,
+                compact=True,
+                id="variant",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,25 +146,44 @@ class NewTrajectoryScreen(Screen[None]):
 
     def _intro(self) -> str:
         choice = self._load()
-        lines = [_("Voor {name}. Kies met de pijltjes; Tab gaat naar de volgende keuze. v gaat verder naar het plan.",
-                   name=choice.employee.full_name)]
+        lines = [
+            _(
+                "Voor {name}. Kies met de pijltjes; Tab gaat naar de volgende keuze. v gaat verder naar het plan.",
+                name=choice.employee.full_name,
+            )
+        ]
         previous = choice.previous
         if previous is not None:
-            lines.append(_("Vervolg op het POP-traject ({variant}) van {start} tot {end}. Het eerste gesprek begint "
-                           "met de evaluatie van de acties van dat POP.", variant=label(previous.variant),
-                           start=format_date(previous.start_date) or "?", end=format_date(previous.completion_date) or "?"))
+            lines.append(
+                _(
+                    "Vervolg op het POP-traject ({variant}) van {start} tot {end}. Het eerste gesprek begint "
+                    "met de evaluatie van de acties van dat POP.",
+                    variant=label(previous.variant),
+                    start=format_date(previous.start_date) or "?",
+                    end=format_date(previous.completion_date) or "?",
+                )
+            )
         running = contact_moments.open_trajectory(self.app.database, choice.employee.id)  # type: ignore[attr-defined]
         if running is not None and running.id != self.previous_trajectory_id:
-            lines.append(_("Let op: {name} heeft al een lopend traject ({status}). Rond het eerst af of stop het.",
-                           name=choice.employee.first_name, status=label(running.status).lower()))
+            lines.append(
+                _(
+                    "Let op: {name} heeft al een lopend traject ({status}). Rond het eerst af of stop het.",
+                    name=choice.employee.first_name,
+                    status=label(running.status).lower(),
+                )
+            )
         return "\n".join(lines)
 
     @staticmethod
     def _variant_label(variant: VariantId) -> str:
         info = load_catalog().variants[variant]
-        return _("{name} (reflectie {reflection}, intensiteit {intensity}, opstart + {count})",
-                 name=info.name, reflection=label(info.reflection).lower(), intensity=label(info.intensity).lower(),
-                 count=info.moments_after_opstart)
+        return _(
+            "{name} (reflectie {reflection}, intensiteit {intensity}, opstart + {count})",
+            name=info.name,
+            reflection=label(info.reflection).lower(),
+            intensity=label(info.intensity).lower(),
+            count=info.moments_after_opstart,
+        )
 
     def proposal(self) -> VariantProposal:
         choice = self._load()
@@ -211,13 +239,26 @@ class NewTrajectoryScreen(Screen[None]):
         from poptui.screens.dialogs import MessageDialog
 
         catalog = load_catalog()
-        lines = [catalog.levels.intro, "", catalog.levels.reflection_explanation, "",
-                 catalog.levels.intensity_explanation, ""]
+        lines = [
+            catalog.levels.intro,
+            "",
+            catalog.levels.reflection_explanation,
+            "",
+            catalog.levels.intensity_explanation,
+            "",
+        ]
         for variant in catalog.variants.values():
-            lines.append(_("{name} – reflectie {reflection}, intensiteit {intensity}, {count} contactmomenten na de "
-                           "opstart. {description}", name=variant.name, reflection=label(variant.reflection).lower(),
-                           intensity=label(variant.intensity).lower(), count=variant.moments_after_opstart,
-                           description=variant.description))
+            lines.append(
+                _(
+                    "{name} – reflectie {reflection}, intensiteit {intensity}, {count} contactmomenten na de "
+                    "opstart. {description}",
+                    name=variant.name,
+                    reflection=label(variant.reflection).lower(),
+                    intensity=label(variant.intensity).lower(),
+                    count=variant.moments_after_opstart,
+                    description=variant.description,
+                )
+            )
         self.app.push_screen(MessageDialog(_("De varianten (§4.5)"), "\n".join(lines)))
 
     @work
@@ -225,7 +266,8 @@ class NewTrajectoryScreen(Screen[None]):
         from poptui.screens.dialogs import ConfirmDialog
 
         if self.changed or self._load().plans:
-            if not await self.app.push_screen_wait(ConfirmDialog(
-                    _("Stoppen zonder het traject te starten? Je keuzes worden niet bewaard."))):
+            if not await self.app.push_screen_wait(
+                ConfirmDialog(_("Stoppen zonder het traject te starten? Je keuzes worden niet bewaard."))
+            ):
                 return
         self.dismiss(None)

@@ -15,8 +15,14 @@ from poptui import __version__
 from poptui.cli.common import CommandError, add_database_option, fail
 from poptui.i18n import _, current_language, set_language
 
-COMMAND_MODULES = ("poptui.cli.database_commands", "poptui.cli.list_command", "poptui.cli.export_commands",
-                   "poptui.cli.import_command", "poptui.cli.backup_commands", "poptui.cli.person_commands")
+COMMAND_MODULES = (
+    "poptui.cli.database_commands",
+    "poptui.cli.list_command",
+    "poptui.cli.export_commands",
+    "poptui.cli.import_command",
+    "poptui.cli.backup_commands",
+    "poptui.cli.person_commands",
+)
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -49,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help=_("toon deze hulp en stop"))
-    parser.add_argument("--version", action="version", version=f"poptui {__version__}", help=_("toon de versie en stop"))
+    parser.add_argument(
+        "--version", action="version", version=f"poptui {__version__}", help=_("toon de versie en stop")
+    )
     add_database_option(parser)
     parser.add_argument("--lang", choices=("nl", "en"), default=None, help=_("taal van de toepassing (nl of en)"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"), parser_class=_DutchParser)

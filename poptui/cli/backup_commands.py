@@ -74,10 +74,19 @@ def run_restore(options: argparse.Namespace) -> int:
         raise CommandError(str(error), 1) from error
     if not report.healthy:
         problems = "\n".join(f"- {problem}" for problem in report.problems)
-        raise CommandError(_("De reservekopie {file} is niet in orde; er is niets teruggezet:\n{problems}",
-                             file=source, problems=problems), 1)
-    question = _("De database in {path} vervangen door de reservekopie {file}? De huidige bestanden worden eerst "
-                 "apart bewaard.", path=path, file=source)
+        raise CommandError(
+            _(
+                "De reservekopie {file} is niet in orde; er is niets teruggezet:\n{problems}",
+                file=source,
+                problems=problems,
+            ),
+            1,
+        )
+    question = _(
+        "De database in {path} vervangen door de reservekopie {file}? De huidige bestanden worden eerst apart bewaard.",
+        path=path,
+        file=source,
+    )
     if not confirm(question, options.yes):
         raise CommandError(_("Niets teruggezet. Bevestig met --yes als je geen terminal hebt."), 1)
     try:

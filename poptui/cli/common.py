@@ -35,8 +35,10 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
         "--group",
         metavar=_("GROEP"),
         default=argparse.SUPPRESS,
-        help=_("deel de bestanden met deze groep (meerdere coaches op één server): bestanden 0660, mappen 2770; "
-               "standaard POPTUI_GROUP of wat de database zelf vermeldt"),
+        help=_(
+            "deel de bestanden met deze groep (meerdere coaches op één server): bestanden 0660, mappen 2770; "
+            "standaard POPTUI_GROUP of wat de database zelf vermeldt"
+        ),
     )
 
 
@@ -65,8 +67,7 @@ def _group_in_database(path: Path) -> str:
 
 def sharing_group(options: argparse.Namespace, path: Path) -> str:
     """The group to share files with: --group, else POPTUI_GROUP, else the one the database names."""
-    return (getattr(options, "group", None) or os.environ.get(GROUP_ENVIRONMENT_VARIABLE, "")
-            or _group_in_database(path))
+    return getattr(options, "group", None) or os.environ.get(GROUP_ENVIRONMENT_VARIABLE, "") or _group_in_database(path)
 
 
 def configure_sharing(options: argparse.Namespace, path: Path) -> None:
@@ -79,8 +80,12 @@ def configure_sharing(options: argparse.Namespace, path: Path) -> None:
         set_permissions(group_permissions(group))
     except UnknownGroup:
         raise CommandError(
-            _("De groep '{group}' bestaat niet op deze computer. Vraag je IT-verantwoordelijke om de groep aan "
-              "te maken (groupadd {group}) en de coaches erin op te nemen.", group=group), 2
+            _(
+                "De groep '{group}' bestaat niet op deze computer. Vraag je IT-verantwoordelijke om de groep aan "
+                "te maken (groupadd {group}) en de coaches erin op te nemen.",
+                group=group,
+            ),
+            2,
         ) from None
 
 

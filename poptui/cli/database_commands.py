@@ -18,8 +18,12 @@ from poptui.store import Database, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    init = subparsers.add_parser("init", help=_("maak een nieuwe, lege database"), add_help=False,
-                                 description=_("Maak een nieuwe, lege poptui-database in de opgegeven map."))
+    init = subparsers.add_parser(
+        "init",
+        help=_("maak een nieuwe, lege database"),
+        add_help=False,
+        description=_("Maak een nieuwe, lege poptui-database in de opgegeven map."),
+    )
     add_help(init)
     add_database_option(init)
     init.set_defaults(handler=run_init)
@@ -69,7 +73,8 @@ def run_demo(options: argparse.Namespace) -> int:
     if path.exists():
         if not options.force:
             raise CommandError(
-                _("Er bestaat al iets op {path}. Gebruik --force om het te vervangen door de demodatabase.", path=path), 1
+                _("Er bestaat al iets op {path}. Gebruik --force om het te vervangen door de demodatabase.", path=path),
+                1,
             )
         if path.is_dir():
             try:
@@ -77,7 +82,11 @@ def run_demo(options: argparse.Namespace) -> int:
             except StoreError as error:
                 if any(path.iterdir()):
                     raise CommandError(
-                        _("{path} is geen poptui-database; poptui vervangt die map niet, ook niet met --force.", path=path), 1
+                        _(
+                            "{path} is geen poptui-database; poptui vervangt die map niet, ook niet met --force.",
+                            path=path,
+                        ),
+                        1,
                     ) from error
             shutil.rmtree(path)
         else:
@@ -91,8 +100,14 @@ def run_demo(options: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(path, ignore_errors=True)
         raise
-    say(_("Demodatabase geschreven in {path}: {organisations} organisaties, {employees} werknemers, "
-          "{trajectories} trajecten, {trainings} opleidingsdag.", path=path, **counts))
+    say(
+        _(
+            "Demodatabase geschreven in {path}: {organisations} organisaties, {employees} werknemers, "
+            "{trajectories} trajecten, {trainings} opleidingsdag.",
+            path=path,
+            **counts,
+        )
+    )
     return 0
 
 
@@ -107,8 +122,14 @@ def run_check(options: argparse.Namespace) -> int:
     for warning in report.warnings:
         say(_("Waarschuwing: {warning}", warning=warning))
     if report.healthy:
-        say(_("De database in {path} is in orde ({employees} werknemers, {trajectories} trajecten).",
-              path=database.path, employees=report.counts.get("employees", 0), trajectories=report.counts.get("trajectories", 0)))
+        say(
+            _(
+                "De database in {path} is in orde ({employees} werknemers, {trajectories} trajecten).",
+                path=database.path,
+                employees=report.counts.get("employees", 0),
+                trajectories=report.counts.get("trajectories", 0),
+            )
+        )
         return 0
     say(_("{count} probleem/problemen gevonden in {path}:", count=len(report.problems), path=database.path))
     for problem in report.problems:

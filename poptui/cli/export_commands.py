@@ -55,11 +55,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_help=False,
     )
     add_help(form)
-    form.add_argument("form_kind", choices=FORM_KINDS, metavar="consent|hours|attendance|startup|blank", help=_("welk formulier"))
+    form.add_argument(
+        "form_kind", choices=FORM_KINDS, metavar="consent|hours|attendance|startup|blank", help=_("welk formulier")
+    )
     form.add_argument("names", nargs="+", metavar=_("NAAM"), help=_("een of meer id's, of de naam van het werkblad"))
     form.add_argument("--trajectory", metavar="TRAJECT_ID", default=None, help=_("consent: enkel dit traject"))
-    form.add_argument("--organisation", metavar="ORGANISATIE_ID", default=None,
-                      help=_("blank: de organisatie in de kop en haar competenties"))
+    form.add_argument(
+        "--organisation",
+        metavar="ORGANISATIE_ID",
+        default=None,
+        help=_("blank: de organisatie in de kop en haar competenties"),
+    )
     add_database_option(form)
     _out_option(form)
     form.set_defaults(handler=run_export_form)
@@ -111,8 +117,13 @@ def run_export_form(options: argparse.Namespace) -> int:
         names = list(forms.WORKSHEETS) if options.names == ["alle"] else options.names
         unknown = [name for name in names if name not in forms.WORKSHEETS]
         if unknown:
-            raise CommandError(_("Onbekend werkblad: {name}. Kies uit: {names}, of alle.",
-                                 name=", ".join(unknown), names=", ".join(forms.WORKSHEETS)))
+            raise CommandError(
+                _(
+                    "Onbekend werkblad: {name}. Kies uit: {names}, of alle.",
+                    name=", ".join(unknown),
+                    names=", ".join(forms.WORKSHEETS),
+                )
+            )
         organisation = None
         if options.organisation:
             from poptui.models import Organisation

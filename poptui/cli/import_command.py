@@ -38,17 +38,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Per rij meldt poptui wat toegevoegd, overgeslagen (dubbel) of geweigerd werd en waarom. "
             "Geweigerde rijen houden de andere niet tegen; alles wordt in één keer opgeslagen of helemaal niet."
         ),
-        epilog=_("Afsluitcode 0: alles toegevoegd of dubbel; 1: rijen geweigerd of onbekende organisatie; "
-                 "2: bestand of database onleesbaar."),
+        epilog=_(
+            "Afsluitcode 0: alles toegevoegd of dubbel; 1: rijen geweigerd of onbekende organisatie; "
+            "2: bestand of database onleesbaar."
+        ),
         add_help=False,
     )
     add_help(employees)
     employees.add_argument("file", metavar=_("BESTAND"), help=_("het .xlsx- of .csv-bestand"))
-    employees.add_argument("--organisation", "--organisatie", required=True, metavar=_("NAAM"),
-                           help=_("de organisatie van de werknemers (hoofdletters en accenten tellen niet)"))
+    employees.add_argument(
+        "--organisation",
+        "--organisatie",
+        required=True,
+        metavar=_("NAAM"),
+        help=_("de organisatie van de werknemers (hoofdletters en accenten tellen niet)"),
+    )
     add_database_option(employees)
-    employees.add_argument("--dry-run", "--proef", action="store_true",
-                           help=_("toon alleen wat er zou gebeuren; sla niets op"))
+    employees.add_argument(
+        "--dry-run", "--proef", action="store_true", help=_("toon alleen wat er zou gebeuren; sla niets op")
+    )
     employees.set_defaults(handler=run_import_employees)
 
 
@@ -57,8 +65,14 @@ def run_import_employees(options: argparse.Namespace) -> int:
     organisation = find_organisation(database, options.organisation)
     if organisation is None:
         known = ", ".join(item.name for item in organisations(database)) or _("(nog geen)")
-        raise CommandError(_("De organisatie '{name}' is niet gekend. Gekende organisaties: {known}.",
-                             name=options.organisation, known=known), 1)
+        raise CommandError(
+            _(
+                "De organisatie '{name}' is niet gekend. Gekende organisaties: {known}.",
+                name=options.organisation,
+                known=known,
+            ),
+            1,
+        )
     try:
         result = prepare_import(database, options.file, organisation)
     except ImportFileError as error:
@@ -79,6 +93,10 @@ def run_import_employees(options: argparse.Namespace) -> int:
     if options.dry_run:
         say(_("Proefdraai: er is niets opgeslagen. Laat --dry-run weg om de werknemers in te lezen."))
     elif result.refused:
-        say(_("Verbeter de geweigerde rijen in het bestand en lees het opnieuw in: "
-              "wie al is toegevoegd, wordt dan overgeslagen als dubbel."))
+        say(
+            _(
+                "Verbeter de geweigerde rijen in het bestand en lees het opnieuw in: "
+                "wie al is toegevoegd, wordt dan overgeslagen als dubbel."
+            )
+        )
     return 1 if result.refused else 0

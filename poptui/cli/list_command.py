@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_help=False,
     )
     add_help(parser)
-    parser.add_argument("kind", choices=KINDS, metavar="organisations|employees|trajectories", help=_("wat je wilt zien"))
+    parser.add_argument(
+        "kind", choices=KINDS, metavar="organisations|employees|trajectories", help=_("wat je wilt zien")
+    )
     add_database_option(parser)
     parser.add_argument("--json", action="store_true", help=_("schrijf JSON (een lijst van objecten)"))
     parser.set_defaults(handler=run_list)
@@ -39,7 +41,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            (cell if len(cell) <= width else cell[: width - 1] + "…").ljust(width) for cell, width in zip(cells, widths, strict=True)
+            (cell if len(cell) <= width else cell[: width - 1] + "…").ljust(width)
+            for cell, width in zip(cells, widths, strict=True)
         ).rstrip()
 
     out = [line(headers), "  ".join("-" * width for width in widths)]
@@ -53,8 +56,13 @@ def run_list(options: argparse.Namespace) -> int:
     if options.kind == "organisations":
         records = sorted(organisations.values(), key=lambda item: item.name.lower())
         rows = [
-            {"id": item.id, "name": item.name, "kind": item.kind.value, "address": item.address,
-             "contact_person": item.contact_person}
+            {
+                "id": item.id,
+                "name": item.name,
+                "kind": item.kind.value,
+                "address": item.address,
+                "contact_person": item.contact_person,
+            }
             for item in records
         ]
         headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
@@ -68,7 +76,9 @@ def run_list(options: argparse.Namespace) -> int:
                 "first_name": item.first_name,
                 "last_name": item.last_name,
                 "organisation_id": item.organisation_id,
-                "organisation": organisations[item.organisation_id].name if item.organisation_id in organisations else None,
+                "organisation": organisations[item.organisation_id].name
+                if item.organisation_id in organisations
+                else None,
                 "function": item.function,
                 "supervisor": persons[item.supervisor_id].full_name if item.supervisor_id in persons else None,
                 "reflection": item.reflection.value if item.reflection else None,
@@ -79,7 +89,10 @@ def run_list(options: argparse.Namespace) -> int:
             for item in records
         ]
         headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
-        table = [[row["last_name"], row["first_name"], row["organisation"] or "?", row["function"], row["id"]] for row in rows]
+        table = [
+            [row["last_name"], row["first_name"], row["organisation"] or "?", row["function"], row["id"]]
+            for row in rows
+        ]
     else:
         from poptui.services.trajectories import summarise
 
@@ -88,8 +101,15 @@ def run_list(options: argparse.Namespace) -> int:
         rows = [summary.as_json() for summary in summaries]
         headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
         table = [
-            [row["employee"], row["organisation"], label(row["variant"]), label(row["status"]),
-             f"{row['contact_moments_held']}/{row['contact_moments_planned']}", str(row["actions"]), row["id"]]
+            [
+                row["employee"],
+                row["organisation"],
+                label(row["variant"]),
+                label(row["status"]),
+                f"{row['contact_moments_held']}/{row['contact_moments_planned']}",
+                str(row["actions"]),
+                row["id"],
+            ]
             for row in rows
         ]
     if options.json:

@@ -15,47 +15,75 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     person = subparsers.add_parser(
         "person",
         help=_("gegevens van een werknemer exporteren of wissen (AVG), bewaartermijn"),
-        description=_("De rechten van de persoon (AVG): een kopie van alles wat poptui over een werknemer bewaart, "
-                      "of alles wissen; en welke trajecten de bewaartermijn voorbij zijn."),
+        description=_(
+            "De rechten van de persoon (AVG): een kopie van alles wat poptui over een werknemer bewaart, "
+            "of alles wissen; en welke trajecten de bewaartermijn voorbij zijn."
+        ),
         add_help=False,
     )
     add_help(person)
-    actions = person.add_subparsers(dest="person_command", metavar=_("ACTIE"), required=True,
-                                    parser_class=type(person))
+    actions = person.add_subparsers(dest="person_command", metavar=_("ACTIE"), required=True, parser_class=type(person))
 
-    export = actions.add_parser("export", help=_("schrijf alles over een werknemer in één map"), add_help=False,
-                                description=_("Schrijf alles wat poptui over de werknemer bewaart in één nieuwe map: "
-                                              "gegevens.json (elk record en de auditregels) en de PDF's."))
+    export = actions.add_parser(
+        "export",
+        help=_("schrijf alles over een werknemer in één map"),
+        add_help=False,
+        description=_(
+            "Schrijf alles wat poptui over de werknemer bewaart in één nieuwe map: "
+            "gegevens.json (elk record en de auditregels) en de PDF's."
+        ),
+    )
     add_help(export)
     add_database_option(export)
-    export.add_argument("employee_id", metavar=_("WERKNEMER_ID"), help=_("de id van de werknemer (zie poptui list employees)"))
+    export.add_argument(
+        "employee_id", metavar=_("WERKNEMER_ID"), help=_("de id van de werknemer (zie poptui list employees)")
+    )
     export.add_argument("--out", metavar=_("MAP"), help=_("in deze map (standaard je persoonlijke exportmap)"))
     export.set_defaults(handler=run_export)
 
-    erase = actions.add_parser("erase", help=_("wis een werknemer en alles wat erbij hoort"), add_help=False,
-                               description=_("Wis de werknemer, de trajecten en het hele dossier uit de database. "
-                                             "Het auditlog noteert de wissing zonder persoonsgegevens. poptui zegt "
-                                             "welke reservekopieën de persoon nog bevatten en wanneer die vervallen."))
+    erase = actions.add_parser(
+        "erase",
+        help=_("wis een werknemer en alles wat erbij hoort"),
+        add_help=False,
+        description=_(
+            "Wis de werknemer, de trajecten en het hele dossier uit de database. "
+            "Het auditlog noteert de wissing zonder persoonsgegevens. poptui zegt "
+            "welke reservekopieën de persoon nog bevatten en wanneer die vervallen."
+        ),
+    )
     add_help(erase)
     add_database_option(erase)
     erase.add_argument("employee_id", metavar=_("WERKNEMER_ID"), help=_("de id van de werknemer"))
     erase.add_argument("--yes", action="store_true", help=_("niet om bevestiging vragen"))
     erase.set_defaults(handler=run_erase)
 
-    retention = actions.add_parser("retention", help=_("toon trajecten voorbij de bewaartermijn"), add_help=False,
-                                   description=_("Toon de trajecten die langer dan de bewaartermijn geleden afgerond "
-                                                 "of gestopt zijn: kandidaten om te wissen."))
+    retention = actions.add_parser(
+        "retention",
+        help=_("toon trajecten voorbij de bewaartermijn"),
+        add_help=False,
+        description=_(
+            "Toon de trajecten die langer dan de bewaartermijn geleden afgerond "
+            "of gestopt zijn: kandidaten om te wissen."
+        ),
+    )
     add_help(retention)
     add_database_option(retention)
-    retention.add_argument("--years", type=int, default=None, metavar=_("JAREN"),
-                           help=_("de bewaartermijn in jaren (standaard 5, of retention_years in de database)"))
+    retention.add_argument(
+        "--years",
+        type=int,
+        default=None,
+        metavar=_("JAREN"),
+        help=_("de bewaartermijn in jaren (standaard 5, of retention_years in de database)"),
+    )
     retention.set_defaults(handler=run_retention)
 
 
 def _employee(database, employee_id: str) -> Employee:  # noqa: ANN001
     employee = database.find(Employee, employee_id)
     if employee is None:
-        raise CommandError(_("Er is geen werknemer met id {id}. Zoek de id met: poptui list employees", id=employee_id), 1)
+        raise CommandError(
+            _("Er is geen werknemer met id {id}. Zoek de id met: poptui list employees", id=employee_id), 1
+        )
     return employee
 
 
@@ -81,8 +109,9 @@ def run_erase(options: argparse.Namespace) -> int:
 
     database = open_database(options)
     employee = _employee(database, options.employee_id)
-    question = _("Alles over {name} definitief wissen uit de database (werknemer, trajecten, dossier)?",
-                 name=employee.full_name)
+    question = _(
+        "Alles over {name} definitief wissen uit de database (werknemer, trajecten, dossier)?", name=employee.full_name
+    )
     if not confirm(question, options.yes):
         raise CommandError(_("Niets gewist. Bevestig met --yes als je geen terminal hebt."), 1)
     try:
@@ -101,10 +130,20 @@ def erasure_lines(result) -> list[str]:  # noqa: ANN001
     if result.backups:
         lines.append(_("Deze reservekopieën bevatten de persoon nog; ze worden automatisch verwijderd:"))
         for holding in result.backups:
-            lines.append(_("- {file} (van {made}), verdwijnt uiterlijk op {day}", file=holding.path.name,
-                           made=holding.made_at, day=f"{holding.expires_on:%d/%m/%Y}"))
-        lines.append(_("Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
-                       "moet je zelf verwijderen."))
+            lines.append(
+                _(
+                    "- {file} (van {made}), verdwijnt uiterlijk op {day}",
+                    file=holding.path.name,
+                    made=holding.made_at,
+                    day=f"{holding.expires_on:%d/%m/%Y}",
+                )
+            )
+        lines.append(
+            _(
+                "Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
+                "moet je zelf verwijderen."
+            )
+        )
     if result.removed_drafts:
         lines.append(_("{count} concept(en) over deze persoon verwijderd.", count=result.removed_drafts))
     return lines
@@ -126,7 +165,9 @@ def run_retention(options: argparse.Namespace) -> int:
     say(_("{count} traject(en) langer dan {years} jaar geleden afgerond of gestopt:", count=len(due), years=years))
     for item in due:
         name = item.employee.full_name if item.employee else "?"
-        say(f"- {item.ended_on:%d/%m/%Y}  {label(item.trajectory.status)}  {name}  "
-            f"(werknemer-id {item.trajectory.employee_id})")
+        say(
+            f"- {item.ended_on:%d/%m/%Y}  {label(item.trajectory.status)}  {name}  "
+            f"(werknemer-id {item.trajectory.employee_id})"
+        )
     say(_("Wis een persoon met: poptui person erase WERKNEMER_ID"))
     return 0

@@ -47,28 +47,48 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
     good = latest_good_backup(path) if path.is_dir() else None
     if isinstance(error, NewerSchema):
         if good is not None:
-            lines.append(_("Kan je poptui niet bijwerken, dan kan je als laatste redmiddel een oudere reservekopie "
-                           "terugzetten (wat daarna is ingevoerd, gaat dan verloren):"))
+            lines.append(
+                _(
+                    "Kan je poptui niet bijwerken, dan kan je als laatste redmiddel een oudere reservekopie "
+                    "terugzetten (wat daarna is ingevoerd, gaat dan verloren):"
+                )
+            )
             lines.append(f"  poptui restore --db {path} {good.path}")
         raise CommandError("\n".join(lines), 2)
     if good is None:
-        lines.append(_("Er is geen goede reservekopie gevonden in {folder}. Vraag hulp aan je IT-verantwoordelijke "
-                       "en laat de bestanden ongemoeid.", folder=path / "backups"))
+        lines.append(
+            _(
+                "Er is geen goede reservekopie gevonden in {folder}. Vraag hulp aan je IT-verantwoordelijke "
+                "en laat de bestanden ongemoeid.",
+                folder=path / "backups",
+            )
+        )
         raise CommandError("\n".join(lines), 2)
     lines.append(_("De laatste goede reservekopie is van {when}: {file}", when=good.label, file=good.path))
     print("\n".join(lines), file=sys.stderr)
-    question = _("Wil je die reservekopie nu terugzetten? De huidige bestanden worden eerst apart bewaard in "
-                 "de map backups. Wat na {when} is ingevoerd, staat niet in de reservekopie.", when=good.label)
+    question = _(
+        "Wil je die reservekopie nu terugzetten? De huidige bestanden worden eerst apart bewaard in "
+        "de map backups. Wat na {when} is ingevoerd, staat niet in de reservekopie.",
+        when=good.label,
+    )
     if not ask(question):
-        raise CommandError(_("Niets teruggezet. Zet de reservekopie later terug met:\n  poptui restore --db {path} {file}",
-                             path=path, file=good.path), 2)
+        raise CommandError(
+            _(
+                "Niets teruggezet. Zet de reservekopie later terug met:\n  poptui restore --db {path} {file}",
+                path=path,
+                file=good.path,
+            ),
+            2,
+        )
     try:
         result = restore_backup(path, good.path)
         database = open_checked(path)
     except StoreError as restore_error:
         raise CommandError(str(restore_error), 2) from restore_error
-    print(_("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
-          file=sys.stderr)
+    print(
+        _("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
+        file=sys.stderr,
+    )
     return database
 
 

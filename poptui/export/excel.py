@@ -104,9 +104,22 @@ def trajectory_row(
 
 
 TRAJECTORY_HEADERS = (
-    "Organisatie", "Achternaam", "Voornaam", "POP-coach", "Variant", "Startdatum", "Datum afgerond",
-    "Aantal contactmomenten", "Data contactmomenten", "Contacturen", "Aantal acties", "Generieke acties",
-    "Technische acties", "Eerste of vervolg-POP", "Datum toestemming", "Opgeladen in Mijn Loopbaan",
+    "Organisatie",
+    "Achternaam",
+    "Voornaam",
+    "POP-coach",
+    "Variant",
+    "Startdatum",
+    "Datum afgerond",
+    "Aantal contactmomenten",
+    "Data contactmomenten",
+    "Contacturen",
+    "Aantal acties",
+    "Generieke acties",
+    "Technische acties",
+    "Eerste of vervolg-POP",
+    "Datum toestemming",
+    "Opgeladen in Mijn Loopbaan",
 )
 
 
@@ -116,10 +129,22 @@ def trajectories_workbook(rows: Sequence[TrajectoryRow], year: int, month: int) 
     sheet.title = _("POP-trajecten {year}-{month:02d}", year=year, month=month)
     values = [
         [
-            row.organisation, row.last_name, row.first_name, row.coach, row.variant, row.start_date,
-            row.completion_date, row.contact_moments, row.contact_dates, row.contact_hours, row.actions,
-            row.generic_actions, row.technical_actions, _("vervolg-POP") if row.follow_up else _("eerste POP"),
-            row.consent_date, yes_no(row.uploaded),
+            row.organisation,
+            row.last_name,
+            row.first_name,
+            row.coach,
+            row.variant,
+            row.start_date,
+            row.completion_date,
+            row.contact_moments,
+            row.contact_dates,
+            row.contact_hours,
+            row.actions,
+            row.generic_actions,
+            row.technical_actions,
+            _("vervolg-POP") if row.follow_up else _("eerste POP"),
+            row.consent_date,
+            yes_no(row.uploaded),
         ]
         for row in rows
     ]

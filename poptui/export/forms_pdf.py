@@ -79,7 +79,11 @@ def consent_pdf(data: ConsentPrint) -> bytes:
     for trajectory, moments in data.trajectories:
         if len(data.trajectories) > 1:
             pdf.subheading(
-                _("{variant}, gestart op {start}", variant=variant_label(trajectory.variant), start=format_date(trajectory.start_date, "?"))
+                _(
+                    "{variant}, gestart op {start}",
+                    variant=variant_label(trajectory.variant),
+                    start=format_date(trajectory.start_date, "?"),
+                )
             )
         held = held_moments(moments)
         if not held:
@@ -179,9 +183,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
     totals.append([_("Totaal"), format_hours(sum(entry.hours for entry in entries))])
     pdf.table([Column(_("Soort"), 130), Column(_("Uren"), 44, "R")], totals)
     pdf.section(_("Handtekeningen"))
-    pdf.signatures(
-        [(_("Voor de organisatie"), organisation.contact_person), (_("POP-coach"), data.coach_name)]
-    )
+    pdf.signatures([(_("Voor de organisatie"), organisation.contact_person), (_("POP-coach"), data.coach_name)])
     return pdf.to_bytes()
 
 
@@ -261,7 +263,10 @@ def startup_pdf(data: StartupPrint) -> bytes:
             (_("Naam"), organisation.name),
             (_("Contactpersoon"), organisation.contact_person),
             (_("Datum analyse"), format_date(data.analysis.date if data.analysis else None)),
-            (_("Beantwoord"), _("{answered} van {total} vragen", answered=_answered(data.guide, answers), total=_count(data.guide))),
+            (
+                _("Beantwoord"),
+                _("{answered} van {total} vragen", answered=_answered(data.guide, answers), total=_count(data.guide)),
+            ),
         ]
     )
     for section in data.guide.sections:

@@ -77,4 +77,3 @@ class PackageContents:
             lines.append(_("Opmerkingen:"))
             lines.extend(f"- {item}" for item in self.notes)
         return "\n".join(lines)
-

@@ -65,7 +65,9 @@ def printable(value: object) -> str:
         if char == "\n" or ord(char) in supported:
             out.append(char)
             continue
-        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) in supported and not unicodedata.combining(c))
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if ord(c) in supported and not unicodedata.combining(c)
+        )
         out.append(folded or "?")
     return "".join(out)
 
@@ -231,7 +233,9 @@ class FormPdf(FPDF):
             heights = []
             for label, value in row:
                 self.set_font(FONT, "", 9.5)
-                lines = self.multi_cell(column_width - label_width - 3, line, printable(value) or " ", dry_run=True, output="LINES")
+                lines = self.multi_cell(
+                    column_width - label_width - 3, line, printable(value) or " ", dry_run=True, output="LINES"
+                )
                 self.set_font(FONT, "B", 9)
                 label_lines = self.multi_cell(label_width, line, printable(label), dry_run=True, output="LINES")
                 heights.append(max(1, len(lines), len(label_lines)) * line)

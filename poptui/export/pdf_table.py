@@ -107,7 +107,9 @@ class Table:
         total = sum(column.width for column in columns)
         scale = pdf.body_width / total
         self.widths = [column.width * scale for column in columns]
-        self.head_sizes = [self._head_size(column.title, width) for column, width in zip(columns, self.widths, strict=False)]
+        self.head_sizes = [
+            self._head_size(column.title, width) for column, width in zip(columns, self.widths, strict=False)
+        ]
 
     def _head_size(self, title: str, width: float) -> float:
         """The header font size at which the title's longest word fits its column."""

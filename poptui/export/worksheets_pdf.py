@@ -51,9 +51,13 @@ def worksheet_title(name: str) -> str:
 
 def worksheet_pdf(data: WorksheetPrint) -> bytes:
     if data.name not in WORKSHEETS:
-        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(WORKSHEETS)))
+        raise ValueError(
+            _("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(WORKSHEETS))
+        )
     texts = worksheet_texts()
-    pdf = FormPdf(texts["titles"][data.name], FormContext(data.organisation, data.print_date), texts["subtitles"][data.name])
+    pdf = FormPdf(
+        texts["titles"][data.name], FormContext(data.organisation, data.print_date), texts["subtitles"][data.name]
+    )
     pdf.fields([(_("Naam werknemer"), ""), (_("Datum"), ""), (_("POP-coach"), ""), (_("Contactmoment"), "")])
     _BUILDERS[data.name](pdf, data)
     return pdf.to_bytes()
@@ -63,7 +67,9 @@ def _hand(pdf: FormPdf, data: WorksheetPrint) -> None:
     guide = data.catalog.hand
     pdf.ln(2)
     rows = [[f"{finger.name}\n{finger.sheet_label}", ""] for finger in guide.fingers]
-    pdf.table([Column(_("Vinger"), 50), Column(worksheet_texts()["hand_answer_label"], 124)], rows, size=10, min_row_height=34)
+    pdf.table(
+        [Column(_("Vinger"), 50), Column(worksheet_texts()["hand_answer_label"], 124)], rows, size=10, min_row_height=34
+    )
     pdf.paragraph(guide.tip, size=8.5, muted=True)
 
 
@@ -93,7 +99,11 @@ def _competences(pdf: FormPdf, data: WorksheetPrint) -> None:
 
 def _scores_legend(pdf: FormPdf, scores: Sequence[Any], *, feasible: bool = True) -> None:
     parts = [
-        _("{value} punten: {meaningful}", value=score.value, meaningful=score.meaningful + (f" / {score.feasible}" if feasible else ""))
+        _(
+            "{value} punten: {meaningful}",
+            value=score.value,
+            meaningful=score.meaningful + (f" / {score.feasible}" if feasible else ""),
+        )
         for score in scores
     ]
     pdf.paragraph(_("Puntenverdeling: ") + "; ".join(parts) + ".", size=9, muted=True)
@@ -126,7 +136,13 @@ def _smart(pdf: FormPdf, data: WorksheetPrint) -> None:
     pdf.paragraph(guide.scoring_instruction, size=9)
     _scores_legend(pdf, guide.scores, feasible=False)
     pdf.paragraph(guide.total_explanation, size=9, muted=True)
-    columns = [Column(_("Nr."), 10, "C"), Column(_("Actie"), 110), Column("ZV", 18, "C"), Column("HB", 18, "C"), Column(_("Totaal"), 18, "C")]
+    columns = [
+        Column(_("Nr."), 10, "C"),
+        Column(_("Actie"), 110),
+        Column("ZV", 18, "C"),
+        Column("HB", 18, "C"),
+        Column(_("Totaal"), 18, "C"),
+    ]
     for number in range(1, guide.max_challenges + 1):
         pdf.ensure_space(100)
         pdf.fields([(_("Uitdaging {number}", number=number), "")], columns=1)
@@ -156,7 +172,12 @@ def _clock(pdf: FormPdf, cx: float, cy: float, radius: float) -> None:
     pdf.set_line_width(0.2)
     for hour in range(12):
         angle = math.radians(hour * 30 - 90)
-        pdf.line(cx + 9 * math.cos(angle), cy + 9 * math.sin(angle), cx + (radius - 16) * math.cos(angle), cy + (radius - 16) * math.sin(angle))
+        pdf.line(
+            cx + 9 * math.cos(angle),
+            cy + 9 * math.sin(angle),
+            cx + (radius - 16) * math.cos(angle),
+            cy + (radius - 16) * math.sin(angle),
+        )
     pdf.set_draw_color(*INK)
     pdf.set_line_width(0.7)
     pdf.ellipse(cx - radius, cy - radius, 2 * radius, 2 * radius)
@@ -164,7 +185,12 @@ def _clock(pdf: FormPdf, cx: float, cy: float, radius: float) -> None:
         angle = math.radians(minute * 6 - 90)
         inner = radius - (5 if minute % 5 == 0 else 2)
         pdf.set_line_width(0.6 if minute % 5 == 0 else 0.25)
-        pdf.line(cx + inner * math.cos(angle), cy + inner * math.sin(angle), cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+        pdf.line(
+            cx + inner * math.cos(angle),
+            cy + inner * math.sin(angle),
+            cx + radius * math.cos(angle),
+            cy + radius * math.sin(angle),
+        )
     pdf.set_font("dejavu", "B", 14)
     for hour in range(1, 13):
         angle = math.radians(hour * 30 - 90)
@@ -200,7 +226,9 @@ def _action_plan(pdf: FormPdf, data: WorksheetPrint) -> None:
     pdf.subheading(_("Mijn doel"))
     pdf.writing_lines(2)
     pdf.subheading(_("Acties"))
-    pdf.paragraph(_("Per POP minstens één actie op een generieke en één op een technische competentie."), size=9, muted=True)
+    pdf.paragraph(
+        _("Per POP minstens één actie op een generieke en één op een technische competentie."), size=9, muted=True
+    )
     kinds = Ticks([(kind_label(kind), False) for kind in CompetenceKind])
     rows = [[str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)]
     pdf.table(

@@ -145,7 +145,19 @@ class AuditAction(StrEnum):
 
 
 __all__ = [
-    "ActionArea", "AuditAction", "BetweenStepKind", "CareerCompetence", "CompetenceKind",
-    "ContactMomentStatus", "HoursKind", "Level", "MethodKind", "OrganisationKind", "Phase",
-    "PopStatus", "Role", "TrajectoryStatus", "VariantId",
+    "ActionArea",
+    "AuditAction",
+    "BetweenStepKind",
+    "CareerCompetence",
+    "CompetenceKind",
+    "ContactMomentStatus",
+    "HoursKind",
+    "Level",
+    "MethodKind",
+    "OrganisationKind",
+    "Phase",
+    "PopStatus",
+    "Role",
+    "TrajectoryStatus",
+    "VariantId",
 ]

@@ -42,12 +42,15 @@ class InterviewRecord(MethodRecordBase):
         {"physical_limitations", "psychological_complaints", "family_duties"}
     )
 
-    physical_limitations: Text = Field(default="", max_length=5000,
-                                       title="Thema 4: lichamelijke belemmeringen voor de job")
-    psychological_complaints: Text = Field(default="", max_length=5000,
-                                           title="Thema 4: psychische klachten voor de job")
-    family_duties: Text = Field(default="", max_length=5000,
-                                title="Thema 4: gezinsverplichtingen (kinderen, zorg voor ouders)")
+    physical_limitations: Text = Field(
+        default="", max_length=5000, title="Thema 4: lichamelijke belemmeringen voor de job"
+    )
+    psychological_complaints: Text = Field(
+        default="", max_length=5000, title="Thema 4: psychische klachten voor de job"
+    )
+    family_duties: Text = Field(
+        default="", max_length=5000, title="Thema 4: gezinsverplichtingen (kinderen, zorg voor ouders)"
+    )
 
 
 def _notes_record(kind: MethodKind, doc: str) -> type[MethodRecordBase]:
@@ -75,10 +78,22 @@ PraatplaatRecord = _notes_record(MethodKind.PRAATPLAAT, "Praatplaat (§5.13).")
 METHOD_RECORD_CLASSES: dict[MethodKind, type[MethodRecordBase]] = {
     cls.model_fields["kind"].default: cls
     for cls in (
-        AiDroomfaseRecord, InterviewRecord, HandRecord, KwaliteitenspelRecord, VaardighedenspelRecord,
-        CompetentiemetingRecord, ScanRecord, SmartRecord, KlokwijsRecord, DroompaginaRecord,
-        PrentenbeeldRecord, VierOpEenRijRecord, PraatplaatRecord, BeslissingsmatrixRecord,
-        MindmapRecord, TijdslijnRecord,
+        AiDroomfaseRecord,
+        InterviewRecord,
+        HandRecord,
+        KwaliteitenspelRecord,
+        VaardighedenspelRecord,
+        CompetentiemetingRecord,
+        ScanRecord,
+        SmartRecord,
+        KlokwijsRecord,
+        DroompaginaRecord,
+        PrentenbeeldRecord,
+        VierOpEenRijRecord,
+        PraatplaatRecord,
+        BeslissingsmatrixRecord,
+        MindmapRecord,
+        TijdslijnRecord,
     )
 }
 
@@ -87,6 +102,7 @@ MethodRecord = Annotated[
     Field(discriminator="kind"),
 ]
 """Any method record; pydantic picks the class from ``kind``."""
+
 
 class _LazyAdapter:
     """The TypeAdapter of :data:`MethodRecord`, built on first use: building it at import

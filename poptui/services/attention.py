@@ -81,7 +81,9 @@ def attention_for(database: Database, coach_id: str | None, today: date) -> Atte
             upcoming = [moment for moment in planned if moment.date is None or moment.date >= today]
             result.my_trajectories.append(
                 TrajectoryLine(
-                    trajectory, employee, upcoming[0] if upcoming else (planned[0] if planned else None),
+                    trajectory,
+                    employee,
+                    upcoming[0] if upcoming else (planned[0] if planned else None),
                     sum(moment.status is ContactMomentStatus.HELD for moment in own_moments),
                     sum(moment.status is not ContactMomentStatus.SKIPPED for moment in own_moments),
                 )
@@ -104,8 +106,12 @@ def attention_for(database: Database, coach_id: str | None, today: date) -> Atte
                 for action in pop.actions
                 if action.deadline and action.deadline < today and action.latest_progress < 5
             )
-    result.my_trajectories.sort(key=lambda line: (line.next_moment is None or line.next_moment.date is None,
-                                                  line.next_moment.date if line.next_moment and line.next_moment.date else today))
+    result.my_trajectories.sort(
+        key=lambda line: (
+            line.next_moment is None or line.next_moment.date is None,
+            line.next_moment.date if line.next_moment and line.next_moment.date else today,
+        )
+    )
     result.overdue_moments.sort(key=lambda item: item.moment.date or today)
     result.late_actions.sort(key=lambda item: item.action.deadline or today)
     return result

@@ -28,8 +28,14 @@ from poptui.store.backup import (
 from poptui.store.files import atomic_write, ensure_folder
 
 __all__ = [
-    "Backup", "BackupReason", "RestoreResult", "check_backup", "create_backup", "latest_good_backup",
-    "list_backups", "restore_backup",
+    "Backup",
+    "BackupReason",
+    "RestoreResult",
+    "check_backup",
+    "create_backup",
+    "latest_good_backup",
+    "list_backups",
+    "restore_backup",
 ]
 
 
@@ -78,8 +84,11 @@ def restore_backup(database_path: Path, backup_path: Path, actor: str | None = N
     report = check_backup(backup_path)
     if not report.healthy:
         raise BackupError(
-            _("De reservekopie {path} is niet in orde en wordt niet teruggezet:\n{problems}",
-              path=backup_path, problems="\n".join(f"- {problem}" for problem in report.problems))
+            _(
+                "De reservekopie {path} is niet in orde en wordt niet teruggezet:\n{problems}",
+                path=backup_path,
+                problems="\n".join(f"- {problem}" for problem in report.problems),
+            )
         )
     files = read_backup(backup_path)
     ensure_folder(database_path)
@@ -97,8 +106,10 @@ def restore_backup(database_path: Path, backup_path: Path, actor: str | None = N
                     path.unlink()
         except OSError as error:
             raise BackupError(
-                _("Terugzetten is mislukt ({reason}). De vorige toestand staat in {kept}.",
-                  reason=error.strerror or str(error), kept=kept or "-")
+                _(
+                    "Terugzetten is mislukt ({reason}). De vorige toestand staat in {kept}.",
+                    reason=error.strerror or str(error),
+                    kept=kept or "-",
+                )
             ) from error
     return RestoreResult(backup_path, kept)
-

@@ -33,8 +33,13 @@ def choose_coach(database: Database, coach: Person) -> None:
 def add_coach(database: Database, first_name: str, last_name: str, organisation_id: str | None = None) -> Person:
     """Add a new coach with the current login name, and remember them."""
     person = database.save(
-        Person(first_name=first_name, last_name=last_name, organisation_id=organisation_id, roles=[Role.COACH],
-               login=default_actor())
+        Person(
+            first_name=first_name,
+            last_name=last_name,
+            organisation_id=organisation_id,
+            roles=[Role.COACH],
+            login=default_actor(),
+        )
     )
     choose_coach(database, person)
     return person

@@ -61,8 +61,11 @@ class ConsentState:
 
     def summary(self) -> str:
         if self.valid is not None:
-            return _("gegeven op {date} (tekst {version})", date=f"{self.valid.date:%d/%m/%Y}",
-                     version=self.valid.consent_text_version)
+            return _(
+                "gegeven op {date} (tekst {version})",
+                date=f"{self.valid.date:%d/%m/%Y}",
+                version=self.valid.consent_text_version,
+            )
         if self.events:
             last = self.events[-1]
             return _("ingetrokken op {date}", date=f"{last.date:%d/%m/%Y}")
@@ -70,8 +73,10 @@ class ConsentState:
 
 
 def consent_events(database: Database, employee_id: str) -> list[ConsentEvent]:
-    return sorted(database.list(ConsentEvent, employee_id=employee_id),
-                  key=lambda event: (event.date, event.created_at is None, event.created_at or 0))
+    return sorted(
+        database.list(ConsentEvent, employee_id=employee_id),
+        key=lambda event: (event.date, event.created_at is None, event.created_at or 0),
+    )
 
 
 def consent_state(database: Database, employee_id: str) -> ConsentState:
@@ -89,17 +94,24 @@ def consent_date(database: Database, employee: Employee) -> date | None:
     return valid.date if valid else None
 
 
-def _record(database: Database, employee_id: str, kind: ConsentKind, day: date, recorded_by: str,
-            version: str, remark: str) -> ConsentEvent:
+def _record(
+    database: Database, employee_id: str, kind: ConsentKind, day: date, recorded_by: str, version: str, remark: str
+) -> ConsentEvent:
     with database.transaction() as transaction:
         stored = transaction.list(Employee)
         employee = next((item for item in stored if item.id == employee_id), None)
         if employee is None:
             raise StoreError(_("Deze werknemer bestaat niet (meer)."))
-        event = transaction.save(ConsentEvent(
-            employee_id=employee_id, kind=kind, date=day, recorded_by=recorded_by or database.actor,
-            consent_text_version=version, remark=remark,
-        ))
+        event = transaction.save(
+            ConsentEvent(
+                employee_id=employee_id,
+                kind=kind,
+                date=day,
+                recorded_by=recorded_by or database.actor,
+                consent_text_version=version,
+                remark=remark,
+            )
+        )
         valid = current_consent([*transaction.list(ConsentEvent, employee_id=employee_id)])
         new_date = valid.date if valid else None
         if employee.consent_date != new_date:
@@ -107,16 +119,18 @@ def _record(database: Database, employee_id: str, kind: ConsentKind, day: date, 
     return event
 
 
-def give_consent(database: Database, employee_id: str, day: date, recorded_by: str = "",
-                 version: str | None = None, remark: str = "") -> ConsentEvent:
+def give_consent(
+    database: Database, employee_id: str, day: date, recorded_by: str = "", version: str | None = None, remark: str = ""
+) -> ConsentEvent:
     """Record that the employee signed the consent text ``version`` (default: the current one) on ``day``."""
     version = version or current_text().version
     consent_text(version)
     return _record(database, employee_id, ConsentKind.GIVEN, day, recorded_by, version, remark)
 
 
-def withdraw_consent(database: Database, employee_id: str, day: date, recorded_by: str = "",
-                     remark: str = "") -> ConsentEvent:
+def withdraw_consent(
+    database: Database, employee_id: str, day: date, recorded_by: str = "", remark: str = ""
+) -> ConsentEvent:
     """Record that the employee withdrew consent: no new special-category data from now on."""
     state = consent_state(database, employee_id)
     version = state.valid.consent_text_version if state.valid else current_text().version

@@ -17,27 +17,40 @@ from poptui.store import Database
 
 
 def consultations_of(database: Database, trajectory: Trajectory) -> list[SupervisorConsultation]:
-    found = database.list(SupervisorConsultation, employee_id=trajectory.employee_id,
-                          where=lambda item: item.trajectory_id == trajectory.id)
-    return sorted(found, key=lambda item: (item.date is None, item.date, item.created_at.isoformat() if item.created_at else ""))
+    found = database.list(
+        SupervisorConsultation,
+        employee_id=trajectory.employee_id,
+        where=lambda item: item.trajectory_id == trajectory.id,
+    )
+    return sorted(
+        found, key=lambda item: (item.date is None, item.date, item.created_at.isoformat() if item.created_at else "")
+    )
 
 
 def supervisors_for(database: Database, employee: Employee) -> list[Person]:
     """The organisation's werkvloerbegeleiders, the employee's own supervisor first."""
-    found = [person for person in database.list(Person)
-             if person.has_role(Role.SUPERVISOR)
-             and (person.organisation_id == employee.organisation_id or person.id == employee.supervisor_id)]
+    found = [
+        person
+        for person in database.list(Person)
+        if person.has_role(Role.SUPERVISOR)
+        and (person.organisation_id == employee.organisation_id or person.id == employee.supervisor_id)
+    ]
     return sorted(found, key=lambda p: (p.id != employee.supervisor_id, p.last_name.lower(), p.first_name.lower()))
 
 
 def save_consultation(
-    database: Database, trajectory: Trajectory, values: dict[str, Any],
+    database: Database,
+    trajectory: Trajectory,
+    values: dict[str, Any],
     consultation: SupervisorConsultation | None = None,
 ) -> SupervisorConsultation:
     """Store a new or changed consultation (raises ValidationError per field). A new one ticks
     off the first planned 'tussentijds overleg' step of the trajectory's contact moments."""
-    base = consultation.model_dump() if consultation else {
-        "employee_id": trajectory.employee_id, "trajectory_id": trajectory.id}
+    base = (
+        consultation.model_dump()
+        if consultation
+        else {"employee_id": trajectory.employee_id, "trajectory_id": trajectory.id}
+    )
     updated = SupervisorConsultation.model_validate({**base, **values})
     step_moment = None if consultation else _first_open_consultation_step(database, trajectory)
     with database.transaction() as transaction:
@@ -48,9 +61,14 @@ def save_consultation(
 
 
 def _first_open_consultation_step(database: Database, trajectory: Trajectory) -> ContactMoment | None:
-    moments = sorted(database.list(ContactMoment, employee_id=trajectory.employee_id,
-                                   where=lambda moment: moment.trajectory_id == trajectory.id),
-                     key=lambda moment: moment.number)
+    moments = sorted(
+        database.list(
+            ContactMoment,
+            employee_id=trajectory.employee_id,
+            where=lambda moment: moment.trajectory_id == trajectory.id,
+        ),
+        key=lambda moment: moment.number,
+    )
     for moment in moments:
         for index, step in enumerate(moment.between_steps):
             if step.kind is BetweenStepKind.SUPERVISOR_CONSULTATION and not step.done:

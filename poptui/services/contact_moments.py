@@ -61,7 +61,8 @@ class MomentDetails(Model):
     date: OptionalDay = Field(default=None, title="Datum")
     start_time: OptionalTime = Field(default=None, title="Beginuur")
     duration_minutes: Annotated[int, BeforeValidator(_parse_minutes)] = Field(
-        default=60, ge=0, le=600, title="Duur (minuten)")
+        default=60, ge=0, le=600, title="Duur (minuten)"
+    )
     phase: Phase = Field(title="Fase")
     collective: bool = Field(default=False, title="Collectief")
     attendees: Line = Field(default="", title="Aanwezigen", max_length=1000)
@@ -123,8 +124,11 @@ class MomentSaved:
 
 def moments_of(database: Database, trajectory: Trajectory) -> list[ContactMoment]:
     return sorted(
-        database.list(ContactMoment, employee_id=trajectory.employee_id,
-                      where=lambda moment: moment.trajectory_id == trajectory.id),
+        database.list(
+            ContactMoment,
+            employee_id=trajectory.employee_id,
+            where=lambda moment: moment.trajectory_id == trajectory.id,
+        ),
         key=lambda moment: moment.number,
     )
 
@@ -174,7 +178,9 @@ def _with_appointment(moment: ContactMoment, appointment: datetime) -> ContactMo
     return moment.model_copy(update={"date": appointment.date(), "start_time": start_time})
 
 
-def _start_if_planned(transaction: Transaction, trajectory: Trajectory, moment: ContactMoment) -> tuple[Trajectory, bool]:
+def _start_if_planned(
+    transaction: Transaction, trajectory: Trajectory, moment: ContactMoment
+) -> tuple[Trajectory, bool]:
     if trajectory.status is TrajectoryStatus.PLANNED and moment.status is ContactMomentStatus.HELD and moment.date:
         return transaction.save(started(trajectory, moment.date)), True
     return trajectory, False
@@ -204,8 +210,9 @@ def skip_moment(database: Database, moment: ContactMoment, reason: str) -> Conta
         raise MomentRefused(_("Dit contactmoment is al gehouden; het kan niet meer overgeslagen worden."))
     if not reason.strip():
         raise MomentRefused(_("Geef een reden waarom dit contactmoment overgeslagen wordt."))
-    return database.save(moment.model_copy(update={"status": ContactMomentStatus.SKIPPED,
-                                                   "skip_reason": reason.strip()}))
+    return database.save(
+        moment.model_copy(update={"status": ContactMomentStatus.SKIPPED, "skip_reason": reason.strip()})
+    )
 
 
 def plan_again(database: Database, moment: ContactMoment) -> ContactMoment:
@@ -218,8 +225,9 @@ def plan_again(database: Database, moment: ContactMoment) -> ContactMoment:
 
 def _renumbered(moments: list[ContactMoment]) -> list[ContactMoment]:
     """The moments whose number changes when they are numbered 0, 1, 2 … in this order."""
-    return [moment.model_copy(update={"number": index}) for index, moment in enumerate(moments)
-            if moment.number != index]
+    return [
+        moment.model_copy(update={"number": index}) for index, moment in enumerate(moments) if moment.number != index
+    ]
 
 
 def add_planned_moment(
@@ -234,10 +242,20 @@ def add_planned_moment(
 ) -> ContactMoment:
     """A new planned moment after ``after`` (at the end when None); the later ones move up."""
     moments = moments_of(database, trajectory)
-    position = len(moments) if after is None else next(
-        (index + 1 for index, moment in enumerate(moments) if moment.id == after.id), len(moments))
-    new = ContactMoment(employee_id=trajectory.employee_id, trajectory_id=trajectory.id, number=position,
-                        phase=phase, goals=goals or [], methods=methods or [], date=planned_date)
+    position = (
+        len(moments)
+        if after is None
+        else next((index + 1 for index, moment in enumerate(moments) if moment.id == after.id), len(moments))
+    )
+    new = ContactMoment(
+        employee_id=trajectory.employee_id,
+        trajectory_id=trajectory.id,
+        number=position,
+        phase=phase,
+        goals=goals or [],
+        methods=methods or [],
+        date=planned_date,
+    )
     ordered = [*moments[:position], new, *moments[position:]]
     with database.transaction() as transaction:
         for moment in _renumbered(ordered):
@@ -251,11 +269,16 @@ def remove_planned_moment(database: Database, moment: ContactMoment) -> None:
     """Remove a planned moment and renumber the rest; held moments and moments with method notes stay."""
     if moment.status is ContactMomentStatus.HELD:
         raise MomentRefused(_("Een gehouden contactmoment kan niet verwijderd worden."))
-    linked = database.list(MethodRecordBase, employee_id=moment.employee_id,
-                           where=lambda record: record.contact_moment_id == moment.id)
+    linked = database.list(
+        MethodRecordBase, employee_id=moment.employee_id, where=lambda record: record.contact_moment_id == moment.id
+    )
     if linked:
-        raise MomentRefused(_("Er zijn al notities van een methodiek bij dit contactmoment. "
-                              "Sla het over (met een reden) in plaats van het te verwijderen."))
+        raise MomentRefused(
+            _(
+                "Er zijn al notities van een methodiek bij dit contactmoment. "
+                "Sla het over (met een reden) in plaats van het te verwijderen."
+            )
+        )
     trajectory = database.get(Trajectory, moment.trajectory_id, employee_id=moment.employee_id)
     rest = [other for other in moments_of(database, trajectory) if other.id != moment.id]
     with database.transaction() as transaction:
@@ -294,8 +317,14 @@ def collective_candidates(database: Database, employee: Employee) -> list[Candid
         opstart = next((m for m in moments_of(database, trajectory) if m.number == 0), None)
         held = opstart is not None and opstart.status is ContactMomentStatus.HELD
         out.append(Candidate(other, trajectory, held))
-    return sorted(out, key=lambda c: (c.employee.organisation_id != employee.organisation_id,
-                                      c.employee.last_name.lower(), c.employee.first_name.lower()))
+    return sorted(
+        out,
+        key=lambda c: (
+            c.employee.organisation_id != employee.organisation_id,
+            c.employee.last_name.lower(),
+            c.employee.first_name.lower(),
+        ),
+    )
 
 
 def _opstart_moment(database: Database, trajectory: Trajectory) -> tuple[ContactMoment, list[ContactMoment]]:
@@ -308,16 +337,21 @@ def _opstart_moment(database: Database, trajectory: Trajectory) -> tuple[Contact
 
 
 def record_collective_opstart(
-    database: Database, moment: ContactMoment, values: dict[str, Any], other_employee_ids: list[str],
-    *, names: dict[str, str] | None = None,
+    database: Database,
+    moment: ContactMoment,
+    values: dict[str, Any],
+    other_employee_ids: list[str],
+    *,
+    names: dict[str, str] | None = None,
 ) -> MomentSaved:
     """One collective opstart session: contact moment 0 held in the trajectory of ``moment``'s
     employee and in the open trajectory of every other employee, with one group id, in one transaction."""
     details = MomentDetails.model_validate(values)
     if details.date is None:
         details = details.model_copy(update={"date": clock.today()})
-    details = details.model_copy(update={"status": ContactMomentStatus.HELD, "collective": True,
-                                         "phase": Phase.OPSTART})
+    details = details.model_copy(
+        update={"status": ContactMomentStatus.HELD, "collective": True, "phase": Phase.OPSTART}
+    )
     group_id = moment.collective_group_id or new_id()
     names = dict(names or {})
     everyone = [moment.employee_id, *[i for i in dict.fromkeys(other_employee_ids) if i != moment.employee_id]]
@@ -332,13 +366,19 @@ def record_collective_opstart(
     for employee_id in everyone[1:]:
         trajectory = open_trajectory(database, employee_id)
         if trajectory is None:
-            raise MomentRefused(_("{name} heeft geen lopend traject. Start eerst een traject voor hem of haar.",
-                                  name=names[employee_id]))
+            raise MomentRefused(
+                _(
+                    "{name} heeft geen lopend traject. Start eerst een traject voor hem of haar.",
+                    name=names[employee_id],
+                )
+            )
         opstart, shifted = _opstart_moment(database, trajectory)
         plans.append((trajectory, opstart, shifted))
     try:
-        updated = [(trajectory, _apply(opstart, details, collective_group_id=group_id), shifted)
-                   for trajectory, opstart, shifted in plans]
+        updated = [
+            (trajectory, _apply(opstart, details, collective_group_id=group_id), shifted)
+            for trajectory, opstart, shifted in plans
+        ]
     except ValidationError as error:
         raise MomentRefused(dutch_summary(error, ContactMoment)) from error
     results: list[tuple[ContactMoment, Trajectory, bool]] = []

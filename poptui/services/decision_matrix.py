@@ -13,7 +13,9 @@ from poptui.models.planning import BeslissingsmatrixRecord, MatrixCriterion, Mat
 
 
 def weighted_total(option: MatrixOption, criteria: list[MatrixCriterion]) -> int:
-    return sum(option.scores[criterion.id] * criterion.weight for criterion in criteria if criterion.id in option.scores)
+    return sum(
+        option.scores[criterion.id] * criterion.weight for criterion in criteria if criterion.id in option.scores
+    )
 
 
 def maximum(criteria: list[MatrixCriterion]) -> int:
@@ -40,8 +42,9 @@ def ranking(record: BeslissingsmatrixRecord) -> list[RankedOption]:
     return out
 
 
-def set_score(record: BeslissingsmatrixRecord, option_id: str, criterion_id: str,
-              score: int | None) -> BeslissingsmatrixRecord:
+def set_score(
+    record: BeslissingsmatrixRecord, option_id: str, criterion_id: str, score: int | None
+) -> BeslissingsmatrixRecord:
     """A copy with one cell set (None empties it)."""
     changed = record.model_copy(deep=True)
     for option in changed.options:

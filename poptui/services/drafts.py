@@ -57,6 +57,11 @@ def list_drafts(database: Database) -> list[dict[str, Any]]:
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         with contextlib.suppress(ValueError, OSError):
             payload = json.loads(path.read_text(encoding="utf-8"))
-            out.append({"key": payload.get("key", path.stem), "title": payload.get("title", ""),
-                        "saved_at": payload.get("saved_at", "")})
+            out.append(
+                {
+                    "key": payload.get("key", path.stem),
+                    "title": payload.get("title", ""),
+                    "saved_at": payload.get("saved_at", ""),
+                }
+            )
     return out

@@ -42,8 +42,9 @@ def find_duplicate(database: Database, employee: Employee) -> Employee | None:
 def duplicate_error(employee: Employee, existing: Employee) -> ValidationError:
     """A validation error on the last name, so the form shows it next to the field."""
     archived = _(" (gearchiveerd)") if existing.archived else ""
-    message = _("Er bestaat al een werknemer {name}{archived} in deze organisatie.", name=existing.full_name,
-                archived=archived)
+    message = _(
+        "Er bestaat al een werknemer {name}{archived} in deze organisatie.", name=existing.full_name, archived=archived
+    )
     return ValidationError.from_exception_data(
         "Employee",
         [{"type": "value_error", "loc": ("last_name",), "input": employee.last_name, "ctx": {"error": message}}],

@@ -79,10 +79,18 @@ from poptui.store import Database
 from poptui.store.files import private_folder, write_private
 
 __all__ = [
-    "WORKSHEETS", "MonthPackageResult", "export_attendance", "export_blank", "export_consent", "export_hours",
-    "export_pop", "export_startup", "month_package", "printer_available", "send_to_printer",
+    "WORKSHEETS",
+    "MonthPackageResult",
+    "export_attendance",
+    "export_blank",
+    "export_consent",
+    "export_hours",
+    "export_pop",
+    "export_startup",
+    "month_package",
+    "printer_available",
+    "send_to_printer",
 ]
-
 
 
 # -- writing files ------------------------------------------------------------------
@@ -136,11 +144,20 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
         notes.append(_("{name}: het POP is nog niet definitief.", name=employee.full_name))
     day, source = months.pop_date(pop.finalised_on, trajectory.completion_date, today)
     if source == "afgerond":
-        notes.append(_("{name}: geen datum 'definitief'; de datum afgerond ({date}) staat in de bestandsnaam.",
-                       name=employee.full_name, date=day.strftime("%d/%m/%Y")))
+        notes.append(
+            _(
+                "{name}: geen datum 'definitief'; de datum afgerond ({date}) staat in de bestandsnaam.",
+                name=employee.full_name,
+                date=day.strftime("%d/%m/%Y"),
+            )
+        )
     elif source == "vandaag":
-        notes.append(_("{name}: geen datum 'definitief' of afgerond; de datum van vandaag staat in de bestandsnaam.",
-                       name=employee.full_name))
+        notes.append(
+            _(
+                "{name}: geen datum 'definitief' of afgerond; de datum van vandaag staat in de bestandsnaam.",
+                name=employee.full_name,
+            )
+        )
     evaluations = db.list(ActionEvaluation, employee_id=employee.id, trajectory_id=trajectory.id)
     data = pop_pdf(
         PopPrint(
@@ -157,7 +174,9 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
     return _Built(file_names.pop_file_name(day, employee.last_name, employee.first_name), data, pop, notes)
 
 
-def export_pop(db: Database, trajectory_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+def export_pop(
+    db: Database, trajectory_id: str, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
     trajectory = db.get(Trajectory, trajectory_id)
     built = _build_pop(db, trajectory, _persons(db), today or date.today())
     return _deliver(db, built, out_dir)
@@ -167,7 +186,12 @@ def export_pop(db: Database, trajectory_id: str, out_dir: Path | str | None = No
 
 
 def _build_consent(
-    db: Database, employee: Employee, trajectories: Sequence[Trajectory], persons: dict[str, Person], day: date, today: date
+    db: Database,
+    employee: Employee,
+    trajectories: Sequence[Trajectory],
+    persons: dict[str, Person],
+    day: date,
+    today: date,
 ) -> _Built:
     moments = db.list(ContactMoment, employee_id=employee.id)
     ordered = sorted(trajectories, key=lambda t: (t.start_date or date.min, t.id))
@@ -201,7 +225,9 @@ def export_consent(
     return _deliver(db, _build_consent(db, employee, trajectories, _persons(db), today, today), out_dir)
 
 
-def _build_hours(db: Database, organisation: Organisation, persons: dict[str, Person], day: date, today: date) -> _Built:
+def _build_hours(
+    db: Database, organisation: Organisation, persons: dict[str, Person], day: date, today: date
+) -> _Built:
     entries = db.list(HoursEntry, organisation_id=organisation.id)
     coach_ids = sorted({entry.coach_id for entry in entries if entry.coach_id})
     names = {coach_id: _person_name(persons, coach_id) for coach_id in coach_ids}
@@ -217,7 +243,9 @@ def _build_hours(db: Database, organisation: Organisation, persons: dict[str, Pe
     return _Built(file_names.hours_file_name(day, organisation.name), data, organisation)
 
 
-def export_hours(db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+def export_hours(
+    db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
     today = today or date.today()
     organisation = db.get(Organisation, organisation_id)
     return _deliver(db, _build_hours(db, organisation, _persons(db), today, today), out_dir)
@@ -247,16 +275,22 @@ def _build_attendance(db: Database, training: Training, persons: dict[str, Perso
     return _Built(file_names.attendance_file_name(training.date, training.title), data, training)
 
 
-def export_attendance(db: Database, training_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+def export_attendance(
+    db: Database, training_id: str, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
     training = db.get(Training, training_id)
     return _deliver(db, _build_attendance(db, training, _persons(db), today or date.today()), out_dir)
 
 
-def export_startup(db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None) -> Path:
+def export_startup(
+    db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
     today = today or date.today()
     organisation = db.get(Organisation, organisation_id)
     analyses = db.list(StartupAnalysis, organisation_id=organisation.id)
-    analysis = max(analyses, key=lambda a: (a.date or date.min, a.updated_at or a.created_at or 0)) if analyses else None
+    analysis = (
+        max(analyses, key=lambda a: (a.date or date.min, a.updated_at or a.created_at or 0)) if analyses else None
+    )
     data = startup_pdf(StartupPrint(organisation, analysis, load_catalog().startup, today))
     name = file_names.startup_file_name((analysis.date if analysis and analysis.date else today), organisation.name)
     return _deliver(db, _Built(name, data, analysis or organisation), out_dir)
@@ -337,7 +371,9 @@ def month_package(
         if consent is None:
             contents.missing.append(_("{name}: afgerond POP zonder datum toestemming.", name=employee.full_name))
         if not trajectory.uploaded_to_mijn_loopbaan:
-            contents.missing.append(_("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name))
+            contents.missing.append(
+                _("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name)
+            )
         if not trajectory.coach_id:
             contents.missing.append(_("{name}: er is geen POP-coach ingevuld.", name=employee.full_name))
         moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
@@ -345,8 +381,13 @@ def month_package(
             contents.missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
         rows.append(
             trajectory_row(
-                trajectory, employee, _organisation_in(organisations, employee.organisation_id),
-                _person_name(persons, trajectory.coach_id), moments, pop, consent,
+                trajectory,
+                employee,
+                _organisation_in(organisations, employee.organisation_id),
+                _person_name(persons, trajectory.coach_id),
+                moments,
+                pop,
+                consent,
             )
         )
     if not completed:
@@ -358,25 +399,37 @@ def month_package(
     hours_entries = months.hours_in_month(db.list(HoursEntry), year, month)
     organisation_names = {organisation.id: organisation.name for organisation in organisations}
     files[trainings_overview_name(year, month)] = trainings_workbook(
-        [training_row(t, _person_name(persons, t.trainer_id), [_person_name(persons, p) for p in t.attendee_ids]) for t in trainings],
-        [hours_row(e, organisation_names.get(e.organisation_id, ""), _person_name(persons, e.coach_id)) for e in hours_entries],
+        [
+            training_row(t, _person_name(persons, t.trainer_id), [_person_name(persons, p) for p in t.attendee_ids])
+            for t in trainings
+        ],
+        [
+            hours_row(e, organisation_names.get(e.organisation_id, ""), _person_name(persons, e.coach_id))
+            for e in hours_entries
+        ],
         year,
         month,
     )
     contents.overviews.append(trainings_overview_name(year, month))
 
-    for organisation in months.organisations_ended_in_month(organisations, trajectories, employees.values(), year, month):
+    for organisation in months.organisations_ended_in_month(
+        organisations, trajectories, employees.values(), year, month
+    ):
         ended = organisation.guidance_ended_on or months.month_bounds(year, month)[1]
         built = _build_hours(db, organisation, persons, ended, today)
         add(built, contents.hours)
         if not db.list(HoursEntry, organisation_id=organisation.id):
-            contents.missing.append(_("{name}: begeleiding afgerond, maar er zijn geen uren geregistreerd.", name=organisation.name))
+            contents.missing.append(
+                _("{name}: begeleiding afgerond, maar er zijn geen uren geregistreerd.", name=organisation.name)
+            )
     for training in trainings:
         add(_build_attendance(db, training, persons, today), contents.attendance)
         if not training.trainer_id:
             contents.missing.append(_("Opleiding {title}: er is geen POP-trainer ingevuld.", title=training.describe()))
         if not training.attendee_ids:
-            contents.missing.append(_("Opleiding {title}: er zijn geen deelnemers ingevuld.", title=training.describe()))
+            contents.missing.append(
+                _("Opleiding {title}: er zijn geen deelnemers ingevuld.", title=training.describe())
+            )
 
     return _write_package(db, contents, files, audited, out_dir)
 

@@ -65,10 +65,14 @@ def check_database(database: Database) -> HealthReport:
     persons = {item.id: item for item in load(Person)}
     employees = {item.id: item for item in load(Employee)}
     trajectories = {item.id: item for item in load(Trajectory)}
-    report.counts.update(organisations=len(organisations), persons=len(persons), employees=len(employees), trajectories=len(trajectories))
+    report.counts.update(
+        organisations=len(organisations), persons=len(persons), employees=len(employees), trajectories=len(trajectories)
+    )
 
     def missing(what: str, owner: str, ref: str) -> None:
-        report.problems.append(_("{owner} verwijst naar een {what} die niet bestaat ({ref}).", owner=owner, what=what, ref=ref))
+        report.problems.append(
+            _("{owner} verwijst naar een {what} die niet bestaat ({ref}).", owner=owner, what=what, ref=ref)
+        )
 
     for person in persons.values():
         if person.organisation_id and person.organisation_id not in organisations:
@@ -103,8 +107,14 @@ def check_database(database: Database) -> HealthReport:
         dossier_count += 1
         if employee_id not in employees:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
-        for record_type in (ContactMoment, SupervisorConsultation, MethodRecordBase, PopDocument, ActionEvaluation,
-                            ConsentEvent):
+        for record_type in (
+            ContactMoment,
+            SupervisorConsultation,
+            MethodRecordBase,
+            PopDocument,
+            ActionEvaluation,
+            ConsentEvent,
+        ):
             for record in load(record_type, employee_id=employee_id):
                 owner = f"{record_type.label.capitalize()} {record.id}"
                 if record.employee_id != employee_id:
@@ -142,9 +152,16 @@ def permission_warnings(root: Path) -> list[str]:
         return []
     who = _("iedereen op deze computer") if shared else _("andere gebruikers")
     listed = ", ".join(str(path) for path in exposed[:5]) + (" …" if len(exposed) > 5 else "")
-    fix = (_("chmod -R o-rwx {root}", root=root) if shared else _("chmod -R go-rwx {root}", root=root))
-    return [_("{count} bestand(en) of map(pen) zijn leesbaar voor {who}: {listed}. Herstel met: {fix}",
-              count=len(exposed), who=who, listed=listed, fix=fix)]
+    fix = _("chmod -R o-rwx {root}", root=root) if shared else _("chmod -R go-rwx {root}", root=root)
+    return [
+        _(
+            "{count} bestand(en) of map(pen) zijn leesbaar voor {who}: {listed}. Herstel met: {fix}",
+            count=len(exposed),
+            who=who,
+            listed=listed,
+            fix=fix,
+        )
+    ]
 
 
 def leftover_warnings(root: Path) -> list[str]:
@@ -152,5 +169,10 @@ def leftover_warnings(root: Path) -> list[str]:
     leftovers = [path for folder in (root, root / "dossiers") if folder.is_dir() for path in folder.glob(".*.tmp")]
     if not leftovers:
         return []
-    return [_("{count} tijdelijk(e) bestand(en) van een onderbroken opslag; ze zijn onschadelijk en worden bij de "
-              "eerste start van de dag opgeruimd.", count=len(leftovers))]
+    return [
+        _(
+            "{count} tijdelijk(e) bestand(en) van een onderbroken opslag; ze zijn onschadelijk en worden bij de "
+            "eerste start van de dag opgeruimd.",
+            count=len(leftovers),
+        )
+    ]

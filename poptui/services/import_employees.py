@@ -34,15 +34,25 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "supervisor": ("begeleider", "werkvloerbegeleider", "supervisor", "werkplaatsleider"),
     "reflection": ("reflectievermogen", "reflectie", "reflection", "reflection ability", "zelfinzicht"),
     "consent_date": ("toestemming", "datum toestemming", "consent", "consent_date", "consent date"),
-    "mijn_loopbaan_account": ("mijn loopbaan", "account mijn loopbaan", "mijn_loopbaan_account", "mijn loopbaan account"),
+    "mijn_loopbaan_account": (
+        "mijn loopbaan",
+        "account mijn loopbaan",
+        "mijn_loopbaan_account",
+        "mijn loopbaan account",
+    ),
     "remarks": ("opmerkingen", "opmerking", "remarks", "notes"),
 }
 """Field -> accepted header texts (Dutch first; case, spaces, '_' and accents are ignored)."""
 REQUIRED = ("first_name", "last_name")
 
 LEVELS = {
-    "laag": Level.LOW, "low": Level.LOW, "gemiddeld": Level.MEDIUM, "medium": Level.MEDIUM,
-    "middel": Level.MEDIUM, "hoog": Level.HIGH, "high": Level.HIGH,
+    "laag": Level.LOW,
+    "low": Level.LOW,
+    "gemiddeld": Level.MEDIUM,
+    "medium": Level.MEDIUM,
+    "middel": Level.MEDIUM,
+    "hoog": Level.HIGH,
+    "high": Level.HIGH,
 }
 YES = {"ja", "j", "yes", "y", "x", "1", "waar", "true"}
 NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
@@ -74,8 +84,9 @@ class RowResult:
         return _("geweigerd")
 
     def describe(self, committed: bool = True) -> str:
-        text = _("Rij {number}: {name} — {outcome}", number=self.number, name=self.name,
-                 outcome=self.outcome_text(committed))
+        text = _(
+            "Rij {number}: {name} — {outcome}", number=self.number, name=self.name, outcome=self.outcome_text(committed)
+        )
         details = [part for part in (self.reason, self.note) if part]
         return text + (": " + "; ".join(details) if details else "")
 
@@ -112,11 +123,14 @@ class _Supervisors:
             single = [p for p in self.known if wanted in (fold(p.first_name), fold(p.last_name))]
             if len(single) == 1:
                 return single[0], ""
-            raise ValueError(_("Werkvloerbegeleider: '{name}' is niet gekend; geef voornaam en achternaam.",
-                               name=text))
+            raise ValueError(_("Werkvloerbegeleider: '{name}' is niet gekend; geef voornaam en achternaam.", name=text))
         try:
-            person = Person(first_name=words[0], last_name=" ".join(words[1:]), organisation_id=self.organisation.id,
-                            roles=[Role.SUPERVISOR])
+            person = Person(
+                first_name=words[0],
+                last_name=" ".join(words[1:]),
+                organisation_id=self.organisation.id,
+                roles=[Role.SUPERVISOR],
+            )
         except ValidationError as error:
             reasons = "; ".join(item.message for item in field_errors(error, Person))
             raise ValueError(_("Werkvloerbegeleider: {reasons}", reasons=reasons)) from error
@@ -176,27 +190,41 @@ class EmployeeImport:
 
     def plan(self) -> None:
         """Decide every row against what is stored now (called again by :meth:`commit`)."""
-        existing = {name_key(e.first_name, e.last_name): e
-                    for e in self.database.list(Employee, organisation_id=self.organisation.id)}
+        existing = {
+            name_key(e.first_name, e.last_name): e
+            for e in self.database.list(Employee, organisation_id=self.organisation.id)
+        }
         supervisors = _Supervisors(self.database, self.organisation)
         first_seen: dict[str, int] = {}
         self.rows = [self._decide(row, existing, first_seen, supervisors) for row in self.source.rows]
         self.new_supervisors = supervisors.created
         self.updated_persons = supervisors.given_role
 
-    def _decide(self, row: SourceRow, existing: dict[str, Employee], first_seen: dict[str, int],
-                supervisors: _Supervisors) -> RowResult:
+    def _decide(
+        self, row: SourceRow, existing: dict[str, Employee], first_seen: dict[str, int], supervisors: _Supervisors
+    ) -> RowResult:
         name = " ".join(f"{row.text('first_name')} {row.text('last_name')}".split()) or _("(geen naam)")
         values, problems = _values(row, self.organisation)
         key = name_key(row.text("first_name"), row.text("last_name"))
         if row.text("first_name") and row.text("last_name"):
             if key in existing:
-                return RowResult(row.number, name, Outcome.DUPLICATE,
-                                 _("{name} bestaat al in {organisation}", name=existing[key].full_name,
-                                   organisation=self.organisation.name))
+                return RowResult(
+                    row.number,
+                    name,
+                    Outcome.DUPLICATE,
+                    _(
+                        "{name} bestaat al in {organisation}",
+                        name=existing[key].full_name,
+                        organisation=self.organisation.name,
+                    ),
+                )
             if key in first_seen:
-                return RowResult(row.number, name, Outcome.DUPLICATE,
-                                 _("staat al op rij {number} van het bestand", number=first_seen[key]))
+                return RowResult(
+                    row.number,
+                    name,
+                    Outcome.DUPLICATE,
+                    _("staat al op rij {number} van het bestand", number=first_seen[key]),
+                )
         try:
             employee = Employee.model_validate(values)
         except ValidationError as error:
@@ -235,13 +263,14 @@ class EmployeeImport:
 
     def summary(self) -> str:
         added = len(self.added)
-        text = (_("{count} toegevoegd", count=added) if self.committed
-                else _("{count} toe te voegen", count=added))
+        text = _("{count} toegevoegd", count=added) if self.committed else _("{count} toe te voegen", count=added)
         text += ", " + _("{count} overgeslagen (dubbel)", count=len(self.duplicates))
         text += ", " + _("{count} geweigerd", count=len(self.refused)) + "."
         if self.new_supervisors:
-            text += " " + _("Nieuwe werkvloerbegeleiders: {names}.",
-                            names=", ".join(person.full_name for person in self.new_supervisors))
+            text += " " + _(
+                "Nieuwe werkvloerbegeleiders: {names}.",
+                names=", ".join(person.full_name for person in self.new_supervisors),
+            )
         return text
 
     def notes(self) -> list[str]:
@@ -278,9 +307,14 @@ def consent_given_event(employee: Employee, recorded_by: str, remark: str = "") 
     """The consent event behind an imported consent date (current consent text version)."""
     from poptui.services.consent import current_text
 
-    return ConsentEvent(employee_id=employee.id, kind=ConsentKind.GIVEN, date=employee.consent_date,
-                        recorded_by=recorded_by, consent_text_version=current_text().version,
-                        remark=remark or _("Overgenomen uit een import"))
+    return ConsentEvent(
+        employee_id=employee.id,
+        kind=ConsentKind.GIVEN,
+        date=employee.consent_date,
+        recorded_by=recorded_by,
+        consent_text_version=current_text().version,
+        remark=remark or _("Overgenomen uit een import"),
+    )
 
 
 def prepare_import(database: Database, path: Path | str, organisation: Organisation) -> EmployeeImport:
@@ -289,4 +323,3 @@ def prepare_import(database: Database, path: Path | str, organisation: Organisat
     result = EmployeeImport(database, organisation, source, Path(path))
     result.plan()
     return result
-

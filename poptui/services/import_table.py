@@ -84,16 +84,22 @@ def find_header(
     return None
 
 
-def table_from_grid(grid: list[list[Any]], columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> SourceTable:
+def table_from_grid(
+    grid: list[list[Any]], columns: dict[str, tuple[str, ...]], required: tuple[str, ...]
+) -> SourceTable:
     found = find_header(grid, columns, required)
     if found is None:
         names = ", ".join(columns[name][0] for name in required)
-        raise ImportFileError(_(
-            "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
-            "minstens: {names}.", names=names))
+        raise ImportFileError(
+            _(
+                "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
+                "minstens: {names}.",
+                names=names,
+            )
+        )
     index, mapping, ignored = found
     table = SourceTable(header_row=index + 1, ignored_columns=ignored)
-    for offset, row in enumerate(grid[index + 1:]):
+    for offset, row in enumerate(grid[index + 1 :]):
         if _blank(row):
             continue
         cells = {name: row[column] if column < len(row) else None for column, name in mapping.items()}
@@ -112,9 +118,12 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise ImportFileError(_(
-            "De tekens in dit bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252). "
-            "Sla het in Excel opnieuw op als 'CSV (gescheiden door lijstscheidingsteken)' of 'CSV UTF-8'.")) from error
+        raise ImportFileError(
+            _(
+                "De tekens in dit bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252). "
+                "Sla het in Excel opnieuw op als 'CSV (gescheiden door lijstscheidingsteken)' of 'CSV UTF-8'."
+            )
+        ) from error
 
 
 def read_csv(raw: bytes, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> SourceTable:
@@ -142,8 +151,9 @@ def read_xlsx(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[s
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(_("Het Excel-bestand {name} kan niet geopend worden. Is het een .xlsx-bestand?",
-                                name=path.name)) from error
+        raise ImportFileError(
+            _("Het Excel-bestand {name} kan niet geopend worden. Is het een .xlsx-bestand?", name=path.name)
+        ) from error
     try:
         sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
         grid = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -159,13 +169,15 @@ def read_table(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[
         raise ImportFileError(_("Het bestand {path} bestaat niet.", path=path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise ImportFileError(_("Oude .xls-bestanden kan poptui niet lezen. Sla het bestand in Excel op als .xlsx "
-                                "of als CSV."))
+        raise ImportFileError(
+            _("Oude .xls-bestanden kan poptui niet lezen. Sla het bestand in Excel op als .xlsx of als CSV.")
+        )
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportFileError(_("Het bestand {path} kan niet gelezen worden ({reason}).", path=path,
-                                reason=error.strerror or error)) from error
+        raise ImportFileError(
+            _("Het bestand {path} kan niet gelezen worden ({reason}).", path=path, reason=error.strerror or error)
+        ) from error
     if suffix in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04"):
         return read_xlsx(path, columns, required)
     return read_csv(raw, columns, required)

@@ -15,25 +15,45 @@ from poptui.store import Database
 
 
 def records_of(database: Database, trajectory: Trajectory) -> list[MethodRecordBase]:
-    found = database.list(MethodRecordBase, employee_id=trajectory.employee_id,
-                          where=lambda record: record.trajectory_id == trajectory.id)
-    return sorted(found, key=lambda record: (record.date is None, record.date, record.created_at.isoformat() if record.created_at else ""))
+    found = database.list(
+        MethodRecordBase, employee_id=trajectory.employee_id, where=lambda record: record.trajectory_id == trajectory.id
+    )
+    return sorted(
+        found,
+        key=lambda record: (
+            record.date is None,
+            record.date,
+            record.created_at.isoformat() if record.created_at else "",
+        ),
+    )
 
 
 def find_record(
-    database: Database, employee_id: str, trajectory_id: str, kind: MethodKind, contact_moment_id: str | None = None,
+    database: Database,
+    employee_id: str,
+    trajectory_id: str,
+    kind: MethodKind,
+    contact_moment_id: str | None = None,
 ) -> MethodRecordBase | None:
     found = database.list(
-        MethodRecordBase, employee_id=employee_id,
-        where=lambda record: record.trajectory_id == trajectory_id and record.kind is kind
-        and record.contact_moment_id == contact_moment_id,
+        MethodRecordBase,
+        employee_id=employee_id,
+        where=lambda record: (
+            record.trajectory_id == trajectory_id
+            and record.kind is kind
+            and record.contact_moment_id == contact_moment_id
+        ),
     )
     return max(found, key=lambda record: record.updated_at.isoformat() if record.updated_at else "", default=None)
 
 
 def get_or_create(
-    database: Database, employee_id: str, trajectory_id: str, kind: MethodKind | str,
-    contact_moment_id: str | None = None, record_id: str | None = None,
+    database: Database,
+    employee_id: str,
+    trajectory_id: str,
+    kind: MethodKind | str,
+    contact_moment_id: str | None = None,
+    record_id: str | None = None,
 ) -> MethodRecordBase:
     """The stored record (by id, else by trajectory, moment and kind) or a new, not yet saved one."""
     kind = MethodKind(kind)
@@ -42,8 +62,13 @@ def get_or_create(
     found = find_record(database, employee_id, trajectory_id, kind, contact_moment_id)
     if found is not None:
         return found
-    return new_method_record(kind, employee_id=employee_id, trajectory_id=trajectory_id,
-                             contact_moment_id=contact_moment_id, date=clock.today())
+    return new_method_record(
+        kind,
+        employee_id=employee_id,
+        trajectory_id=trajectory_id,
+        contact_moment_id=contact_moment_id,
+        date=clock.today(),
+    )
 
 
 def conclusion_lines(text: str) -> list[str]:
@@ -53,7 +78,11 @@ def conclusion_lines(text: str) -> list[str]:
 
 
 def save_notes(
-    database: Database, record: MethodRecordBase, notes: str, conclusions: str | list[str], day: date | str | None = None,
+    database: Database,
+    record: MethodRecordBase,
+    notes: str,
+    conclusions: str | list[str],
+    day: date | str | None = None,
     own_fields: dict[str, str] | None = None,
 ) -> MethodRecordBase:
     """Store the notes, conclusions and the record's own text fields (raises ValidationError per field,

@@ -77,8 +77,9 @@ def _folder_name(employee: Employee, today: date) -> str:
     return f"{today:%Y%m%d}_gegevens_{ascii_fold(employee.last_name).upper()}_{ascii_fold(employee.first_name).upper()}"
 
 
-def export_person(database: Database, employee_id: str, out_dir: Path | None = None, *,
-                  today: date | None = None) -> PersonExport:
+def export_person(
+    database: Database, employee_id: str, out_dir: Path | None = None, *, today: date | None = None
+) -> PersonExport:
     """Write everything stored about the employee into a new folder under ``out_dir``."""
     today = today or date.today()
     employee = database.get(Employee, employee_id)
@@ -112,7 +113,9 @@ def _export_pdfs(database: Database, employee: Employee, folder: Path, today: da
         return
     jobs = [(_("toestemmingsdocument"), lambda: forms.export_consent(database, employee.id, folder, today=today))]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
-        jobs.append((_("POP"), lambda trajectory=trajectory: forms.export_pop(database, trajectory.id, folder, today=today)))
+        jobs.append(
+            (_("POP"), lambda trajectory=trajectory: forms.export_pop(database, trajectory.id, folder, today=today))
+        )
     for what, job in jobs:
         try:
             result.files.append(Path(job()))
@@ -167,7 +170,8 @@ def erase_person(database: Database, employee_id: str) -> ErasureResult:
     all_backups = list_backups(database.path)
     holding = [
         BackupHolding(item.path, item.label, expires_on(item, all_backups))
-        for item in all_backups if backup_holds(item.path, employee.id)
+        for item in all_backups
+        if backup_holds(item.path, employee.id)
     ]
     return ErasureResult(employee_id, counts, safety, holding, drafts)
 
@@ -216,7 +220,9 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def retention_due(database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None) -> list[RetentionItem]:
+def retention_due(
+    database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
+) -> list[RetentionItem]:
     """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
     limit = _years_before(today or date.today(), years)
     employees = {employee.id: employee for employee in database.list(Employee)}

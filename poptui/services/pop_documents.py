@@ -78,20 +78,37 @@ def set_goal(database: Database, pop: PopDocument, goal: str) -> PopDocument:
 # -- summary ------------------------------------------------------------------------
 
 
-def add_item(database: Database, pop: PopDocument, part: str, text: str,
-             kind: CompetenceKind = CompetenceKind.OTHER, source: str = "") -> PopDocument:
+def add_item(
+    database: Database,
+    pop: PopDocument,
+    part: str,
+    text: str,
+    kind: CompetenceKind = CompetenceKind.OTHER,
+    source: str = "",
+) -> PopDocument:
     """Add an item to Wat wil ik / Wat kan ik / Ontwikkelpunten (``part`` is one of SUMMARY_LISTS)."""
     items = [*getattr(pop, part), PopItem(text=text, kind=kind, source=source)]
     return _changed(database, pop, **{part: items})
 
 
-def edit_item(database: Database, pop: PopDocument, part: str, item_id: str, *, text: str | None = None,
-              kind: CompetenceKind | None = None) -> PopDocument:
+def edit_item(
+    database: Database,
+    pop: PopDocument,
+    part: str,
+    item_id: str,
+    *,
+    text: str | None = None,
+    kind: CompetenceKind | None = None,
+) -> PopDocument:
     items = []
     for item in getattr(pop, part):
         if item.id == item_id:
-            item = PopItem(id=item.id, text=item.text if text is None else text,
-                           kind=item.kind if kind is None else kind, source=item.source)
+            item = PopItem(
+                id=item.id,
+                text=item.text if text is None else text,
+                kind=item.kind if kind is None else kind,
+                source=item.source,
+            )
         items.append(item)
     return _changed(database, pop, **{part: items})
 
@@ -124,8 +141,13 @@ def candidates(database: Database, pop: PopDocument) -> list[Candidate]:
     dismissed = set(pop.dismissed_candidates)
     used_texts |= {key.partition("|")[2] for key in used_sources | dismissed if "|" in key}
     records = database.list(MethodRecordBase, employee_id=pop.employee_id)
-    records.sort(key=lambda record: (record.trajectory_id != pop.trajectory_id, record.date or date.min,
-                                     record.created_at.isoformat() if record.created_at else ""))
+    records.sort(
+        key=lambda record: (
+            record.trajectory_id != pop.trajectory_id,
+            record.date or date.min,
+            record.created_at.isoformat() if record.created_at else "",
+        )
+    )
     out: list[Candidate] = []
     seen: set[str] = set()
     for record in records:
@@ -139,8 +161,9 @@ def candidates(database: Database, pop: PopDocument) -> list[Candidate]:
     return out
 
 
-def accept_candidate(database: Database, pop: PopDocument, candidate: Candidate, part: str,
-                     kind: CompetenceKind, text: str | None = None) -> PopDocument:
+def accept_candidate(
+    database: Database, pop: PopDocument, candidate: Candidate, part: str, kind: CompetenceKind, text: str | None = None
+) -> PopDocument:
     """Put a candidate (possibly reworded) into one of the three summary lists."""
     return add_item(database, pop, part, text if text is not None else candidate.text, kind, candidate.key)
 
@@ -211,8 +234,9 @@ def reopen(database: Database, pop: PopDocument) -> PopDocument:
 def previous_pop(database: Database, trajectory: Trajectory) -> PopDocument | None:
     if not trajectory.previous_trajectory_id:
         return None
-    found = database.list(PopDocument, employee_id=trajectory.employee_id,
-                          trajectory_id=trajectory.previous_trajectory_id)
+    found = database.list(
+        PopDocument, employee_id=trajectory.employee_id, trajectory_id=trajectory.previous_trajectory_id
+    )
     return found[0] if found else None
 
 
@@ -233,9 +257,13 @@ def start_follow_up_evaluation(database: Database, trajectory: Trajectory) -> li
     existing = {evaluation.action_id for evaluation in evaluations_of(database, trajectory)}
     new = [
         ActionEvaluation(
-            employee_id=trajectory.employee_id, trajectory_id=trajectory.id,
-            previous_trajectory_id=previous.trajectory_id, action_id=action.id, action_what=action.what,
-            progress=action.latest_progress, carry_over=action.latest_progress < 5,
+            employee_id=trajectory.employee_id,
+            trajectory_id=trajectory.id,
+            previous_trajectory_id=previous.trajectory_id,
+            action_id=action.id,
+            action_what=action.what,
+            progress=action.latest_progress,
+            carry_over=action.latest_progress < 5,
             remark=action.progress[-1].note if action.progress else "",
         )
         for action in previous.actions
@@ -246,8 +274,9 @@ def start_follow_up_evaluation(database: Database, trajectory: Trajectory) -> li
     return evaluations_of(database, trajectory)
 
 
-def apply_evaluation(database: Database, trajectory: Trajectory,
-                     evaluations: list[ActionEvaluation]) -> tuple[list[ActionEvaluation], PopDocument]:
+def apply_evaluation(
+    database: Database, trajectory: Trajectory, evaluations: list[ActionEvaluation]
+) -> tuple[list[ActionEvaluation], PopDocument]:
     """Save the evaluations and bring the new POP in line: every action marked *carry over* appears
     in it once (a copy with ``origin_action_id``, without deadline or progress: the coach plans it
     anew); a carried copy whose evaluation is no longer marked is removed unless it has progress."""
@@ -258,15 +287,25 @@ def apply_evaluation(database: Database, trajectory: Trajectory,
     actions = list(pop.actions)
     carried = {action.origin_action_id for action in actions if action.origin_action_id}
     keep = {evaluation.action_id for evaluation in evaluations if evaluation.carry_over}
-    actions = [action for action in actions
-               if not action.origin_action_id or action.origin_action_id in keep or action.progress]
+    actions = [
+        action
+        for action in actions
+        if not action.origin_action_id or action.origin_action_id in keep or action.progress
+    ]
     for evaluation in evaluations:
         old = old_actions.get(evaluation.action_id)
         if evaluation.carry_over and evaluation.action_id not in carried and old is not None:
-            actions.append(old.model_copy(update={
-                "id": PopAction(what=old.what).id, "origin_action_id": old.id, "deadline": None, "progress": [],
-                "source": _("Uit vorig POP"),
-            }))
+            actions.append(
+                old.model_copy(
+                    update={
+                        "id": PopAction(what=old.what).id,
+                        "origin_action_id": old.id,
+                        "deadline": None,
+                        "progress": [],
+                        "source": _("Uit vorig POP"),
+                    }
+                )
+            )
     with database.transaction() as transaction:
         saved = [transaction.save(evaluation) for evaluation in evaluations]
         changed = pop.model_copy(deep=True)

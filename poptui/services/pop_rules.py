@@ -47,7 +47,9 @@ def action_problems(action: PopAction, today: date) -> list[str]:
     if action.deadline is None:
         problems.append(_("Er is geen deadline (tegen wanneer)."))
     elif action.deadline < today:
-        problems.append(_("De deadline {deadline} ligt in het verleden.", deadline=action.deadline.strftime("%d/%m/%Y")))
+        problems.append(
+            _("De deadline {deadline} ligt in het verleden.", deadline=action.deadline.strftime("%d/%m/%Y"))
+        )
     if not action.result.strip():
         problems.append(_("Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."))
     if not action.who_helps.strip():

@@ -31,8 +31,15 @@ def coach_total(action: ScanAction) -> int | None:
 
 def combined_total(action: ScanAction) -> int:
     """Every score given so far added up (unscored counts 0)."""
-    return sum(score or 0 for score in (action.employee_meaningful, action.employee_feasible,
-                                        action.coach_meaningful, action.coach_feasible))
+    return sum(
+        score or 0
+        for score in (
+            action.employee_meaningful,
+            action.employee_feasible,
+            action.coach_meaningful,
+            action.coach_feasible,
+        )
+    )
 
 
 def agreed(action: ScanAction) -> bool:
@@ -60,8 +67,16 @@ def compared(record: ScanRecord) -> list[ScanLine]:
         for action in record.actions
         if action.domain in record.domains
     ]
-    return sorted(lines, key=lambda line: (not line.agreed, -line.total, -(line.employee_total or 0),
-                                           line.action.domain, position[line.action.id]))
+    return sorted(
+        lines,
+        key=lambda line: (
+            not line.agreed,
+            -line.total,
+            -(line.employee_total or 0),
+            line.action.domain,
+            position[line.action.id],
+        ),
+    )
 
 
 def agreed_ids(record: ScanRecord) -> list[str]:
@@ -95,8 +110,13 @@ def to_pop_action(record: ScanRecord, action: ScanAction) -> PopAction:
     as a date the deadline."""
     smart = action.smart
     return PopAction(
-        what=smart.specific.strip() or action.text, who_helps=smart.resources, deadline=parse_day(smart.timing),
-        result=smart.measure, kind=action.kind, area=action.area, smart=smart.model_copy(),
+        what=smart.specific.strip() or action.text,
+        who_helps=smart.resources,
+        deadline=parse_day(smart.timing),
+        result=smart.measure,
+        kind=action.kind,
+        area=action.area,
+        smart=smart.model_copy(),
         source=source_of(record, action),
     )
 

@@ -53,9 +53,15 @@ def to_pop_action(record: SmartRecord, challenge: SmartChallenge, action: SmartA
     """The plan's action for a chosen SMART action, under its career competence."""
     smart = action.smart
     return PopAction(
-        what=smart.specific.strip() or action.text, who_helps=smart.resources, deadline=parse_day(smart.timing),
-        result=smart.measure, kind=action.kind, area=action.area, career_competence=action.career_competence,
-        smart=smart.model_copy(), source=source_of(record, action),
+        what=smart.specific.strip() or action.text,
+        who_helps=smart.resources,
+        deadline=parse_day(smart.timing),
+        result=smart.measure,
+        kind=action.kind,
+        area=action.area,
+        career_competence=action.career_competence,
+        smart=smart.model_copy(),
+        source=source_of(record, action),
     )
 
 

@@ -22,7 +22,9 @@ def find_analysis(database: Database, organisation_id: str) -> StartupAnalysis |
     analyses = database.list(StartupAnalysis, organisation_id=organisation_id)
     if not analyses:
         return None
-    return max(analyses, key=lambda analysis: (analysis.date or date.min, analysis.updated_at or analysis.created_at or 0))
+    return max(
+        analyses, key=lambda analysis: (analysis.date or date.min, analysis.updated_at or analysis.created_at or 0)
+    )
 
 
 def get_or_new(database: Database, organisation_id: str) -> StartupAnalysis:

@@ -59,8 +59,9 @@ class TimelineRow:
     deadline: date | None
 
 
-def rows(actions: list[PopAction], moments: list[TimelineMoment], columns: list[date], today: date,
-         show_done: bool = True) -> list[TimelineRow]:
+def rows(
+    actions: list[PopAction], moments: list[TimelineMoment], columns: list[date], today: date, show_done: bool = True
+) -> list[TimelineRow]:
     """One row per fixed moment and per action, ordered by date (no deadline last)."""
     out: list[TimelineRow] = []
     for moment in moments:
@@ -82,8 +83,15 @@ def rows(actions: list[PopAction], moments: list[TimelineMoment], columns: list[
     return sorted(out, key=lambda row: (row.deadline is None, row.deadline or today))
 
 
-def drawing(actions: list[PopAction], moments: list[TimelineMoment], start: date, months: int, today: date,
-            width: int = 78, show_done: bool = True) -> list[str]:
+def drawing(
+    actions: list[PopAction],
+    moments: list[TimelineMoment],
+    start: date,
+    months: int,
+    today: date,
+    width: int = 78,
+    show_done: bool = True,
+) -> list[str]:
     """The time line as text lines: a header of months, today's column marked with ``|``."""
     columns = month_columns(start, months)
     label_width = max(12, width - COLUMN_WIDTH * months - 2)
@@ -98,11 +106,13 @@ def drawing(actions: list[PopAction], moments: list[TimelineMoment], start: date
 
     header = " " * label_width + "".join(
         (_(MONTH_NAMES[column.month - 1]) if column.month != 1 or index == 0 else str(column.year)[2:] + "'").ljust(
-            COLUMN_WIDTH)
+            COLUMN_WIDTH
+        )
         for index, column in enumerate(columns)
     )
-    year_line = " " * label_width + _("vanaf {month} {year}", month=_(MONTH_NAMES[columns[0].month - 1]),
-                                      year=columns[0].year)
+    year_line = " " * label_width + _(
+        "vanaf {month} {year}", month=_(MONTH_NAMES[columns[0].month - 1]), year=columns[0].year
+    )
     lines = [year_line, header]
     for row in rows(actions, moments, columns, today, show_done):
         text = row.label if len(row.label) < label_width - 1 else row.label[: label_width - 2] + "…"

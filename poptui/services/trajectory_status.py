@@ -72,8 +72,12 @@ def _save(database: Database | Transaction, trajectory: Trajectory) -> Trajector
 
 def _refuse_closed(trajectory: Trajectory) -> None:
     if not is_open(trajectory):
-        raise StatusRefused(_("Dit traject is al {status}. Start een vervolgtraject als er een nieuw POP nodig is.",
-                              status=_(trajectory.status.value)))
+        raise StatusRefused(
+            _(
+                "Dit traject is al {status}. Start een vervolgtraject als er een nieuw POP nodig is.",
+                status=_(trajectory.status.value),
+            )
+        )
 
 
 def started(trajectory: Trajectory, start_date: date | None = None) -> Trajectory:
@@ -99,14 +103,18 @@ def pause(database: Database, trajectory: Trajectory) -> Trajectory:
 def resume(database: Database, trajectory: Trajectory) -> Trajectory:
     if trajectory.status is not TrajectoryStatus.PAUSED:
         raise StatusRefused(_("Alleen een gepauzeerd traject kan hervat worden."))
-    return _save(database, _update(trajectory, status=TrajectoryStatus.ACTIVE,
-                                   start_date=trajectory.start_date or clock.today()))
+    return _save(
+        database, _update(trajectory, status=TrajectoryStatus.ACTIVE, start_date=trajectory.start_date or clock.today())
+    )
 
 
 def held_moments(database: Database, trajectory: Trajectory) -> list[ContactMoment]:
     return sorted(
-        database.list(ContactMoment, employee_id=trajectory.employee_id,
-                      where=lambda m: m.trajectory_id == trajectory.id and m.status is ContactMomentStatus.HELD),
+        database.list(
+            ContactMoment,
+            employee_id=trajectory.employee_id,
+            where=lambda m: m.trajectory_id == trajectory.id and m.status is ContactMomentStatus.HELD,
+        ),
         key=lambda moment: moment.number,
     )
 
@@ -116,15 +124,25 @@ def complete(database: Database, trajectory: Trajectory, completion_date: date |
     _refuse_closed(trajectory)
     held = held_moments(database, trajectory)
     if not held:
-        raise StatusRefused(_("Een traject zonder gehouden contactmoment kan niet afgerond worden. "
-                              "Registreer eerst de gesprekken die plaatsvonden, of stop het traject met een reden."))
+        raise StatusRefused(
+            _(
+                "Een traject zonder gehouden contactmoment kan niet afgerond worden. "
+                "Registreer eerst de gesprekken die plaatsvonden, of stop het traject met een reden."
+            )
+        )
     day = completion_date or clock.today()
     start_date = trajectory.start_date or min(moment.date for moment in held if moment.date)
     if day < start_date:
-        raise StatusRefused(_("De datum afgerond ({day}) ligt vóór de startdatum ({start}).",
-                              day=day.strftime("%d/%m/%Y"), start=start_date.strftime("%d/%m/%Y")))
-    return _save(database, _update(trajectory, status=TrajectoryStatus.COMPLETED, start_date=start_date,
-                                   completion_date=day))
+        raise StatusRefused(
+            _(
+                "De datum afgerond ({day}) ligt vóór de startdatum ({start}).",
+                day=day.strftime("%d/%m/%Y"),
+                start=start_date.strftime("%d/%m/%Y"),
+            )
+        )
+    return _save(
+        database, _update(trajectory, status=TrajectoryStatus.COMPLETED, start_date=start_date, completion_date=day)
+    )
 
 
 def stop(database: Database, trajectory: Trajectory, reason: str) -> Trajectory:
@@ -181,14 +199,21 @@ def cycle_progress(moments: list[ContactMoment], trajectory: Trajectory | None =
     out = []
     for index, phase in enumerate(PHASE_ORDER):
         if current_index is not None:
-            state = PhaseState.DONE if index < current_index else (
-                PhaseState.CURRENT if index == current_index else PhaseState.UPCOMING)
+            state = (
+                PhaseState.DONE
+                if index < current_index
+                else (PhaseState.CURRENT if index == current_index else PhaseState.UPCOMING)
+            )
         else:
             state = PhaseState.DONE if index <= last_held else PhaseState.UPCOMING
-        out.append(PhaseProgress(
-            phase, state,
-            held=sum(moment.phase is phase for moment in held),
-            planned=sum(moment.phase is phase and moment.status is not ContactMomentStatus.SKIPPED
-                        for moment in ordered),
-        ))
+        out.append(
+            PhaseProgress(
+                phase,
+                state,
+                held=sum(moment.phase is phase for moment in held),
+                planned=sum(
+                    moment.phase is phase and moment.status is not ContactMomentStatus.SKIPPED for moment in ordered
+                ),
+            )
+        )
     return out

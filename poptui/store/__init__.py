@@ -16,6 +16,19 @@ from poptui.store.errors import (
 )
 
 __all__ = [
-    "BackupError", "ConsentRequired", "Database", "DatabaseBusy", "DatabaseDamaged", "DatabaseMissing", "NewerSchema", "NotADatabase",
-    "NotFound", "SaveFailed", "StoreError", "Transaction", "VersionConflict", "default_actor", "expect_versions",
+    "BackupError",
+    "ConsentRequired",
+    "Database",
+    "DatabaseBusy",
+    "DatabaseDamaged",
+    "DatabaseMissing",
+    "NewerSchema",
+    "NotADatabase",
+    "NotFound",
+    "SaveFailed",
+    "StoreError",
+    "Transaction",
+    "VersionConflict",
+    "default_actor",
+    "expect_versions",
 ]

@@ -71,7 +71,7 @@ def append(path: Path, events: list[AuditEvent]) -> None:
         try:
             view = memoryview(b"".join(lines))
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         except BaseException:
             # A full disk may have let part of a line through: cut it off, keep the chain whole.
@@ -112,7 +112,9 @@ def verify(path: Path) -> list[str]:
                 previous = ""
                 continue
             if event.previous_hash != previous:
-                problems.append(f"Auditlog regel {number}: de keten is onderbroken (een regel is verwijderd of gewijzigd).")
+                problems.append(
+                    f"Auditlog regel {number}: de keten is onderbroken (een regel is verwijderd of gewijzigd)."
+                )
             if event.hash != _digest(event):
                 problems.append(f"Auditlog regel {number}: de inhoud is gewijzigd na het schrijven.")
             previous = event.hash

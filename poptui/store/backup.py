@@ -153,9 +153,7 @@ def _mtime(path: Path) -> int:
 def expires_on(item: Backup, backups: list[Backup], policy: RotationPolicy = POLICY) -> date:
     """The day rotation removes ``item`` at the latest, with poptui used every day."""
     week = item.made_at.isocalendar()[:2]
-    newest_of_week = all(
-        other.made_at <= item.made_at for other in backups if other.made_at.isocalendar()[:2] == week
-    )
+    newest_of_week = all(other.made_at <= item.made_at for other in backups if other.made_at.isocalendar()[:2] == week)
     days = policy.weekly_weeks * 7 if newest_of_week else policy.daily_days
     return (item.made_at + timedelta(days=days)).date()
 

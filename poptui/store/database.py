@@ -173,8 +173,7 @@ class Database:
                 return
             steps = schema.migrations_from(version)
             backup.create_backup(self, backup.BackupReason.MIGRATION)
-            files = {str(path.relative_to(self.path)): copy.deepcopy(read_tables(path))
-                     for path in self.data_files()}
+            files = {str(path.relative_to(self.path)): copy.deepcopy(read_tables(path)) for path in self.data_files()}
             for step in steps:
                 step(files)
             for name, tables in files.items():

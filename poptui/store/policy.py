@@ -48,7 +48,8 @@ def entered_sensitive_fields(record: Record, stored: dict[str, Any] | None) -> l
         return []
     doc = record.model_dump(mode="json", include=set(fields))
     return [
-        name for name in sorted(fields)
+        name
+        for name in sorted(fields)
         if _filled(doc.get(name)) and (stored is None or doc.get(name) != stored.get(name))
     ]
 

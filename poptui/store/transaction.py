@@ -49,6 +49,7 @@ def expect_versions(versions: dict[str, int]) -> Iterator[dict[str, int]]:
     finally:
         _expected_versions.reset(token)
 
+
 DOSSIERS = "dossiers"
 SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
@@ -120,8 +121,11 @@ class Transaction:
                 return []
             docs = self._table(base_type, employee_id).all()
         else:
-            docs = [doc for doc in self._table(base_type, None).all()
-                    if employee_id is None or doc.get("employee_id") == employee_id]
+            docs = [
+                doc
+                for doc in self._table(base_type, None).all()
+                if employee_id is None or doc.get("employee_id") == employee_id
+            ]
         return [parse(record_type, dict(doc)) for doc in docs]
 
     def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
@@ -182,7 +186,10 @@ class Transaction:
             raise NotFound(type(record).__name__, record.id)
         if stored.get("version") != record.version:
             raise VersionConflict(
-                type(record).label, record.describe(), str(stored.get("updated_by", "")), _when(stored.get("updated_at"))
+                type(record).label,
+                record.describe(),
+                str(stored.get("updated_by", "")),
+                _when(stored.get("updated_at")),
             )
         table.remove(doc_ids=[doc_id])
         self._events.append(self.database._event(AuditAction.DELETE, record, []))
@@ -221,7 +228,7 @@ class Transaction:
                     replace_with(tmp, path)
                 except OSError:
                     forget(path)
-                    discard_temps(later for later, _path in temps[index + 1:])
+                    discard_temps(later for later, _path in temps[index + 1 :])
                     raise
                 remember_written(path, self._storages[path].data)
             for path in removed:

@@ -76,8 +76,11 @@ class ActionTable(DataTable):
         for number, action in enumerate(self.pop.actions, start=1):
             problems = action_problems(action, reference)
             self.add_row(
-                str(number), Text(_short(action.what, 24)), Text(_short(action.who_helps, 12) or "-"),
-                format_date(action.deadline) or "-", label(action.kind),
+                str(number),
+                Text(_short(action.what, 24)),
+                Text(_short(action.who_helps, 12) or "-"),
+                format_date(action.deadline) or "-",
+                label(action.kind),
                 "■" * action.latest_progress + "□" * (5 - action.latest_progress),
                 _("ok") if not problems else _("{count} !", count=len(problems)),
                 key=action.id,
@@ -116,8 +119,10 @@ class ActionTable(DataTable):
 
     def _refuse_when_final(self) -> bool:
         if self.pop.status is PopStatus.FINAL:
-            self.notify(_("Dit POP is definitief. Heropen het eerst (toets o) om het actieplan te wijzigen."),
-                        severity="warning")
+            self.notify(
+                _("Dit POP is definitief. Heropen het eerst (toets o) om het actieplan te wijzigen."),
+                severity="warning",
+            )
             return True
         return False
 

@@ -171,7 +171,9 @@ class FormScreen(Screen[Any]):
         draft = drafts.load_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
         if draft and draft != self.values():
             self.app.push_screen(
-                _confirm(_("Er is een niet-opgeslagen versie van dit formulier (een concept). Wil je die terugzetten?")),
+                _confirm(
+                    _("Er is een niet-opgeslagen versie van dit formulier (een concept). Wil je die terugzetten?")
+                ),
                 self._restore_draft_answer(draft),
             )
 
@@ -250,8 +252,10 @@ class FormScreen(Screen[Any]):
             first.widget.focus()
             first.scroll_visible()
         count = len(errors)
-        self.notify(_("Niet opgeslagen: {count} probleem/problemen. Kijk bij de velden in het rood.", count=count),
-                    severity="error")
+        self.notify(
+            _("Niet opgeslagen: {count} probleem/problemen. Kijk bij de velden in het rood.", count=count),
+            severity="error",
+        )
 
     def clear_errors(self) -> None:
         for field in self.form_fields():
@@ -277,9 +281,16 @@ class FormScreen(Screen[Any]):
             return False
         except ConsentRequired as error:
             self.flush_draft()
-            self.show_errors([FieldError(name, label, _("Toestemming nodig: pas in te vullen nadat de werknemer "
-                                                        "toestemming gaf (§4.4.1)."))
-                              for name, label in zip(error.fields, error.labels, strict=True)])
+            self.show_errors(
+                [
+                    FieldError(
+                        name,
+                        label,
+                        _("Toestemming nodig: pas in te vullen nadat de werknemer toestemming gaf (§4.4.1)."),
+                    )
+                    for name, label in zip(error.fields, error.labels, strict=True)
+                ]
+            )
             self.notify(str(error), severity="error", timeout=12)
             return False
         except StoreError as error:
@@ -289,8 +300,11 @@ class FormScreen(Screen[Any]):
         if self._loaded_version and self._loaded_version[0] in versions:
             self._loaded_version = (self._loaded_version[0], versions[self._loaded_version[0]])
         record_id, version = getattr(record, "id", None), getattr(record, "version", None)
-        if isinstance(record_id, str) and isinstance(version, int) and (
-                self._loaded_version is None or self._loaded_version[0] == record_id):
+        if (
+            isinstance(record_id, str)
+            and isinstance(version, int)
+            and (self._loaded_version is None or self._loaded_version[0] == record_id)
+        ):
             self._loaded_version = (record_id, version)
         self.clear_errors()
         self.dirty = False
@@ -311,8 +325,11 @@ class FormScreen(Screen[Any]):
         """Keep the coach's text as a named draft, then offer to reload or keep it aside."""
         mine = self.values()
         aside_key = f"{self.draft_key}--apart-{datetime.now():%Y%m%d%H%M%S}"
-        aside_title = _("{title} (apart gehouden {when})", title=self.form_title or _("formulier"),
-                        when=f"{datetime.now():%d/%m %H:%M}")
+        aside_title = _(
+            "{title} (apart gehouden {when})",
+            title=self.form_title or _("formulier"),
+            when=f"{datetime.now():%d/%m %H:%M}",
+        )
         try:
             drafts.save_draft(self.app.database, aside_key, aside_title, mine)  # type: ignore[attr-defined]
         except OSError:
@@ -328,12 +345,19 @@ class FormScreen(Screen[Any]):
                 self.call_after_refresh(self._loaded_again)
                 self.clear_errors()
                 drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
-                self.notify(_("De nieuwe versie is geladen. Je eigen tekst staat in het concept '{title}'.",
-                              title=aside_title), timeout=10)
+                self.notify(
+                    _("De nieuwe versie is geladen. Je eigen tekst staat in het concept '{title}'.", title=aside_title),
+                    timeout=10,
+                )
             else:
                 self.dirty = True
-                self.notify(_("Je tekst staat nog in het formulier (en in het concept). Neem over wat de ander "
-                              "wijzigde en sla opnieuw op met Ctrl+S."), timeout=10)
+                self.notify(
+                    _(
+                        "Je tekst staat nog in het formulier (en in het concept). Neem over wat de ander "
+                        "wijzigde en sla opnieuw op met Ctrl+S."
+                    ),
+                    timeout=10,
+                )
 
         self.app.push_screen(ConflictDialog(str(error), self._differences(mine, theirs), aside_title), chosen)
 
@@ -387,4 +411,3 @@ def _confirm(question: str):  # noqa: ANN202
     from poptui.screens.dialogs import ConfirmDialog
 
     return ConfirmDialog(question)
-

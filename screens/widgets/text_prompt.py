@@ -25,8 +25,9 @@ class TextPromptDialog(ModalScreen[str | None]):
     """
     BINDINGS: ClassVar = [Binding("escape", "cancel", _("Annuleren"))]
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "", allow_empty: bool = False,
-                 max_length: int = 2000) -> None:
+    def __init__(
+        self, title: str, value: str = "", *, placeholder: str = "", allow_empty: bool = False, max_length: int = 2000
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value

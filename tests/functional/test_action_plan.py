@@ -32,12 +32,27 @@ TODAY = date(2026, 3, 2)
 def trajectory(db: Database, monkeypatch: pytest.MonkeyPatch) -> Trajectory:
     monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
     employee = db.save(Employee(first_name="Inès", last_name="Van den Broeck", organisation_id="org"))
-    return db.save(Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                              intensity=Level.MEDIUM, status=TrajectoryStatus.ACTIVE, start_date=date(2026, 1, 5)))
+    return db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant=VariantId.BASIS,
+            reflection=Level.MEDIUM,
+            intensity=Level.MEDIUM,
+            status=TrajectoryStatus.ACTIVE,
+            start_date=date(2026, 1, 5),
+        )
+    )
 
 
-async def _add_action(pilot, app: PopApp, what: str, who: str, deadline: str, result: str,  # noqa: ANN001
-                      kind: CompetenceKind) -> None:
+async def _add_action(
+    pilot,
+    app: PopApp,
+    what: str,
+    who: str,
+    deadline: str,
+    result: str,  # noqa: ANN001
+    kind: CompetenceKind,
+) -> None:
     await pilot.press("a")
     await pilot.pause()
     assert isinstance(app.screen, ActionForm)
@@ -62,8 +77,10 @@ async def test_edit_the_action_table_with_keys_and_finalise(db: Database, trajec
         await _add_action(pilot, app, "Samenwerken", "Luc", "01/06/2026", "Drie overleggen", CompetenceKind.GENERIC)
         await _add_action(pilot, app, "Heftruck", "", "", "Attest", CompetenceKind.TECHNICAL)
         pop = _stored(db, trajectory)
-        assert [(a.what, a.kind) for a in pop.actions] == [("Samenwerken", CompetenceKind.GENERIC),
-                                                           ("Heftruck", CompetenceKind.TECHNICAL)]
+        assert [(a.what, a.kind) for a in pop.actions] == [
+            ("Samenwerken", CompetenceKind.GENERIC),
+            ("Heftruck", CompetenceKind.TECHNICAL),
+        ]
         problems = str(app.screen.query_one("#action-problems").render())
         assert "Actie 2 is nog niet SMART" in problems and "Er is geen deadline" in problems
 
@@ -122,8 +139,15 @@ async def test_progress_update_on_a_final_pop(db: Database, trajectory: Trajecto
 
     from poptui.models import PopAction
 
-    db.save(PopDocument(employee_id=trajectory.employee_id, trajectory_id=trajectory.id, status=PopStatus.FINAL,
-                        finalised_on=TODAY, actions=[PopAction(what="Heftruck", kind=CompetenceKind.TECHNICAL)]))
+    db.save(
+        PopDocument(
+            employee_id=trajectory.employee_id,
+            trajectory_id=trajectory.id,
+            status=PopStatus.FINAL,
+            finalised_on=TODAY,
+            actions=[PopAction(what="Heftruck", kind=CompetenceKind.TECHNICAL)],
+        )
+    )
     app = PopApp(db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_pop(app, trajectory.id)

@@ -80,8 +80,9 @@ async def test_home_offers_unsaved_drafts_back(demo_db: Database) -> None:
     from poptui.screens.drafts_screen import DraftsScreen
     from textual.widgets import OptionList
 
-    drafts.save_draft(Database.open(demo_db.path, actor="tester"), "employee-new", "Nieuwe werknemer",
-                      {"first_name": "Half"})
+    drafts.save_draft(
+        Database.open(demo_db.path, actor="tester"), "employee-new", "Nieuwe werknemer", {"first_name": "Half"}
+    )
     app = PopApp(Database.open(demo_db.path, actor="tester"), None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

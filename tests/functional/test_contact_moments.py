@@ -38,8 +38,11 @@ async def tab_to(pilot: Pilot, field: str) -> None:
 
 def moment(database: Database, flow: Flow, employee: int, number: int) -> ContactMoment:
     trajectory = flow.trajectories[employee]
-    return next(m for m in database.list(ContactMoment, employee_id=trajectory.employee_id)
-                if m.trajectory_id == trajectory.id and m.number == number)
+    return next(
+        m
+        for m in database.list(ContactMoment, employee_id=trajectory.employee_id)
+        if m.trajectory_id == trajectory.id and m.number == number
+    )
 
 
 async def test_record_a_held_moment_with_notes_from_the_home_screen(flow: Flow) -> None:

@@ -77,8 +77,11 @@ async def test_create_an_employee_refuses_a_wrong_date_beside_the_field(demo_db:
         await pilot.pause()
         assert isinstance(app.screen, EmployeeScreen)  # the new employee's page opens
         jonas = _employee(demo_db, "Jonas")
-        assert (jonas.last_name, jonas.organisation_id, jonas.function) == ("D'Haese", werkplaats.id,
-                                                                           "Medewerker logistiek")
+        assert (jonas.last_name, jonas.organisation_id, jonas.function) == (
+            "D'Haese",
+            werkplaats.id,
+            "Medewerker logistiek",
+        )
         assert jonas.consent_date.isoformat() == "2025-02-28"
         assert app.screen.employee_id == jonas.id
 
@@ -96,8 +99,9 @@ async def test_supervisor_list_follows_the_organisation_and_reflection_shows_hel
         await pilot.pause()
         groenzorg = next(item for item in demo_db.list(Organisation) if item.name == "LDE Groen & Zorg")
         assert form.query_one("#organisation", Select).value == groenzorg.id
-        supervisors = [str(prompt) for prompt, value in form.query_one("#supervisor", Select)._options
-                       if value is not Select.NULL]
+        supervisors = [
+            str(prompt) for prompt, value in form.query_one("#supervisor", Select)._options if value is not Select.NULL
+        ]
         assert supervisors == ["Els Wouters"]
         await pilot.press("tab", "tab", "enter", "down", "enter")  # function, supervisor: Els
         await pilot.press("tab", "enter", "down", "down", "down", "enter")  # reflection: hoog
@@ -148,17 +152,23 @@ async def test_archive_from_the_employee_page_and_show_archived(demo_db: Databas
         assert not demo_db.get(Employee, bart.id).archived
 
 
-async def test_employee_page_lists_trajectories_and_starts_a_follow_up(demo_db: Database,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_employee_page_lists_trajectories_and_starts_a_follow_up(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[tuple] = []
-    monkeypatch.setattr(navigation, "new_trajectory", lambda app, employee_id, previous_trajectory_id=None:
-                        calls.append(("new", employee_id, previous_trajectory_id)))
-    monkeypatch.setattr(navigation, "open_trajectory", lambda app, trajectory_id:
-                        calls.append(("open", trajectory_id)))
+    monkeypatch.setattr(
+        navigation,
+        "new_trajectory",
+        lambda app, employee_id, previous_trajectory_id=None: calls.append(
+            ("new", employee_id, previous_trajectory_id)
+        ),
+    )
+    monkeypatch.setattr(navigation, "open_trajectory", lambda app, trajectory_id: calls.append(("open", trajectory_id)))
     patrick = _employee(demo_db, "Patrick")
     fatima = _employee(demo_db, "Fatima")
-    completed = next(item for item in demo_db.list(Trajectory, employee_id=fatima.id)
-                     if item.status is TrajectoryStatus.COMPLETED)
+    completed = next(
+        item for item in demo_db.list(Trajectory, employee_id=fatima.id) if item.status is TrajectoryStatus.COMPLETED
+    )
     app = PopApp(demo_db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_employee(app, patrick.id)

@@ -30,18 +30,43 @@ from poptui.store import Database
 def trajectories(db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Trajectory, Trajectory, list[PopAction]]:
     monkeypatch.setattr("poptui.clock.today", lambda: date(2026, 3, 2))
     employee = db.save(Employee(first_name="Patrick", last_name="Goossens", organisation_id="org"))
-    first = db.save(Trajectory(employee_id=employee.id, variant=VariantId.VARIANT_3, reflection=Level.HIGH,
-                               intensity=Level.HIGH, status=TrajectoryStatus.COMPLETED, start_date=date(2025, 1, 6),
-                               completion_date=date(2025, 3, 1)))
+    first = db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant=VariantId.VARIANT_3,
+            reflection=Level.HIGH,
+            intensity=Level.HIGH,
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2025, 1, 6),
+            completion_date=date(2025, 3, 1),
+        )
+    )
     actions = [
-        PopAction(what="Cursus snoeien", kind=CompetenceKind.TECHNICAL,
-                  progress=[ProgressUpdate(date=date(2025, 6, 1), progress=5, note="Attest")]),
+        PopAction(
+            what="Cursus snoeien",
+            kind=CompetenceKind.TECHNICAL,
+            progress=[ProgressUpdate(date=date(2025, 6, 1), progress=5, note="Attest")],
+        ),
         PopAction(what="Collega's inwerken", kind=CompetenceKind.GENERIC),
     ]
-    db.save(PopDocument(employee_id=employee.id, trajectory_id=first.id, status=PopStatus.FINAL,
-                        finalised_on=date(2025, 3, 1), actions=actions))
-    second = db.save(Trajectory(employee_id=employee.id, variant=VariantId.VARIANT_2, reflection=Level.HIGH,
-                                intensity=Level.LOW, previous_trajectory_id=first.id))
+    db.save(
+        PopDocument(
+            employee_id=employee.id,
+            trajectory_id=first.id,
+            status=PopStatus.FINAL,
+            finalised_on=date(2025, 3, 1),
+            actions=actions,
+        )
+    )
+    second = db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant=VariantId.VARIANT_2,
+            reflection=Level.HIGH,
+            intensity=Level.LOW,
+            previous_trajectory_id=first.id,
+        )
+    )
     return first, second, actions
 
 

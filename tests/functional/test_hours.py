@@ -49,11 +49,16 @@ async def test_add_hours_see_the_totals_and_print_the_hours_document(
         assert app.screen is screen
         entry = next(entry for entry in db.list(HoursEntry) if entry.hours == 1.5)
         assert (entry.date, entry.kind, entry.coach_id, entry.description) == (
-            date(2026, 3, 9), HoursKind.GUIDANCE_ORGANISATION, coach.id, "Opstartanalyse overlopen")
+            date(2026, 3, 9),
+            HoursKind.GUIDANCE_ORGANISATION,
+            coach.id,
+            "Opstartanalyse overlopen",
+        )
         table = screen.query_one(DataTable)
         assert table.row_count == 2 and table.get_row_at(1)[:3] == ["09/03/2026", "Begeleiding organisatie", "1,5"]
         assert str(screen.query_one("#hours-totals").render()) == (
-            "Totaal 3,5 u · Intake 2 u · Begeleiding organisatie 1,5 u")
+            "Totaal 3,5 u · Intake 2 u · Begeleiding organisatie 1,5 u"
+        )
 
         await pilot.press("d")
         await app.workers.wait_for_complete()

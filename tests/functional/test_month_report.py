@@ -15,8 +15,9 @@ from poptui.store import Database
 
 
 def _month_with_completed_pops(db: Database) -> str:
-    completed = [t.completion_date for t in db.list(Trajectory)
-                 if t.status is TrajectoryStatus.COMPLETED and t.completion_date]
+    completed = [
+        t.completion_date for t in db.list(Trajectory) if t.status is TrajectoryStatus.COMPLETED and t.completion_date
+    ]
     latest = max(completed)
     return f"{latest.year:04d}-{latest.month:02d}"
 

@@ -62,7 +62,9 @@ async def test_edit_an_organisation_and_leaving_a_changed_form_asks(demo_db: Dat
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert [table.get_row_at(index)[0] for index in range(table.row_count)] == [
-            "De Werkplaats vzw", "LDE Groen & Zorg"]
+            "De Werkplaats vzw",
+            "LDE Groen & Zorg",
+        ]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OrganisationScreen) and app.screen.organisation_id == werkplaats.id

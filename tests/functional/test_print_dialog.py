@@ -82,8 +82,9 @@ async def test_with_lp_the_file_goes_to_the_printer_and_is_audited(
         assert log.read_text().split() == ["--", str(dialog.path)]
         message = dialog.query_one("#print-message")
         assert "Naar de printer gestuurd" in str(message.render()) and not message.has_class("-error")
-        assert any(event.action is AuditAction.PRINT and event.record_id == organisation.id
-                   for event in db.audit_events())
+        assert any(
+            event.action is AuditAction.PRINT and event.record_id == organisation.id for event in db.audit_events()
+        )
 
 
 async def test_a_printer_error_is_shown_in_dutch(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

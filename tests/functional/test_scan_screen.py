@@ -17,8 +17,9 @@ from poptui.store import Database
 def trajectory(db: Database, monkeypatch: pytest.MonkeyPatch) -> Trajectory:
     monkeypatch.setattr("poptui.clock.today", lambda: date(2026, 3, 2))
     employee = db.save(Employee(first_name="Dirk", last_name="Willems", organisation_id="org"))
-    return db.save(Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.HIGH,
-                              intensity=Level.MEDIUM))
+    return db.save(
+        Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.HIGH, intensity=Level.MEDIUM)
+    )
 
 
 async def test_score_by_keys_and_choose_into_the_plan(db: Database, trajectory: Trajectory) -> None:
@@ -39,8 +40,10 @@ async def test_score_by_keys_and_choose_into_the_plan(db: Database, trajectory: 
         await pilot.press("bracketleft", "v")
         await pilot.pause()
         [record] = db.list(MethodRecordBase, employee_id=trajectory.employee_id, kind=MethodKind.SCAN)
-        scores = [(a.text, a.employee_meaningful, a.employee_feasible, a.coach_meaningful, a.coach_feasible)
-                  for a in record.actions]
+        scores = [
+            (a.text, a.employee_meaningful, a.employee_feasible, a.coach_meaningful, a.coach_feasible)
+            for a in record.actions
+        ]
         assert scores == [("Vacatures lezen", 10, 5, 10, 10), ("Cv maken", 10, 10, 1, 10)]
         await pilot.press("k", "p")
         await pilot.pause()

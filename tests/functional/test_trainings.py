@@ -53,7 +53,12 @@ async def test_create_a_training_day_with_attendees_and_print_its_attendance_lis
         assert isinstance(app.screen, TrainingsScreen)
         [training] = db.list(Training)
         assert (training.date, training.title, training.trainer_id, training.hours, training.place) == (
-            date(2026, 3, 12), "Intervisie POP-coaches", people["marc"].id, 3.5, "Gent")
+            date(2026, 3, 12),
+            "Intervisie POP-coaches",
+            people["marc"].id,
+            3.5,
+            "Gent",
+        )
         assert training.attendee_ids == [people["an"].id, people["els"].id]
         table = app.screen.query_one(DataTable)
         assert table.get_row_at(0)[0] == "12/03/2026" and table.get_row_at(0)[3:] == ["3,5", "2"]

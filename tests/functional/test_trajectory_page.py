@@ -67,8 +67,9 @@ async def test_complete_is_refused_without_a_held_moment_then_start_pause_resume
 async def test_complete_after_a_held_moment_and_the_cycle_moves_on(flow: Flow) -> None:
     database = flow.database
     first = flow.moments[0][0]
-    record_moment(database, first, {"status": "gehouden", "date": "03/03/2025", "duration_minutes": "90",
-                                    "phase": "opstart"})
+    record_moment(
+        database, first, {"status": "gehouden", "date": "03/03/2025", "duration_minutes": "90", "phase": "opstart"}
+    )
     app = PopApp(database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_trajectory(app, flow.trajectories[0].id)
@@ -127,8 +128,10 @@ async def test_a_skipped_moment_is_planned_again_with_h(flow: Flow) -> None:
     from poptui.services.contact_moments import skip_moment
 
     trajectory = flow.trajectories[0]
-    moments = sorted(flow.database.list(ContactMoment, employee_id=trajectory.employee_id,
-                                        trajectory_id=trajectory.id), key=lambda moment: moment.number)
+    moments = sorted(
+        flow.database.list(ContactMoment, employee_id=trajectory.employee_id, trajectory_id=trajectory.id),
+        key=lambda moment: moment.number,
+    )
     skip_moment(flow.database, moments[1], "Ziek")
     app = PopApp(flow.database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -125,8 +125,13 @@ async def test_edit_the_plan_and_start_from_the_home_screen(flow: Flow) -> None:
     assert trajectory.coach_id == flow.coach.id
     moments = sorted(database.list(ContactMoment, employee_id=sara.id), key=lambda moment: moment.number)
     assert [moment.number for moment in moments] == [0, 1, 2, 3, 4]
-    assert [moment.phase for moment in moments] == [Phase.OPSTART, Phase.ANALYSE, Phase.ANALYSE, Phase.ANALYSE,
-                                                     Phase.PLANNING]
+    assert [moment.phase for moment in moments] == [
+        Phase.OPSTART,
+        Phase.ANALYSE,
+        Phase.ANALYSE,
+        Phase.ANALYSE,
+        Phase.PLANNING,
+    ]
     assert moments[1].methods == chosen
     assert moments[2].methods[:1] == [MethodKind.AI_DROOMFASE]  # the catalog's first analysis moment
     assert all(moment.status.value == "gepland" for moment in moments)
@@ -177,6 +182,9 @@ async def test_a_follow_up_starts_from_the_previous_trajectory(flow: Flow) -> No
         assert isinstance(app.screen, TrajectoryScreen)
     follow_up = next(t for t in database.list(Trajectory, employee_id=inès.id) if t.id != previous.id)
     assert follow_up.previous_trajectory_id == previous.id
-    opstart = next(m for m in database.list(ContactMoment, employee_id=inès.id)
-                   if m.trajectory_id == follow_up.id and m.number == 0)
+    opstart = next(
+        m
+        for m in database.list(ContactMoment, employee_id=inès.id)
+        if m.trajectory_id == follow_up.id and m.number == 0
+    )
     assert opstart.goals[0] == "Evaluatie van de acties van het vorige POP"

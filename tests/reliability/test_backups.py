@@ -103,8 +103,9 @@ def test_backup_command_with_out_and_list(db: Database, tmp_path: Path, capsys: 
     assert "handmatig" in capsys.readouterr().out
 
 
-def test_restore_keeps_the_replaced_database_aside(db: Database, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_keeps_the_replaced_database_aside(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     employee = _fill(db)
     backup = create_backup(db, BackupReason.MANUAL, tmp_path / "elders")
     db.save(employee.model_copy(update={"function": "na de kopie"}))
@@ -117,8 +118,9 @@ def test_restore_keeps_the_replaced_database_aside(db: Database, tmp_path: Path,
     assert main(["check", "--db", str(db.path)]) == 0
 
 
-def test_restore_refuses_a_backup_that_fails_the_check(db: Database, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_a_backup_that_fails_the_check(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     employee = _fill(db)
     bad = tmp_path / "slecht.zip"
     with zipfile.ZipFile(bad, "w") as archive:

@@ -26,12 +26,26 @@ EMPLOYEES_PER_WORKER = 80  # each with a trajectory and a contact moment (240 re
 def _work(path: str, worker: int, organisation_id: str) -> None:
     database = Database.open(Path(path), actor=f"coach{worker}")
     for number in range(EMPLOYEES_PER_WORKER):
-        employee = database.save(Employee(first_name=f"W{worker}", last_name=f"N{number:03d}",
-                                          organisation_id=organisation_id, function=f"functie {worker}/{number}"))
-        trajectory = database.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag",
-                                              intensity="laag"))
-        database.save(ContactMoment(employee_id=employee.id, trajectory_id=trajectory.id, number=0, phase="opstart",
-                                    notes=f"notitie {worker}/{number} é ü"))
+        employee = database.save(
+            Employee(
+                first_name=f"W{worker}",
+                last_name=f"N{number:03d}",
+                organisation_id=organisation_id,
+                function=f"functie {worker}/{number}",
+            )
+        )
+        trajectory = database.save(
+            Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag")
+        )
+        database.save(
+            ContactMoment(
+                employee_id=employee.id,
+                trajectory_id=trajectory.id,
+                number=0,
+                phase="opstart",
+                notes=f"notitie {worker}/{number} é ü",
+            )
+        )
         database.save(employee.model_copy(update={"remarks": f"bewerkt door {worker}"}))
 
 
@@ -61,8 +75,9 @@ def test_four_processes_save_concurrently_and_lose_nothing(db: Database) -> None
         assert moment.trajectory_id == trajectory.id and moment.notes.endswith("é ü")
     assert audit_log.verify(db.path / audit_log.AUDIT_FILE) == []
     assert len(list(db.audit_events())) == 1 + saves
-    check = subprocess.run([sys.executable, "-m", "poptui", "check", "--db", str(db.path)],
-                           capture_output=True, text=True, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "poptui", "check", "--db", str(db.path)], capture_output=True, text=True, timeout=60
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "in orde" in check.stdout
 

@@ -84,8 +84,15 @@ def test_sensitive_fields_allowed_with_consent_and_stopped_after_withdrawal(db: 
 def test_consent_and_sensitive_data_in_one_transaction(db: Database, employee: Employee) -> None:
     moment = _moment(db, employee, notes="lichamelijke belemmering")
     with db.transaction() as transaction:
-        transaction.save(ConsentEvent(employee_id=employee.id, kind=ConsentKind.GIVEN, date=date(2026, 1, 5),
-                                      recorded_by="an", consent_text_version=current_text().version))
+        transaction.save(
+            ConsentEvent(
+                employee_id=employee.id,
+                kind=ConsentKind.GIVEN,
+                date=date(2026, 1, 5),
+                recorded_by="an",
+                consent_text_version=current_text().version,
+            )
+        )
         transaction.save(moment)
     assert db.get(ContactMoment, moment.id).notes == "lichamelijke belemmering"
 

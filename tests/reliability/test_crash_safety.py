@@ -40,8 +40,15 @@ def _child(path: Path, write_fd: int, round_number: int, employee_id: str, traje
             saved = database.save(Organisation(name=f"org {round_number}-{number}"))
             token = f"O {saved.id}"
         else:
-            saved = database.save(ContactMoment(employee_id=employee_id, trajectory_id=trajectory_id, number=1,
-                                                phase="analyse", notes=f"ronde {round_number} nr {number}"))
+            saved = database.save(
+                ContactMoment(
+                    employee_id=employee_id,
+                    trajectory_id=trajectory_id,
+                    number=1,
+                    phase="analyse",
+                    notes=f"ronde {round_number} nr {number}",
+                )
+            )
             token = f"C {saved.id}"
         os.write(write_fd, (token + "\n").encode())
 
@@ -74,8 +81,9 @@ def _run_and_kill(path: Path, round_number: int, employee_id: str, trajectory_id
 def test_sigkill_during_saves_never_damages_the_database(db: Database) -> None:
     organisation = db.save(Organisation(name="Atelier"))
     employee = db.save(Employee(first_name="An", last_name="Peeters", organisation_id=organisation.id))
-    trajectory = db.save(Trajectory(employee_id=employee.id, variant="basistraject", reflection="gemiddeld",
-                                    intensity="gemiddeld"))
+    trajectory = db.save(
+        Trajectory(employee_id=employee.id, variant="basistraject", reflection="gemiddeld", intensity="gemiddeld")
+    )
     randomness = random.Random(20261128)
     acknowledged_orgs: set[str] = set()
     acknowledged_moments: set[str] = set()
@@ -103,5 +111,7 @@ def test_sigkill_during_saves_never_damages_the_database(db: Database) -> None:
         report = check_database(reopened)
         assert report.problems == [], report.problems
     elapsed = time.perf_counter() - started
-    print(f"\n{ROUNDS} SIGKILL rounds in {elapsed:.1f} s; {len(acknowledged_orgs) + len(acknowledged_moments)} "
-          f"acknowledged new records, employee at version {last_version}")
+    print(
+        f"\n{ROUNDS} SIGKILL rounds in {elapsed:.1f} s; {len(acknowledged_orgs) + len(acknowledged_moments)} "
+        f"acknowledged new records, employee at version {last_version}"
+    )

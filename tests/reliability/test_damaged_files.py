@@ -54,8 +54,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
-def test_start_refuses_a_damaged_database_and_names_the_backup(backed_up: Database, damage: str,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_start_refuses_a_damaged_database_and_names_the_backup(
+    backed_up: Database, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     DAMAGES[damage](backed_up.path / "employees.json")
     before = _snapshot(backed_up.path)
     code = main(["--db", str(backed_up.path)])  # no terminal in tests: no question, the command instead
@@ -112,8 +113,14 @@ def test_a_damaged_backup_is_never_offered(backed_up: Database) -> None:
 def test_real_start_in_a_subprocess_refuses_in_dutch(backed_up: Database) -> None:
     _other_json(backed_up.path / "trajectories.json")
     env = {**os.environ, "LANG": "C.UTF-8"}
-    result = subprocess.run([sys.executable, "-m", "poptui", "--db", str(backed_up.path)], capture_output=True,
-                            text=True, stdin=subprocess.DEVNULL, timeout=60, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "poptui", "--db", str(backed_up.path)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env=env,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "beschadigd" in result.stderr and "poptui restore" in result.stderr

@@ -55,8 +55,11 @@ def test_disk_full_while_writing_a_file(db: Database, monkeypatch: pytest.Monkey
     with pytest.raises(SaveFailed) as caught:
         with db.transaction() as transaction:  # two files in one transaction: all or nothing
             transaction.save(changed)
-            transaction.save(ContactMoment(employee_id=employee.id, trajectory_id=trajectory.id, number=0,
-                                           phase="opstart", notes="x" * 500))
+            transaction.save(
+                ContactMoment(
+                    employee_id=employee.id, trajectory_id=trajectory.id, number=0, phase="opstart", notes="x" * 500
+                )
+            )
     monkeypatch.undo()
     assert "Opslaan is mislukt" in str(caught.value) and "schijf" in str(caught.value)
     assert changed.function == "nieuwe functie"  # what the coach typed is still in memory
@@ -116,8 +119,9 @@ def tiny_tmpfs(tmp_path: Path):  # noqa: ANN201
     mount_point = tmp_path / "klein"
     mount_point.mkdir()
     try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
-                              capture_output=True, timeout=10)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)], capture_output=True, timeout=10
+        )
     except (OSError, subprocess.SubprocessError):
         pytest.skip("mount is not available")
     if done.returncode != 0:

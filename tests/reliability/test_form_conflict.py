@@ -101,15 +101,23 @@ class _NotesForm(FormScreen):
         yield FormField("goals", "Doel", Input(compact=True))
 
     def save_record(self, values: dict[str, Any]) -> Any:
-        return self.app.database.save(_SensitiveMoment(  # type: ignore[attr-defined]
-            employee_id=self.employee_id, trajectory_id=self.trajectory_id, number=1, phase="analyse",
-            notes=values["notes"], goals=[values["goals"]] if values["goals"] else []))
+        return self.app.database.save(
+            _SensitiveMoment(  # type: ignore[attr-defined]
+                employee_id=self.employee_id,
+                trajectory_id=self.trajectory_id,
+                number=1,
+                phase="analyse",
+                notes=values["notes"],
+                goals=[values["goals"]] if values["goals"] else [],
+            )
+        )
 
 
 async def test_sensitive_field_without_consent_shows_why(demo_db: Database) -> None:
     without = next(employee for employee in demo_db.list(Employee) if employee.consent_date is None)
-    trajectory = demo_db.save(Trajectory(employee_id=without.id, variant="variant_1", reflection="laag",
-                                         intensity="laag"))
+    trajectory = demo_db.save(
+        Trajectory(employee_id=without.id, variant="variant_1", reflection="laag", intensity="laag")
+    )
     app = PopApp(demo_db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         form = _NotesForm(without.id, trajectory.id)
@@ -123,8 +131,9 @@ async def test_sensitive_field_without_consent_shows_why(demo_db: Database) -> N
         assert field.has_class("-invalid")
         assert "Toestemming nodig" in str(field.query_one(".field-error").render())
         assert app.screen is form and form.values()["notes"] == "rugklachten"
-        assert not [moment for moment in demo_db.list(ContactMoment, employee_id=without.id)
-                    if moment.notes == "rugklachten"]
+        assert not [
+            moment for moment in demo_db.list(ContactMoment, employee_id=without.id) if moment.notes == "rugklachten"
+        ]
 
 
 async def test_hang_up_writes_drafts_of_open_forms(demo_db: Database) -> None:

@@ -71,14 +71,38 @@ def test_retention_lists_old_trajectories(db: Database) -> None:
     organisation = db.save(Organisation(name="Atelier"))
     employee = db.save(Employee(first_name="Oud", last_name="Traject", organisation_id=organisation.id))
     today = date(2026, 6, 1)
-    old = db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag",
-                             status=TrajectoryStatus.COMPLETED, start_date=date(2020, 1, 1),
-                             completion_date=date(2021, 3, 1)))
-    db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag",
-                       status=TrajectoryStatus.COMPLETED, start_date=date(2024, 1, 1),
-                       completion_date=today - timedelta(days=30)))
-    db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag",
-                       status=TrajectoryStatus.ACTIVE, start_date=date(2019, 1, 1)))
+    old = db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant="variant_1",
+            reflection="laag",
+            intensity="laag",
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2020, 1, 1),
+            completion_date=date(2021, 3, 1),
+        )
+    )
+    db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant="variant_1",
+            reflection="laag",
+            intensity="laag",
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2024, 1, 1),
+            completion_date=today - timedelta(days=30),
+        )
+    )
+    db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant="variant_1",
+            reflection="laag",
+            intensity="laag",
+            status=TrajectoryStatus.ACTIVE,
+            start_date=date(2019, 1, 1),
+        )
+    )
     due = retention_due(db, years=5, today=today)
     assert [item.trajectory.id for item in due] == [old.id]
     assert retention_due(db, years=6, today=today) == []

@@ -23,17 +23,41 @@ from poptui.store import Database
 ENGLISH = ("Input should", "Field required", "Value error", "validation error", "Extra inputs")
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-    st.sampled_from(["", " ", "31/02/2026", "2026-13-01", "12:99", "gehouden", "afgerond", "laag", "hand",
-                     "\x1b[2J", "=1+1", "0" * 300, "é" * 3000]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "31/02/2026",
+            "2026-13-01",
+            "12:99",
+            "gehouden",
+            "afgerond",
+            "laag",
+            "hand",
+            "\x1b[2J",
+            "=1+1",
+            "0" * 300,
+            "é" * 3000,
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=6)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6,
+)
 MODELS: list[type[BaseModel]] = [
     *[record_type for record_type in models.RECORD_TYPES if record_type is not models.MethodRecordBase],
-    *METHOD_RECORD_CLASSES.values(), models.PopItem, models.PopAction, models.SmartFields, models.ProgressUpdate,
+    *METHOD_RECORD_CLASSES.values(),
+    models.PopItem,
+    models.PopAction,
+    models.SmartFields,
+    models.ProgressUpdate,
     models.BetweenStep,
 ]
 
@@ -80,10 +104,18 @@ cells = st.one_of(st.text(max_size=30), st.sampled_from(["", "31/02/2026", "ja",
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.lists(cells, min_size=0, max_size=7), max_size=6), header=st.permutations(
-    ["Voornaam", "Achternaam", "Functie", "Werkvloerbegeleider", "Reflectievermogen", "Toestemming", "Extra"]))
-def test_employee_import_refuses_bad_rows_in_dutch(import_db, rows: list[list[str]], header: list[str],  # noqa: ANN001
-                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+@given(
+    rows=st.lists(st.lists(cells, min_size=0, max_size=7), max_size=6),
+    header=st.permutations(
+        ["Voornaam", "Achternaam", "Functie", "Werkvloerbegeleider", "Reflectievermogen", "Toestemming", "Extra"]
+    ),
+)
+def test_employee_import_refuses_bad_rows_in_dutch(
+    import_db,
+    rows: list[list[str]],
+    header: list[str],  # noqa: ANN001
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     import_employees = pytest.importorskip("poptui.services.import_employees")
     from poptui.services.import_table import ImportFileError
 

@@ -50,17 +50,31 @@ def _safe(text: str) -> bool:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_models_clean_typed_text(payload: str) -> None:
-    employee = models.Employee(first_name="A" + payload, last_name="B" + payload, organisation_id="o1",
-                               remarks=payload, function=payload)
+    employee = models.Employee(
+        first_name="A" + payload, last_name="B" + payload, organisation_id="o1", remarks=payload, function=payload
+    )
     for value in (employee.first_name, employee.last_name, employee.remarks, employee.function):
         assert _safe(value), repr(value)
-    pop = models.PopDocument(employee_id="e1", trajectory_id="t1", wat_wil_ik=[models.PopItem(text=payload)],
-                             actions=[models.PopAction(what=payload, smart=models.SmartFields(why=payload))])
+    pop = models.PopDocument(
+        employee_id="e1",
+        trajectory_id="t1",
+        wat_wil_ik=[models.PopItem(text=payload)],
+        actions=[models.PopAction(what=payload, smart=models.SmartFields(why=payload))],
+    )
     analysis = models.StartupAnalysis(organisation_id="o1", answers={"vraag": payload})
-    moment = models.ContactMoment(employee_id="e1", trajectory_id="t1", number=0, phase="opstart",
-                                  goals=[payload], attendees=[payload], notes=payload)
-    dumped = json.dumps([pop.model_dump(mode="json"), analysis.model_dump(mode="json"),
-                         moment.model_dump(mode="json")], ensure_ascii=False)
+    moment = models.ContactMoment(
+        employee_id="e1",
+        trajectory_id="t1",
+        number=0,
+        phase="opstart",
+        goals=[payload],
+        attendees=[payload],
+        notes=payload,
+    )
+    dumped = json.dumps(
+        [pop.model_dump(mode="json"), analysis.model_dump(mode="json"), moment.model_dump(mode="json")],
+        ensure_ascii=False,
+    )
     assert _safe(json.loads(json.dumps(dumped)))
 
 
@@ -183,10 +197,24 @@ def test_pdf_and_excel_exports_hold_no_escape_sequences(db: Database, tmp_path: 
 
     from poptui.export.excel import TrajectoryRow, trajectories_workbook
 
-    row = TrajectoryRow(organisation="=HYPERLINK(\"http://x\")", last_name="\x1b[2J+1", first_name="@SUM(A1)",
-                        coach="-2+3", variant="\tx", start_date=None, completion_date=None, contact_moments=0,
-                        contact_dates="\rx", contact_hours=0, actions=0, generic_actions=0, technical_actions=0,
-                        follow_up=False, consent_date=None, uploaded=False)
+    row = TrajectoryRow(
+        organisation='=HYPERLINK("http://x")',
+        last_name="\x1b[2J+1",
+        first_name="@SUM(A1)",
+        coach="-2+3",
+        variant="\tx",
+        start_date=None,
+        completion_date=None,
+        contact_moments=0,
+        contact_dates="\rx",
+        contact_hours=0,
+        actions=0,
+        generic_actions=0,
+        technical_actions=0,
+        follow_up=False,
+        consent_date=None,
+        uploaded=False,
+    )
     book_path = tmp_path / "maand.xlsx"
     book_path.write_bytes(trajectories_workbook([row], 2026, 3))
     sheet = load_workbook(book_path).active

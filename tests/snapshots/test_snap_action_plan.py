@@ -26,21 +26,51 @@ TODAY = date(2026, 3, 2)
 def _app(path: Path) -> tuple[PopApp, str]:
     database = Database.create(path, actor="snapshot")
     employee = database.save(Employee(id="e1", first_name="Inès", last_name="Van den Broeck", organisation_id="o1"))
-    trajectory = database.save(Trajectory(id="t1", employee_id=employee.id, variant=VariantId.BASIS,
-                                          reflection=Level.MEDIUM, intensity=Level.MEDIUM,
-                                          status=TrajectoryStatus.ACTIVE, start_date=date(2026, 1, 5)))
-    database.save(PopDocument(
-        id="p1", employee_id=employee.id, trajectory_id=trajectory.id, goal="Doorgroeien naar het magazijn",
-        actions=[
-            PopAction(id="a1", what="In het teamoverleg één voorstel doen", who_helps="Karim",
-                      deadline=date(2026, 5, 1), result="Drie voorstellen in drie overleggen",
-                      kind=CompetenceKind.GENERIC),
-            PopAction(id="a2", what="Heftruckattest halen", who_helps="", deadline=None, result="Attest behaald",
-                      kind=CompetenceKind.TECHNICAL),
-            PopAction(id="a3", what="Informatie opvragen over opleidingen", who_helps="VDAB",
-                      deadline=date(2026, 2, 1), result="", kind=CompetenceKind.OTHER),
-        ],
-    ))
+    trajectory = database.save(
+        Trajectory(
+            id="t1",
+            employee_id=employee.id,
+            variant=VariantId.BASIS,
+            reflection=Level.MEDIUM,
+            intensity=Level.MEDIUM,
+            status=TrajectoryStatus.ACTIVE,
+            start_date=date(2026, 1, 5),
+        )
+    )
+    database.save(
+        PopDocument(
+            id="p1",
+            employee_id=employee.id,
+            trajectory_id=trajectory.id,
+            goal="Doorgroeien naar het magazijn",
+            actions=[
+                PopAction(
+                    id="a1",
+                    what="In het teamoverleg één voorstel doen",
+                    who_helps="Karim",
+                    deadline=date(2026, 5, 1),
+                    result="Drie voorstellen in drie overleggen",
+                    kind=CompetenceKind.GENERIC,
+                ),
+                PopAction(
+                    id="a2",
+                    what="Heftruckattest halen",
+                    who_helps="",
+                    deadline=None,
+                    result="Attest behaald",
+                    kind=CompetenceKind.TECHNICAL,
+                ),
+                PopAction(
+                    id="a3",
+                    what="Informatie opvragen over opleidingen",
+                    who_helps="VDAB",
+                    deadline=date(2026, 2, 1),
+                    result="",
+                    kind=CompetenceKind.OTHER,
+                ),
+            ],
+        )
+    )
     return PopApp(database, None, ask_coach=False), trajectory.id
 
 

@@ -20,24 +20,70 @@ def fixed_db(tmp_path: Path) -> Database:
     with database.transaction() as tx:
         werkplaats = tx.save(Organisation(name="De Werkplaats vzw", contact_person="Sofie Claes"))
         groenzorg = tx.save(Organisation(name="LDE Groen & Zorg"))
-        luc = tx.save(Person(first_name="Luc", last_name="Maes", organisation_id=werkplaats.id,
-                             roles=[Role.SUPERVISOR]))
-        ines = tx.save(Employee(first_name="Inès", last_name="Van den Broeck", organisation_id=werkplaats.id,
-                                function="Medewerker verpakking", supervisor_id=luc.id, reflection=Level.MEDIUM,
-                                consent_date=date(2024, 3, 12), mijn_loopbaan_account=True,
-                                remarks="Werkt halftijds, liefst in de voormiddag."))
-        tx.save(Employee(first_name="Jan", last_name="D'Hondt", organisation_id=werkplaats.id,
-                         function="Medewerker houtatelier", reflection=Level.LOW))
-        tx.save(Employee(first_name="Ayşe", last_name="Müller-Özdemir", organisation_id=werkplaats.id,
-                         function="Medewerker naaiatelier"))
-        tx.save(Employee(first_name="Sarah", last_name="Mertens", organisation_id=groenzorg.id,
-                         function="Medewerker zorgkeuken", archived=True))
-        first = tx.save(Trajectory(employee_id=ines.id, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                                   intensity=Level.MEDIUM, status=TrajectoryStatus.COMPLETED,
-                                   start_date=date(2024, 3, 18), completion_date=date(2024, 6, 20)))
-        tx.save(Trajectory(employee_id=ines.id, variant=VariantId.VARIANT_2, reflection=Level.HIGH,
-                           intensity=Level.LOW, status=TrajectoryStatus.ACTIVE, start_date=date(2025, 2, 3),
-                           previous_trajectory_id=first.id))
+        luc = tx.save(
+            Person(first_name="Luc", last_name="Maes", organisation_id=werkplaats.id, roles=[Role.SUPERVISOR])
+        )
+        ines = tx.save(
+            Employee(
+                first_name="Inès",
+                last_name="Van den Broeck",
+                organisation_id=werkplaats.id,
+                function="Medewerker verpakking",
+                supervisor_id=luc.id,
+                reflection=Level.MEDIUM,
+                consent_date=date(2024, 3, 12),
+                mijn_loopbaan_account=True,
+                remarks="Werkt halftijds, liefst in de voormiddag.",
+            )
+        )
+        tx.save(
+            Employee(
+                first_name="Jan",
+                last_name="D'Hondt",
+                organisation_id=werkplaats.id,
+                function="Medewerker houtatelier",
+                reflection=Level.LOW,
+            )
+        )
+        tx.save(
+            Employee(
+                first_name="Ayşe",
+                last_name="Müller-Özdemir",
+                organisation_id=werkplaats.id,
+                function="Medewerker naaiatelier",
+            )
+        )
+        tx.save(
+            Employee(
+                first_name="Sarah",
+                last_name="Mertens",
+                organisation_id=groenzorg.id,
+                function="Medewerker zorgkeuken",
+                archived=True,
+            )
+        )
+        first = tx.save(
+            Trajectory(
+                employee_id=ines.id,
+                variant=VariantId.BASIS,
+                reflection=Level.MEDIUM,
+                intensity=Level.MEDIUM,
+                status=TrajectoryStatus.COMPLETED,
+                start_date=date(2024, 3, 18),
+                completion_date=date(2024, 6, 20),
+            )
+        )
+        tx.save(
+            Trajectory(
+                employee_id=ines.id,
+                variant=VariantId.VARIANT_2,
+                reflection=Level.HIGH,
+                intensity=Level.LOW,
+                status=TrajectoryStatus.ACTIVE,
+                start_date=date(2025, 2, 3),
+                previous_trajectory_id=first.id,
+            )
+        )
     return database
 
 

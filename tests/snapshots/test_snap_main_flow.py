@@ -35,36 +35,72 @@ def fixed_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[PopApp, 
     monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
     db = Database.create(tmp_path / "snapdb", actor="tester")
     organisation = db.save(Organisation(name="De Werkplaats"))
-    coach = db.save(Person(first_name="An", last_name="De Smet", organisation_id=organisation.id,
-                           roles=[Role.COACH], login="tester"))
-    supervisor = db.save(Person(first_name="Marc", last_name="Peeters", organisation_id=organisation.id,
-                                roles=[Role.SUPERVISOR]))
+    coach = db.save(
+        Person(
+            first_name="An", last_name="De Smet", organisation_id=organisation.id, roles=[Role.COACH], login="tester"
+        )
+    )
+    supervisor = db.save(
+        Person(first_name="Marc", last_name="Peeters", organisation_id=organisation.id, roles=[Role.SUPERVISOR])
+    )
     ids: dict[str, str] = {}
-    people = [("Inès", "Van den Broeck", VariantId.BASIS, Level.MEDIUM, Level.MEDIUM, 2),
-              ("Kevin", "Vermeulen", VariantId.VARIANT_1, Level.LOW, Level.LOW, 1),
-              ("Dirk", "Willems", VariantId.VARIANT_3, Level.HIGH, Level.HIGH, 0)]
+    people = [
+        ("Inès", "Van den Broeck", VariantId.BASIS, Level.MEDIUM, Level.MEDIUM, 2),
+        ("Kevin", "Vermeulen", VariantId.VARIANT_1, Level.LOW, Level.LOW, 1),
+        ("Dirk", "Willems", VariantId.VARIANT_3, Level.HIGH, Level.HIGH, 0),
+    ]
     for first, last, variant, reflection, intensity, held in people:
-        employee = db.save(Employee(first_name=first, last_name=last, organisation_id=organisation.id,
-                                    reflection=reflection, supervisor_id=supervisor.id))
-        trajectory, moments = start_trajectory(db, employee, variant=variant, reflection=reflection,
-                                               intensity=intensity, plan=propose_plan(variant), coach_id=coach.id)
+        employee = db.save(
+            Employee(
+                first_name=first,
+                last_name=last,
+                organisation_id=organisation.id,
+                reflection=reflection,
+                supervisor_id=supervisor.id,
+            )
+        )
+        trajectory, moments = start_trajectory(
+            db,
+            employee,
+            variant=variant,
+            reflection=reflection,
+            intensity=intensity,
+            plan=propose_plan(variant),
+            coach_id=coach.id,
+        )
         for index in range(held):
             current = db.get(ContactMoment, moments[index].id, employee_id=employee.id)
-            record_moment(db, current, {
-                "status": "gehouden", "date": f"{3 + 7 * index:02d}/02/2025", "start_time": "9:30",
-                "duration_minutes": "60", "phase": moments[index].phase.value,
-                "attendees": f"{employee.full_name}, {coach.full_name}",
-                "notes": "Kennismaking verliep vlot." if index == 0 else "Werkt graag met de handen.",
-                "next_date": f"{10 + 7 * index:02d}/02/2025", "next_time": "10:00"})
+            record_moment(
+                db,
+                current,
+                {
+                    "status": "gehouden",
+                    "date": f"{3 + 7 * index:02d}/02/2025",
+                    "start_time": "9:30",
+                    "duration_minutes": "60",
+                    "phase": moments[index].phase.value,
+                    "attendees": f"{employee.full_name}, {coach.full_name}",
+                    "notes": "Kennismaking verliep vlot." if index == 0 else "Werkt graag met de handen.",
+                    "next_date": f"{10 + 7 * index:02d}/02/2025",
+                    "next_time": "10:00",
+                },
+            )
         if first == "Kevin":
             next_moment = db.get(ContactMoment, moments[1].id, employee_id=employee.id)
             db.save(next_moment.model_copy(update={"date": date(2025, 3, 3)}))  # overdue
         ids[first] = trajectory.id
         ids[first + "-moment"] = moments[held].id if held < len(moments) else moments[-1].id
         ids[first + "-employee"] = employee.id
-    db.save(SupervisorConsultation(employee_id=ids["Inès-employee"], trajectory_id=ids["Inès"],
-                                   date=date(2025, 2, 12), supervisor_id=supervisor.id,
-                                   does_well="Nauwkeurig, altijd op tijd", does_less_well="Vraagt weinig hulp"))
+    db.save(
+        SupervisorConsultation(
+            employee_id=ids["Inès-employee"],
+            trajectory_id=ids["Inès"],
+            date=date(2025, 2, 12),
+            supervisor_id=supervisor.id,
+            does_well="Nauwkeurig, altijd op tijd",
+            does_less_well="Vraagt weinig hulp",
+        )
+    )
     return PopApp(db, coach), ids
 
 

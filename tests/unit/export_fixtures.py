@@ -46,12 +46,23 @@ def coach(organisation_id: str, first: str = "Sofie", last: str = "Claes") -> Pe
 
 
 def employee(organisation_id: str, first: str = "Inès", last: str = "Van den Broeck", **fields: object) -> Employee:
-    values = {"first_name": first, "last_name": last, "function": "Medewerker sortering", "consent_date": date(2026, 9, 2)}
+    values = {
+        "first_name": first,
+        "last_name": last,
+        "function": "Medewerker sortering",
+        "consent_date": date(2026, 9, 2),
+    }
     return Employee(organisation_id=organisation_id, **(values | fields))
 
 
-def trajectory(employee_id: str, coach_id: str | None, *, completed: date | None = date(2026, 11, 28),
-               previous: str | None = None, **fields: object) -> Trajectory:
+def trajectory(
+    employee_id: str,
+    coach_id: str | None,
+    *,
+    completed: date | None = date(2026, 11, 28),
+    previous: str | None = None,
+    **fields: object,
+) -> Trajectory:
     return Trajectory(
         employee_id=employee_id,
         coach_id=coach_id,
@@ -71,8 +82,15 @@ PHASES = [Phase.OPSTART, Phase.ANALYSE, Phase.ANALYSE, Phase.PLANNING, Phase.PLA
 
 def moments(employee_id: str, trajectory_id: str) -> list[ContactMoment]:
     held = [
-        ContactMoment(employee_id=employee_id, trajectory_id=trajectory_id, number=number, status=ContactMomentStatus.HELD,
-                      date=date(2026, 9, 1 + 7 * number), duration_minutes=75 if number else 120, phase=phase)
+        ContactMoment(
+            employee_id=employee_id,
+            trajectory_id=trajectory_id,
+            number=number,
+            status=ContactMomentStatus.HELD,
+            date=date(2026, 9, 1 + 7 * number),
+            duration_minutes=75 if number else 120,
+            phase=phase,
+        )
         for number, phase in enumerate(PHASES)
     ]
     planned = ContactMoment(employee_id=employee_id, trajectory_id=trajectory_id, number=5, phase=Phase.UITVOEREN)
@@ -94,35 +112,77 @@ def pop(employee_id: str, trajectory_id: str, *, finalised: date | None = date(2
         ontwikkelpunten=[PopItem(text="Klanten durven aanspreken", kind=CompetenceKind.GENERIC)],
         goal="Doorgroeien naar kassamedewerker",
         actions=[
-            PopAction(what="Opleiding kassasysteem volgen", who_helps="Collega Jan", deadline=date(2027, 2, 1),
-                      result="Attest kassasysteem behaald", kind=CompetenceKind.TECHNICAL),
-            PopAction(what="Elke dag drie klanten zelf helpen", who_helps="Collega Mia", deadline=date(2027, 3, 1),
-                      result="Mia noteert het drie weken lang", kind=CompetenceKind.GENERIC),
+            PopAction(
+                what="Opleiding kassasysteem volgen",
+                who_helps="Collega Jan",
+                deadline=date(2027, 2, 1),
+                result="Attest kassasysteem behaald",
+                kind=CompetenceKind.TECHNICAL,
+            ),
+            PopAction(
+                what="Elke dag drie klanten zelf helpen",
+                who_helps="Collega Mia",
+                deadline=date(2027, 3, 1),
+                result="Mia noteert het drie weken lang",
+                kind=CompetenceKind.GENERIC,
+            ),
         ],
     )
 
 
 def evaluations(employee_id: str, trajectory_id: str) -> list[ActionEvaluation]:
     return [
-        ActionEvaluation(employee_id=employee_id, trajectory_id=trajectory_id, previous_trajectory_id="vorig",
-                         action_id="a1", action_what="Heftruckattest halen", progress=3, carry_over=True,
-                         remark="Nog één praktijkles nodig"),
-        ActionEvaluation(employee_id=employee_id, trajectory_id=trajectory_id, previous_trajectory_id="vorig",
-                         action_id="a2", action_what="Leren plannen met een weekschema", progress=5, carry_over=False),
+        ActionEvaluation(
+            employee_id=employee_id,
+            trajectory_id=trajectory_id,
+            previous_trajectory_id="vorig",
+            action_id="a1",
+            action_what="Heftruckattest halen",
+            progress=3,
+            carry_over=True,
+            remark="Nog één praktijkles nodig",
+        ),
+        ActionEvaluation(
+            employee_id=employee_id,
+            trajectory_id=trajectory_id,
+            previous_trajectory_id="vorig",
+            action_id="a2",
+            action_what="Leren plannen met een weekschema",
+            progress=5,
+            carry_over=False,
+        ),
     ]
 
 
 def training(trainer_id: str, attendee_ids: list[str], day: date = date(2026, 11, 12)) -> Training:
-    return Training(date=day, title="POP-coach opleiding dag 1", trainer_id=trainer_id, hours=6, place="Gent",
-                    attendee_ids=attendee_ids)
+    return Training(
+        date=day,
+        title="POP-coach opleiding dag 1",
+        trainer_id=trainer_id,
+        hours=6,
+        place="Gent",
+        attendee_ids=attendee_ids,
+    )
 
 
 def hours(organisation_id: str, coach_id: str) -> list[HoursEntry]:
     return [
-        HoursEntry(organisation_id=organisation_id, coach_id=coach_id, date=date(2026, 11, 3), kind=HoursKind.INTAKE,
-                   hours=2, description="Intakegesprek met directie"),
-        HoursEntry(organisation_id=organisation_id, coach_id=coach_id, date=date(2026, 11, 17),
-                   kind=HoursKind.GUIDANCE_SUPERVISORS, hours=1.5, description="Werkvloerbegeleiders: tussentijds overleg"),
+        HoursEntry(
+            organisation_id=organisation_id,
+            coach_id=coach_id,
+            date=date(2026, 11, 3),
+            kind=HoursKind.INTAKE,
+            hours=2,
+            description="Intakegesprek met directie",
+        ),
+        HoursEntry(
+            organisation_id=organisation_id,
+            coach_id=coach_id,
+            date=date(2026, 11, 17),
+            kind=HoursKind.GUIDANCE_SUPERVISORS,
+            hours=1.5,
+            description="Werkvloerbegeleiders: tussentijds overleg",
+        ),
     ]
 
 
@@ -146,11 +206,16 @@ def ticked_labels(data: bytes) -> list[str]:
     with pdfplumber.open(io.BytesIO(data)) as document:
         for page in document.pages:
             words = page.extract_words(keep_blank_chars=False, use_text_flow=True)
-            ticks = sorted((char for char in page.chars if char["text"] == "\u2714"), key=lambda c: (round(c["top"]), c["x0"]))
+            ticks = sorted(
+                (char for char in page.chars if char["text"] == "\u2714"), key=lambda c: (round(c["top"]), c["x0"])
+            )
             for tick in ticks:
                 candidates = [
-                    word for word in words
-                    if abs(word["top"] - tick["top"]) < 3 and word["x0"] >= tick["x1"] - 0.5 and word["x0"] - tick["x1"] < 8
+                    word
+                    for word in words
+                    if abs(word["top"] - tick["top"]) < 3
+                    and word["x0"] >= tick["x1"] - 0.5
+                    and word["x0"] - tick["x1"] < 8
                     and word["text"] != "\u2714"
                 ]
                 label = min(candidates, key=lambda word: word["x0"])["text"] if candidates else ""
@@ -163,7 +228,9 @@ def box_count(data: bytes, size_mm: float = 3.3) -> int:
     size = size_mm * 72 / 25.4
     with pdfplumber.open(io.BytesIO(data)) as document:
         return sum(
-            1 for page in document.pages for rect in page.rects
+            1
+            for page in document.pages
+            for rect in page.rects
             if abs(rect["width"] - size) < 0.3 and abs(rect["height"] - size) < 0.3
         )
 
@@ -172,6 +239,8 @@ def filled_box_count(data: bytes, size_mm: float = 3.3) -> int:
     size = size_mm * 72 / 25.4
     with pdfplumber.open(io.BytesIO(data)) as document:
         return sum(
-            1 for page in document.pages for rect in page.rects
+            1
+            for page in document.pages
+            for rect in page.rects
             if abs(rect["width"] - size) < 0.3 and abs(rect["height"] - size) < 0.3 and rect.get("fill")
         )

@@ -45,15 +45,35 @@ def test_demo_list_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run("list", "trajectories", "--db", db, "--json", capsys=capsys)
     assert code == 0
     trajectories = json.loads(out)
-    required = {"id", "employee_id", "employee", "organisation", "variant", "status", "contact_moments_planned",
-                "contact_moments_held", "actions", "generic_actions", "technical_actions"}
+    required = {
+        "id",
+        "employee_id",
+        "employee",
+        "organisation",
+        "variant",
+        "status",
+        "contact_moments_planned",
+        "contact_moments_held",
+        "actions",
+        "generic_actions",
+        "technical_actions",
+    }
     assert all(required <= set(item) for item in trajectories)
-    assert {item["variant"] for item in trajectories} == {"basistraject", "variant_1", "variant_2", "variant_3", "variant_4"}
+    assert {item["variant"] for item in trajectories} == {
+        "basistraject",
+        "variant_1",
+        "variant_2",
+        "variant_3",
+        "variant_4",
+    }
     assert {item["status"] for item in trajectories} >= {"gepland", "actief", "afgerond", "gestopt"}
-    assert any(item["status"] == "actief" and 0 < item["contact_moments_held"] < item["contact_moments_planned"]
-               for item in trajectories)
-    assert any(item["status"] == "afgerond" and item["generic_actions"] and item["technical_actions"]
-               for item in trajectories)
+    assert any(
+        item["status"] == "actief" and 0 < item["contact_moments_held"] < item["contact_moments_planned"]
+        for item in trajectories
+    )
+    assert any(
+        item["status"] == "afgerond" and item["generic_actions"] and item["technical_actions"] for item in trajectories
+    )
     follow_ups = [item for item in trajectories if item["previous_trajectory_id"]]
     assert follow_ups
 
@@ -75,8 +95,9 @@ def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 2 and "geen database" in err
     db = tmp_path / "db"
     run("init", "--db", str(db), capsys=capsys)
-    (db / "employees.json").write_text('{"employees": {"1": {"id": "x", "first_name": "A", "last_name": "B", '
-                                       '"organisation_id": "weg", "version": 1}}}')
+    (db / "employees.json").write_text(
+        '{"employees": {"1": {"id": "x", "first_name": "A", "last_name": "B", "organisation_id": "weg", "version": 1}}}'
+    )
     code, out, _ = run("check", "--db", str(db), capsys=capsys)
     assert code == 1 and "organisatie die niet bestaat" in out
     (db / "employees.json").write_text("{niet json")
@@ -93,8 +114,9 @@ def test_bad_db_paths_get_dutch_messages(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 2 and "poptui init" in err
 
 
-def test_environment_variable_names_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_environment_variable_names_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "env-db"
     run("init", "--db", str(db), capsys=capsys)
     monkeypatch.setenv("POPTUI_DB", str(db))
@@ -103,7 +125,11 @@ def test_environment_variable_names_the_database(tmp_path: Path, monkeypatch: py
 
 
 def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "poptui", "list", "organisations", "--db", str(tmp_path / "x")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "poptui", "list", "organisations", "--db", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

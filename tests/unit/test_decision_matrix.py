@@ -24,7 +24,10 @@ def test_weighted_totals_and_ranking_with_shared_rank() -> None:
     record = _matrix()
     ranked = decision_matrix.ranking(record)
     assert [(r.rank, r.option.text, r.total, r.complete) for r in ranked] == [
-        (1, "Magazijn", 17, True), (1, "Verpakking", 17, True), (3, "Onthaal", 9, False)]
+        (1, "Magazijn", 17, True),
+        (1, "Verpakking", 17, True),
+        (3, "Onthaal", 9, False),
+    ]
     assert decision_matrix.maximum(record.criteria) == 20
 
 
@@ -43,8 +46,10 @@ def test_scores_and_weights_out_of_range_are_refused_in_dutch() -> None:
     with pytest.raises(ValidationError) as error:
         MatrixOption(text="x", scores={"c": 6})
     assert field_errors(error.value, MatrixOption)[0].message == (
-        "Een score in de matrix gaat van 1 (past helemaal niet) tot 5 (past heel goed).")
+        "Een score in de matrix gaat van 1 (past helemaal niet) tot 5 (past heel goed)."
+    )
     with pytest.raises(ValidationError) as error:
         MatrixCriterion(text="x", weight=4)
     assert field_errors(error.value, MatrixCriterion)[0].message == (
-        "Het gewicht is 1 (een beetje belangrijk), 2 (belangrijk) of 3 (heel belangrijk).")
+        "Het gewicht is 1 (een beetje belangrijk), 2 (belangrijk) of 3 (heel belangrijk)."
+    )

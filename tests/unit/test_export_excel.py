@@ -23,8 +23,15 @@ def _row(**employee_fields: object):  # noqa: ANN202
     person = coach(org.id)
     worker = employee(org.id, **employee_fields)
     traject = trajectory(worker.id, person.id, uploaded_to_mijn_loopbaan=True)
-    return trajectory_row(traject, worker, org, person.full_name, moments(worker.id, traject.id),
-                          pop(worker.id, traject.id), worker.consent_date)
+    return trajectory_row(
+        traject,
+        worker,
+        org,
+        person.full_name,
+        moments(worker.id, traject.id),
+        pop(worker.id, traject.id),
+        worker.consent_date,
+    )
 
 
 def _sheet(data: bytes, index: int = 0):  # noqa: ANN202
@@ -57,7 +64,7 @@ def test_trajectory_overview_has_fixed_columns_real_dates_and_numbers() -> None:
 
 
 def test_text_that_looks_like_a_formula_stays_text() -> None:
-    hostile = ["=HYPERLINK(\"http://x\",\"klik\")", "+32 470 12 34 56", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
+    hostile = ['=HYPERLINK("http://x","klik")', "+32 470 12 34 56", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
     rows = [_row(last_name=f"Naam{number}", function="x") for number in range(len(hostile))]
     rows = [row.__class__(**{**row.__dict__, "organisation": text}) for row, text in zip(rows, hostile, strict=False)]
     sheet = _sheet(trajectories_workbook(rows, 2026, 11))
@@ -93,12 +100,26 @@ def test_training_overview_and_organisation_hours() -> None:
     book = load_workbook(io.BytesIO(data))
     trainings, hours_sheet = book.worksheets
     assert [cell.value for cell in trainings[1]] == [
-        "Datum", "Opleiding", "POP-trainer", "Plaats", "Uren", "Aantal deelnemers", "Deelnemers"]
+        "Datum",
+        "Opleiding",
+        "POP-trainer",
+        "Plaats",
+        "Uren",
+        "Aantal deelnemers",
+        "Deelnemers",
+    ]
     assert trainings["A2"].value == datetime(2026, 11, 12) and trainings["A2"].number_format == "dd/mm/yyyy"
     assert trainings["E2"].value == 6 and trainings["F2"].value == 2
     assert trainings["G2"].value == "Sofie Claes, An Janssens"
     assert hours_sheet.title == "Uren organisaties"
-    assert [cell.value for cell in hours_sheet[1]] == ["Organisatie", "Datum", "Soort", "Omschrijving", "POP-coach", "Uren"]
+    assert [cell.value for cell in hours_sheet[1]] == [
+        "Organisatie",
+        "Datum",
+        "Soort",
+        "Omschrijving",
+        "POP-coach",
+        "Uren",
+    ]
     assert [hours_sheet.cell(row=r, column=6).value for r in (2, 3)] == [2, 1.5]
     assert hours_sheet["B3"].value == datetime(2026, 11, 17)
     assert hours_sheet.freeze_panes == "A2" and hours_sheet.auto_filter.ref == "A1:F3"

@@ -64,11 +64,29 @@ def test_pop_document_is_a4_with_every_part() -> None:
     assert set(page_sizes(data)) == {A4}
     text = pdf_text(data)
     for expected in (
-        "Persoonlijk ontwikkelingsplan (POP)", "Persoonsgegevens", "Van den Broeck", "Inès", "De Werkplaats vzw",
-        "Sofie Claes", "Verloop POP-traject", "01/09/2026", "29/09/2026", "Wat wil ik?",
-        "Ik wil in de winkel aan de kassa werken.", "Wat kan ik?", "Kleding sorteren op kwaliteit", "Ontwikkelpunten",
-        "Klanten durven aanspreken", "Mijn doel", "Doorgroeien naar kassamedewerker", "Opleiding kassasysteem volgen",
-        "Collega Jan", "01/02/2027", "Attest kassasysteem behaald", "Handtekeningen", "Afgedrukt op 02/12/2026",
+        "Persoonlijk ontwikkelingsplan (POP)",
+        "Persoonsgegevens",
+        "Van den Broeck",
+        "Inès",
+        "De Werkplaats vzw",
+        "Sofie Claes",
+        "Verloop POP-traject",
+        "01/09/2026",
+        "29/09/2026",
+        "Wat wil ik?",
+        "Ik wil in de winkel aan de kassa werken.",
+        "Wat kan ik?",
+        "Kleding sorteren op kwaliteit",
+        "Ontwikkelpunten",
+        "Klanten durven aanspreken",
+        "Mijn doel",
+        "Doorgroeien naar kassamedewerker",
+        "Opleiding kassasysteem volgen",
+        "Collega Jan",
+        "01/02/2027",
+        "Attest kassasysteem behaald",
+        "Handtekeningen",
+        "Afgedrukt op 02/12/2026",
         "Pagina 1/",
     ):
         assert expected in text, expected
@@ -125,7 +143,10 @@ def test_layout_survives_hostile_text_and_breaks_long_rows_across_pages() -> Non
     long_text = ("Een heel lange opmerking uit Word geplakt, met “aanhalingstekens” en een tab\t. " * 120).strip()
     pdf.table(
         [Column("Tekst", 80), Column("Vinkjes", 40), Column("Vordering", 30), Column("Leeg", 24)],
-        [[long_text, Ticks([("één", True), ("twee", False)]), Boxes(7, 5), None], [long_word, Ticks([]), Boxes(-1), ""]],
+        [
+            [long_text, Ticks([("één", True), ("twee", False)]), Boxes(7, 5), None],
+            [long_word, Ticks([]), Boxes(-1), ""],
+        ],
     )
     pdf.signatures([(AWKWARD, AWKWARD)] * 3)
     data = pdf.to_bytes()
@@ -150,13 +171,30 @@ def test_consent_document_lists_the_contact_moments_and_signatures() -> None:
     worker = employee(org.id, first="Jan", last="D'Hondt")
     traject = trajectory(worker.id, "c1")
     data = consent_pdf(
-        ConsentPrint(worker, org, [(traject, moments(worker.id, traject.id))], "Sofie Claes", worker.consent_date, PRINTED)
+        ConsentPrint(
+            worker, org, [(traject, moments(worker.id, traject.id))], "Sofie Claes", worker.consent_date, PRINTED
+        )
     )
     assert set(page_sizes(data)) == {A4}
     text = pdf_text(data)
-    for expected in ("Toestemming en registratie POP-traject", "D'Hondt", "Jan", "toestemming", "02/09/2026",
-                     "01/09/2026", "2 u", "1 u 15 min", "Opstart", "Planning", "Totaal", "7 u", "5 contactmomenten",
-                     "Werknemer", "POP-coach", "Sofie Claes"):
+    for expected in (
+        "Toestemming en registratie POP-traject",
+        "D'Hondt",
+        "Jan",
+        "toestemming",
+        "02/09/2026",
+        "01/09/2026",
+        "2 u",
+        "1 u 15 min",
+        "Opstart",
+        "Planning",
+        "Totaal",
+        "7 u",
+        "5 contactmomenten",
+        "Werknemer",
+        "POP-coach",
+        "Sofie Claes",
+    ):
         assert expected in text, expected
     assert ticked_labels(data) == ["Ik"]
 
@@ -175,16 +213,31 @@ def test_hours_document_totals_per_kind() -> None:
     data = hours_pdf(HoursPrint(org, entries, {"c1": "Tom De Smet"}, "Tom De Smet", PRINTED))
     assert set(page_sizes(data)) == {A4}
     text = pdf_text(data)
-    for expected in ("Uren begeleiding organisatie", "LDE Groen & Zorg", "Hilde Verhoeven", "03/11/2026", "Intake",
-                     "Intakegesprek met directie", "Begeleiding werkvloerbegeleiders", "1,5", "Totaal", "3,5",
-                     "Voor de organisatie", "Tom De Smet", "03/11/2026 - 17/11/2026"):
+    for expected in (
+        "Uren begeleiding organisatie",
+        "LDE Groen & Zorg",
+        "Hilde Verhoeven",
+        "03/11/2026",
+        "Intake",
+        "Intakegesprek met directie",
+        "Begeleiding werkvloerbegeleiders",
+        "1,5",
+        "Totaal",
+        "3,5",
+        "Voor de organisatie",
+        "Tom De Smet",
+        "03/11/2026 - 17/11/2026",
+    ):
         assert expected in text, expected
 
 
 def test_attendance_list_has_a_row_and_signature_box_per_participant() -> None:
     participants = [(f"Deelnemer {number}", "De Werkplaats vzw") for number in range(1, 41)]
-    data = attendance_pdf(AttendancePrint("POP-coach opleiding dag 1", date(2026, 11, 12), "Marc Peeters", "Gent", 6,
-                                          participants, "", PRINTED))
+    data = attendance_pdf(
+        AttendancePrint(
+            "POP-coach opleiding dag 1", date(2026, 11, 12), "Marc Peeters", "Gent", 6, participants, "", PRINTED
+        )
+    )
     sizes = page_sizes(data)
     assert len(sizes) >= 2 and set(sizes) == {A4}
     text = pdf_text(data)
@@ -197,9 +250,15 @@ def test_startup_analysis_prints_the_answers_under_their_questions() -> None:
     first = guide.sections[0].groups[0].questions[0]
     last = guide.sections[-1].groups[-1].questions[-1]
     org = organisation()
-    analysis = StartupAnalysis(organisation_id=org.id, date=date(2026, 9, 15),
-                               answers={first.id: "Directie, ambassadeur en twee coaches.", last.id: "Elk kwartaal.",
-                                        "oud.1": "Een antwoord op een vraag die niet meer bestaat."})
+    analysis = StartupAnalysis(
+        organisation_id=org.id,
+        date=date(2026, 9, 15),
+        answers={
+            first.id: "Directie, ambassadeur en twee coaches.",
+            last.id: "Elk kwartaal.",
+            "oud.1": "Een antwoord op een vraag die niet meer bestaat.",
+        },
+    )
     data = startup_pdf(StartupPrint(org, analysis, guide, PRINTED))
     text = pdf_text(data)
     assert set(page_sizes(data)) == {A4}
@@ -226,15 +285,22 @@ def test_worksheets_carry_the_catalog_texts() -> None:
     assert all(domain.heading.upper() in scan for domain in catalog.scan.domains)
     praat = worksheet_pdf(WorksheetPrint("praatplaat", catalog, print_date=PRINTED))
     assert all(item.label in pdf_text(praat) for item in catalog.praatplaat.conditions)
-    options = len(catalog.praatplaat.conditions) + len(catalog.praatplaat.focus_options) + len(catalog.praatplaat.motivation_options)
+    options = (
+        len(catalog.praatplaat.conditions)
+        + len(catalog.praatplaat.focus_options)
+        + len(catalog.praatplaat.motivation_options)
+    )
     assert box_count(praat) == options
     klok = pdf_text(worksheet_pdf(WorksheetPrint("klokwijs", catalog, print_date=PRINTED)))
     assert all(str(hour) in klok for hour in range(1, 13)) and "Mijn dag" in klok
 
 
 def test_competence_sheet_uses_the_organisations_competences() -> None:
-    data = worksheet_pdf(WorksheetPrint("competenties", load_catalog(), "De Werkplaats vzw",
-                                        ["Heftruck besturen", "Klantvriendelijk zijn"], PRINTED))
+    data = worksheet_pdf(
+        WorksheetPrint(
+            "competenties", load_catalog(), "De Werkplaats vzw", ["Heftruck besturen", "Klantvriendelijk zijn"], PRINTED
+        )
+    )
     text = pdf_text(data)
     assert "Heftruck besturen" in text and "Klantvriendelijk zijn" in text
     assert "Materiaalkennis" not in text

@@ -78,7 +78,7 @@ def test_send_to_printer_without_lp(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 def test_send_to_printer_with_lp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     fake = tmp_path / "lp"
-    fake.write_text("#!/bin/sh\necho \"request id is kantoor-1 (1 file(s))\"\n")
+    fake.write_text('#!/bin/sh\necho "request id is kantoor-1 (1 file(s))"\n')
     fake.chmod(0o700)
     monkeypatch.setattr(forms.shutil, "which", lambda name: str(fake))
     assert forms.printer_available() is True

@@ -54,7 +54,7 @@ def test_every_form_uses_the_same_folding() -> None:
 
 
 def test_names_only_use_safe_characters() -> None:
-    name = pop_file_name(DAY, "../../etc/passwd", "a\\b:c*?\"<>|")
+    name = pop_file_name(DAY, "../../etc/passwd", 'a\\b:c*?"<>|')
     assert name == "20261128_POP_ETCPASSWD_ABC.pdf"
 
 

@@ -78,9 +78,11 @@ def test_semicolon_csv_in_windows_1252_with_a_title_row(db: Database, werkplaats
 
 
 def test_comma_csv_in_utf8_with_bom_and_english_headers(db: Database, werkplaats: Organisation, tmp_path: Path) -> None:
-    text = ("first_name,Last Name,function,supervisor,reflection\n"
-            "Ayşe,Müller-Özdemir,\"Sewing, finishing\",Luc Maes,high\n"
-            "Jan,D'Hondt,Wood,,low\n\n\n")
+    text = (
+        "first_name,Last Name,function,supervisor,reflection\n"
+        'Ayşe,Müller-Özdemir,"Sewing, finishing",Luc Maes,high\n'
+        "Jan,D'Hondt,Wood,,low\n\n\n"
+    )
     path = _write(tmp_path / "list.csv", text, "utf-8-sig")
     result = prepare_import(db, path, werkplaats).commit()
     assert [row.outcome for row in result.rows] == [Outcome.ADDED, Outcome.ADDED]
@@ -95,8 +97,9 @@ def test_xlsx_with_a_title_row_and_date_cells(db: Database, werkplaats: Organisa
     sheet = workbook.active
     sheet.append(["Werknemers 2025 – De Werkplaats"])
     sheet.append([])
-    sheet.append(["Voornaam", "Achternaam", "Functie", "Werkvloerbegeleider", "Reflectievermogen", "Toestemming",
-                  "Telefoon"])
+    sheet.append(
+        ["Voornaam", "Achternaam", "Functie", "Werkvloerbegeleider", "Reflectievermogen", "Toestemming", "Telefoon"]
+    )
     sheet.append(["Inès", "Van den Broeck", "Verpakking", "Luc Maes", "gemiddeld", datetime(2025, 3, 12), "0470"])
     sheet.append([" Jan ", "D'Hondt", 12, None, None, None, None])
     sheet.append([None, None, None, None, None, None, None])
@@ -112,8 +115,9 @@ def test_xlsx_with_a_title_row_and_date_cells(db: Database, werkplaats: Organisa
     assert stored["Jan D'Hondt"].function == "12"
 
 
-def test_duplicates_in_the_store_and_in_the_file_are_skipped(db: Database, werkplaats: Organisation,
-                                                             tmp_path: Path) -> None:
+def test_duplicates_in_the_store_and_in_the_file_are_skipped(
+    db: Database, werkplaats: Organisation, tmp_path: Path
+) -> None:
     db.save(Employee(first_name="Jan", last_name="D'Hondt", organisation_id=werkplaats.id, archived=True))
     other = db.save(Organisation(name="LDE Groen & Zorg"))
     db.save(Employee(first_name="Kim", last_name="Claes", organisation_id=other.id))
@@ -133,8 +137,9 @@ def test_a_file_without_header_is_refused_in_dutch(db: Database, werkplaats: Org
         prepare_import(db, tmp_path / "missing.csv", werkplaats)
 
 
-def test_nothing_is_saved_when_the_store_fails_midway(db: Database, werkplaats: Organisation, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_saved_when_the_store_fails_midway(
+    db: Database, werkplaats: Organisation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _write(tmp_path / "lijst.csv", BELGIAN_CSV.replace("Ayşe", "Ayse"), "cp1252")
     result = prepare_import(db, path, werkplaats)
     persons_before = len(db.list(Person))
@@ -158,11 +163,14 @@ def test_nothing_is_saved_when_the_store_fails_midway(db: Database, werkplaats: 
     assert not result.committed
 
 
-def test_cli_imports_reports_per_row_and_sets_the_exit_code(db: Database, werkplaats: Organisation, tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_imports_reports_per_row_and_sets_the_exit_code(
+    db: Database, werkplaats: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = _write(tmp_path / "lijst.csv", BELGIAN_CSV.replace("Ayşe", "Ayse"), "cp1252")
-    assert main(["import", "employees", str(bad), "--organisation", "de werkplaats", "--db", str(db.path),
-                 "--dry-run"]) == 1
+    assert (
+        main(["import", "employees", str(bad), "--organisation", "de werkplaats", "--db", str(db.path), "--dry-run"])
+        == 1
+    )
     out = capsys.readouterr().out
     assert "Rij 4: Inès Van den Broeck — wordt toegevoegd" in out
     assert "Rij 6: Tom Peeters — geweigerd: Reflectievermogen" in out
@@ -181,14 +189,16 @@ def test_cli_imports_reports_per_row_and_sets_the_exit_code(db: Database, werkpl
     assert len(db.list(Employee)) == 4
 
 
-def test_cli_refuses_an_unknown_organisation_and_a_missing_file(db: Database, werkplaats: Organisation,
-                                                                tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_refuses_an_unknown_organisation_and_a_missing_file(
+    db: Database, werkplaats: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = _write(tmp_path / "goed.csv", "voornaam;achternaam\nJan;D'Hondt\n", "utf-8")
     assert main(["import", "employees", str(good), "--organisation", "Onbekend", "--db", str(db.path)]) == 1
     error = capsys.readouterr().err
     assert "niet gekend" in error and "De Werkplaats vzw" in error
-    assert main(["import", "employees", str(tmp_path / "weg.csv"), "--organisation", "werkplaats",
-                 "--db", str(db.path)]) == 2
+    assert (
+        main(["import", "employees", str(tmp_path / "weg.csv"), "--organisation", "werkplaats", "--db", str(db.path)])
+        == 2
+    )
     assert "bestaat niet" in capsys.readouterr().err
     assert db.list(Employee) == []

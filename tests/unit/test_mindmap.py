@@ -33,8 +33,13 @@ def test_move_rename_indent_outdent_delete() -> None:
     assert _lines(nodes)[3:] == ["    ├── VCA", "    └── Heftruck"]
     nodes = mindmap.rename(nodes, ids["werk"], "Ander werk")
     nodes = mindmap.indent(nodes, ids["opleiding"])
-    assert _lines(nodes) == ["Mijn volgende stap", "└── Ander werk", "    └── Opleiding", "        ├── VCA",
-                             "        └── Heftruck"]
+    assert _lines(nodes) == [
+        "Mijn volgende stap",
+        "└── Ander werk",
+        "    └── Opleiding",
+        "        ├── VCA",
+        "        └── Heftruck",
+    ]
     nodes = mindmap.outdent(nodes, ids["opleiding"])
     assert _lines(nodes)[1:3] == ["├── Ander werk", "└── Opleiding"]
     nodes = mindmap.delete(nodes, ids["opleiding"])

@@ -29,7 +29,9 @@ def messages(error: ValidationError, model: type) -> dict[str, str]:
 
 
 def test_employee_valid_with_belgian_date() -> None:
-    employee = Employee(first_name=" Inès ", last_name="Van den  Broeck", organisation_id="o", consent_date="28/11/2026")
+    employee = Employee(
+        first_name=" Inès ", last_name="Van den  Broeck", organisation_id="o", consent_date="28/11/2026"
+    )
     assert employee.first_name == "Inès"
     assert employee.last_name == "Van den Broeck"
     assert employee.consent_date == date(2026, 11, 28)
@@ -61,14 +63,32 @@ def test_organisation_kinds() -> None:
 
 def test_trajectory_rules() -> None:
     with pytest.raises(ValidationError, match="datum afgerond"):
-        Trajectory(employee_id="e", variant="basistraject", reflection="gemiddeld", intensity="gemiddeld",
-                   status=TrajectoryStatus.COMPLETED, start_date=date(2026, 1, 1))
+        Trajectory(
+            employee_id="e",
+            variant="basistraject",
+            reflection="gemiddeld",
+            intensity="gemiddeld",
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2026, 1, 1),
+        )
     with pytest.raises(ValidationError, match="reden"):
-        Trajectory(employee_id="e", variant="basistraject", reflection="gemiddeld", intensity="gemiddeld",
-                   status=TrajectoryStatus.STOPPED, start_date=date(2026, 1, 1))
+        Trajectory(
+            employee_id="e",
+            variant="basistraject",
+            reflection="gemiddeld",
+            intensity="gemiddeld",
+            status=TrajectoryStatus.STOPPED,
+            start_date=date(2026, 1, 1),
+        )
     with pytest.raises(ValidationError, match="vóór de startdatum"):
-        Trajectory(employee_id="e", variant="basistraject", reflection="gemiddeld", intensity="gemiddeld",
-                   start_date=date(2026, 2, 1), completion_date=date(2026, 1, 1))
+        Trajectory(
+            employee_id="e",
+            variant="basistraject",
+            reflection="gemiddeld",
+            intensity="gemiddeld",
+            start_date=date(2026, 2, 1),
+            completion_date=date(2026, 1, 1),
+        )
 
 
 def test_held_contact_moment_needs_date() -> None:
@@ -95,8 +115,15 @@ def test_method_records_are_a_discriminated_union() -> None:
 @pytest.mark.parametrize(
     "payload",
     [
-        "\x1b[2J\x1b[H", "\x1b]52;c;ZXZpbA==\x07", "\x1b]0;title\x1b\\", "\x1b]8;;http://x\x07link\x1b]8;;\x07",
-        "\x9b31m", "\x1bP1;2|data\x1b\\", "\u202etxt.exe", "\x00\x07\x08", "\x90dcs\x9c",
+        "\x1b[2J\x1b[H",
+        "\x1b]52;c;ZXZpbA==\x07",
+        "\x1b]0;title\x1b\\",
+        "\x1b]8;;http://x\x07link\x1b]8;;\x07",
+        "\x9b31m",
+        "\x1bP1;2|data\x1b\\",
+        "\u202etxt.exe",
+        "\x00\x07\x08",
+        "\x90dcs\x9c",
     ],
 )
 def test_text_fields_drop_escape_sequences(payload: str) -> None:

@@ -100,9 +100,16 @@ def test_completed_in_month_rule() -> None:
     done = trajectory("e1", None, completed=date(2026, 11, 30))
     earlier = trajectory("e2", None, completed=date(2026, 10, 31))
     active = trajectory("e3", None, completed=None)
-    stopped = Trajectory(employee_id="e4", variant="variant_1", reflection="laag", intensity="laag",
-                         status=TrajectoryStatus.STOPPED, start_date=date(2026, 9, 1),
-                         completion_date=date(2026, 11, 10), stop_reason="verhuisd")
+    stopped = Trajectory(
+        employee_id="e4",
+        variant="variant_1",
+        reflection="laag",
+        intensity="laag",
+        status=TrajectoryStatus.STOPPED,
+        start_date=date(2026, 9, 1),
+        completion_date=date(2026, 11, 10),
+        stop_reason="verhuisd",
+    )
     assert months.completed_in_month([earlier, done, active, stopped], 2026, 11) == [done]
 
 
@@ -111,16 +118,27 @@ def test_organisations_ended_in_month_rule() -> None:
     other_month = Organisation(name="B", guidance_ended_on=date(2026, 10, 5))
     all_done = Organisation(name="C")
     still_busy = Organisation(name="D")
-    staff = [Employee(first_name="x", last_name=str(i), organisation_id=org.id, id=f"e{i}")
-             for i, org in enumerate([all_done, all_done, still_busy, other_month])]
+    staff = [
+        Employee(first_name="x", last_name=str(i), organisation_id=org.id, id=f"e{i}")
+        for i, org in enumerate([all_done, all_done, still_busy, other_month])
+    ]
     trajectories = [
         trajectory("e0", None, completed=date(2026, 11, 12)),
-        Trajectory(employee_id="e1", variant="variant_1", reflection="laag", intensity="laag",
-                   status=TrajectoryStatus.STOPPED, start_date=date(2026, 9, 1), stop_reason="ziek"),
+        Trajectory(
+            employee_id="e1",
+            variant="variant_1",
+            reflection="laag",
+            intensity="laag",
+            status=TrajectoryStatus.STOPPED,
+            start_date=date(2026, 9, 1),
+            stop_reason="ziek",
+        ),
         trajectory("e2", None, completed=None),
         trajectory("e3", None, completed=date(2026, 11, 20)),
     ]
-    ended = months.organisations_ended_in_month([with_date, other_month, all_done, still_busy], trajectories, staff, 2026, 11)
+    ended = months.organisations_ended_in_month(
+        [with_date, other_month, all_done, still_busy], trajectories, staff, 2026, 11
+    )
     assert [org.name for org in ended] == ["A", "C"]
 
 

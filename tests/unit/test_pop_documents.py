@@ -31,9 +31,17 @@ G, T = CompetenceKind.GENERIC, CompetenceKind.TECHNICAL
 
 
 def _trajectory(db: Database, employee: Employee, previous: Trajectory | None = None) -> Trajectory:
-    return db.save(Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                              intensity=Level.MEDIUM, status=TrajectoryStatus.ACTIVE, start_date=date(2026, 1, 5),
-                              previous_trajectory_id=previous.id if previous else None))
+    return db.save(
+        Trajectory(
+            employee_id=employee.id,
+            variant=VariantId.BASIS,
+            reflection=Level.MEDIUM,
+            intensity=Level.MEDIUM,
+            status=TrajectoryStatus.ACTIVE,
+            start_date=date(2026, 1, 5),
+            previous_trajectory_id=previous.id if previous else None,
+        )
+    )
 
 
 @pytest.fixture
@@ -66,8 +74,9 @@ def test_finalise_is_refused_with_the_reasons_then_accepted(db: Database, employ
     assert stored.status is PopStatus.FINAL and stored.finalised_on == TODAY
     with pytest.raises(pop_documents.PopIsFinal):
         pop_documents.add_action(db, final, _action("Nog iets", G))
-    final = pop_documents.add_progress(db, final, final.actions[1].id,
-                                       ProgressUpdate(date=date(2026, 4, 1), progress=3, note="Les 3 van 5"))
+    final = pop_documents.add_progress(
+        db, final, final.actions[1].id, ProgressUpdate(date=date(2026, 4, 1), progress=3, note="Les 3 van 5")
+    )
     assert db.get(PopDocument, pop.id).actions[1].latest_progress == 3
     reopened = pop_documents.reopen(db, final)
     assert reopened.status is PopStatus.DRAFT and reopened.finalised_on is None
@@ -87,14 +96,29 @@ def test_move_and_remove_actions(db: Database, employee: Employee) -> None:
 def test_candidates_come_from_method_conclusions_until_accepted_or_dropped(db: Database, employee: Employee) -> None:
     earlier = _trajectory(db, employee)
     trajectory = _trajectory(db, employee, earlier)
-    db.save(new_method_record(MethodKind.HAND, employee_id=employee.id, trajectory_id=trajectory.id,
-                              conclusions=["Ik werk graag nauwkeurig", "Ik wil naar de logistiek"]))
-    db.save(new_method_record(MethodKind.KLOKWIJS, employee_id=employee.id, trajectory_id=earlier.id,
-                              conclusions=["Ik start graag vroeg", "ik werk graag  nauwkeurig"]))
+    db.save(
+        new_method_record(
+            MethodKind.HAND,
+            employee_id=employee.id,
+            trajectory_id=trajectory.id,
+            conclusions=["Ik werk graag nauwkeurig", "Ik wil naar de logistiek"],
+        )
+    )
+    db.save(
+        new_method_record(
+            MethodKind.KLOKWIJS,
+            employee_id=employee.id,
+            trajectory_id=earlier.id,
+            conclusions=["Ik start graag vroeg", "ik werk graag  nauwkeurig"],
+        )
+    )
     pop = pop_documents.get_or_create_pop(db, trajectory)
     found = pop_documents.candidates(db, pop)
     assert [(c.text, c.earlier) for c in found] == [
-        ("Ik werk graag nauwkeurig", False), ("Ik wil naar de logistiek", False), ("Ik start graag vroeg", True)]
+        ("Ik werk graag nauwkeurig", False),
+        ("Ik wil naar de logistiek", False),
+        ("Ik start graag vroeg", True),
+    ]
     pop = pop_documents.accept_candidate(db, pop, found[0], "wat_kan_ik", T, "Ik werk heel nauwkeurig")
     assert [(i.text, i.kind) for i in pop.wat_kan_ik] == [("Ik werk heel nauwkeurig", T)]
     pop = pop_documents.dismiss_candidate(db, pop, found[2])
@@ -115,8 +139,14 @@ def test_follow_up_evaluates_the_previous_actions_and_carries_the_chosen(db: Dat
     first = _trajectory(db, employee)
     old = pop_documents.get_or_create_pop(db, first)
     done = _action("Attest halen", T, progress=[ProgressUpdate(date=date(2026, 2, 1), progress=5, note="Behaald")])
-    half = _action("Collega's inwerken", G, progress=[ProgressUpdate(date=date(2026, 1, 1), progress=1),
-                                                      ProgressUpdate(date=date(2026, 2, 1), progress=3, note="Één")])
+    half = _action(
+        "Collega's inwerken",
+        G,
+        progress=[
+            ProgressUpdate(date=date(2026, 1, 1), progress=1),
+            ProgressUpdate(date=date(2026, 2, 1), progress=3, note="Één"),
+        ],
+    )
     untouched = _action("Info opvragen", CompetenceKind.OTHER)
     old = pop_documents.add_action(db, old, done)
     old = pop_documents.add_action(db, old, half)
@@ -125,7 +155,10 @@ def test_follow_up_evaluates_the_previous_actions_and_carries_the_chosen(db: Dat
 
     evaluations = pop_documents.start_follow_up_evaluation(db, second)
     assert [(e.action_what, e.progress, e.carry_over, e.remark) for e in evaluations] == [
-        ("Attest halen", 5, False, "Behaald"), ("Collega's inwerken", 3, True, "Één"), ("Info opvragen", 0, True, "")]
+        ("Attest halen", 5, False, "Behaald"),
+        ("Collega's inwerken", 3, True, "Één"),
+        ("Info opvragen", 0, True, ""),
+    ]
     assert len(pop_documents.start_follow_up_evaluation(db, second)) == 3  # not created twice
 
     evaluations[2] = evaluations[2].model_copy(update={"carry_over": False, "remark": "Niet meer nodig"})
@@ -137,7 +170,8 @@ def test_follow_up_evaluates_the_previous_actions_and_carries_the_chosen(db: Dat
     again = [e.model_copy(update={"carry_over": e.action_id == untouched.id}) for e in saved]
     _saved, pop = pop_documents.apply_evaluation(db, second, again)
     assert [(a.what, a.origin_action_id) for a in db.get(PopDocument, pop.id).actions] == [
-        ("Info opvragen", untouched.id)]
+        ("Info opvragen", untouched.id)
+    ]
 
 
 def test_a_trajectory_without_previous_pop_has_nothing_to_evaluate(db: Database, employee: Employee) -> None:

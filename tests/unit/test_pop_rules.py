@@ -12,8 +12,14 @@ G, T = CompetenceKind.GENERIC, CompetenceKind.TECHNICAL
 
 
 def _smart(kind: CompetenceKind, **changes: object) -> PopAction:
-    fields = {"what": "Heftruckattest halen", "who_helps": "Luc", "deadline": date(2026, 6, 1),
-              "result": "Attest behaald", "kind": kind, **changes}
+    fields = {
+        "what": "Heftruckattest halen",
+        "who_helps": "Luc",
+        "deadline": date(2026, 6, 1),
+        "result": "Attest behaald",
+        "kind": kind,
+        **changes,
+    }
     return PopAction(**fields)
 
 
@@ -28,11 +34,14 @@ def test_a_smart_action_has_no_problems() -> None:
 def test_each_missing_part_has_its_own_message() -> None:
     assert action_problems(_smart(G, deadline=None), TODAY) == ["Er is geen deadline (tegen wanneer)."]
     assert action_problems(_smart(G, deadline=date(2026, 2, 1)), TODAY) == [
-        "De deadline 01/02/2026 ligt in het verleden."]
+        "De deadline 01/02/2026 ligt in het verleden."
+    ]
     assert action_problems(_smart(G, result=" "), TODAY) == [
-        "Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."]
+        "Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."
+    ]
     assert action_problems(_smart(G, who_helps=""), TODAY) == [
-        "Niemand helpt: vul in wie kan helpen, binnen of buiten de organisatie."]
+        "Niemand helpt: vul in wie kan helpen, binnen of buiten de organisatie."
+    ]
     assert action_problems(_smart(G, what=" "), TODAY) == ["Beschrijf wat er precies moet gebeuren."]
 
 
@@ -49,14 +58,13 @@ def test_the_rule_needs_a_generic_and_a_technical_action() -> None:
         "Er is nog geen actie op een technische competentie (verplicht: minstens één).",
     ]
     assert empty.rule_text() == (
-        "Nog nodig: een actie op een generieke competentie en een actie op een technische competentie.")
+        "Nog nodig: een actie op een generieke competentie en een actie op een technische competentie."
+    )
     only_generic = check_pop(_pop(_smart(G)), TODAY)
-    assert only_generic.problems == [
-        "Er is nog geen actie op een technische competentie (verplicht: minstens één)."]
+    assert only_generic.problems == ["Er is nog geen actie op een technische competentie (verplicht: minstens één)."]
     assert only_generic.rule_text() == "Nog nodig: een actie op een technische competentie."
     other_kind = check_pop(_pop(_smart(CompetenceKind.OTHER), _smart(T)), TODAY)
-    assert other_kind.problems == [
-        "Er is nog geen actie op een generieke competentie (verplicht: minstens één)."]
+    assert other_kind.problems == ["Er is nog geen actie op een generieke competentie (verplicht: minstens één)."]
 
 
 def test_a_valid_pop_passes_and_problems_name_the_action() -> None:

@@ -12,10 +12,18 @@ from poptui.models.planning import MAX_ACTIONS_PER_DOMAIN, ScanAction, ScanRecor
 from poptui.services import scan
 
 
-def _action(domain: int, text: str, ew: int | None, eh: int | None, cw: int | None, ch: int | None,
-            **extra: object) -> ScanAction:
-    return ScanAction(domain=domain, text=text, employee_meaningful=ew, employee_feasible=eh,
-                      coach_meaningful=cw, coach_feasible=ch, **extra)
+def _action(
+    domain: int, text: str, ew: int | None, eh: int | None, cw: int | None, ch: int | None, **extra: object
+) -> ScanAction:
+    return ScanAction(
+        domain=domain,
+        text=text,
+        employee_meaningful=ew,
+        employee_feasible=eh,
+        coach_meaningful=cw,
+        coach_feasible=ch,
+        **extra,
+    )
 
 
 def _record(*actions: ScanAction, domains: list[int] | None = None) -> ScanRecord:
@@ -37,8 +45,13 @@ def test_totals_per_rater_and_combined() -> None:
 
 @pytest.mark.parametrize(
     ("scores", "expected"),
-    [((10, 10, 10, 10), True), ((5, 5, 5, 5), True), ((10, 10, 10, 1), False), ((10, 10, 10, None), False),
-     ((1, 10, 10, 10), False)],
+    [
+        ((10, 10, 10, 10), True),
+        ((5, 5, 5, 5), True),
+        ((10, 10, 10, 1), False),
+        ((10, 10, 10, None), False),
+        ((1, 10, 10, 10), False),
+    ],
 )
 def test_both_agree_means_all_four_scored_and_none_is_one(scores: tuple, expected: bool) -> None:
     assert scan.agreed(_action(1, "x", *scores)) is expected
@@ -60,7 +73,8 @@ def test_scores_other_than_ten_five_one_are_refused_in_dutch() -> None:
     with pytest.raises(ValidationError) as error:
         _action(1, "x", 7, None, None, None)
     assert [e.message for e in field_errors(error.value, ScanAction)] == [
-        "Een score is 10 (zeer), 5 (best wel) of 1 (niet zo)."]
+        "Een score is 10 (zeer), 5 (best wel) of 1 (niet zo)."
+    ]
 
 
 def test_at_most_ten_actions_per_domain() -> None:
@@ -68,7 +82,8 @@ def test_at_most_ten_actions_per_domain() -> None:
     with pytest.raises(ValidationError) as error:
         _record(*[_action(3, f"a{i}", None, None, None, None) for i in range(11)])
     assert field_errors(error.value, ScanRecord)[0].message == (
-        "Per domein zijn er maximaal 10 acties (domein 3 heeft er meer).")
+        "Per domein zijn er maximaal 10 acties (domein 3 heeft er meer)."
+    )
     assert not scan.can_add(_record(*[_action(3, f"a{i}", None, None, None, None) for i in range(10)]), 3)
 
 
@@ -79,10 +94,25 @@ def test_unknown_domain_is_refused() -> None:
 
 
 def test_chosen_actions_go_into_the_plan_once_with_their_smart_fields(db) -> None:  # noqa: ANN001
-    smart = SmartFields(specific="Elke week twee vacatures lezen", measure="Lijst met vacatures", resources="Luc",
-                        timing="30/06/2030", why="Ik wil weten wat er is")
-    chosen = _action(2, "Vacatures", 10, 10, 10, 10, smart=smart, area=ActionArea.INFORMEREN,
-                     kind=CompetenceKind.GENERIC, chosen=True)
+    smart = SmartFields(
+        specific="Elke week twee vacatures lezen",
+        measure="Lijst met vacatures",
+        resources="Luc",
+        timing="30/06/2030",
+        why="Ik wil weten wat er is",
+    )
+    chosen = _action(
+        2,
+        "Vacatures",
+        10,
+        10,
+        10,
+        10,
+        smart=smart,
+        area=ActionArea.INFORMEREN,
+        kind=CompetenceKind.GENERIC,
+        chosen=True,
+    )
     other = _action(2, "Niet gekozen", 10, 10, 10, 10)
     record = db.save(_record(chosen, other))
     pop = db.save(PopDocument(employee_id="e", trajectory_id="t"))

@@ -18,8 +18,13 @@ TODAY = date(2026, 11, 28)
 
 @pytest.mark.parametrize(
     ("reflection", "intensity", "variant"),
-    [(M, M, VariantId.BASIS), (L, L, VariantId.VARIANT_1), (H, L, VariantId.VARIANT_2),
-     (H, H, VariantId.VARIANT_3), (L, H, VariantId.VARIANT_4)],
+    [
+        (M, M, VariantId.BASIS),
+        (L, L, VariantId.VARIANT_1),
+        (H, L, VariantId.VARIANT_2),
+        (H, H, VariantId.VARIANT_3),
+        (L, H, VariantId.VARIANT_4),
+    ],
 )
 def test_every_row_of_the_variant_table(reflection: Level, intensity: Level, variant: VariantId) -> None:
     proposal = propose_variant(reflection, intensity)
@@ -49,8 +54,13 @@ def test_combinations_outside_the_table_get_the_nearest_variant_explained(
 
 @pytest.mark.parametrize(
     ("variant", "after_opstart"),
-    [(VariantId.BASIS, 4), (VariantId.VARIANT_1, 2), (VariantId.VARIANT_2, 2), (VariantId.VARIANT_3, 5),
-     (VariantId.VARIANT_4, 5)],
+    [
+        (VariantId.BASIS, 4),
+        (VariantId.VARIANT_1, 2),
+        (VariantId.VARIANT_2, 2),
+        (VariantId.VARIANT_3, 5),
+        (VariantId.VARIANT_4, 5),
+    ],
 )
 def test_plan_proposal_follows_the_catalog(variant: VariantId, after_opstart: int) -> None:
     plan = propose_plan(variant)
@@ -66,8 +76,9 @@ def test_start_trajectory_stores_the_plan(db: Database) -> None:
     employee = db.save(Employee(first_name="Jan", last_name="D'Hondt", organisation_id=organisation.id))
     plan = propose_plan(VariantId.VARIANT_1)
     plan.pop(1)
-    trajectory, moments = start_trajectory(db, employee, variant=VariantId.VARIANT_1, reflection=L, intensity=L,
-                                           plan=plan, start_date=TODAY)
+    trajectory, moments = start_trajectory(
+        db, employee, variant=VariantId.VARIANT_1, reflection=L, intensity=L, plan=plan, start_date=TODAY
+    )
     assert trajectory.status.value == "actief"
     assert [moment.number for moment in moments] == [0, 1]
     [summary] = summarise(db, [trajectory])
@@ -76,8 +87,13 @@ def test_start_trajectory_stores_the_plan(db: Database) -> None:
 
 
 def _action(**changes: object) -> PopAction:
-    fields = {"what": "Heftruckattest halen", "who_helps": "Luc", "deadline": date(2027, 3, 1),
-              "result": "Attest behaald", "kind": CompetenceKind.TECHNICAL}
+    fields = {
+        "what": "Heftruckattest halen",
+        "who_helps": "Luc",
+        "deadline": date(2027, 3, 1),
+        "result": "Attest behaald",
+        "kind": CompetenceKind.TECHNICAL,
+    }
     fields.update(changes)
     return PopAction(**fields)
 
@@ -85,7 +101,9 @@ def _action(**changes: object) -> PopAction:
 def test_action_smart_checks_each_message() -> None:
     assert action_problems(_action(), TODAY) == []
     assert action_problems(_action(deadline=None), TODAY) == ["Er is geen deadline (tegen wanneer)."]
-    assert action_problems(_action(deadline=date(2026, 1, 5)), TODAY) == ["De deadline 05/01/2026 ligt in het verleden."]
+    assert action_problems(_action(deadline=date(2026, 1, 5)), TODAY) == [
+        "De deadline 05/01/2026 ligt in het verleden."
+    ]
     assert action_problems(_action(result=""), TODAY) == [
         "Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."
     ]

@@ -39,8 +39,14 @@ def _employee(db: Database, name: str, organisation: Organisation) -> Employee:
 
 
 def _trajectory(db: Database, employee: Employee) -> tuple[Trajectory, list[ContactMoment]]:
-    return start_trajectory(db, employee, variant=VariantId.VARIANT_1, reflection=Level.LOW, intensity=Level.LOW,
-                            plan=propose_plan(VariantId.VARIANT_1))
+    return start_trajectory(
+        db,
+        employee,
+        variant=VariantId.VARIANT_1,
+        reflection=Level.LOW,
+        intensity=Level.LOW,
+        plan=propose_plan(VariantId.VARIANT_1),
+    )
 
 
 @pytest.fixture
@@ -53,9 +59,21 @@ def setup(db: Database):  # noqa: ANN201
 
 def test_record_held_fills_today_starts_the_trajectory_and_dates_the_next_moment(db: Database, setup) -> None:  # noqa: ANN001
     _organisation, employee, trajectory, moments = setup
-    saved = contact_moments.record_moment(db, moments[0], {
-        "status": "gehouden", "date": "", "start_time": "13u", "duration_minutes": "45 min", "phase": "opstart",
-        "attendees": "Ann Test; coach", "notes": "ok", "next_date": "17/03/2025", "next_time": "9:30"})
+    saved = contact_moments.record_moment(
+        db,
+        moments[0],
+        {
+            "status": "gehouden",
+            "date": "",
+            "start_time": "13u",
+            "duration_minutes": "45 min",
+            "phase": "opstart",
+            "attendees": "Ann Test; coach",
+            "notes": "ok",
+            "next_date": "17/03/2025",
+            "next_time": "9:30",
+        },
+    )
     assert saved.moment.date == TODAY and saved.moment.start_time == time(13, 0)
     assert saved.moment.duration_minutes == 45 and saved.moment.attendees == ["Ann Test", "coach"]
     assert saved.trajectory_started and saved.trajectory.status is TrajectoryStatus.ACTIVE
@@ -71,11 +89,16 @@ def test_record_held_fills_today_starts_the_trajectory_and_dates_the_next_moment
 def test_record_refuses_bad_values_per_field(db: Database, setup) -> None:  # noqa: ANN001
     _organisation, _employee_, _trajectory_, moments = setup
     with pytest.raises(ValidationError) as caught:
-        contact_moments.record_moment(db, moments[0], {"phase": "opstart", "start_time": "25:00",
-                                                       "duration_minutes": "veel", "date": "30/02/2025"})
+        contact_moments.record_moment(
+            db,
+            moments[0],
+            {"phase": "opstart", "start_time": "25:00", "duration_minutes": "veel", "date": "30/02/2025"},
+        )
     fields = {error["loc"][0] for error in caught.value.errors()}
     assert fields == {"start_time", "duration_minutes", "date"}
-    assert db.get(ContactMoment, moments[0].id, employee_id=moments[0].employee_id).status is ContactMomentStatus.PLANNED
+    assert (
+        db.get(ContactMoment, moments[0].id, employee_id=moments[0].employee_id).status is ContactMomentStatus.PLANNED
+    )
 
 
 def test_skip_needs_a_reason_and_held_moments_cannot_be_skipped(db: Database, setup) -> None:  # noqa: ANN001
@@ -92,16 +115,16 @@ def test_skip_needs_a_reason_and_held_moments_cannot_be_skipped(db: Database, se
 
 def test_add_and_remove_renumber_the_plan(db: Database, setup) -> None:  # noqa: ANN001
     _organisation, _employee_, trajectory, moments = setup
-    added = contact_moments.add_planned_moment(db, trajectory, Phase.ANALYSE, after=moments[0],
-                                               methods=[MethodKind.HAND])
+    added = contact_moments.add_planned_moment(
+        db, trajectory, Phase.ANALYSE, after=moments[0], methods=[MethodKind.HAND]
+    )
     numbers = [(m.number, m.id == added.id) for m in contact_moments.moments_of(db, trajectory)]
     assert numbers == [(0, False), (1, True), (2, False), (3, False)]
     at_end = contact_moments.add_planned_moment(db, trajectory, Phase.UITVOEREN)
     assert at_end.number == 4
     contact_moments.remove_planned_moment(db, added)
     assert [m.number for m in contact_moments.moments_of(db, trajectory)] == [0, 1, 2, 3]
-    held = contact_moments.record_moment(db, contact_moments.moments_of(db, trajectory)[0],
-                                         {"phase": "opstart"}).moment
+    held = contact_moments.record_moment(db, contact_moments.moments_of(db, trajectory)[0], {"phase": "opstart"}).moment
     with pytest.raises(MomentRefused):
         contact_moments.remove_planned_moment(db, held)
 
@@ -126,8 +149,11 @@ def test_collective_opstart_for_three_employees_in_one_group(db: Database, setup
     candidates = contact_moments.collective_candidates(db, employee)
     assert [c.employee.first_name for c in candidates] == ["Bert", "Cas"]
     saved = contact_moments.record_collective_opstart(
-        db, moments[0], {"date": "03/03/2025", "duration_minutes": "120", "phase": "opstart", "notes": "samen"},
-        [other.id for other in others])
+        db,
+        moments[0],
+        {"date": "03/03/2025", "duration_minutes": "120", "phase": "opstart", "notes": "samen"},
+        [other.id for other in others],
+    )
     assert len(saved.others) == 2
     everyone = [employee, *others]
     trajectories = [trajectory, *(t for t, _m in other_trajectories)]
@@ -150,4 +176,6 @@ def test_collective_opstart_refuses_an_employee_without_open_trajectory(db: Data
     lonely = _employee(db, "Dora", organisation)
     with pytest.raises(MomentRefused):
         contact_moments.record_collective_opstart(db, moments[0], {"phase": "opstart"}, [lonely.id])
-    assert db.get(ContactMoment, moments[0].id, employee_id=moments[0].employee_id).status is ContactMomentStatus.PLANNED
+    assert (
+        db.get(ContactMoment, moments[0].id, employee_id=moments[0].employee_id).status is ContactMomentStatus.PLANNED
+    )

@@ -37,8 +37,9 @@ def organisation(db: Database) -> Organisation:
 
 
 def test_save_organisation_creates_and_updates(db: Database, organisation: Organisation) -> None:
-    updated = save_organisation(db, {"address": "Industrieweg 12\n9000 Gent", "contact_person": "Sofie Claes"},
-                                organisation.id)
+    updated = save_organisation(
+        db, {"address": "Industrieweg 12\n9000 Gent", "contact_person": "Sofie Claes"}, organisation.id
+    )
     assert updated.id == organisation.id and updated.version == 2
     assert db.get(Organisation, organisation.id).contact_person == "Sofie Claes"
     with pytest.raises(ValidationError) as error:
@@ -47,10 +48,14 @@ def test_save_organisation_creates_and_updates(db: Database, organisation: Organ
 
 
 def test_persons_with_roles_and_supervisors(db: Database, organisation: Organisation) -> None:
-    luc = save_person(db, {"first_name": "Luc", "last_name": "Maes", "roles": [Role.SUPERVISOR]},
-                      organisation_id=organisation.id)
-    tom = save_person(db, {"first_name": "Tom", "last_name": "De Smet", "roles": [Role.COACH, Role.AMBASSADOR]},
-                      organisation_id=organisation.id)
+    luc = save_person(
+        db, {"first_name": "Luc", "last_name": "Maes", "roles": [Role.SUPERVISOR]}, organisation_id=organisation.id
+    )
+    tom = save_person(
+        db,
+        {"first_name": "Tom", "last_name": "De Smet", "roles": [Role.COACH, Role.AMBASSADOR]},
+        organisation_id=organisation.id,
+    )
     assert luc.organisation_id == organisation.id
     assert [person.id for person in supervisors_of(db, organisation.id)] == [luc.id]
     save_person(db, {"roles": [Role.COACH, Role.SUPERVISOR]}, tom.id)
@@ -86,8 +91,15 @@ def test_a_second_employee_with_the_same_name_is_refused_beside_the_last_name(
 
 def test_invalid_consent_date_is_a_dutch_field_error(db: Database, organisation: Organisation) -> None:
     with pytest.raises(ValidationError) as error:
-        save_employee(db, {"first_name": "Kim", "last_name": "Claes", "organisation_id": organisation.id,
-                           "consent_date": "31/02/2024"})
+        save_employee(
+            db,
+            {
+                "first_name": "Kim",
+                "last_name": "Claes",
+                "organisation_id": organisation.id,
+                "consent_date": "31/02/2024",
+            },
+        )
     problem = field_errors(error.value, Employee)[0]
     assert (problem.field, problem.label) == ("consent_date", "Datum toestemming")
     assert "dd/mm/jjjj" in problem.message
@@ -104,16 +116,40 @@ def test_archive_hides_from_the_list_and_back(db: Database, organisation: Organi
 
 
 def test_overview_shows_consent_supervisor_and_follow_ups(db: Database, organisation: Organisation) -> None:
-    luc = db.save(Person(first_name="Luc", last_name="Maes", organisation_id=organisation.id,
-                         roles=[Role.SUPERVISOR]))
-    ines = save_employee(db, {"first_name": "Inès", "last_name": "Van den Broeck", "organisation_id": organisation.id,
-                              "supervisor_id": luc.id, "reflection": Level.MEDIUM, "consent_date": "12/03/2024"})
-    first = db.save(Trajectory(employee_id=ines.id, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                               intensity=Level.MEDIUM, status=TrajectoryStatus.COMPLETED,
-                               start_date=date(2024, 3, 12), completion_date=date(2024, 6, 1)))
-    second = db.save(Trajectory(employee_id=ines.id, variant=VariantId.VARIANT_2, reflection=Level.HIGH,
-                                intensity=Level.LOW, status=TrajectoryStatus.ACTIVE, start_date=date(2025, 3, 1),
-                                previous_trajectory_id=first.id))
+    luc = db.save(Person(first_name="Luc", last_name="Maes", organisation_id=organisation.id, roles=[Role.SUPERVISOR]))
+    ines = save_employee(
+        db,
+        {
+            "first_name": "Inès",
+            "last_name": "Van den Broeck",
+            "organisation_id": organisation.id,
+            "supervisor_id": luc.id,
+            "reflection": Level.MEDIUM,
+            "consent_date": "12/03/2024",
+        },
+    )
+    first = db.save(
+        Trajectory(
+            employee_id=ines.id,
+            variant=VariantId.BASIS,
+            reflection=Level.MEDIUM,
+            intensity=Level.MEDIUM,
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2024, 3, 12),
+            completion_date=date(2024, 6, 1),
+        )
+    )
+    second = db.save(
+        Trajectory(
+            employee_id=ines.id,
+            variant=VariantId.VARIANT_2,
+            reflection=Level.HIGH,
+            intensity=Level.LOW,
+            status=TrajectoryStatus.ACTIVE,
+            start_date=date(2025, 3, 1),
+            previous_trajectory_id=first.id,
+        )
+    )
     overview = employee_overview(db, ines.id)
     assert overview.supervisor.id == luc.id and overview.organisation.id == organisation.id
     assert overview.consent == "gegeven op 12/03/2024"

@@ -23,10 +23,17 @@ def people(db: Database) -> tuple[Organisation, Person, Person, Person]:
 
 def test_a_training_day_is_saved_with_its_attendees_and_a_decimal_comma(db: Database, people) -> None:
     _organisation, trainer, an, tom = people
-    saved = trainings.save_training(db, {
-        "date": "12/03/2026", "title": "Intervisie", "trainer_id": trainer.id, "hours": "3,5", "place": "Gent",
-        "attendee_ids": [an.id, tom.id, an.id],
-    })
+    saved = trainings.save_training(
+        db,
+        {
+            "date": "12/03/2026",
+            "title": "Intervisie",
+            "trainer_id": trainer.id,
+            "hours": "3,5",
+            "place": "Gent",
+            "attendee_ids": [an.id, tom.id, an.id],
+        },
+    )
     assert (saved.date, saved.hours, saved.attendee_ids) == (date(2026, 3, 12), 3.5, [an.id, tom.id])
     assert [person.id for person in trainings.trainers(db)] == [trainer.id]
     assert trainings.attendee_choices(db)[1] == ("An Janssens · De Werkplaats", an.id)
@@ -55,10 +62,19 @@ def test_a_training_needs_a_title_and_a_date(db: Database) -> None:
 def test_hours_entries_with_totals_per_kind(db: Database, people) -> None:
     organisation, _trainer, an, _tom = people
     other = db.save(Organisation(name="Groen & Zorg"))
-    first = hours.save_entry(db, {"date": "02/03/2026", "kind": "intake", "hours": "2", "coach_id": an.id},
-                             organisation.id)
-    hours.save_entry(db, {"date": "01/03/2026", "kind": HoursKind.GUIDANCE_ORGANISATION, "hours": "1,5",
-                          "description": "Opstartanalyse"}, organisation.id)
+    first = hours.save_entry(
+        db, {"date": "02/03/2026", "kind": "intake", "hours": "2", "coach_id": an.id}, organisation.id
+    )
+    hours.save_entry(
+        db,
+        {
+            "date": "01/03/2026",
+            "kind": HoursKind.GUIDANCE_ORGANISATION,
+            "hours": "1,5",
+            "description": "Opstartanalyse",
+        },
+        organisation.id,
+    )
     hours.save_entry(db, {"date": "03/03/2026", "kind": HoursKind.INTAKE, "hours": "1"}, organisation.id)
     hours.save_entry(db, {"date": "03/03/2026", "kind": HoursKind.INTAKE, "hours": "4"}, other.id)
 
@@ -66,8 +82,12 @@ def test_hours_entries_with_totals_per_kind(db: Database, people) -> None:
     assert [entry.date.day for entry in entries] == [1, 2, 3]
     result = hours.totals(entries)
     assert result.total == 4.5
-    assert result.per_kind == {HoursKind.INTAKE: 3.0, HoursKind.GUIDANCE_ORGANISATION: 1.5,
-                               HoursKind.GUIDANCE_SUPERVISORS: 0.0, HoursKind.OTHER: 0.0}
+    assert result.per_kind == {
+        HoursKind.INTAKE: 3.0,
+        HoursKind.GUIDANCE_ORGANISATION: 1.5,
+        HoursKind.GUIDANCE_SUPERVISORS: 0.0,
+        HoursKind.OTHER: 0.0,
+    }
     assert [hours.format_hours(value) for value in (4.5, 6.0, 0.25)] == ["4,5", "6", "0,25"]
     assert [person.id for person in hours.coaches(db)] == [_tom.id, an.id]
 
@@ -94,8 +114,9 @@ def test_the_startup_analysis_keeps_answers_by_question_id(db: Database, people)
     fresh = startup_analysis.get_or_new(db, organisation.id)
     assert (fresh.answers, fresh.version) == ({}, 0) and db.list(StartupAnalysis) == []
 
-    saved = startup_analysis.save_answers(db, organisation.id, {ids[0]: "De directeur", ids[1]: "  "},
-                                          analysis_date="04/03/2026")
+    saved = startup_analysis.save_answers(
+        db, organisation.id, {ids[0]: "De directeur", ids[1]: "  "}, analysis_date="04/03/2026"
+    )
     assert (saved.answers, saved.date) == ({ids[0]: "De directeur"}, date(2026, 3, 4))
     again = startup_analysis.save_answers(db, organisation.id, {ids[0]: "De directeur", ids[2]: "Luc"})
     assert again.id == saved.id and again.answers == {ids[0]: "De directeur", ids[2]: "Luc"} and again.date is None

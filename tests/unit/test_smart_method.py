@@ -13,8 +13,10 @@ from poptui.services import smart_method
 
 
 def _challenge(*scores: tuple[int | None, int | None], title: str = "U") -> SmartChallenge:
-    return SmartChallenge(title=title, actions=[SmartAction(text=f"a{i}", meaningful=zv, feasible=hb)
-                                                for i, (zv, hb) in enumerate(scores)])
+    return SmartChallenge(
+        title=title,
+        actions=[SmartAction(text=f"a{i}", meaningful=zv, feasible=hb) for i, (zv, hb) in enumerate(scores)],
+    )
 
 
 def test_limits_match_the_catalog() -> None:
@@ -35,8 +37,9 @@ def test_best_are_the_highest_totals_ties_included() -> None:
 
 
 def test_choose_best_marks_the_best_of_every_challenge() -> None:
-    record = SmartRecord(employee_id="e", trajectory_id="t",
-                         challenges=[_challenge((10, 10), (5, 5)), _challenge((1, 5), (1, 1))])
+    record = SmartRecord(
+        employee_id="e", trajectory_id="t", challenges=[_challenge((10, 10), (5, 5)), _challenge((1, 5), (1, 1))]
+    )
     chosen = smart_method.choose_best(record)
     assert [[a.chosen for a in c.actions] for c in chosen.challenges] == [[True, False], [True, False]]
 
@@ -51,11 +54,17 @@ def test_at_most_four_challenges_and_ten_actions_each() -> None:
 
 
 def test_chosen_actions_go_into_the_plan_under_their_career_competence(db) -> None:  # noqa: ANN001
-    action = SmartAction(text="Meelopen in het magazijn", meaningful=10, feasible=10, chosen=True,
-                         career_competence=CareerCompetence.EXPLOREREN,
-                         smart=SmartFields(measure="Verslag aan de coach", resources="Luc"))
-    record = db.save(SmartRecord(employee_id="e", trajectory_id="t",
-                                 challenges=[SmartChallenge(title="Magazijn", actions=[action])]))
+    action = SmartAction(
+        text="Meelopen in het magazijn",
+        meaningful=10,
+        feasible=10,
+        chosen=True,
+        career_competence=CareerCompetence.EXPLOREREN,
+        smart=SmartFields(measure="Verslag aan de coach", resources="Luc"),
+    )
+    record = db.save(
+        SmartRecord(employee_id="e", trajectory_id="t", challenges=[SmartChallenge(title="Magazijn", actions=[action])])
+    )
     pop = db.save(PopDocument(employee_id="e", trajectory_id="t"))
     record, pop, added = smart_method.into_plan(db, record, pop)
     assert added == 1

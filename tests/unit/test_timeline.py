@@ -22,15 +22,18 @@ def test_drawing_marks_today_late_done_and_missing_dates() -> None:
     actions = [
         PopAction(what="Later", deadline=date(2026, 5, 1)),
         PopAction(what="Te laat", deadline=date(2026, 2, 1)),
-        PopAction(what="Klaar", deadline=date(2026, 1, 15),
-                  progress=[ProgressUpdate(date=date(2026, 1, 10), progress=5)]),
+        PopAction(
+            what="Klaar", deadline=date(2026, 1, 15), progress=[ProgressUpdate(date=date(2026, 1, 10), progress=5)]
+        ),
         PopAction(what="Geen datum"),
     ]
     lines = timeline.drawing(actions, [], date(2026, 1, 1), 6, today, width=60)
     assert lines[0].strip() == "vanaf jan 2026"
     assert lines[1].split() == ["jan", "feb", "mrt", "apr", "mei", "jun"]
-    body = {line.split()[0] + (" " + line.split()[1] if line.startswith("Geen") or line.startswith("Te") else ""):
-            line for line in lines[2:]}
+    body = {
+        line.split()[0] + (" " + line.split()[1] if line.startswith("Geen") or line.startswith("Te") else ""): line
+        for line in lines[2:]
+    }
     assert body["Klaar"][24:].split() == ["v", ".", "|", ".", ".", "."]
     assert body["Te laat"][24:].split() == [".", "!", "|", ".", ".", "."]
     assert body["Later"][24:].split() == [".", ".", "|", ".", "X", "."]

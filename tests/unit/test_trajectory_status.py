@@ -34,8 +34,14 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def started(db: Database):  # noqa: ANN201
     organisation = db.save(Organisation(name="Org"))
     employee = db.save(Employee(first_name="Ann", last_name="Test", organisation_id=organisation.id))
-    return start_trajectory(db, employee, variant=VariantId.BASIS, reflection=Level.MEDIUM,
-                            intensity=Level.MEDIUM, plan=propose_plan(VariantId.BASIS))
+    return start_trajectory(
+        db,
+        employee,
+        variant=VariantId.BASIS,
+        reflection=Level.MEDIUM,
+        intensity=Level.MEDIUM,
+        plan=propose_plan(VariantId.BASIS),
+    )
 
 
 def test_start_pause_resume_and_the_changes_offered(db: Database, started) -> None:  # noqa: ANN001

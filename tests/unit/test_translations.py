@@ -54,7 +54,9 @@ def english() -> Iterator[None]:
 def test_en_json_is_a_flat_string_dictionary() -> None:
     translations = _english()
     assert isinstance(translations, dict)
-    wrong = {key: value for key, value in translations.items() if not isinstance(key, str) or not isinstance(value, str)}
+    wrong = {
+        key: value for key, value in translations.items() if not isinstance(key, str) or not isinstance(value, str)
+    }
     assert not wrong, f"en.json must map Dutch text to English text: {wrong}"
 
 
@@ -79,7 +81,7 @@ def test_translations_keep_the_placeholders() -> None:
 
 def test_translations_keep_leading_and_trailing_whitespace() -> None:
     def edges(text: str) -> tuple[str, str]:
-        return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
 
     wrong = [source for source, english in _english().items() if edges(source) != edges(english)]
     assert not wrong, "Translations that change leading/trailing spaces or newlines:\n" + "\n".join(map(repr, wrong))
@@ -93,9 +95,16 @@ def test_no_translation_is_empty() -> None:
 def test_key_hints_keep_the_real_key() -> None:
     """'Opslaan (O)' -> 'Save (O)': the letter in brackets is the key to press, not a word."""
     translations = _english()
-    for source in ("Opslaan (O)", "Niet opslaan (N)", "Mijn tekst apart houden (A)", "Opnieuw laden (R)",
-                   "Blijven (Esc)", "Sluiten (Esc)", "Afdrukken op de printer (P)"):
-        assert translations[source].endswith(source[source.rindex("("):]), source
+    for source in (
+        "Opslaan (O)",
+        "Niet opslaan (N)",
+        "Mijn tekst apart houden (A)",
+        "Opnieuw laden (R)",
+        "Blijven (Esc)",
+        "Sluiten (Esc)",
+        "Afdrukken op de printer (P)",
+    ):
+        assert translations[source].endswith(source[source.rindex("(") :]), source
 
 
 @pytest.mark.usefixtures("english")
