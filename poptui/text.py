@@ -2,7 +2,12 @@
 
 Rich and Textual pass escape sequences in widget text straight to the terminal,
 so a note could clear or fake another coach's screen. Every text field of every
-model goes through :func:`clean_text` (on input and on load).
+model goes through :func:`clean_text` (on input and on load), and so does every
+value from an imported file before it is shown or printed, refused or not.
+
+Also here: :func:`fold_key`, the one folding that decides whether two names are
+the same (every script kept, case and accents ignored), and :func:`shorten` for
+reports that quote a value from a file.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?            # CSI ... final byte
   | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])             # OSC, DCS, SOS, PM, APC ...
-      .*?(?:\x07|\x1b\\|\x9c|$)                          # ... up to BEL or ST
+      .*?(?:\x07|\x1b\\|\x9c|\Z)                         # ... up to BEL or ST, or the end when unterminated
   | \x1b[\x20-\x2f]*[\x30-\x7e]?                         # other ESC sequences
     """,
     re.VERBOSE | re.DOTALL,
@@ -24,23 +29,67 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # Bidirectional overrides and isolates can make a text read differently than it is.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Invisible characters that only hide things: zero-width space, word joiner, byte-order mark.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+# In one-line fields (names, functions, titles) also the zero-width (non-)joiners and the
+# invisible tag characters: two names that look the same are the same.
+_INVISIBLE_IN_LINE = re.compile("[\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f]")
+# Anything that may need cleaning; text without it (the usual case) is returned as it is.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+    "\U000e0000-\U000e007f]"
+)
 
 
 def clean_text(value: str) -> str:
-    """Remove escape sequences, control and bidi-override characters; normalise."""
+    """Remove escape sequences, control, bidi-override and invisible characters; normalise (NFC)."""
     if not value:
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _SUSPECT.search(value) is None:
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     value = _ESCAPE_SEQUENCE.sub("", value)
     value = _CONTROL.sub("", value)
     value = _BIDI.sub("", value)
+    value = _INVISIBLE.sub("", value)
     return unicodedata.normalize("NFC", value)
 
 
 def clean_line(value: str) -> str:
-    """Like :func:`clean_text` for one-line fields: no newlines, tabs or outer spaces."""
+    """Like :func:`clean_text` for one-line fields: no newlines, tabs, zero-width characters or outer spaces."""
     value = clean_text(value)
+    if not value:
+        return value
+    if not value.isascii():
+        value = _INVISIBLE_IN_LINE.sub("", value)
     return " ".join(value.split())
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """``value`` cut to ``limit`` characters with '…' at the end when it is longer (for reports)."""
+    return value if len(value) <= limit else value[: max(limit - 1, 0)].rstrip() + "…"
+
+
+_SPECIAL_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h"}
+)
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def fold_key(value: str) -> str:
+    """Letters and digits of every script, lower-case and without accents, nothing else.
+
+    'Müller-Özdemir' -> 'mullerozdemir', "D'Hondt" -> 'dhondt', 'Пётр' -> 'петр',
+    'Σωκράτης' -> 'σωκρατησ', '李伟' -> '李伟'. Spaces, hyphens, apostrophes, zero-width
+    and control characters are dropped; combining marks (accents) too. Two texts with the
+    same key are the same name.
+    """
+    if not value:
+        return ""
+    if value.isascii():
+        return _NOT_LETTER_OR_DIGIT.sub("", value).lower()
+    folded = unicodedata.normalize("NFKD", value.casefold()).translate(_SPECIAL_LETTERS)
+    return _NOT_LETTER_OR_DIGIT.sub("", folded)
 
 
 def ascii_fold(value: str) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from poptui.models import Employee, Organisation, Person, Trajectory
 from poptui.store import Database
-from poptui.text import ascii_fold
+from poptui.text import fold_key
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed: 'Inès' and 'ines' match."""
-    return ascii_fold(text).lower() if text else ""
+    """Letters and digits of any script, lower-case, accents removed: 'Inès' and 'ines' match (see fold_key)."""
+    return fold_key(text)
 
 
 def matches(query: str, *texts: str) -> bool:
