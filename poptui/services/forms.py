@@ -171,7 +171,7 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
             print_date=today,
         )
     )
-    return _Built(file_names.pop_file_name(day, employee.last_name, employee.first_name), data, pop, notes)
+    return _Built(file_names.pop_file_name(day, employee.last_name, employee.first_name, employee.id), data, pop, notes)
 
 
 def export_pop(
@@ -206,7 +206,9 @@ def _build_consent(
             print_date=today,
         )
     )
-    return _Built(file_names.consent_file_name(day, employee.last_name, employee.first_name), data, employee)
+    return _Built(
+        file_names.consent_file_name(day, employee.last_name, employee.first_name, employee.id), data, employee
+    )
 
 
 def export_consent(
@@ -240,7 +242,7 @@ def _build_hours(
             print_date=today,
         )
     )
-    return _Built(file_names.hours_file_name(day, organisation.name), data, organisation)
+    return _Built(file_names.hours_file_name(day, organisation.name, organisation.id), data, organisation)
 
 
 def export_hours(
@@ -272,7 +274,7 @@ def _build_attendance(db: Database, training: Training, persons: dict[str, Perso
             print_date=today,
         )
     )
-    return _Built(file_names.attendance_file_name(training.date, training.title), data, training)
+    return _Built(file_names.attendance_file_name(training.date, training.title, training.id), data, training)
 
 
 def export_attendance(
@@ -292,7 +294,9 @@ def export_startup(
         max(analyses, key=lambda a: (a.date or date.min, a.updated_at or a.created_at or 0)) if analyses else None
     )
     data = startup_pdf(StartupPrint(organisation, analysis, load_catalog().startup, today))
-    name = file_names.startup_file_name((analysis.date if analysis and analysis.date else today), organisation.name)
+    name = file_names.startup_file_name(
+        (analysis.date if analysis and analysis.date else today), organisation.name, organisation.id
+    )
     return _deliver(db, _Built(name, data, analysis or organisation), out_dir)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +13,13 @@ from poptui.export.file_names import (
     consent_file_name,
     hours_file_name,
     name_part,
+    person_token,
     pop_file_name,
     unique,
     worksheet_file_name,
 )
-from poptui.models import Employee
+from poptui.models import Employee, Organisation
+from poptui.store import Database
 
 DAY = date(2026, 11, 28)
 
@@ -63,3 +67,47 @@ def test_unique_adds_a_number_to_a_taken_name() -> None:
     assert unique("20261128_POP_PEETERS_AN.pdf", taken) == "20261128_POP_PEETERS_AN.pdf"
     assert unique("20261128_POP_PEETERS_AN.pdf", taken) == "20261128_POP_PEETERS_AN_2.pdf"
     assert unique("20261128_POP_PEETERS_AN.pdf", taken) == "20261128_POP_PEETERS_AN_3.pdf"
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "expected"),
+    [
+        ("Иванов", "Пётр", "20261128_POP_IVANOV_PETR.pdf"),
+        ("Щукина", "Юлия", "20261128_POP_SHCHUKINA_IULIIA.pdf"),
+        ("Шевченко", "Олександр", "20261128_POP_SHEVCHENKO_OLEKSANDR.pdf"),
+        ("Παπαδόπουλος", "Σωκράτης", "20261128_POP_PAPADOPOULOS_SOKRATIS.pdf"),
+        ("Χατζηδάκη", "Ελένη", "20261128_POP_CHATZIDAKI_ELENI.pdf"),
+    ],
+)
+def test_cyrillic_and_greek_names_are_transliterated(last: str, first: str, expected: str) -> None:
+    assert pop_file_name(DAY, last, first, "e1") == expected
+
+
+@pytest.mark.parametrize(("last", "first"), [("العلي", "محمد"), ("李", "伟"), ("山田", "花子"), ("김", "민준")])
+def test_names_without_latin_letters_get_a_stable_token_per_person(last: str, first: str) -> None:
+    one = pop_file_name(DAY, last, first, "0f3a9c2e7b1d4e5f8a6b9c0d1e2f3a4b")
+    other = pop_file_name(DAY, last, first, "9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d")
+    assert one != other  # two people with the same name never share a file
+    assert one == pop_file_name(DAY, last, first, "0f3a9c2e7b1d4e5f8a6b9c0d1e2f3a4b")  # the same person: the same
+    assert re.fullmatch(r"20261128_POP_P[0-9A-F]{8}\.pdf", one), one  # one token, not the same token twice
+
+
+def test_a_half_foldable_name_keeps_the_latin_part() -> None:
+    token = person_token("e1")
+    assert pop_file_name(DAY, "李", "Wei", "e1") == f"20261128_POP_{token}_WEI.pdf"
+    assert pop_file_name(DAY, "Wang", "伟", "e1") == f"20261128_POP_WANG_{token}.pdf"
+    assert consent_file_name(DAY, "李", "伟", "e1") == f"20261128_TOESTEMMING_{token}.pdf"
+    assert hours_file_name(DAY, "معمل", "o1") == f"20261128_UREN_{person_token('o1')}.pdf"
+
+
+def test_exports_name_an_unfoldable_employee_by_their_id(db: Database, tmp_path: Path) -> None:
+    from poptui.services import forms
+
+    employees = [
+        db.save(Employee(first_name="伟", last_name="李", organisation_id=db.save(Organisation(name=name)).id))
+        for name in ("Atelier", "Kringwinkel")
+    ]
+    paths = [forms.export_consent(db, employee.id, tmp_path) for employee in employees]
+    assert paths[0] != paths[1] and all(path.exists() for path in paths)
+    for path, employee in zip(paths, employees, strict=True):
+        assert path.name.endswith(f"_TOESTEMMING_{person_token(employee.id)}.pdf"), path.name
