@@ -11,7 +11,9 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -57,13 +59,77 @@ def append(path: Path, events: list[AuditEvent]) -> None:
     """Chain and append ``events``. Call with the database lock held."""
     if not events:
         return
+    hashes = append_prepared(path, prepare([event.model_dump(mode="json") for event in events]))
+    for event, (previous, digest) in zip(events, hashes, strict=True):
+        event.previous_hash = previous
+        event.hash = digest
+
+
+_PLACEHOLDER = b"poptuivorigehash"
+
+
+@dataclass
+class PreparedEntries:
+    """Audit entries serialised and half hashed without the lock (:func:`prepare`).
+
+    An entry's hash covers the previous entry's hash, known only under the lock. Each entry is
+    kept as its sorted JSON split around ``previous_hash`` with a SHA-256 state over the part
+    before it, so chaining under the lock costs one small hash update per entry (an import
+    appends 100,000 entries while other coaches wait for the lock).
+    """
+
+    parts: list[tuple[Any, bytes, bytes, bytes] | dict[str, Any]]
+    """Per entry: (hash state over ``before``, ``before``, ``after``, ``after`` opening the hash key) of
+    its sorted JSON; or the entry
+    itself in the odd case that its text holds the placeholder (then it is hashed in full)."""
+
+
+def prepare(documents: list[dict[str, Any]]) -> PreparedEntries:
+    """Entries given as :meth:`AuditEvent.model_dump` (JSON mode) dictionaries, ready to chain."""
+    parts: list[tuple[Any, bytes, bytes, bytes] | dict[str, Any]] = []
+    for document in documents:
+        payload = {key: value for key, value in document.items() if key != "hash"}
+        payload["previous_hash"] = _PLACEHOLDER.decode()
+        sorted_json = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
+        before, found, after = sorted_json.partition(_PLACEHOLDER)
+        if not found or _PLACEHOLDER in after or _PLACEHOLDER in before:
+            parts.append(payload)
+        else:
+            parts.append((hashlib.sha256(before), before, after, after[:-1] + b',"hash":"'))
+    return PreparedEntries(parts)
+
+
+def append_documents(path: Path, documents: list[dict[str, Any]]) -> None:
+    """Chain and append entries given as :meth:`AuditEvent.model_dump` (JSON mode) dictionaries."""
+    append_prepared(path, prepare(documents))
+
+
+def append_prepared(path: Path, entries: PreparedEntries) -> list[tuple[str, str]]:
+    """Chain ``entries`` to the last entry of the log and append them; (previous hash, hash) per entry.
+
+    Call with the database lock held. Each line is the entry's sorted JSON with its ``hash``
+    added; :func:`verify` recomputes every hash from the parsed entry.
+    """
+    if not entries.parts:
+        return []
     previous = last_hash(path)
     lines = []
-    for event in events:
-        event.previous_hash = previous
-        event.hash = _digest(event)
-        previous = event.hash
-        lines.append(orjson.dumps(event.model_dump(mode="json")) + b"\n")
+    hashes = []
+    for part in entries.parts:
+        if isinstance(part, dict):
+            part["previous_hash"] = previous
+            digest = hashlib.sha256(orjson.dumps(part, option=orjson.OPT_SORT_KEYS)).hexdigest()
+            lines.append(orjson.dumps(part | {"hash": digest}) + b"\n")
+        else:
+            state, before, after, tail = part
+            chained = previous.encode()
+            digest_state = state.copy()
+            digest_state.update(chained)
+            digest_state.update(after)
+            digest = digest_state.hexdigest()
+            lines.append(b"".join((before, chained, tail, digest.encode(), b'"}\n')))
+        hashes.append((previous, digest))
+        previous = digest
     flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, permissions().file)
     try:
@@ -80,6 +146,7 @@ def append(path: Path, events: list[AuditEvent]) -> None:
             raise
     finally:
         os.close(fd)
+    return hashes
 
 
 def read(path: Path) -> Iterator[AuditEvent]:
