@@ -26,6 +26,7 @@ from poptui.models import (
 from poptui.store import Database, StoreError
 from poptui.store import audit as audit_log
 from poptui.store.files import permissions
+from poptui.text import shorten
 
 
 @dataclass
@@ -124,9 +125,63 @@ def check_database(database: Database) -> HealthReport:
                     missing(_("POP-traject"), owner, trajectory_id)
     report.counts["dossiers"] = dossier_count
     report.problems.extend(audit_log.verify(database.path / audit_log.AUDIT_FILE))
+    report.warnings.extend(duplicate_warnings(database, list(employees.values())))
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
     return report
+
+
+LISTED_DUPLICATES = 20
+
+
+def duplicate_warnings(database: Database, employees: list[Employee]) -> list[str]:
+    """Likely duplicate employees, one warning per group (archived employees included).
+
+    "Likely" means: in the same organisation, with the same name key (first and last name with
+    case, accents, spaces, hyphens and apostrophes ignored; letters of every script kept), or with
+    first and last name swapped (a file imported with its columns the wrong way round). Saving
+    refuses such a second employee, so a group comes from an older version, a restored or merged
+    database, or an import that raced another. Employees carry no birth date or national number,
+    so two people with one name in different organisations are taken to be different people.
+    A warning, not a problem: ``check`` still exits 0; the coach archives the extra record.
+    """
+    from poptui.services.employees import name_key
+
+    groups: dict[tuple[str, str], list[Employee]] = {}
+    for employee in sorted(employees, key=lambda item: (item.created_at is None, item.created_at or 0, item.id)):
+        key = name_key(employee.first_name, employee.last_name)
+        swapped = name_key(employee.last_name, employee.first_name)
+        if (employee.organisation_id, key) not in groups and (employee.organisation_id, swapped) in groups:
+            key = swapped
+        groups.setdefault((employee.organisation_id, key), []).append(employee)
+    found = [group for group in groups.values() if len(group) > 1]
+    if not found:
+        return []
+    try:
+        names = {item.id: item.name for item in database.list(Organisation)}
+    except StoreError:
+        names = {}
+    warnings = []
+    for group in found[:LISTED_DUPLICATES]:
+        listed = ", ".join(
+            _(
+                "{name} (id {id}{archived})",
+                name=shorten(item.full_name, 60),
+                id=item.id,
+                archived=_(", gearchiveerd") if item.archived else "",
+            )
+            for item in group
+        )
+        warnings.append(
+            _(
+                "Mogelijk dubbele werknemers in {organisation}: {listed}. Archiveer wie dubbel is.",
+                organisation=shorten(names.get(group[0].organisation_id, group[0].organisation_id), 60),
+                listed=listed,
+            )
+        )
+    if len(found) > LISTED_DUPLICATES:
+        warnings.append(_("En nog {count} groepen mogelijk dubbele werknemers.", count=len(found) - LISTED_DUPLICATES))
+    return warnings
 
 
 def _too_open(mode: int, shared: bool) -> bool:

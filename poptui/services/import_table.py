@@ -2,13 +2,30 @@
 
 CSV: ``;`` or ``,`` (or tab) separated, UTF-8 with or without BOM, else Windows-1252. Both: the
 header row may sit below a title row; it is found by its known column names. Empty rows are skipped.
+
+Hostile or broken files never stop the reading and never pass through unseen:
+
+- every cell is cleaned like stored text (:func:`poptui.text.clean_line`: no escape sequences,
+  control, bidi or zero-width characters), header cells too;
+- a cell longer than its column's limit (``limits``, else :data:`DEFAULT_LIMIT` characters) makes
+  that row refused, with the column and the length (:attr:`SourceRow.problems`); the value is cut;
+- a ``"`` that opens a quoted cell and is not closed on the same line, so that the next lines would
+  end up in one cell, makes that row refused ("aanhalingsteken niet afgesloten"); reading goes on
+  with the next line, so no row disappears. A quoted cell over several lines is accepted when it
+  holds no separator (a remark typed with Alt+Enter in Excel) and is closed before the end;
+- a file over :data:`MAX_FILE_BYTES` is refused as a whole.
+
+Row numbers are the ones a spreadsheet shows (a cell over several lines is one row).
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import re
+import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -16,9 +33,19 @@ from typing import Any
 
 from poptui.i18n import _
 from poptui.services.directory import fold
+from poptui.text import clean_line, shorten
 
 HEADER_SEARCH_ROWS = 15
 DELIMITERS = (";", ",", "\t")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""About 500,000 rows of employees: more is not a list of employees."""
+DEFAULT_LIMIT = 1000
+"""Characters in one cell of a known column when the caller names no limit for it."""
+REPORT_WIDTH = 60
+"""Values from the file are cut to this many characters in reports."""
+
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_END_MARK = "\ue000poptui-einde"
 
 
 class ImportFileError(Exception):
@@ -31,8 +58,11 @@ class SourceRow:
     """The row number as the spreadsheet shows it (1 = the first line of the file)."""
     cells: dict[str, Any]
     """Field name -> raw cell value (text, or a date/number from Excel)."""
+    problems: list[str] = field(default_factory=list)
+    """Why the row cannot be read as it is (an unclosed quote, a cell that is too long): Dutch."""
 
     def text(self, name: str) -> str:
+        """The cell as one line of clean text ('' when the column is absent)."""
         return cell_text(self.cells.get(name))
 
 
@@ -41,10 +71,11 @@ class SourceTable:
     header_row: int
     rows: list[SourceRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    """Header cells that name no known column: cleaned and cut for the report."""
 
 
 def cell_text(value: Any) -> str:
-    """A cell as one line of text: numbers without '.0', dates as dd/mm/yyyy, spaces trimmed."""
+    """A cell as one line of clean text: numbers without '.0', dates as dd/mm/yyyy, spaces trimmed."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -53,7 +84,7 @@ def cell_text(value: Any) -> str:
         return f"{value:%d/%m/%Y}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    return clean_line(str(value))
 
 
 def _blank(row: list[Any]) -> bool:
@@ -78,39 +109,70 @@ def find_header(
             if name is not None and name not in mapping.values():
                 mapping[column] = name
             elif text:
-                ignored.append(text)
+                ignored.append(shorten(text, REPORT_WIDTH))
         if all(name in mapping.values() for name in required):
             return index, mapping, ignored
     return None
 
 
+def _no_header(columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> ImportFileError:
+    names = ", ".join(columns[name][0] for name in required)
+    return ImportFileError(
+        _(
+            "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
+            "minstens: {names}.",
+            names=names,
+        )
+    )
+
+
 def table_from_grid(
-    grid: list[list[Any]], columns: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    grid: list[list[Any]],
+    columns: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: dict[str, int] | None = None,
+    problems: dict[int, str] | None = None,
 ) -> SourceTable:
+    """The rows under the header, keyed by field; ``problems`` (grid index -> Dutch reason) refuse rows."""
     found = find_header(grid, columns, required)
     if found is None:
-        names = ", ".join(columns[name][0] for name in required)
-        raise ImportFileError(
-            _(
-                "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
-                "minstens: {names}.",
-                names=names,
-            )
-        )
+        raise _no_header(columns, required)
     index, mapping, ignored = found
+    header = grid[index]
+    limits = limits or {}
+    problems = problems or {}
     table = SourceTable(header_row=index + 1, ignored_columns=ignored)
-    for offset, row in enumerate(grid[index + 1 :]):
-        if _blank(row):
+    for offset, row in enumerate(grid[index + 1 :], start=index + 1):
+        problem = problems.get(offset)
+        if problem is None and _blank(row):
             continue
-        cells = {name: row[column] if column < len(row) else None for column, name in mapping.items()}
-        table.rows.append(SourceRow(number=index + 2 + offset, cells=cells))
+        cells: dict[str, Any] = {}
+        row_problems = [problem] if problem else []
+        for column, name in mapping.items():
+            value = row[column] if column < len(row) else None
+            limit = limits.get(name, DEFAULT_LIMIT)
+            if isinstance(value, str) and len(value) > limit:
+                row_problems.append(
+                    _(
+                        "Kolom '{column}': de waarde is te lang ({length} tekens, hoogstens {limit}).",
+                        column=shorten(cell_text(header[column]), REPORT_WIDTH),
+                        length=len(value),
+                        limit=limit,
+                    )
+                )
+                value = value[:limit]
+            cells[name] = value
+        table.rows.append(SourceRow(number=offset + 1, cells=cells, problems=row_problems))
     return table
 
 
 def decode(raw: bytes) -> str:
     """UTF-16 or UTF-8 (with or without BOM) when it is that, else Windows-1252 as Excel writes it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,25 +188,108 @@ def decode(raw: bytes) -> str:
         ) from error
 
 
-def read_csv(raw: bytes, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> SourceTable:
-    """Try each separator; keep the one whose header row names the most known columns."""
+class _Lines:
+    """The physical lines of a text, handed to a csv reader one by one from ``position``."""
+
+    def __init__(self, lines: list[str], position: int) -> None:
+        self.lines = lines
+        self.position = position
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self.position >= len(self.lines):
+            raise StopIteration
+        self.position += 1
+        return self.lines[self.position - 1]
+
+
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """Let the csv module read a cell of any size (its default limit raises at 128 KB); limits are ours."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _unclosed(lines: list[str], delimiter: str) -> bool:
+    """Do these lines, read as CSV, end inside a quoted cell (a quote opened and never closed)?"""
+    probe = list(csv.reader([*lines, _END_MARK + "\n"], delimiter=delimiter))
+    return bool(probe) and any(_END_MARK in cell for cell in probe[-1]) and probe[-1] != [_END_MARK]
+
+
+def csv_records(text: str, delimiter: str, max_records: int | None = None) -> tuple[list[list[str]], dict[int, str]]:
+    """The records of a CSV text, and (record index -> Dutch reason) for records refused by an unclosed quote."""
+    lines = _PHYSICAL_LINE.findall(text)
+    records: list[list[str]] = []
+    problems: dict[int, str] = {}
+    position = 0
+    with _any_field_size():
+        while position < len(lines) and (max_records is None or len(records) < max_records):
+            source = _Lines(lines, position)
+            restart = False
+            for cells in csv.reader(source, delimiter=delimiter):
+                start, position = position, source.position
+                swallowed = position - start > 1 and any(
+                    ("\n" in cell or "\r" in cell) and delimiter in cell for cell in cells
+                )
+                if not swallowed and position >= len(lines) and '"' in "".join(lines[start:position]):
+                    swallowed = _unclosed(lines[start:position], delimiter)
+                if swallowed:
+                    problems[len(records)] = _(
+                        'Een aanhalingsteken (") wordt op deze rij geopend maar niet gesloten, waardoor de '
+                        "volgende regels in één cel zouden belanden; de rij is niet ingelezen. Verwijder het "
+                        "aanhalingsteken of sluit het en lees het bestand opnieuw in."
+                    )
+                    records.append(next(csv.reader([lines[start]], delimiter=delimiter, quoting=csv.QUOTE_NONE), []))
+                    position = start + 1
+                    restart = True
+                    break
+                records.append(cells)
+                if max_records is not None and len(records) >= max_records:
+                    break
+            if not restart:
+                break
+    return records, problems
+
+
+def read_csv(
+    raw: bytes,
+    columns: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: dict[str, int] | None = None,
+) -> SourceTable:
+    """Choose the separator on the first rows (the one whose header names the most known columns), then read."""
     text = decode(raw)
-    best: SourceTable | None = None
+    best: str | None = None
     best_score = -1
+    quote_trouble = False
     for delimiter in DELIMITERS:
-        grid = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        grid, problems = csv_records(text, delimiter, max_records=HEADER_SEARCH_ROWS + 1)
+        quote_trouble = quote_trouble or bool(problems)
         found = find_header(grid, columns, required)
-        if found is None:
-            continue
-        score = len(found[1])
-        if score > best_score:
-            best, best_score = table_from_grid(grid, columns, required), score
+        if found is not None and len(found[1]) > best_score:
+            best, best_score = delimiter, len(found[1])
     if best is None:
-        return table_from_grid([], columns, required)
-    return best
+        error = _no_header(columns, required)
+        if quote_trouble:
+            error = ImportFileError(
+                str(error)
+                + " "
+                + _('Let op: in de eerste rijen staat een aanhalingsteken (") dat niet gesloten wordt.')
+            )
+        raise error
+    grid, problems = csv_records(text, best)
+    return table_from_grid(grid, columns, required, limits, problems)
 
 
-def read_xlsx(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> SourceTable:
+def read_xlsx(
+    path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...], limits: dict[str, int] | None = None
+) -> SourceTable:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -152,32 +297,63 @@ def read_xlsx(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[s
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(
-            _("Het Excel-bestand {name} kan niet geopend worden. Is het een .xlsx-bestand?", name=path.name)
+            _("Het Excel-bestand {name} kan niet geopend worden. Is het een .xlsx-bestand?", name=_shown(path.name))
         ) from error
     try:
         sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
         grid = [list(row) for row in sheet.iter_rows(values_only=True)]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(
+            _("Het Excel-bestand {name} is beschadigd en kan niet gelezen worden.", name=_shown(path.name))
+        ) from error
     finally:
         workbook.close()
-    return table_from_grid(grid, columns, required)
+    return table_from_grid(grid, columns, required, limits)
 
 
-def read_table(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> SourceTable:
+def _shown(text: object) -> str:
+    """A path or name from outside, safe and short enough for a message."""
+    return shorten(clean_line(str(text)), 200)
+
+
+def read_table(
+    path: Path,
+    columns: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: dict[str, int] | None = None,
+) -> SourceTable:
     """Read ``path`` (.xlsx or .csv, recognised by name or content) into rows keyed by field name."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise ImportFileError(_("Het bestand {path} bestaat niet.", path=path))
+        raise ImportFileError(_("Het bestand {path} bestaat niet.", path=_shown(path)))
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ImportFileError(
             _("Oude .xls-bestanden kan poptui niet lezen. Sla het bestand in Excel op als .xlsx of als CSV.")
         )
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                _(
+                    "Het bestand {path} is te groot ({size} MB; hoogstens {limit} MB). Splits het in kleinere "
+                    "bestanden.",
+                    path=_shown(path),
+                    size=size // (1024 * 1024),
+                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                )
+            )
+        with path.open("rb") as handle:
+            head = handle.read(4)
+            if suffix in (".xlsx", ".xlsm") or head.startswith(b"PK\x03\x04"):
+                return read_xlsx(path, columns, required, limits)
+            raw = head + handle.read()
     except OSError as error:
         raise ImportFileError(
-            _("Het bestand {path} kan niet gelezen worden ({reason}).", path=path, reason=error.strerror or error)
+            _(
+                "Het bestand {path} kan niet gelezen worden ({reason}).",
+                path=_shown(path),
+                reason=_shown(error.strerror or error),
+            )
         ) from error
-    if suffix in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04"):
-        return read_xlsx(path, columns, required)
-    return read_csv(raw, columns, required)
+    return read_csv(raw, columns, required, limits)

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from poptui.cli import main
 from poptui.models import Employee, Level, Organisation, Person, Role
 from poptui.services.import_employees import ImportFileError, Outcome, prepare_import
-from poptui.store import Database, SaveFailed, Transaction
+from poptui.store import Database, SaveFailed
 
 BELGIAN_CSV = (
     "Personeelslijst De Werkplaats;;;;;\r\n"
@@ -137,30 +137,40 @@ def test_a_file_without_header_is_refused_in_dutch(db: Database, werkplaats: Org
         prepare_import(db, tmp_path / "missing.csv", werkplaats)
 
 
-def test_nothing_is_saved_when_the_store_fails_midway(
-    db: Database, werkplaats: Organisation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("failing", ["dossier", "shared file", "audit"])
+def test_nothing_is_saved_when_the_disk_fails_midway(
+    db: Database, werkplaats: Organisation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
+    """A full disk while writing a new dossier, employees.json/core.json or the audit log: nothing changes."""
+    from poptui.store import bulk
+
     path = _write(tmp_path / "lijst.csv", BELGIAN_CSV.replace("Ayşe", "Ayse"), "cp1252")
     result = prepare_import(db, path, werkplaats)
-    persons_before = len(db.list(Person))
-    audit_before = len(db.audit_events())
-    original = Transaction.save
-    calls = {"employees": 0}
+    assert any(row.consent is not None for row in result.added)  # Jan has a consent date: a new dossier
+    files_before = {item.name: item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
+    original_write_temp = bulk.write_temp
 
-    def failing_save(self: Transaction, record):  # noqa: ANN001, ANN202
-        if isinstance(record, Employee):
-            calls["employees"] += 1
-            if calls["employees"] == 2:
-                raise SaveFailed(db.path, "schijf vol")
-        return original(self, record)
+    def full_disk(target: Path, data: bytes, **kwargs: object) -> Path:
+        in_dossiers = target.parent.name == "dossiers"
+        if (failing == "dossier") == in_dossiers:
+            raise OSError(28, "No space left on device")
+        return original_write_temp(target, data, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Transaction, "save", failing_save)
+    def audit_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if failing == "audit":
+        monkeypatch.setattr(bulk.audit, "append_prepared", audit_full)
+    else:
+        monkeypatch.setattr(bulk, "write_temp", full_disk)
     with pytest.raises(SaveFailed):
         result.commit()
-    assert db.list(Employee) == []
-    assert len(db.list(Person)) == persons_before  # the new supervisor was not saved either
-    assert len(db.audit_events()) == audit_before
+    files_after = {item.name: item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
+    assert files_after == files_before  # no temporary file left, no dossier, nothing changed
     assert not result.committed
+    monkeypatch.undo()
+    result.commit()  # the disk has room again: the same import goes through
+    assert len(db.list(Employee)) == 3
 
 
 def test_cli_imports_reports_per_row_and_sets_the_exit_code(
