@@ -1,22 +1,32 @@
-"""Import employees from an Excel or CSV file: choose the organisation and the file, preview, import."""
+"""Import employees from an Excel or CSV file: choose the organisation and the file, preview, import.
+
+Reading, checking and saving run in a worker thread with a progress bar, so a file of
+10,000 rows never freezes the screen. Everything from the file is shown as plain text
+(``rich.text.Text`` cells, ``markup=False``): the service has already cleaned and cut it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Select, Static
 
 from poptui.i18n import _
 from poptui.models import Organisation
 from poptui.services import directory
-from poptui.services.import_employees import EmployeeImport, ImportFileError, prepare_import
+from poptui.services.import_employees import EmployeeImport, ImportFileError, Outcome, RowResult, prepare_import
 from poptui.store import StoreError
+from poptui.text import clean_line, shorten
+
+TABLE_LIMIT = 2000
+"""A bigger file shows only its refused and duplicate rows in the table (the rest is counted)."""
 
 
 class ImportEmployeesScreen(Screen[None]):
@@ -24,7 +34,7 @@ class ImportEmployeesScreen(Screen[None]):
 
     CSS_PATH = "import_screen.tcss"
     BINDINGS: ClassVar = [
-        Binding("escape", "app.pop_screen", _("Terug"), id="import.back"),
+        Binding("escape", "back", _("Terug"), id="import.back"),
         Binding("p", "preview", _("Voorbeeld"), id="import.preview"),
         Binding("ctrl+s,f2", "import_rows", _("Importeren"), priority=True, id="import.run"),
     ]
@@ -34,6 +44,10 @@ class ImportEmployeesScreen(Screen[None]):
         self.organisation_id = organisation_id
         self.result: EmployeeImport | None = None
         self._result_for: tuple[str, str] | None = None
+        self._shown: list[RowResult] = []
+        self.busy = ""
+        """'' when idle, else what runs: 'preview' or 'import'."""
+        self._import_after_preview = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,6 +68,9 @@ class ImportEmployeesScreen(Screen[None]):
                 placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/werknemers.xlsx"), compact=True, id="import-path"
             )
         yield Static("", id="import-error", markup=False)
+        with Horizontal(id="import-busy"):
+            yield Label("", id="import-step", markup=False)
+            yield ProgressBar(id="import-progress", show_eta=False)
         yield Static(
             _("Typ het pad en druk Enter voor een voorbeeld. Er wordt pas iets opgeslagen met Ctrl+S."),
             id="import-summary",
@@ -71,7 +88,7 @@ class ImportEmployeesScreen(Screen[None]):
         if self.organisation_id and any(item.id == self.organisation_id for item in organisations):
             select.value = self.organisation_id
         table = self.query_one(DataTable)
-        table.add_column(_("Rij"), key="row", width=4)
+        table.add_column(_("Rij"), key="row", width=5)
         table.add_column(_("Naam"), key="name", width=24)
         table.add_column(_("Resultaat"), key="outcome", width=20)
         table.add_column(_("Reden"), key="reason", width=22)
@@ -85,10 +102,18 @@ class ImportEmployeesScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "preview" and isinstance(self.focused, Input):
             return False  # the letter is typed; Enter makes the preview
+        if action in ("preview", "import_rows") and self.busy:
+            return None  # shown dimmed while the file is read or saved
         return True
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
+
+    def action_back(self) -> None:
+        if self.busy == "import":
+            self.notify(_("Even wachten: de werknemers worden opgeslagen."), markup=False)
+            return
+        self.app.pop_screen()
 
     def _error(self, message: str) -> None:
         error = self.query_one("#import-error", Static)
@@ -109,7 +134,7 @@ class ImportEmployeesScreen(Screen[None]):
             return None
         path = Path(raw_path).expanduser()
         if not path.is_file():
-            self._error(_("Dit bestand bestaat niet: {path}", path=path))
+            self._error(_("Dit bestand bestaat niet: {path}", path=shorten(clean_line(str(path)), 200)))
             self.query_one("#import-path", Input).focus()
             return None
         organisation = self.app.database.get(Organisation, str(value))  # type: ignore[attr-defined]
@@ -124,24 +149,72 @@ class ImportEmployeesScreen(Screen[None]):
     def _choice_changed(self) -> None:
         self._error("")
 
+    # -- progress ----------------------------------------------------------------------
+
+    def _set_busy(self, what: str, step: str = "") -> None:
+        self.busy = what
+        self.query_one("#import-busy").display = bool(what)
+        self.query_one("#import-step", Label).update(step)
+        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.refresh_bindings()
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#import-step", Label).update(step)
+        self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
+
+    def _progress_from_thread(self, step: str, done: int, total: int) -> None:
+        self.app.call_from_thread(self._progress, step, done, total)
+
     # -- preview and import ------------------------------------------------------------
 
     def action_preview(self) -> bool:
+        if self.busy:
+            return False
         chosen = self._chosen()
         if chosen is None:
             return False
         organisation, path = chosen
-        try:
-            self.result = prepare_import(self.app.database, path, organisation)  # type: ignore[attr-defined]
-        except (ImportFileError, StoreError) as error:
-            self.result = None
-            self._error(str(error))
-            return False
-        self._result_for = (organisation.id, str(path))
         self._error("")
+        self._set_busy("preview", _("Bestand lezen"))
+        self._prepare(organisation, path)
+        return True
+
+    @work(thread=True, exclusive=True, group="import")
+    def _prepare(self, organisation: Organisation, path: Path) -> None:
+        try:
+            result = prepare_import(
+                self.app.database,  # type: ignore[attr-defined]
+                path,
+                organisation,
+                progress=self._progress_from_thread,
+            )
+        except (ImportFileError, StoreError) as error:
+            self.app.call_from_thread(self._prepare_failed, str(error))
+        else:
+            self.app.call_from_thread(self._prepared, result, organisation.id, str(path))
+
+    def _prepare_failed(self, message: str) -> None:
+        self._import_after_preview = False
+        if not self.is_attached:
+            return
+        self._set_busy("")
+        self.result = None
+        self._error(message)
+        self.query_one("#import-path", Input).focus()
+
+    def _prepared(self, result: EmployeeImport, organisation_id: str, path: str) -> None:
+        if not self.is_attached:
+            return
+        self._set_busy("")
+        self.result = result
+        self._result_for = (organisation_id, path)
         self._show_result()
         self.query_one(DataTable).focus()
-        return True
+        if self._import_after_preview:
+            self._import_after_preview = False
+            self.action_import_rows()
 
     def _current(self) -> bool:
         value = self.query_one("#import-organisation", Select).value
@@ -154,10 +227,27 @@ class ImportEmployeesScreen(Screen[None]):
             return
         table = self.query_one(DataTable)
         table.clear()
-        for row in result.rows:
-            details = "; ".join(part for part in (row.reason, row.note) if part)
-            table.add_row(str(row.number), row.name, row.outcome_text(result.committed), details, key=str(row.number))
+        rows = result.rows
+        if len(rows) > TABLE_LIMIT:
+            rows = [row for row in rows if row.outcome is not Outcome.ADDED][:TABLE_LIMIT]
+        self._shown = rows
+        for row in rows:
+            table.add_row(
+                Text(str(row.number)),
+                Text(row.name),
+                Text(row.outcome_text(result.committed)),
+                Text(row.details()),
+                key=str(row.number),
+            )
         lines = [result.summary(), *result.notes()]
+        if len(rows) < len(result.rows):
+            lines.append(
+                _(
+                    "De tabel toont de {shown} rijen die niet worden toegevoegd; de andere {count} rijen zijn in orde.",
+                    shown=len(rows),
+                    count=len(result.rows) - len(rows),
+                )
+            )
         if not result.committed:
             lines.append(_("Dit is een voorbeeld: er is nog niets opgeslagen. Ctrl+S importeert."))
         self.query_one("#import-summary", Static).update("\n".join(lines))
@@ -165,20 +255,21 @@ class ImportEmployeesScreen(Screen[None]):
 
     def _show_detail(self, index: int) -> None:
         detail = self.query_one("#import-detail", Static)
-        rows = self.result.rows if self.result else []
-        if not 0 <= index < len(rows):
+        if not 0 <= index < len(self._shown):
             detail.update("")
             return
-        row = rows[index]
         committed = self.result.committed if self.result else False
-        detail.update(row.describe(committed))
+        detail.update(self._shown[index].describe(committed))
 
     @on(DataTable.RowHighlighted, "#import-rows")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail(event.cursor_row)
 
     def action_import_rows(self) -> None:
-        if not self._current() and not self.action_preview():
+        if self.busy:
+            return
+        if not self._current():
+            self._import_after_preview = self.action_preview()
             return
         result = self.result
         if result is None:
@@ -205,12 +296,28 @@ class ImportEmployeesScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question), self._confirmed)
 
     def _confirmed(self, yes: bool | None) -> None:
-        if not yes or self.result is None:
+        if not yes or self.result is None or self.busy:
             return
+        self._set_busy("import", _("Opslaan"))
+        self._commit(self.result)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _commit(self, result: EmployeeImport) -> None:
         try:
-            self.result.commit()
+            result.commit(progress=self._progress_from_thread)
         except StoreError as error:
-            self.notify(_("Er is niets ingelezen. {reason}", reason=str(error)), severity="error", timeout=10)
+            self.app.call_from_thread(self._commit_failed, str(error))
+        else:
+            self.app.call_from_thread(self._committed)
+
+    def _commit_failed(self, message: str) -> None:
+        if self.is_attached:
+            self._set_busy("")
+        self.notify(_("Er is niets ingelezen. {reason}", reason=message), severity="error", timeout=10, markup=False)
+
+    def _committed(self) -> None:
+        if not self.is_attached or self.result is None:
             return
+        self._set_busy("")
         self._show_result()
-        self.notify(self.result.summary())
+        self.notify(self.result.summary(), markup=False)

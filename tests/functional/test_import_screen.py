@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from control_payloads import PAYLOADS, hostile_csv, unsafe
 from poptui.screens import navigation
 from poptui.screens.dialogs import ConfirmDialog
 from poptui.screens.import_screen import ImportEmployeesScreen
@@ -22,6 +23,14 @@ CSV = (
     "Eva;Van Damme;Onthaal;Greet Peeters;matig\r\n"
     "Noor;El Idrissi;Onthaal;Greet Peeters;hoog\r\n"
 )
+
+
+async def _settle(app: PopApp, pilot) -> None:  # noqa: ANN001
+    """Let the screen's worker (reading or saving in a thread) finish and its results arrive."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
 
 
 def _werkplaats(db: Database) -> Organisation:
@@ -44,9 +53,9 @@ async def test_preview_then_import_from_the_organisation_page(demo_db: Database,
         assert isinstance(screen, ImportEmployeesScreen)
         assert screen.query_one("#import-organisation", Select).value == werkplaats.id
         await pilot.press(*str(path), "enter")
-        await pilot.pause()
+        await _settle(app, pilot)
         table = screen.query_one(DataTable)
-        rows = [table.get_row_at(index) for index in range(table.row_count)]
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
         assert [(row[1], row[2]) for row in rows] == [
             ("Jonas D'Haese", "wordt toegevoegd"),
             ("Jan D'Hondt", "overgeslagen: dubbel"),
@@ -61,7 +70,7 @@ async def test_preview_then_import_from_the_organisation_page(demo_db: Database,
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("j")
-        await pilot.pause()
+        await _settle(app, pilot)
         assert app.screen is screen
         names = {employee.full_name for employee in demo_db.list(Employee)}
         assert {"Jonas D'Haese", "Noor El Idrissi"} <= names and "Eva Van Damme" not in names
@@ -70,7 +79,7 @@ async def test_preview_then_import_from_the_organisation_page(demo_db: Database,
         noor = next(employee for employee in demo_db.list(Employee) if employee.first_name == "Noor")
         assert noor.supervisor_id == greet.id
         assert "2 toegevoegd" in str(screen.query_one("#import-summary", Static).render())
-        assert table.get_row_at(0)[2] == "toegevoegd"
+        assert str(table.get_row_at(0)[2]) == "toegevoegd"
 
         await pilot.press("ctrl+s")  # a second Ctrl+S does not import twice
         await pilot.pause()
@@ -95,3 +104,46 @@ async def test_a_missing_file_is_named_beside_the_field(demo_db: Database, tmp_p
         await pilot.pause()
         assert app.screen is screen
         assert len(demo_db.list(Employee)) == before
+
+
+async def test_the_preview_and_the_report_show_no_control_payload(demo_db: Database, tmp_path: Path) -> None:
+    """The corpus of tests/control_payloads.py in every column and a header cell of the file."""
+    path = hostile_csv(tmp_path / "vijandig.csv")
+    werkplaats = _werkplaats(demo_db)
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ImportEmployeesScreen(werkplaats.id))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*str(path), "enter")
+        await _settle(app, pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(PAYLOADS)
+        for index in range(table.row_count):
+            cells = [str(cell) for cell in table.get_row_at(index)]
+            assert cells[1].startswith(f"Naam{index}")
+            assert unsafe(" ".join(cells)) == []
+        shown = []
+        for _index in range(table.row_count):  # every row's full text in the detail line, as the coach sees it
+            shown.append(_rendered(app))
+            assert unsafe(str(screen.query_one("#import-detail", Static).render())) == []
+            await pilot.press("down")
+            await pilot.pause()
+        assert "Extraklembord" in str(screen.query_one("#import-summary", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown.append(_rendered(app))  # the confirmation names the organisation
+        await pilot.press("j")
+        await _settle(app, pilot)
+        shown.append(_rendered(app))  # the report after the import and its notification
+        for text in shown:
+            assert unsafe(text) == [], text
+        svg = app.export_screenshot()
+        assert unsafe(svg) == [] and "\x1b" not in svg
+        for employee in demo_db.list(Employee):
+            assert unsafe(employee.full_name + employee.function + employee.remarks) == []
+        assert any(employee.first_name.startswith("Naam1") for employee in demo_db.list(Employee))
+
+
+def _rendered(app: PopApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
