@@ -419,9 +419,9 @@ class EmployeeImport:
             if not new and not self.updated_persons:
                 break
 
-            def saving(done: int, total: int) -> None:
-                if progress is not None:
-                    progress(_("Opslaan"), done, total)
+            def saving(done: int, total: int, rows: int = len(added)) -> None:
+                if progress is not None:  # counted in rows of the file, not in records
+                    progress(_("Opslaan"), round(done / total * rows) if total else rows, rows)
 
             try:
                 saved, changed = write_many(
