@@ -123,12 +123,12 @@ async def test_the_preview_and_the_report_show_no_control_payload(demo_db: Datab
             cells = [str(cell) for cell in table.get_row_at(index)]
             assert cells[1].startswith(f"Naam{index}")
             assert unsafe(" ".join(cells)) == []
-        shown = []
-        for _index in range(table.row_count):  # every row's full text in the detail line, as the coach sees it
-            shown.append(_rendered(app))
-            assert unsafe(str(screen.query_one("#import-detail", Static).render())) == []
+        shown = [_rendered(app)]
+        for index in range(table.row_count):  # every row's full text in the detail line, as the coach sees it
+            detail = str(screen.query_one("#import-detail", Static).render())
+            assert detail.startswith(f"Rij {index + 2}: Naam{index}") and unsafe(detail) == []
             await pilot.press("down")
-            await pilot.pause()
+        shown.append(_rendered(app))
         assert "Extraklembord" in str(screen.query_one("#import-summary", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
