@@ -24,8 +24,8 @@ How the commit stays all or nothing, never duplicates and never keeps other coac
    someone else), nothing is written: the rows are decided again against the new state (rows
    added meanwhile are now duplicates) and the commit tries again, up to
    :data:`COMMIT_ATTEMPTS` times. So the duplicate check and the insert act on the same state,
-   as if in one locked transaction, while the lock is held only for the write itself (about
-   0.1 s for 10,000 rows; ``bench/bench_import.py`` measures it).
+   as if in one locked transaction, while the lock is held only for the write itself (0.1 to
+   0.2 s for 10,000 rows; ``bench/bench_import.py`` measures it).
 
 Everything this module reports (names, refused values, header cells) is cleaned like stored text
 and cut to :data:`~poptui.services.import_table.REPORT_WIDTH` characters.
@@ -138,7 +138,6 @@ class RowResult:
     """E.g. that a new werkvloerbegeleider is created for this row."""
     consent: ConsentEvent | None = None
     """The consent event behind a consent date in the file."""
-    key: str = ""
 
     def outcome_text(self, committed: bool = True) -> str:
         if self.outcome is Outcome.ADDED:
@@ -358,7 +357,7 @@ class EmployeeImport:
         if problems or employee is None:
             return RowResult(row.number, name, Outcome.REFUSED, "; ".join(problems))
         first_seen[key] = row.number
-        return RowResult(row.number, name, Outcome.ADDED, employee=employee, note=note, key=key)
+        return RowResult(row.number, name, Outcome.ADDED, employee=employee, note=note)
 
     # -- outcome -------------------------------------------------------------------
 
