@@ -84,7 +84,7 @@ class ImportEmployeesScreen(Screen[None]):
         self.title = _("Werknemers importeren")
         organisations = directory.organisations(self.app.database)  # type: ignore[attr-defined]
         select = self.query_one("#import-organisation", Select)
-        select.set_options([(organisation.name, organisation.id) for organisation in organisations])
+        select.set_options([(Text(organisation.name), organisation.id) for organisation in organisations])
         if self.organisation_id and any(item.id == self.organisation_id for item in organisations):
             select.value = self.organisation_id
         table = self.query_one(DataTable)

@@ -147,3 +147,36 @@ async def test_the_preview_and_the_report_show_no_control_payload(demo_db: Datab
 
 def _rendered(app: PopApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_markup_in_the_file_and_the_organisation_shows_literally(db: Database, tmp_path: Path) -> None:
+    organisation = db.save(Organisation(name="Atelier [b]vet[/b] [/]"))
+    path = tmp_path / "markup.csv"
+    path.write_text(
+        "voornaam;achternaam;functie;[red]kolom[/red]\n"
+        "Jan [/];Peeters;Poetshulp [tijdelijk];x\n"
+        "[@click=app.quit]Kim;Claes;[bold]Hout;x\n",
+        encoding="utf-8",
+    )
+    app = PopApp(db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ImportEmployeesScreen(organisation.id))
+        await pilot.pause()
+        await pilot.press(*str(path), "enter")
+        await _settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row_at(index)[1]) for index in range(table.row_count)] == [
+            "Jan [/] Peeters",
+            "[@click=app.quit]Kim Claes",
+        ]
+        rendered = _rendered(app)
+        assert "Atelier [b]vet[/b] [/]" in rendered and "Jan [/] Peeters" in rendered
+        assert "[red]kolom[/red]" in str(screen.query_one("#import-summary", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j")
+        await _settle(app, pilot)
+        assert app.is_running and app.screen is screen  # a click action in a name did nothing
+        functions = sorted(employee.function for employee in db.list(Employee))
+        assert functions == ["Poetshulp [tijdelijk]", "[bold]Hout"]
