@@ -99,11 +99,6 @@ def prepare(documents: list[dict[str, Any]]) -> PreparedEntries:
     return PreparedEntries(parts)
 
 
-def append_documents(path: Path, documents: list[dict[str, Any]]) -> None:
-    """Chain and append entries given as :meth:`AuditEvent.model_dump` (JSON mode) dictionaries."""
-    append_prepared(path, prepare(documents))
-
-
 def append_prepared(path: Path, entries: PreparedEntries) -> list[tuple[str, str]]:
     """Chain ``entries`` to the last entry of the log and append them; (previous hash, hash) per entry.
 
