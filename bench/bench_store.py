@@ -185,7 +185,7 @@ def main() -> None:
 
     def save_trajectory() -> None:
         trajectory = next(trajectory_iterator)
-        database.save(trajectory.model_copy(update={"uploaded_to_mijn_loopbaan": True}))
+        database.save(trajectory.model_copy(update={"stop_reason": "Gewijzigd"}))
 
     report("save contact moment (dossier)", timed(save_loaded_moment, options.saves))
     report("save employee (employees.json)", timed(save_employee, options.saves))

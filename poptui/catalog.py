@@ -38,6 +38,7 @@ from poptui.catalog_models import (
     MethodsFile,
     PraatplaatGuide,
     Prompt,
+    RegistrationGuide,
     ScanDomain,
     ScanGuide,
     SmartGuide,
@@ -67,6 +68,7 @@ __all__ = [
     "MethodGuide",
     "PraatplaatGuide",
     "Prompt",
+    "RegistrationGuide",
     "ScanDomain",
     "ScanGuide",
     "SmartGuide",
@@ -99,6 +101,7 @@ class Catalog(BaseModel):
     - ``scan`` (§5.7), ``smart`` (§5.8), ``startup`` (§3.3), ``interview`` (§5.2),
       ``hand`` (§5.3), ``klokwijs`` (§5.9), ``praatplaat`` (§5.13),
       ``competence`` (§5.6) and ``ai`` (§5.1): the content of those screens.
+    - ``registration`` (§4.4): the Mijn Loopbaan upload steps and the compliance overview's texts.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -115,6 +118,7 @@ class Catalog(BaseModel):
     praatplaat: PraatplaatGuide
     competence: CompetenceGuide
     ai: AiGuide
+    registration: RegistrationGuide
 
     _by_name: dict[str, MethodKind] = PrivateAttr(default_factory=dict)
 
@@ -202,6 +206,7 @@ def load_catalog() -> Catalog:
             praatplaat=_load(root, "praatplaat.json", PraatplaatGuide),
             competence=_load(root, "competence.json", CompetenceGuide),
             ai=_load(root, "ai.json", AiGuide),
+            registration=_load(root, "registration.json", RegistrationGuide),
         )
     except ValidationError as exc:
         raise CatalogError(f"content files variants.json/methods.json are inconsistent:\n{exc}") from exc

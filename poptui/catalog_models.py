@@ -20,6 +20,7 @@ from poptui.models.enums import (
     ActionArea,
     BetweenStepKind,
     CareerCompetence,
+    ComplianceProblem,
     Level,
     MethodKind,
     Phase,
@@ -316,13 +317,32 @@ class StartupGroup(CatalogModel):
     questions: list[StartupQuestion]
 
 
+class WhatIf(CatalogModel):
+    """One "Wat als…?" of §3.3.4: the question put to the organisation and the draaiboek's answer."""
+
+    question: str = Field(min_length=1)
+    answer: str = Field(min_length=1)
+
+
 class StartupSection(CatalogModel):
-    """A step of §3.3 (3.3.1 … 3.3.5): its explanation and its questions."""
+    """A step of §3.3 (3.3.1 … 3.3.5): its explanation (paragraphs split by a blank line), the
+    "Wat als…?" argument of §3.3.4 with what the draaiboek says after it, and its questions.
+    The explanation is shown above the step's questions on screen and on paper."""
 
     number: str
     title: str
-    explanation: str
+    explanation: str = Field(min_length=1)
+    what_if: list[WhatIf] = []
+    explanation_after: str = ""
     groups: list[StartupGroup]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.explanation.split("\n\n") if part.strip()]
+
+    @property
+    def paragraphs_after(self) -> list[str]:
+        return [part.strip() for part in self.explanation_after.split("\n\n") if part.strip()]
 
 
 class StartupGuide(CatalogModel):
@@ -521,6 +541,64 @@ class AiGuide(CatalogModel):
     dream_questions: list[str]
     dream_summary: list[str]
     optional_steps: list[Prompt]
+
+
+# --- registration (§4.4) -----------------------------------------------------
+
+
+class UploadGuide(CatalogModel):
+    """How to upload the POP to Mijn Loopbaan (§4.4.2). ``steps`` may name ``{url}`` and
+    ``{file_name}`` (the POP's real file name); ``account_step`` may name ``{url}``."""
+
+    title: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    account_step: str = Field(min_length=1)
+    steps: list[str] = Field(min_length=3)
+    after: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> UploadGuide:
+        import string
+
+        for text in (self.account_step, *self.steps):
+            names = {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+            if names - {"url", "file_name"}:
+                raise ValueError(f"unknown placeholder in upload step {text!r}: {sorted(names)}")
+        if not any("{file_name}" in step for step in self.steps):
+            raise ValueError("one upload step must name the POP's {file_name}")
+        return self
+
+
+class ComplianceText(CatalogModel):
+    """What a problem of the compliance overview means and how to fix it."""
+
+    code: ComplianceProblem
+    title: str = Field(min_length=1)
+    explanation: str = Field(min_length=1)
+    fix: str = Field(min_length=1)
+
+
+class ComplianceGuide(CatalogModel):
+    intro: str = Field(min_length=1)
+    problems: list[ComplianceText]
+
+    @model_validator(mode="after")
+    def _every_code_once(self) -> ComplianceGuide:
+        codes = [problem.code for problem in self.problems]
+        if sorted(codes) != sorted(ComplianceProblem):
+            raise ValueError("compliance problems must list every ComplianceProblem code exactly once")
+        return self
+
+    def text(self, code: ComplianceProblem) -> ComplianceText:
+        return next(problem for problem in self.problems if problem.code == code)
+
+
+class RegistrationGuide(CatalogModel):
+    """``registration.json``: the upload steps of §4.4.2 and the texts of the compliance overview."""
+
+    mijn_loopbaan: UploadGuide
+    compliance: ComplianceGuide
 
 
 Prompt.model_rebuild()

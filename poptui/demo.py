@@ -91,14 +91,19 @@ class _DemoWriter:
         consent: date | None,
         account: bool,
         remarks: str = "",
+        started: date | None = None,
     ) -> Employee:
+        """``started`` (in dienst sinds) defaults to a month before the consent."""
         self.counts["employees"] += 1
+        if started is None and consent is not None:
+            started = consent - timedelta(days=30)
         employee = self.save(
             Employee(
                 first_name=first,
                 last_name=last,
                 organisation_id=organisation.id,
                 function=function,
+                start_date=started,
                 supervisor_id=supervisor.id,
                 reflection=reflection,
                 consent_date=consent,
@@ -147,7 +152,6 @@ class _DemoWriter:
                 completion_date=completion,
                 previous_trajectory_id=previous.id if previous else None,
                 stop_reason=stop_reason,
-                uploaded_to_mijn_loopbaan=status is TrajectoryStatus.COMPLETED and employee.mijn_loopbaan_account,
             )
         )
         plan = propose_plan(variant)
@@ -194,13 +198,18 @@ class _DemoWriter:
         kan: list[tuple[str, CompetenceKind]],
         punten: list[tuple[str, CompetenceKind]],
         goal: str = "",
+        uploaded_by: str = "",
     ) -> PopDocument:
+        """A final POP (``final_on``) uploaded to Mijn Loopbaan two days later when ``uploaded_by`` is given."""
+        uploaded_on = _workday(final_on + timedelta(days=2)) if final_on and uploaded_by else None
         return self.save(
             PopDocument(
                 employee_id=trajectory.employee_id,
                 trajectory_id=trajectory.id,
                 status=PopStatus.FINAL if final_on else PopStatus.DRAFT,
                 finalised_on=final_on,
+                uploaded_on=min(uploaded_on, self.today) if uploaded_on else None,
+                uploaded_by=uploaded_by if uploaded_on else "",
                 wat_wil_ik=[PopItem(text=text, kind=CompetenceKind.OTHER) for text in wil],
                 wat_kan_ik=[PopItem(text=text, kind=kind) for text, kind in kan],
                 ontwikkelpunten=[PopItem(text=text, kind=kind) for text, kind in punten],
@@ -261,7 +270,17 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
     ayse = demo.employee(
         "Ayşe", "Müller-Özdemir", werkplaats, "Medewerker naaiatelier", karim, Level.MEDIUM, long_ago, True
     )
-    kevin = demo.employee("Kevin", "Vermeulen", werkplaats, "Medewerker schoonmaak", karim, Level.LOW, None, False)
+    kevin = demo.employee(
+        "Kevin",
+        "Vermeulen",
+        werkplaats,
+        "Medewerker schoonmaak",
+        karim,
+        Level.LOW,
+        None,
+        False,
+        started=today - timedelta(days=100),
+    )
     nathalie = demo.employee(
         "Nathalie", "Dubois", groenzorg, "Medewerker groenonderhoud", els, Level.HIGH, long_ago, True
     )
@@ -275,7 +294,17 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
     bart = demo.employee(
         "Bart", "Lemmens", werkplaats, "Medewerker montage", luc, Level.LOW, long_ago, False, remarks="Werkt halftijds."
     )
-    lotte = demo.employee("Lotte", "Hermans", werkplaats, "Medewerker onthaal", karim, Level.MEDIUM, None, False)
+    lotte = demo.employee(
+        "Lotte",
+        "Hermans",
+        werkplaats,
+        "Medewerker onthaal",
+        karim,
+        Level.MEDIUM,
+        None,
+        False,
+        started=today - timedelta(days=10),
+    )
 
     # Planned: no contact moment held yet.
     demo.trajectory(kevin, an, VariantId.VARIANT_1, Level.LOW, TrajectoryStatus.PLANNED, None, 0)
@@ -426,6 +455,7 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
         wil=["Ploegleider worden"],
         kan=[("Patronen lezen", T), ("Collega's helpen", G)],
         punten=[("Plannen van het werk", G), ("Nieuwe naaimachine", T)],
+        uploaded_by="an",
     )
     t_nathalie = completed(nathalie, tom, VariantId.VARIANT_2, Level.LOW, 30)
     demo.pop(
@@ -452,6 +482,7 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
         wil=["Werken in de openbare groendienst"],
         kan=[("Snoeien", T)],
         punten=[("Rijden met aanhangwagen", T)],
+        uploaded_by="tom",
     )
     t_fatima = completed(fatima, tom, VariantId.VARIANT_4, Level.HIGH, 70)
     demo.pop(
@@ -470,6 +501,7 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
         wil=["Blijven in het strijkatelier"],
         kan=[("Zorgvuldig plooien", T)],
         punten=[("Tempo volhouden", G)],
+        uploaded_by="tom",
     )
 
     # A POP completed last year and its follow-up, which starts with the evaluation.
@@ -518,6 +550,7 @@ def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
         kan=[("Snoeien", T)],
         punten=[("Leidinggeven", G)],
         goal="Ploegbaas groen worden",
+        uploaded_by="tom",
     )
     t_patrick_2, _ = demo.trajectory(
         patrick,

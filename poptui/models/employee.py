@@ -20,6 +20,8 @@ class Employee(Record):
     last_name: RequiredLine = Field(title="Achternaam", max_length=100)
     organisation_id: RequiredLine = Field(title="Organisatie")
     function: Line = Field(default="", title="Functie", max_length=200)
+    start_date: OptionalDay = Field(default=None, title="In dienst sinds")
+    """The day the employee started in the organisation: the first POP is due within a month of it."""
     supervisor_id: Line | None = Field(default=None, title="Werkvloerbegeleider")
     reflection: Level | None = Field(default=None, title="Reflectievermogen")
     consent_date: OptionalDay = Field(default=None, title="Datum toestemming")

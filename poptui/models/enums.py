@@ -135,6 +135,17 @@ class PopStatus(StrEnum):
     FINAL = "definitief"
 
 
+class ComplianceProblem(StrEnum):
+    """What the compliance overview reports per employee (stable codes: the CLI's JSON uses them)."""
+
+    NO_POP_STARTED = "no_pop_started"
+    POP_OLDER_THAN_YEAR = "pop_older_than_year"
+    CONSENT_MISSING = "consent_missing"
+    UPLOAD_MISSING = "upload_missing"
+    POP_RULE_BROKEN = "pop_rule_broken"
+    CONTACT_MOMENT_OVERDUE = "contact_moment_overdue"
+
+
 class AuditAction(StrEnum):
     CREATE = "aangemaakt"
     UPDATE = "gewijzigd"
@@ -150,6 +161,7 @@ __all__ = [
     "BetweenStepKind",
     "CareerCompetence",
     "CompetenceKind",
+    "ComplianceProblem",
     "ContactMomentStatus",
     "HoursKind",
     "Level",

@@ -21,6 +21,8 @@ class Organisation(Record):
     phone: Line = Field(default="", title="Telefoon", max_length=50)
     email: Line = Field(default="", title="E-mail", max_length=200)
     guidance_ended_on: OptionalDay = Field(default=None, title="Begeleiding afgerond op")
+    first_pop_within_months: int = Field(default=1, ge=1, le=12, title="Eerste POP-traject binnen (maanden)")
+    """How many months after an employee's start a POP trajectory must have started (compliance overview)."""
 
     def describe(self) -> str:
         return self.name

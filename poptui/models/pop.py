@@ -78,6 +78,10 @@ class PopDocument(DossierRecord):
     actions: list[PopAction] = Field(default_factory=list, title="Acties")
     dismissed_candidates: list[str] = Field(default_factory=list, title="Weggelegde conclusies")
     """Keys of method conclusions the coach dropped, so they are not offered again."""
+    uploaded_on: OptionalDay = Field(default=None, title="Opgeladen in Mijn Loopbaan op")
+    """The day the final POP was uploaded to the employee's Mijn Loopbaan account (§4.4.2); None = not yet.
+    Only :mod:`poptui.services.mijn_loopbaan` sets it (on a final POP); reopening the POP clears it."""
+    uploaded_by: Line = Field(default="", title="Opgeladen door", max_length=200)
 
 
 class ActionEvaluation(DossierRecord):

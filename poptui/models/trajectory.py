@@ -33,7 +33,6 @@ class Trajectory(DossierRecord):
     completion_date: OptionalDay = Field(default=None, title="Datum afgerond")
     previous_trajectory_id: Line | None = Field(default=None, title="Vorig POP")
     stop_reason: Text = Field(default="", title="Reden stopzetting", max_length=2000)
-    uploaded_to_mijn_loopbaan: bool = Field(default=False, title="Opgeladen in Mijn Loopbaan")
 
     @model_validator(mode="after")
     def _dates_and_status(self) -> Trajectory:

@@ -224,8 +224,11 @@ def finalise(database: Database, pop: PopDocument, today: date) -> PopDocument:
 
 
 def reopen(database: Database, pop: PopDocument) -> PopDocument:
-    """Back to ontwerp, e.g. to correct something; it must be made final again afterwards."""
-    return database.save(pop.model_copy(update={"status": PopStatus.DRAFT, "finalised_on": None}))
+    """Back to ontwerp, e.g. to correct something; it must be made final again afterwards. The
+    mark "opgeladen in Mijn Loopbaan" goes too: the corrected POP has to be uploaded again."""
+    return database.save(
+        pop.model_copy(update={"status": PopStatus.DRAFT, "finalised_on": None, "uploaded_on": None, "uploaded_by": ""})
+    )
 
 
 # -- follow-up POP ----------------------------------------------------------------------

@@ -83,13 +83,14 @@ def test_expiry_of_a_backup(tmp_path: Path) -> None:
 
 def test_backup_before_every_migration(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(db)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, lambda files: None)
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, current, lambda files: None)
     Database.open(db.path)
     [backup] = list_backups(db.path)
     assert backup.reason == BackupReason.MIGRATION
     with zipfile.ZipFile(backup.path) as archive:
-        assert json.loads(archive.read(schema.META_FILE))["schema_version"] == 1
+        assert json.loads(archive.read(schema.META_FILE))["schema_version"] == current
 
 
 def test_backup_command_with_out_and_list(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -143,11 +143,12 @@ def test_migration_step_runs_and_bumps_the_version(db: Database, monkeypatch: py
         for doc in files["employees.json"]["employees"].values():
             doc["function"] = "gemigreerd"
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, add_nickname)
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, current, add_nickname)
     monkeypatch.setattr("poptui.store.database.schema", schema)
     migrated = Database.open(db.path)
-    assert migrated.schema_version() == 2
+    assert migrated.schema_version() == current + 1
     assert json.loads((db.path / "employees.json").read_text())["employees"]["1"]["function"] == "gemigreerd"
 
 
