@@ -203,6 +203,8 @@ class ContactMomentScreen(FormScreen):
 
     def _tell(self, saved: MomentSaved) -> None:
         self.moment = saved.moment
+        for warning in saved.warnings:
+            self.notify(warning, severity="warning", timeout=12)
         if saved.trajectory_started:
             self.notify(
                 _("Het traject is nu actief, gestart op {date}.", date=format_date(saved.trajectory.start_date))

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "poptui.cli.import_command",
     "poptui.cli.backup_commands",
     "poptui.cli.person_commands",
+    "poptui.cli.registration_commands",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
@@ -97,15 +98,19 @@ def _out(options: argparse.Namespace) -> Path | None:
 
 def run_export_pop(options: argparse.Namespace) -> int:
     from poptui.services.forms import export_pop
+    from poptui.services.print_jobs import draft_warning
 
     database = open_database(options)
     try:
         path = export_pop(database, options.trajectory_id, _out(options))
+        warning = draft_warning(database, options.trajectory_id)
     except NotFound as error:
         raise CommandError(str(error), 1) from error
     except (StoreError, OSError) as error:
         raise CommandError(str(error), 2) from error
     say(str(path))
+    if warning:
+        print(warning, file=sys.stderr)
     return 0
 
 

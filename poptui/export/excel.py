@@ -1,9 +1,12 @@
 """The monthly Excel overviews (openpyxl): pure functions of rows built from models.
 
 - :func:`trajectories_workbook`: every POP trajectory completed in the month
-  (§4.4.3), one row each.
-- :func:`trainings_workbook`: the month's training days (§4.4.5) and, on a
-  second sheet, the organisation hours (§4.4.4).
+  (§4.4.3), one row each; on a second sheet every held contact moment of those
+  trajectories, one row each with its date as a date cell.
+- :func:`trainings_workbook`: the month's training days (§4.4.5), on a second
+  sheet the organisation hours (§4.4.4) and on a third, per organisation, the
+  month's contact hours beside the hours per kind (the same sums as the hours
+  document: :mod:`poptui.services.hours_summary`).
 
 Every sheet has a bold, frozen header row, an autofilter and fitting column
 widths; dates are real date cells shown as dd/mm/yyyy, counts and hours real
@@ -25,18 +28,21 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from poptui.export.labels import hours_kind_label, variant_label, yes_no
+from poptui.export.labels import hours_kind_label, phase_label, variant_label, yes_no
 from poptui.i18n import _
 from poptui.models import (
     CompetenceKind,
     ContactMoment,
     Employee,
     HoursEntry,
+    HoursKind,
     Organisation,
     PopDocument,
+    PopStatus,
     Training,
     Trajectory,
 )
+from poptui.services.hours_summary import MonthHours
 from poptui.text import clean_text
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -59,14 +65,28 @@ class TrajectoryRow:
     start_date: date | None
     completion_date: date | None
     contact_moments: int
-    contact_dates: str
     contact_hours: float
     actions: int
     generic_actions: int
     technical_actions: int
     follow_up: bool
     consent_date: date | None
-    uploaded: bool
+    uploaded_on: date | None
+    uploaded_by: str
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One held contact moment on the detail sheet."""
+
+    organisation: str
+    last_name: str
+    first_name: str
+    number: int
+    day: date
+    hours: float
+    phase: str
+    collective: bool
 
 
 def trajectory_row(
@@ -83,6 +103,7 @@ def trajectory_row(
 
     held = held_moments(moments)
     actions = pop.actions if pop else []
+    final = pop is not None and pop.status is PopStatus.FINAL
     return TrajectoryRow(
         organisation=organisation.name if organisation else "",
         last_name=employee.last_name,
@@ -92,15 +113,37 @@ def trajectory_row(
         start_date=trajectory.start_date,
         completion_date=trajectory.completion_date,
         contact_moments=len(held),
-        contact_dates=", ".join(moment.date.strftime("%d/%m/%Y") for moment in held if moment.date),
         contact_hours=round(sum(moment.duration_minutes for moment in held) / 60, 2),
         actions=len(actions),
         generic_actions=sum(action.kind is CompetenceKind.GENERIC for action in actions),
         technical_actions=sum(action.kind is CompetenceKind.TECHNICAL for action in actions),
         follow_up=trajectory.is_follow_up,
         consent_date=consent_date,
-        uploaded=trajectory.uploaded_to_mijn_loopbaan,
+        uploaded_on=pop.uploaded_on if final and pop is not None else None,
+        uploaded_by=pop.uploaded_by if final and pop is not None else "",
     )
+
+
+def contact_rows(
+    employee: Employee, organisation: Organisation | None, moments: Sequence[ContactMoment]
+) -> list[ContactRow]:
+    """The detail rows of one trajectory: every held, dated contact moment."""
+    from poptui.export.pop_pdf import held_moments
+
+    return [
+        ContactRow(
+            organisation=organisation.name if organisation else "",
+            last_name=employee.last_name,
+            first_name=employee.first_name,
+            number=moment.number,
+            day=moment.date,
+            hours=round(moment.duration_minutes / 60, 2),
+            phase=phase_label(moment.phase),
+            collective=moment.collective,
+        )
+        for moment in held_moments(moments)
+        if moment.date is not None
+    ]
 
 
 TRAJECTORY_HEADERS = (
@@ -112,7 +155,6 @@ TRAJECTORY_HEADERS = (
     "Startdatum",
     "Datum afgerond",
     "Aantal contactmomenten",
-    "Data contactmomenten",
     "Contacturen",
     "Aantal acties",
     "Generieke acties",
@@ -120,10 +162,25 @@ TRAJECTORY_HEADERS = (
     "Eerste of vervolg-POP",
     "Datum toestemming",
     "Opgeladen in Mijn Loopbaan",
+    "Datum opgeladen",
+    "Opgeladen door",
+)
+
+CONTACT_HEADERS = (
+    "Organisatie",
+    "Achternaam",
+    "Voornaam",
+    "Contactmoment",
+    "Datum",
+    "Duur (uren)",
+    "Fase",
+    "Collectief",
 )
 
 
-def trajectories_workbook(rows: Sequence[TrajectoryRow], year: int, month: int) -> bytes:
+def trajectories_workbook(
+    rows: Sequence[TrajectoryRow], year: int, month: int, contacts: Sequence[ContactRow] = ()
+) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("POP-trajecten {year}-{month:02d}", year=year, month=month)
@@ -137,18 +194,33 @@ def trajectories_workbook(rows: Sequence[TrajectoryRow], year: int, month: int) 
             row.start_date,
             row.completion_date,
             row.contact_moments,
-            row.contact_dates,
             row.contact_hours,
             row.actions,
             row.generic_actions,
             row.technical_actions,
             _("vervolg-POP") if row.follow_up else _("eerste POP"),
             row.consent_date,
-            yes_no(row.uploaded),
+            yes_no(row.uploaded_on is not None),
+            row.uploaded_on,
+            row.uploaded_by,
         ]
         for row in rows
     ]
-    _fill(sheet, [_(header) for header in TRAJECTORY_HEADERS], values, hours_columns={10})
+    _fill(sheet, [_(header) for header in TRAJECTORY_HEADERS], values, hours_columns={9})
+    detail = book.create_sheet(_("Contactmomenten"))
+    ordered = sorted(
+        contacts, key=lambda row: (row.organisation.casefold(), row.last_name.casefold(), row.first_name, row.day)
+    )
+    _fill(
+        detail,
+        [_(header) for header in CONTACT_HEADERS],
+        [
+            [row.organisation, row.last_name, row.first_name, row.number, row.day, row.hours, row.phase]
+            + [yes_no(row.collective)]
+            for row in ordered
+        ],
+        hours_columns={6},
+    )
     return _save(book)
 
 
@@ -180,7 +252,14 @@ def hours_row(entry: HoursEntry, organisation: str, coach: str) -> HoursRow:
     return HoursRow(organisation, entry.date, hours_kind_label(entry.kind), entry.description, coach, entry.hours)
 
 
-def trainings_workbook(trainings: Sequence[TrainingRow], hours: Sequence[HoursRow], year: int, month: int) -> bytes:
+def trainings_workbook(
+    trainings: Sequence[TrainingRow],
+    hours: Sequence[HoursRow],
+    year: int,
+    month: int,
+    month_hours: Sequence[tuple[str, MonthHours]] = (),
+) -> bytes:
+    """``month_hours``: (organisation name, its hours of the month) per organisation."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Opleidingen {year}-{month:02d}", year=year, month=month)
@@ -202,6 +281,30 @@ def trainings_workbook(trainings: Sequence[TrainingRow], hours: Sequence[HoursRo
             for row in sorted(hours, key=lambda item: (item.organisation.casefold(), item.day))
         ],
         hours_columns={6},
+    )
+    per_month = book.create_sheet(_("Uren per maand"))
+    _fill(
+        per_month,
+        [
+            _("Organisatie"),
+            _("Maand"),
+            _("Aantal gesprekken"),
+            _("Contacturen"),
+            *(hours_kind_label(kind) for kind in HoursKind),
+            _("Totaal bovenop contact"),
+        ],
+        [
+            [
+                name,
+                f"{item.year:04d}-{item.month:02d}",
+                item.contact_moments,
+                item.contact_hours,
+                *(item.hours_of(kind) for kind in HoursKind),
+                item.organisation_hours,
+            ]
+            for name, item in sorted(month_hours, key=lambda pair: pair[0].casefold())
+        ],
+        hours_columns=set(range(4, 5 + len(HoursKind) + 1)),
     )
     return _save(book)
 

@@ -1,13 +1,17 @@
 """The registration forms of §4.4 and the start-up analysis of §3.3 as A4 PDFs.
 
 - :func:`consent_pdf`: consent and registration document per employee (§4.4.1):
-  consent to use the personal data to register the POP trajectory, the contact
-  moments held (date, duration, phase), signatures of employee and coach.
-- :func:`hours_pdf`: the organisation's hours beyond contact hours (§4.4.4) per
-  kind and date, totals, signatures of organisation and coach.
+  the consent text word for word in the version that is recorded as signed (the
+  current version when none is), with its version and date; the contact moments
+  held (date, duration, phase); signatures of employee and coach.
+- :func:`hours_pdf`: the organisation's hours beyond contact hours (§4.4.4): per
+  month the contact hours and the hours per kind side by side (with totals), then
+  every entry by date; signatures of organisation and coach.
 - :func:`attendance_pdf`: attendance list of a training day (§4.4.6): a row per
   participant with organisation and a signature box; the trainer's signature.
-- :func:`startup_pdf`: the start-up analysis of an organisation (§3.3) as answered.
+- :func:`startup_pdf`: the start-up analysis of an organisation (§3.3), usable as
+  the paper questionnaire: each step's explanation (with the "Wat als…?" argument
+  of §3.3.4), every question with its answer, or lines to write on when unanswered.
 
 Pure functions of the records; the catalog's §3.3 questionnaire is passed in.
 """
@@ -18,17 +22,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from poptui.catalog_models import StartupGuide
+from poptui.catalog_models import StartupGuide, StartupSection
 from poptui.export.labels import hours_kind_label, phase_label, variant_label
 from poptui.export.pdf_layout import Column, FormContext, FormPdf, format_date, format_hours, format_minutes
 from poptui.export.pop_pdf import held_moments
 from poptui.i18n import _
 from poptui.models import ContactMoment, Employee, HoursEntry, HoursKind, Organisation, StartupAnalysis, Trajectory
+from poptui.services.hours_summary import MonthHours, total
 
 EXTRA_ATTENDANCE_ROWS = 3
+WRITING_LINES = 3
+"""Lines to write on under an unanswered question of the start-up analysis (one more per sub-question)."""
 
 
 # -- consent and registration ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentWording:
+    """One version of the consent text (data/consent.json), printed word for word."""
+
+    version: str
+    valid_from: date
+    title: str
+    text: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.text.split("\n\n") if part.strip()]
 
 
 @dataclass(frozen=True)
@@ -36,18 +57,21 @@ class ConsentPrint:
     employee: Employee
     organisation: Organisation | None
     trajectories: Sequence[tuple[Trajectory, Sequence[ContactMoment]]]
+    wording: ConsentWording
     coach_name: str = ""
     consent_date: date | None = None
+    """The day the consent now valid was given (None: not given yet, or withdrawn)."""
     print_date: date = field(default_factory=date.today)
 
 
 def consent_pdf(data: ConsentPrint) -> bytes:
     employee = data.employee
+    wording = data.wording
     organisation = data.organisation.name if data.organisation else ""
     pdf = FormPdf(
-        _("Toestemming en registratie POP-traject"),
+        wording.title,
         FormContext(organisation, data.print_date),
-        _("Document per doelgroepwerknemer (registratie POP)"),
+        _("Document per doelgroepwerknemer (registratie POP, draaiboek §4.4.1)"),
     )
     pdf.section(_("Persoonsgegevens"))
     pdf.fields(
@@ -60,17 +84,16 @@ def consent_pdf(data: ConsentPrint) -> bytes:
             (_("Toestemming op"), format_date(data.consent_date)),
         ]
     )
-    pdf.section(_("Toestemming"))
-    pdf.paragraph(
+    pdf.section(
+        _("Toestemming"),
         _(
-            "Ik, {name}, geef toestemming om mijn persoonsgegevens te gebruiken om te registreren dat ik een "
-            "POP-traject heb doorlopen. Ik weet dat deze registratie, met de contactmomenten hieronder, bezorgd wordt "
-            "aan de VDAB en aan de organisatie die de POP-trajecten voor de VDAB opvolgt, en dat {organisation} er "
-            "zelf een kopie van bewaart.",
-            name=employee.full_name,
-            organisation=organisation or _("mijn werkgever"),
-        )
+            "Toestemmingstekst versie {version}, geldig vanaf {date}.",
+            version=wording.version,
+            date=format_date(wording.valid_from),
+        ),
     )
+    for paragraph in wording.paragraphs:
+        pdf.paragraph(paragraph, size=10)
     pdf.tick_line([(_("Ik geef toestemming."), data.consent_date is not None)])
 
     pdf.section(_("Contactmomenten"), _("De gesprekken die met de werknemer hebben plaatsgevonden."))
@@ -123,10 +146,16 @@ def consent_pdf(data: ConsentPrint) -> bytes:
 class HoursPrint:
     organisation: Organisation
     entries: Sequence[HoursEntry]
+    months: Sequence[MonthHours] = ()
+    """Contact hours and hours per kind per month (:func:`poptui.services.hours_summary.hours_by_month`)."""
     coach_names: dict[str, str] = field(default_factory=dict)
     """Person id -> name of the coaches who booked hours."""
     coach_name: str = ""
     print_date: date = field(default_factory=date.today)
+
+
+def month_text(year: int, month: int) -> str:
+    return f"{month:02d}/{year}"
 
 
 def hours_pdf(data: HoursPrint) -> bytes:
@@ -138,7 +167,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
     pdf = FormPdf(
         _("Uren begeleiding organisatie"),
         FormContext(organisation.name, data.print_date),
-        _("Uren bovenop de contacturen met de doelgroepwerknemers"),
+        _("Uren bovenop de contacturen met de doelgroepwerknemers (draaiboek §4.4.4)"),
     )
     pdf.section(_("Organisatie"))
     pdf.fields(
@@ -151,7 +180,8 @@ def hours_pdf(data: HoursPrint) -> bytes:
             (_("POP-coach"), data.coach_name),
         ]
     )
-    pdf.section(_("Geregistreerde uren"))
+    _hours_per_month(pdf, data.months)
+    pdf.section(_("Geregistreerde uren bovenop de contacturen"))
     if entries:
         rows = [
             [
@@ -175,16 +205,42 @@ def hours_pdf(data: HoursPrint) -> bytes:
         )
     else:
         pdf.paragraph(_("Er zijn geen uren geregistreerd."), size=9.5, muted=True)
-    pdf.section(_("Totalen per soort"))
-    totals = [
-        [hours_kind_label(kind), format_hours(sum(entry.hours for entry in entries if entry.kind is kind))]
-        for kind in HoursKind
-    ]
-    totals.append([_("Totaal"), format_hours(sum(entry.hours for entry in entries))])
-    pdf.table([Column(_("Soort"), 130), Column(_("Uren"), 44, "R")], totals)
     pdf.section(_("Handtekeningen"))
     pdf.signatures([(_("Voor de organisatie"), organisation.contact_person), (_("POP-coach"), data.coach_name)])
     return pdf.to_bytes()
+
+
+def _hours_per_month(pdf: FormPdf, months: Sequence[MonthHours]) -> None:
+    pdf.section(
+        _("Uren per maand"),
+        _(
+            "Uren contact: de gehouden contactmomenten met de werknemers van de organisatie (een collectief "
+            "contactmoment telt één keer). Daarnaast de uren bovenop de contacturen, per soort."
+        ),
+    )
+    if not months:
+        pdf.paragraph(_("Er zijn nog geen contactmomenten of uren geregistreerd."), size=9.5, muted=True)
+        return
+    columns = [
+        Column(_("Maand"), 17),
+        Column(_("Aantal gesprekken"), 20, "R"),
+        Column(_("Uren contact"), 20, "R"),
+        *(Column(hours_kind_label(kind), 22, "R") for kind in HoursKind),
+        Column(_("Totaal bovenop contact"), 29, "R"),
+    ]
+
+    def row(label: str, item: MonthHours) -> list[str | None]:
+        return [
+            label,
+            str(item.contact_moments),
+            format_hours(item.contact_hours),
+            *(format_hours(item.hours_of(kind)) for kind in HoursKind),
+            format_hours(item.organisation_hours),
+        ]
+
+    rows = [row(month_text(item.year, item.month), item) for item in months]
+    rows.append(row(_("Totaal"), total(months)))
+    pdf.table(columns, rows, size=8.5)
 
 
 # -- attendance list --------------------------------------------------------------
@@ -252,12 +308,14 @@ class StartupPrint:
 def startup_pdf(data: StartupPrint) -> bytes:
     organisation = data.organisation
     answers = dict(data.analysis.answers) if data.analysis else {}
+    guide = data.guide
     pdf = FormPdf(
         _("Opstartanalyse POP"),
         FormContext(organisation.name, data.print_date),
         _("Opstart van POP-trajecten in de organisatie (draaiboek §3.3)"),
     )
     pdf.section(_("Organisatie"))
+    answered = _answered(guide, answers)
     pdf.fields(
         [
             (_("Naam"), organisation.name),
@@ -265,32 +323,50 @@ def startup_pdf(data: StartupPrint) -> bytes:
             (_("Datum analyse"), format_date(data.analysis.date if data.analysis else None)),
             (
                 _("Beantwoord"),
-                _("{answered} van {total} vragen", answered=_answered(data.guide, answers), total=_count(data.guide)),
+                _("{answered} van {total} vragen", answered=answered, total=_count(guide)) if answered else "",
             ),
         ]
     )
-    for section in data.guide.sections:
-        pdf.section(f"{section.number} {section.title}")
-        for group in section.groups:
-            if group.title and group.title != section.title:
-                pdf.subheading(group.title)
-            for question in group.questions:
-                pdf.ensure_space(18)
-                pdf.paragraph(question.text, size=9.5, bold=True)
-                for sub in question.sub_questions:
-                    pdf.paragraph(f"• {sub}", size=8.5, muted=True)
-                answer = answers.pop(question.id, "").strip()
-                if answer:
-                    pdf.paragraph(answer, size=9.5)
-                else:
-                    pdf.paragraph(_("(niet beantwoord)"), size=9, muted=True)
+    pdf.section(_("Waarom een opstart?"))
+    pdf.paragraph(guide.intro, size=9.5)
+    pdf.paragraph(_("Doelstellingen van de opstart:"), size=9.5, bold=True, keep_with_next=True)
+    for number, objective in enumerate(guide.objectives, start=1):
+        pdf.paragraph(f"{number}. {objective}", size=9.5, indent=4)
+    for section in guide.sections:
+        _startup_step(pdf, section, answers)
     leftover = {key: value for key, value in answers.items() if value.strip()}
     if leftover:
         pdf.section(_("Andere antwoorden"))
         for key in sorted(leftover):
-            pdf.paragraph(key, size=9.5, bold=True)
+            pdf.paragraph(key, size=9.5, bold=True, keep_with_next=True)
             pdf.paragraph(leftover[key], size=9.5)
     return pdf.to_bytes()
+
+
+def _startup_step(pdf: FormPdf, section: StartupSection, answers: dict[str, str]) -> None:
+    """One step of §3.3: its explanation and "Wat als…?", then each question with its answer or
+    lines to write on. Answers used are removed from ``answers``."""
+    pdf.section(f"{section.number} {section.title}")
+    for paragraph in section.paragraphs:
+        pdf.paragraph(paragraph, size=9, muted=True)
+    for what_if in section.what_if:
+        pdf.paragraph(what_if.question, size=9.5, bold=True, keep_with_next=True, indent=4)
+        pdf.paragraph(what_if.answer, size=9, indent=4)
+    for paragraph in section.paragraphs_after:
+        pdf.paragraph(paragraph, size=9, muted=True)
+    for group in section.groups:
+        if group.title and group.title != section.title:
+            pdf.subheading(group.title)
+        for question in group.questions:
+            pdf.paragraph(f"{question.id}  {question.text}", size=9.5, bold=True, keep_with_next=True)
+            for sub in question.sub_questions:
+                pdf.paragraph(f"• {sub}", size=8.5, muted=True, keep_with_next=True, indent=4)
+            answer = answers.pop(question.id, "").strip()
+            if answer:
+                pdf.paragraph(answer, size=9.5, indent=4)
+            else:
+                pdf.writing_lines(WRITING_LINES + len(question.sub_questions))
+            pdf.ln(1)
 
 
 def _count(guide: StartupGuide) -> int:

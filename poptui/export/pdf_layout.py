@@ -6,6 +6,16 @@ that break across pages with their header repeated (a row taller than a page is
 split line by line), tick boxes drawn as boxes, progress shown as filled boxes,
 and signature blocks with name, date and a line.
 
+Keep with next: a section title, a subheading and a paragraph marked
+``keep_with_next`` are not drawn at once but held until the next block; that block
+asks for room for the held lines plus its own first part (a table's header and
+first row, a paragraph's first lines, a row of fields, three writing lines ...)
+and the whole group moves to a new page when it does not fit. So no heading or
+question is left alone at the foot of a page.
+
+A form made with ``draft_mark`` (a POP that is not final) carries that word large
+and light across every page and in a box under the title.
+
 Text is set in DejaVu Sans (shipped in ``data/fonts`` under the Bitstream Vera /
 DejaVu licence). :func:`printable` makes any typed text safe to print: control
 characters go, tabs become spaces, characters the font lacks become "?", so
@@ -18,7 +28,7 @@ blocks, and call :meth:`FormPdf.to_bytes`.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -41,6 +51,7 @@ INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 RULE = (160, 166, 172)
 SHADE = (236, 239, 242)
+WATERMARK = (222, 226, 230)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
@@ -133,10 +144,12 @@ Cell = str | Ticks | Boxes | None
 class FormPdf(FPDF):
     """An A4 form with poptui's header, footer and building blocks."""
 
-    def __init__(self, title: str, context: FormContext, subtitle: str = "") -> None:
+    def __init__(self, title: str, context: FormContext, subtitle: str = "", *, draft_mark: str = "") -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.form_title = printable(title)
         self.context = context
+        self.draft_mark = printable(draft_mark)
+        self._held: list[tuple[float, Callable[[], None]]] = []
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, str(data_path("fonts", name)))
         self.set_margins(MARGIN, TOP, MARGIN)
@@ -156,6 +169,8 @@ class FormPdf(FPDF):
             self.set_text_color(*MUTED)
             self.multi_cell(0, 5.5, printable(subtitle), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.set_text_color(*INK)
+        if self.draft_mark:
+            self._draft_box()
         self.ln(2)
 
     # -- page furniture ------------------------------------------------------------
@@ -168,7 +183,40 @@ class FormPdf(FPDF):
     def page_bottom(self) -> float:
         return self.h - BOTTOM
 
+    def _draft_box(self) -> None:
+        """Under the title: the draft mark and what it means, in a framed box."""
+        self.ln(1.5)
+        top = self.get_y()
+        self.set_draw_color(*INK)
+        self.set_line_width(0.6)
+        self.set_font(FONT, "B", 12)
+        self.set_x(MARGIN + 3)
+        self.multi_cell(
+            self.body_width - 6,
+            6,
+            self.draft_mark + " – " + _("nog niet definitief: niet ondertekenen en niet opladen in Mijn Loopbaan"),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.rect(MARGIN, top - 1.5, self.body_width, self.get_y() - top + 3)
+        self.set_line_width(0.25)
+        self.set_draw_color(*RULE)
+        self.ln(2)
+
+    def _watermark(self) -> None:
+        """The draft mark large and light, diagonally across the page (drawn first: text stays on top)."""
+        self.set_font(FONT, "B", 90)
+        self.set_text_color(*WATERMARK)
+        width = self.get_string_width(self.draft_mark)
+        centre_x, centre_y = self.w / 2, self.h / 2
+        with self.rotation(angle=55, x=centre_x, y=centre_y):
+            self.text(centre_x - width / 2, centre_y + 12, self.draft_mark)
+        self.set_text_color(*INK)
+
     def header(self) -> None:
+        if self.draft_mark:
+            self._watermark()
         self.set_y(10)
         self.set_font(FONT, "B", 8.5)
         self.set_text_color(*MUTED)
@@ -191,38 +239,83 @@ class FormPdf(FPDF):
         self.set_text_color(*INK)
 
     def ensure_space(self, height: float) -> None:
-        """Start a new page when less than ``height`` mm is left."""
-        if self.get_y() + height > self.page_bottom:
+        """Start a new page when less than ``height`` mm is left below what is held (see keep with
+        next in the module docstring), then draw what is held. Every block starts with this."""
+        held = sum(item[0] for item in self._held)
+        at_top = self.get_y() <= TOP + 0.5
+        if not at_top and self.get_y() + held + height > self.page_bottom:
             self.add_page()
+        items, self._held = self._held, []
+        for _height, draw in items:
+            draw()
+
+    def _hold(self, height: float, draw: Callable[[], None]) -> None:
+        self._held.append((height, draw))
+
+    def _text_height(self, text: str, line: float, *, size: float, bold: bool = False, width: float = 0) -> float:
+        self.set_font(FONT, "B" if bold else "", size)
+        return len(self.multi_cell(width, line, text, dry_run=True, output="LINES")) * line
 
     # -- blocks ----------------------------------------------------------------------
 
     def section(self, title: str, note: str = "") -> None:
-        """A section title with a thin rule; kept with at least a few lines below it."""
-        self.ensure_space(26)
-        self.ln(3)
-        self.set_font(FONT, "B", 11.5)
-        self.multi_cell(0, 6, printable(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_draw_color(*RULE)
-        self.line(MARGIN, self.get_y() + 0.5, self.w - MARGIN, self.get_y() + 0.5)
-        self.ln(2.5)
+        """A section title with a thin rule (and a muted note), kept with what follows."""
+        text = printable(title)
+
+        def draw() -> None:
+            self.ln(3)
+            self.set_font(FONT, "B", 11.5)
+            self.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_draw_color(*RULE)
+            self.line(MARGIN, self.get_y() + 0.5, self.w - MARGIN, self.get_y() + 0.5)
+            self.ln(2.5)
+
+        self._hold(3 + self._text_height(text, 6, size=11.5, bold=True) + 2.5, draw)
         if note:
-            self.paragraph(note, size=9, muted=True)
+            self.paragraph(note, size=9, muted=True, keep_with_next=True)
 
     def subheading(self, text: str) -> None:
-        self.ensure_space(16)
-        self.ln(1)
-        self.set_font(FONT, "B", 10)
-        self.multi_cell(0, 5.2, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(0.5)
+        """A bold line kept with what follows."""
+        shown = printable(text)
 
-    def paragraph(self, text: str, *, size: float = 10, bold: bool = False, muted: bool = False) -> None:
-        self.set_font(FONT, "B" if bold else "", size)
-        if muted:
-            self.set_text_color(*MUTED)
-        self.multi_cell(0, size * 0.5, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_text_color(*INK)
-        self.ln(1.2)
+        def draw() -> None:
+            self.ln(1)
+            self.set_font(FONT, "B", 10)
+            self.multi_cell(0, 5.2, shown, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(0.5)
+
+        self._hold(1.5 + self._text_height(shown, 5.2, size=10, bold=True), draw)
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        size: float = 10,
+        bold: bool = False,
+        muted: bool = False,
+        keep_with_next: bool = False,
+        indent: float = 0,
+    ) -> None:
+        """Running text; with ``keep_with_next`` it stays on the page of the block after it.
+        A paragraph that does not fit is split over pages, but never before its third line."""
+        shown = printable(text)
+        line = size * 0.5
+        height = self._text_height(shown, line, size=size, bold=bold, width=self.body_width - indent) + 1.2
+
+        def draw() -> None:
+            self.set_font(FONT, "B" if bold else "", size)
+            if muted:
+                self.set_text_color(*MUTED)
+            self.set_x(MARGIN + indent)
+            self.multi_cell(self.body_width - indent, line, shown, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_text_color(*INK)
+            self.ln(1.2)
+
+        if keep_with_next:
+            self._hold(height, draw)
+            return
+        self.ensure_space(min(height, 3 * line + 1.2))
+        draw()
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, columns: int = 2, label_width: float = 34) -> None:
         """Label-value pairs in a grid; an empty value leaves a line to write on."""
@@ -260,7 +353,9 @@ class FormPdf(FPDF):
             self.set_xy(MARGIN, top + height)
 
     def writing_lines(self, count: int, *, gap: float = 8) -> None:
-        """Dotted-free plain lines to write on, for blank worksheets."""
+        """Plain lines to write on, for blank worksheets and unanswered questions; the first
+        three stay with what is held above them."""
+        self.ensure_space(min(count, 3) * gap)
         self.set_draw_color(*RULE)
         for _index in range(count):
             self.ensure_space(gap)
@@ -328,6 +423,7 @@ class FormPdf(FPDF):
             self.set_y(top + height + 3)
 
     def to_bytes(self) -> bytes:
+        self.ensure_space(0)
         return bytes(self.output())
 
 

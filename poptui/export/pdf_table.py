@@ -3,12 +3,17 @@
 A table row taller than the room left on a page is split line by line and the
 header is drawn again on the next page; tick boxes are drawn as boxes, with a
 check mark inside when ticked; progress is a row of boxes, the first ones filled.
+
+Cell text breaks at spaces; a word wider than its column ("werkvloerbegeleider"
+in a narrow column) is hyphenated the Dutch way (pyphen's nl_NL patterns, no
+piece shorter than two letters) instead of being cut at any letter.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from fpdf import FPDF
 
@@ -94,6 +99,40 @@ def _draw_boxes(pdf: FPDF, boxes: Boxes, x: float, y: float) -> None:
     pdf.cell(10, 4.5, f"{filled}/{boxes.total}")
 
 
+# -- hyphenation ----------------------------------------------------------------------
+
+SOFT_HYPHEN = "\u00ad"
+MIN_PIECE = 2
+
+
+@cache
+def _hyphenator() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def hyphenated(word: str) -> str:
+    """``word`` with soft hyphens where Dutch allows a break, no piece shorter than two letters."""
+    kept, last = [], 0
+    for position in _hyphenator().positions(word):
+        if position - last >= MIN_PIECE and len(word) - position >= MIN_PIECE:
+            kept.append(position)
+            last = position
+    pieces = [word[start:end] for start, end in zip([0, *kept], [*kept, len(word)], strict=True)]
+    return SOFT_HYPHEN.join(pieces)
+
+
+def fit_words(pdf: FPDF, text: str, width: float) -> str:
+    """Soft hyphens in every word wider than ``width`` (in the current font), so the line breaker
+    hyphenates those and breaks everything else at spaces."""
+    lines = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        lines.append(" ".join(hyphenated(word) if pdf.get_string_width(word) > width else word for word in words))
+    return "\n".join(lines)
+
+
 # -- tables ---------------------------------------------------------------------------
 
 
@@ -107,15 +146,16 @@ class Table:
         total = sum(column.width for column in columns)
         scale = pdf.body_width / total
         self.widths = [column.width * scale for column in columns]
-        self.head_sizes = [
-            self._head_size(column.title, width) for column, width in zip(columns, self.widths, strict=False)
-        ]
+        fitting = [self._head_size(column.title, width) for column, width in zip(columns, self.widths, strict=False)]
+        self.head_sizes = [min(fitting, default=size)] * len(columns)
+        """One header size for the whole table: the smallest any column needs (calmer than a mix)."""
 
     def _head_size(self, title: str, width: float) -> float:
-        """The header font size at which the title's longest word fits its column."""
+        """The header font size at which the title's longest word fits its column, but never more
+        than 1.5 pt below the body text: a word that still does not fit is hyphenated."""
         words = printable(title).split() or [""]
         size = self.size
-        while size > 6:
+        while size > max(6, self.size - 1.5):
             self.pdf.set_font(FONT, "B", size)
             if max(self.pdf.get_string_width(word) for word in words) <= width - 2 * PAD:
                 break
@@ -132,6 +172,7 @@ class Table:
             self.pdf.set_font(FONT, "", self.size)
         else:
             self.pdf.set_font(FONT, "B", head_size)
+        text = fit_words(self.pdf, text, width - 2 * PAD)
         return self.pdf.multi_cell(width - 2 * PAD, self.line, text, dry_run=True, output="LINES")
 
     def _heads(self) -> list[list[str]]:
@@ -171,8 +212,7 @@ class Table:
     def draw(self, rows: list[list[Cell]]) -> None:
         pdf = self.pdf
         first_height = self._row_height(rows[0]) if rows else 8
-        if pdf.get_y() + self.header_height() + min(first_height, 30) > pdf.page_bottom:
-            pdf.add_page()
+        pdf.ensure_space(self.header_height() + min(first_height, 30))
         self.draw_header()
         for row in rows:
             self._draw_row(row)

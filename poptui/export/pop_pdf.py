@@ -6,7 +6,8 @@ carried over yes/no, remarks); verloop POP-traject (the date of every held
 conversation with its phase ticked); samenvatting (wat wil ik; wat kan ik and
 ontwikkelpunten, each ticked generiek / technisch / andere); actieplan (goal;
 per action what, who helps, deadline, measurable result, kind ticked); the
-signatures of employee and coach. A pure function of the records.
+signatures of employee and coach. A POP that is not final carries the mark
+"ONTWERP" on every page. A pure function of the records.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from poptui.models import (
     Phase,
     PopDocument,
     PopItem,
+    PopStatus,
     Trajectory,
 )
 
@@ -64,7 +66,13 @@ def pop_pdf(data: PopPrint) -> bytes:
     if pop.finalised_on:
         subtitle += " · " + _("definitief op {date}", date=format_date(pop.finalised_on))
     organisation = data.organisation.name if data.organisation else ""
-    pdf = FormPdf(_("Persoonlijk ontwikkelingsplan (POP)"), FormContext(organisation, data.print_date), subtitle)
+    draft = pop.status is not PopStatus.FINAL
+    pdf = FormPdf(
+        _("Persoonlijk ontwikkelingsplan (POP)"),
+        FormContext(organisation, data.print_date),
+        subtitle,
+        draft_mark=_("ONTWERP") if draft else "",
+    )
 
     pdf.section(_("Persoonsgegevens"))
     pdf.fields(

@@ -1,5 +1,10 @@
 """Contact moments: recording a held one, skipping, adding and removing planned ones,
-the collective opstart for several employees at once, and the next appointment."""
+the collective opstart for several employees at once, and the next appointment.
+
+Date rules: a moment recorded as held cannot lie after today (refused, with the date named);
+a moment dated before an earlier-numbered one or after a later-numbered one is saved with a
+warning naming both dates (:func:`order_warnings`): the coach may be right, but should look.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError, ValidationInfo, field_validator
 
 from poptui import clock
 from poptui.i18n import _
@@ -73,6 +78,14 @@ class MomentDetails(Model):
     next_date: OptionalDay = Field(default=None, title="Volgende afspraak")
     next_time: OptionalTime = Field(default=None, title="Uur volgende afspraak")
 
+    @field_validator("date")
+    @classmethod
+    def _held_not_in_the_future(cls, value: date | None, info: ValidationInfo) -> date | None:
+        today = (info.context or {}).get("today") or clock.today()
+        if value is not None and info.data.get("status") is ContactMomentStatus.HELD and value > today:
+            raise ValueError(future_message(value, today))
+        return value
+
     def attendee_list(self) -> list[str]:
         return [name.strip() for name in re.split(r"[,;]", self.attendees) if name.strip()]
 
@@ -106,6 +119,49 @@ class MomentRefused(StatusRefused):
     """A change to a contact moment the rules do not allow (Dutch message)."""
 
 
+def future_message(day: date, today: date) -> str:
+    return _(
+        "Een gehouden contactmoment kan niet in de toekomst liggen: {day} is na vandaag ({today}). "
+        "Verbeter de datum, of laat het contactmoment op gepland staan tot het gehouden is.",
+        day=day.strftime("%d/%m/%Y"),
+        today=today.strftime("%d/%m/%Y"),
+    )
+
+
+def order_warnings(moment: ContactMoment, moments: list[ContactMoment]) -> list[str]:
+    """Warnings when ``moment`` is dated before an earlier-numbered moment or after a later-numbered
+    one of the same trajectory (skipped and undated moments do not count). Each names both dates."""
+    if moment.date is None or moment.status is ContactMomentStatus.SKIPPED:
+        return []
+    warnings = []
+    for other in sorted(moments, key=lambda item: item.number):
+        if other.id == moment.id or other.date is None or other.status is ContactMomentStatus.SKIPPED:
+            continue
+        if other.number < moment.number and other.date > moment.date:
+            warnings.append(
+                _(
+                    "Contactmoment {number} staat op {date}, vóór contactmoment {other} ({other_date}). "
+                    "Klopt de volgorde?",
+                    number=moment.number,
+                    date=moment.date.strftime("%d/%m/%Y"),
+                    other=other.number,
+                    other_date=other.date.strftime("%d/%m/%Y"),
+                )
+            )
+        elif other.number > moment.number and other.date < moment.date:
+            warnings.append(
+                _(
+                    "Contactmoment {number} staat op {date}, na contactmoment {other} ({other_date}). "
+                    "Klopt de volgorde?",
+                    number=moment.number,
+                    date=moment.date.strftime("%d/%m/%Y"),
+                    other=other.number,
+                    other_date=other.date.strftime("%d/%m/%Y"),
+                )
+            )
+    return warnings
+
+
 @dataclass
 class MomentSaved:
     """What saving did, so the screen can tell the coach."""
@@ -117,6 +173,8 @@ class MomentSaved:
     """The next planned moment when the next appointment gave it its date."""
     others: list[ContactMoment] = field(default_factory=list)
     """For a collective opstart: the moments of the other employees."""
+    warnings: list[str] = field(default_factory=list)
+    """Saved, but worth a look: moments dated out of order (:func:`order_warnings`)."""
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -189,9 +247,10 @@ def _start_if_planned(
 def record_moment(database: Database, moment: ContactMoment, values: dict[str, Any]) -> MomentSaved:
     """Save what the coach filled in. A held moment of a planned trajectory starts it; a next
     appointment dates the next planned moment. Raises ValidationError (per field)."""
-    details = MomentDetails.model_validate(values)
+    today = clock.today()
+    details = MomentDetails.model_validate(values, context={"today": today})
     if details.status is ContactMomentStatus.HELD and details.date is None:
-        details = details.model_copy(update={"date": clock.today()})
+        details = details.model_copy(update={"date": today})
     updated = _apply(moment, details)
     trajectory = database.get(Trajectory, moment.trajectory_id, employee_id=moment.employee_id)
     moments = moments_of(database, trajectory)
@@ -202,7 +261,9 @@ def record_moment(database: Database, moment: ContactMoment, values: dict[str, A
         saved = transaction.save(updated)
         trajectory, was_started = _start_if_planned(transaction, trajectory, saved)
         next_saved = transaction.save(dated) if dated else None
-    return MomentSaved(saved, trajectory, was_started, next_saved)
+    after = [saved if other.id == saved.id else other for other in moments]
+    after = [next_saved if next_saved is not None and other.id == next_saved.id else other for other in after]
+    return MomentSaved(saved, trajectory, was_started, next_saved, warnings=order_warnings(saved, after))
 
 
 def skip_moment(database: Database, moment: ContactMoment, reason: str) -> ContactMoment:
@@ -346,9 +407,12 @@ def record_collective_opstart(
 ) -> MomentSaved:
     """One collective opstart session: contact moment 0 held in the trajectory of ``moment``'s
     employee and in the open trajectory of every other employee, with one group id, in one transaction."""
-    details = MomentDetails.model_validate(values)
+    today = clock.today()
+    details = MomentDetails.model_validate(values, context={"today": today})
     if details.date is None:
-        details = details.model_copy(update={"date": clock.today()})
+        details = details.model_copy(update={"date": today})
+    if details.date is not None and details.date > today:
+        raise MomentRefused(future_message(details.date, today))
     details = details.model_copy(
         update={"status": ContactMomentStatus.HELD, "collective": True, "phase": Phase.OPSTART}
     )
@@ -390,7 +454,14 @@ def record_collective_opstart(
             saved_trajectory, was_started = _start_if_planned(transaction, trajectory, saved)
             results.append((saved, saved_trajectory, was_started))
     first, first_trajectory, first_started = results[0]
-    return MomentSaved(first, first_trajectory, first_started, None, [moment for moment, _t, _s in results[1:]])
+    return MomentSaved(
+        first,
+        first_trajectory,
+        first_started,
+        None,
+        [moment for moment, _t, _s in results[1:]],
+        warnings=order_warnings(first, moments_of(database, first_trajectory)),
+    )
 
 
 def collective_group(database: Database, group_id: str) -> list[ContactMoment]:

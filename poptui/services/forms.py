@@ -30,17 +30,25 @@ import os
 import shutil
 import subprocess
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from poptui.catalog import load_catalog
 from poptui.export import file_names
-from poptui.export.excel import hours_row, training_row, trainings_workbook, trajectories_workbook, trajectory_row
+from poptui.export.excel import (
+    contact_rows,
+    hours_row,
+    training_row,
+    trainings_workbook,
+    trajectories_workbook,
+    trajectory_row,
+)
 from poptui.export.forms_pdf import (
     AttendancePrint,
     ConsentPrint,
+    ConsentWording,
     HoursPrint,
     StartupPrint,
     attendance_pdf,
@@ -63,6 +71,7 @@ from poptui.models import (
     ActionEvaluation,
     AuditAction,
     ContactMoment,
+    ContactMomentStatus,
     Employee,
     HoursEntry,
     Organisation,
@@ -74,7 +83,8 @@ from poptui.models import (
     Training,
     Trajectory,
 )
-from poptui.services import months
+from poptui.services import consent, months
+from poptui.services.hours_summary import MonthHours, hours_by_month
 from poptui.store import Database
 from poptui.store.files import private_folder, write_private
 
@@ -196,13 +206,16 @@ def _build_consent(
     moments = db.list(ContactMoment, employee_id=employee.id)
     ordered = sorted(trajectories, key=lambda t: (t.start_date or date.min, t.id))
     coach_ids = [t.coach_id for t in ordered if t.coach_id]
+    state = consent.consent_state(db, employee.id)
+    text = consent.consent_text(state.valid.consent_text_version) if state.valid else consent.current_text()
     data = consent_pdf(
         ConsentPrint(
             employee=employee,
             organisation=_organisation(db, employee.organisation_id),
             trajectories=[(t, [m for m in moments if m.trajectory_id == t.id]) for t in ordered],
+            wording=ConsentWording(text.version, text.valid_from, text.title, text.text),
             coach_name=_person_name(persons, coach_ids[-1] if coach_ids else None),
-            consent_date=months.consent_date(employee),
+            consent_date=state.valid.date if state.valid else None,
             print_date=today,
         )
     )
@@ -237,12 +250,21 @@ def _build_hours(
         HoursPrint(
             organisation=organisation,
             entries=entries,
+            months=hours_by_month(entries, _organisation_moments(db, organisation.id)),
             coach_names=names,
             coach_name=", ".join(name for name in names.values() if name),
             print_date=today,
         )
     )
     return _Built(file_names.hours_file_name(day, organisation.name, organisation.id), data, organisation)
+
+
+def _organisation_moments(db: Database, organisation_id: str) -> list[ContactMoment]:
+    """Every contact moment of the organisation's employees."""
+    out: list[ContactMoment] = []
+    for employee in db.list(Employee, organisation_id=organisation_id):
+        out.extend(db.list(ContactMoment, employee_id=employee.id))
+    return out
 
 
 def export_hours(
@@ -361,6 +383,7 @@ def month_package(
 
     completed = months.completed_in_month(trajectories, year, month)
     rows = []
+    contacts = []
     for trajectory in completed:
         employee = employees.get(trajectory.employee_id)
         if employee is None:
@@ -371,10 +394,10 @@ def month_package(
         day = file_names_date(built_pop.name)
         add(built_pop, contents.pops)
         add(_build_consent(db, employee, [trajectory], persons, day, today), contents.consents)
-        consent = months.consent_date(employee)
-        if consent is None:
+        consent_day = months.consent_date(employee)
+        if consent_day is None:
             contents.missing.append(_("{name}: afgerond POP zonder datum toestemming.", name=employee.full_name))
-        if not trajectory.uploaded_to_mijn_loopbaan:
+        if pop is None or pop.status is not PopStatus.FINAL or pop.uploaded_on is None:
             contents.missing.append(
                 _("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name)
             )
@@ -383,20 +406,22 @@ def month_package(
         moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
         if not held_moments(moments):
             contents.missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
+        organisation = _organisation_in(organisations, employee.organisation_id)
         rows.append(
             trajectory_row(
                 trajectory,
                 employee,
-                _organisation_in(organisations, employee.organisation_id),
+                organisation,
                 _person_name(persons, trajectory.coach_id),
                 moments,
                 pop,
-                consent,
+                consent_day,
             )
         )
+        contacts.extend(contact_rows(employee, organisation, moments))
     if not completed:
         contents.notes.append(_("Er zijn geen POP-trajecten afgerond in deze maand."))
-    files[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month)
+    files[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month, contacts)
     contents.overviews.append(trajectories_overview_name(year, month))
 
     trainings = months.trainings_in_month(db.list(Training), year, month)
@@ -413,6 +438,7 @@ def month_package(
         ],
         year,
         month,
+        _month_hours(db, organisations, employees.values(), hours_entries, year, month),
     )
     contents.overviews.append(trainings_overview_name(year, month))
 
@@ -436,6 +462,30 @@ def month_package(
             )
 
     return _write_package(db, contents, files, audited, out_dir)
+
+
+def _month_hours(
+    db: Database,
+    organisations: list[Organisation],
+    employees: Iterable[Employee],
+    entries: list[HoursEntry],
+    year: int,
+    month: int,
+) -> list[tuple[str, MonthHours]]:
+    """Per organisation with contact moments or hours in the month: its contact and other hours."""
+    organisation_of = {employee.id: employee.organisation_id for employee in employees}
+    moments = db.list(
+        ContactMoment,
+        where=lambda moment: moment.status is ContactMomentStatus.HELD and months.in_month(moment.date, year, month),
+    )
+    out = []
+    for organisation in organisations:
+        own_entries = [entry for entry in entries if entry.organisation_id == organisation.id]
+        own_moments = [moment for moment in moments if organisation_of.get(moment.employee_id) == organisation.id]
+        for item in hours_by_month(own_entries, own_moments):
+            if item.year == year and item.month == month:
+                out.append((organisation.name, item))
+    return out
 
 
 def _organisation_in(organisations: list[Organisation], organisation_id: str) -> Organisation | None:

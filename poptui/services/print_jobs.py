@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from poptui.i18n import _
 from poptui.models import PopDocument, PopStatus, Trajectory
 from poptui.store import Database
 
@@ -14,3 +15,18 @@ def pop_print_state(database: Database, trajectory_id: str) -> PopStatus | None:
     if not pops:
         return None
     return PopStatus.FINAL if any(pop.status is PopStatus.FINAL for pop in pops) else PopStatus.DRAFT
+
+
+def draft_warning(database: Database, trajectory_id: str) -> str:
+    """What to tell after printing a POP that is not final (it carries the mark ONTWERP); empty when final."""
+    state = pop_print_state(database, trajectory_id)
+    if state is PopStatus.FINAL:
+        return ""
+    if state is None:
+        return _(
+            "Let op: er is nog geen POP-document; er is een leeg POP-sjabloon afgedrukt met de vermelding ONTWERP."
+        )
+    return _(
+        "Let op: dit POP is nog niet definitief. Het is afgedrukt met de vermelding ONTWERP op elke pagina: "
+        "niet laten ondertekenen en niet opladen in Mijn Loopbaan."
+    )

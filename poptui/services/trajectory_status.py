@@ -108,6 +108,16 @@ def resume(database: Database, trajectory: Trajectory) -> Trajectory:
     )
 
 
+def moment_overdue(moment: ContactMoment, trajectory: Trajectory, today: date) -> bool:
+    """A planned contact moment of a running (not paused) trajectory dated before today."""
+    return (
+        trajectory.status in (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE)
+        and moment.status is ContactMomentStatus.PLANNED
+        and moment.date is not None
+        and moment.date < today
+    )
+
+
 def held_moments(database: Database, trajectory: Trajectory) -> list[ContactMoment]:
     return sorted(
         database.list(

@@ -28,6 +28,7 @@ from poptui.catalog import load_catalog
 from poptui.export.forms_pdf import (
     AttendancePrint,
     ConsentPrint,
+    ConsentWording,
     HoursPrint,
     StartupPrint,
     attendance_pdf,
@@ -39,6 +40,14 @@ from poptui.export.pdf_layout import Boxes, Column, FormContext, FormPdf, Ticks,
 from poptui.export.pop_pdf import PopPrint, pop_pdf
 from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
 from poptui.models import PopAction, StartupAnalysis
+from poptui.services.hours_summary import hours_by_month
+
+
+def _wording() -> ConsentWording:
+    from poptui.services.consent import current_text
+
+    text = current_text()
+    return ConsentWording(text.version, text.valid_from, text.title, text.text)
 
 
 def _pop_print(*, follow_up: bool = False) -> PopPrint:
@@ -172,7 +181,13 @@ def test_consent_document_lists_the_contact_moments_and_signatures() -> None:
     traject = trajectory(worker.id, "c1")
     data = consent_pdf(
         ConsentPrint(
-            worker, org, [(traject, moments(worker.id, traject.id))], "Sofie Claes", worker.consent_date, PRINTED
+            worker,
+            org,
+            [(traject, moments(worker.id, traject.id))],
+            _wording(),
+            "Sofie Claes",
+            worker.consent_date,
+            PRINTED,
         )
     )
     assert set(page_sizes(data)) == {A4}
@@ -202,7 +217,7 @@ def test_consent_document_lists_the_contact_moments_and_signatures() -> None:
 def test_consent_without_consent_date_leaves_the_box_empty() -> None:
     org = organisation()
     worker = employee(org.id, consent_date=None)
-    data = consent_pdf(ConsentPrint(worker, org, [], "", None, PRINTED))
+    data = consent_pdf(ConsentPrint(worker, org, [], _wording(), "", None, PRINTED))
     assert ticked_labels(data) == []
     assert "Er is nog geen POP-traject geregistreerd." in pdf_text(data)
 
@@ -210,7 +225,9 @@ def test_consent_without_consent_date_leaves_the_box_empty() -> None:
 def test_hours_document_totals_per_kind() -> None:
     org = organisation(name="LDE Groen & Zorg")
     entries = hours(org.id, "c1")
-    data = hours_pdf(HoursPrint(org, entries, {"c1": "Tom De Smet"}, "Tom De Smet", PRINTED))
+    data = hours_pdf(
+        HoursPrint(org, entries, hours_by_month(entries, []), {"c1": "Tom De Smet"}, "Tom De Smet", PRINTED)
+    )
     assert set(page_sizes(data)) == {A4}
     text = pdf_text(data)
     for expected in (
@@ -263,7 +280,7 @@ def test_startup_analysis_prints_the_answers_under_their_questions() -> None:
     text = pdf_text(data)
     assert set(page_sizes(data)) == {A4}
     assert "Directie, ambassadeur en twee coaches." in text and "Elk kwartaal." in text
-    assert "(niet beantwoord)" in text
+    assert "(niet beantwoord)" not in text  # an unanswered question gets lines to write on
     assert "Een antwoord op een vraag die niet meer bestaat." in text
     assert text.index(" ".join(first.text.split())[:40]) < text.index("Directie, ambassadeur")
 

@@ -93,7 +93,8 @@ def test_missing_consent_and_fallback_dates_are_reported(db: Database, tmp_path:
     assert "Ontbreekt of nog te doen" in result.summary
     sheet = load_workbook(io.BytesIO((result.folder / "2026-11_OVERZICHT_POP-TRAJECTEN.xlsx").read_bytes())).active
     assert sheet.max_row == 2 and sheet["B2"].value == "Peeters"
-    assert sheet.cell(row=2, column=15).value is None
+    assert sheet.cell(row=1, column=14).value == "Datum toestemming"
+    assert sheet.cell(row=2, column=14).value is None
 
 
 def test_completed_in_month_rule() -> None:
