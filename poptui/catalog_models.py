@@ -571,10 +571,11 @@ class UploadGuide(CatalogModel):
 
 
 class ComplianceText(CatalogModel):
-    """What a problem of the compliance overview means and how to fix it."""
+    """What a problem of the compliance overview means and how to fix it; ``title`` fits the
+    overview's column at 80 characters wide."""
 
     code: ComplianceProblem
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=28)
     explanation: str = Field(min_length=1)
     fix: str = Field(min_length=1)
 

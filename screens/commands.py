@@ -35,6 +35,11 @@ class PopCommands(Provider):
                 partial(navigation.open_month_report, app),
             ),
             (
+                _("Wat ontbreekt voor de registratie"),
+                _("Per werknemer wat nog ontbreekt: POP, toestemming, Mijn Loopbaan, contactmomenten"),
+                partial(navigation.open_compliance, app),
+            ),
+            (
                 _("Blanco werkbladen afdrukken"),
                 _("HAND, competenties, scan, SMART, Klokwijs, …"),
                 partial(navigation.print_blank_worksheet, app),

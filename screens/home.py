@@ -37,6 +37,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "refresh_data", _("Vernieuwen"), show=False, id="home.refresh"),
         Binding("t", "trainings", _("Opleidingen"), show=False, id="home.trainings"),
         Binding("m", "month_report", _("Maandrapport"), show=False, id="home.month_report"),
+        Binding("b", "compliance", _("Wat ontbreekt"), id="home.compliance"),
     ]
 
     show_all: reactive[bool] = reactive(False)
@@ -254,3 +255,6 @@ class HomeScreen(Screen[None]):
 
     def action_month_report(self) -> None:
         navigation.open_month_report(self.app)
+
+    def action_compliance(self) -> None:
+        navigation.open_compliance(self.app)

@@ -134,6 +134,13 @@ def open_month_report(app: App) -> None:
     _push(app, MonthReportScreen())
 
 
+def open_compliance(app: App, organisation_id: str | None = None) -> None:
+    """What is missing for the registration, per employee; each line leads to its fix (§4.4)."""
+    from poptui.screens.compliance import ComplianceScreen
+
+    _push(app, ComplianceScreen(organisation_id))
+
+
 def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
     """Choose a blank worksheet and print it (with the organisation's name when given)."""
     from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices

@@ -252,6 +252,12 @@ class OrganisationForm(FormScreen):
             Input(placeholder=_("dd/mm/jjjj"), compact=True),
             help=_("Leeg laten zolang de begeleiding van de organisatie loopt."),
         )
+        yield FormField(
+            "first_pop_within_months",
+            _("Eerste POP binnen (maanden)"),
+            Input(placeholder="1", compact=True),
+            help=_("Binnen hoeveel maanden na de indiensttreding een POP-traject moet starten (standaard 1)."),
+        )
 
     def initial_values(self) -> dict[str, Any]:
         if self.organisation_id is None:

@@ -21,7 +21,7 @@ from poptui import clock
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import Employee, MethodKind, PopDocument, PopStatus, Trajectory
-from poptui.services import pop_documents
+from poptui.services import mijn_loopbaan, pop_documents
 from poptui.services.pop_rules import check_pop
 from poptui.store import StoreError
 
@@ -38,6 +38,7 @@ class PopScreen(Screen[None]):
         Binding("o", "reopen", _("Heropenen"), show=False, id="pop.reopen"),
         Binding("v", "follow_up", _("Evaluatie vorig POP"), show=False, id="pop.follow_up"),
         Binding("t", "timeline", _("Tijdslijn"), show=False, id="pop.timeline"),
+        Binding("m", "upload", _("Mijn Loopbaan"), id="pop.upload"),
         Binding("a", "add_item", _("Punt toevoegen"), show=False, id="pop.add_item"),
         Binding("e", "edit_item", _("Punt wijzigen"), show=False, id="pop.edit_item"),
         Binding(
@@ -117,9 +118,11 @@ class PopScreen(Screen[None]):
         check = check_pop(pop, self.today(), deadlines_may_be_past=final)
         state = _("Definitief sinds {date}", date=format_date(pop.finalised_on)) if final else _("Ontwerp")
         mark = "[v]" if check.rule_ok else "[!]"
+        upload = " · " + mijn_loopbaan.upload_summary(pop) + " " + _("(m)") if final else ""
         self.query_one("#pop-state", Static).update(
             f"{state} · {mark} {check.rule_text()}"
             + ("" if check.ok or final else " " + _("(f toont wat nog ontbreekt)"))
+            + upload
         )
         self.query_one("#goal", Static).update(
             _("Mijn doel: {goal}", goal=pop.goal) if pop.goal else _("Mijn doel: (geen; d om een doel te schrijven)")
@@ -334,12 +337,12 @@ class PopScreen(Screen[None]):
             if yes:
                 self._apply(lambda: pop_documents.reopen(self.database, self.pop))
 
-        self.app.push_screen(
-            ConfirmDialog(
-                _("Het POP heropenen? Het wordt weer een ontwerp en moet daarna opnieuw definitief gemaakt worden.")
-            ),
-            answered,
-        )
+        question = _("Het POP heropenen? Het wordt weer een ontwerp en moet daarna opnieuw definitief gemaakt worden.")
+        if self.pop.uploaded_on is not None:
+            question += " " + _(
+                "De markering 'opgeladen in Mijn Loopbaan' vervalt: laad het verbeterde POP opnieuw op."
+            )
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_follow_up(self) -> None:
         assert self.trajectory is not None
@@ -349,6 +352,16 @@ class PopScreen(Screen[None]):
         from poptui.screens.follow_up import FollowUpScreen
 
         self.app.push_screen(FollowUpScreen(self.trajectory_id))
+
+    def action_upload(self) -> None:
+        """The §4.4.2 steps and the mark 'opgeladen in Mijn Loopbaan' (only a final POP can be marked)."""
+        from poptui.screens.upload_dialog import UploadDialog
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.on_screen_resume()
+
+        self.app.push_screen(UploadDialog(self.trajectory_id), closed)
 
     def action_timeline(self) -> None:
         assert self.trajectory is not None

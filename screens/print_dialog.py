@@ -34,10 +34,14 @@ def print_form(
     *,
     record: Record | None = None,
     done: Callable[[Path | None], None] | None = None,
+    upload_trajectory_id: str | None = None,
 ) -> None:
     """Write the PDF in the background and show the result; ``record`` is named in the audit trail
-    when the file goes to the printer, ``done`` receives the written path (None when it failed)."""
-    app.push_screen(PrintResultDialog(make_pdf, record_label, record=record), done)
+    when the file goes to the printer, ``done`` receives the written path (None when it failed).
+    With ``upload_trajectory_id`` (a final POP) m shows how to upload it to Mijn Loopbaan."""
+    app.push_screen(
+        PrintResultDialog(make_pdf, record_label, record=record, upload_trajectory_id=upload_trajectory_id), done
+    )
 
 
 def failure_message(error: BaseException) -> str:
@@ -71,14 +75,23 @@ class PrintResultDialog(ModalScreen[Path | None]):
     """
     BINDINGS: ClassVar = [
         Binding("p", "send_to_printer", _("Naar de printer"), id="print.printer"),
+        Binding("m", "upload", _("Opladen in Mijn Loopbaan"), id="print.upload"),
         Binding("escape", "close", _("Sluiten"), id="print.close"),
     ]
 
-    def __init__(self, make_pdf: Callable[[], Path], record_label: str, *, record: Record | None = None) -> None:
+    def __init__(
+        self,
+        make_pdf: Callable[[], Path],
+        record_label: str,
+        *,
+        record: Record | None = None,
+        upload_trajectory_id: str | None = None,
+    ) -> None:
         super().__init__()
         self.make_pdf = make_pdf
         self.record_label = record_label
         self.record = record
+        self.upload_trajectory_id = upload_trajectory_id
         self.path: Path | None = None
         self.printer = False
         self.printing = False
@@ -92,11 +105,13 @@ class PrintResultDialog(ModalScreen[Path | None]):
             yield Static("", id="print-message", markup=False)
             with Horizontal():
                 yield Button(_("Afdrukken op de printer (P)"), id="to-printer", variant="primary")
+                yield Button(_("Mijn Loopbaan (M)"), id="upload")
                 yield Button(_("Sluiten (Esc)"), id="close")
             yield Static("", id="print-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#to-printer", Button).display = False
+        self.query_one("#upload", Button).display = False
         self.query_one("#print-path", Static).display = False
         self.query_one("#print-message", Static).display = False
         self.query_one("#close", Button).focus()
@@ -123,17 +138,19 @@ class PrintResultDialog(ModalScreen[Path | None]):
         shown.display = True
         button = self.query_one("#to-printer", Button)
         button.display = printer
+        self.query_one("#upload", Button).display = self.upload_trajectory_id is not None
         hint = self.query_one("#print-hint", Static)
         if printer:
-            hint.update(_("P stuurt het naar de printer. Esc sluit; het bestand blijft staan."))
+            text = _("P stuurt het naar de printer. Esc sluit; het bestand blijft staan.")
             button.focus()
         else:
-            hint.update(
-                _(
-                    "Er is geen printer ingesteld op deze computer (het programma 'lp' ontbreekt). "
-                    "Open het bestand om het af te drukken of door te sturen. Esc sluit."
-                )
+            text = _(
+                "Er is geen printer ingesteld op deze computer (het programma 'lp' ontbreekt). "
+                "Open het bestand om het af te drukken of door te sturen. Esc sluit."
             )
+        if self.upload_trajectory_id is not None:
+            text += " " + _("M toont hoe je het POP oplaadt in Mijn Loopbaan en markeert het als opgeladen.")
+        hint.update(text)
         self.refresh_bindings()
 
     def _failed(self, message: str) -> None:
@@ -152,7 +169,17 @@ class PrintResultDialog(ModalScreen[Path | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send_to_printer":
             return self.path is not None and self.printer and not self.printing
+        if action == "upload":
+            return self.path is not None and self.upload_trajectory_id is not None
         return True
+
+    def action_upload(self) -> None:
+        """The §4.4.2 steps with this POP's name, and the mark 'opgeladen'."""
+        if self.path is None or self.upload_trajectory_id is None:
+            return
+        from poptui.screens.upload_dialog import UploadDialog
+
+        self.app.push_screen(UploadDialog(self.upload_trajectory_id))
 
     def action_send_to_printer(self) -> None:
         if self.path is None or not self.printer or self.printing:
@@ -185,6 +212,8 @@ class PrintResultDialog(ModalScreen[Path | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "to-printer":
             self.action_send_to_printer()
+        elif event.button.id == "upload":
+            self.action_upload()
         else:
             self.action_close()
 
@@ -235,14 +264,14 @@ def print_pop(app: App, trajectory_id: str) -> None:
         return forms.export_pop(database, trajectory_id)
 
     if state is PopStatus.FINAL:
-        print_form(app, write, _("het POP"))
+        print_form(app, write, _("het POP"), upload_trajectory_id=trajectory_id)
         return
     question = (
         _("Er is nog geen POP-document voor dit traject. Wil je een leeg POP-sjabloon afdrukken?")
         if state is None
         else _(
-            "Het POP is nog niet definitief. Wil je het ontwerp afdrukken? "
-            "Maak het POP definitief voor je het laat ondertekenen of oplaadt in Mijn Loopbaan."
+            "Het POP is nog niet definitief. Wil je het ontwerp afdrukken? Elke pagina krijgt de vermelding "
+            "ONTWERP. Maak het POP definitief voor je het laat ondertekenen of oplaadt in Mijn Loopbaan."
         )
     )
 

@@ -6,12 +6,14 @@ from typing import Any, ClassVar
 
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormField, FormScreen
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static, TextArea
 
 from poptui import clock
 from poptui.catalog import load_catalog
+from poptui.catalog_models import StartupSection
 from poptui.i18n import _
 from poptui.models import StartupAnalysis
 from poptui.services import forms
@@ -22,6 +24,17 @@ from poptui.services.startup_analysis import get_or_new, question_ids, save_answ
 def field_name(question_id: str) -> str:
     """'3.3.2.1' -> 'q_3_3_2_1' (widget ids cannot hold dots)."""
     return "q_" + question_id.replace(".", "_")
+
+
+def step_explanation(section: StartupSection) -> Text:
+    """The explanation of a §3.3 step as plain text, with its "Wat als…?" questions in bold."""
+    text = Text("\n\n".join(section.paragraphs))
+    for what_if in section.what_if:
+        text.append("\n\n" + what_if.question, style="bold")
+        text.append("\n" + what_if.answer)
+    for paragraph in section.paragraphs_after:
+        text.append("\n\n" + paragraph)
+    return text
 
 
 class StartupAnalysisScreen(FormScreen):
@@ -44,8 +57,10 @@ class StartupAnalysisScreen(FormScreen):
     def compose_fields(self) -> ComposeResult:
         guide = load_catalog().startup
         yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield Static(guide.intro, classes="startup-explanation", markup=False)
         for section in guide.sections:
             yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
+            yield Static(step_explanation(section), classes="startup-explanation")
             for group in section.groups:
                 yield Static(_(group.title), classes="startup-group", markup=False)
                 for question in group.questions:

@@ -127,7 +127,7 @@ def load_title() -> str:
 
 
 def run_report_compliance(options: argparse.Namespace) -> int:
-    from poptui.services.compliance import compliance_overview
+    from poptui.services.compliance import compliance_overview, count_text
     from poptui.services.organisations import find_organisation
 
     database = open_database(options)
@@ -154,10 +154,7 @@ def run_report_compliance(options: argparse.Namespace) -> int:
     if not lines:
         say(_("Niets ontbreekt voor de registratie."))
         return 0
-    people = len({line.employee_id for line in lines})
-    say(
-        _("Wat ontbreekt voor de registratie: {count} punten bij {people} werknemers.", count=len(lines), people=people)
-    )
+    say(_("Wat ontbreekt voor de registratie: {count}.", count=count_text(lines)))
     organisation = None
     for line in lines:
         if line.organisation != organisation:

@@ -350,6 +350,14 @@ def compliance_overview(database: Database, today: date, organisation_id: str | 
     return compliance_lines(gather(database, organisation_id), today)
 
 
+def count_text(lines: Sequence[ComplianceLine]) -> str:
+    """'3 punten bij 2 werknemers' (singular where it is one)."""
+    people = len({line.employee_id for line in lines})
+    points = _("1 punt") if len(lines) == 1 else _("{count} punten", count=len(lines))
+    who = _("1 werknemer") if people == 1 else _("{count} werknemers", count=people)
+    return _("{points} bij {people}", points=points, people=who)
+
+
 def problem_text(problem: ComplianceProblem) -> tuple[str, str]:
     """(explanation, how to fix) of a problem, from data/registration.json."""
     text = load_catalog().registration.compliance.text(problem)

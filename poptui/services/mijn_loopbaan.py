@@ -56,16 +56,20 @@ class UploadState:
         return self.pop.uploaded_by if self.pop is not None else ""
 
     def summary(self) -> str:
-        """One Dutch line: uploaded when and by whom, or what is still needed."""
-        if self.pop is None or not self.final:
-            return _("Nog niet op te laden: het POP is nog niet definitief.")
-        if self.uploaded_on is None:
-            return _("Nog niet opgeladen in Mijn Loopbaan.")
-        return _(
-            "Opgeladen in Mijn Loopbaan op {date} door {who}.",
-            date=self.uploaded_on.strftime("%d/%m/%Y"),
-            who=self.uploaded_by or _("onbekend"),
-        )
+        return upload_summary(self.pop)
+
+
+def upload_summary(pop: PopDocument | None) -> str:
+    """One Dutch line: uploaded when and by whom, or what is still needed."""
+    if pop is None or pop.status is not PopStatus.FINAL:
+        return _("Nog niet op te laden: het POP is nog niet definitief.")
+    if pop.uploaded_on is None:
+        return _("Nog niet opgeladen in Mijn Loopbaan.")
+    return _(
+        "Opgeladen in Mijn Loopbaan op {date} door {who}.",
+        date=pop.uploaded_on.strftime("%d/%m/%Y"),
+        who=pop.uploaded_by or _("onbekend"),
+    )
 
 
 def upload_steps(document_name: str) -> list[str]:

@@ -22,6 +22,9 @@ def get_organisation(database: Database, organisation_id: str) -> Organisation:
 def save_organisation(database: Database, values: dict[str, Any], organisation_id: str | None = None) -> Organisation:
     """Create (no id) or update an organisation from form values; raises ValidationError or StoreError."""
     current = database.get(Organisation, organisation_id) if organisation_id else None
+    values = dict(values)
+    if str(values.get("first_pop_within_months", "x")).strip() == "":
+        values.pop("first_pop_within_months")  # left empty: keep what was there, or the default of one month
     return database.save(Organisation.model_validate(_merged(current, values)))
 
 
