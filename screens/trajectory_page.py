@@ -412,6 +412,13 @@ class TrajectoryScreen(Screen[None]):
             _("Het traject is nu {status}.", status=label(self.trajectory.status).lower() if self.trajectory else "?")
         )
 
+    def action_print_pop(self) -> None:
+        navigation.print_pop(self.app, self.trajectory_id)
+
+    def action_print_consent(self) -> None:
+        if self.trajectory is not None:
+            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
+
 
 def _between_label(kind: str, done: bool) -> str:
     names = {"tussentijds_overleg": _("overleg"), "huiswerk": _("huiswerk"), "infosessie": _("infosessie")}
@@ -420,10 +427,3 @@ def _between_label(kind: str, done: bool) -> str:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-    def action_print_pop(self) -> None:
-        navigation.print_pop(self.app, self.trajectory_id)
-
-    def action_print_consent(self) -> None:
-        if self.trajectory is not None:
-            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
