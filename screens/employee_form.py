@@ -52,12 +52,6 @@ class EmployeeForm(FormScreen):
         )
         yield FormField("function", _("Functie"), Input(compact=True))
         yield FormField(
-            "start_date",
-            _("In dienst sinds"),
-            Input(placeholder=_("dd/mm/jjjj"), compact=True),
-            help=_("Binnen een maand na deze datum (of de termijn van de organisatie) start het eerste POP-traject."),
-        )
-        yield FormField(
             "supervisor_id",
             _("Werkvloerbegeleider"),
             Select(
@@ -85,6 +79,12 @@ class EmployeeForm(FormScreen):
             "mijn_loopbaan_account",
             _("Mijn Loopbaan"),
             TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True),
+        )
+        yield FormField(
+            "start_date",
+            _("In dienst sinds"),
+            Input(placeholder=_("dd/mm/jjjj"), compact=True),
+            help=_("Binnen een maand na deze datum (of de termijn van de organisatie) start het eerste POP-traject."),
         )
         yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
 

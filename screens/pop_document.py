@@ -38,7 +38,7 @@ class PopScreen(Screen[None]):
         Binding("o", "reopen", _("Heropenen"), show=False, id="pop.reopen"),
         Binding("v", "follow_up", _("Evaluatie vorig POP"), show=False, id="pop.follow_up"),
         Binding("t", "timeline", _("Tijdslijn"), show=False, id="pop.timeline"),
-        Binding("m", "upload", _("Mijn Loopbaan"), id="pop.upload"),
+        Binding("m", "upload", _("Mijn Loopbaan"), show=False, id="pop.upload"),
         Binding("a", "add_item", _("Punt toevoegen"), show=False, id="pop.add_item"),
         Binding("e", "edit_item", _("Punt wijzigen"), show=False, id="pop.edit_item"),
         Binding(

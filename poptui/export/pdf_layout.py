@@ -393,7 +393,7 @@ class FormPdf(FPDF):
         count = max(1, len(signers))
         per_row = 2
         width = (self.body_width - (per_row - 1) * 8) / per_row
-        height = 40
+        height = 36
         for start in range(0, count, per_row):
             self.ensure_space(height + 4)
             top = self.get_y() + 2

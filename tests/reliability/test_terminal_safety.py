@@ -206,14 +206,14 @@ def test_pdf_and_excel_exports_hold_no_escape_sequences(db: Database, tmp_path: 
         start_date=None,
         completion_date=None,
         contact_moments=0,
-        contact_dates="\rx",
         contact_hours=0,
         actions=0,
         generic_actions=0,
         technical_actions=0,
         follow_up=False,
         consent_date=None,
-        uploaded=False,
+        uploaded_on=None,
+        uploaded_by="\rx",
     )
     book_path = tmp_path / "maand.xlsx"
     book_path.write_bytes(trajectories_workbook([row], 2026, 3))
