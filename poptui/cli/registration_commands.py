@@ -155,12 +155,12 @@ def run_report_compliance(options: argparse.Namespace) -> int:
         say(_("Niets ontbreekt voor de registratie."))
         return 0
     say(_("Wat ontbreekt voor de registratie: {count}.", count=count_text(lines)))
-    organisation = None
+    heading: str | None = None
     for line in lines:
-        if line.organisation != organisation:
-            organisation = line.organisation
+        if line.organisation != heading:
+            heading = line.organisation
             say("")
-            say(clean_line(organisation or _("(geen organisatie)")))
+            say(clean_line(heading or _("(geen organisatie)")))
         say(
             "  "
             + clean_line(

@@ -187,7 +187,7 @@ def _no_pop_started(facts: EmployeeFacts, today: date) -> list[Finding]:
 def _pop_older_than_year(
     facts: EmployeeFacts, final: list[tuple[PopDocument, Trajectory | None, date]], today: date
 ) -> list[Finding]:
-    dated = [(day, pop) for pop, _trajectory, day in final]
+    dated: list[tuple[date, PopDocument | None]] = [(day, pop) for pop, _trajectory, day in final]
     dated += [
         (t.completion_date, None)
         for t in facts.trajectories

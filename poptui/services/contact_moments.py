@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from datetime import date as Day  # the field "date" of MomentDetails hides the type inside the class
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationError, ValidationInfo, field_validator
@@ -80,7 +81,7 @@ class MomentDetails(Model):
 
     @field_validator("date")
     @classmethod
-    def _held_not_in_the_future(cls, value: date | None, info: ValidationInfo) -> date | None:
+    def _held_not_in_the_future(cls, value: Day | None, info: ValidationInfo) -> Day | None:
         today = (info.context or {}).get("today") or clock.today()
         if value is not None and info.data.get("status") is ContactMomentStatus.HELD and value > today:
             raise ValueError(future_message(value, today))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -140,7 +140,7 @@ def test_a_planned_trajectory_is_not_started_an_active_one_is() -> None:
 
 
 def test_without_a_start_date_the_day_added_to_poptui_counts() -> None:
-    added = datetime(2026, 4, 2, 10, 0, tzinfo=timezone.utc)
+    added = datetime(2026, 4, 2, 10, 0, tzinfo=UTC)
     employee = _employee(start_date=None, created_at=added)
     assert _problems(_facts(employee), date(2026, 5, 2)) == []
     [finding] = findings_for(_facts(employee), date(2026, 5, 3))

@@ -165,7 +165,9 @@ def test_organisation_hours_beside_contact_hours_per_month() -> None:
     person = coach(org.id)
     worker = employee(org.id)
     traject = trajectory(worker.id, None)
-    november_moments = [m.model_copy(update={"date": date(2026, 11, 2 + m.number)}) for m in moments(worker.id, traject.id)]
+    november_moments = [
+        m.model_copy(update={"date": date(2026, 11, 2 + m.number)}) for m in moments(worker.id, traject.id)
+    ]
     [month] = hours_by_month(hours(org.id, person.id), november_moments)
     data = trainings_workbook([], [], 2026, 11, [(org.name, month)])
     sheet = load_workbook(io.BytesIO(data)).worksheets[2]
