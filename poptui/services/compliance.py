@@ -34,6 +34,7 @@ from typing import Literal
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.models import (
+    CompetenceKind,
     ComplianceProblem,
     ContactMoment,
     Employee,
@@ -44,7 +45,7 @@ from poptui.models import (
     TrajectoryStatus,
 )
 from poptui.services import months
-from poptui.services.pop_rules import check_pop
+from poptui.services.pop_rules import PopCheck
 from poptui.services.trajectory_status import OPEN_STATUSES, moment_overdue
 from poptui.store import Database
 
@@ -214,7 +215,7 @@ def _pop_older_than_year(
 
 
 def _final_pop_problems(
-    facts: EmployeeFacts, final: list[tuple[PopDocument, Trajectory | None, date]], today: date
+    facts: EmployeeFacts, final: list[tuple[PopDocument, Trajectory | None, date]]
 ) -> list[Finding]:
     out: list[Finding] = []
     if final and not facts.consent_valid:
@@ -233,9 +234,10 @@ def _final_pop_problems(
             out.append(
                 Finding(ComplianceProblem.UPLOAD_MISSING, day, _("POP definitief op {date}", date=_day(day)), target)
             )
-        check = check_pop(pop, today, deadlines_may_be_past=True)
-        if not check.rule_ok:
-            out.append(Finding(ComplianceProblem.POP_RULE_BROKEN, day, check.rule_text(), target))
+        kinds = {action.kind for action in pop.actions}
+        rule = PopCheck(CompetenceKind.GENERIC in kinds, CompetenceKind.TECHNICAL in kinds)
+        if not rule.rule_ok:
+            out.append(Finding(ComplianceProblem.POP_RULE_BROKEN, day, rule.rule_text(), target))
     return out
 
 
@@ -269,7 +271,7 @@ def findings_for(facts: EmployeeFacts, today: date) -> list[Finding]:
     found = [
         *_no_pop_started(facts, today),
         *_pop_older_than_year(facts, final, today),
-        *_final_pop_problems(facts, final, today),
+        *_final_pop_problems(facts, final),
         *_overdue_moments(facts, today),
     ]
     order = list(ComplianceProblem)
@@ -315,7 +317,8 @@ def compliance_lines(all_facts: Sequence[EmployeeFacts], today: date) -> list[Co
 
 def gather(database: Database, organisation_id: str | None = None) -> list[EmployeeFacts]:
     """The facts of every active employee (of one organisation). Reads an employee's dossier only
-    when they have a trajectory: the rules about POPs and moments need nothing else."""
+    when they have a trajectory, and parses only final POPs and the moments of open trajectories:
+    the rules need nothing else (draft POPs play no part)."""
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
     trajectories: dict[str, list[Trajectory]] = {}
     for trajectory in database.list(Trajectory):
@@ -325,7 +328,7 @@ def gather(database: Database, organisation_id: str | None = None) -> list[Emplo
         if employee.archived or (organisation_id is not None and employee.organisation_id != organisation_id):
             continue
         own = trajectories.get(employee.id, [])
-        pops = database.list(PopDocument, employee_id=employee.id) if own else []
+        pops = database.list(PopDocument, employee_id=employee.id, status=PopStatus.FINAL) if own else []
         open_ids = {t.id for t in own if t.status in OPEN_STATUSES}
         moments = (
             [m for m in database.list(ContactMoment, employee_id=employee.id) if m.trajectory_id in open_ids]

@@ -72,6 +72,13 @@ def _pop(database: Database, trajectory_id: str) -> PopDocument:
     return next(pop for pop in database.list(PopDocument) if pop.trajectory_id == trajectory_id)
 
 
+async def settle(app: PopApp, pilot: Pilot) -> None:
+    """Let the screen appear and its overview (worked out in a thread) fill the table."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def _rows(screen: ComplianceScreen) -> list[tuple[str, str]]:
     return [(line.employee, line.problem.value) for line in screen.lines]
 
@@ -94,7 +101,7 @@ async def test_b_on_the_home_screen_lists_what_is_missing_and_enter_leads_to_the
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ComplianceScreen)
         assert (inès, "upload_missing") in _rows(screen)
@@ -115,7 +122,7 @@ async def test_b_on_the_home_screen_lists_what_is_missing_and_enter_leads_to_the
             app.screen.query_one("#pop-state").render()
         )
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, ComplianceScreen)
         assert (inès, "upload_missing") not in _rows(app.screen)  # refreshed on return
     stored = _pop(database, flow.trajectories[0].id)
@@ -131,13 +138,13 @@ async def test_a_missing_start_and_an_overdue_moment_lead_to_employee_and_moment
     app = PopApp(database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_compliance(app)
-        await pilot.pause()
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ComplianceScreen)
         await _open_line(pilot, screen, sara.full_name, "no_pop_started")
         assert isinstance(app.screen, EmployeeScreen) and app.screen.employee_id == sara.id
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(app, pilot)
         await _open_line(pilot, app.screen, flow.employees[1].full_name, "contact_moment_overdue")
         assert isinstance(app.screen, ContactMomentScreen) and app.screen.moment_id == late.id
 
