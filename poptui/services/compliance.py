@@ -20,7 +20,7 @@ Archived employees are left out. ``since`` is always the first day on which the 
   oldest such moment.
 
 The day a final POP "became final" is ``finalised_on``, else its trajectory's completion date,
-else the day the POP was last saved.
+else the day the POP was last saved. The POP of a stopped trajectory is left out of the POP rules.
 """
 
 from __future__ import annotations
@@ -219,7 +219,7 @@ def _final_pop_problems(
 ) -> list[Finding]:
     out: list[Finding] = []
     if final and not facts.consent_valid:
-        first_pop, _trajectory, first_day = final[0]
+        _first, _trajectory, first_day = final[0]
         out.append(
             Finding(
                 ComplianceProblem.CONSENT_MISSING,
