@@ -220,3 +220,49 @@ async def test_the_startup_analysis_shows_each_step_explanation(flow: Flow) -> N
         assert "Wat als je een medewerker opleidt en die vertrekt" in texts
         assert "Wat als je een medewerker niet opleidt en die blijft" in texts
         assert "projectgroep" in texts  # the explanation of 3.3.1
+
+
+async def test_a_draft_pop_cannot_be_marked_and_a_mark_can_be_taken_away(flow: Flow) -> None:
+    database = flow.database
+    trajectory_id = flow.trajectories[0].id
+    stored = _pop(database, trajectory_id)
+    database.save(stored.model_copy(update={"uploaded_on": date(2025, 3, 4), "uploaded_by": "An De Smet"}))
+    draft_trajectory = flow.trajectories[1].id
+    database.save(PopDocument(employee_id=flow.employees[1].id, trajectory_id=draft_trajectory))
+    app = PopApp(database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_pop(app, draft_trajectory)
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, UploadDialog)
+        assert "nog niet definitief" in str(dialog.query_one("#upload-state").render())
+        assert not dialog.query_one("#mark").display and not dialog.query_one("#upload-date-row").display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Alleen een definitief POP" in str(dialog.query_one("#upload-problem").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PopScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        navigation.open_pop(app, trajectory_id)
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, UploadDialog)
+        assert "Opgeladen in Mijn Loopbaan op 04/03/2025 door An De Smet" in str(
+            dialog.query_one("#upload-state").render()
+        )
+        for _attempt in range(6):  # Tab from the date to the button that takes the mark away
+            if app.focused is dialog.query_one("#clear"):
+                break
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Nog niet opgeladen" in str(dialog.query_one("#upload-state").render())
+    assert _pop(database, trajectory_id).uploaded_on is None
+    assert _pop(database, draft_trajectory).uploaded_on is None
