@@ -350,8 +350,7 @@ def _startup_step(pdf: FormPdf, section: StartupSection, answers: dict[str, str]
     for paragraph in section.paragraphs:
         pdf.paragraph(paragraph, size=9, muted=True)
     for what_if in section.what_if:
-        pdf.paragraph(what_if.question, size=9.5, bold=True, keep_with_next=True, indent=4)
-        pdf.paragraph(what_if.answer, size=9, indent=4)
+        pdf.callout(what_if.question, what_if.answer)
     for paragraph in section.paragraphs_after:
         pdf.paragraph(paragraph, size=9, muted=True)
     for group in section.groups:

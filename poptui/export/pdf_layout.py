@@ -317,6 +317,26 @@ class FormPdf(FPDF):
         self.ensure_space(min(height, 3 * line + 1.2))
         draw()
 
+    def callout(self, title: str, text: str, *, size: float = 9) -> None:
+        """A short argument set apart: a bold title and its text on a light band, kept on one page."""
+        shown_title, shown_text = printable(title), printable(text)
+        width = self.body_width - 8
+        line = size * 0.5
+        title_height = self._text_height(shown_title, line + 0.3, size=size + 0.5, bold=True, width=width)
+        height = title_height + self._text_height(shown_text, line, size=size, width=width) + 5
+        self.ensure_space(height + 2)
+        top = self.get_y()
+        self.set_fill_color(*SHADE)
+        self.rect(MARGIN, top, self.body_width, height, style="F")
+        self.set_fill_color(*INK)
+        self.rect(MARGIN, top, 1.2, height, style="F")
+        self.set_xy(MARGIN + 5, top + 2.5)
+        self.set_font(FONT, "B", size + 0.5)
+        self.multi_cell(width, line + 0.3, shown_title, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_font(FONT, "", size)
+        self.multi_cell(width, line, shown_text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_y(top + height + 2)
+
     def fields(self, pairs: Sequence[tuple[str, str]], *, columns: int = 2, label_width: float = 34) -> None:
         """Label-value pairs in a grid; an empty value leaves a line to write on."""
         column_width = self.body_width / columns
