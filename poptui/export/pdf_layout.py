@@ -254,7 +254,8 @@ class FormPdf(FPDF):
 
     def _text_height(self, text: str, line: float, *, size: float, bold: bool = False, width: float = 0) -> float:
         self.set_font(FONT, "B" if bold else "", size)
-        return len(self.multi_cell(width, line, text, dry_run=True, output="LINES")) * line
+        lines = self.multi_cell(width or self.body_width, line, text, dry_run=True, output="LINES")
+        return len(lines) * line
 
     # -- blocks ----------------------------------------------------------------------
 
