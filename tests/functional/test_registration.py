@@ -16,6 +16,7 @@ from poptui.screens.pop_document import PopScreen
 from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.startup_analysis import StartupAnalysisScreen
 from poptui.screens.upload_dialog import UploadDialog
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -156,7 +157,10 @@ async def test_the_palette_finds_the_overview(flow: Flow) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"ontbreekt")
-        await pilot.pause(0.3)
+        for _attempt in range(50):  # the palette searches in the background: wait for the hit
+            await pilot.pause(0.05)
+            if app.screen.query_one(CommandList).option_count:
+                break
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ComplianceScreen)
