@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from poptui.export.excel import TrajectoryRow, trajectories_workbook
+from poptui.export.excel import ContactRow, TrajectoryRow, trajectories_workbook
 from poptui.export.pop_pdf import PopPrint, pop_pdf
 from poptui.models import (
     CompetenceKind,
@@ -95,16 +95,34 @@ def _rows(count: int) -> list[TrajectoryRow]:
             start_date=date(2026, 8, 1),
             completion_date=date(2026, 11, 1 + number % 28),
             contact_moments=5,
-            contact_dates="01/09/2026, 08/09/2026, 15/09/2026, 22/09/2026, 29/09/2026",
             contact_hours=6.25,
             actions=4,
             generic_actions=2,
             technical_actions=2,
             follow_up=number % 3 == 0,
             consent_date=date(2026, 8, 1),
-            uploaded=number % 2 == 0,
+            uploaded_on=date(2026, 11, 30) if number % 2 == 0 else None,
+            uploaded_by="Sofie Claes" if number % 2 == 0 else "",
         )
         for number in range(count)
+    ]
+
+
+def _contacts(count: int) -> list[ContactRow]:
+    """Five held contact moments per trajectory: the detail sheet of the month Excel."""
+    return [
+        ContactRow(
+            f"Organisatie {number % 25}",
+            f"Achternaam{number}",
+            "Voornaam",
+            moment,
+            date(2026, 9, 1 + 7 * moment),
+            1.25,
+            "Analyse",
+            False,
+        )
+        for number in range(count)
+        for moment in range(5)
     ]
 
 
@@ -130,9 +148,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     options = parser.parse_args()
     data = _pop()
-    rows = _rows(1000)
+    rows, contacts = _rows(1000), _contacts(1000)
     _measure("POP-document A4 (PDF)", lambda: pop_pdf(data), options.repeat, 0.2)
-    _measure("Maandoverzicht 1.000 rijen (xlsx)", lambda: trajectories_workbook(rows, 2026, 11), options.repeat, 1.0)
+    _measure(
+        "Maandoverzicht 1.000 rijen (xlsx)",
+        lambda: trajectories_workbook(rows, 2026, 11, contacts),
+        options.repeat,
+        1.0,
+    )
 
 
 if __name__ == "__main__":

@@ -323,14 +323,13 @@ def _fill(sheet: Worksheet, headers: list[str], rows: list[list[Any]], *, hours_
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
     widths = [len(header) for header in headers]
-    for values in rows:
+    for row_number, values in enumerate(rows, start=2):
         cells = []
         for index, value in enumerate(values, start=1):
             cells.append(value)
             text = value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value if value is not None else "")
             widths[index - 1] = max(widths[index - 1], min(len(text), MAX_WIDTH))
         sheet.append([safe_text(value) if isinstance(value, str) else value for value in cells])
-        row_number = sheet.max_row
         for index, value in enumerate(values, start=1):
             cell = sheet.cell(row=row_number, column=index)
             if isinstance(value, date):
