@@ -91,7 +91,7 @@ def upload_state(database: Database, trajectory_id: str, today: date) -> UploadS
     employee = database.get(Employee, trajectory.employee_id)
     pop = _pop_of(database, trajectory)
     day, _source = months.pop_date(pop.finalised_on if pop else None, trajectory.completion_date, today)
-    name = file_names.pop_file_name(day, employee.last_name, employee.first_name)
+    name = file_names.pop_file_name(day, employee.last_name, employee.first_name, employee.id)
     return UploadState(trajectory, employee, pop, name)
 
 
