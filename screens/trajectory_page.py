@@ -243,6 +243,13 @@ class TrajectoryScreen(Screen[None]):
     def action_pop(self) -> None:
         navigation.open_pop(self.app, self.trajectory_id)
 
+    def action_print_pop(self) -> None:
+        navigation.print_pop(self.app, self.trajectory_id)
+
+    def action_print_consent(self) -> None:
+        if self.trajectory is not None:
+            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
+
     def action_new_consultation(self) -> None:
         if self.trajectory is None:
             return
@@ -420,10 +427,3 @@ def _between_label(kind: str, done: bool) -> str:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-    def action_print_pop(self) -> None:
-        navigation.print_pop(self.app, self.trajectory_id)
-
-    def action_print_consent(self) -> None:
-        if self.trajectory is not None:
-            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)

@@ -204,3 +204,42 @@ async def test_k_on_the_employee_page_prints_the_consent_document(
         assert "_TOESTEMMING_" in app.screen.path.name
         text = "\n".join(page.extract_text() for page in PdfReader(app.screen.path).pages)
         assert employee.last_name in text
+
+
+async def test_d_and_k_on_the_trajectory_page_write_the_pop_and_the_consent_document(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poptui.screens.trajectory_page import TrajectoryScreen
+
+    from poptui.models import Employee, PopDocument, PopStatus
+
+    monkeypatch.setattr(forms, "printer_available", lambda: False)
+    final = next(pop for pop in demo_db.list(PopDocument) if pop.status is PopStatus.FINAL)
+    employee = demo_db.get(Employee, final.employee_id)
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_trajectory(app, final.trajectory_id)
+        await pilot.pause()
+        assert isinstance(app.screen, TrajectoryScreen)
+
+        await pilot.press("d")  # a final POP prints without asking
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PrintResultDialog)
+        pop_path = app.screen.path
+        assert pop_path is not None and pop_path.exists() and "_POP_" in pop_path.name
+        assert employee.last_name.upper() in pop_path.name
+        assert employee.last_name in "\n".join(page.extract_text() for page in PdfReader(pop_path).pages)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TrajectoryScreen)
+
+        await pilot.press("k")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PrintResultDialog)
+        consent_path = app.screen.path
+        assert consent_path is not None and consent_path.exists() and "_TOESTEMMING_" in consent_path.name
+        assert employee.last_name in "\n".join(page.extract_text() for page in PdfReader(consent_path).pages)
