@@ -155,7 +155,11 @@ class MethodGuide(CatalogModel):
     the guidance was written for poptui, not taken from the draaiboek).
 
     ``aliases`` are other spellings of the name, among them every spelling used in
-    the §4.5.3 tables; :meth:`Catalog.method_by_name` matches on them."""
+    the §4.5.3 tables; :meth:`Catalog.method_by_name` matches on them.
+
+    ``worksheet`` names the method's own blank A4 worksheet (one of
+    ``poptui.export.worksheets_pdf.WORKSHEETS``); empty: the general method sheet
+    (goal, way of working, room for notes and conclusions)."""
 
     id: MethodKind
     name: str = Field(min_length=1)
@@ -165,6 +169,7 @@ class MethodGuide(CatalogModel):
     aliases: list[str] = []
     guidance: Guidance
     own_guidance: bool = False
+    worksheet: str = ""
 
     @field_validator("goals")
     @classmethod

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.method_notes import guidance_text, method_name
 from poptui.screens.widgets.form import FormField, FormScreen, format_date
 from rich.text import Text
 from textual import on, work
@@ -18,6 +17,7 @@ from textual.widgets.option_list import Option
 from poptui import clock
 from poptui.i18n import _
 from poptui.labels import choices, label
+from poptui.methods_registry import guidance_text, method_name
 from poptui.models import (
     ContactMoment,
     ContactMomentStatus,

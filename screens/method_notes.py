@@ -1,7 +1,7 @@
 """Free notes and conclusions for a method that has no screen of its own yet.
 
-The record is the method's own record class (``models.new_method_record``), so the
-richer screen that comes later opens the same record and keeps these notes.
+The record is the method's own record class (from :mod:`poptui.methods_registry`), so
+the richer screen that comes later opens the same record and keeps these notes.
 """
 
 from __future__ import annotations
@@ -13,37 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from poptui.catalog import load_catalog
 from poptui.i18n import _
+from poptui.methods_registry import guidance_text, method, method_name
 from poptui.models import MethodKind, MethodRecordBase
 from poptui.services import method_records
 from poptui.services.consent import has_consent, sensitive_fields_reason
-
-
-def guidance_text(kind: MethodKind | str) -> str:
-    """The catalog's guidance of a method as readable text: doel, doelgroep, tijd, middelen,
-    werkwijze (numbered) and aandachtspunten."""
-    guide = load_catalog().methods[MethodKind(kind)]
-    guidance = guide.guidance
-    parts = [
-        _("{name} (§{section})", name=guide.name, section=guide.section),
-        "",
-        _("Doel: {text}", text=guidance.doel),
-        _("Doelgroep: {text}", text=guidance.doelgroep),
-        _("Tijdsduur: {text}", text=guidance.tijdsduur),
-    ]
-    if guidance.middelen:
-        parts += ["", _("Middelen:"), *(f"  • {item}" for item in guidance.middelen)]
-    parts += ["", _("Werkwijze:"), *(f"  {number}. {step}" for number, step in enumerate(guidance.werkwijze, 1))]
-    if guidance.aandachtspunten:
-        parts += ["", _("Aandachtspunten:"), *(f"  • {item}" for item in guidance.aandachtspunten)]
-    if guide.own_guidance:
-        parts += ["", _("(Het draaiboek noemt deze methodiek zonder ze te beschrijven; deze uitleg is van poptui.)")]
-    return "\n".join(parts)
-
-
-def method_name(kind: MethodKind | str) -> str:
-    return load_catalog().methods[MethodKind(kind)].name
 
 
 class MethodNotesScreen(FormScreen):
@@ -70,8 +44,8 @@ class MethodNotesScreen(FormScreen):
         key = record_id or f"{trajectory_id}-{contact_moment_id or 'traject'}-{self.kind.value}"
         super().__init__(draft_key=f"method-{key}")
         self.model = MethodRecordBase  # the record's own class once it is loaded
-        guide = load_catalog().methods[self.kind]
-        self.form_title = _("Methodiek: {name}", name=guide.name)
+        guide = method(self.kind).guide
+        self.form_title = _("Methodiek: {name}", name=method_name(self.kind))
         self.form_intro = _(
             "Doel: {doel}  —  F3 toont de volledige uitleg (werkwijze, middelen, aandachtspunten).",
             doel=guide.guidance.doel,
@@ -79,13 +53,13 @@ class MethodNotesScreen(FormScreen):
 
     def _load(self) -> MethodRecordBase:
         if self.record is None:
-            self.record = method_records.get_or_create(
-                self.app.database,
-                self.employee_id,
-                self.trajectory_id,
-                self.kind,  # type: ignore[attr-defined]
-                self.contact_moment_id,
-                self.record_id,
+            self.record = method_records.find_or_new(
+                self.app.database,  # type: ignore[attr-defined]
+                employee_id=self.employee_id,
+                trajectory_id=self.trajectory_id,
+                kind=self.kind,
+                contact_moment_id=self.contact_moment_id,
+                record_id=self.record_id,
             )
             self.model = type(self.record)
             if self.record.version:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +19,7 @@ from poptui.services import mindmap
 THEME = "theme"
 
 
-class MindmapScreen(PlanningMethodScreen):
+class MindmapScreen(MethodScreen):
     """Mindmap: a tak eronder, b tak ernaast, e hernoemen, K/J verplaatsen, > en < in- en uitspringen, x weg."""
 
     CSS_PATH = "mindmap.tcss"
@@ -37,6 +37,7 @@ class MindmapScreen(PlanningMethodScreen):
         Binding("r", "conclusion", _("Conclusie"), show=False, id="mindmap.conclusion"),
     ]
     record: MindmapRecord
+    text_max_length = 200
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,11 +76,6 @@ class MindmapScreen(PlanningMethodScreen):
             return None
         return tree.get_option_at_index(tree.highlighted).id
 
-    def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        self.app.push_screen(TextPromptDialog(title, value, max_length=200), lambda text: then(text) if text else None)
-
     def _store_nodes(self, nodes, select: str | None = None) -> None:  # noqa: ANN001
         if self.store(self.record.model_copy(update={"nodes": nodes})):
             self.redraw(select)
@@ -98,7 +94,7 @@ class MindmapScreen(PlanningMethodScreen):
             nodes, new_id = mindmap.add_child(self.record.nodes, parent, text)
             self._store_nodes(nodes, new_id)
 
-        self._ask(_("Nieuw idee (tak eronder)"), "", typed)
+        self.ask(_("Nieuw idee (tak eronder)"), "", typed)
 
     def action_add_sibling(self) -> None:
         current = self.current_id()
@@ -110,21 +106,19 @@ class MindmapScreen(PlanningMethodScreen):
             nodes, new_id = mindmap.add_sibling(self.record.nodes, current, text)
             self._store_nodes(nodes, new_id)
 
-        self._ask(_("Nieuw idee (tak ernaast)"), "", typed)
+        self.ask(_("Nieuw idee (tak ernaast)"), "", typed)
 
     def action_rename(self) -> None:
         current = self.current_id()
         if current in (None, THEME):
-            self._ask(
+            self.ask(
                 _("Centraal thema (bv. mijn volgende stap)"),
                 self.record.theme,
                 lambda text: self.store(self.record.model_copy(update={"theme": text})),
             )
             return
         node = next(node for node in self.record.nodes if node.id == current)
-        self._ask(
-            _("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text))
-        )
+        self.ask(_("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text)))
 
     def _on_node(self, change) -> None:  # noqa: ANN001
         current = self.current_id()
@@ -159,7 +153,7 @@ class MindmapScreen(PlanningMethodScreen):
         )
 
     def action_conclusion(self) -> None:
-        self._ask(
+        self.ask(
             _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
             "",
             lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),

@@ -194,11 +194,8 @@ class PrintResultDialog(ModalScreen[Path | None]):
 
 
 def worksheet_choices() -> list[tuple[Text, str]]:
-    """(title, name) of every blank worksheet, in the order of :data:`forms.WORKSHEETS`."""
-    from poptui.export.worksheets_pdf import worksheet_texts
-
-    titles = worksheet_texts()["titles"]
-    return [(Text(_(titles.get(name, name))), name) for name in forms.WORKSHEETS]
+    """(title, name) of every blank worksheet, in the order of :func:`forms.worksheet_names`."""
+    return [(Text(forms.worksheet_title(name)), name) for name in forms.worksheet_names()]
 
 
 class BlankWorksheetDialog(ChooseDialog[str]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +24,7 @@ def score_text(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-class ScanScreen(PlanningMethodScreen):
+class ScanScreen(MethodScreen):
     """Scan: a actie, z/b/n (of 0/5/1) scoort de cel, v vergelijkt, k kiest de akkoord-acties, p naar het plan."""
 
     CSS_PATH = "scan_screen.tcss"
@@ -179,29 +179,21 @@ class ScanScreen(PlanningMethodScreen):
         if not scan.can_add(self.record, self.domain):
             self.notify(_("Per domein zijn er maximaal 10 acties."), severity="warning")
             return
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        def typed(text: str | None) -> None:
-            if text:
-                changed = self.record.model_copy(deep=True)
-                changed.actions = [*changed.actions, ScanAction(domain=self.domain, text=text)]
-                if self.store(changed):
-                    table = self.query_one(DataTable)
-                    table.move_cursor(row=table.row_count - 1, column=2)
+        def typed(text: str) -> None:
+            changed = self.record.model_copy(deep=True)
+            changed.actions = [*changed.actions, ScanAction(domain=self.domain, text=text)]
+            if self.store(changed):
+                table = self.query_one(DataTable)
+                table.move_cursor(row=table.row_count - 1, column=2)
 
-        self.app.push_screen(TextPromptDialog(_("Nieuwe actie in domein {number}", number=self.domain)), typed)
+        self.ask(_("Nieuwe actie in domein {number}", number=self.domain), "", typed)
 
     def action_edit(self) -> None:
         action = self.current()
         if action is None:
             return
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        def typed(text: str | None) -> None:
-            if text:
-                self._changed_action(action.id, text=text)
-
-        self.app.push_screen(TextPromptDialog(_("Actie"), action.text), typed)
+        self.ask(_("Actie"), action.text, lambda text: self._changed_action(action.id, text=text))
 
     def action_score(self, value: int) -> None:
         action = self.current()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from poptui.screens.widgets.form import FormField, FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ from poptui.services import pop_documents, smart_method
 SCORE_COLUMNS = {2: "meaningful", 3: "feasible"}
 
 
-class SmartScreen(PlanningMethodScreen):
+class SmartScreen(MethodScreen):
     """SMART: u uitdaging, a actie, z/b/n (0/5/1) scoort ZV of HB, l loopbaancompetentie, k kiest de beste, p naar het plan."""
 
     CSS_PATH = "smart_screen.tcss"
@@ -126,11 +126,6 @@ class SmartScreen(PlanningMethodScreen):
             challenge.actions = [a.model_copy(update=changes) if a.id == action_id else a for a in challenge.actions]
         self.store(changed)
 
-    def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        self.app.push_screen(TextPromptDialog(title, value), lambda text: then(text) if text else None)
-
     def _select_key(self, key: str) -> None:
         table = self.query_one(DataTable)
         for index in range(table.row_count):
@@ -151,7 +146,7 @@ class SmartScreen(PlanningMethodScreen):
             if self.store(changed):
                 self._select_key(f"c|{challenge.id}")
 
-        self._ask(_("Nieuwe uitdaging"), "", typed)
+        self.ask(_("Nieuwe uitdaging"), "", typed)
 
     def action_add_action(self) -> None:
         challenge = self.current_challenge()
@@ -172,12 +167,12 @@ class SmartScreen(PlanningMethodScreen):
                 self._select_key(f"a|{challenge.id}|{action.id}")
                 self.query_one(DataTable).move_cursor(column=2)
 
-        self._ask(_("Nieuwe actie voor: {title}", title=challenge.title), "", typed)
+        self.ask(_("Nieuwe actie voor: {title}", title=challenge.title), "", typed)
 
     def action_edit(self) -> None:
         action, challenge = self.current_action(), self.current_challenge()
         if action is not None:
-            self._ask(_("Actie"), action.text, lambda text: self._change_action(action.id, text=text))
+            self.ask(_("Actie"), action.text, lambda text: self._change_action(action.id, text=text))
         elif challenge is not None:
 
             def typed(text: str) -> None:
@@ -187,7 +182,7 @@ class SmartScreen(PlanningMethodScreen):
                 ]
                 self.store(changed)
 
-            self._ask(_("Uitdaging"), challenge.title, typed)
+            self.ask(_("Uitdaging"), challenge.title, typed)
 
     def action_score(self, value: int) -> None:
         action = self.current_action()

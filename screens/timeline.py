@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,7 +19,7 @@ from poptui.models.planning import TijdslijnRecord, TimelineMoment
 from poptui.services import pop_documents, timeline
 
 
-class TimelineScreen(PlanningMethodScreen):
+class TimelineScreen(MethodScreen):
     """Tijdslijn: [ en ] schuiven de maanden, + en - meer of minder maanden, m vast moment, a actieplan."""
 
     CSS_PATH = "timeline.tcss"

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.method_notes import method_name
 from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual import on, work
@@ -20,6 +19,7 @@ from textual.widgets.option_list import Option
 from poptui import clock
 from poptui.i18n import _
 from poptui.labels import choices, label
+from poptui.methods_registry import method_name
 from poptui.models import (
     ContactMoment,
     ContactMomentStatus,

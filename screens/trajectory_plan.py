@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from poptui.screens.method_notes import method_name
 from pydantic import TypeAdapter, ValidationError
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.labels import choices, label
+from poptui.methods_registry import method_name
 from poptui.models import MethodKind, Phase
 from poptui.models.base import OptionalDay
 from poptui.models.errors import field_errors

@@ -4,7 +4,9 @@
 competences), ``scan`` (§5.7), ``smart`` (§5.8 challenges), ``klokwijs`` (§5.9
 clock face with hour lines and the day table), ``praatplaat`` (§5.13 checklist),
 ``actieplan`` (the §4.3 action plan) and ``smart-actie`` (the SMART action sheet
-of §5.7/§5.8 stap 4).
+of §5.7/§5.8 stap 4). A method whose catalog entry names no sheet of its own gets the
+general method sheet, named by its kind (e.g. ``kwaliteitenspel``): its goal and way of
+working, and room for notes and conclusions. :func:`worksheet_names` lists them all.
 
 The method texts come from the content catalog; the few texts the catalog does
 not hold (titles, the rating scale) live in ``data/forms/worksheets.json``.
@@ -24,7 +26,7 @@ from poptui.catalog import Catalog
 from poptui.export.labels import kind_label
 from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Column, FormContext, FormPdf, Ticks
 from poptui.i18n import _
-from poptui.models import CompetenceKind
+from poptui.models import CompetenceKind, MethodKind
 from poptui.resources import data_path
 
 WORKSHEETS = ("hand", "competenties", "scan", "smart", "klokwijs", "praatplaat", "actieplan", "smart-actie")
@@ -45,22 +47,46 @@ class WorksheetPrint:
     print_date: date = field(default_factory=date.today)
 
 
-def worksheet_title(name: str) -> str:
-    return str(worksheet_texts()["titles"][name])
+def worksheet_names(catalog: Catalog) -> tuple[str, ...]:
+    """Every blank worksheet: the sheets of :data:`WORKSHEETS`, then the general sheet of each
+    method without a sheet of its own (named by the method's kind)."""
+    return WORKSHEETS + tuple(kind.value for kind, guide in catalog.methods.items() if not guide.worksheet)
+
+
+def worksheet_title(name: str, catalog: Catalog) -> str:
+    if name in WORKSHEETS:
+        return _(str(worksheet_texts()["titles"][name]))
+    return _("Werkblad {name}", name=_(catalog.methods[MethodKind(name)].name))
 
 
 def worksheet_pdf(data: WorksheetPrint) -> bytes:
-    if data.name not in WORKSHEETS:
-        raise ValueError(
-            _("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(WORKSHEETS))
-        )
+    names = worksheet_names(data.catalog)
+    if data.name not in names:
+        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(names)))
     texts = worksheet_texts()
-    pdf = FormPdf(
-        texts["titles"][data.name], FormContext(data.organisation, data.print_date), texts["subtitles"][data.name]
-    )
+    context = FormContext(data.organisation, data.print_date)
+    if data.name in WORKSHEETS:
+        pdf = FormPdf(texts["titles"][data.name], context, texts["subtitles"][data.name])
+    else:
+        guide = data.catalog.methods[MethodKind(data.name)]
+        pdf = FormPdf(worksheet_title(data.name, data.catalog), context, " · ".join(guide.goals))
     pdf.fields([(_("Naam werknemer"), ""), (_("Datum"), ""), (_("POP-coach"), ""), (_("Contactmoment"), "")])
-    _BUILDERS[data.name](pdf, data)
+    _BUILDERS.get(data.name, _method_sheet)(pdf, data)
     return pdf.to_bytes()
+
+
+def _method_sheet(pdf: FormPdf, data: WorksheetPrint) -> None:
+    """The general sheet of a method: goal and way of working from the catalog, then room to write."""
+    guide = data.catalog.methods[MethodKind(data.name)]
+    lines = worksheet_texts()["method_sheet_lines"]
+    pdf.paragraph(_("Doel: {text}", text=guide.guidance.doel), size=9, muted=True)
+    pdf.subheading(_("Werkwijze"))
+    for step in guide.guidance.werkwijze:
+        pdf.paragraph(f"• {step}", size=8.5, muted=True)
+    pdf.section(_("Notities"))
+    pdf.writing_lines(int(lines["notes"]))
+    pdf.section(_("Conclusies"), _("Eén conclusie per regel: ze komen in het POP (Wat wil ik, Wat kan ik)."))
+    pdf.writing_lines(int(lines["conclusions"]))
 
 
 def _hand(pdf: FormPdf, data: WorksheetPrint) -> None:

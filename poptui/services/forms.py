@@ -12,7 +12,8 @@ For the "Afdrukken" key of every screen (each returns the written :class:`Path`)
 - ``export_attendance(db, training_id, out_dir=None)``: the attendance list (§4.4.6).
 - ``export_startup(db, organisation_id, out_dir=None)``: the start-up analysis (§3.3).
 - ``export_blank(name, organisation=None, out_dir=None, competences=())``: a blank
-  worksheet; ``name`` is one of :data:`WORKSHEETS`.
+  worksheet; ``name`` is one of :func:`worksheet_names` (the sheets of :data:`WORKSHEETS`
+  and the general sheet of every method without one).
 - ``month_package(db, year, month, out_dir=None)`` -> :class:`MonthPackageResult`:
   the month's folder and zip (§4.4 samengevat) with a Dutch ``summary``.
 - ``printer_available()``: whether ``lp`` exists; ``send_to_printer(path)`` sends a
@@ -36,7 +37,7 @@ from datetime import date
 from pathlib import Path
 
 from poptui.catalog import load_catalog
-from poptui.export import file_names
+from poptui.export import file_names, worksheets_pdf
 from poptui.export.excel import hours_row, training_row, trainings_workbook, trajectories_workbook, trajectory_row
 from poptui.export.forms_pdf import (
     AttendancePrint,
@@ -90,6 +91,8 @@ __all__ = [
     "month_package",
     "printer_available",
     "send_to_printer",
+    "worksheet_names",
+    "worksheet_title",
 ]
 
 
@@ -309,12 +312,23 @@ def export_blank(
     today: date | None = None,
 ) -> Path:
     """A blank worksheet; no database needed, so nothing is audited."""
-    if name not in WORKSHEETS:
-        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(WORKSHEETS)))
+    names = worksheet_names()
+    if name not in names:
+        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
     organisation_name = organisation.name if organisation else ""
     data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or date.today()))
     folder = _folder(out_dir)
     return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
+
+
+def worksheet_names() -> tuple[str, ...]:
+    """Every blank worksheet that :func:`export_blank` prints, in the order to offer them."""
+    return worksheets_pdf.worksheet_names(load_catalog())
+
+
+def worksheet_title(name: str) -> str:
+    """The title of a blank worksheet, as printed on it."""
+    return worksheets_pdf.worksheet_title(name, load_catalog())
 
 
 def _deliver(db: Database, built: _Built, out_dir: Path | str | None) -> Path:

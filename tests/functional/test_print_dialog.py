@@ -123,7 +123,7 @@ async def test_print_a_blank_worksheet_for_an_organisation(db: Database, monkeyp
         navigation.print_blank_worksheet(app, organisation.id)
         await pilot.pause()
         assert isinstance(app.screen, BlankWorksheetDialog)
-        assert len(app.screen.choices) == len(forms.WORKSHEETS)
+        assert len(app.screen.choices) == len(forms.worksheet_names())
         await pilot.press("down", "down", "down", "enter")  # the fourth: SMART
         await pilot.pause()
         await app.workers.wait_for_complete()

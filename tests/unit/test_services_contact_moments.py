@@ -15,6 +15,7 @@ from poptui.models import (
     HandRecord,
     Level,
     MethodKind,
+    MethodRecordBase,
     Organisation,
     Phase,
     Trajectory,
@@ -131,12 +132,17 @@ def test_add_and_remove_renumber_the_plan(db: Database, setup) -> None:  # noqa:
 
 def test_a_moment_with_method_notes_is_not_removed(db: Database, setup) -> None:  # noqa: ANN001
     _organisation, employee, trajectory, moments = setup
-    record = method_records.get_or_create(db, employee.id, trajectory.id, MethodKind.HAND, moments[1].id)
+    record = method_records.find_or_new(
+        db, employee_id=employee.id, trajectory_id=trajectory.id, kind=MethodKind.HAND, contact_moment_id=moments[1].id
+    )
     assert isinstance(record, HandRecord) and record.version == 0
+    assert db.find(MethodRecordBase, record.id, employee_id=employee.id) is None  # opening stores nothing
     method_records.save_notes(db, record, "duim: koken", "Kookt graag\n\n- werkt graag met collega's")
     with pytest.raises(MomentRefused):
         contact_moments.remove_planned_moment(db, moments[1])
-    again = method_records.get_or_create(db, employee.id, trajectory.id, "hand", moments[1].id)
+    again = method_records.find_or_new(
+        db, employee_id=employee.id, trajectory_id=trajectory.id, kind="hand", contact_moment_id=moments[1].id
+    )
     assert again.id == record.id and again.conclusions == ["Kookt graag", "werkt graag met collega's"]
 
 

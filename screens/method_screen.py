@@ -1,50 +1,40 @@
-"""The shared base of the planning method screens (scan, SMART, matrix, mindmap, tijdslijn):
-load or create the record, save every change at once, the method's guidance one key away (g)."""
+"""The base of the method screens that save every change at once (scan, SMART, decision matrix,
+mind map, time line, and the method screens still to come): the record is found or made by the
+one rule of :func:`poptui.services.method_records.find_or_new`, every change is stored with
+:meth:`MethodScreen.store`, one line of text is asked with :meth:`MethodScreen.ask`, and the
+method's guidance is one key away (g)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from textual.binding import Binding
 from textual.screen import Screen
 
-from poptui import clock
-from poptui.catalog import load_catalog
 from poptui.i18n import _
-from poptui.labels import label
+from poptui.methods_registry import guidance_text, method_name
 from poptui.models import Employee, MethodKind, MethodRecordBase, Trajectory
 from poptui.models.errors import dutch_summary
-from poptui.services import planning_methods
+from poptui.services import method_records
 from poptui.store import StoreError
 
 
-def guidance_text(kind: MethodKind, extra: str = "") -> str:
-    """The catalog's guidance of a method as one readable text."""
-    guide = load_catalog().methods[kind]
-    parts = [
-        _("Doel") + "\n  " + guide.guidance.doel,
-        _("Doelgroep") + "\n  " + guide.guidance.doelgroep,
-        _("Tijdsduur") + "\n  " + guide.guidance.tijdsduur,
-    ]
-    if guide.guidance.middelen:
-        parts.append(_("Middelen") + "\n" + "\n".join(f"  - {item}" for item in guide.guidance.middelen))
-    parts.append(_("Werkwijze") + "\n" + "\n".join(f"  {item}" for item in guide.guidance.werkwijze))
-    if guide.guidance.aandachtspunten:
-        parts.append(_("Aandachtspunten") + "\n" + "\n".join(f"  - {item}" for item in guide.guidance.aandachtspunten))
-    if extra:
-        parts.append(extra)
-    return "\n\n".join(parts)
+class MethodScreen(Screen[Any]):
+    """Base: ``self.record`` is the method's record; :meth:`store` saves a changed copy and redraws.
 
-
-class PlanningMethodScreen(Screen[Any]):
-    """Base: ``self.record`` is the stored record; :meth:`store` saves a changed copy and redraws."""
+    Subclasses compose their widgets, draw ``self.record`` in :meth:`redraw` and may focus
+    something in :meth:`after_load`. A record that was never stored is stored by the first
+    :meth:`store`: opening a method and leaving again stores nothing.
+    """
 
     BINDINGS: ClassVar = [
         Binding("g", "guidance", _("Uitleg"), id="method.guidance"),
         Binding("escape", "back", _("Terug"), id="method.back"),
     ]
-    method_kind: ClassVar[MethodKind]
+    text_max_length: ClassVar[int] = 2000
+    """The longest line :meth:`ask` accepts (the record's limit for what is asked)."""
 
     def __init__(
         self,
@@ -68,17 +58,16 @@ class PlanningMethodScreen(Screen[Any]):
         return self.app.database  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        self.record = planning_methods.get_or_create_record(
+        self.record = method_records.find_or_new(
             self.database,
             employee_id=self.employee_id,
             trajectory_id=self.trajectory_id,
             kind=self.kind,
             contact_moment_id=self.contact_moment_id,
             record_id=self.record_id,
-            today=clock.today(),
         )
         employee = self.database.find(Employee, self.employee_id, employee_id=self.employee_id)
-        self.title = label(self.kind)
+        self.title = method_name(self.kind)
         self.sub_title = employee.full_name if employee else ""
         self.redraw()
         self.after_load()
@@ -95,7 +84,7 @@ class PlanningMethodScreen(Screen[Any]):
     def store(self, changed: MethodRecordBase) -> bool:
         """Save a changed copy of the record; on a problem tell the coach and keep the old one."""
         try:
-            self.record = planning_methods.save_record(self.database, changed)
+            self.record = method_records.save_record(self.database, changed)
         except ValidationError as error:
             self.notify(dutch_summary(error, type(changed)), severity="error", timeout=8)
             return False
@@ -105,13 +94,29 @@ class PlanningMethodScreen(Screen[Any]):
         self.redraw()
         return True
 
+    def ask(self, title: str, value: str, then: Callable[[str], object]) -> None:
+        """Ask one line of text in a small dialog; ``then`` gets it when the coach typed something
+        (Escape or an empty line calls nothing)."""
+        from poptui.screens.widgets.text_prompt import TextPromptDialog
+
+        def typed(text: str | None) -> None:
+            if text:
+                then(text)
+
+        self.app.push_screen(TextPromptDialog(title, value, max_length=self.text_max_length), typed)
+
     def guidance_extra(self) -> str:
+        """Text the screen adds to the method's guidance (subclasses override)."""
         return ""
 
     def action_guidance(self) -> None:
         from poptui.screens.dialogs import MessageDialog
 
-        self.app.push_screen(MessageDialog(label(self.kind), guidance_text(self.kind, self.guidance_extra())))
+        self.app.push_screen(
+            MessageDialog(
+                _("Uitleg: {name}", name=method_name(self.kind)), guidance_text(self.kind, self.guidance_extra())
+            )
+        )
 
     def action_back(self) -> None:
         self.dismiss(self.record)
