@@ -148,8 +148,8 @@ class ActionForm(FormScreen):
         )
         action = PopAction.model_validate(base)
         if self.action is None:
-            return pop_documents.add_action(self.app.database, self.pop, action)  # type: ignore[attr-defined]
-        return pop_documents.replace_action(self.app.database, self.pop, action)  # type: ignore[attr-defined]
+            return pop_documents.add_action(self.database, self.pop, action)
+        return pop_documents.replace_action(self.database, self.pop, action)
 
 
 class ProgressForm(FormScreen):
@@ -174,7 +174,7 @@ class ProgressForm(FormScreen):
 
     def save_record(self, values: dict[str, Any]) -> PopDocument:
         update = ProgressUpdate.model_validate(values)
-        return pop_documents.add_progress(self.app.database, self.pop, self.action.id, update)  # type: ignore[attr-defined]
+        return pop_documents.add_progress(self.database, self.pop, self.action.id, update)
 
 
 PART_LABELS = {
@@ -229,7 +229,7 @@ class PopItemForm(FormScreen):
 
     def save_record(self, values: dict[str, Any]) -> PopDocument:
         PopItem.model_validate({"text": values["text"], "kind": values["kind"]})
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         if self.item:
             return pop_documents.edit_item(
                 database, self.pop, self.part, self.item.id, text=values["text"], kind=values["kind"]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from poptui.screens import navigation
+from poptui.screens.base import poptui_app
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from poptui.i18n import _
@@ -17,7 +18,7 @@ class PopCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         app = self.app
-        database = app.database  # type: ignore[attr-defined]
+        database = poptui_app(app).database
         entries: list[tuple[str, str, Callable[[], None]]] = [
             (_("Start"), _("Het startscherm met wat aandacht vraagt"), partial(navigation.open_home, app)),
             (_("Werknemers"), _("Alle doelgroepwerknemers"), partial(navigation.open_employees, app)),

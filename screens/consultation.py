@@ -10,8 +10,9 @@ from textual.widgets import Input, Select, TextArea
 
 from poptui import clock
 from poptui.i18n import _
-from poptui.models import Employee, SupervisorConsultation, Trajectory
+from poptui.models import SupervisorConsultation
 from poptui.services import consultations
+from poptui.services.consultations import ConsultationView
 
 
 class SupervisorConsultationForm(FormScreen):
@@ -24,35 +25,31 @@ class SupervisorConsultationForm(FormScreen):
         self.employee_id = employee_id
         self.trajectory_id = trajectory_id
         self.consultation_id = consultation_id
+        self.view: ConsultationView | None = None
         self.consultation: SupervisorConsultation | None = None
-        self.trajectory: Trajectory | None = None
-        self.employee: Employee | None = None
-        self.supervisor_ids: set[str] = set()
 
-    def _load(self) -> None:
-        if self.trajectory is not None:
-            return
-        database = self.app.database  # type: ignore[attr-defined]
-        self.trajectory = database.get(Trajectory, self.trajectory_id, employee_id=self.employee_id)
-        self.employee = database.get(Employee, self.employee_id)
-        if self.consultation_id:
-            self.consultation = database.get(SupervisorConsultation, self.consultation_id, employee_id=self.employee_id)
-        name = self.employee.full_name
+    def _load(self) -> ConsultationView:
+        if self.view is not None:
+            return self.view
+        self.view = consultations.consultation_view(
+            self.database, self.employee_id, self.trajectory_id, self.consultation_id
+        )
+        self.consultation = self.view.consultation
+        name = self.view.employee.full_name
         self.form_title = _("Tussentijds overleg over {name}", name=name)
         self.form_intro = _(
             "Hoe ziet de werkvloerbegeleider {name}? Wat doet hij of zij goed, wat minder goed? "
             "In het volgende gesprek leg je dit naast wat {name} zelf vertelt.",
             name=name,
         )
+        return self.view
 
     def compose(self) -> ComposeResult:
         self._load()
         yield from super().compose()
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
-        supervisors = consultations.supervisors_for(database, self.employee)  # type: ignore[arg-type]
-        self.supervisor_ids = {person.id for person in supervisors}
+        supervisors = self._load().supervisors
         yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
         yield FormField(
             "supervisor_id",
@@ -72,6 +69,7 @@ class SupervisorConsultationForm(FormScreen):
         self.form_fields()[0].widget.focus()
 
     def initial_values(self) -> dict[str, Any]:
+        view = self._load()
         consultation = self.consultation
         if consultation is not None:
             values = {
@@ -82,17 +80,12 @@ class SupervisorConsultationForm(FormScreen):
                 "notes": consultation.notes,
             }
         else:
-            values = {"date": clock.today(), "supervisor_id": self.employee.supervisor_id if self.employee else None}
-        if values["supervisor_id"] not in self.supervisor_ids:
+            values = {"date": clock.today(), "supervisor_id": view.employee.supervisor_id}
+        if values["supervisor_id"] not in {person.id for person in view.supervisors}:
             values["supervisor_id"] = None
         return values
 
     def save_record(self, values: dict[str, Any]) -> SupervisorConsultation:
-        saved = consultations.save_consultation(
-            self.app.database,
-            self.trajectory,
-            values,  # type: ignore[attr-defined]
-            self.consultation,
-        )
+        saved = consultations.save_consultation(self.database, self._load().trajectory, values, self.consultation)
         self.consultation = saved
         return saved

@@ -23,13 +23,10 @@ from poptui.models import (
     ContactMomentStatus,
     Employee,
     MethodKind,
-    Person,
     Phase,
-    Trajectory,
 )
-from poptui.services import contact_moments, method_records
-from poptui.services.contact_moments import MomentDetails, MomentRefused, MomentSaved
-from poptui.store import StoreError
+from poptui.services import StoreError, contact_moments
+from poptui.services.contact_moments import MomentDetails, MomentRefused, MomentSaved, MomentView
 
 
 class MethodList(OptionList):
@@ -62,19 +59,25 @@ class ContactMomentScreen(FormScreen):
         super().__init__(draft_key=f"contact_moment-{moment_id}")
         self.employee_id = employee_id
         self.moment_id = moment_id
+        self.view: MomentView | None = None
         self.moment: ContactMoment | None = None
-        self.trajectory: Trajectory | None = None
-        self.employee: Employee | None = None
 
     # -- loading -----------------------------------------------------------------------------
 
+    def _view(self) -> MomentView:
+        if self.view is None:
+            self.view = contact_moments.moment_view(self.database, self.employee_id, self.moment_id)
+            self.moment = self.view.moment
+        return self.view
+
     def _load(self) -> ContactMoment:
-        if self.moment is None:
-            database = self.app.database  # type: ignore[attr-defined]
-            self.moment = database.get(ContactMoment, self.moment_id, employee_id=self.employee_id)
-            self.trajectory = database.get(Trajectory, self.moment.trajectory_id, employee_id=self.employee_id)
-            self.employee = database.get(Employee, self.employee_id)
+        self._view()
+        assert self.moment is not None
         return self.moment
+
+    @property
+    def employee(self) -> Employee:
+        return self._view().employee
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "collective" and self.moment is not None:
@@ -91,7 +94,7 @@ class ContactMomentScreen(FormScreen):
         self.form_title = _(
             "Contactmoment {number} – {name}",
             number=moment.number,
-            name=self.employee.full_name if self.employee else "",
+            name=self.employee.full_name,
         )
         yield Header()
         yield Static(self._heading(), id="moment-heading", markup=False)
@@ -109,7 +112,7 @@ class ContactMomentScreen(FormScreen):
         lines = [
             _(
                 "{name} · contactmoment {number} · fase {phase}",
-                name=self.employee.full_name if self.employee else "?",
+                name=self.employee.full_name,
                 number=moment.number,
                 phase=label(moment.phase).lower(),
             ),
@@ -162,10 +165,10 @@ class ContactMomentScreen(FormScreen):
             if moment.date is None or moment.date <= today:
                 values["status"] = ContactMomentStatus.HELD
                 values["date"] = moment.date or today
-        if not moment.attendees and self.employee is not None:
+        if not moment.attendees:
             names = [self.employee.full_name]
-            coach = getattr(self.app, "coach", None)
-            if isinstance(coach, Person):
+            coach = self.coach
+            if coach is not None:
                 names.append(coach.full_name)
             values["attendees"] = ", ".join(names)
         return values
@@ -176,12 +179,7 @@ class ContactMomentScreen(FormScreen):
 
     def _fill_methods(self) -> None:
         moment = self._load()
-        database = self.app.database  # type: ignore[attr-defined]
-        with_notes = {
-            record.kind
-            for record in method_records.records_of(database, self.trajectory)  # type: ignore[arg-type]
-            if record.contact_moment_id == moment.id and (record.notes or record.conclusions)
-        }
+        with_notes = contact_moments.moment_view(self.database, self.employee_id, self.moment_id).methods_with_notes
         methods = self.query_one(MethodList)
         keep = methods.highlighted or 0
         methods.clear_options()
@@ -196,7 +194,7 @@ class ContactMomentScreen(FormScreen):
     # -- saving ------------------------------------------------------------------------------
 
     def save_record(self, values: dict[str, Any]) -> MomentSaved:
-        return contact_moments.record_moment(self.app.database, self._load(), values)  # type: ignore[attr-defined]
+        return contact_moments.record_moment(self.database, self._load(), values)
 
     def after_save(self, record: Any) -> None:
         self._tell(record)
@@ -259,7 +257,7 @@ class ContactMomentScreen(FormScreen):
         if chosen is None:
             return
         try:
-            self.moment = contact_moments.set_methods(self.app.database, moment, chosen)  # type: ignore[attr-defined]
+            self.moment = contact_moments.set_methods(self.database, moment, chosen)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -281,7 +279,7 @@ class ContactMomentScreen(FormScreen):
         if reason is None:
             return
         try:
-            contact_moments.skip_moment(self.app.database, moment, reason)  # type: ignore[attr-defined]
+            contact_moments.skip_moment(self.database, moment, reason)
         except (MomentRefused, StoreError) as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -303,8 +301,8 @@ class ContactMomentScreen(FormScreen):
         except ValidationError as error:
             self.show_errors(field_errors(error, MomentDetails))
             return
-        database = self.app.database  # type: ignore[attr-defined]
-        candidates = contact_moments.collective_candidates(database, self.employee)  # type: ignore[arg-type]
+        database = self.database
+        candidates = contact_moments.collective_candidates(database, self.employee)
         items = [(_candidate_label(candidate, self.employee), candidate.employee.id, False) for candidate in candidates]
         chosen = await self.app.push_screen_wait(
             ChecklistDialog(
@@ -330,7 +328,7 @@ class ContactMomentScreen(FormScreen):
         from poptui.services import drafts
 
         self.dirty = False
-        drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        drafts.discard_draft(self.database, self.draft_key)
         self.notify(message)
         self.dismiss(None)
 

@@ -13,9 +13,9 @@ from textual.widgets import Input, Select, Static, TextArea
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.labels import choices
-from poptui.models import Employee, Level, Person
+from poptui.models import Employee, Level
 from poptui.services import directory
-from poptui.services.employees import save_employee
+from poptui.services.employees import get_employee, save_employee
 from poptui.services.organisations import supervisors_of
 
 
@@ -34,10 +34,10 @@ class EmployeeForm(FormScreen):
     def _start_values(self) -> dict[str, Any]:
         if self.employee_id is None:
             return {"organisation_id": self.organisation_id} if self.organisation_id else {}
-        return self.app.database.get(Employee, self.employee_id).model_dump()  # type: ignore[attr-defined]
+        return get_employee(self.database, self.employee_id).model_dump()
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         start = self._start_values()
         organisation_id = start.get("organisation_id")
         self._supervisors_for = organisation_id
@@ -84,13 +84,7 @@ class EmployeeForm(FormScreen):
 
     def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:
         """The organisation's supervisors, plus the current one should they have lost the role since."""
-        database = self.app.database  # type: ignore[attr-defined]
-        people = supervisors_of(database, organisation_id)
-        if current and all(person.id != current for person in people):
-            person = database.find(Person, current)
-            if person is not None:
-                people.append(person)
-        return [(person.full_name, person.id) for person in people]
+        return [(person.full_name, person.id) for person in supervisors_of(self.database, organisation_id, current)]
 
     def initial_values(self) -> dict[str, Any]:
         return self._start_values()
@@ -113,4 +107,4 @@ class EmployeeForm(FormScreen):
             help_line.update(load_catalog().levels.reflection_levels[Level(event.value)])
 
     def save_record(self, values: dict[str, Any]) -> Employee:
-        return save_employee(self.app.database, values, self.employee_id)  # type: ignore[attr-defined]
+        return save_employee(self.database, values, self.employee_id)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormField, FormScreen, format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
 from poptui import clock
@@ -45,7 +45,7 @@ def totals_text(hours_totals: HoursTotals) -> str:
     return " · ".join(parts)
 
 
-class OrganisationHoursScreen(Screen[None]):
+class OrganisationHoursScreen(BaseScreen[None]):
     """Uren voor een organisatie bovenop de contacturen: intake, begeleiding van de organisatie en de begeleiders."""
 
     CSS_PATH = "hours.tcss"
@@ -83,7 +83,7 @@ class OrganisationHoursScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         organisation = get_organisation(database, self.organisation_id)
         self.title = _("Uren · {name}", name=organisation.name)
         names = person_names(database)
@@ -128,7 +128,7 @@ class OrganisationHoursScreen(Screen[None]):
             self.app.push_screen(HoursForm(self.organisation_id, entry_id))
 
     def action_print_hours(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         organisation = get_organisation(database, self.organisation_id)
         print_form(
             self.app,
@@ -143,7 +143,7 @@ class OrganisationHoursScreen(Screen[None]):
             return
         from poptui.screens.dialogs import confirm_then
 
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         entry = get_entry(database, entry_id)
         question = _(
             "{hours} u {kind} van {date} verwijderen? Dit kan niet ongedaan gemaakt worden.",
@@ -166,7 +166,7 @@ class HoursForm(FormScreen):
         self.form_title = _("Uren bewerken") if entry_id else _("Nieuwe uren")
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         current = get_entry(database, self.entry_id) if self.entry_id else None
         coach_options = [
             (Text(person.full_name), person.id) for person in coaches(database, current.coach_id if current else None)
@@ -192,13 +192,13 @@ class HoursForm(FormScreen):
 
     def initial_values(self) -> dict[str, Any]:
         if self.entry_id is None:
-            coach_id = getattr(self.app, "coach_id", None)
-            known = {person.id for person in coaches(self.app.database)}  # type: ignore[attr-defined]
+            coach_id = self.coach_id
+            known = {person.id for person in coaches(self.database)}
             return {"date": clock.today(), "coach_id": coach_id if coach_id in known else None}
-        entry = get_entry(self.app.database, self.entry_id)  # type: ignore[attr-defined]
+        entry = get_entry(self.database, self.entry_id)
         values = entry.model_dump()
         values["hours"] = format_hours(entry.hours)
         return values
 
     def save_record(self, values: dict[str, Any]) -> HoursEntry:
-        return save_entry(self.app.database, values, self.organisation_id, self.entry_id)  # type: ignore[attr-defined]
+        return save_entry(self.database, values, self.organisation_id, self.entry_id)

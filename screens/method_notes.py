@@ -54,7 +54,7 @@ class MethodNotesScreen(FormScreen):
     def _load(self) -> MethodRecordBase:
         if self.record is None:
             self.record = method_records.find_or_new(
-                self.app.database,  # type: ignore[attr-defined]
+                self.database,
                 employee_id=self.employee_id,
                 trajectory_id=self.trajectory_id,
                 kind=self.kind,
@@ -85,7 +85,7 @@ class MethodNotesScreen(FormScreen):
             area = TextArea(id=f"own-{name}")
             if name in record.sensitive_fields:
                 if consent is None:
-                    consent = has_consent(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+                    consent = has_consent(self.database, self.employee_id)
                 if not consent:
                     area.read_only = True
                     help_text = sensitive_fields_reason()
@@ -115,9 +115,9 @@ class MethodNotesScreen(FormScreen):
     def save_record(self, values: dict[str, Any]) -> MethodRecordBase:
         record = self._load()
         saved = method_records.save_notes(
-            self.app.database,
+            self.database,
             record,
-            values["notes"],  # type: ignore[attr-defined]
+            values["notes"],
             values["conclusions"],
             values["date"],
             {name: values[name] for name in self.own_fields() if name in values},

@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from poptui.screens.base import BaseScreen
 from pydantic import ValidationError
 from textual.binding import Binding
-from textual.screen import Screen
 
 from poptui.i18n import _
 from poptui.methods_registry import guidance_text, method_name
-from poptui.models import Employee, MethodKind, MethodRecordBase, Trajectory
+from poptui.models import MethodKind, MethodRecordBase, Trajectory
 from poptui.models.errors import dutch_summary
-from poptui.services import method_records
-from poptui.store import StoreError
+from poptui.services import StoreError, employees, method_records, trajectories
 
 
-class MethodScreen(Screen[Any]):
+class MethodScreen(BaseScreen[Any]):
     """Base: ``self.record`` is the method's record; :meth:`store` saves a changed copy and redraws.
 
     Subclasses compose their widgets, draw ``self.record`` in :meth:`redraw` and may focus
@@ -53,10 +52,6 @@ class MethodScreen(Screen[Any]):
         self.record_id = record_id
         self.record: Any = None
 
-    @property
-    def database(self) -> Any:
-        return self.app.database  # type: ignore[attr-defined]
-
     def on_mount(self) -> None:
         self.record = method_records.find_or_new(
             self.database,
@@ -66,7 +61,7 @@ class MethodScreen(Screen[Any]):
             contact_moment_id=self.contact_moment_id,
             record_id=self.record_id,
         )
-        employee = self.database.find(Employee, self.employee_id, employee_id=self.employee_id)
+        employee = employees.find_employee(self.database, self.employee_id)
         self.title = method_name(self.kind)
         self.sub_title = employee.full_name if employee else ""
         self.redraw()
@@ -76,7 +71,7 @@ class MethodScreen(Screen[Any]):
         """Called once the record is loaded and shown (subclasses override, e.g. to focus)."""
 
     def trajectory(self) -> Trajectory:
-        return self.database.get(Trajectory, self.trajectory_id, employee_id=self.employee_id)
+        return trajectories.get_trajectory(self.database, self.trajectory_id)
 
     def redraw(self) -> None:
         """Show ``self.record`` (subclasses override)."""

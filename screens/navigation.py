@@ -126,12 +126,13 @@ def open_month_report(app: App) -> None:
 
 def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
     """Choose a blank worksheet and print it (with the organisation's name when given)."""
+    from poptui.screens.base import poptui_app
     from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices
 
     from poptui.services import forms
     from poptui.services.organisations import get_organisation
 
-    organisation = get_organisation(app.database, organisation_id) if organisation_id else None  # type: ignore[attr-defined]
+    organisation = get_organisation(poptui_app(app).database, organisation_id) if organisation_id else None
     titles = {name: str(title) for title, name in worksheet_choices()}
 
     def chosen(name: str | None) -> None:

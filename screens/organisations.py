@@ -5,20 +5,27 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.form import FormField, FormScreen, format_date
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import Organisation, OrganisationKind, Person, Role
 from poptui.services import directory
-from poptui.services.organisations import employee_counts, persons_of, save_organisation, save_person
+from poptui.services.organisations import (
+    employee_counts,
+    get_organisation,
+    get_person,
+    persons_of,
+    save_organisation,
+    save_person,
+)
 
 
 def _selected_key(table: DataTable) -> str | None:
@@ -27,7 +34,7 @@ def _selected_key(table: DataTable) -> str | None:
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-class OrganisationsScreen(Screen[None]):
+class OrganisationsScreen(BaseScreen[None]):
     """All organisations. Enter opens one; n adds one."""
 
     CSS_PATH = "organisations.tcss"
@@ -59,7 +66,7 @@ class OrganisationsScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         table = self.query_one(DataTable)
         selected = _selected_key(table)
         counts = employee_counts(database)
@@ -107,7 +114,7 @@ class OrganisationsScreen(Screen[None]):
         navigation.open_employees(self.app, self._selected())
 
 
-class OrganisationScreen(Screen[None]):
+class OrganisationScreen(BaseScreen[None]):
     """One organisation: its details and the people with a role around POP."""
 
     CSS_PATH = "organisations.tcss"
@@ -152,8 +159,8 @@ class OrganisationScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
-        organisation = database.get(Organisation, self.organisation_id)
+        database = self.database
+        organisation = get_organisation(database, self.organisation_id)
         self.title = organisation.name
         self.query_one("#organisation-details", Static).update(_details(organisation))
         table = self.query_one("#persons", DataTable)
@@ -256,10 +263,10 @@ class OrganisationForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         if self.organisation_id is None:
             return {}
-        return self.app.database.get(Organisation, self.organisation_id).model_dump()  # type: ignore[attr-defined]
+        return get_organisation(self.database, self.organisation_id).model_dump()
 
     def save_record(self, values: dict[str, Any]) -> Organisation:
-        return save_organisation(self.app.database, values, self.organisation_id)  # type: ignore[attr-defined]
+        return save_organisation(self.database, values, self.organisation_id)
 
 
 ROLE_HELP = {
@@ -299,7 +306,7 @@ class PersonForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         if self.person_id is None:
             return {}
-        person = self.app.database.get(Person, self.person_id)  # type: ignore[attr-defined]
+        person = get_person(self.database, self.person_id)
         values = person.model_dump()
         values.update({f"role_{role.value}": role in person.roles for role in Role})
         return values
@@ -307,4 +314,4 @@ class PersonForm(FormScreen):
     def save_record(self, values: dict[str, Any]) -> Person:
         roles = [role for role in Role if values.pop(f"role_{role.value}", False)]
         values["roles"] = roles
-        return save_person(self.app.database, values, self.person_id, self.organisation_id)  # type: ignore[attr-defined]
+        return save_person(self.database, values, self.person_id, self.organisation_id)

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.action_form import PART_LABELS, PopItemForm
+from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.action_table import ActionTable
 from poptui.screens.widgets.form import format_date
 from rich.text import Text
@@ -14,19 +15,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from poptui import clock
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Employee, MethodKind, PopDocument, PopStatus, Trajectory
-from poptui.services import pop_documents
+from poptui.models import MethodKind, PopDocument, PopStatus, Trajectory
+from poptui.services import StoreError, employees, pop_documents, trajectories
 from poptui.services.pop_rules import check_pop
-from poptui.store import StoreError
 
 
-class PopScreen(Screen[None]):
+class PopScreen(BaseScreen[None]):
     """POP: samenvatting (wat wil ik, wat kan ik, ontwikkelpunten) en actieplan. f maakt het definitief."""
 
     CSS_PATH = "pop_document.tcss"
@@ -53,17 +52,13 @@ class PopScreen(Screen[None]):
         self.pop: PopDocument | None = None
         self.candidates: list[pop_documents.Candidate] = []
 
-    @property
-    def database(self):  # noqa: ANN201
-        return self.app.database  # type: ignore[attr-defined]
-
     def today(self) -> date:
         return clock.today()
 
     # -- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.trajectory = self.database.get(Trajectory, self.trajectory_id)
+        self.trajectory = trajectories.get_trajectory(self.database, self.trajectory_id)
         self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
         yield Header()
         yield Static("", id="pop-state", markup=False)
@@ -89,7 +84,7 @@ class PopScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        employee = self.database.find(Employee, self.trajectory.employee_id, employee_id=self.trajectory.employee_id)
+        employee = employees.find_employee(self.database, self.trajectory.employee_id)
         self.title = _("POP")
         self.sub_title = employee.full_name if employee else ""
         summary = self.query_one("#summary-table", DataTable)

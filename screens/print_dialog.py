@@ -12,19 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal, poptui_app
 from poptui.screens.dialogs import ChooseDialog
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Record
-from poptui.services import forms
-from poptui.store import StoreError
+from poptui.services import StoreError, forms
 
 
 def print_form(
@@ -54,7 +53,7 @@ def failure_message(error: BaseException) -> str:
     return _("Het document kon niet gemaakt worden: {reason}", reason=str(error))
 
 
-class PrintResultDialog(ModalScreen[Path | None]):
+class PrintResultDialog(BaseModal[Path | None]):
     """Het document wordt gemaakt; daarna zie je waar het staat en kun je het naar de printer sturen."""
 
     DEFAULT_CSS = """
@@ -165,7 +164,7 @@ class PrintResultDialog(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="print-send")
     def _print(self, path: Path) -> None:
-        database = getattr(self.app, "database", None)
+        database = self.database
         try:
             message = forms.send_to_printer(path, db=database, record=self.record)
         except (StoreError, OSError) as error:
@@ -221,7 +220,7 @@ def print_pop(app: App, trajectory_id: str) -> None:
     from poptui.models import PopStatus
     from poptui.services.print_jobs import pop_print_state
 
-    database = app.database  # type: ignore[attr-defined]
+    database = poptui_app(app).database
     try:
         state = pop_print_state(database, trajectory_id)
     except StoreError as error:
@@ -252,7 +251,7 @@ def print_pop(app: App, trajectory_id: str) -> None:
 
 def print_consent(app: App, employee_id: str, trajectory_id: str | None = None) -> None:
     """Print the consent and registration document (§4.4.1) of one trajectory, or of all of them."""
-    database = app.database  # type: ignore[attr-defined]
+    database = poptui_app(app).database
     what = (
         _("het toestemmings- en registratiedocument van dit traject")
         if trajectory_id

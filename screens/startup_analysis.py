@@ -54,11 +54,11 @@ class StartupAnalysisScreen(FormScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        organisation = get_organisation(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        organisation = get_organisation(self.database, self.organisation_id)
         self.sub_title = organisation.name
 
     def initial_values(self) -> dict[str, Any]:
-        analysis = get_or_new(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        analysis = get_or_new(self.database, self.organisation_id)
         analysis_date = analysis.date if analysis.version else clock.today()
         values: dict[str, Any] = {"id": analysis.id, "version": analysis.version, "date": analysis_date}
         for name, question_id in self.question_names.items():
@@ -68,9 +68,9 @@ class StartupAnalysisScreen(FormScreen):
     def save_record(self, values: dict[str, Any]) -> StartupAnalysis:
         answers = {question_id: values.get(name, "") for name, question_id in self.question_names.items()}
         return save_answers(
-            self.app.database,
+            self.database,
             self.organisation_id,
-            answers,  # type: ignore[attr-defined]
+            answers,
             analysis_date=values.get("date") or None,
         )
 
@@ -78,7 +78,7 @@ class StartupAnalysisScreen(FormScreen):
         """Save what was typed (when changed), then print the analysis."""
         if self.dirty and not self.save_and_close(close=False):
             return
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         organisation = get_organisation(database, self.organisation_id)
         print_form(
             self.app,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormField, FormScreen, format_date, widget_value
 from rich.segment import Segment
@@ -11,7 +12,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import DataTable, Footer, Header, Input, Select, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
@@ -19,7 +19,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from poptui import clock
 from poptui.i18n import _
 from poptui.models import Training
-from poptui.services import forms
+from poptui.services import StoreError, forms
 from poptui.services.hours import format_hours
 from poptui.services.trainings import (
     attendee_choices,
@@ -30,7 +30,6 @@ from poptui.services.trainings import (
     save_training,
     trainers,
 )
-from poptui.store import StoreError
 
 
 class AttendeeList(SelectionList[str]):
@@ -57,9 +56,9 @@ def _selected_key(table: DataTable) -> str | None:
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-def print_attendance(screen: Screen, training: Training) -> None:
+def print_attendance(screen: BaseScreen[Any], training: Training) -> None:
     """Print the attendance list of ``training`` (write the PDF, show where, offer the printer)."""
-    database = screen.app.database  # type: ignore[attr-defined]
+    database = screen.database
     print_form(
         screen.app,
         lambda: forms.export_attendance(database, training.id),
@@ -68,7 +67,7 @@ def print_attendance(screen: Screen, training: Training) -> None:
     )
 
 
-class TrainingsScreen(Screen[None]):
+class TrainingsScreen(BaseScreen[None]):
     """Opleidingsdagen van de POP-coaches. Enter bewerkt, d drukt de aanwezigheidslijst af."""
 
     CSS_PATH = "trainings.tcss"
@@ -104,7 +103,7 @@ class TrainingsScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         table = self.query_one(DataTable)
         selected = _selected_key(table)
         names = person_names(database)
@@ -150,7 +149,7 @@ class TrainingsScreen(Screen[None]):
         training_id = self._selected_or_hint()
         if training_id:
             try:
-                training = get_training(self.app.database, training_id)  # type: ignore[attr-defined]
+                training = get_training(self.database, training_id)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -162,7 +161,7 @@ class TrainingsScreen(Screen[None]):
             return
         from poptui.screens.dialogs import confirm_then
 
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         training = get_training(database, training_id)
         confirm_then(
             self,
@@ -184,7 +183,7 @@ class TrainingForm(FormScreen):
         self.form_title = _("Opleidingsdag bewerken") if training_id else _("Nieuwe opleidingsdag")
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         current = get_training(database, self.training_id) if self.training_id else None
         trainer_options = [
             (Text(person.full_name), person.id)
@@ -210,7 +209,7 @@ class TrainingForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         if self.training_id is None:
             return {"date": clock.today()}
-        training = get_training(self.app.database, self.training_id)  # type: ignore[attr-defined]
+        training = get_training(self.database, self.training_id)
         values = training.model_dump()
         values["hours"] = format_hours(training.hours)
         return values
@@ -242,4 +241,4 @@ class TrainingForm(FormScreen):
         self._changed()
 
     def save_record(self, values: dict[str, Any]) -> Training:
-        return save_training(self.app.database, values, self.training_id)  # type: ignore[attr-defined]
+        return save_training(self.database, values, self.training_id)

@@ -105,7 +105,7 @@ def run_export(options: argparse.Namespace) -> int:
 
 
 def run_erase(options: argparse.Namespace) -> int:
-    from poptui.services.person_rights import erase_person
+    from poptui.services.person_rights import erase_person, erasure_lines
 
     database = open_database(options)
     employee = _employee(database, options.employee_id)
@@ -122,31 +122,6 @@ def run_erase(options: argparse.Namespace) -> int:
     for line in erasure_lines(result):
         say(line)
     return 0
-
-
-def erasure_lines(result) -> list[str]:  # noqa: ANN001
-    """What the coach must know after an erasure: backups that still hold the person."""
-    lines = []
-    if result.backups:
-        lines.append(_("Deze reservekopieën bevatten de persoon nog; ze worden automatisch verwijderd:"))
-        for holding in result.backups:
-            lines.append(
-                _(
-                    "- {file} (van {made}), verdwijnt uiterlijk op {day}",
-                    file=holding.path.name,
-                    made=holding.made_at,
-                    day=f"{holding.expires_on:%d/%m/%Y}",
-                )
-            )
-        lines.append(
-            _(
-                "Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
-                "moet je zelf verwijderen."
-            )
-        )
-    if result.removed_drafts:
-        lines.append(_("{count} concept(en) over deze persoon verwijderd.", count=result.removed_drafts))
-    return lines
 
 
 def run_retention(options: argparse.Namespace) -> int:

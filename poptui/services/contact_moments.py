@@ -133,6 +133,31 @@ def moments_of(database: Database, trajectory: Trajectory) -> list[ContactMoment
     )
 
 
+@dataclass(frozen=True)
+class MomentView:
+    """What the contact-moment screen shows: the moment with its trajectory and employee, and
+    the methods of the moment that already have notes or conclusions."""
+
+    moment: ContactMoment
+    trajectory: Trajectory
+    employee: Employee
+    methods_with_notes: frozenset[MethodKind]
+
+
+def moment_view(database: Database, employee_id: str, moment_id: str) -> MomentView:
+    """The contact-moment screen's data; raises :class:`~poptui.services.NotFound`."""
+    from poptui.services.method_records import records_of
+
+    moment = database.get(ContactMoment, moment_id, employee_id=employee_id)
+    trajectory = database.get(Trajectory, moment.trajectory_id, employee_id=employee_id)
+    with_notes = frozenset(
+        record.kind
+        for record in records_of(database, trajectory)
+        if record.contact_moment_id == moment.id and (record.notes or record.conclusions)
+    )
+    return MomentView(moment, trajectory, database.get(Employee, employee_id), with_notes)
+
+
 def open_trajectory(database: Database, employee_id: str) -> Trajectory | None:
     """The employee's open (planned, active or paused) trajectory, the latest when there are more."""
     found = [t for t in database.list(Trajectory, employee_id=employee_id) if t.status in OPEN_STATUSES]

@@ -51,6 +51,15 @@ def duplicate_error(employee: Employee, existing: Employee) -> ValidationError:
     )
 
 
+def get_employee(database: Database, employee_id: str) -> Employee:
+    """The employee; raises :class:`~poptui.services.NotFound`."""
+    return database.get(Employee, employee_id)
+
+
+def find_employee(database: Database, employee_id: str) -> Employee | None:
+    return database.find(Employee, employee_id)
+
+
 def build_employee(database: Database, values: dict[str, Any], employee_id: str | None = None) -> Employee:
     """The validated employee from form values (a new one when ``employee_id`` is None)."""
     current = database.get(Employee, employee_id) if employee_id else None

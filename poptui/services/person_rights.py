@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
 from poptui.models import (
@@ -174,6 +175,31 @@ def erase_person(database: Database, employee_id: str) -> ErasureResult:
         if backup_holds(item.path, employee.id)
     ]
     return ErasureResult(employee_id, counts, safety, holding, drafts)
+
+
+def erasure_lines(result: ErasureResult) -> list[str]:
+    """What the coach must know after an erasure: backups that still hold the person."""
+    lines = []
+    if result.backups:
+        lines.append(_("Deze reservekopieën bevatten de persoon nog; ze worden automatisch verwijderd:"))
+        for holding in result.backups:
+            lines.append(
+                _(
+                    "- {file} (van {made}), verdwijnt uiterlijk op {day}",
+                    file=holding.path.name,
+                    made=holding.made_at,
+                    day=format_date(holding.expires_on),
+                )
+            )
+        lines.append(
+            _(
+                "Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
+                "moet je zelf verwijderen."
+            )
+        )
+    if result.removed_drafts:
+        lines.append(_("{count} concept(en) over deze persoon verwijderd.", count=result.removed_drafts))
+    return lines
 
 
 def _drop_attendee(transaction: Any, dossier_id: str, full_name: str) -> None:

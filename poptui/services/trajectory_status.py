@@ -153,6 +153,21 @@ def stop(database: Database, trajectory: Trajectory, reason: str) -> Trajectory:
     return _save(database, _update(trajectory, status=TrajectoryStatus.STOPPED, stop_reason=reason.strip()))
 
 
+def change_status(database: Database, trajectory: Trajectory, change: StatusChange, reason: str = "") -> Trajectory:
+    """Apply one of :func:`allowed_changes` (``reason`` is needed to stop); raises
+    :class:`StatusRefused` when the rules do not allow it. Completing asks nothing: the screen
+    asks the coach first (completing means the POP is made)."""
+    if change is StatusChange.START:
+        return start(database, trajectory)
+    if change is StatusChange.PAUSE:
+        return pause(database, trajectory)
+    if change is StatusChange.RESUME:
+        return resume(database, trajectory)
+    if change is StatusChange.COMPLETE:
+        return complete(database, trajectory)
+    return stop(database, trajectory, reason)
+
+
 # -- the POP cycle --------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from poptui.screens.base import poptui_app
 from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual.binding import Binding
@@ -20,9 +21,8 @@ from poptui import clock
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import PopAction, PopDocument, PopStatus
-from poptui.services import pop_documents
+from poptui.services import StoreError, pop_documents
 from poptui.services.pop_rules import action_problems
-from poptui.store import StoreError
 
 
 def _short(text: str, width: int) -> str:
@@ -162,7 +162,7 @@ class ActionTable(DataTable):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._apply(lambda: pop_documents.remove_action(self.app.database, self.pop, action.id))  # type: ignore[attr-defined]
+                self._apply(lambda: pop_documents.remove_action(poptui_app(self.app).database, self.pop, action.id))
 
         self.app.push_screen(ConfirmDialog(_("Actie '{what}' verwijderen?", what=_short(action.what, 50))), answered)
 
@@ -170,7 +170,9 @@ class ActionTable(DataTable):
         action = self.current_action()
         if action is None or self._refuse_when_final():
             return
-        self._apply(lambda: pop_documents.move_action(self.app.database, self.pop, action.id, step), action.id)  # type: ignore[attr-defined]
+        self._apply(
+            lambda: pop_documents.move_action(poptui_app(self.app).database, self.pop, action.id, step), action.id
+        )
 
     def action_progress(self) -> None:
         action = self.current_action()

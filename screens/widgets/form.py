@@ -13,20 +13,19 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
+from poptui.screens.base import BaseScreen
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from poptui.formatting import DATE_FORMAT, format_date, format_time  # noqa: E402,F401  (re-exported for screens)
 from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
-from poptui.services import drafts
-from poptui.store import ConsentRequired, StoreError, VersionConflict, expect_versions
+from poptui.services import ConsentRequired, StoreError, VersionConflict, drafts, expect_versions
 from poptui.text import clean_text
 
 
@@ -96,7 +95,7 @@ class FormField(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
-class FormScreen(Screen[Any]):
+class FormScreen(BaseScreen[Any]):
     """Base of every record form. Subclasses set ``form_title`` and ``model``."""
 
     DEFAULT_CSS = """
@@ -168,7 +167,7 @@ class FormScreen(Screen[Any]):
         self._loading = False
         self.dirty = False
         self._baseline = self.values()
-        draft = drafts.load_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        draft = drafts.load_draft(self.database, self.draft_key)
         if draft and draft != self.values():
             self.app.push_screen(
                 _confirm(
@@ -184,7 +183,7 @@ class FormScreen(Screen[Any]):
                 self.dirty = True
                 self.notify(_("Het concept is teruggezet. Sla op met Ctrl+S."))
             else:
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
 
         return answer
 
@@ -223,7 +222,7 @@ class FormScreen(Screen[Any]):
         """Write what was typed so far as a draft (also called on hang-up)."""
         if self.dirty:
             try:
-                drafts.save_draft(self.app.database, self.draft_key, self.form_title, self.values())  # type: ignore[attr-defined]
+                drafts.save_draft(self.database, self.draft_key, self.form_title, self.values())
             except OSError:
                 pass
 
@@ -309,7 +308,7 @@ class FormScreen(Screen[Any]):
         self.clear_errors()
         self.dirty = False
         self._baseline = values
-        drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        drafts.discard_draft(self.database, self.draft_key)
         self.notify(_("Opgeslagen."))
         self.after_save(record)
         if close:
@@ -331,7 +330,7 @@ class FormScreen(Screen[Any]):
             when=f"{datetime.now():%d/%m %H:%M}",
         )
         try:
-            drafts.save_draft(self.app.database, aside_key, aside_title, mine)  # type: ignore[attr-defined]
+            drafts.save_draft(self.database, aside_key, aside_title, mine)
         except OSError:
             self.flush_draft()
         theirs = self.initial_values()
@@ -344,7 +343,7 @@ class FormScreen(Screen[Any]):
                 self.load_values(theirs)
                 self.call_after_refresh(self._loaded_again)
                 self.clear_errors()
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
                 self.notify(
                     _("De nieuwe versie is geladen. Je eigen tekst staat in het concept '{title}'.", title=aside_title),
                     timeout=10,
@@ -379,7 +378,7 @@ class FormScreen(Screen[Any]):
 
     def action_leave(self) -> None:
         if not self.dirty:
-            drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+            drafts.discard_draft(self.database, self.draft_key)
             self.dismiss(None)
             return
 
@@ -387,7 +386,7 @@ class FormScreen(Screen[Any]):
             if choice == "save":
                 self.save_and_close(close=True)
             elif choice == "discard":
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
                 self.dismiss(None)
 
         from poptui.screens.dialogs import SaveChangesDialog

@@ -39,3 +39,25 @@ def test_screens_import_through_the_package_name() -> None:
         if name.split(".")[0] == "screens"
     ]
     assert offenders == []
+
+
+def test_screens_never_import_the_store() -> None:
+    """Screens reach the data through services (which re-export the errors a screen catches)."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "screens").rglob("*.py")
+        for name in _imports(path)
+        if name == "poptui.store" or name.startswith("poptui.store.")
+    ]
+    assert offenders == []
+
+
+def test_screens_never_import_the_shell() -> None:
+    """The app (poptui.app) and the command line sit above the screens: screens use screens.base."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "screens").rglob("*.py")
+        for name in _imports(path)
+        if name in {"poptui.app", "poptui.cli"} or name.startswith("poptui.cli.")
+    ]
+    assert offenders == []
