@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
@@ -15,7 +15,7 @@ from poptui.services import consultations
 from poptui.services.consultations import ConsultationView
 
 
-class SupervisorConsultationForm(FormScreen):
+class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
     """Tussentijds overleg met de werkvloerbegeleider: hoe ziet hij of zij de werknemer?"""
 
     model = SupervisorConsultation
@@ -50,10 +50,9 @@ class SupervisorConsultationForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         supervisors = self._load().supervisors
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
-        yield FormField(
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field(
             "supervisor_id",
-            _("Werkvloerbegeleider"),
             Select(
                 [(person.full_name, person.id) for person in supervisors], compact=True, prompt=_("Kies de begeleider")
             ),
@@ -61,9 +60,9 @@ class SupervisorConsultationForm(FormScreen):
             if supervisors
             else _("Nog geen werkvloerbegeleiders bij deze organisatie: voeg ze toe bij de organisatie."),
         )
-        yield FormField("does_well", _("Doet goed"), TextArea())
-        yield FormField("does_less_well", _("Doet minder goed"), TextArea())
-        yield FormField("notes", _("Notities"), TextArea())
+        yield self.field("does_well", TextArea())
+        yield self.field("does_less_well", TextArea())
+        yield self.field("notes", TextArea())
 
     def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
         self.form_fields()[0].widget.focus()

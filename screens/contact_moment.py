@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen, format_date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -44,7 +44,7 @@ class MethodList(OptionList):
         self.screen.open_highlighted_method()  # type: ignore[attr-defined]
 
 
-class ContactMomentScreen(FormScreen):
+class ContactMomentScreen(FormScreen[MomentSaved]):
     """Een contactmoment registreren: datum, duur, fase, wie er was, notities, huiswerk en volgende afspraak."""
 
     CSS_PATH = "contact_moment.tcss"
@@ -126,36 +126,31 @@ class ContactMomentScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         statuses = [(label(status), status) for status in (ContactMomentStatus.HELD, ContactMomentStatus.PLANNED)]
-        yield FormField(
+        yield self.field(
             "status",
-            _("Status"),
             Select(statuses, allow_blank=False, compact=True),
             help=_("Gehouden: het gesprek vond plaats. Gepland: het moet nog komen."),
         )
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
-        yield FormField("start_time", _("Beginuur"), Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
-        yield FormField("duration_minutes", _("Duur (minuten)"), Input(compact=True, placeholder="60"))
-        yield FormField("phase", _("Fase"), Select(choices(Phase), allow_blank=False, compact=True))
-        yield FormField("collective", _("Collectief"), Select(_yes_no(), allow_blank=False, compact=True))
-        yield FormField(
-            "attendees", _("Aanwezigen"), Input(compact=True, placeholder=_("namen, gescheiden door komma's"))
-        )
-        yield FormField(
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
+        yield self.field("start_time", Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
+        yield self.field("duration_minutes", Input(compact=True, placeholder="60"))
+        yield self.field("phase", Select(choices(Phase), allow_blank=False, compact=True))
+        yield self.field("collective", Select(_yes_no(), allow_blank=False, compact=True))
+        yield self.field("attendees", Input(compact=True, placeholder=_("namen, gescheiden door komma's")))
+        yield self.field(
             "supervisor_present",
-            _("Begeleider aanwezig"),
             Select(_yes_no(), allow_blank=False, compact=True),
             help=_("Was de werkvloerbegeleider bij het gesprek?"),
         )
-        yield FormField("notes", _("Notities"), TextArea(id="notes-text"))
-        yield FormField("homework_given", _("Huiswerk meegegeven"), Input(compact=True))
-        yield FormField("homework_returned", _("Huiswerk teruggebracht"), Input(compact=True))
-        yield FormField(
+        yield self.field("notes", TextArea(id="notes-text"))
+        yield self.field("homework_given", Input(compact=True))
+        yield self.field("homework_returned", Input(compact=True))
+        yield self.field(
             "next_date",
-            _("Volgende afspraak"),
             Input(compact=True, placeholder=_("dd/mm/jjjj")),
             help=_("De datum komt ook bij het volgende geplande contactmoment."),
         )
-        yield FormField("next_time", _("Uur volgende afspraak"), Input(compact=True, placeholder=_("uu:mm")))
+        yield self.field("next_time", Input(compact=True, placeholder=_("uu:mm")))
 
     def initial_values(self) -> dict[str, Any]:
         moment = self._load()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.tickbox import TickBox
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +19,7 @@ from poptui.services.employees import get_employee, save_employee
 from poptui.services.organisations import supervisors_of
 
 
-class EmployeeForm(FormScreen):
+class EmployeeForm(FormScreen[Employee]):
     """New or existing employee. The supervisor list follows the chosen organisation."""
 
     model = Employee
@@ -42,18 +42,14 @@ class EmployeeForm(FormScreen):
         organisation_id = start.get("organisation_id")
         self._supervisors_for = organisation_id
         organisations = [(organisation.name, organisation.id) for organisation in directory.organisations(database)]
-        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
-        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
-        yield FormField(
-            "organisation_id",
-            _("Organisatie"),
-            Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation"),
-            required=True,
+        yield self.field("first_name", Input(compact=True))
+        yield self.field("last_name", Input(compact=True))
+        yield self.field(
+            "organisation_id", Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation")
         )
-        yield FormField("function", _("Functie"), Input(compact=True))
-        yield FormField(
+        yield self.field("function", Input(compact=True))
+        yield self.field(
             "supervisor_id",
-            _("Werkvloerbegeleider"),
             Select(
                 self._supervisor_options(organisation_id, start.get("supervisor_id")),
                 prompt=_("(geen)"),
@@ -62,25 +58,19 @@ class EmployeeForm(FormScreen):
             ),
             help=_("Werkvloerbegeleiders voeg je toe bij de organisatie (rol aanvinken)."),
         )
-        yield FormField(
+        yield self.field(
             "reflection",
-            _("Reflectievermogen"),
             Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
             help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."),
         )
         if self.employee_id is None:  # later changes go through the employee page (consent is a record of events)
-            yield FormField(
+            yield self.field(
                 "consent_date",
-                _("Datum toestemming"),
                 Input(placeholder=_("dd/mm/jjjj"), compact=True),
                 help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."),
             )
-        yield FormField(
-            "mijn_loopbaan_account",
-            _("Mijn Loopbaan"),
-            TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True),
-        )
-        yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
+        yield self.field("mijn_loopbaan_account", TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
+        yield self.field("remarks", TextArea(compact=True))
 
     def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:
         """The organisation's supervisors, plus the current one should they have lost the role since."""

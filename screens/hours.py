@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen, format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -154,7 +154,7 @@ class OrganisationHoursScreen(BaseScreen[None]):
         confirm_then(self, question, lambda: delete_entry(database, entry_id), _("Uren verwijderd."))
 
 
-class HoursForm(FormScreen):
+class HoursForm(FormScreen[HoursEntry]):
     """Uren voor de organisatie: datum, soort, uren, POP-coach en wat je deed."""
 
     model = HoursEntry
@@ -171,21 +171,12 @@ class HoursForm(FormScreen):
         coach_options = [
             (Text(person.full_name), person.id) for person in coaches(database, current.coach_id if current else None)
         ]
-        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
-        yield FormField(
-            "kind", _("Soort"), Select(choices(HoursKind), prompt=_("(kies de soort)"), compact=True), required=True
-        )
-        yield FormField(
-            "hours",
-            _("Uren"),
-            Input(placeholder=_("bv. 1,5"), compact=True),
-            required=True,
-            help=_("Bijvoorbeeld 2 of 1,5."),
-        )
-        yield FormField("coach_id", _("POP-coach"), Select(coach_options, prompt=_("(kies de coach)"), compact=True))
-        yield FormField(
+        yield self.field("date", Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield self.field("kind", Select(choices(HoursKind), prompt=_("(kies de soort)"), compact=True))
+        yield self.field("hours", Input(placeholder=_("bv. 1,5"), compact=True), help=_("Bijvoorbeeld 2 of 1,5."))
+        yield self.field("coach_id", Select(coach_options, prompt=_("(kies de coach)"), compact=True))
+        yield self.field(
             "description",
-            _("Omschrijving"),
             TextArea(compact=True),
             help=_("Wat deed je? Bijvoorbeeld: opstartanalyse overlopen met de directie."),
         )

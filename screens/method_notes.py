@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
@@ -20,7 +20,7 @@ from poptui.services import method_records
 from poptui.services.consent import has_consent, sensitive_fields_reason
 
 
-class MethodNotesScreen(FormScreen):
+class MethodNotesScreen(FormScreen[MethodRecordBase]):
     """Notities en conclusies bij een methodiek. F3 toont de uitleg uit het draaiboek."""
 
     CSS_PATH = "method_notes.tcss"
@@ -77,10 +77,9 @@ class MethodNotesScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         record = self._load()
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
         consent = None
         for name in self.own_fields():
-            info = type(record).model_fields[name]
             help_text = ""
             area = TextArea(id=f"own-{name}")
             if name in record.sensitive_fields:
@@ -89,16 +88,14 @@ class MethodNotesScreen(FormScreen):
                 if not consent:
                     area.read_only = True
                     help_text = sensitive_fields_reason()
-            yield FormField(name, _(info.title or name), area, help=help_text)
-        yield FormField(
+            yield self.field(name, area, help=help_text)
+        yield self.field(
             "notes",
-            _("Notities"),
             TextArea(id="notes-text"),
             help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."),
         )
-        yield FormField(
+        yield self.field(
             "conclusions",
-            _("Conclusies"),
             TextArea(id="conclusions-text"),
             help=_("Eén conclusie per regel. Ze komen later in het POP (Wat wil ik, Wat kan ik)."),
         )

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
-from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen, format_date
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on
@@ -230,7 +230,7 @@ def _details(organisation: Organisation) -> Text:
     return text
 
 
-class OrganisationForm(FormScreen):
+class OrganisationForm(FormScreen[Organisation]):
     """Name, kind, address and contact person of an organisation."""
 
     model = Organisation
@@ -241,21 +241,17 @@ class OrganisationForm(FormScreen):
         self.form_title = _("Organisatie bewerken") if organisation_id else _("Nieuwe organisatie")
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("name", _("Naam"), Input(compact=True), required=True)
-        yield FormField(
+        yield self.field("name", Input(compact=True))
+        yield self.field(
             "kind",
-            _("Soort"),
             Select(choices(OrganisationKind), allow_blank=False, compact=True, value=OrganisationKind.MAATWERKBEDRIJF),
         )
-        yield FormField(
-            "address", _("Adres"), TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente.")
-        )
-        yield FormField("contact_person", _("Contactpersoon"), Input(compact=True))
-        yield FormField("phone", _("Telefoon"), Input(compact=True))
-        yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField(
+        yield self.field("address", TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente."))
+        yield self.field("contact_person", Input(compact=True))
+        yield self.field("phone", Input(compact=True))
+        yield self.field("email", Input(compact=True))
+        yield self.field(
             "guidance_ended_on",
-            _("Begeleiding afgerond op"),
             Input(placeholder=_("dd/mm/jjjj"), compact=True),
             help=_("Leeg laten zolang de begeleiding van de organisatie loopt."),
         )
@@ -277,7 +273,7 @@ ROLE_HELP = {
 }
 
 
-class PersonForm(FormScreen):
+class PersonForm(FormScreen[Person]):
     """A person of the organisation and their roles (one person can have several)."""
 
     model = Person
@@ -290,15 +286,14 @@ class PersonForm(FormScreen):
         self.form_intro = _("Vink met spatie elke rol aan die deze persoon opneemt.")
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
-        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
+        yield self.field("first_name", Input(compact=True))
+        yield self.field("last_name", Input(compact=True))
         for role in Role:
-            yield FormField(f"role_{role.value}", label(role), TickBox(_(ROLE_HELP[role]), compact=True))
-        yield FormField("phone", _("Telefoon"), Input(compact=True))
-        yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField(
+            yield self.field(f"role_{role.value}", TickBox(_(ROLE_HELP[role]), compact=True), label=label(role))
+        yield self.field("phone", Input(compact=True))
+        yield self.field("email", Input(compact=True))
+        yield self.field(
             "login",
-            _("Gebruikersnaam"),
             Input(compact=True),
             help=_("Alleen voor coaches: hun aanmeldnaam op de computer, zodat poptui hen herkent."),
         )

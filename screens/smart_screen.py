@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -274,7 +274,7 @@ def _score(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-class CoachingQuestionsForm(FormScreen):
+class CoachingQuestionsForm(FormScreen[dict[int, str]]):
     """The coaching questions of §5.8 D: what helps the employee to realise the plan."""
 
     model = SmartRecord
@@ -287,7 +287,9 @@ class CoachingQuestionsForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         for number, question in enumerate(load_catalog().smart.coaching_questions, start=1):
-            yield FormField(f"q{number}", _("Vraag {number}", number=number), TextArea(compact=True), help=_(question))
+            yield self.field(
+                f"q{number}", TextArea(compact=True), help=_(question), label=_("Vraag {number}", number=number)
+            )
 
     def initial_values(self) -> dict[str, Any]:
         return {f"q{number}": text for number, text in self.record.coaching_answers.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static, TextArea
@@ -24,7 +24,7 @@ def field_name(question_id: str) -> str:
     return "q_" + question_id.replace(".", "_")
 
 
-class StartupAnalysisScreen(FormScreen):
+class StartupAnalysisScreen(FormScreen[StartupAnalysis]):
     """Opstartanalyse van de organisatie: Tab naar de volgende vraag, Ctrl+S bewaart, F5 drukt af."""
 
     CSS_PATH = "startup_analysis.tcss"
@@ -43,14 +43,16 @@ class StartupAnalysisScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         guide = load_catalog().startup
-        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield self.field("date", Input(placeholder=_("dd/mm/jjjj"), compact=True))
         for section in guide.sections:
             yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
             for group in section.groups:
                 yield Static(_(group.title), classes="startup-group", markup=False)
                 for question in group.questions:
                     help_text = "\n".join(f"· {_(sub)}" for sub in question.sub_questions)
-                    yield FormField(field_name(question.id), _(question.text), TextArea(compact=True), help=help_text)
+                    yield self.field(
+                        field_name(question.id), TextArea(compact=True), help=help_text, label=_(question.text)
+                    )
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormField, FormScreen, format_date, widget_value
+from poptui.screens.widgets.form import FormScreen, format_date, widget_value
 from rich.segment import Segment
 from rich.text import Text
 from textual import on
@@ -171,7 +171,7 @@ class TrainingsScreen(BaseScreen[None]):
         )
 
 
-class TrainingForm(FormScreen):
+class TrainingForm(FormScreen[Training]):
     """Een opleidingsdag: datum, titel, POP-trainer, uren, plaats en de deelnemers (spatie vinkt aan)."""
 
     CSS_PATH = "trainings.tcss"
@@ -189,22 +189,21 @@ class TrainingForm(FormScreen):
             (Text(person.full_name), person.id)
             for person in trainers(database, current.trainer_id if current else None)
         ]
-        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
-        yield FormField("title", _("Titel"), Input(compact=True), required=True)
-        yield FormField(
+        yield self.field("date", Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield self.field("title", Input(compact=True))
+        yield self.field(
             "trainer_id",
-            _("POP-trainer"),
             Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),
             help=""
             if trainer_options
             else _("Nog geen POP-trainers: geef iemand de rol POP-trainer bij Organisaties."),
         )
-        yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 6"), compact=True))
-        yield FormField("place", _("Plaats"), Input(compact=True))
+        yield self.field("hours", Input(placeholder=_("bv. 6"), compact=True))
+        yield self.field("place", Input(compact=True))
         attendees = AttendeeList(
             *((Text(text), person_id) for text, person_id in attendee_choices(database)), id="attendees", compact=True
         )
-        yield FormField("attendee_ids", _("Deelnemers"), attendees, help=_("Pijltjes en spatie vinken aan of uit."))
+        yield self.field("attendee_ids", attendees, help=_("Pijltjes en spatie vinken aan of uit."))
 
     def initial_values(self) -> dict[str, Any]:
         if self.training_id is None:

@@ -1,17 +1,32 @@
 """Forms for one record: labelled fields with their error beside them, a save key,
 protection against leaving with unsaved changes, and drafts while typing.
 
-A concrete form subclasses :class:`FormScreen`, yields :class:`FormField` rows
-from :meth:`FormScreen.compose_fields` and implements :meth:`FormScreen.save_record`,
-which builds the model from :meth:`FormScreen.values` and calls a service. The
-base class turns validation and store errors into Dutch messages next to the
-fields, asks before leaving a changed form and keeps a draft of what was typed.
+A concrete form subclasses ``FormScreen[R]`` (``R``: what saving returns, usually the saved
+record, which is also what the form is dismissed with), sets ``model`` (the pydantic model
+whose fields it edits), yields one :meth:`FormScreen.field` per field from
+:meth:`FormScreen.compose_fields`, and implements :meth:`FormScreen.save_record`, which calls
+a service with the typed :meth:`FormScreen.values`::
+
+    class HoursForm(FormScreen[HoursEntry]):
+        model = HoursEntry
+
+        def compose_fields(self) -> ComposeResult:
+            yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+            yield self.field("hours", Input(compact=True), help=_("Bijvoorbeeld 2 of 1,5."))
+
+        def save_record(self, values: dict[str, Any]) -> HoursEntry:
+            return hours.save_entry(self.database, values, self.organisation_id, self.entry_id)
+
+A field is declared once, in the model: :meth:`FormScreen.field` takes its label from the
+field's ``title`` (translated) and marks it required (*) when the model requires it. The
+base class turns validation and store errors into Dutch messages next to the fields, asks
+before leaving a changed form and keeps a draft of what was typed.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
 from pydantic import BaseModel, ValidationError
@@ -95,8 +110,12 @@ class FormField(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
-class FormScreen(BaseScreen[Any]):
-    """Base of every record form. Subclasses set ``form_title`` and ``model``."""
+RecordT = TypeVar("RecordT")
+
+
+class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
+    """Base of every record form: dismissed with what :meth:`save_record` returned, or None when
+    the coach left without saving. Subclasses set ``form_title`` and ``model``."""
 
     DEFAULT_CSS = """
     FormScreen #form-body { padding: 0 1; }
@@ -115,6 +134,7 @@ class FormScreen(BaseScreen[Any]):
     form_title: str = ""
     form_intro: str = ""
     model: type[BaseModel] | None = None
+    """The model whose fields the form edits: labels, required marks and error messages come from it."""
     close_on_save: bool = True
 
     def __init__(self, draft_key: str) -> None:
@@ -132,12 +152,34 @@ class FormScreen(BaseScreen[Any]):
         """The form's :class:`FormField` rows (subclasses override)."""
         yield from ()
 
-    def save_record(self, values: dict[str, Any]) -> Any:
+    def save_record(self, values: dict[str, Any]) -> RecordT:
         """Build and store the record; raise ValidationError or StoreError on failure."""
         raise TypeError(f"{type(self).__name__} must override save_record")
 
     def initial_values(self) -> dict[str, Any]:
         return {}
+
+    def field(
+        self,
+        name: str,
+        widget: Widget,
+        *,
+        help: str = "",
+        label: str | None = None,
+        required: bool | None = None,
+    ) -> FormField:
+        """The row of the model's field ``name``: labelled with the field's title (translated) and
+        marked required when the model requires it. ``label`` and ``required`` are for the few
+        rows that are not a field of ``model`` (or that a rule outside the field makes required)."""
+        info = self.model.model_fields.get(name) if self.model is not None else None
+        if label is None:
+            if info is None or not info.title:
+                model_name = self.model.__name__ if self.model is not None else "no model"
+                raise KeyError(f"{type(self).__name__}: {name!r} has no title in {model_name}; pass label=")
+            label = _(info.title)
+        if required is None:
+            required = info is not None and info.is_required()
+        return FormField(name, label, widget, help=help, required=required)
 
     # -- layout ----------------------------------------------------------------
 
@@ -315,7 +357,7 @@ class FormScreen(BaseScreen[Any]):
             self.dismiss(record)
         return True
 
-    def after_save(self, record: Any) -> None:
+    def after_save(self, record: RecordT) -> None:
         """Hook for subclasses (e.g. to update the draft key of a new record)."""
 
     # -- someone else saved first ---------------------------------------------
