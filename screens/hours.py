@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from poptui.screens.base import BaseScreen
+from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen, format_date
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from poptui import clock
 from poptui.i18n import _
@@ -32,12 +32,6 @@ from poptui.services.organisations import get_organisation
 from poptui.services.trainings import person_names
 
 
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
 def totals_text(hours_totals: HoursTotals) -> str:
     """'Totaal 6,5 u · Intake 2 u · …' (kinds without hours left out)."""
     parts = [_("Totaal {hours} u", hours=format_hours(hours_totals.total))]
@@ -45,7 +39,7 @@ def totals_text(hours_totals: HoursTotals) -> str:
     return " · ".join(parts)
 
 
-class OrganisationHoursScreen(BaseScreen[None]):
+class OrganisationHoursScreen(ListScreen):
     """Uren voor een organisatie bovenop de contacturen: intake, begeleiding van de organisatie en de begeleiders."""
 
     CSS_PATH = "hours.tcss"
@@ -56,76 +50,55 @@ class OrganisationHoursScreen(BaseScreen[None]):
         Binding("d", "print_hours", _("Afdrukken"), id="hours.print"),
         Binding("x", "delete", _("Verwijderen"), id="hours.delete"),
     ]
+    TABLE_ID = "hours"
+    COLUMNS = (
+        Column(_("Datum"), "date", 10),
+        Column(_("Soort"), "kind", 23),
+        Column(_("Uren"), "hours", 5),
+        Column(_("Coach"), "coach", 13),
+        Column(_("Omschrijving"), "description", 14),
+    )
+    HINT = _("Enter bewerkt · d drukt het urendocument af om te laten tekenen")
 
     def __init__(self, organisation_id: str) -> None:
         super().__init__()
         self.organisation_id = organisation_id
+        self.entries: list[HoursEntry] = []
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(_("Enter bewerkt · d drukt het urendocument af om te laten tekenen"), classes="hint", markup=False)
-        yield Static("", id="hours-empty", classes="empty-state", markup=False)
-        yield DataTable(id="hours", cursor_type="row", zebra_stripes=True)
+    def compose_below(self) -> ComposeResult:
         yield Static("", id="hours-totals", markup=False)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(_("Datum"), key="date", width=10)
-        table.add_column(_("Soort"), key="kind", width=23)
-        table.add_column(_("Uren"), key="hours", width=5)
-        table.add_column(_("Coach"), key="coach", width=13)
-        table.add_column(_("Omschrijving"), key="description", width=14)
-        self.refresh_data()
-        table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        database = self.database
-        organisation = get_organisation(database, self.organisation_id)
-        self.title = _("Uren · {name}", name=organisation.name)
-        names = person_names(database)
-        entries = entries_of(database, self.organisation_id)
-        table = self.query_one(DataTable)
-        selected = _selected_key(table)
-        table.clear()
-        for entry in entries:
-            description = " ".join(entry.description.split())
-            table.add_row(
+    def rows(self) -> Iterable[Row]:
+        names = person_names(self.database)
+        self.entries = entries_of(self.database, self.organisation_id)
+        for entry in self.entries:
+            cells = (
                 format_date(entry.date),
                 label(entry.kind),
                 format_hours(entry.hours),
                 Text(names.get(entry.coach_id or "", "-")),
-                Text(description),
-                key=entry.id,
+                Text(" ".join(entry.description.split())),
             )
-        empty = self.query_one("#hours-empty", Static)
-        empty.update(_("Nog geen uren voor deze organisatie. Druk n om uren toe te voegen."))
-        empty.display = table.row_count == 0
-        self.query_one("#hours-totals", Static).update(totals_text(totals(entries)))
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            yield entry.id, cells
 
-    def _selected_or_hint(self) -> str | None:
-        entry_id = _selected_key(self.query_one(DataTable))
-        if entry_id is None:
-            self.notify(_("Er zijn nog geen uren. Druk n om uren toe te voegen."))
-        return entry_id
+    def after_refresh(self) -> None:
+        organisation = get_organisation(self.database, self.organisation_id)
+        self.title = _("Uren · {name}", name=organisation.name)
+        self.query_one("#hours-totals", Static).update(totals_text(totals(self.entries)))
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(HoursForm(self.organisation_id, event.row_key.value))
+    def empty_text(self) -> str:
+        return _("Nog geen uren voor deze organisatie. Druk n om uren toe te voegen.")
+
+    def open_row(self, key: str) -> None:
+        self.app.push_screen(HoursForm(self.organisation_id, key))
 
     def action_new(self) -> None:
         self.app.push_screen(HoursForm(self.organisation_id))
 
     def action_edit(self) -> None:
-        entry_id = self._selected_or_hint()
+        entry_id = self.selected_or_hint()
         if entry_id:
-            self.app.push_screen(HoursForm(self.organisation_id, entry_id))
+            self.open_row(entry_id)
 
     def action_print_hours(self) -> None:
         database = self.database
@@ -138,7 +111,7 @@ class OrganisationHoursScreen(BaseScreen[None]):
         )
 
     def action_delete(self) -> None:
-        entry_id = self._selected_or_hint()
+        entry_id = self.selected_or_hint()
         if entry_id is None:
             return
         from poptui.screens.dialogs import confirm_then

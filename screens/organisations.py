@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.widgets.form import FormScreen, format_date
 from poptui.screens.widgets.tickbox import TickBox
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,13 +31,7 @@ from poptui.services.organisations import (
 )
 
 
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-class OrganisationsScreen(BaseScreen[None]):
+class OrganisationsScreen(ListScreen):
     """All organisations. Enter opens one; n adds one."""
 
     CSS_PATH = "organisations.tcss"
@@ -45,58 +42,38 @@ class OrganisationsScreen(BaseScreen[None]):
         Binding("e", "edit", _("Bewerken"), id="organisations.edit"),
         Binding("w", "employees", _("Werknemers"), id="organisations.employees"),
     ]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="organisations-empty", classes="empty-state", markup=False)
-        yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    TABLE_ID = "organisations"
+    COLUMNS = (
+        Column(_("Naam"), "name", 28),
+        Column(_("Soort"), "kind", 16),
+        Column(_("Contactpersoon"), "contact", 16),
+        Column(_("Werknemers"), "count", 10),
+    )
 
     def on_mount(self) -> None:
         self.title = _("Organisaties")
-        table = self.query_one(DataTable)
-        table.add_column(_("Naam"), key="name", width=28)
-        table.add_column(_("Soort"), key="kind", width=16)
-        table.add_column(_("Contactpersoon"), key="contact", width=16)
-        table.add_column(_("Werknemers"), key="count", width=10)
-        self.refresh_data()
-        table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        database = self.database
-        table = self.query_one(DataTable)
-        selected = _selected_key(table)
-        counts = employee_counts(database)
-        table.clear()
-        for organisation in directory.organisations(database):
-            table.add_row(
-                organisation.name,
+    def rows(self) -> Iterable[Row]:
+        counts = employee_counts(self.database)
+        for organisation in directory.organisations(self.database):
+            cells = (
+                Text(organisation.name),
                 label(organisation.kind),
-                organisation.contact_person,
+                Text(organisation.contact_person),
                 str(counts.get(organisation.id, 0)),
-                key=organisation.id,
             )
-        empty = self.query_one("#organisations-empty", Static)
-        empty.update(_("Nog geen organisaties. Druk n om er een toe te voegen.") if table.row_count == 0 else "")
-        empty.display = table.row_count == 0
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            yield organisation.id, cells
 
-    def _selected(self) -> str | None:
-        return _selected_key(self.query_one(DataTable))
+    def empty_text(self) -> str:
+        return _("Nog geen organisaties. Druk n om er een toe te voegen.")
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            navigation.open_organisation(self.app, event.row_key.value)
+    def open_row(self, key: str) -> None:
+        navigation.open_organisation(self.app, key)
 
     def action_open(self) -> None:
-        organisation_id = self._selected()
+        organisation_id = self.selected_or_hint()
         if organisation_id:
-            navigation.open_organisation(self.app, organisation_id)
+            self.open_row(organisation_id)
 
     def action_new(self) -> None:
         def created(organisation: Organisation | None) -> None:
@@ -106,12 +83,12 @@ class OrganisationsScreen(BaseScreen[None]):
         self.app.push_screen(OrganisationForm(), created)
 
     def action_edit(self) -> None:
-        organisation_id = self._selected()
+        organisation_id = self.selected_or_hint()
         if organisation_id:
             self.app.push_screen(OrganisationForm(organisation_id))
 
     def action_employees(self) -> None:
-        navigation.open_employees(self.app, self._selected())
+        navigation.open_employees(self.app, self.selected_key())
 
 
 class OrganisationScreen(BaseScreen[None]):
@@ -164,7 +141,7 @@ class OrganisationScreen(BaseScreen[None]):
         self.title = organisation.name
         self.query_one("#organisation-details", Static).update(_details(organisation))
         table = self.query_one("#persons", DataTable)
-        selected = _selected_key(table)
+        selected = _selected_person(table)
         table.clear()
         for person in persons_of(database, self.organisation_id):
             roles = ", ".join(label(role) for role in person.roles) or _("(geen rol)")
@@ -184,7 +161,7 @@ class OrganisationScreen(BaseScreen[None]):
         self.app.push_screen(PersonForm(self.organisation_id))
 
     def action_edit_person(self) -> None:
-        person_id = _selected_key(self.query_one("#persons", DataTable))
+        person_id = _selected_person(self.query_one("#persons", DataTable))
         if person_id is None:
             self.notify(_("Er is nog niemand om te bewerken. Druk p om iemand toe te voegen."))
             return
@@ -209,6 +186,12 @@ class OrganisationScreen(BaseScreen[None]):
 
     def action_blank_worksheets(self) -> None:
         navigation.print_blank_worksheet(self.app, self.organisation_id)
+
+
+def _selected_person(table: DataTable[RenderableType]) -> str | None:
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
 def _details(organisation: Organisation) -> Text:

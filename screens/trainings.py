@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen, format_date, widget_value
 from rich.segment import Segment
@@ -13,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.strip import Strip
-from textual.widgets import DataTable, Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from poptui import clock
@@ -50,12 +52,6 @@ class AttendeeList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
 def print_attendance(screen: BaseScreen[Any], training: Training) -> None:
     """Print the attendance list of ``training`` (write the PDF, show where, offer the printer)."""
     database = screen.database
@@ -67,7 +63,7 @@ def print_attendance(screen: BaseScreen[Any], training: Training) -> None:
     )
 
 
-class TrainingsScreen(BaseScreen[None]):
+class TrainingsScreen(ListScreen):
     """Opleidingsdagen van de POP-coaches. Enter bewerkt, d drukt de aanwezigheidslijst af."""
 
     CSS_PATH = "trainings.tcss"
@@ -78,75 +74,47 @@ class TrainingsScreen(BaseScreen[None]):
         Binding("d", "print_attendance", _("Afdrukken"), id="trainings.print"),
         Binding("x", "delete", _("Verwijderen"), id="trainings.delete"),
     ]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen"), classes="hint", markup=False
-        )
-        yield Static("", id="trainings-empty", classes="empty-state", markup=False)
-        yield DataTable(id="trainings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    TABLE_ID = "trainings"
+    COLUMNS = (
+        Column(_("Datum"), "date", 10),
+        Column(_("Titel"), "title", 28),
+        Column(_("POP-trainer"), "trainer", 16),
+        Column(_("Uren"), "hours", 5),
+        Column(_("Deeln."), "attendees", 6),
+    )
+    HINT = _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen")
 
     def on_mount(self) -> None:
         self.title = _("Opleidingen")
-        table = self.query_one(DataTable)
-        table.add_column(_("Datum"), key="date", width=10)
-        table.add_column(_("Titel"), key="title", width=28)
-        table.add_column(_("POP-trainer"), key="trainer", width=16)
-        table.add_column(_("Uren"), key="hours", width=5)
-        table.add_column(_("Deeln."), key="attendees", width=6)
-        self.refresh_data()
-        table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        database = self.database
-        table = self.query_one(DataTable)
-        selected = _selected_key(table)
-        names = person_names(database)
-        table.clear()
-        for training in list_trainings(database):
-            table.add_row(
+    def rows(self) -> Iterable[Row]:
+        names = person_names(self.database)
+        for training in list_trainings(self.database):
+            cells = (
                 format_date(training.date),
                 Text(training.title),
                 Text(names.get(training.trainer_id or "", "-")),
                 format_hours(training.hours),
                 str(len(training.attendee_ids)),
-                key=training.id,
             )
-        empty = self.query_one("#trainings-empty", Static)
-        empty.update(_("Nog geen opleidingsdagen. Druk n om er een toe te voegen."))
-        empty.display = table.row_count == 0
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            yield training.id, cells
 
-    def _selected(self) -> str | None:
-        return _selected_key(self.query_one(DataTable))
+    def empty_text(self) -> str:
+        return _("Nog geen opleidingsdagen. Druk n om er een toe te voegen.")
 
-    def _selected_or_hint(self) -> str | None:
-        training_id = self._selected()
-        if training_id is None:
-            self.notify(_("Er is nog geen opleidingsdag. Druk n om er een toe te voegen."))
-        return training_id
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(TrainingForm(event.row_key.value))
+    def open_row(self, key: str) -> None:
+        self.app.push_screen(TrainingForm(key))
 
     def action_new(self) -> None:
         self.app.push_screen(TrainingForm())
 
     def action_edit(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id:
-            self.app.push_screen(TrainingForm(training_id))
+            self.open_row(training_id)
 
     def action_print_attendance(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id:
             try:
                 training = get_training(self.database, training_id)
@@ -156,7 +124,7 @@ class TrainingsScreen(BaseScreen[None]):
             print_attendance(self, training)
 
     def action_delete(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id is None:
             return
         from poptui.screens.dialogs import confirm_then
