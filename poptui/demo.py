@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from poptui import clock
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -216,7 +217,7 @@ def _action(what: str, who: str, deadline: date, result: str, kind: CompetenceKi
 
 def write_demo(database: Database, today: date | None = None) -> dict[str, int]:
     """Fill an empty database with the demo; returns counts for the summary line."""
-    today = today or date.today()
+    today = today or clock.today()
     with database.transaction() as transaction:
         demo = _DemoWriter(transaction, today)
         _fill(demo)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
-from poptui.screens.widgets.form import format_date
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from poptui.clock import today
+from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models.base import _parse_date
 from poptui.models.errors import dutch_summary
@@ -54,7 +54,7 @@ class ConsentDialog(BaseModal[bool]):
             )
             with Horizontal():
                 yield Label(_("Datum "))
-                yield Input(format_date(today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)
+                yield Input(format_date(clock.today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)
             yield Static("", id="consent-error", markup=False)
             with Horizontal():
                 yield Button(_("Gegeven (Ctrl+G)"), id="given", variant="primary")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static, T
 from textual.widgets.option_list import Option
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.methods_registry import guidance_text, method_name

@@ -7,13 +7,14 @@ from typing import Any, ClassVar
 
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import HoursEntry, HoursKind

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
-from poptui.screens.widgets.form import FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.tickbox import TickBox
 from rich.console import RenderableType
 from rich.text import Text
@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import Organisation, OrganisationKind, Person, Role

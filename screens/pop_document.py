@@ -9,7 +9,6 @@ from poptui.screens import navigation
 from poptui.screens.action_form import PART_LABELS, PopItemForm
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.action_table import ActionTable
-from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import MethodKind, PopDocument, PopStatus, Trajectory

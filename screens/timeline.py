@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models.planning import TijdslijnRecord, TimelineMoment
 from poptui.services import pop_documents, timeline
@@ -101,10 +102,7 @@ class TimelineScreen(MethodScreen):
             return
         from poptui.screens.dialogs import ChooseDialog
 
-        options = [
-            (f"{moment.date.strftime('%d/%m/%Y') if moment.date else '?'} {moment.text}", moment.id)
-            for moment in self.record.moments
-        ]
+        options = [(f"{format_date(moment.date, '?')} {moment.text}", moment.id) for moment in self.record.moments]
 
         def chosen(moment_id: str | None) -> None:
             if moment_id:

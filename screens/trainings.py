@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormScreen, format_date, widget_value
+from poptui.screens.widgets.form import FormScreen, widget_value
 from rich.segment import Segment
 from rich.text import Text
 from textual import on
@@ -19,10 +19,10 @@ from textual.widgets import Input, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from poptui import clock
+from poptui.formatting import format_date, format_hours
 from poptui.i18n import _
 from poptui.models import Training
 from poptui.services import StoreError, forms
-from poptui.services.hours import format_hours
 from poptui.services.trainings import (
     attendee_choices,
     delete_training,

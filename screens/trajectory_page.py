@@ -7,7 +7,6 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
-from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.methods_registry import all_methods, method_name

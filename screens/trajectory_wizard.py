@@ -10,7 +10,6 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
-from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.widgets import Footer, Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from poptui.catalog import load_catalog
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import Employee, Level, Phase, Trajectory, VariantId

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from poptui.cli.common import CommandError, add_database_option, add_help, confirm, open_database, say
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import Employee
 from poptui.store import StoreError
@@ -141,7 +142,7 @@ def run_retention(options: argparse.Namespace) -> int:
     for item in due:
         name = item.employee.full_name if item.employee else "?"
         say(
-            f"- {item.ended_on:%d/%m/%Y}  {label(item.trajectory.status)}  {name}  "
+            f"- {format_date(item.ended_on)}  {label(item.trajectory.status)}  {name}  "
             f"(werknemer-id {item.trajectory.employee_id})"
         )
     say(_("Wis een persoon met: poptui person erase WERKNEMER_ID"))

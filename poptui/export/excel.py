@@ -25,8 +25,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from poptui.export.labels import hours_kind_label, variant_label, yes_no
+from poptui.formatting import format_date
 from poptui.i18n import _
+from poptui.labels import label, yes_no
 from poptui.models import (
     CompetenceKind,
     ContactMoment,
@@ -88,11 +89,11 @@ def trajectory_row(
         last_name=employee.last_name,
         first_name=employee.first_name,
         coach=coach_name,
-        variant=variant_label(trajectory.variant),
+        variant=label(trajectory.variant),
         start_date=trajectory.start_date,
         completion_date=trajectory.completion_date,
         contact_moments=len(held),
-        contact_dates=", ".join(moment.date.strftime("%d/%m/%Y") for moment in held if moment.date),
+        contact_dates=", ".join(format_date(moment.date) for moment in held if moment.date),
         contact_hours=round(sum(moment.duration_minutes for moment in held) / 60, 2),
         actions=len(actions),
         generic_actions=sum(action.kind is CompetenceKind.GENERIC for action in actions),
@@ -177,7 +178,7 @@ def training_row(training: Training, trainer: str, participants: Sequence[str]) 
 
 
 def hours_row(entry: HoursEntry, organisation: str, coach: str) -> HoursRow:
-    return HoursRow(organisation, entry.date, hours_kind_label(entry.kind), entry.description, coach, entry.hours)
+    return HoursRow(organisation, entry.date, label(entry.kind), entry.description, coach, entry.hours)
 
 
 def trainings_workbook(trainings: Sequence[TrainingRow], hours: Sequence[HoursRow], year: int, month: int) -> bytes:
@@ -224,7 +225,7 @@ def _fill(sheet: Worksheet, headers: list[str], rows: list[list[Any]], *, hours_
         cells = []
         for index, value in enumerate(values, start=1):
             cells.append(value)
-            text = value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value if value is not None else "")
+            text = format_date(value) if isinstance(value, date) else str(value if value is not None else "")
             widths[index - 1] = max(widths[index - 1], min(len(text), MAX_WIDTH))
         sheet.append([safe_text(value) if isinstance(value, str) else value for value in cells])
         row_number = sheet.max_row

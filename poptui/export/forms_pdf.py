@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from poptui import clock
 from poptui.catalog_models import StartupGuide
-from poptui.export.labels import hours_kind_label, phase_label, variant_label
-from poptui.export.pdf_layout import Column, FormContext, FormPdf, format_date, format_hours, format_minutes
+from poptui.export.pdf_layout import Column, FormContext, FormPdf
 from poptui.export.pop_pdf import held_moments
+from poptui.formatting import format_date, format_hours, format_minutes
 from poptui.i18n import _
+from poptui.labels import label
 from poptui.models import ContactMoment, Employee, HoursEntry, HoursKind, Organisation, StartupAnalysis, Trajectory
 
 EXTRA_ATTENDANCE_ROWS = 3
@@ -38,7 +40,7 @@ class ConsentPrint:
     trajectories: Sequence[tuple[Trajectory, Sequence[ContactMoment]]]
     coach_name: str = ""
     consent_date: date | None = None
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def consent_pdf(data: ConsentPrint) -> bytes:
@@ -81,7 +83,7 @@ def consent_pdf(data: ConsentPrint) -> bytes:
             pdf.subheading(
                 _(
                     "{variant}, gestart op {start}",
-                    variant=variant_label(trajectory.variant),
+                    variant=label(trajectory.variant),
                     start=format_date(trajectory.start_date, "?"),
                 )
             )
@@ -94,7 +96,7 @@ def consent_pdf(data: ConsentPrint) -> bytes:
                 str(moment.number),
                 format_date(moment.date),
                 format_minutes(moment.duration_minutes),
-                phase_label(moment.phase),
+                label(moment.phase),
                 _("ja") if moment.collective else _("nee"),
             ]
             for moment in held
@@ -126,7 +128,7 @@ class HoursPrint:
     coach_names: dict[str, str] = field(default_factory=dict)
     """Person id -> name of the coaches who booked hours."""
     coach_name: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def hours_pdf(data: HoursPrint) -> bytes:
@@ -156,7 +158,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
         rows = [
             [
                 format_date(entry.date),
-                hours_kind_label(entry.kind),
+                label(entry.kind),
                 entry.description,
                 data.coach_names.get(entry.coach_id or "", ""),
                 format_hours(entry.hours),
@@ -177,8 +179,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
         pdf.paragraph(_("Er zijn geen uren geregistreerd."), size=9.5, muted=True)
     pdf.section(_("Totalen per soort"))
     totals = [
-        [hours_kind_label(kind), format_hours(sum(entry.hours for entry in entries if entry.kind is kind))]
-        for kind in HoursKind
+        [label(kind), format_hours(sum(entry.hours for entry in entries if entry.kind is kind))] for kind in HoursKind
     ]
     totals.append([_("Totaal"), format_hours(sum(entry.hours for entry in entries))])
     pdf.table([Column(_("Soort"), 130), Column(_("Uren"), 44, "R")], totals)
@@ -200,7 +201,7 @@ class AttendancePrint:
     participants: Sequence[tuple[str, str]] = ()
     """(name, organisation) per participant."""
     organisation: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def attendance_pdf(data: AttendancePrint) -> bytes:
@@ -246,7 +247,7 @@ class StartupPrint:
     organisation: Organisation
     analysis: StartupAnalysis | None
     guide: StartupGuide
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def startup_pdf(data: StartupPrint) -> bytes:

@@ -26,6 +26,8 @@ from functools import cache
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.resources import data_path
 from poptui.text import clean_text
@@ -72,32 +74,12 @@ def printable(value: object) -> str:
     return "".join(out)
 
 
-def format_date(day: date | None, empty: str = "") -> str:
-    return day.strftime("%d/%m/%Y") if day else empty
-
-
-def format_hours(hours: float) -> str:
-    """1.5 -> '1,5'; 2.0 -> '2' (Belgian decimal comma)."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def format_minutes(minutes: int) -> str:
-    """95 -> '1 u 35 min'."""
-    hours, rest = divmod(int(minutes), 60)
-    if hours and rest:
-        return _("{hours} u {minutes} min", hours=hours, minutes=rest)
-    if hours:
-        return _("{hours} u", hours=hours)
-    return _("{minutes} min", minutes=rest)
-
-
 @dataclass(frozen=True)
 class FormContext:
     """What every form shows around its content."""
 
     organisation: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 # -- table cells -----------------------------------------------------------------

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from poptui.export.labels import kind_label, phase_label, variant_label
-from poptui.export.pdf_layout import Boxes, Column, FormContext, FormPdf, Ticks, format_date
+from poptui import clock
+from poptui.export.pdf_layout import Boxes, Column, FormContext, FormPdf, Ticks
+from poptui.formatting import format_date
 from poptui.i18n import _
+from poptui.labels import label, lower_label
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -43,11 +45,11 @@ class PopPrint:
     coach_name: str = ""
     moments: Sequence[ContactMoment] = ()
     evaluations: Sequence[ActionEvaluation] = ()
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def kind_ticks(kind: CompetenceKind) -> Ticks:
-    return Ticks([(kind_label(option), option is kind) for option in CompetenceKind])
+    return Ticks([(lower_label(option), option is kind) for option in CompetenceKind])
 
 
 def held_moments(moments: Sequence[ContactMoment]) -> list[ContactMoment]:
@@ -74,7 +76,7 @@ def pop_pdf(data: PopPrint) -> bytes:
             (_("Organisatie"), organisation),
             (_("Functie"), employee.function),
             (_("POP-coach"), data.coach_name),
-            (_("Traject"), variant_label(trajectory.variant)),
+            (_("Traject"), label(trajectory.variant)),
             (_("Start traject"), format_date(trajectory.start_date)),
             (_("Afgerond op"), format_date(trajectory.completion_date)),
         ]
@@ -136,7 +138,7 @@ def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
         [
             format_date(moment.date),
             _("nr. {number}", number=moment.number),
-            Ticks([(phase_label(phase), phase is moment.phase) for phase in Phase], inline=True),
+            Ticks([(label(phase), phase is moment.phase) for phase in Phase], inline=True),
         ]
         for moment in moments
     ]

@@ -22,10 +22,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from poptui import clock
 from poptui.catalog import Catalog
-from poptui.export.labels import kind_label
 from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Column, FormContext, FormPdf, Ticks
 from poptui.i18n import _
+from poptui.labels import lower_label
 from poptui.models import CompetenceKind, MethodKind
 from poptui.resources import data_path
 
@@ -44,7 +45,7 @@ class WorksheetPrint:
     organisation: str = ""
     competences: Sequence[str] = ()
     """The organisation's competences for the assessment sheet; the catalog's sample when empty."""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def worksheet_names(catalog: Catalog) -> tuple[str, ...]:
@@ -255,7 +256,7 @@ def _action_plan(pdf: FormPdf, data: WorksheetPrint) -> None:
     pdf.paragraph(
         _("Per POP minstens één actie op een generieke en één op een technische competentie."), size=9, muted=True
     )
-    kinds = Ticks([(kind_label(kind), False) for kind in CompetenceKind])
+    kinds = Ticks([(lower_label(kind), False) for kind in CompetenceKind])
     rows = [[str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)]
     pdf.table(
         [

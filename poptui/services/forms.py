@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from poptui import clock
 from poptui.catalog import load_catalog
 from poptui.export import file_names, worksheets_pdf
 from poptui.export.excel import hours_row, training_row, trainings_workbook, trajectories_workbook, trajectory_row
@@ -58,6 +59,7 @@ from poptui.export.month_package import (
 )
 from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
 from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
 from poptui.models import (
@@ -151,7 +153,7 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
             _(
                 "{name}: geen datum 'definitief'; de datum afgerond ({date}) staat in de bestandsnaam.",
                 name=employee.full_name,
-                date=day.strftime("%d/%m/%Y"),
+                date=format_date(day),
             )
         )
     elif source == "vandaag":
@@ -181,7 +183,7 @@ def export_pop(
     db: Database, trajectory_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
     trajectory = db.get(Trajectory, trajectory_id)
-    built = _build_pop(db, trajectory, _persons(db), today or date.today())
+    built = _build_pop(db, trajectory, _persons(db), today or clock.today())
     return _deliver(db, built, out_dir)
 
 
@@ -222,7 +224,7 @@ def export_consent(
     trajectory_id: str | None = None,
     today: date | None = None,
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     employee = db.get(Employee, employee_id)
     trajectories = db.list(Trajectory, employee_id=employee.id)
     if trajectory_id:
@@ -251,7 +253,7 @@ def _build_hours(
 def export_hours(
     db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     organisation = db.get(Organisation, organisation_id)
     return _deliver(db, _build_hours(db, organisation, _persons(db), today, today), out_dir)
 
@@ -284,13 +286,13 @@ def export_attendance(
     db: Database, training_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
     training = db.get(Training, training_id)
-    return _deliver(db, _build_attendance(db, training, _persons(db), today or date.today()), out_dir)
+    return _deliver(db, _build_attendance(db, training, _persons(db), today or clock.today()), out_dir)
 
 
 def export_startup(
     db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     organisation = db.get(Organisation, organisation_id)
     analyses = db.list(StartupAnalysis, organisation_id=organisation.id)
     analysis = (
@@ -316,7 +318,7 @@ def export_blank(
     if name not in names:
         raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
     organisation_name = organisation.name if organisation else ""
-    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or date.today()))
+    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or clock.today()))
     folder = _folder(out_dir)
     return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
 
@@ -354,7 +356,7 @@ def month_package(
     db: Database, year: int, month: int, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> MonthPackageResult:
     """Write the month's folder and zip; see :mod:`poptui.services.months` for the rules."""
-    today = today or date.today()
+    today = today or clock.today()
     persons = _persons(db)
     employees = {employee.id: employee for employee in db.list(Employee)}
     organisations = db.list(Organisation)

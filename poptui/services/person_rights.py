@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from poptui import clock
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
@@ -82,7 +83,7 @@ def export_person(
     database: Database, employee_id: str, out_dir: Path | None = None, *, today: date | None = None
 ) -> PersonExport:
     """Write everything stored about the employee into a new folder under ``out_dir``."""
-    today = today or date.today()
+    today = today or clock.today()
     employee = database.get(Employee, employee_id)
     base = Path(out_dir).expanduser() if out_dir else exports_folder()
     folder = base / _folder_name(employee, today)
@@ -250,7 +251,7 @@ def retention_due(
     database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
 ) -> list[RetentionItem]:
     """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
-    limit = _years_before(today or date.today(), years)
+    limit = _years_before(today or clock.today(), years)
     employees = {employee.id: employee for employee in database.list(Employee)}
     due = []
     for trajectory in database.list(Trajectory):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import ValidationError
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory, TrajectoryStatus
 from poptui.models.errors import dutch_summary
@@ -136,8 +137,8 @@ def complete(database: Database, trajectory: Trajectory, completion_date: date |
         raise StatusRefused(
             _(
                 "De datum afgerond ({day}) ligt vóór de startdatum ({start}).",
-                day=day.strftime("%d/%m/%Y"),
-                start=start_date.strftime("%d/%m/%Y"),
+                day=format_date(day),
+                start=format_date(start_date),
             )
         )
     return _save(

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
 
+from poptui import clock
+from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
 from poptui.store import audit, policy
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
@@ -56,7 +58,7 @@ _META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 
 
 def now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
+    return clock.now().astimezone().replace(microsecond=0)
 
 
 def parse(record_type: type[R], doc: dict[str, Any]) -> R:
@@ -261,6 +263,7 @@ def _when(value: Any) -> str:
     if not value:
         return "onbekend tijdstip"
     try:
-        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y om %H:%M")
+        moment = datetime.fromisoformat(str(value))
+        return f"{format_date(moment)} om {format_time(moment.time())}"
     except ValueError:
         return str(value)

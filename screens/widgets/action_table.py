@@ -11,13 +11,13 @@ from datetime import date
 from typing import ClassVar
 
 from poptui.screens.base import poptui_app
-from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import PopAction, PopDocument, PopStatus

@@ -25,7 +25,7 @@ before leaving a changed form and keeps a draft of what was typed.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
@@ -37,7 +37,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
-from poptui.formatting import DATE_FORMAT, format_date, format_time  # noqa: E402,F401  (re-exported for screens)
+from poptui import clock
+from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
 from poptui.services import ConsentRequired, StoreError, VersionConflict, drafts, expect_versions
@@ -365,11 +366,11 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
     def handle_conflict(self, error: VersionConflict) -> None:
         """Keep the coach's text as a named draft, then offer to reload or keep it aside."""
         mine = self.values()
-        aside_key = f"{self.draft_key}--apart-{datetime.now():%Y%m%d%H%M%S}"
+        aside_key = f"{self.draft_key}--apart-{clock.now():%Y%m%d%H%M%S}"
         aside_title = _(
             "{title} (apart gehouden {when})",
             title=self.form_title or _("formulier"),
-            when=f"{datetime.now():%d/%m %H:%M}",
+            when=f"{clock.now():%d/%m %H:%M}",
         )
         try:
             drafts.save_draft(self.database, aside_key, aside_title, mine)

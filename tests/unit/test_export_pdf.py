@@ -220,7 +220,7 @@ def test_hours_document_totals_per_kind() -> None:
         "03/11/2026",
         "Intake",
         "Intakegesprek met directie",
-        "Begeleiding werkvloerbegeleiders",
+        "Begeleiding begeleiders",  # §4.4.4: "begeleiding van de organisatie, de begeleiders"
         "1,5",
         "Totaal",
         "3,5",
