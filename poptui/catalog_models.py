@@ -12,7 +12,7 @@ This module must not import textual.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -218,7 +218,7 @@ class ActionTemplate(CatalogModel):
 
     @model_validator(mode="after")
     def _complete(self) -> ActionTemplate:
-        if sorted(f.key for f in self.fields) != sorted(ActionFieldKey.__args__):
+        if sorted(f.key for f in self.fields) != sorted(get_args(ActionFieldKey)):
             raise ValueError("action template must have each SMART field exactly once")
         if sorted(a.id for a in self.areas) != sorted(ActionArea):
             raise ValueError("action template must list each ActionArea exactly once")

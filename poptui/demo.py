@@ -10,6 +10,7 @@ always has a month to report on: the completed POPs fall in the previous month.
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import TypeVar
 
 from poptui import clock
 from poptui.models import (
@@ -32,6 +33,7 @@ from poptui.models import (
     PopItem,
     PopStatus,
     ProgressUpdate,
+    Record,
     Role,
     SupervisorConsultation,
     Training,
@@ -42,6 +44,8 @@ from poptui.models import (
 from poptui.services.consent import current_text
 from poptui.services.trajectories import propose_plan
 from poptui.store import Database, Transaction
+
+R = TypeVar("R", bound=Record)
 
 
 def _previous_month(today: date) -> tuple[date, date]:
@@ -63,7 +67,7 @@ class _DemoWriter:
         self.month_start, self.month_end = _previous_month(today)
         self.counts = {"organisations": 0, "employees": 0, "trajectories": 0, "trainings": 0}
 
-    def save(self, record):  # noqa: ANN001, ANN201
+    def save(self, record: R) -> R:
         return self.tx.save(record)
 
     def organisation(self, **fields: object) -> Organisation:
@@ -224,7 +228,7 @@ def write_demo(database: Database, today: date | None = None) -> dict[str, int]:
     return demo.counts
 
 
-def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
+def _fill(demo: _DemoWriter) -> None:
     today = demo.today
     done = demo.month_start + timedelta(days=14)
     G, T, A = CompetenceKind.GENERIC, CompetenceKind.TECHNICAL, CompetenceKind.OTHER

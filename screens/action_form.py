@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from poptui import clock
 from poptui.catalog import load_catalog
+from poptui.catalog_models import ActionFieldKey
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import (
@@ -24,7 +25,7 @@ from poptui.models import (
 )
 from poptui.services import pop_documents
 
-SMART_KEYS = {
+SMART_KEYS: dict[str, ActionFieldKey] = {
     "specific": "specifiek",
     "measure": "meten",
     "resources": "hulpbronnen",

@@ -7,6 +7,7 @@ from functools import partial
 
 from poptui.screens import navigation
 from poptui.screens.base import poptui_app
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from poptui.i18n import _
@@ -69,13 +70,13 @@ class PopCommands(Provider):
                 yield Hit(max(score, 0.5), matcher.highlight(name), callback, help=help_text)
 
 
-def _open_drafts(app) -> None:  # noqa: ANN001
+def _open_drafts(app: App[object]) -> None:
     from poptui.screens.drafts_screen import DraftsScreen
 
     app.push_screen(DraftsScreen())
 
 
-def _open_person_rights(app) -> None:  # noqa: ANN001
+def _open_person_rights(app: App[object]) -> None:
     from poptui.screens.person_rights import PersonRightsScreen
 
     app.push_screen(PersonRightsScreen())

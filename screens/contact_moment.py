@@ -39,10 +39,14 @@ class MethodList(OptionList):
     ]
 
     def action_guidance(self) -> None:
-        self.screen.show_guidance()  # type: ignore[attr-defined]
+        screen = self.screen
+        if isinstance(screen, ContactMomentScreen):
+            screen.show_guidance()
 
     def action_open_method(self) -> None:
-        self.screen.open_highlighted_method()  # type: ignore[attr-defined]
+        screen = self.screen
+        if isinstance(screen, ContactMomentScreen):
+            screen.open_highlighted_method()
 
 
 class ContactMomentScreen(FormScreen[MomentSaved]):

@@ -206,10 +206,11 @@ class DecisionMatrixScreen(MethodScreen):
     def action_question(self) -> None:
         from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        self.app.push_screen(
-            TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True),
-            lambda text: self.store(self.record.model_copy(update={"question": text})) if text is not None else None,
-        )
+        def typed(text: str | None) -> None:
+            if text is not None:
+                self.store(self.record.model_copy(update={"question": text}))
+
+        self.app.push_screen(TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True), typed)
 
     def action_conclusion(self) -> None:
         self.ask(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from poptui.screens.base import BaseModal
@@ -96,7 +96,7 @@ class ChooseDialog(BaseModal[T | None], Generic[T]):
     """
     BINDINGS = [Binding("escape", "cancel", _("Annuleren"))]
 
-    def __init__(self, title: str, choices: list[tuple[str, T]], hint: str = "") -> None:
+    def __init__(self, title: str | Text, choices: Sequence[tuple[str | Text, T]], hint: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices

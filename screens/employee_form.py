@@ -94,7 +94,7 @@ class EmployeeForm(FormScreen[Employee]):
         if event.value is Select.NULL:
             help_line.update(_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
         else:
-            help_line.update(load_catalog().levels.reflection_levels[Level(event.value)])
+            help_line.update(load_catalog().levels.reflection_levels[Level(str(event.value))])
 
     def save_record(self, values: dict[str, Any]) -> Employee:
         return save_employee(self.database, values, self.employee_id)

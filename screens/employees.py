@@ -88,7 +88,7 @@ class EmployeesScreen(BaseScreen[None]):
             self.title = _("Werknemers")
         self.show_rows()
 
-    def visible(self) -> list[Employee]:
+    def visible_employees(self) -> list[Employee]:
         return [
             employee
             for employee in self._employees
@@ -103,7 +103,7 @@ class EmployeesScreen(BaseScreen[None]):
         table = self.query_one(DataTable)
         selected = self.selected_id()
         table.clear()
-        for employee in self.visible():
+        for employee in self.visible_employees():
             name = employee.full_name + (_(" (archief)") if employee.archived else "")
             table.add_row(
                 name,

@@ -19,7 +19,7 @@ from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Person
+from poptui.models import ContactMoment, Person
 from poptui.services import directory
 from poptui.services.attention import Attention, attention_for
 from poptui.services.trajectories import ready_for_new_trajectory
@@ -123,18 +123,18 @@ class HomeScreen(BaseScreen[None]):
                     id=f"{len(options)}|trajectory:{trajectory.id}",
                 )
             )
-        for item in attention.late_actions:
+        for late in attention.late_actions:
             options.append(
                 Option(
                     Text(
                         _(
                             "Actie van {name} over tijd ({date}): {what}",
-                            name=item.employee.full_name,
-                            date=format_date(item.action.deadline),
-                            what=item.action.what,
+                            name=late.employee.full_name,
+                            date=format_date(late.action.deadline),
+                            what=late.action.what,
                         )
                     ),
-                    id=f"{len(options)}|trajectory:{item.trajectory.id}",
+                    id=f"{len(options)}|trajectory:{late.trajectory.id}",
                 )
             )
         attention_list = self.query_one("#attention", OptionList)
@@ -148,7 +148,7 @@ class HomeScreen(BaseScreen[None]):
         table = self.query_one("#trajectories", DataTable)
         table.clear()
         today = clock.today()
-        overdue = {}
+        overdue: dict[str, ContactMoment] = {}
         for item in attention.overdue_moments:  # sorted by date: the first one per trajectory is the oldest
             overdue.setdefault(item.trajectory.id, item.moment)
         for line in attention.my_trajectories:
@@ -208,10 +208,10 @@ class HomeScreen(BaseScreen[None]):
         """Choose an employee without a running trajectory; one with a finished POP gets a follow-up."""
         from poptui.screens.dialogs import ChooseDialog
 
-        options: list[tuple[str, tuple[str, str | None]]] = []
+        options: list[tuple[str | Text, tuple[str, str | None]]] = []
         for employee, previous in ready_for_new_trajectory(self.database):
             text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")
-            options.append((Text(text), (employee.id, previous.id if previous else None)))  # type: ignore[arg-type]
+            options.append((Text(text), (employee.id, previous.id if previous else None)))
         if not options:
             self.notify(
                 _(

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from poptui import clock
-from poptui.formatting import format_date
+from poptui.formatting import format_date, format_hours
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import HoursEntry, HoursKind
@@ -24,7 +24,6 @@ from poptui.services.hours import (
     coaches,
     delete_entry,
     entries_of,
-    format_hours,
     get_entry,
     save_entry,
     totals,

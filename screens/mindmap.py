@@ -3,6 +3,7 @@ without colour) and edited with the keyboard."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from poptui.screens.method_screen import MethodScreen
@@ -13,7 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
-from poptui.models.planning import MindmapRecord
+from poptui.models.planning import MindmapNode, MindmapRecord
 from poptui.services import mindmap
 
 THEME = "theme"
@@ -67,7 +68,7 @@ class MindmapScreen(MethodScreen):
             tree.add_option(Option(Text(line), id=node_id or THEME))
         try:
             tree.highlighted = tree.get_option_index(current)
-        except Exception:  # noqa: BLE001 - the node was deleted: stay near the top
+        except Exception:
             tree.highlighted = 0
 
     def current_id(self) -> str | None:
@@ -76,7 +77,7 @@ class MindmapScreen(MethodScreen):
             return None
         return tree.get_option_at_index(tree.highlighted).id
 
-    def _store_nodes(self, nodes, select: str | None = None) -> None:  # noqa: ANN001
+    def _store_nodes(self, nodes: list[MindmapNode], select: str | None = None) -> None:
         if self.store(self.record.model_copy(update={"nodes": nodes})):
             self.redraw(select)
 
@@ -120,7 +121,7 @@ class MindmapScreen(MethodScreen):
         node = next(node for node in self.record.nodes if node.id == current)
         self.ask(_("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text)))
 
-    def _on_node(self, change) -> None:  # noqa: ANN001
+    def _on_node(self, change: Callable[[list[MindmapNode], str], list[MindmapNode]]) -> None:
         current = self.current_id()
         if current in (None, THEME):
             return

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.i18n import _
-from poptui.models import Role
+from poptui.models import Employee, Role
 from poptui.services import StoreError, directory
 
 
@@ -62,7 +62,7 @@ class PersonRightsScreen(BaseScreen[None]):
         for employee in self._employees:
             table.add_row(employee.full_name, employee.function, key=employee.id)
 
-    def _current(self):  # noqa: ANN202
+    def _current(self) -> Employee | None:
         table = self.query_one(DataTable)
         if not self._employees or not 0 <= table.cursor_row < len(self._employees):
             return None
@@ -107,7 +107,7 @@ class PersonRightsScreen(BaseScreen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    def _erase(self, employee) -> None:  # noqa: ANN001
+    def _erase(self, employee: Employee) -> None:
         from poptui.services.person_rights import erase_person, erasure_lines
 
         try:

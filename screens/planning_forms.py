@@ -21,8 +21,6 @@ from poptui.models.planning import ScanAction, SmartAction
 class PlannedActionForm(FormScreen[dict[str, Any]]):
     """SMART-velden van een actie uit de scan of uit SMART."""
 
-    model = ScanAction
-
     def __init__(self, record_id: str, action: ScanAction | SmartAction, *, career: bool) -> None:
         super().__init__(f"planning-action-{record_id}-{action.id}")
         self.action = action

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from poptui import clock
@@ -48,8 +50,8 @@ class PopScreen(BaseScreen[None]):
     def __init__(self, trajectory_id: str) -> None:
         super().__init__()
         self.trajectory_id = trajectory_id
-        self.trajectory: Trajectory | None = None
-        self.pop: PopDocument | None = None
+        self.trajectory: Trajectory  # read in compose
+        self.pop: PopDocument
         self.candidates: list[pop_documents.Candidate] = []
 
     def today(self) -> date:
@@ -98,7 +100,7 @@ class PopScreen(BaseScreen[None]):
         self.query_one(ActionTable).focus()
 
     def on_screen_resume(self) -> None:
-        if self.trajectory is not None:
+        if self.is_mounted:
             self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
             self.query_one(ActionTable).show(self.pop)
             self.show_pop()
@@ -127,7 +129,6 @@ class PopScreen(BaseScreen[None]):
     def show_action_problems(self) -> None:
         table = self.query_one(ActionTable)
         action = table.current_action()
-        assert self.pop is not None
         widget = self.query_one("#action-problems", Static)
         if action is None:
             widget.update(_("Nog geen acties. Druk a om een actie toe te voegen."))
@@ -149,7 +150,6 @@ class PopScreen(BaseScreen[None]):
         table = self.query_one("#summary-table", DataTable)
         current = table.cursor_row
         table.clear()
-        assert self.pop is not None
         for part in pop_documents.SUMMARY_LISTS:
             for item in getattr(self.pop, part):
                 table.add_row(
@@ -159,7 +159,6 @@ class PopScreen(BaseScreen[None]):
             table.move_cursor(row=min(current, table.row_count - 1))
 
     def _fill_candidates(self) -> None:
-        assert self.pop is not None
         self.candidates = pop_documents.candidates(self.database, self.pop)
         table = self.query_one("#candidates", DataTable)
         table.clear()
@@ -171,7 +170,6 @@ class PopScreen(BaseScreen[None]):
         )
 
     def _show_follow_up(self) -> None:
-        assert self.trajectory is not None
         widget = self.query_one("#follow-up-line", Static)
         if not self.trajectory.previous_trajectory_id:
             widget.display = False
@@ -200,7 +198,7 @@ class PopScreen(BaseScreen[None]):
 
     @on(DataTable.RowHighlighted, "#actions")
     def _action_highlighted(self) -> None:
-        if self.pop is not None:
+        if self.is_mounted:
             self.show_action_problems()
 
     @on(DataTable.RowSelected, "#summary-table")
@@ -217,7 +215,7 @@ class PopScreen(BaseScreen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def _editable(self) -> bool:
-        if self.pop is not None and self.pop.status is PopStatus.FINAL:
+        if self.pop.status is PopStatus.FINAL:
             self.notify(_("Dit POP is definitief. Heropen het eerst (toets o) om het te wijzigen."), severity="warning")
             return False
         return True
@@ -237,7 +235,7 @@ class PopScreen(BaseScreen[None]):
         table = self.query_one("#summary-table", DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or ""
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value or ""
         part, _sep, item_id = key.partition("|")
         return part, item_id
 
@@ -276,7 +274,7 @@ class PopScreen(BaseScreen[None]):
 
         self.app.push_screen(ConfirmDialog(_("Dit punt uit de samenvatting verwijderen?")), answered)
 
-    def _apply(self, change) -> None:  # noqa: ANN001
+    def _apply(self, change: Callable[[], PopDocument]) -> None:
         try:
             pop = change()
         except StoreError as error:
@@ -298,7 +296,6 @@ class PopScreen(BaseScreen[None]):
         )
 
     def action_finalise(self) -> None:
-        assert self.pop is not None
         if self.pop.status is PopStatus.FINAL:
             self.notify(_("Dit POP is al definitief."))
             return
@@ -320,7 +317,6 @@ class PopScreen(BaseScreen[None]):
         self.notify(_("Het POP is definitief ({date}).", date=format_date(pop.finalised_on)))
 
     def action_reopen(self) -> None:
-        assert self.pop is not None
         if self.pop.status is not PopStatus.FINAL:
             return
         from poptui.screens.dialogs import ConfirmDialog
@@ -337,7 +333,6 @@ class PopScreen(BaseScreen[None]):
         )
 
     def action_follow_up(self) -> None:
-        assert self.trajectory is not None
         if not self.trajectory.previous_trajectory_id:
             self.notify(_("Dit traject heeft geen vorig POP."))
             return
@@ -346,7 +341,6 @@ class PopScreen(BaseScreen[None]):
         self.app.push_screen(FollowUpScreen(self.trajectory_id))
 
     def action_timeline(self) -> None:
-        assert self.trajectory is not None
         navigation.open_method(self.app, self.trajectory.employee_id, self.trajectory_id, MethodKind.TIJDSLIJN.value)
 
     def action_back(self) -> None:

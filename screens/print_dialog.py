@@ -208,7 +208,7 @@ class BlankWorksheetDialog(ChooseDialog[str]):
         )
         super().__init__(
             Text(title),
-            worksheet_choices(),  # type: ignore[arg-type]
+            worksheet_choices(),
             hint=_("Pijltjes en Enter kiezen, Esc annuleert."),
         )
 

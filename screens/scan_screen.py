@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from poptui.catalog import load_catalog
+from poptui.catalog import ScanDomain, load_catalog
 from poptui.i18n import _
 from poptui.models.planning import SCAN_DOMAINS, ScanAction, ScanRecord
 from poptui.services import pop_documents, scan
@@ -46,11 +46,10 @@ class ScanScreen(MethodScreen):
         Binding("x,delete", "delete", _("Verwijderen"), show=False, id="scan.delete"),
     ]
     record: ScanRecord
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.domain = 1
-        self.comparing = False
+    domain: int = 1
+    """The domain (1-7) whose actions are shown."""
+    comparing: bool = False
+    """Whether the employee's and the coach's scores are shown side by side."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,7 +64,7 @@ class ScanScreen(MethodScreen):
 
     # -- showing -----------------------------------------------------------------------
 
-    def _domain_info(self):  # noqa: ANN202
+    def _domain_info(self) -> ScanDomain:
         return load_catalog().scan.domains[self.domain - 1]
 
     def redraw(self) -> None:

@@ -10,6 +10,7 @@ from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from poptui.catalog import load_catalog
@@ -129,7 +130,7 @@ class SmartScreen(MethodScreen):
     def _select_key(self, key: str) -> None:
         table = self.query_one(DataTable)
         for index in range(table.row_count):
-            if table.coordinate_to_cell_key((index, 0)).row_key.value == key:
+            if table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value == key:
                 table.move_cursor(row=index)
 
     # -- keys --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ used during UITVOEREN: done actions show ``v``, late ones ``!``."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from poptui.screens import navigation
@@ -61,7 +62,7 @@ class TimelineScreen(MethodScreen):
             lines.append(_("Het actieplan heeft nog geen acties. Druk a om het actieplan te openen."))
         self.query_one("#timeline-drawing", Static).update("\n".join(lines))
 
-    def _start(self):  # noqa: ANN202
+    def _start(self) -> date:
         pop = pop_documents.pop_of(self.database, self.trajectory())
         return self.record.start or timeline.default_start(pop.actions if pop else [], clock.today())
 

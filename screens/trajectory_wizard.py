@@ -54,7 +54,7 @@ class WizardChoice:
 class LevelChoice(OptionList):
     """Laag / gemiddeld / hoog: the highlighted line is the choice, marked (•) so it shows without colour."""
 
-    def __init__(self, value: Level, *, id: str) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, value: Level, *, id: str) -> None:
         super().__init__(*(Option(self._prompt(level, level is value), id=level.value) for level in Level), id=id)
         self.value = value
 
@@ -67,6 +67,8 @@ class LevelChoice(OptionList):
 
     @on(OptionList.OptionHighlighted)
     def _choose(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is None:
+            return
         self.value = Level(event.option.id)
         for index, level in enumerate(Level):
             self.replace_option_prompt_at_index(index, self._prompt(level, level is self.value))
@@ -217,7 +219,7 @@ class NewTrajectoryScreen(BaseScreen[None]):
         choice = self._load()
         if event.value is Select.NULL or event.value == choice.variant:
             return
-        choice.variant = VariantId(event.value)
+        choice.variant = VariantId(str(event.value))
         self.variant_chosen_by_hand = event.value != self.proposal().variant
         self.changed = True
         self._update()

@@ -9,7 +9,7 @@ from poptui.cli.common import CommandError, add_database_option, add_help, confi
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import Employee
-from poptui.store import StoreError
+from poptui.store import Database, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -79,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     retention.set_defaults(handler=run_retention)
 
 
-def _employee(database, employee_id: str) -> Employee:  # noqa: ANN001
+def _employee(database: Database, employee_id: str) -> Employee:
     employee = database.find(Employee, employee_id)
     if employee is None:
         raise CommandError(

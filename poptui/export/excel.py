@@ -124,9 +124,15 @@ TRAJECTORY_HEADERS = (
 )
 
 
+def _first_sheet(book: Workbook) -> Worksheet:
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
 def trajectories_workbook(rows: Sequence[TrajectoryRow], year: int, month: int) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = _first_sheet(book)
     sheet.title = _("POP-trajecten {year}-{month:02d}", year=year, month=month)
     values = [
         [
@@ -183,7 +189,7 @@ def hours_row(entry: HoursEntry, organisation: str, coach: str) -> HoursRow:
 
 def trainings_workbook(trainings: Sequence[TrainingRow], hours: Sequence[HoursRow], year: int, month: int) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = _first_sheet(book)
     sheet.title = _("Opleidingen {year}-{month:02d}", year=year, month=month)
     _fill(
         sheet,

@@ -103,7 +103,7 @@ def consent_pdf(data: ConsentPrint) -> bytes:
         ]
         total = sum(moment.duration_minutes for moment in held)
         rows.append(["", _("Totaal"), format_minutes(total), _("{count} contactmomenten", count=len(held)), ""])
-        pdf.table(
+        pdf.grid(
             [
                 Column(_("Nr."), 12, "C"),
                 Column(_("Datum"), 30),
@@ -165,7 +165,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
             ]
             for entry in entries
         ]
-        pdf.table(
+        pdf.grid(
             [
                 Column(_("Datum"), 24),
                 Column(_("Soort"), 38),
@@ -182,7 +182,7 @@ def hours_pdf(data: HoursPrint) -> bytes:
         [label(kind), format_hours(sum(entry.hours for entry in entries if entry.kind is kind))] for kind in HoursKind
     ]
     totals.append([_("Totaal"), format_hours(sum(entry.hours for entry in entries))])
-    pdf.table([Column(_("Soort"), 130), Column(_("Uren"), 44, "R")], totals)
+    pdf.grid([Column(_("Soort"), 130), Column(_("Uren"), 44, "R")], totals)
     pdf.section(_("Handtekeningen"))
     pdf.signatures([(_("Voor de organisatie"), organisation.contact_person), (_("POP-coach"), data.coach_name)])
     return pdf.to_bytes()
@@ -228,7 +228,7 @@ def attendance_pdf(data: AttendancePrint) -> bytes:
     ]
     first_extra = len(rows) + 1
     rows.extend([str(first_extra + index), "", "", None] for index in range(EXTRA_ATTENDANCE_ROWS))
-    pdf.table(
+    pdf.grid(
         [Column(_("Nr."), 10, "C"), Column(_("Naam"), 56), Column(_("Organisatie"), 54), Column(_("Handtekening"), 54)],
         rows,
         size=9.5,

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -110,6 +110,13 @@ class Column:
 
 
 Cell = str | Ticks | Boxes | None
+
+
+def text_lines(pdf: FPDF, width: float, height: float, text: str) -> list[str]:
+    """The lines ``text`` takes in a cell ``width`` wide, in the current font (nothing is drawn)."""
+    lines = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+    assert isinstance(lines, list)
+    return lines
 
 
 class FormPdf(FPDF):
@@ -215,11 +222,9 @@ class FormPdf(FPDF):
             heights = []
             for label, value in row:
                 self.set_font(FONT, "", 9.5)
-                lines = self.multi_cell(
-                    column_width - label_width - 3, line, printable(value) or " ", dry_run=True, output="LINES"
-                )
+                lines = text_lines(self, column_width - label_width - 3, line, printable(value) or " ")
                 self.set_font(FONT, "B", 9)
-                label_lines = self.multi_cell(label_width, line, printable(label), dry_run=True, output="LINES")
+                label_lines = text_lines(self, label_width, line, printable(label))
                 heights.append(max(1, len(lines), len(label_lines)) * line)
             height = max(heights) + 1.6
             self.ensure_space(height)
@@ -261,7 +266,7 @@ class FormPdf(FPDF):
         draw_ticks(self, Ticks(options, inline=True), MARGIN, top, self.body_width, size)
         self.set_y(top + height + 1)
 
-    def table(
+    def grid(
         self,
         columns: Sequence[Column],
         rows: Sequence[Sequence[Cell]],

@@ -26,6 +26,7 @@ from poptui.export.pdf_layout import (
     Column,
     Ticks,
     printable,
+    text_lines,
 )
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class Table:
             self.pdf.set_font(FONT, "", self.size)
         else:
             self.pdf.set_font(FONT, "B", head_size)
-        return self.pdf.multi_cell(width - 2 * PAD, self.line, text, dry_run=True, output="LINES")
+        return text_lines(self.pdf, width - 2 * PAD, self.line, text)
 
     def _heads(self) -> list[list[str]]:
         return [

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from poptui import clock
-from poptui.export.pdf_layout import Boxes, Column, FormContext, FormPdf, Ticks
+from poptui.export.pdf_layout import Boxes, Cell, Column, FormContext, FormPdf, Ticks
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label, lower_label
@@ -116,7 +116,7 @@ def _evaluation(pdf: FormPdf, evaluations: Sequence[ActionEvaluation]) -> None:
         Column(_("Opnieuw opnemen"), 24),
         Column(_("Opmerkingen"), 57),
     ]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             evaluation.action_what,
             Boxes(evaluation.progress, 5),
@@ -125,7 +125,7 @@ def _evaluation(pdf: FormPdf, evaluations: Sequence[ActionEvaluation]) -> None:
         ]
         for evaluation in evaluations
     ]
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)
 
 
 def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
@@ -134,7 +134,7 @@ def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
         pdf.paragraph(_("Er zijn nog geen gehouden gesprekken geregistreerd."), size=9.5, muted=True)
         return
     columns = [Column(_("Datum"), 24), Column(_("Gesprek"), 20), Column(_("Fase"), 130)]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             format_date(moment.date),
             _("nr. {number}", number=moment.number),
@@ -142,14 +142,14 @@ def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
         ]
         for moment in moments
     ]
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)
 
 
 def _plain_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
     if not items:
         pdf.paragraph(_("(niets ingevuld)"), size=9.5, muted=True)
         return
-    pdf.table([Column(_("Conclusie"), 1)], [[item.text] for item in items], size=9.5)
+    pdf.grid([Column(_("Conclusie"), 1)], [[item.text] for item in items], size=9.5)
 
 
 def _kind_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
@@ -157,7 +157,7 @@ def _kind_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
         pdf.paragraph(_("(niets ingevuld)"), size=9.5, muted=True)
         return
     columns = [Column(_("Conclusie"), 144), Column(_("Soort"), 30)]
-    pdf.table(columns, [[item.text, kind_ticks(item.kind)] for item in items], size=9.5)
+    pdf.grid(columns, [[item.text, kind_ticks(item.kind)] for item in items], size=9.5)
 
 
 def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
@@ -182,7 +182,7 @@ def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
         Column(_("Meetbaar resultaat"), 42),
         Column(_("Soort"), 25),
     ]
-    rows = []
+    rows: list[list[Cell]] = []
     for number, action in enumerate(pop.actions, start=1):
         what = action.what
         if action.competence:
@@ -190,4 +190,4 @@ def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
         rows.append(
             [str(number), what, action.who_helps, format_date(action.deadline), action.result, kind_ticks(action.kind)]
         )
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)

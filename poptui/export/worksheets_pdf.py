@@ -24,7 +24,7 @@ from typing import Any
 
 from poptui import clock
 from poptui.catalog import Catalog
-from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Column, FormContext, FormPdf, Ticks
+from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, MethodKind
@@ -94,7 +94,7 @@ def _hand(pdf: FormPdf, data: WorksheetPrint) -> None:
     guide = data.catalog.hand
     pdf.ln(2)
     rows = [[f"{finger.name}\n{finger.sheet_label}", ""] for finger in guide.fingers]
-    pdf.table(
+    pdf.grid(
         [Column(_("Vinger"), 50), Column(worksheet_texts()["hand_answer_label"], 124)], rows, size=10, min_row_height=34
     )
     pdf.paragraph(guide.tip, size=8.5, muted=True)
@@ -109,8 +109,8 @@ def _competences(pdf: FormPdf, data: WorksheetPrint) -> None:
     def rating() -> Ticks:
         return Ticks([(value, False) for value in scale["values"]], inline=True, gap=2.8)
 
-    rows = [[name, rating(), rating(), rating(), ""] for name in names]
-    pdf.table(
+    rows: list[list[Cell]] = [[name, rating(), rating(), rating(), ""] for name in names]
+    pdf.grid(
         [
             Column(_("Competentie"), 34),
             Column(_("Zelf"), 38),
@@ -154,7 +154,7 @@ def _scan(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(70)
         pdf.subheading(f"{domain.number}. {domain.heading.upper()}")
         rows = [[str(number), "", "", "", "", ""] for number in range(1, rows_per_domain + 1)]
-        pdf.table(columns, rows, size=8.5, min_row_height=7.5)
+        pdf.grid(columns, rows, size=8.5, min_row_height=7.5)
     pdf.paragraph(guide.compare_instruction, size=9, muted=True)
 
 
@@ -174,7 +174,7 @@ def _smart(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(100)
         pdf.fields([(_("Uitdaging {number}", number=number), "")], columns=1)
         rows = [[str(action), "", "", "", ""] for action in range(1, guide.max_actions_per_challenge + 1)]
-        pdf.table(columns, rows, size=8.5, min_row_height=7.2)
+        pdf.grid(columns, rows, size=8.5, min_row_height=7.2)
 
 
 def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
@@ -190,7 +190,7 @@ def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
     rows = [["", *([""] * len(prompts))] for _row in range(int(texts["klokwijs_rows"]))]
     pdf.add_page()
     pdf.section(_("Mijn dag"))
-    pdf.table([Column(_("Uur"), 28), *(Column(prompt, width) for prompt in prompts)], rows, size=9, min_row_height=15)
+    pdf.grid([Column(_("Uur"), 28), *(Column(prompt, width) for prompt in prompts)], rows, size=9, min_row_height=15)
 
 
 def _clock(pdf: FormPdf, cx: float, cy: float, radius: float) -> None:
@@ -257,8 +257,10 @@ def _action_plan(pdf: FormPdf, data: WorksheetPrint) -> None:
         _("Per POP minstens één actie op een generieke en één op een technische competentie."), size=9, muted=True
     )
     kinds = Ticks([(lower_label(kind), False) for kind in CompetenceKind])
-    rows = [[str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)]
-    pdf.table(
+    rows: list[list[Cell]] = [
+        [str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)
+    ]
+    pdf.grid(
         [
             Column(_("Nr."), 9, "C"),
             Column(_("Wat precies?"), 45),
@@ -279,7 +281,7 @@ def _smart_action(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(120)
         pdf.subheading(_("Actie {number}", number=number))
         rows = [[f"{item.label}\n{item.prompt}", ""] for item in template.fields]
-        pdf.table([Column(_("Vraag"), 62), Column(_("Antwoord"), 112)], rows, size=8.5, min_row_height=13)
+        pdf.grid([Column(_("Vraag"), 62), Column(_("Antwoord"), 112)], rows, size=8.5, min_row_height=13)
         pdf.set_text_color(*MUTED)
         pdf.paragraph(template.area_question, size=9, bold=True)
         pdf.tick_line([(area.label, False) for area in template.areas])

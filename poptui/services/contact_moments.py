@@ -330,12 +330,12 @@ def collective_candidates(database: Database, employee: Employee) -> list[Candid
             open_ones.setdefault(trajectory.employee_id, []).append(trajectory)
     out = []
     for other in database.list(Employee):
-        trajectory = _latest(open_ones.get(other.id, []))
-        if other.id == employee.id or other.archived or trajectory is None:
+        latest = _latest(open_ones.get(other.id, []))
+        if other.id == employee.id or other.archived or latest is None:
             continue
-        opstart = next((m for m in moments_of(database, trajectory) if m.number == 0), None)
+        opstart = next((m for m in moments_of(database, latest) if m.number == 0), None)
         held = opstart is not None and opstart.status is ContactMomentStatus.HELD
-        out.append(Candidate(other, trajectory, held))
+        out.append(Candidate(other, latest, held))
     return sorted(
         out,
         key=lambda c: (

@@ -60,6 +60,7 @@ def find_or_new(
     if found:
         return max(found, key=lambda record: record.updated_at.isoformat() if record.updated_at else "")
     return method(kind).record_class(
+        kind=kind,
         employee_id=employee_id,
         trajectory_id=trajectory_id,
         contact_moment_id=contact_moment_id,

@@ -18,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -113,15 +115,15 @@ def _export_pdfs(database: Database, employee: Employee, folder: Path, today: da
     except ImportError:
         result.notes.append(_("De PDF-formulieren zijn niet beschikbaar in deze versie; enkel gegevens.json."))
         return
-    jobs = [(_("toestemmingsdocument"), lambda: forms.export_consent(database, employee.id, folder, today=today))]
+    jobs: list[tuple[str, Callable[[], Path]]] = [
+        (_("toestemmingsdocument"), partial(forms.export_consent, database, employee.id, folder, today=today))
+    ]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
-        jobs.append(
-            (_("POP"), lambda trajectory=trajectory: forms.export_pop(database, trajectory.id, folder, today=today))
-        )
+        jobs.append((_("POP"), partial(forms.export_pop, database, trajectory.id, folder, today=today)))
     for what, job in jobs:
         try:
             result.files.append(Path(job()))
-        except Exception as error:  # noqa: BLE001 - one missing form must not stop the copy of the data
+        except Exception as error:
             result.notes.append(_("{what} niet gemaakt: {reason}", what=what, reason=error))
 
 
@@ -235,8 +237,9 @@ def _ended_on(trajectory: Trajectory) -> date | None:
     if trajectory.status is TrajectoryStatus.COMPLETED:
         return trajectory.completion_date
     if trajectory.status is TrajectoryStatus.STOPPED:
-        moment = trajectory.completion_date or trajectory.updated_at or trajectory.start_date
-        return moment.date() if hasattr(moment, "date") and callable(moment.date) else moment
+        if trajectory.completion_date:
+            return trajectory.completion_date
+        return trajectory.updated_at.date() if trajectory.updated_at else trajectory.start_date
     return None
 
 

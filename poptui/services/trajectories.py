@@ -193,7 +193,7 @@ def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Traject
         if any(trajectory.status in OPEN_STATUSES for trajectory in own):
             continue
         completed = [t for t in own if t.status is TrajectoryStatus.COMPLETED and t.completion_date]
-        ready.append((employee, max(completed, key=lambda t: t.completion_date, default=None)))
+        ready.append((employee, max(completed, key=lambda t: t.completion_date or date.min, default=None)))
     return ready
 
 

@@ -7,6 +7,7 @@ POP after every change, so the screen can update the rule line and the problems.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
@@ -182,7 +183,7 @@ class ActionTable(DataTable):
 
         self.app.push_screen(ProgressForm(self.pop, action), lambda pop: self._saved(pop, action.id))
 
-    def _apply(self, change, select_id: str | None = None) -> None:  # noqa: ANN001
+    def _apply(self, change: Callable[[], PopDocument], select_id: str | None = None) -> None:
         try:
             pop = change()
         except StoreError as error:

@@ -31,7 +31,7 @@ class ChecklistDialog(BaseModal[list[T] | None], Generic[T]):
     """
     BINDINGS = [
         Binding("ctrl+s,f2", "confirm", _("Bevestigen"), priority=True),
-        Binding("space", "toggle", _("Aan/uit"), show=False),
+        Binding("space", "toggle_item", _("Aan/uit"), show=False),
         Binding("escape", "cancel", _("Annuleren")),
     ]
 
@@ -60,7 +60,7 @@ class ChecklistDialog(BaseModal[list[T] | None], Generic[T]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._toggle(event.option_index)
 
-    def action_toggle(self) -> None:
+    def action_toggle_item(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None:
             self._toggle(highlighted)

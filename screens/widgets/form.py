@@ -25,8 +25,9 @@ before leaving a changed form and keeps a draft of what was typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
@@ -43,6 +45,9 @@ from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
 from poptui.services import ConsentRequired, StoreError, VersionConflict, drafts, expect_versions
 from poptui.text import clean_text
+
+if TYPE_CHECKING:
+    from poptui.screens.dialogs import ConfirmDialog
 
 
 def widget_value(widget: Widget) -> Any:
@@ -143,7 +148,7 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
         self.draft_key = draft_key
         self.dirty = False
         self._loading = True
-        self._draft_timer = None
+        self._draft_timer: Timer | None = None
         self._loaded_version: tuple[str, int] | None = None
         self._baseline: dict[str, Any] | None = None
 
@@ -219,7 +224,7 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
                 self._restore_draft_answer(draft),
             )
 
-    def _restore_draft_answer(self, draft: dict[str, Any]):  # noqa: ANN202
+    def _restore_draft_answer(self, draft: dict[str, Any]) -> Callable[[bool | None], None]:
         def answer(restore: bool | None) -> None:
             if restore:
                 self.load_values(draft)
@@ -449,7 +454,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _confirm(question: str):  # noqa: ANN202
+def _confirm(question: str) -> ConfirmDialog:
     from poptui.screens.dialogs import ConfirmDialog
 
     return ConfirmDialog(question)

@@ -29,14 +29,14 @@ def _fake_lp(folder: Path, exit_code: int = 0) -> Path:
     return log
 
 
-def _blank_pdf(tmp_path: Path):  # noqa: ANN202
+def _blank_pdf(tmp_path: Path):
     def write() -> Path:
         return forms.export_blank("smart", None, tmp_path / "uit")
 
     return write
 
 
-async def _open(app: PopApp, pilot, write, record=None) -> PrintResultDialog:  # noqa: ANN001
+async def _open(app: PopApp, pilot, write, record=None) -> PrintResultDialog:
     print_form(app, write, "werkblad SMART", record=record)
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -206,7 +206,7 @@ async def test_k_on_the_employee_page_prints_the_consent_document(
         assert employee.last_name in text
 
 
-async def _written_path(app: PopApp, pilot) -> Path:  # noqa: ANN001
+async def _written_path(app: PopApp, pilot) -> Path:
     """The path the print dialog shows once the PDF is written (the writing runs in a thread)."""
     for _attempt in range(50):
         await pilot.pause()

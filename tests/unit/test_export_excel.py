@@ -18,7 +18,7 @@ from poptui.export.excel import (
 )
 
 
-def _row(**employee_fields: object):  # noqa: ANN202
+def _row(**employee_fields: object):
     org = organisation()
     person = coach(org.id)
     worker = employee(org.id, **employee_fields)
@@ -34,7 +34,7 @@ def _row(**employee_fields: object):  # noqa: ANN202
     )
 
 
-def _sheet(data: bytes, index: int = 0):  # noqa: ANN202
+def _sheet(data: bytes, index: int = 0):
     return load_workbook(io.BytesIO(data)).worksheets[index]
 
 
