@@ -206,10 +206,11 @@ def _details(organisation: Organisation) -> Text:
     ]
     if organisation.guidance_ended_on:
         rows.append((_("Begeleiding afgerond"), format_date(organisation.guidance_ended_on)))
+    width = max(len(name) for name, _value in rows) + 1
     for index, (name, value) in enumerate(rows):
         if index:
             text.append("\n")
-        text.append(f"{name:<18}", style="bold")
+        text.append(name.ljust(width), style="bold")
         text.append(value or "-")
     return text
 
