@@ -73,6 +73,22 @@ def test_complete_needs_a_held_moment_and_a_date_after_the_start(db: Database, s
         trajectory_status.stop(db, done, "toch niet")
 
 
+def test_change_status_applies_every_change_the_page_offers(db: Database, started) -> None:
+    trajectory, moments = started
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.START)
+    assert trajectory.status is TrajectoryStatus.ACTIVE
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.PAUSE)
+    assert trajectory.status is TrajectoryStatus.PAUSED
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.RESUME)
+    assert trajectory.status is TrajectoryStatus.ACTIVE
+    with pytest.raises(StatusRefused):
+        trajectory_status.change_status(db, trajectory, StatusChange.COMPLETE)  # nothing held yet
+    with pytest.raises(StatusRefused):
+        trajectory_status.change_status(db, trajectory, StatusChange.STOP)  # no reason
+    stopped = trajectory_status.change_status(db, trajectory, StatusChange.STOP, "werknemer uit dienst")
+    assert stopped.status is TrajectoryStatus.STOPPED and stopped.stop_reason == "werknemer uit dienst"
+
+
 def test_stop_needs_a_reason(db: Database, started) -> None:
     trajectory, _moments = started
     with pytest.raises(StatusRefused):
