@@ -127,7 +127,7 @@ def build(database: Database, employees: int) -> int:
     return count
 
 
-def timed(action, repeats: int) -> list[float]:  # noqa: ANN001
+def timed(action, repeats: int) -> list[float]:
     out = []
     for _ in range(repeats):
         began = time.perf_counter()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 
 import poptui.screens
 from poptui.i18n import _
@@ -17,12 +19,20 @@ from poptui.store import Database
 SCREENS_FOLDER = Path(poptui.screens.__file__).parent
 
 
+def _pop_commands() -> type[Provider]:
+    from poptui.screens.commands import PopCommands
+
+    return PopCommands
+
+
 class PopApp(App[None]):
     """poptui. Screens reach the domain through services, passing ``app.database``."""
 
     TITLE = "poptui"
     CSS_PATH = SCREENS_FOLDER / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {_pop_commands}
+    """Textual's own commands and poptui's (screens, employees, organisations), imported when Ctrl+P is first used."""
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", _("Stoppen"), show=False, priority=True, id="app.quit"),
         Binding("f1", "help", _("Hulp"), id="app.help"),
@@ -34,9 +44,6 @@ class PopApp(App[None]):
         self.database = database
         self.coach = coach
         self.ask_coach = ask_coach
-        from poptui.screens.commands import PopCommands
-
-        self.COMMANDS = App.COMMANDS | {PopCommands}
 
     @property
     def coach_id(self) -> str | None:

@@ -84,10 +84,13 @@ class CatalogError(RuntimeError):
     """A content file is missing, is not valid JSON or does not match its model."""
 
 
+_PLAIN = str.maketrans("‘’“”–—", "''\"\"--")
+
+
 def _normalise(name: str) -> str:
     """Key for name look-ups: case-folded, typographic quotes and dashes made plain,
     whitespace collapsed."""
-    name = name.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    name = name.translate(_PLAIN)
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
@@ -130,19 +133,19 @@ class Catalog(BaseModel):
         missing_variants = set(VariantId) - set(self.variants)
         if missing_variants:
             raise ValueError(f"variants missing: {sorted(missing_variants)}")
-        for key, method in self.methods.items():
-            if key is not method.id:
-                raise ValueError(f"method stored under {key!r} has id {method.id!r}")
+        for kind, method in self.methods.items():
+            if kind is not method.id:
+                raise ValueError(f"method stored under {kind!r} has id {method.id!r}")
         missing_methods = set(MethodKind) - set(self.methods)
         if missing_methods:
             raise ValueError(f"method guides missing: {sorted(missing_methods)}")
         by_name: dict[str, MethodKind] = {}
         for method in self.methods.values():
             for name in (method.name, method.id.value, *method.aliases):
-                key = _normalise(name)
-                if by_name.get(key, method.id) is not method.id:
-                    raise ValueError(f"method name {name!r} is used by {by_name[key]} and {method.id}")
-                by_name[key] = method.id
+                normal = _normalise(name)
+                if by_name.get(normal, method.id) is not method.id:
+                    raise ValueError(f"method name {name!r} is used by {by_name[normal]} and {method.id}")
+                by_name[normal] = method.id
         self._by_name.update(by_name)
         return self
 
@@ -188,7 +191,7 @@ def load_catalog() -> Catalog:
     root = _data_root()
     variants = _load(root, "variants.json", VariantsFile).variants
     methods = _load(root, "methods.json", MethodsFile).methods
-    for label, items in (("variant", [v.id for v in variants]), ("method", [m.id for m in methods])):
+    for label, items in (("variant", [v.id.value for v in variants]), ("method", [m.id.value for m in methods])):
         duplicates = {i for i in items if items.count(i) > 1}
         if duplicates:
             raise CatalogError(f"duplicate {label} ids: {sorted(duplicates)}")

@@ -12,7 +12,7 @@ This module must not import textual.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -156,7 +156,11 @@ class MethodGuide(CatalogModel):
     the guidance was written for poptui, not taken from the draaiboek).
 
     ``aliases`` are other spellings of the name, among them every spelling used in
-    the §4.5.3 tables; :meth:`Catalog.method_by_name` matches on them."""
+    the §4.5.3 tables; :meth:`Catalog.method_by_name` matches on them.
+
+    ``worksheet`` names the method's own blank A4 worksheet (one of
+    ``poptui.export.worksheets_pdf.WORKSHEETS``); empty: the general method sheet
+    (goal, way of working, room for notes and conclusions)."""
 
     id: MethodKind
     name: str = Field(min_length=1)
@@ -166,6 +170,7 @@ class MethodGuide(CatalogModel):
     aliases: list[str] = []
     guidance: Guidance
     own_guidance: bool = False
+    worksheet: str = ""
 
     @field_validator("goals")
     @classmethod
@@ -214,7 +219,7 @@ class ActionTemplate(CatalogModel):
 
     @model_validator(mode="after")
     def _complete(self) -> ActionTemplate:
-        if sorted(f.key for f in self.fields) != sorted(ActionFieldKey.__args__):
+        if sorted(f.key for f in self.fields) != sorted(get_args(ActionFieldKey)):
             raise ValueError("action template must have each SMART field exactly once")
         if sorted(a.id for a in self.areas) != sorted(ActionArea):
             raise ValueError("action template must list each ActionArea exactly once")

@@ -10,7 +10,9 @@ always has a month to report on: the completed POPs fall in the previous month.
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import TypeVar
 
+from poptui import clock
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -31,6 +33,7 @@ from poptui.models import (
     PopItem,
     PopStatus,
     ProgressUpdate,
+    Record,
     Role,
     SupervisorConsultation,
     Training,
@@ -41,6 +44,8 @@ from poptui.models import (
 from poptui.services.consent import current_text
 from poptui.services.trajectories import propose_plan
 from poptui.store import Database, Transaction
+
+R = TypeVar("R", bound=Record)
 
 
 def _previous_month(today: date) -> tuple[date, date]:
@@ -62,7 +67,7 @@ class _DemoWriter:
         self.month_start, self.month_end = _previous_month(today)
         self.counts = {"organisations": 0, "employees": 0, "trajectories": 0, "trainings": 0}
 
-    def save(self, record):  # noqa: ANN001, ANN201
+    def save(self, record: R) -> R:
         return self.tx.save(record)
 
     def organisation(self, **fields: object) -> Organisation:
@@ -225,14 +230,14 @@ def _action(what: str, who: str, deadline: date, result: str, kind: CompetenceKi
 
 def write_demo(database: Database, today: date | None = None) -> dict[str, int]:
     """Fill an empty database with the demo; returns counts for the summary line."""
-    today = today or date.today()
+    today = today or clock.today()
     with database.transaction() as transaction:
         demo = _DemoWriter(transaction, today)
         _fill(demo)
     return demo.counts
 
 
-def _fill(demo: _DemoWriter) -> None:  # noqa: PLR0915 - one readable story
+def _fill(demo: _DemoWriter) -> None:
     today = demo.today
     done = demo.month_start + timedelta(days=14)
     G, T, A = CompetenceKind.GENERIC, CompetenceKind.TECHNICAL, CompetenceKind.OTHER

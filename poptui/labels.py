@@ -1,10 +1,22 @@
-"""Dutch display labels for the enum values (translated through the i18n layer)."""
+"""How the enum values read, in one place for the screens, the printed forms and the Excel
+overviews (translated through the i18n layer):
+
+- :func:`label`: as lists, forms and headings show it ("Generiek", "Begeleiding begeleiders");
+- :func:`lower_label`: the same inside running text and beside tick boxes ("generiek", "actief");
+- :func:`choices`: (label, member) pairs for a Select;
+- :func:`yes_no`: "ja" or "nee".
+
+The wording follows the draaiboek (e.g. §4.4.4: "begeleiding van de organisatie, de begeleiders").
+"""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 from poptui.i18n import _
+
+EnumT = TypeVar("EnumT", bound=Enum)
 
 _LABELS = {
     "maatwerkbedrijf": "Maatwerkbedrijf",
@@ -71,6 +83,16 @@ def label(value: Enum | str | None) -> str:
         return _(raw)
 
 
-def choices(enum: type[Enum]) -> list[tuple[str, Enum]]:
+def lower_label(value: Enum | str | None) -> str:
+    """:func:`label` for running text: "Generiek" -> "generiek"."""
+    text = label(value)
+    return text[:1].lower() + text[1:]
+
+
+def choices(enum: type[EnumT]) -> list[tuple[str, EnumT]]:
     """(label, member) pairs for a Select."""
     return [(label(member), member) for member in enum]
+
+
+def yes_no(value: bool) -> str:
+    return _("ja") if value else _("nee")

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from poptui import clock
 from poptui.catalog import load_catalog
+from poptui.catalog_models import ActionFieldKey
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import (
@@ -24,7 +25,7 @@ from poptui.models import (
 )
 from poptui.services import pop_documents
 
-SMART_KEYS = {
+SMART_KEYS: dict[str, ActionFieldKey] = {
     "specific": "specifiek",
     "measure": "meten",
     "resources": "hulpbronnen",
@@ -69,7 +70,7 @@ def smart_values(smart: SmartFields, prefix: str = "smart_") -> dict[str, Any]:
     return {prefix + attribute: getattr(smart, attribute) for attribute in SMART_KEYS}
 
 
-class ActionForm(FormScreen):
+class ActionForm(FormScreen[PopDocument]):
     """One action of the action plan: what, who helps, deadline, measurable result, kind, SMART."""
 
     model = PopAction
@@ -83,33 +84,23 @@ class ActionForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         smart = load_catalog().smart
-        yield FormField(
-            "what",
-            _("Wat precies"),
-            TextArea(compact=True),
-            required=True,
-            help=_("Een concrete actie waarvan iedereen weet wat ze betekent."),
+        yield self.field(
+            "what", TextArea(compact=True), help=_("Een concrete actie waarvan iedereen weet wat ze betekent.")
         )
-        yield FormField(
-            "who_helps", _("Wie helpt"), Input(compact=True), help=_("Iemand binnen of buiten de organisatie.")
+        yield self.field("who_helps", Input(compact=True), help=_("Iemand binnen of buiten de organisatie."))
+        yield self.field("deadline", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field(
+            "result", TextArea(compact=True), help=_("Wat je zult zien of kunnen tellen als het gelukt is.")
         )
-        yield FormField("deadline", _("Tegen wanneer"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
-        yield FormField(
-            "result",
-            _("Meetbaar resultaat"),
-            TextArea(compact=True),
-            help=_("Wat je zult zien of kunnen tellen als het gelukt is."),
+        yield self.field("kind", Select(choices(CompetenceKind), compact=True, allow_blank=False))
+        yield self.field("competence", Input(compact=True))
+        yield self.field(
+            "area",
+            Select(choices(ActionArea), compact=True),
+            label=_(load_catalog().scan.action_template.area_question),
         )
-        yield FormField(
-            "kind", _("Soort competentie"), Select(choices(CompetenceKind), compact=True, allow_blank=False)
-        )
-        yield FormField("competence", _("Competentie"), Input(compact=True))
-        yield FormField(
-            "area", _(load_catalog().scan.action_template.area_question), Select(choices(ActionArea), compact=True)
-        )
-        yield FormField(
+        yield self.field(
             "career_competence",
-            _("Loopbaancompetentie"),
             Select([(f"{_(info.label)}", info.id) for info in smart.career_competences], compact=True),
             help=_("Reflecteren, exploreren, sturen of profileren (§5.8); F1 en g bij SMART leggen ze uit."),
         )
@@ -148,11 +139,11 @@ class ActionForm(FormScreen):
         )
         action = PopAction.model_validate(base)
         if self.action is None:
-            return pop_documents.add_action(self.app.database, self.pop, action)  # type: ignore[attr-defined]
-        return pop_documents.replace_action(self.app.database, self.pop, action)  # type: ignore[attr-defined]
+            return pop_documents.add_action(self.database, self.pop, action)
+        return pop_documents.replace_action(self.database, self.pop, action)
 
 
-class ProgressForm(FormScreen):
+class ProgressForm(FormScreen[PopDocument]):
     """A follow-up note on one action during UITVOEREN: date, progress 0-5, note."""
 
     model = ProgressUpdate
@@ -165,16 +156,16 @@ class ProgressForm(FormScreen):
         self.form_intro = _("Actie: {what}", what=action.what)
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
-        yield FormField("progress", _("Vordering (0-5)"), Select(progress_choices(), compact=True, allow_blank=False))
-        yield FormField("note", _("Notitie"), TextArea(compact=True))
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field("progress", Select(progress_choices(), compact=True, allow_blank=False))
+        yield self.field("note", TextArea(compact=True))
 
     def initial_values(self) -> dict[str, Any]:
         return {"date": clock.today(), "progress": self.action.latest_progress, "note": ""}
 
     def save_record(self, values: dict[str, Any]) -> PopDocument:
         update = ProgressUpdate.model_validate(values)
-        return pop_documents.add_progress(self.app.database, self.pop, self.action.id, update)  # type: ignore[attr-defined]
+        return pop_documents.add_progress(self.database, self.pop, self.action.id, update)
 
 
 PART_LABELS = {
@@ -184,7 +175,7 @@ PART_LABELS = {
 }
 
 
-class PopItemForm(FormScreen):
+class PopItemForm(FormScreen[PopDocument]):
     """One item of the summary (Wat wil ik / Wat kan ik / Ontwikkelpunten), new, edited or from a
     method's conclusion (a candidate)."""
 
@@ -212,11 +203,12 @@ class PopItemForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         parts = [(_(text), key) for key, text in PART_LABELS.items()]
-        yield FormField("part", _("Deel"), Select(parts, compact=True, allow_blank=False, disabled=bool(self.item)))
-        yield FormField("text", _("Tekst"), TextArea(compact=True), required=True)
-        yield FormField(
+        yield self.field(
+            "part", Select(parts, compact=True, allow_blank=False, disabled=bool(self.item)), label=_("Deel")
+        )
+        yield self.field("text", TextArea(compact=True))
+        yield self.field(
             "kind",
-            _("Soort"),
             Select(choices(CompetenceKind), compact=True, allow_blank=False),
             help=_("Generiek, technisch of andere (§4.3)."),
         )
@@ -229,7 +221,7 @@ class PopItemForm(FormScreen):
 
     def save_record(self, values: dict[str, Any]) -> PopDocument:
         PopItem.model_validate({"text": values["text"], "kind": values["kind"]})
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         if self.item:
             return pop_documents.edit_item(
                 database, self.pop, self.part, self.item.id, text=values["text"], kind=values["kind"]

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
 from poptui.models import Person
 from poptui.models.errors import dutch_summary
-from poptui.services.coach import add_coach, choose_coach, coaches
-from poptui.store import StoreError, default_actor
+from poptui.services import StoreError
+from poptui.services.coach import add_coach, choose_coach, coaches, login_name
 
 NEW = "__new__"
 
 
-class CoachSelectScreen(ModalScreen[Person | None]):
+class CoachSelectScreen(BaseModal[Person | None]):
     """Shown at start when the login name matches no coach; remembered afterwards."""
 
     DEFAULT_CSS = """
@@ -56,10 +56,10 @@ class CoachSelectScreen(ModalScreen[Person | None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#coaches", OptionList)
-        for person in coaches(self.app.database):  # type: ignore[attr-defined]
+        for person in coaches(self.database):
             options.add_option(Option(person.full_name, id=person.id))
         options.add_option(
-            Option(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=default_actor()), id=NEW)
+            Option(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=login_name()), id=NEW)
         )
         options.highlighted = 0
         options.focus()
@@ -70,8 +70,8 @@ class CoachSelectScreen(ModalScreen[Person | None]):
             self.query_one("#new-coach").add_class("-shown")
             self.query_one("#first-name", Input).focus()
             return
-        person = next(p for p in coaches(self.app.database) if p.id == event.option.id)  # type: ignore[attr-defined]
-        choose_coach(self.app.database, person)  # type: ignore[attr-defined]
+        person = next(p for p in coaches(self.database) if p.id == event.option.id)
+        choose_coach(self.database, person)
         self.dismiss(person)
 
     @on(Input.Submitted, "#first-name")
@@ -83,7 +83,7 @@ class CoachSelectScreen(ModalScreen[Person | None]):
         first = self.query_one("#first-name", Input).value
         last = self.query_one("#last-name", Input).value
         try:
-            person = add_coach(self.app.database, first, last)  # type: ignore[attr-defined]
+            person = add_coach(self.database, first, last)
         except ValidationError as error:
             self.query_one("#coach-error", Static).update(dutch_summary(error, Person))
             return

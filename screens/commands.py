@@ -6,6 +6,8 @@ from collections.abc import Callable
 from functools import partial
 
 from poptui.screens import navigation
+from poptui.screens.base import poptui_app
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from poptui.i18n import _
@@ -17,7 +19,7 @@ class PopCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         app = self.app
-        database = app.database  # type: ignore[attr-defined]
+        database = poptui_app(app).database
         entries: list[tuple[str, str, Callable[[], None]]] = [
             (_("Start"), _("Het startscherm met wat aandacht vraagt"), partial(navigation.open_home, app)),
             (_("Werknemers"), _("Alle doelgroepwerknemers"), partial(navigation.open_employees, app)),
@@ -73,13 +75,13 @@ class PopCommands(Provider):
                 yield Hit(max(score, 0.5), matcher.highlight(name), callback, help=help_text)
 
 
-def _open_drafts(app) -> None:  # noqa: ANN001
+def _open_drafts(app: App[object]) -> None:
     from poptui.screens.drafts_screen import DraftsScreen
 
     app.push_screen(DraftsScreen())
 
 
-def _open_person_rights(app) -> None:  # noqa: ANN001
+def _open_person_rights(app: App[object]) -> None:
     from poptui.screens.person_rights import PersonRightsScreen
 
     app.push_screen(PersonRightsScreen())

@@ -7,14 +7,14 @@ where it is fixed: the employee, the POP or the contact moment.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui import clock
@@ -24,7 +24,7 @@ from poptui.services import directory
 from poptui.services.compliance import ComplianceLine, Target, compliance_overview, count_text, problem_text
 
 
-def open_target(app, target: Target) -> None:  # noqa: ANN001
+def open_target(app: App[Any], target: Target) -> None:
     """Open the screen where the problem is fixed."""
     if target.kind == "pop" and target.trajectory_id:
         navigation.open_pop(app, target.trajectory_id)
@@ -34,7 +34,7 @@ def open_target(app, target: Target) -> None:  # noqa: ANN001
         navigation.open_employee(app, target.employee_id)
 
 
-class ComplianceScreen(Screen[None]):
+class ComplianceScreen(BaseScreen[None]):
     """Wat ontbreekt voor de registratie, per werknemer. Enter opent waar je het in orde brengt."""
 
     CSS_PATH = "compliance.tcss"
@@ -79,7 +79,7 @@ class ComplianceScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compliance")
     def _compute(self, organisation_id: str | None) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         lines = compliance_overview(database, clock.today(), organisation_id)
         self.app.call_from_thread(self._show_lines, lines)
 
@@ -116,7 +116,7 @@ class ComplianceScreen(Screen[None]):
     def _organisation_name(self) -> str:
         if self.organisation_id is None:
             return _("Alle organisaties")
-        for organisation in directory.organisations(self.app.database):  # type: ignore[attr-defined]
+        for organisation in directory.organisations(self.database):
             if organisation.id == self.organisation_id:
                 return organisation.name
         return _("Alle organisaties")
@@ -161,12 +161,9 @@ class ComplianceScreen(Screen[None]):
         from poptui.screens.dialogs import ChooseDialog
 
         choices: list[tuple[str, str | None]] = [(_("Alle organisaties"), None)]
-        choices += [
-            (organisation.name, organisation.id)
-            for organisation in directory.organisations(self.app.database)  # type: ignore[attr-defined]
-        ]
+        choices += [(organisation.name, organisation.id) for organisation in directory.organisations(self.database)]
         chosen = await self.app.push_screen_wait(
-            ChooseDialog(_("Welke organisatie?"), [(Text(name), (value,)) for name, value in choices])  # type: ignore[misc]
+            ChooseDialog(_("Welke organisatie?"), [(Text(name), (value,)) for name, value in choices])
         )
         if chosen is not None:
             self.organisation_id = chosen[0]

@@ -12,10 +12,10 @@ draft first, whichever they choose:
 
 from __future__ import annotations
 
+from poptui.screens.base import BaseModal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from poptui.i18n import _
@@ -24,7 +24,7 @@ RELOAD = "reload"
 KEEP = "keep"
 
 
-class ConflictDialog(ModalScreen[str]):
+class ConflictDialog(BaseModal[str]):
     """Returns :data:`RELOAD` or :data:`KEEP` (Escape keeps the text too: the safe choice)."""
 
     DEFAULT_CSS = """

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from poptui.screens.widgets.form import format_date
+from poptui.screens.base import BaseModal
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from poptui.clock import today
+from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models.base import _parse_date
 from poptui.models.errors import dutch_summary
+from poptui.services import StoreError
 from poptui.services.consent import consent_state, current_text, give_consent, withdraw_consent
-from poptui.store import StoreError
 
 
-class ConsentDialog(ModalScreen[bool]):
+class ConsentDialog(BaseModal[bool]):
     """G records consent given on the date, I records its withdrawal; Esc changes nothing."""
 
     DEFAULT_CSS = """
@@ -43,7 +43,7 @@ class ConsentDialog(ModalScreen[bool]):
         self.employee_name = employee_name
 
     def compose(self) -> ComposeResult:
-        state = consent_state(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+        state = consent_state(self.database, self.employee_id)
         text = current_text()
         with Vertical():
             yield Static(
@@ -54,7 +54,7 @@ class ConsentDialog(ModalScreen[bool]):
             )
             with Horizontal():
                 yield Label(_("Datum "))
-                yield Input(format_date(today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)
+                yield Input(format_date(clock.today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)
             yield Static("", id="consent-error", markup=False)
             with Horizontal():
                 yield Button(_("Gegeven (Ctrl+G)"), id="given", variant="primary")
@@ -77,7 +77,7 @@ class ConsentDialog(ModalScreen[bool]):
         except ValueError:
             error.update(_("Dit is geen geldige datum. Schrijf de datum als dd/mm/jjjj."))
             return
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         try:
             if kind == "given":
                 give_consent(database, self.employee_id, day)

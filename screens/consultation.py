@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from poptui import clock
 from poptui.i18n import _
-from poptui.models import Employee, SupervisorConsultation, Trajectory
+from poptui.models import SupervisorConsultation
 from poptui.services import consultations
+from poptui.services.consultations import ConsultationView
 
 
-class SupervisorConsultationForm(FormScreen):
+class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
     """Tussentijds overleg met de werkvloerbegeleider: hoe ziet hij of zij de werknemer?"""
 
     model = SupervisorConsultation
@@ -24,39 +25,34 @@ class SupervisorConsultationForm(FormScreen):
         self.employee_id = employee_id
         self.trajectory_id = trajectory_id
         self.consultation_id = consultation_id
+        self.view: ConsultationView | None = None
         self.consultation: SupervisorConsultation | None = None
-        self.trajectory: Trajectory | None = None
-        self.employee: Employee | None = None
-        self.supervisor_ids: set[str] = set()
 
-    def _load(self) -> None:
-        if self.trajectory is not None:
-            return
-        database = self.app.database  # type: ignore[attr-defined]
-        self.trajectory = database.get(Trajectory, self.trajectory_id, employee_id=self.employee_id)
-        self.employee = database.get(Employee, self.employee_id)
-        if self.consultation_id:
-            self.consultation = database.get(SupervisorConsultation, self.consultation_id, employee_id=self.employee_id)
-        name = self.employee.full_name
+    def _load(self) -> ConsultationView:
+        if self.view is not None:
+            return self.view
+        self.view = consultations.consultation_view(
+            self.database, self.employee_id, self.trajectory_id, self.consultation_id
+        )
+        self.consultation = self.view.consultation
+        name = self.view.employee.full_name
         self.form_title = _("Tussentijds overleg over {name}", name=name)
         self.form_intro = _(
             "Hoe ziet de werkvloerbegeleider {name}? Wat doet hij of zij goed, wat minder goed? "
             "In het volgende gesprek leg je dit naast wat {name} zelf vertelt.",
             name=name,
         )
+        return self.view
 
     def compose(self) -> ComposeResult:
         self._load()
         yield from super().compose()
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
-        supervisors = consultations.supervisors_for(database, self.employee)  # type: ignore[arg-type]
-        self.supervisor_ids = {person.id for person in supervisors}
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
-        yield FormField(
+        supervisors = self._load().supervisors
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field(
             "supervisor_id",
-            _("Werkvloerbegeleider"),
             Select(
                 [(person.full_name, person.id) for person in supervisors], compact=True, prompt=_("Kies de begeleider")
             ),
@@ -64,14 +60,15 @@ class SupervisorConsultationForm(FormScreen):
             if supervisors
             else _("Nog geen werkvloerbegeleiders bij deze organisatie: voeg ze toe bij de organisatie."),
         )
-        yield FormField("does_well", _("Doet goed"), TextArea())
-        yield FormField("does_less_well", _("Doet minder goed"), TextArea())
-        yield FormField("notes", _("Notities"), TextArea())
+        yield self.field("does_well", TextArea())
+        yield self.field("does_less_well", TextArea())
+        yield self.field("notes", TextArea())
 
     def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
         self.form_fields()[0].widget.focus()
 
     def initial_values(self) -> dict[str, Any]:
+        view = self._load()
         consultation = self.consultation
         if consultation is not None:
             values = {
@@ -82,17 +79,12 @@ class SupervisorConsultationForm(FormScreen):
                 "notes": consultation.notes,
             }
         else:
-            values = {"date": clock.today(), "supervisor_id": self.employee.supervisor_id if self.employee else None}
-        if values["supervisor_id"] not in self.supervisor_ids:
+            values = {"date": clock.today(), "supervisor_id": view.employee.supervisor_id}
+        if values["supervisor_id"] not in {person.id for person in view.supervisors}:
             values["supervisor_id"] = None
         return values
 
     def save_record(self, values: dict[str, Any]) -> SupervisorConsultation:
-        saved = consultations.save_consultation(
-            self.app.database,
-            self.trajectory,
-            values,  # type: ignore[attr-defined]
-            self.consultation,
-        )
+        saved = consultations.save_consultation(self.database, self._load().trajectory, values, self.consultation)
         self.consultation = saved
         return saved

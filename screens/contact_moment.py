@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.method_notes import guidance_text, method_name
-from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,20 +15,19 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static, T
 from textual.widgets.option_list import Option
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
+from poptui.methods_registry import guidance_text, method_name
 from poptui.models import (
     ContactMoment,
     ContactMomentStatus,
     Employee,
     MethodKind,
-    Person,
     Phase,
-    Trajectory,
 )
-from poptui.services import contact_moments, method_records
-from poptui.services.contact_moments import MomentDetails, MomentRefused, MomentSaved
-from poptui.store import StoreError
+from poptui.services import StoreError, contact_moments
+from poptui.services.contact_moments import MomentDetails, MomentRefused, MomentSaved, MomentView
 
 
 class MethodList(OptionList):
@@ -41,13 +39,17 @@ class MethodList(OptionList):
     ]
 
     def action_guidance(self) -> None:
-        self.screen.show_guidance()  # type: ignore[attr-defined]
+        screen = self.screen
+        if isinstance(screen, ContactMomentScreen):
+            screen.show_guidance()
 
     def action_open_method(self) -> None:
-        self.screen.open_highlighted_method()  # type: ignore[attr-defined]
+        screen = self.screen
+        if isinstance(screen, ContactMomentScreen):
+            screen.open_highlighted_method()
 
 
-class ContactMomentScreen(FormScreen):
+class ContactMomentScreen(FormScreen[MomentSaved]):
     """Een contactmoment registreren: datum, duur, fase, wie er was, notities, huiswerk en volgende afspraak."""
 
     CSS_PATH = "contact_moment.tcss"
@@ -62,19 +64,25 @@ class ContactMomentScreen(FormScreen):
         super().__init__(draft_key=f"contact_moment-{moment_id}")
         self.employee_id = employee_id
         self.moment_id = moment_id
+        self.view: MomentView | None = None
         self.moment: ContactMoment | None = None
-        self.trajectory: Trajectory | None = None
-        self.employee: Employee | None = None
 
     # -- loading -----------------------------------------------------------------------------
 
+    def _view(self) -> MomentView:
+        if self.view is None:
+            self.view = contact_moments.moment_view(self.database, self.employee_id, self.moment_id)
+            self.moment = self.view.moment
+        return self.view
+
     def _load(self) -> ContactMoment:
-        if self.moment is None:
-            database = self.app.database  # type: ignore[attr-defined]
-            self.moment = database.get(ContactMoment, self.moment_id, employee_id=self.employee_id)
-            self.trajectory = database.get(Trajectory, self.moment.trajectory_id, employee_id=self.employee_id)
-            self.employee = database.get(Employee, self.employee_id)
+        self._view()
+        assert self.moment is not None
         return self.moment
+
+    @property
+    def employee(self) -> Employee:
+        return self._view().employee
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "collective" and self.moment is not None:
@@ -91,7 +99,7 @@ class ContactMomentScreen(FormScreen):
         self.form_title = _(
             "Contactmoment {number} – {name}",
             number=moment.number,
-            name=self.employee.full_name if self.employee else "",
+            name=self.employee.full_name,
         )
         yield Header()
         yield Static(self._heading(), id="moment-heading", markup=False)
@@ -109,7 +117,7 @@ class ContactMomentScreen(FormScreen):
         lines = [
             _(
                 "{name} · contactmoment {number} · fase {phase}",
-                name=self.employee.full_name if self.employee else "?",
+                name=self.employee.full_name,
                 number=moment.number,
                 phase=label(moment.phase).lower(),
             ),
@@ -123,36 +131,31 @@ class ContactMomentScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         statuses = [(label(status), status) for status in (ContactMomentStatus.HELD, ContactMomentStatus.PLANNED)]
-        yield FormField(
+        yield self.field(
             "status",
-            _("Status"),
             Select(statuses, allow_blank=False, compact=True),
             help=_("Gehouden: het gesprek vond plaats. Gepland: het moet nog komen."),
         )
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
-        yield FormField("start_time", _("Beginuur"), Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
-        yield FormField("duration_minutes", _("Duur (minuten)"), Input(compact=True, placeholder="60"))
-        yield FormField("phase", _("Fase"), Select(choices(Phase), allow_blank=False, compact=True))
-        yield FormField("collective", _("Collectief"), Select(_yes_no(), allow_blank=False, compact=True))
-        yield FormField(
-            "attendees", _("Aanwezigen"), Input(compact=True, placeholder=_("namen, gescheiden door komma's"))
-        )
-        yield FormField(
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")), required=True)
+        yield self.field("start_time", Input(compact=True, placeholder=_("uu:mm, bv. 9:30")))
+        yield self.field("duration_minutes", Input(compact=True, placeholder="60"))
+        yield self.field("phase", Select(choices(Phase), allow_blank=False, compact=True))
+        yield self.field("collective", Select(_yes_no(), allow_blank=False, compact=True))
+        yield self.field("attendees", Input(compact=True, placeholder=_("namen, gescheiden door komma's")))
+        yield self.field(
             "supervisor_present",
-            _("Begeleider aanwezig"),
             Select(_yes_no(), allow_blank=False, compact=True),
             help=_("Was de werkvloerbegeleider bij het gesprek?"),
         )
-        yield FormField("notes", _("Notities"), TextArea(id="notes-text"))
-        yield FormField("homework_given", _("Huiswerk meegegeven"), Input(compact=True))
-        yield FormField("homework_returned", _("Huiswerk teruggebracht"), Input(compact=True))
-        yield FormField(
+        yield self.field("notes", TextArea(id="notes-text"))
+        yield self.field("homework_given", Input(compact=True))
+        yield self.field("homework_returned", Input(compact=True))
+        yield self.field(
             "next_date",
-            _("Volgende afspraak"),
             Input(compact=True, placeholder=_("dd/mm/jjjj")),
             help=_("De datum komt ook bij het volgende geplande contactmoment."),
         )
-        yield FormField("next_time", _("Uur volgende afspraak"), Input(compact=True, placeholder=_("uu:mm")))
+        yield self.field("next_time", Input(compact=True, placeholder=_("uu:mm")))
 
     def initial_values(self) -> dict[str, Any]:
         moment = self._load()
@@ -162,10 +165,10 @@ class ContactMomentScreen(FormScreen):
             if moment.date is None or moment.date <= today:
                 values["status"] = ContactMomentStatus.HELD
                 values["date"] = moment.date or today
-        if not moment.attendees and self.employee is not None:
+        if not moment.attendees:
             names = [self.employee.full_name]
-            coach = getattr(self.app, "coach", None)
-            if isinstance(coach, Person):
+            coach = self.coach
+            if coach is not None:
                 names.append(coach.full_name)
             values["attendees"] = ", ".join(names)
         return values
@@ -176,12 +179,7 @@ class ContactMomentScreen(FormScreen):
 
     def _fill_methods(self) -> None:
         moment = self._load()
-        database = self.app.database  # type: ignore[attr-defined]
-        with_notes = {
-            record.kind
-            for record in method_records.records_of(database, self.trajectory)  # type: ignore[arg-type]
-            if record.contact_moment_id == moment.id and (record.notes or record.conclusions)
-        }
+        with_notes = contact_moments.moment_view(self.database, self.employee_id, self.moment_id).methods_with_notes
         methods = self.query_one(MethodList)
         keep = methods.highlighted or 0
         methods.clear_options()
@@ -196,7 +194,7 @@ class ContactMomentScreen(FormScreen):
     # -- saving ------------------------------------------------------------------------------
 
     def save_record(self, values: dict[str, Any]) -> MomentSaved:
-        return contact_moments.record_moment(self.app.database, self._load(), values)  # type: ignore[attr-defined]
+        return contact_moments.record_moment(self.database, self._load(), values)
 
     def after_save(self, record: Any) -> None:
         self._tell(record)
@@ -261,7 +259,7 @@ class ContactMomentScreen(FormScreen):
         if chosen is None:
             return
         try:
-            self.moment = contact_moments.set_methods(self.app.database, moment, chosen)  # type: ignore[attr-defined]
+            self.moment = contact_moments.set_methods(self.database, moment, chosen)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -283,7 +281,7 @@ class ContactMomentScreen(FormScreen):
         if reason is None:
             return
         try:
-            contact_moments.skip_moment(self.app.database, moment, reason)  # type: ignore[attr-defined]
+            contact_moments.skip_moment(self.database, moment, reason)
         except (MomentRefused, StoreError) as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -305,8 +303,8 @@ class ContactMomentScreen(FormScreen):
         except ValidationError as error:
             self.show_errors(field_errors(error, MomentDetails))
             return
-        database = self.app.database  # type: ignore[attr-defined]
-        candidates = contact_moments.collective_candidates(database, self.employee)  # type: ignore[arg-type]
+        database = self.database
+        candidates = contact_moments.collective_candidates(database, self.employee)
         items = [(_candidate_label(candidate, self.employee), candidate.employee.id, False) for candidate in candidates]
         chosen = await self.app.push_screen_wait(
             ChecklistDialog(
@@ -332,7 +330,7 @@ class ContactMomentScreen(FormScreen):
         from poptui.services import drafts
 
         self.dirty = False
-        drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        drafts.discard_draft(self.database, self.draft_key)
         self.notify(message)
         self.dismiss(None)
 

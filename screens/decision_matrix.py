@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +22,7 @@ from poptui.models.planning import (
 from poptui.services import decision_matrix
 
 
-class DecisionMatrixScreen(PlanningMethodScreen):
+class DecisionMatrixScreen(MethodScreen):
     """Beslissingsmatrix: o optie, k criterium, w gewicht, 1-5 scoort de cel, r conclusie noteren."""
 
     CSS_PATH = "decision_matrix.tcss"
@@ -48,6 +48,7 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         ),
     ]
     record: BeslissingsmatrixRecord
+    text_max_length = 200
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,18 +107,13 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         column = self.query_one(DataTable).cursor_column - 1
         return self.record.criteria[column] if 0 <= column < len(self.record.criteria) else None
 
-    def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        self.app.push_screen(TextPromptDialog(title, value, max_length=200), lambda text: then(text) if text else None)
-
     # -- keys --------------------------------------------------------------------------------
 
     def action_add_option(self) -> None:
         if len(self.record.options) >= MAX_MATRIX_OPTIONS:
             self.notify(_("De matrix heeft maximaal {count} opties.", count=MAX_MATRIX_OPTIONS), severity="warning")
             return
-        self._ask(
+        self.ask(
             _("Nieuwe optie"),
             "",
             lambda text: self.store(
@@ -129,7 +125,7 @@ class DecisionMatrixScreen(PlanningMethodScreen):
         if len(self.record.criteria) >= MAX_MATRIX_CRITERIA:
             self.notify(_("De matrix heeft maximaal {count} criteria.", count=MAX_MATRIX_CRITERIA), severity="warning")
             return
-        self._ask(
+        self.ask(
             _("Nieuw criterium (wat is belangrijk bij de keuze?)"),
             "",
             lambda text: self.store(
@@ -175,14 +171,14 @@ class DecisionMatrixScreen(PlanningMethodScreen):
                 ]
                 self.store(self.record.model_copy(update={"criteria": criteria}))
 
-            self._ask(_("Criterium"), criterion.text, renamed)
+            self.ask(_("Criterium"), criterion.text, renamed)
         elif option is not None:
 
             def renamed_option(text: str) -> None:
                 options = [o.model_copy(update={"text": text}) if o.id == option.id else o for o in self.record.options]
                 self.store(self.record.model_copy(update={"options": options}))
 
-            self._ask(_("Optie"), option.text, renamed_option)
+            self.ask(_("Optie"), option.text, renamed_option)
 
     def action_delete(self) -> None:
         criterion, option = self.current_criterion(), self.current_option()
@@ -210,13 +206,14 @@ class DecisionMatrixScreen(PlanningMethodScreen):
     def action_question(self) -> None:
         from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        self.app.push_screen(
-            TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True),
-            lambda text: self.store(self.record.model_copy(update={"question": text})) if text is not None else None,
-        )
+        def typed(text: str | None) -> None:
+            if text is not None:
+                self.store(self.record.model_copy(update={"question": text}))
+
+        self.app.push_screen(TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True), typed)
 
     def action_conclusion(self) -> None:
-        self._ask(
+        self.ask(
             _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
             "",
             lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),

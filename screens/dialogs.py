@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
+from poptui.screens.base import BaseModal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
-from poptui.store import StoreError
+from poptui.services import StoreError
 
 T = TypeVar("T")
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(BaseModal[bool]):
     """A yes/no question. Enter or J answers yes, Escape or N answers no."""
 
     DEFAULT_CSS = """
@@ -54,7 +55,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class SaveChangesDialog(ModalScreen[str]):
+class SaveChangesDialog(BaseModal[str]):
     """Leaving a changed form: save, discard, or stay. Returns 'save', 'discard' or 'stay'."""
 
     DEFAULT_CSS = """
@@ -84,7 +85,7 @@ class SaveChangesDialog(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class ChooseDialog(ModalScreen[T | None], Generic[T]):
+class ChooseDialog(BaseModal[T | None], Generic[T]):
     """Choose one item from a list with arrows and Enter; Escape cancels."""
 
     DEFAULT_CSS = """
@@ -95,7 +96,7 @@ class ChooseDialog(ModalScreen[T | None], Generic[T]):
     """
     BINDINGS = [Binding("escape", "cancel", _("Annuleren"))]
 
-    def __init__(self, title: str, choices: list[tuple[str, T]], hint: str = "") -> None:
+    def __init__(self, title: str | Text, choices: Sequence[tuple[str | Text, T]], hint: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -119,7 +120,7 @@ class ChooseDialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(None)
 
 
-class MessageDialog(ModalScreen[None]):
+class MessageDialog(BaseModal[None]):
     """A longer text to read (guidance, a list of problems); Escape or Enter closes it."""
 
     DEFAULT_CSS = """

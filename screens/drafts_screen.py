@@ -9,20 +9,20 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from poptui.screens.base import BaseScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.i18n import _
-from poptui.services import drafts
+from poptui.services import Database, drafts
 
 _EMPLOYEE_IN_KEY = re.compile(r"employee-([A-Za-z0-9]{32})")
 
 
-def drafts_notice(app) -> str:  # noqa: ANN001
+def drafts_notice(database: Database) -> str:
     """A one-line notice for the start screen, or "" when there are no drafts."""
-    found = drafts.list_drafts(app.database)
+    found = drafts.list_drafts(database)
     if not found:
         return ""
     return _(
@@ -32,7 +32,7 @@ def drafts_notice(app) -> str:  # noqa: ANN001
     )
 
 
-class DraftsScreen(Screen[None]):
+class DraftsScreen(BaseScreen[None]):
     DEFAULT_CSS = """
     DraftsScreen #drafts-intro { padding: 0 1; color: $text-muted; }
     DraftsScreen DataTable { height: 1fr; }
@@ -66,7 +66,7 @@ class DraftsScreen(Screen[None]):
     def refresh_list(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self._drafts = drafts.list_drafts(self.app.database)  # type: ignore[attr-defined]
+        self._drafts = drafts.list_drafts(self.database)
         for item in self._drafts:
             table.add_row(item["title"] or item["key"], str(item["saved_at"]).replace("T", " "), key=item["key"])
         if not self._drafts:
@@ -94,7 +94,7 @@ class DraftsScreen(Screen[None]):
         item = self._current()
         if item is None:
             return
-        values = drafts.load_draft(self.app.database, item["key"]) or {}  # type: ignore[attr-defined]
+        values = drafts.load_draft(self.database, item["key"]) or {}
         text = "\n".join(f"{name}: {value}" for name, value in values.items() if value not in (None, "", [], False))
         from poptui.screens.dialogs import MessageDialog
 
@@ -108,7 +108,7 @@ class DraftsScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                drafts.discard_draft(self.app.database, item["key"])  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, item["key"])
                 self.refresh_list()
 
         self.app.push_screen(ConfirmDialog(_("Dit concept verwijderen? Wat erin staat, is dan weg.")), answer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.tickbox import TickBox
 from textual import on
 from textual.app import ComposeResult
@@ -13,13 +13,13 @@ from textual.widgets import Input, Select, Static, TextArea
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.labels import choices
-from poptui.models import Employee, Level, Person
+from poptui.models import Employee, Level
 from poptui.services import directory
-from poptui.services.employees import save_employee
+from poptui.services.employees import get_employee, save_employee
 from poptui.services.organisations import supervisors_of
 
 
-class EmployeeForm(FormScreen):
+class EmployeeForm(FormScreen[Employee]):
     """New or existing employee. The supervisor list follows the chosen organisation."""
 
     model = Employee
@@ -34,26 +34,22 @@ class EmployeeForm(FormScreen):
     def _start_values(self) -> dict[str, Any]:
         if self.employee_id is None:
             return {"organisation_id": self.organisation_id} if self.organisation_id else {}
-        return self.app.database.get(Employee, self.employee_id).model_dump()  # type: ignore[attr-defined]
+        return get_employee(self.database, self.employee_id).model_dump()
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         start = self._start_values()
         organisation_id = start.get("organisation_id")
         self._supervisors_for = organisation_id
         organisations = [(organisation.name, organisation.id) for organisation in directory.organisations(database)]
-        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
-        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
-        yield FormField(
-            "organisation_id",
-            _("Organisatie"),
-            Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation"),
-            required=True,
+        yield self.field("first_name", Input(compact=True))
+        yield self.field("last_name", Input(compact=True))
+        yield self.field(
+            "organisation_id", Select(organisations, prompt=_("Kies de organisatie"), compact=True, id="organisation")
         )
-        yield FormField("function", _("Functie"), Input(compact=True))
-        yield FormField(
+        yield self.field("function", Input(compact=True))
+        yield self.field(
             "supervisor_id",
-            _("Werkvloerbegeleider"),
             Select(
                 self._supervisor_options(organisation_id, start.get("supervisor_id")),
                 prompt=_("(geen)"),
@@ -62,41 +58,28 @@ class EmployeeForm(FormScreen):
             ),
             help=_("Werkvloerbegeleiders voeg je toe bij de organisatie (rol aanvinken)."),
         )
-        yield FormField(
+        yield self.field(
             "reflection",
-            _("Reflectievermogen"),
             Select(choices(Level), prompt=_("(nog niet ingeschat)"), compact=True, id="reflection"),
             help=_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."),
         )
         if self.employee_id is None:  # later changes go through the employee page (consent is a record of events)
-            yield FormField(
+            yield self.field(
                 "consent_date",
-                _("Datum toestemming"),
                 Input(placeholder=_("dd/mm/jjjj"), compact=True),
                 help=_("Wanneer de werknemer het toestemmingsdocument tekende. Leeg = nog niet."),
             )
-        yield FormField(
-            "mijn_loopbaan_account",
-            _("Mijn Loopbaan"),
-            TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True),
-        )
-        yield FormField(
+        yield self.field("mijn_loopbaan_account", TickBox(_("heeft een account op Mijn Loopbaan (VDAB)"), compact=True))
+        yield self.field(
             "start_date",
-            _("In dienst sinds"),
             Input(placeholder=_("dd/mm/jjjj"), compact=True),
             help=_("Binnen een maand na deze datum (of de termijn van de organisatie) start het eerste POP-traject."),
         )
-        yield FormField("remarks", _("Opmerkingen"), TextArea(compact=True))
+        yield self.field("remarks", TextArea(compact=True))
 
     def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:
         """The organisation's supervisors, plus the current one should they have lost the role since."""
-        database = self.app.database  # type: ignore[attr-defined]
-        people = supervisors_of(database, organisation_id)
-        if current and all(person.id != current for person in people):
-            person = database.find(Person, current)
-            if person is not None:
-                people.append(person)
-        return [(person.full_name, person.id) for person in people]
+        return [(person.full_name, person.id) for person in supervisors_of(self.database, organisation_id, current)]
 
     def initial_values(self) -> dict[str, Any]:
         return self._start_values()
@@ -116,7 +99,7 @@ class EmployeeForm(FormScreen):
         if event.value is Select.NULL:
             help_line.update(_("Kies een niveau; de uitleg uit het draaiboek verschijnt hier."))
         else:
-            help_line.update(load_catalog().levels.reflection_levels[Level(event.value)])
+            help_line.update(load_catalog().levels.reflection_levels[Level(str(event.value))])
 
     def save_record(self, values: dict[str, Any]) -> Employee:
-        return save_employee(self.app.database, values, self.employee_id)  # type: ignore[attr-defined]
+        return save_employee(self.database, values, self.employee_id)

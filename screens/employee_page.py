@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.i18n import _
 from poptui.labels import label
+from poptui.services import StoreError
 from poptui.services.employees import EmployeeOverview, employee_overview, set_archived
 from poptui.services.history import employee_history
-from poptui.store import StoreError
 
 LABEL_WIDTH = 15
 
@@ -34,7 +34,7 @@ def _lines(rows: list[tuple[str, str]]) -> Text:
     return text
 
 
-class EmployeeScreen(Screen[None]):
+class EmployeeScreen(BaseScreen[None]):
     """The employee's page. Enter opens the selected trajectory; t starts a new one."""
 
     CSS_PATH = "employee_page.tcss"
@@ -82,7 +82,7 @@ class EmployeeScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        self.overview = employee_overview(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+        self.overview = employee_overview(self.database, self.employee_id)
 
     def watch_overview(self, overview: EmployeeOverview | None) -> None:
         if overview is None or not self.is_mounted:
@@ -221,7 +221,7 @@ class EmployeeScreen(Screen[None]):
             if not yes:
                 return
             try:
-                set_archived(self.app.database, self.employee_id, archive)  # type: ignore[attr-defined]
+                set_archived(self.database, self.employee_id, archive)
             except StoreError as error:
                 self.notify(str(error), severity="error", timeout=10)
                 return
@@ -233,7 +233,7 @@ class EmployeeScreen(Screen[None]):
     def action_history(self) -> None:
         from poptui.screens.dialogs import MessageDialog
 
-        lines = employee_history(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+        lines = employee_history(self.database, self.employee_id)
         text = "\n".join(str(line) for line in lines) or _("Nog niets geregistreerd.")
         name = self.overview.employee.full_name if self.overview else ""
         self.app.push_screen(MessageDialog(_("Geschiedenis van {name}", name=name), text))

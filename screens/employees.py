@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.base import BaseScreen
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from poptui.i18n import _
@@ -22,7 +22,7 @@ LIST_KEYS = ("new", "import_employees", "toggle_archived")
 """Letter keys that work in the list; in the filter field the letters are typed instead."""
 
 
-class EmployeesScreen(Screen[None]):
+class EmployeesScreen(BaseScreen[None]):
     """Target-group employees, of one organisation or all. Type to filter; Down moves into the list."""
 
     CSS_PATH = "employees.tcss"
@@ -75,7 +75,7 @@ class EmployeesScreen(Screen[None]):
 
     def load(self) -> None:
         """Read the employees once; typing filters this list in memory (fast on a weak PC)."""
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         organisations = directory.organisations(database)
         self._organisation_names = {organisation.id: organisation.name for organisation in organisations}
         self._employees = directory.employees(database, self.organisation_id, include_archived=True)
@@ -88,7 +88,7 @@ class EmployeesScreen(Screen[None]):
             self.title = _("Werknemers")
         self.show_rows()
 
-    def visible(self) -> list[Employee]:
+    def visible_employees(self) -> list[Employee]:
         return [
             employee
             for employee in self._employees
@@ -103,7 +103,7 @@ class EmployeesScreen(Screen[None]):
         table = self.query_one(DataTable)
         selected = self.selected_id()
         table.clear()
-        for employee in self.visible():
+        for employee in self.visible_employees():
             name = employee.full_name + (_(" (archief)") if employee.archived else "")
             table.add_row(
                 name,

@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.action_form import progress_boxes
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.i18n import _
-from poptui.models import ActionEvaluation, Employee, Trajectory
-from poptui.services import pop_documents
-from poptui.store import StoreError
+from poptui.models import ActionEvaluation
+from poptui.services import StoreError, employees, pop_documents, trajectories
 
 
-class FollowUpScreen(Screen[None]):
+class FollowUpScreen(BaseScreen[None]):
     """Evaluatie van het vorige POP: 0-5 zet de vordering, spatie neemt mee ja/nee, r opmerking, Ctrl+S bewaart."""
 
     CSS_PATH = "follow_up.tcss"
@@ -47,10 +46,6 @@ class FollowUpScreen(Screen[None]):
         self.evaluations: list[ActionEvaluation] = []
         self.dirty = False
 
-    @property
-    def database(self):  # noqa: ANN201
-        return self.app.database  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
@@ -66,8 +61,8 @@ class FollowUpScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.trajectory = self.database.get(Trajectory, self.trajectory_id)
-        employee = self.database.find(Employee, self.trajectory.employee_id, employee_id=self.trajectory.employee_id)
+        self.trajectory = trajectories.get_trajectory(self.database, self.trajectory_id)
+        employee = employees.find_employee(self.database, self.trajectory.employee_id)
         self.title = _("Evaluatie vorig POP")
         self.sub_title = employee.full_name if employee else ""
         table = self.query_one(DataTable)

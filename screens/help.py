@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from poptui.i18n import _
@@ -27,7 +28,7 @@ GENERAL = _(
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(BaseModal[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 90%; max-width: 100; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.base import BaseScreen, poptui_app
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,12 +19,13 @@ from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.labels import label
+from poptui.models import ContactMoment, Person
 from poptui.services import directory
 from poptui.services.attention import Attention, attention_for
 from poptui.services.trajectories import ready_for_new_trajectory
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(BaseScreen[None]):
     """Startscherm: wat aandacht vraagt en je lopende trajecten. Enter opent de gekozen regel."""
 
     CSS_PATH = "home.tcss"
@@ -70,9 +71,8 @@ class HomeScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        app = self.app
-        coach_id = None if self.show_all else getattr(app, "coach_id", None)
-        self.attention = attention_for(app.database, coach_id, clock.today())  # type: ignore[attr-defined]
+        coach_id = None if self.show_all else self.coach_id
+        self.attention = attention_for(self.database, coach_id, clock.today())
 
     def watch_show_all(self) -> None:
         if self.is_mounted:
@@ -85,7 +85,7 @@ class HomeScreen(Screen[None]):
     def watch_attention(self, attention: Attention | None) -> None:
         if attention is None or not self.is_mounted:
             return
-        coach = getattr(self.app, "coach", None)
+        coach = self.coach
         who = coach.first_name if coach and not self.show_all else None
         greeting = _("Dag {name}.", name=who) if who else _("Alle coaches.")
         greeting += " " + _("{count} lopende trajecten.", count=len(attention.my_trajectories))
@@ -100,7 +100,7 @@ class HomeScreen(Screen[None]):
         options: list[Option] = []
         from poptui.screens.drafts_screen import drafts_notice
 
-        notice = drafts_notice(self.app)
+        notice = drafts_notice(self.database)
         if notice:  # typed but never saved (a crash or a dropped connection): offer it back first
             options.append(Option(Text(notice), id=f"{len(options)}|drafts:"))
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
@@ -124,18 +124,18 @@ class HomeScreen(Screen[None]):
                     id=f"{len(options)}|trajectory:{trajectory.id}",
                 )
             )
-        for item in attention.late_actions:
+        for late in attention.late_actions:
             options.append(
                 Option(
                     Text(
                         _(
                             "Actie van {name} over tijd ({date}): {what}",
-                            name=item.employee.full_name,
-                            date=format_date(item.action.deadline),
-                            what=item.action.what,
+                            name=late.employee.full_name,
+                            date=format_date(late.action.deadline),
+                            what=late.action.what,
                         )
                     ),
-                    id=f"{len(options)}|trajectory:{item.trajectory.id}",
+                    id=f"{len(options)}|trajectory:{late.trajectory.id}",
                 )
             )
         attention_list = self.query_one("#attention", OptionList)
@@ -149,7 +149,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#trajectories", DataTable)
         table.clear()
         today = clock.today()
-        overdue = {}
+        overdue: dict[str, ContactMoment] = {}
         for item in attention.overdue_moments:  # sorted by date: the first one per trajectory is the oldest
             overdue.setdefault(item.trajectory.id, item.moment)
         for line in attention.my_trajectories:
@@ -175,7 +175,7 @@ class HomeScreen(Screen[None]):
         table.display = bool(attention.my_trajectories)
         empty.display = not attention.my_trajectories
         if not attention.my_trajectories:
-            has_employees = bool(directory.employees(self.app.database))  # type: ignore[attr-defined]
+            has_employees = bool(directory.employees(self.database))
             empty.update(
                 _("Nog geen lopende trajecten. Druk n om een POP-traject te starten voor een werknemer.")
                 if has_employees
@@ -209,10 +209,10 @@ class HomeScreen(Screen[None]):
         """Choose an employee without a running trajectory; one with a finished POP gets a follow-up."""
         from poptui.screens.dialogs import ChooseDialog
 
-        options: list[tuple[str, tuple[str, str | None]]] = []
-        for employee, previous in ready_for_new_trajectory(self.app.database):  # type: ignore[attr-defined]
+        options: list[tuple[str | Text, tuple[str, str | None]]] = []
+        for employee, previous in ready_for_new_trajectory(self.database):
             text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")
-            options.append((Text(text), (employee.id, previous.id if previous else None)))  # type: ignore[arg-type]
+            options.append((Text(text), (employee.id, previous.id if previous else None)))
         if not options:
             self.notify(
                 _(
@@ -245,7 +245,11 @@ class HomeScreen(Screen[None]):
     def action_change_coach(self) -> None:
         from poptui.screens.coach_select import CoachSelectScreen
 
-        self.app.push_screen(CoachSelectScreen(), self.app._coach_chosen)  # type: ignore[attr-defined]
+        def chosen(coach: Person | None) -> None:
+            if coach is not None:
+                poptui_app(self.app).set_coach(coach)
+
+        self.app.push_screen(CoachSelectScreen(), chosen)
 
     def action_refresh_data(self) -> None:
         self.refresh_data()

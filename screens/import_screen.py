@@ -10,26 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Select, Static
 
 from poptui.i18n import _
 from poptui.models import Organisation
-from poptui.services import directory
+from poptui.services import StoreError, directory
 from poptui.services.import_employees import EmployeeImport, ImportFileError, Outcome, RowResult, prepare_import
-from poptui.store import StoreError
+from poptui.services.organisations import get_organisation
 from poptui.text import clean_line, shorten
 
 TABLE_LIMIT = 2000
 """A bigger file shows only its refused and duplicate rows in the table (the rest is counted)."""
 
 
-class ImportEmployeesScreen(Screen[None]):
+class ImportEmployeesScreen(BaseScreen[None]):
     """Read employees from a .xlsx or .csv file. Enter in the file field (or p) shows what will happen."""
 
     CSS_PATH = "import_screen.tcss"
@@ -82,7 +82,7 @@ class ImportEmployeesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = _("Werknemers importeren")
-        organisations = directory.organisations(self.app.database)  # type: ignore[attr-defined]
+        organisations = directory.organisations(self.database)
         select = self.query_one("#import-organisation", Select)
         select.set_options([(Text(organisation.name), organisation.id) for organisation in organisations])
         if self.organisation_id and any(item.id == self.organisation_id for item in organisations):
@@ -137,7 +137,7 @@ class ImportEmployeesScreen(Screen[None]):
             self._error(_("Dit bestand bestaat niet: {path}", path=shorten(clean_line(str(path)), 200)))
             self.query_one("#import-path", Input).focus()
             return None
-        organisation = self.app.database.get(Organisation, str(value))  # type: ignore[attr-defined]
+        organisation = get_organisation(self.database, str(value))
         return organisation, path
 
     @on(Input.Submitted, "#import-path")
@@ -185,7 +185,7 @@ class ImportEmployeesScreen(Screen[None]):
     def _prepare(self, organisation: Organisation, path: Path) -> None:
         try:
             result = prepare_import(
-                self.app.database,  # type: ignore[attr-defined]
+                self.database,
                 path,
                 organisation,
                 progress=self._progress_from_thread,

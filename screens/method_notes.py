@@ -1,52 +1,26 @@
 """Free notes and conclusions for a method that has no screen of its own yet.
 
-The record is the method's own record class (``models.new_method_record``), so the
-richer screen that comes later opens the same record and keeps these notes.
+The record is the method's own record class (from :mod:`poptui.methods_registry`), so
+the richer screen that comes later opens the same record and keeps these notes.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from poptui.catalog import load_catalog
 from poptui.i18n import _
+from poptui.methods_registry import guidance_text, method, method_name
 from poptui.models import MethodKind, MethodRecordBase
 from poptui.services import method_records
 from poptui.services.consent import has_consent, sensitive_fields_reason
 
 
-def guidance_text(kind: MethodKind | str) -> str:
-    """The catalog's guidance of a method as readable text: doel, doelgroep, tijd, middelen,
-    werkwijze (numbered) and aandachtspunten."""
-    guide = load_catalog().methods[MethodKind(kind)]
-    guidance = guide.guidance
-    parts = [
-        _("{name} (§{section})", name=guide.name, section=guide.section),
-        "",
-        _("Doel: {text}", text=guidance.doel),
-        _("Doelgroep: {text}", text=guidance.doelgroep),
-        _("Tijdsduur: {text}", text=guidance.tijdsduur),
-    ]
-    if guidance.middelen:
-        parts += ["", _("Middelen:"), *(f"  • {item}" for item in guidance.middelen)]
-    parts += ["", _("Werkwijze:"), *(f"  {number}. {step}" for number, step in enumerate(guidance.werkwijze, 1))]
-    if guidance.aandachtspunten:
-        parts += ["", _("Aandachtspunten:"), *(f"  • {item}" for item in guidance.aandachtspunten)]
-    if guide.own_guidance:
-        parts += ["", _("(Het draaiboek noemt deze methodiek zonder ze te beschrijven; deze uitleg is van poptui.)")]
-    return "\n".join(parts)
-
-
-def method_name(kind: MethodKind | str) -> str:
-    return load_catalog().methods[MethodKind(kind)].name
-
-
-class MethodNotesScreen(FormScreen):
+class MethodNotesScreen(FormScreen[MethodRecordBase]):
     """Notities en conclusies bij een methodiek. F3 toont de uitleg uit het draaiboek."""
 
     CSS_PATH = "method_notes.tcss"
@@ -70,8 +44,8 @@ class MethodNotesScreen(FormScreen):
         key = record_id or f"{trajectory_id}-{contact_moment_id or 'traject'}-{self.kind.value}"
         super().__init__(draft_key=f"method-{key}")
         self.model = MethodRecordBase  # the record's own class once it is loaded
-        guide = load_catalog().methods[self.kind]
-        self.form_title = _("Methodiek: {name}", name=guide.name)
+        guide = method(self.kind).guide
+        self.form_title = _("Methodiek: {name}", name=method_name(self.kind))
         self.form_intro = _(
             "Doel: {doel}  —  F3 toont de volledige uitleg (werkwijze, middelen, aandachtspunten).",
             doel=guide.guidance.doel,
@@ -79,13 +53,13 @@ class MethodNotesScreen(FormScreen):
 
     def _load(self) -> MethodRecordBase:
         if self.record is None:
-            self.record = method_records.get_or_create(
-                self.app.database,
-                self.employee_id,
-                self.trajectory_id,
-                self.kind,  # type: ignore[attr-defined]
-                self.contact_moment_id,
-                self.record_id,
+            self.record = method_records.find_or_new(
+                self.database,
+                employee_id=self.employee_id,
+                trajectory_id=self.trajectory_id,
+                kind=self.kind,
+                contact_moment_id=self.contact_moment_id,
+                record_id=self.record_id,
             )
             self.model = type(self.record)
             if self.record.version:
@@ -103,28 +77,25 @@ class MethodNotesScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         record = self._load()
-        yield FormField("date", _("Datum"), Input(compact=True, placeholder=_("dd/mm/jjjj")))
+        yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
         consent = None
         for name in self.own_fields():
-            info = type(record).model_fields[name]
             help_text = ""
             area = TextArea(id=f"own-{name}")
             if name in record.sensitive_fields:
                 if consent is None:
-                    consent = has_consent(self.app.database, self.employee_id)  # type: ignore[attr-defined]
+                    consent = has_consent(self.database, self.employee_id)
                 if not consent:
                     area.read_only = True
                     help_text = sensitive_fields_reason()
-            yield FormField(name, _(info.title or name), area, help=help_text)
-        yield FormField(
+            yield self.field(name, area, help=help_text)
+        yield self.field(
             "notes",
-            _("Notities"),
             TextArea(id="notes-text"),
             help=_("Wat de werknemer vertelt, toont of kiest. Alles wat je typt wordt als concept bewaard."),
         )
-        yield FormField(
+        yield self.field(
             "conclusions",
-            _("Conclusies"),
             TextArea(id="conclusions-text"),
             help=_("Eén conclusie per regel. Ze komen later in het POP (Wat wil ik, Wat kan ik)."),
         )
@@ -141,9 +112,9 @@ class MethodNotesScreen(FormScreen):
     def save_record(self, values: dict[str, Any]) -> MethodRecordBase:
         record = self._load()
         saved = method_records.save_notes(
-            self.app.database,
+            self.database,
             record,
-            values["notes"],  # type: ignore[attr-defined]
+            values["notes"],
             values["conclusions"],
             values["date"],
             {name: values[name] for name in self.own_fields() if name in values},

@@ -3,9 +3,10 @@ without colour) and edited with the keyboard."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,13 +14,13 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
-from poptui.models.planning import MindmapRecord
+from poptui.models.planning import MindmapNode, MindmapRecord
 from poptui.services import mindmap
 
 THEME = "theme"
 
 
-class MindmapScreen(PlanningMethodScreen):
+class MindmapScreen(MethodScreen):
     """Mindmap: a tak eronder, b tak ernaast, e hernoemen, K/J verplaatsen, > en < in- en uitspringen, x weg."""
 
     CSS_PATH = "mindmap.tcss"
@@ -37,6 +38,7 @@ class MindmapScreen(PlanningMethodScreen):
         Binding("r", "conclusion", _("Conclusie"), show=False, id="mindmap.conclusion"),
     ]
     record: MindmapRecord
+    text_max_length = 200
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,7 +68,7 @@ class MindmapScreen(PlanningMethodScreen):
             tree.add_option(Option(Text(line), id=node_id or THEME))
         try:
             tree.highlighted = tree.get_option_index(current)
-        except Exception:  # noqa: BLE001 - the node was deleted: stay near the top
+        except Exception:
             tree.highlighted = 0
 
     def current_id(self) -> str | None:
@@ -75,12 +77,7 @@ class MindmapScreen(PlanningMethodScreen):
             return None
         return tree.get_option_at_index(tree.highlighted).id
 
-    def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        self.app.push_screen(TextPromptDialog(title, value, max_length=200), lambda text: then(text) if text else None)
-
-    def _store_nodes(self, nodes, select: str | None = None) -> None:  # noqa: ANN001
+    def _store_nodes(self, nodes: list[MindmapNode], select: str | None = None) -> None:
         if self.store(self.record.model_copy(update={"nodes": nodes})):
             self.redraw(select)
 
@@ -98,7 +95,7 @@ class MindmapScreen(PlanningMethodScreen):
             nodes, new_id = mindmap.add_child(self.record.nodes, parent, text)
             self._store_nodes(nodes, new_id)
 
-        self._ask(_("Nieuw idee (tak eronder)"), "", typed)
+        self.ask(_("Nieuw idee (tak eronder)"), "", typed)
 
     def action_add_sibling(self) -> None:
         current = self.current_id()
@@ -110,23 +107,21 @@ class MindmapScreen(PlanningMethodScreen):
             nodes, new_id = mindmap.add_sibling(self.record.nodes, current, text)
             self._store_nodes(nodes, new_id)
 
-        self._ask(_("Nieuw idee (tak ernaast)"), "", typed)
+        self.ask(_("Nieuw idee (tak ernaast)"), "", typed)
 
     def action_rename(self) -> None:
         current = self.current_id()
         if current in (None, THEME):
-            self._ask(
+            self.ask(
                 _("Centraal thema (bv. mijn volgende stap)"),
                 self.record.theme,
                 lambda text: self.store(self.record.model_copy(update={"theme": text})),
             )
             return
         node = next(node for node in self.record.nodes if node.id == current)
-        self._ask(
-            _("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text))
-        )
+        self.ask(_("Idee"), node.text, lambda text: self._store_nodes(mindmap.rename(self.record.nodes, current, text)))
 
-    def _on_node(self, change) -> None:  # noqa: ANN001
+    def _on_node(self, change: Callable[[list[MindmapNode], str], list[MindmapNode]]) -> None:
         current = self.current_id()
         if current in (None, THEME):
             return
@@ -159,7 +154,7 @@ class MindmapScreen(PlanningMethodScreen):
         )
 
     def action_conclusion(self) -> None:
-        self._ask(
+        self.ask(
             _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
             "",
             lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),

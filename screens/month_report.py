@@ -6,19 +6,18 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
+from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import failure_message
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from poptui import clock
 from poptui.i18n import _
 from poptui.locations import exports_folder
-from poptui.services import forms, months
-from poptui.store import StoreError
+from poptui.services import StoreError, forms, months
 
 
 def previous_month() -> str:
@@ -27,7 +26,7 @@ def previous_month() -> str:
     return f"{last_day.year:04d}-{last_day.month:02d}"
 
 
-class MonthReportScreen(Screen[None]):
+class MonthReportScreen(BaseScreen[None]):
     """Maandrapport: de documenten van een maand in één map en een zip. Enter of Ctrl+S maakt het pakket."""
 
     CSS_PATH = "month_report.tcss"
@@ -92,7 +91,7 @@ class MonthReportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="month-package")
     def _build(self, year: int, month: int, folder: Path) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         try:
             result = forms.month_package(database, year, month, folder)
         except (StoreError, OSError, ValueError) as error:

@@ -8,6 +8,8 @@ from typing import Any
 
 from textual.app import App
 
+from poptui.models import MethodKind
+
 
 def _push(app: App, screen: Any, callback: Callable[[Any], None] | None = None) -> None:
     app.push_screen(screen, callback)
@@ -69,31 +71,19 @@ def open_pop(app: App, trajectory_id: str) -> None:
     _push(app, PopScreen(trajectory_id))
 
 
-METHOD_SCREENS: dict[str, str] = {
-    "zinvolheids_haalbaarheidsscan": "poptui.screens.scan_screen:ScanScreen",
-    "smart": "poptui.screens.smart_screen:SmartScreen",
-    "beslissingsmatrix": "poptui.screens.decision_matrix:DecisionMatrixScreen",
-    "mindmap": "poptui.screens.mindmap:MindmapScreen",
-    "tijdslijn_leggen": "poptui.screens.timeline:TimelineScreen",
-}
-"""Method kind value -> 'module:Class' of its own screen. Kinds without one open the
-free-notes screen, whose record the richer screen later takes over (same record class)."""
-
-
 def open_method(
     app: App,
     employee_id: str,
     trajectory_id: str,
-    kind: str,
+    kind: MethodKind | str,
     contact_moment_id: str | None = None,
     record_id: str | None = None,
 ) -> None:
-    """Open the screen of a method for this trajectory (and contact moment)."""
-    import importlib
+    """Open the screen of a method for this trajectory (and contact moment); which screen that is,
+    :mod:`poptui.screens.method_registry` says."""
+    from poptui.screens.method_registry import method_screen
 
-    target = METHOD_SCREENS.get(kind, "poptui.screens.method_notes:MethodNotesScreen")
-    module_name, class_name = target.split(":")
-    screen_class = getattr(importlib.import_module(module_name), class_name)
+    screen_class = method_screen(kind)
     _push(
         app,
         screen_class(
@@ -143,12 +133,13 @@ def open_compliance(app: App, organisation_id: str | None = None) -> None:
 
 def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
     """Choose a blank worksheet and print it (with the organisation's name when given)."""
+    from poptui.screens.base import poptui_app
     from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices
 
     from poptui.services import forms
     from poptui.services.organisations import get_organisation
 
-    organisation = get_organisation(app.database, organisation_id) if organisation_id else None  # type: ignore[attr-defined]
+    organisation = get_organisation(poptui_app(app).database, organisation_id) if organisation_id else None
     titles = {name: str(title) for title, name in worksheet_choices()}
 
     def chosen(name: str | None) -> None:

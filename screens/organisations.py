@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import FormField, FormScreen, format_date
+from poptui.screens.base import BaseScreen
+from poptui.screens.list_screen import Column, ListScreen, Row
+from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.tickbox import TickBox
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.models import Organisation, OrganisationKind, Person, Role
 from poptui.services import directory
-from poptui.services.organisations import employee_counts, persons_of, save_organisation, save_person
+from poptui.services.organisations import (
+    employee_counts,
+    get_organisation,
+    get_person,
+    persons_of,
+    save_organisation,
+    save_person,
+)
 
 
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-class OrganisationsScreen(Screen[None]):
+class OrganisationsScreen(ListScreen):
     """All organisations. Enter opens one; n adds one."""
 
     CSS_PATH = "organisations.tcss"
@@ -38,58 +43,38 @@ class OrganisationsScreen(Screen[None]):
         Binding("e", "edit", _("Bewerken"), id="organisations.edit"),
         Binding("w", "employees", _("Werknemers"), id="organisations.employees"),
     ]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="organisations-empty", classes="empty-state", markup=False)
-        yield DataTable(id="organisations", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    TABLE_ID = "organisations"
+    COLUMNS = (
+        Column(_("Naam"), "name", 28),
+        Column(_("Soort"), "kind", 16),
+        Column(_("Contactpersoon"), "contact", 16),
+        Column(_("Werknemers"), "count", 10),
+    )
 
     def on_mount(self) -> None:
         self.title = _("Organisaties")
-        table = self.query_one(DataTable)
-        table.add_column(_("Naam"), key="name", width=28)
-        table.add_column(_("Soort"), key="kind", width=16)
-        table.add_column(_("Contactpersoon"), key="contact", width=16)
-        table.add_column(_("Werknemers"), key="count", width=10)
-        self.refresh_data()
-        table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
-        table = self.query_one(DataTable)
-        selected = _selected_key(table)
-        counts = employee_counts(database)
-        table.clear()
-        for organisation in directory.organisations(database):
-            table.add_row(
-                organisation.name,
+    def rows(self) -> Iterable[Row]:
+        counts = employee_counts(self.database)
+        for organisation in directory.organisations(self.database):
+            cells = (
+                Text(organisation.name),
                 label(organisation.kind),
-                organisation.contact_person,
+                Text(organisation.contact_person),
                 str(counts.get(organisation.id, 0)),
-                key=organisation.id,
             )
-        empty = self.query_one("#organisations-empty", Static)
-        empty.update(_("Nog geen organisaties. Druk n om er een toe te voegen.") if table.row_count == 0 else "")
-        empty.display = table.row_count == 0
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            yield organisation.id, cells
 
-    def _selected(self) -> str | None:
-        return _selected_key(self.query_one(DataTable))
+    def empty_text(self) -> str:
+        return _("Nog geen organisaties. Druk n om er een toe te voegen.")
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            navigation.open_organisation(self.app, event.row_key.value)
+    def open_row(self, key: str) -> None:
+        navigation.open_organisation(self.app, key)
 
     def action_open(self) -> None:
-        organisation_id = self._selected()
+        organisation_id = self.selected_or_hint()
         if organisation_id:
-            navigation.open_organisation(self.app, organisation_id)
+            self.open_row(organisation_id)
 
     def action_new(self) -> None:
         def created(organisation: Organisation | None) -> None:
@@ -99,15 +84,15 @@ class OrganisationsScreen(Screen[None]):
         self.app.push_screen(OrganisationForm(), created)
 
     def action_edit(self) -> None:
-        organisation_id = self._selected()
+        organisation_id = self.selected_or_hint()
         if organisation_id:
             self.app.push_screen(OrganisationForm(organisation_id))
 
     def action_employees(self) -> None:
-        navigation.open_employees(self.app, self._selected())
+        navigation.open_employees(self.app, self.selected_key())
 
 
-class OrganisationScreen(Screen[None]):
+class OrganisationScreen(BaseScreen[None]):
     """One organisation: its details and the people with a role around POP."""
 
     CSS_PATH = "organisations.tcss"
@@ -152,12 +137,12 @@ class OrganisationScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
-        organisation = database.get(Organisation, self.organisation_id)
+        database = self.database
+        organisation = get_organisation(database, self.organisation_id)
         self.title = organisation.name
         self.query_one("#organisation-details", Static).update(_details(organisation))
         table = self.query_one("#persons", DataTable)
-        selected = _selected_key(table)
+        selected = _selected_person(table)
         table.clear()
         for person in persons_of(database, self.organisation_id):
             roles = ", ".join(label(role) for role in person.roles) or _("(geen rol)")
@@ -177,7 +162,7 @@ class OrganisationScreen(Screen[None]):
         self.app.push_screen(PersonForm(self.organisation_id))
 
     def action_edit_person(self) -> None:
-        person_id = _selected_key(self.query_one("#persons", DataTable))
+        person_id = _selected_person(self.query_one("#persons", DataTable))
         if person_id is None:
             self.notify(_("Er is nog niemand om te bewerken. Druk p om iemand toe te voegen."))
             return
@@ -204,6 +189,12 @@ class OrganisationScreen(Screen[None]):
         navigation.print_blank_worksheet(self.app, self.organisation_id)
 
 
+def _selected_person(table: DataTable[RenderableType]) -> str | None:
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
 def _details(organisation: Organisation) -> Text:
     """Label/value lines; user data goes in as plain text, never as markup."""
     text = Text()
@@ -215,15 +206,16 @@ def _details(organisation: Organisation) -> Text:
     ]
     if organisation.guidance_ended_on:
         rows.append((_("Begeleiding afgerond"), format_date(organisation.guidance_ended_on)))
+    width = max(len(name) for name, _value in rows) + 1
     for index, (name, value) in enumerate(rows):
         if index:
             text.append("\n")
-        text.append(f"{name:<18}", style="bold")
+        text.append(name.ljust(width), style="bold")
         text.append(value or "-")
     return text
 
 
-class OrganisationForm(FormScreen):
+class OrganisationForm(FormScreen[Organisation]):
     """Name, kind, address and contact person of an organisation."""
 
     model = Organisation
@@ -234,27 +226,22 @@ class OrganisationForm(FormScreen):
         self.form_title = _("Organisatie bewerken") if organisation_id else _("Nieuwe organisatie")
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("name", _("Naam"), Input(compact=True), required=True)
-        yield FormField(
+        yield self.field("name", Input(compact=True))
+        yield self.field(
             "kind",
-            _("Soort"),
             Select(choices(OrganisationKind), allow_blank=False, compact=True, value=OrganisationKind.MAATWERKBEDRIJF),
         )
-        yield FormField(
-            "address", _("Adres"), TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente.")
-        )
-        yield FormField("contact_person", _("Contactpersoon"), Input(compact=True))
-        yield FormField("phone", _("Telefoon"), Input(compact=True))
-        yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField(
+        yield self.field("address", TextArea(compact=True), help=_("Straat en nummer, postcode en gemeente."))
+        yield self.field("contact_person", Input(compact=True))
+        yield self.field("phone", Input(compact=True))
+        yield self.field("email", Input(compact=True))
+        yield self.field(
             "guidance_ended_on",
-            _("Begeleiding afgerond op"),
             Input(placeholder=_("dd/mm/jjjj"), compact=True),
             help=_("Leeg laten zolang de begeleiding van de organisatie loopt."),
         )
-        yield FormField(
+        yield self.field(
             "first_pop_within_months",
-            _("Eerste POP binnen (maanden)"),
             Input(placeholder="1", compact=True),
             help=_("Binnen hoeveel maanden na de indiensttreding een POP-traject moet starten (standaard 1)."),
         )
@@ -262,10 +249,10 @@ class OrganisationForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         if self.organisation_id is None:
             return {}
-        return self.app.database.get(Organisation, self.organisation_id).model_dump()  # type: ignore[attr-defined]
+        return get_organisation(self.database, self.organisation_id).model_dump()
 
     def save_record(self, values: dict[str, Any]) -> Organisation:
-        return save_organisation(self.app.database, values, self.organisation_id)  # type: ignore[attr-defined]
+        return save_organisation(self.database, values, self.organisation_id)
 
 
 ROLE_HELP = {
@@ -276,7 +263,7 @@ ROLE_HELP = {
 }
 
 
-class PersonForm(FormScreen):
+class PersonForm(FormScreen[Person]):
     """A person of the organisation and their roles (one person can have several)."""
 
     model = Person
@@ -289,15 +276,14 @@ class PersonForm(FormScreen):
         self.form_intro = _("Vink met spatie elke rol aan die deze persoon opneemt.")
 
     def compose_fields(self) -> ComposeResult:
-        yield FormField("first_name", _("Voornaam"), Input(compact=True), required=True)
-        yield FormField("last_name", _("Achternaam"), Input(compact=True), required=True)
+        yield self.field("first_name", Input(compact=True))
+        yield self.field("last_name", Input(compact=True))
         for role in Role:
-            yield FormField(f"role_{role.value}", label(role), TickBox(_(ROLE_HELP[role]), compact=True))
-        yield FormField("phone", _("Telefoon"), Input(compact=True))
-        yield FormField("email", _("E-mail"), Input(compact=True))
-        yield FormField(
+            yield self.field(f"role_{role.value}", TickBox(_(ROLE_HELP[role]), compact=True), label=label(role))
+        yield self.field("phone", Input(compact=True))
+        yield self.field("email", Input(compact=True))
+        yield self.field(
             "login",
-            _("Gebruikersnaam"),
             Input(compact=True),
             help=_("Alleen voor coaches: hun aanmeldnaam op de computer, zodat poptui hen herkent."),
         )
@@ -305,7 +291,7 @@ class PersonForm(FormScreen):
     def initial_values(self) -> dict[str, Any]:
         if self.person_id is None:
             return {}
-        person = self.app.database.get(Person, self.person_id)  # type: ignore[attr-defined]
+        person = get_person(self.database, self.person_id)
         values = person.model_dump()
         values.update({f"role_{role.value}": role in person.roles for role in Role})
         return values
@@ -313,4 +299,4 @@ class PersonForm(FormScreen):
     def save_record(self, values: dict[str, Any]) -> Person:
         roles = [role for role in Role if values.pop(f"role_{role.value}", False)]
         values["roles"] = roles
-        return save_person(self.app.database, values, self.person_id, self.organisation_id)  # type: ignore[attr-defined]
+        return save_person(self.database, values, self.person_id, self.organisation_id)

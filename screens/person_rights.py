@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from poptui.screens.base import BaseScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.i18n import _
-from poptui.models import Role
-from poptui.services import directory
-from poptui.store import StoreError
+from poptui.models import Employee, Role
+from poptui.services import StoreError, directory
 
 
-class PersonRightsScreen(Screen[None]):
+class PersonRightsScreen(BaseScreen[None]):
     DEFAULT_CSS = """
     PersonRightsScreen #rights-intro { padding: 0 1; color: $text-muted; }
     PersonRightsScreen #rights-result { padding: 0 1; height: auto; max-height: 8; }
@@ -52,18 +51,18 @@ class PersonRightsScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(_("Naam"), _("Functie"))
         self.refresh_list()
-        coach = getattr(self.app, "coach", None)
+        coach = self.coach
         if coach is not None and not coach.has_role(Role.AMBASSADOR):
             self.notify(_("Dit is een taak van de POP-ambassadeur."), severity="warning")
 
     def refresh_list(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self._employees = directory.employees(self.app.database)  # type: ignore[attr-defined]
+        self._employees = directory.employees(self.database)
         for employee in self._employees:
             table.add_row(employee.full_name, employee.function, key=employee.id)
 
-    def _current(self):  # noqa: ANN202
+    def _current(self) -> Employee | None:
         table = self.query_one(DataTable)
         if not self._employees or not 0 <= table.cursor_row < len(self._employees):
             return None
@@ -79,7 +78,7 @@ class PersonRightsScreen(Screen[None]):
         if employee is None:
             return
         try:
-            result = export_person(self.app.database, employee.id)  # type: ignore[attr-defined]
+            result = export_person(self.database, employee.id)
         except (StoreError, OSError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
@@ -108,12 +107,11 @@ class PersonRightsScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    def _erase(self, employee) -> None:  # noqa: ANN001
-        from poptui.cli.person_commands import erasure_lines
-        from poptui.services.person_rights import erase_person
+    def _erase(self, employee: Employee) -> None:
+        from poptui.services.person_rights import erase_person, erasure_lines
 
         try:
-            result = erase_person(self.app.database, employee.id)  # type: ignore[attr-defined]
+            result = erase_person(self.database, employee.id)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return

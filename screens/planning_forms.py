@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.action_form import smart_form_fields, smart_from, smart_values
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from textual.app import ComposeResult
 from textual.widgets import Select, TextArea
 
@@ -18,10 +18,8 @@ from poptui.models import ActionArea, CompetenceKind
 from poptui.models.planning import ScanAction, SmartAction
 
 
-class PlannedActionForm(FormScreen):
+class PlannedActionForm(FormScreen[dict[str, Any]]):
     """SMART-velden van een actie uit de scan of uit SMART."""
-
-    model = ScanAction
 
     def __init__(self, record_id: str, action: ScanAction | SmartAction, *, career: bool) -> None:
         super().__init__(f"planning-action-{record_id}-{action.id}")
@@ -33,16 +31,13 @@ class PlannedActionForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         template = load_catalog().scan.action_template
-        yield FormField("text", _("Actie"), TextArea(compact=True), required=True)
+        yield self.field("text", TextArea(compact=True), required=True)
         yield from smart_form_fields()
-        yield FormField("area", _(template.area_question), Select(choices(ActionArea), compact=True))
-        yield FormField(
-            "kind", _("Soort competentie"), Select(choices(CompetenceKind), compact=True, allow_blank=False)
-        )
+        yield self.field("area", Select(choices(ActionArea), compact=True), label=_(template.area_question))
+        yield self.field("kind", Select(choices(CompetenceKind), compact=True, allow_blank=False))
         if self.career:
-            yield FormField(
+            yield self.field(
                 "career_competence",
-                _("Loopbaancompetentie"),
                 Select([(_(info.label), info.id) for info in load_catalog().smart.career_competences], compact=True),
                 help=_("Reflecteren, exploreren, sturen of profileren; l op het SMART-scherm legt ze uit."),
             )

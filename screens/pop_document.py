@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.action_form import PART_LABELS, PopItemForm
+from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.action_table import ActionTable
-from poptui.screens.widgets.form import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Employee, MethodKind, PopDocument, PopStatus, Trajectory
-from poptui.services import mijn_loopbaan, pop_documents
+from poptui.models import MethodKind, PopDocument, PopStatus, Trajectory
+from poptui.services import StoreError, employees, mijn_loopbaan, pop_documents, trajectories
 from poptui.services.pop_rules import check_pop
-from poptui.store import StoreError
 
 
-class PopScreen(Screen[None]):
+class PopScreen(BaseScreen[None]):
     """POP: samenvatting (wat wil ik, wat kan ik, ontwikkelpunten) en actieplan. f maakt het definitief."""
 
     CSS_PATH = "pop_document.tcss"
@@ -50,13 +51,9 @@ class PopScreen(Screen[None]):
     def __init__(self, trajectory_id: str) -> None:
         super().__init__()
         self.trajectory_id = trajectory_id
-        self.trajectory: Trajectory | None = None
-        self.pop: PopDocument | None = None
+        self.trajectory: Trajectory  # read in compose
+        self.pop: PopDocument
         self.candidates: list[pop_documents.Candidate] = []
-
-    @property
-    def database(self):  # noqa: ANN201
-        return self.app.database  # type: ignore[attr-defined]
 
     def today(self) -> date:
         return clock.today()
@@ -64,7 +61,7 @@ class PopScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.trajectory = self.database.get(Trajectory, self.trajectory_id)
+        self.trajectory = trajectories.get_trajectory(self.database, self.trajectory_id)
         self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
         yield Header()
         yield Static("", id="pop-state", markup=False)
@@ -90,7 +87,7 @@ class PopScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        employee = self.database.find(Employee, self.trajectory.employee_id, employee_id=self.trajectory.employee_id)
+        employee = employees.find_employee(self.database, self.trajectory.employee_id)
         self.title = _("POP")
         self.sub_title = employee.full_name if employee else ""
         summary = self.query_one("#summary-table", DataTable)
@@ -104,7 +101,7 @@ class PopScreen(Screen[None]):
         self.query_one(ActionTable).focus()
 
     def on_screen_resume(self) -> None:
-        if self.trajectory is not None:
+        if self.is_mounted:
             self.pop = pop_documents.get_or_create_pop(self.database, self.trajectory)
             self.query_one(ActionTable).show(self.pop)
             self.show_pop()
@@ -135,7 +132,6 @@ class PopScreen(Screen[None]):
     def show_action_problems(self) -> None:
         table = self.query_one(ActionTable)
         action = table.current_action()
-        assert self.pop is not None
         widget = self.query_one("#action-problems", Static)
         if action is None:
             widget.update(_("Nog geen acties. Druk a om een actie toe te voegen."))
@@ -157,7 +153,6 @@ class PopScreen(Screen[None]):
         table = self.query_one("#summary-table", DataTable)
         current = table.cursor_row
         table.clear()
-        assert self.pop is not None
         for part in pop_documents.SUMMARY_LISTS:
             for item in getattr(self.pop, part):
                 table.add_row(
@@ -167,7 +162,6 @@ class PopScreen(Screen[None]):
             table.move_cursor(row=min(current, table.row_count - 1))
 
     def _fill_candidates(self) -> None:
-        assert self.pop is not None
         self.candidates = pop_documents.candidates(self.database, self.pop)
         table = self.query_one("#candidates", DataTable)
         table.clear()
@@ -179,7 +173,6 @@ class PopScreen(Screen[None]):
         )
 
     def _show_follow_up(self) -> None:
-        assert self.trajectory is not None
         widget = self.query_one("#follow-up-line", Static)
         if not self.trajectory.previous_trajectory_id:
             widget.display = False
@@ -208,7 +201,7 @@ class PopScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#actions")
     def _action_highlighted(self) -> None:
-        if self.pop is not None:
+        if self.is_mounted:
             self.show_action_problems()
 
     @on(DataTable.RowSelected, "#summary-table")
@@ -225,7 +218,7 @@ class PopScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def _editable(self) -> bool:
-        if self.pop is not None and self.pop.status is PopStatus.FINAL:
+        if self.pop.status is PopStatus.FINAL:
             self.notify(_("Dit POP is definitief. Heropen het eerst (toets o) om het te wijzigen."), severity="warning")
             return False
         return True
@@ -245,7 +238,7 @@ class PopScreen(Screen[None]):
         table = self.query_one("#summary-table", DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or ""
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value or ""
         part, _sep, item_id = key.partition("|")
         return part, item_id
 
@@ -284,7 +277,7 @@ class PopScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(_("Dit punt uit de samenvatting verwijderen?")), answered)
 
-    def _apply(self, change) -> None:  # noqa: ANN001
+    def _apply(self, change: Callable[[], PopDocument]) -> None:
         try:
             pop = change()
         except StoreError as error:
@@ -306,7 +299,6 @@ class PopScreen(Screen[None]):
         )
 
     def action_finalise(self) -> None:
-        assert self.pop is not None
         if self.pop.status is PopStatus.FINAL:
             self.notify(_("Dit POP is al definitief."))
             return
@@ -328,7 +320,6 @@ class PopScreen(Screen[None]):
         self.notify(_("Het POP is definitief ({date}).", date=format_date(pop.finalised_on)))
 
     def action_reopen(self) -> None:
-        assert self.pop is not None
         if self.pop.status is not PopStatus.FINAL:
             return
         from poptui.screens.dialogs import ConfirmDialog
@@ -345,7 +336,6 @@ class PopScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_follow_up(self) -> None:
-        assert self.trajectory is not None
         if not self.trajectory.previous_trajectory_id:
             self.notify(_("Dit traject heeft geen vorig POP."))
             return
@@ -364,7 +354,6 @@ class PopScreen(Screen[None]):
         self.app.push_screen(UploadDialog(self.trajectory_id), closed)
 
     def action_timeline(self) -> None:
-        assert self.trajectory is not None
         navigation.open_method(self.app, self.trajectory.employee_id, self.trajectory_id, MethodKind.TIJDSLIJN.value)
 
     def action_back(self) -> None:

@@ -12,19 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal, poptui_app
 from poptui.screens.dialogs import ChooseDialog
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Record
-from poptui.services import forms
-from poptui.store import StoreError
+from poptui.services import StoreError, forms
 
 
 def print_form(
@@ -58,7 +57,7 @@ def failure_message(error: BaseException) -> str:
     return _("Het document kon niet gemaakt worden: {reason}", reason=str(error))
 
 
-class PrintResultDialog(ModalScreen[Path | None]):
+class PrintResultDialog(BaseModal[Path | None]):
     """Het document wordt gemaakt; daarna zie je waar het staat en kun je het naar de printer sturen."""
 
     DEFAULT_CSS = """
@@ -192,7 +191,7 @@ class PrintResultDialog(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="print-send")
     def _print(self, path: Path) -> None:
-        database = getattr(self.app, "database", None)
+        database = self.database
         try:
             message = forms.send_to_printer(path, db=database, record=self.record)
         except (StoreError, OSError) as error:
@@ -223,11 +222,8 @@ class PrintResultDialog(ModalScreen[Path | None]):
 
 
 def worksheet_choices() -> list[tuple[Text, str]]:
-    """(title, name) of every blank worksheet, in the order of :data:`forms.WORKSHEETS`."""
-    from poptui.export.worksheets_pdf import worksheet_texts
-
-    titles = worksheet_texts()["titles"]
-    return [(Text(_(titles.get(name, name))), name) for name in forms.WORKSHEETS]
+    """(title, name) of every blank worksheet, in the order of :func:`forms.worksheet_names`."""
+    return [(Text(forms.worksheet_title(name)), name) for name in forms.worksheet_names()]
 
 
 class BlankWorksheetDialog(ChooseDialog[str]):
@@ -241,7 +237,7 @@ class BlankWorksheetDialog(ChooseDialog[str]):
         )
         super().__init__(
             Text(title),
-            worksheet_choices(),  # type: ignore[arg-type]
+            worksheet_choices(),
             hint=_("Pijltjes en Enter kiezen, Esc annuleert."),
         )
 
@@ -253,7 +249,7 @@ def print_pop(app: App, trajectory_id: str) -> None:
     from poptui.models import PopStatus
     from poptui.services.print_jobs import pop_print_state
 
-    database = app.database  # type: ignore[attr-defined]
+    database = poptui_app(app).database
     try:
         state = pop_print_state(database, trajectory_id)
     except StoreError as error:
@@ -284,7 +280,7 @@ def print_pop(app: App, trajectory_id: str) -> None:
 
 def print_consent(app: App, employee_id: str, trajectory_id: str | None = None) -> None:
     """Print the consent and registration document (§4.4.1) of one trajectory, or of all of them."""
-    database = app.database  # type: ignore[attr-defined]
+    database = poptui_app(app).database
     what = (
         _("het toestemmings- en registratiedocument van dit traject")
         if trajectory_id

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from poptui.catalog import load_catalog
+from poptui.catalog import ScanDomain, load_catalog
 from poptui.i18n import _
 from poptui.models.planning import SCAN_DOMAINS, ScanAction, ScanRecord
 from poptui.services import pop_documents, scan
@@ -24,7 +24,7 @@ def score_text(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-class ScanScreen(PlanningMethodScreen):
+class ScanScreen(MethodScreen):
     """Scan: a actie, z/b/n (of 0/5/1) scoort de cel, v vergelijkt, k kiest de akkoord-acties, p naar het plan."""
 
     CSS_PATH = "scan_screen.tcss"
@@ -46,11 +46,10 @@ class ScanScreen(PlanningMethodScreen):
         Binding("x,delete", "delete", _("Verwijderen"), show=False, id="scan.delete"),
     ]
     record: ScanRecord
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.domain = 1
-        self.comparing = False
+    domain: int = 1
+    """The domain (1-7) whose actions are shown."""
+    comparing: bool = False
+    """Whether the employee's and the coach's scores are shown side by side."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,7 +64,7 @@ class ScanScreen(PlanningMethodScreen):
 
     # -- showing -----------------------------------------------------------------------
 
-    def _domain_info(self):  # noqa: ANN202
+    def _domain_info(self) -> ScanDomain:
         return load_catalog().scan.domains[self.domain - 1]
 
     def redraw(self) -> None:
@@ -179,29 +178,21 @@ class ScanScreen(PlanningMethodScreen):
         if not scan.can_add(self.record, self.domain):
             self.notify(_("Per domein zijn er maximaal 10 acties."), severity="warning")
             return
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
 
-        def typed(text: str | None) -> None:
-            if text:
-                changed = self.record.model_copy(deep=True)
-                changed.actions = [*changed.actions, ScanAction(domain=self.domain, text=text)]
-                if self.store(changed):
-                    table = self.query_one(DataTable)
-                    table.move_cursor(row=table.row_count - 1, column=2)
+        def typed(text: str) -> None:
+            changed = self.record.model_copy(deep=True)
+            changed.actions = [*changed.actions, ScanAction(domain=self.domain, text=text)]
+            if self.store(changed):
+                table = self.query_one(DataTable)
+                table.move_cursor(row=table.row_count - 1, column=2)
 
-        self.app.push_screen(TextPromptDialog(_("Nieuwe actie in domein {number}", number=self.domain)), typed)
+        self.ask(_("Nieuwe actie in domein {number}", number=self.domain), "", typed)
 
     def action_edit(self) -> None:
         action = self.current()
         if action is None:
             return
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        def typed(text: str | None) -> None:
-            if text:
-                self._changed_action(action.id, text=text)
-
-        self.app.push_screen(TextPromptDialog(_("Actie"), action.text), typed)
+        self.ask(_("Actie"), action.text, lambda text: self._changed_action(action.id, text=text))
 
     def action_score(self, value: int) -> None:
         action = self.current()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.planning_base import PlanningMethodScreen
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from poptui.catalog import load_catalog
@@ -21,7 +22,7 @@ from poptui.services import pop_documents, smart_method
 SCORE_COLUMNS = {2: "meaningful", 3: "feasible"}
 
 
-class SmartScreen(PlanningMethodScreen):
+class SmartScreen(MethodScreen):
     """SMART: u uitdaging, a actie, z/b/n (0/5/1) scoort ZV of HB, l loopbaancompetentie, k kiest de beste, p naar het plan."""
 
     CSS_PATH = "smart_screen.tcss"
@@ -126,15 +127,10 @@ class SmartScreen(PlanningMethodScreen):
             challenge.actions = [a.model_copy(update=changes) if a.id == action_id else a for a in challenge.actions]
         self.store(changed)
 
-    def _ask(self, title: str, value: str, then) -> None:  # noqa: ANN001
-        from poptui.screens.widgets.text_prompt import TextPromptDialog
-
-        self.app.push_screen(TextPromptDialog(title, value), lambda text: then(text) if text else None)
-
     def _select_key(self, key: str) -> None:
         table = self.query_one(DataTable)
         for index in range(table.row_count):
-            if table.coordinate_to_cell_key((index, 0)).row_key.value == key:
+            if table.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value == key:
                 table.move_cursor(row=index)
 
     # -- keys --------------------------------------------------------------------------------
@@ -151,7 +147,7 @@ class SmartScreen(PlanningMethodScreen):
             if self.store(changed):
                 self._select_key(f"c|{challenge.id}")
 
-        self._ask(_("Nieuwe uitdaging"), "", typed)
+        self.ask(_("Nieuwe uitdaging"), "", typed)
 
     def action_add_action(self) -> None:
         challenge = self.current_challenge()
@@ -172,12 +168,12 @@ class SmartScreen(PlanningMethodScreen):
                 self._select_key(f"a|{challenge.id}|{action.id}")
                 self.query_one(DataTable).move_cursor(column=2)
 
-        self._ask(_("Nieuwe actie voor: {title}", title=challenge.title), "", typed)
+        self.ask(_("Nieuwe actie voor: {title}", title=challenge.title), "", typed)
 
     def action_edit(self) -> None:
         action, challenge = self.current_action(), self.current_challenge()
         if action is not None:
-            self._ask(_("Actie"), action.text, lambda text: self._change_action(action.id, text=text))
+            self.ask(_("Actie"), action.text, lambda text: self._change_action(action.id, text=text))
         elif challenge is not None:
 
             def typed(text: str) -> None:
@@ -187,7 +183,7 @@ class SmartScreen(PlanningMethodScreen):
                 ]
                 self.store(changed)
 
-            self._ask(_("Uitdaging"), challenge.title, typed)
+            self.ask(_("Uitdaging"), challenge.title, typed)
 
     def action_score(self, value: int) -> None:
         action = self.current_action()
@@ -279,7 +275,7 @@ def _score(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-class CoachingQuestionsForm(FormScreen):
+class CoachingQuestionsForm(FormScreen[dict[int, str]]):
     """The coaching questions of §5.8 D: what helps the employee to realise the plan."""
 
     model = SmartRecord
@@ -292,7 +288,9 @@ class CoachingQuestionsForm(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         for number, question in enumerate(load_catalog().smart.coaching_questions, start=1):
-            yield FormField(f"q{number}", _("Vraag {number}", number=number), TextArea(compact=True), help=_(question))
+            yield self.field(
+                f"q{number}", TextArea(compact=True), help=_(question), label=_("Vraag {number}", number=number)
+            )
 
     def initial_values(self) -> dict[str, Any]:
         return {f"q{number}": text for number, text in self.record.coaching_answers.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +37,7 @@ def step_explanation(section: StartupSection) -> Text:
     return text
 
 
-class StartupAnalysisScreen(FormScreen):
+class StartupAnalysisScreen(FormScreen[StartupAnalysis]):
     """Opstartanalyse van de organisatie: Tab naar de volgende vraag, Ctrl+S bewaart, F5 drukt af."""
 
     CSS_PATH = "startup_analysis.tcss"
@@ -56,7 +56,7 @@ class StartupAnalysisScreen(FormScreen):
 
     def compose_fields(self) -> ComposeResult:
         guide = load_catalog().startup
-        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield self.field("date", Input(placeholder=_("dd/mm/jjjj"), compact=True))
         yield Static(guide.intro, classes="startup-explanation", markup=False)
         for section in guide.sections:
             yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
@@ -65,15 +65,17 @@ class StartupAnalysisScreen(FormScreen):
                 yield Static(_(group.title), classes="startup-group", markup=False)
                 for question in group.questions:
                     help_text = "\n".join(f"· {_(sub)}" for sub in question.sub_questions)
-                    yield FormField(field_name(question.id), _(question.text), TextArea(compact=True), help=help_text)
+                    yield self.field(
+                        field_name(question.id), TextArea(compact=True), help=help_text, label=_(question.text)
+                    )
 
     def on_mount(self) -> None:
         super().on_mount()
-        organisation = get_organisation(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        organisation = get_organisation(self.database, self.organisation_id)
         self.sub_title = organisation.name
 
     def initial_values(self) -> dict[str, Any]:
-        analysis = get_or_new(self.app.database, self.organisation_id)  # type: ignore[attr-defined]
+        analysis = get_or_new(self.database, self.organisation_id)
         analysis_date = analysis.date if analysis.version else clock.today()
         values: dict[str, Any] = {"id": analysis.id, "version": analysis.version, "date": analysis_date}
         for name, question_id in self.question_names.items():
@@ -83,9 +85,9 @@ class StartupAnalysisScreen(FormScreen):
     def save_record(self, values: dict[str, Any]) -> StartupAnalysis:
         answers = {question_id: values.get(name, "") for name, question_id in self.question_names.items()}
         return save_answers(
-            self.app.database,
+            self.database,
             self.organisation_id,
-            answers,  # type: ignore[attr-defined]
+            answers,
             analysis_date=values.get("date") or None,
         )
 
@@ -93,7 +95,7 @@ class StartupAnalysisScreen(FormScreen):
         """Save what was typed (when changed), then print the analysis."""
         if self.dirty and not self.save_and_close(close=False):
             return
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         organisation = get_organisation(database, self.organisation_id)
         print_form(
             self.app,

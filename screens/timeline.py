@@ -4,22 +4,24 @@ used during UITVOEREN: done actions show ``v``, late ones ``!``."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.planning_base import PlanningMethodScreen
+from poptui.screens.method_screen import MethodScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models.planning import TijdslijnRecord, TimelineMoment
 from poptui.services import pop_documents, timeline
 
 
-class TimelineScreen(PlanningMethodScreen):
+class TimelineScreen(MethodScreen):
     """Tijdslijn: [ en ] schuiven de maanden, + en - meer of minder maanden, m vast moment, a actieplan."""
 
     CSS_PATH = "timeline.tcss"
@@ -60,7 +62,7 @@ class TimelineScreen(PlanningMethodScreen):
             lines.append(_("Het actieplan heeft nog geen acties. Druk a om het actieplan te openen."))
         self.query_one("#timeline-drawing", Static).update("\n".join(lines))
 
-    def _start(self):  # noqa: ANN202
+    def _start(self) -> date:
         pop = pop_documents.pop_of(self.database, self.trajectory())
         return self.record.start or timeline.default_start(pop.actions if pop else [], clock.today())
 
@@ -101,10 +103,7 @@ class TimelineScreen(PlanningMethodScreen):
             return
         from poptui.screens.dialogs import ChooseDialog
 
-        options = [
-            (f"{moment.date.strftime('%d/%m/%Y') if moment.date else '?'} {moment.text}", moment.id)
-            for moment in self.record.moments
-        ]
+        options = [(f"{format_date(moment.date, '?')} {moment.text}", moment.id) for moment in self.record.moments]
 
         def chosen(moment_id: str | None) -> None:
             if moment_id:

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from poptui.screens.base import BaseScreen
+from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
-from poptui.screens.widgets.form import FormField, FormScreen, format_date, widget_value
+from poptui.screens.widgets.form import FormScreen, widget_value
 from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.strip import Strip
-from textual.widgets import DataTable, Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from poptui import clock
+from poptui.formatting import format_date, format_hours
 from poptui.i18n import _
 from poptui.models import Training
-from poptui.services import forms
-from poptui.services.hours import format_hours
+from poptui.services import StoreError, forms
 from poptui.services.trainings import (
     attendee_choices,
     delete_training,
@@ -30,7 +32,6 @@ from poptui.services.trainings import (
     save_training,
     trainers,
 )
-from poptui.store import StoreError
 
 
 class AttendeeList(SelectionList[str]):
@@ -51,15 +52,9 @@ class AttendeeList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-def print_attendance(screen: Screen, training: Training) -> None:
+def print_attendance(screen: BaseScreen[Any], training: Training) -> None:
     """Print the attendance list of ``training`` (write the PDF, show where, offer the printer)."""
-    database = screen.app.database  # type: ignore[attr-defined]
+    database = screen.database
     print_form(
         screen.app,
         lambda: forms.export_attendance(database, training.id),
@@ -68,7 +63,7 @@ def print_attendance(screen: Screen, training: Training) -> None:
     )
 
 
-class TrainingsScreen(Screen[None]):
+class TrainingsScreen(ListScreen):
     """Opleidingsdagen van de POP-coaches. Enter bewerkt, d drukt de aanwezigheidslijst af."""
 
     CSS_PATH = "trainings.tcss"
@@ -79,90 +74,62 @@ class TrainingsScreen(Screen[None]):
         Binding("d", "print_attendance", _("Afdrukken"), id="trainings.print"),
         Binding("x", "delete", _("Verwijderen"), id="trainings.delete"),
     ]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen"), classes="hint", markup=False
-        )
-        yield Static("", id="trainings-empty", classes="empty-state", markup=False)
-        yield DataTable(id="trainings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    TABLE_ID = "trainings"
+    COLUMNS = (
+        Column(_("Datum"), "date", 10),
+        Column(_("Titel"), "title", 28),
+        Column(_("POP-trainer"), "trainer", 16),
+        Column(_("Uren"), "hours", 5),
+        Column(_("Deeln."), "attendees", 6),
+    )
+    HINT = _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen")
 
     def on_mount(self) -> None:
         self.title = _("Opleidingen")
-        table = self.query_one(DataTable)
-        table.add_column(_("Datum"), key="date", width=10)
-        table.add_column(_("Titel"), key="title", width=28)
-        table.add_column(_("POP-trainer"), key="trainer", width=16)
-        table.add_column(_("Uren"), key="hours", width=5)
-        table.add_column(_("Deeln."), key="attendees", width=6)
-        self.refresh_data()
-        table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
-        table = self.query_one(DataTable)
-        selected = _selected_key(table)
-        names = person_names(database)
-        table.clear()
-        for training in list_trainings(database):
-            table.add_row(
+    def rows(self) -> Iterable[Row]:
+        names = person_names(self.database)
+        for training in list_trainings(self.database):
+            cells = (
                 format_date(training.date),
                 Text(training.title),
                 Text(names.get(training.trainer_id or "", "-")),
                 format_hours(training.hours),
                 str(len(training.attendee_ids)),
-                key=training.id,
             )
-        empty = self.query_one("#trainings-empty", Static)
-        empty.update(_("Nog geen opleidingsdagen. Druk n om er een toe te voegen."))
-        empty.display = table.row_count == 0
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+            yield training.id, cells
 
-    def _selected(self) -> str | None:
-        return _selected_key(self.query_one(DataTable))
+    def empty_text(self) -> str:
+        return _("Nog geen opleidingsdagen. Druk n om er een toe te voegen.")
 
-    def _selected_or_hint(self) -> str | None:
-        training_id = self._selected()
-        if training_id is None:
-            self.notify(_("Er is nog geen opleidingsdag. Druk n om er een toe te voegen."))
-        return training_id
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(TrainingForm(event.row_key.value))
+    def open_row(self, key: str) -> None:
+        self.app.push_screen(TrainingForm(key))
 
     def action_new(self) -> None:
         self.app.push_screen(TrainingForm())
 
     def action_edit(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id:
-            self.app.push_screen(TrainingForm(training_id))
+            self.open_row(training_id)
 
     def action_print_attendance(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id:
             try:
-                training = get_training(self.app.database, training_id)  # type: ignore[attr-defined]
+                training = get_training(self.database, training_id)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
             print_attendance(self, training)
 
     def action_delete(self) -> None:
-        training_id = self._selected_or_hint()
+        training_id = self.selected_or_hint()
         if training_id is None:
             return
         from poptui.screens.dialogs import confirm_then
 
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         training = get_training(database, training_id)
         confirm_then(
             self,
@@ -172,7 +139,7 @@ class TrainingsScreen(Screen[None]):
         )
 
 
-class TrainingForm(FormScreen):
+class TrainingForm(FormScreen[Training]):
     """Een opleidingsdag: datum, titel, POP-trainer, uren, plaats en de deelnemers (spatie vinkt aan)."""
 
     CSS_PATH = "trainings.tcss"
@@ -184,33 +151,32 @@ class TrainingForm(FormScreen):
         self.form_title = _("Opleidingsdag bewerken") if training_id else _("Nieuwe opleidingsdag")
 
     def compose_fields(self) -> ComposeResult:
-        database = self.app.database  # type: ignore[attr-defined]
+        database = self.database
         current = get_training(database, self.training_id) if self.training_id else None
         trainer_options = [
             (Text(person.full_name), person.id)
             for person in trainers(database, current.trainer_id if current else None)
         ]
-        yield FormField("date", _("Datum"), Input(placeholder=_("dd/mm/jjjj"), compact=True), required=True)
-        yield FormField("title", _("Titel"), Input(compact=True), required=True)
-        yield FormField(
+        yield self.field("date", Input(placeholder=_("dd/mm/jjjj"), compact=True))
+        yield self.field("title", Input(compact=True))
+        yield self.field(
             "trainer_id",
-            _("POP-trainer"),
             Select(trainer_options, prompt=_("(kies de POP-trainer)"), compact=True),
             help=""
             if trainer_options
             else _("Nog geen POP-trainers: geef iemand de rol POP-trainer bij Organisaties."),
         )
-        yield FormField("hours", _("Uren"), Input(placeholder=_("bv. 6"), compact=True))
-        yield FormField("place", _("Plaats"), Input(compact=True))
+        yield self.field("hours", Input(placeholder=_("bv. 6"), compact=True))
+        yield self.field("place", Input(compact=True))
         attendees = AttendeeList(
             *((Text(text), person_id) for text, person_id in attendee_choices(database)), id="attendees", compact=True
         )
-        yield FormField("attendee_ids", _("Deelnemers"), attendees, help=_("Pijltjes en spatie vinken aan of uit."))
+        yield self.field("attendee_ids", attendees, help=_("Pijltjes en spatie vinken aan of uit."))
 
     def initial_values(self) -> dict[str, Any]:
         if self.training_id is None:
             return {"date": clock.today()}
-        training = get_training(self.app.database, self.training_id)  # type: ignore[attr-defined]
+        training = get_training(self.database, self.training_id)
         values = training.model_dump()
         values["hours"] = format_hours(training.hours)
         return values
@@ -242,4 +208,4 @@ class TrainingForm(FormScreen):
         self._changed()
 
     def save_record(self, values: dict[str, Any]) -> Training:
-        return save_training(self.app.database, values, self.training_id)  # type: ignore[attr-defined]
+        return save_training(self.database, values, self.training_id)

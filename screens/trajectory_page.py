@@ -6,38 +6,30 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.method_notes import method_name
-from poptui.screens.widgets.form import format_date
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import choices, label
-from poptui.models import (
-    ContactMoment,
-    ContactMomentStatus,
-    Employee,
-    Person,
-    Phase,
-    SupervisorConsultation,
-    Trajectory,
-)
-from poptui.services import consultations, contact_moments, trajectory_status
+from poptui.methods_registry import all_methods, method_name
+from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory
+from poptui.services import StoreError, contact_moments, trajectory_status
+from poptui.services.trajectories import TrajectoryView, trajectory_view
 from poptui.services.trajectory_status import PhaseState, StatusChange, StatusRefused
-from poptui.store import StoreError
 
 PHASE_MARKS = {PhaseState.DONE: "✓", PhaseState.CURRENT: "▶", PhaseState.UPCOMING: "·"}
 STATUS_MARKS = {ContactMomentStatus.HELD: "✓", ContactMomentStatus.PLANNED: "○", ContactMomentStatus.SKIPPED: "✗"}
 
 
-class TrajectoryScreen(Screen[None]):
+class TrajectoryScreen(BaseScreen[None]):
     """Een POP-traject: de contactmomenten als tijdlijn, de POP-cyclus en het tussentijds overleg."""
 
     CSS_PATH = "trajectory_page.tcss"
@@ -59,10 +51,15 @@ class TrajectoryScreen(Screen[None]):
     def __init__(self, trajectory_id: str) -> None:
         super().__init__()
         self.trajectory_id = trajectory_id
-        self.trajectory: Trajectory | None = None
-        self.employee: Employee | None = None
-        self.moments: list[ContactMoment] = []
-        self.consultation_list: list[SupervisorConsultation] = []
+        self.view: TrajectoryView | None = None
+
+    @property
+    def trajectory(self) -> Trajectory | None:
+        return self.view.trajectory if self.view else None
+
+    @property
+    def moments(self) -> list[ContactMoment]:
+        return self.view.moments if self.view else []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,29 +90,20 @@ class TrajectoryScreen(Screen[None]):
     # -- data --------------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
-        self.trajectory = database.find(Trajectory, self.trajectory_id)
-        if self.trajectory is None:
+        self.view = trajectory_view(self.database, self.trajectory_id)
+        if self.view is None:
             self.query_one("#trajectory-info", Static).update(_("Dit traject bestaat niet meer."))
             return
-        self.employee = database.find(Employee, self.trajectory.employee_id)
-        self.moments = contact_moments.moments_of(database, self.trajectory)
-        self.consultation_list = consultations.consultations_of(database, self.trajectory)
-        self.title = _("POP-traject van {name}", name=self._employee_name())
+        self.title = _("POP-traject van {name}", name=self.view.employee_name)
         self.query_one("#trajectory-info", Static).update(self._info_text())
         self.query_one("#cycle", Static).update(self._cycle_text())
         self._fill_timeline()
         self._fill_consultations()
         self._show_detail()
 
-    def _employee_name(self) -> str:
-        return self.employee.full_name if self.employee else "?"
-
     def _info_text(self) -> str:
-        trajectory = self.trajectory
-        assert trajectory is not None
-        database = self.app.database  # type: ignore[attr-defined]
-        coach = database.find(Person, trajectory.coach_id) if trajectory.coach_id else None
+        assert self.view is not None
+        trajectory, coach = self.view.trajectory, self.view.coach
         first = _(
             "{status} · {variant} · reflectie {reflection} · intensiteit {intensity}",
             status=label(trajectory.status).upper(),
@@ -175,11 +163,11 @@ class TrajectoryScreen(Screen[None]):
         self.query_one("#timeline", DataTable).display = bool(self.moments)
 
     def _fill_consultations(self) -> None:
-        database = self.app.database  # type: ignore[attr-defined]
+        lines = self.view.consultations if self.view else []
         options = self.query_one("#consultations", OptionList)
         options.clear_options()
-        for consultation in self.consultation_list:
-            supervisor = database.find(Person, consultation.supervisor_id) if consultation.supervisor_id else None
+        for line in lines:
+            consultation, supervisor = line.consultation, line.supervisor
             well = consultation.does_well.splitlines()[0] if consultation.does_well else "–"
             options.add_option(
                 Option(
@@ -194,7 +182,7 @@ class TrajectoryScreen(Screen[None]):
                     id=consultation.id,
                 )
             )
-        if not self.consultation_list:
+        if not lines:
             options.add_option(
                 Option(
                     _("Nog geen overleg. Druk o om het gesprek met de werkvloerbegeleider te noteren."),
@@ -243,6 +231,13 @@ class TrajectoryScreen(Screen[None]):
     def action_pop(self) -> None:
         navigation.open_pop(self.app, self.trajectory_id)
 
+    def action_print_pop(self) -> None:
+        navigation.print_pop(self.app, self.trajectory_id)
+
+    def action_print_consent(self) -> None:
+        if self.trajectory is not None:
+            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
+
     def action_new_consultation(self) -> None:
         if self.trajectory is None:
             return
@@ -264,7 +259,8 @@ class TrajectoryScreen(Screen[None]):
     async def action_new_moment(self) -> None:
         from poptui.screens.dialogs import ChooseDialog
 
-        if self.trajectory is None:
+        trajectory = self.trajectory
+        if trajectory is None:
             return
         after = self.selected_moment()
         phase = await self.app.push_screen_wait(
@@ -278,12 +274,7 @@ class TrajectoryScreen(Screen[None]):
         if phase is None:
             return
         try:
-            new = contact_moments.add_planned_moment(
-                self.app.database,
-                self.trajectory,
-                phase,  # type: ignore[attr-defined]
-                after=after,
-            )
+            new = contact_moments.add_planned_moment(self.database, trajectory, phase, after=after)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -309,7 +300,7 @@ class TrajectoryScreen(Screen[None]):
         ):
             return
         try:
-            contact_moments.remove_planned_moment(self.app.database, moment)  # type: ignore[attr-defined]
+            contact_moments.remove_planned_moment(self.database, moment)
         except (StatusRefused, StoreError) as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -324,7 +315,7 @@ class TrajectoryScreen(Screen[None]):
             self.notify(_("Alleen een overgeslagen contactmoment kun je opnieuw plannen."))
             return
         try:
-            contact_moments.plan_again(self.app.database, moment)  # type: ignore[attr-defined]
+            contact_moments.plan_again(self.database, moment)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -335,14 +326,15 @@ class TrajectoryScreen(Screen[None]):
     async def action_open_method(self) -> None:
         from poptui.screens.dialogs import ChooseDialog
 
-        from poptui.catalog import load_catalog
-
         moment = self.selected_moment()
         if moment is None or self.trajectory is None:
             return
-        others = [kind for kind in load_catalog().methods if kind not in moment.methods]
         options = [(method_name(kind), kind.value) for kind in moment.methods]
-        options += [(_("andere: {name}", name=method_name(kind)), kind.value) for kind in others]
+        options += [
+            (_("andere: {name}", name=entry.name), entry.kind.value)
+            for entry in all_methods()
+            if entry.kind not in moment.methods
+        ]
         kind = await self.app.push_screen_wait(
             ChooseDialog(_("Welke methodiek voor contactmoment {number}?", number=moment.number), options)
         )
@@ -371,53 +363,30 @@ class TrajectoryScreen(Screen[None]):
         await self._apply_change(trajectory, change)
 
     async def _apply_change(self, trajectory: Trajectory, change: StatusChange) -> None:
-        from poptui.screens.dialogs import ConfirmDialog
+        from poptui.screens.dialogs import ConfirmDialog, MessageDialog
         from poptui.screens.widgets.choice_dialogs import ReasonDialog
 
-        database = self.app.database  # type: ignore[attr-defined]
+        reason = ""
+        if change is StatusChange.COMPLETE:
+            question = _(
+                "Het traject afronden op {date}? Dat betekent: het POP is opgemaakt.", date=format_date(clock.today())
+            )
+            if not await self.app.push_screen_wait(ConfirmDialog(question)):
+                return
+        elif change is StatusChange.STOP:
+            typed = await self.app.push_screen_wait(
+                ReasonDialog(_("Traject stoppen"), _("Waarom stopt het traject? (bijvoorbeeld: werknemer uit dienst)"))
+            )
+            if typed is None:
+                return
+            reason = typed
         try:
-            if change is StatusChange.START:
-                trajectory_status.start(database, trajectory)
-            elif change is StatusChange.PAUSE:
-                trajectory_status.pause(database, trajectory)
-            elif change is StatusChange.RESUME:
-                trajectory_status.resume(database, trajectory)
-            elif change is StatusChange.COMPLETE:
-                if not await self.app.push_screen_wait(
-                    ConfirmDialog(
-                        _(
-                            "Het traject afronden op {date}? Dat betekent: het POP is opgemaakt.",
-                            date=format_date(clock.today()),
-                        )
-                    )
-                ):
-                    return
-                trajectory_status.complete(database, trajectory)
-            elif change is StatusChange.STOP:
-                reason = await self.app.push_screen_wait(
-                    ReasonDialog(
-                        _("Traject stoppen"), _("Waarom stopt het traject? (bijvoorbeeld: werknemer uit dienst)")
-                    )
-                )
-                if reason is None:
-                    return
-                trajectory_status.stop(database, trajectory, reason)
+            changed = trajectory_status.change_status(self.database, trajectory, change, reason)
         except (StatusRefused, StoreError) as error:
-            from poptui.screens.dialogs import MessageDialog
-
             self.app.push_screen(MessageDialog(_("Dat kan niet"), str(error)))
             return
         self.refresh_data()
-        self.notify(
-            _("Het traject is nu {status}.", status=label(self.trajectory.status).lower() if self.trajectory else "?")
-        )
-
-    def action_print_pop(self) -> None:
-        navigation.print_pop(self.app, self.trajectory_id)
-
-    def action_print_consent(self) -> None:
-        if self.trajectory is not None:
-            navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
+        self.notify(_("Het traject is nu {status}.", status=label(changed.status).lower()))
 
 
 def _between_label(kind: str, done: bool) -> str:

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from poptui.screens.method_notes import method_name
+from poptui.screens.base import BaseScreen
 from pydantic import TypeAdapter, ValidationError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.labels import choices, label
+from poptui.methods_registry import method_name
 from poptui.models import MethodKind, Phase
 from poptui.models.base import OptionalDay
 from poptui.models.errors import field_errors
+from poptui.services import StoreError
 from poptui.services.trajectories import PlannedMoment, renumber, start_trajectory
-from poptui.store import StoreError
 
 if TYPE_CHECKING:
     from poptui.screens.trajectory_wizard import WizardChoice
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _START_DATE = TypeAdapter(OptionalDay)
 
 
-class PlanScreen(Screen[str | None]):
+class PlanScreen(BaseScreen[str | None]):
     """Nieuw POP-traject, stap 2: het plan van contactmomenten. Pas aan wat nodig is en start met Ctrl+S."""
 
     CSS_PATH = "trajectory_wizard.tcss"
@@ -217,13 +217,13 @@ class PlanScreen(Screen[str | None]):
         choice = self.choice
         try:
             trajectory, _moments = start_trajectory(
-                self.app.database,
+                self.database,
                 choice.employee,
-                variant=choice.variant,  # type: ignore[attr-defined]
+                variant=choice.variant,
                 reflection=choice.reflection,
                 intensity=choice.intensity,
                 plan=self.plan,
-                coach_id=getattr(self.app, "coach_id", None),
+                coach_id=self.coach_id,
                 start_date=start_date,
                 previous_trajectory_id=choice.previous.id if choice.previous else None,
             )

@@ -9,22 +9,23 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from poptui.screens import navigation
-from poptui.screens.widgets.form import format_date
+from poptui.screens.base import BaseScreen
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from poptui.catalog import load_catalog
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import Employee, Level, Phase, Trajectory, VariantId
 from poptui.services import contact_moments
-from poptui.services.trajectories import PlannedMoment, propose_plan
+from poptui.services.employees import get_employee
+from poptui.services.trajectories import PlannedMoment, get_trajectory, propose_plan
 from poptui.services.variants import VariantProposal, propose_variant
 
 FOLLOW_UP_GOAL = "Evaluatie van de acties van het vorige POP"
@@ -53,7 +54,7 @@ class WizardChoice:
 class LevelChoice(OptionList):
     """Laag / gemiddeld / hoog: the highlighted line is the choice, marked (•) so it shows without colour."""
 
-    def __init__(self, value: Level, *, id: str) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, value: Level, *, id: str) -> None:
         super().__init__(*(Option(self._prompt(level, level is value), id=level.value) for level in Level), id=id)
         self.value = value
 
@@ -66,6 +67,8 @@ class LevelChoice(OptionList):
 
     @on(OptionList.OptionHighlighted)
     def _choose(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is None:
+            return
         self.value = Level(event.option.id)
         for index, level in enumerate(Level):
             self.replace_option_prompt_at_index(index, self._prompt(level, level is self.value))
@@ -75,7 +78,7 @@ class LevelHelp(VerticalScroll, can_focus=False):
     """The explanation under a level choice; not a Tab stop (i shows all of §4.5 in a dialog)."""
 
 
-class NewTrajectoryScreen(Screen[None]):
+class NewTrajectoryScreen(BaseScreen[None]):
     """Nieuw POP-traject, stap 1: kies reflectievermogen en intensiteit; poptui stelt de variant voor."""
 
     CSS_PATH = "trajectory_wizard.tcss"
@@ -95,13 +98,9 @@ class NewTrajectoryScreen(Screen[None]):
 
     def _load(self) -> WizardChoice:
         if self.choice is None:
-            database = self.app.database  # type: ignore[attr-defined]
-            employee = database.get(Employee, self.employee_id)
-            previous = (
-                database.get(Trajectory, self.previous_trajectory_id, employee_id=employee.id)
-                if self.previous_trajectory_id
-                else None
-            )
+            database = self.database
+            employee = get_employee(database, self.employee_id)
+            previous = get_trajectory(database, self.previous_trajectory_id) if self.previous_trajectory_id else None
             reflection = employee.reflection or (previous.reflection if previous else Level.MEDIUM)
             intensity = previous.intensity if previous else Level.MEDIUM
             self.choice = WizardChoice(
@@ -163,7 +162,7 @@ class NewTrajectoryScreen(Screen[None]):
                     end=format_date(previous.completion_date) or "?",
                 )
             )
-        running = contact_moments.open_trajectory(self.app.database, choice.employee.id)  # type: ignore[attr-defined]
+        running = contact_moments.open_trajectory(self.database, choice.employee.id)
         if running is not None and running.id != self.previous_trajectory_id:
             lines.append(
                 _(
@@ -220,7 +219,7 @@ class NewTrajectoryScreen(Screen[None]):
         choice = self._load()
         if event.value is Select.NULL or event.value == choice.variant:
             return
-        choice.variant = VariantId(event.value)
+        choice.variant = VariantId(str(event.value))
         self.variant_chosen_by_hand = event.value != self.proposal().variant
         self.changed = True
         self._update()

@@ -9,31 +9,28 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal, PoptuiApp, poptui_app
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from poptui import clock
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.models.base import _parse_date
-from poptui.services import mijn_loopbaan
-from poptui.store import StoreError
+from poptui.services import StoreError, mijn_loopbaan
 
 
-def who_uploads(app: object) -> str:
+def who_uploads(app: PoptuiApp) -> str:
     """The coach chosen in the app, else the login name of the database."""
-    coach = getattr(app, "coach", None)
-    if coach is not None:
-        return str(coach.full_name)
-    database = getattr(app, "database", None)
-    return str(getattr(database, "actor", "")) if database is not None else ""
+    if app.coach is not None:
+        return app.coach.full_name
+    return app.database.actor
 
 
-class UploadDialog(ModalScreen[bool]):
+class UploadDialog(BaseModal[bool]):
     """Hoe je het POP oplaadt in Mijn Loopbaan. Ctrl+S markeert het als opgeladen op de datum, Esc sluit."""
 
     DEFAULT_CSS = """
@@ -63,7 +60,7 @@ class UploadDialog(ModalScreen[bool]):
         self.changed = False
 
     def _state(self) -> mijn_loopbaan.UploadState:
-        return mijn_loopbaan.upload_state(self.app.database, self.trajectory_id, clock.today())  # type: ignore[attr-defined]
+        return mijn_loopbaan.upload_state(self.database, self.trajectory_id, clock.today())
 
     def compose(self) -> ComposeResult:
         guide = load_catalog().registration.mijn_loopbaan
@@ -127,10 +124,10 @@ class UploadDialog(ModalScreen[bool]):
             return
         try:
             mijn_loopbaan.mark_uploaded(
-                self.app.database,  # type: ignore[attr-defined]
+                self.database,
                 self.trajectory_id,
                 day,
-                who_uploads(self.app),
+                who_uploads(poptui_app(self.app)),
                 clock.today(),
             )
         except StoreError as error:
@@ -142,7 +139,7 @@ class UploadDialog(ModalScreen[bool]):
 
     def _clear(self) -> None:
         try:
-            mijn_loopbaan.clear_upload(self.app.database, self.trajectory_id, clock.today())  # type: ignore[attr-defined]
+            mijn_loopbaan.clear_upload(self.database, self.trajectory_id, clock.today())
         except StoreError as error:
             self._problem(str(error))
             return

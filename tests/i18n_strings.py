@@ -33,12 +33,34 @@ def ui_strings() -> set[str]:
         for path in (ROOT / folder).rglob("*.py"):
             strings |= _literals(path)
     from poptui.labels import _LABELS
-    from poptui.models import RECORD_TYPES
 
     strings |= set(_LABELS.values())
-    for model in RECORD_TYPES:
+    for model in _models():
         strings |= {info.title for info in model.model_fields.values() if info.title}
     return {text for text in strings if text.strip()}
+
+
+def _models() -> list[type]:
+    """Every pydantic model of the domain: forms take their labels from the field titles, so the
+    titles of the records and of the form models (services) are user-facing."""
+    import importlib
+    import pkgutil
+
+    import poptui.models
+    import poptui.services
+    from poptui.models.base import Model
+
+    for package in (poptui.models, poptui.services):
+        for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            importlib.import_module(module.name)
+    found: list[type] = []
+    pending = list(Model.__subclasses__())
+    while pending:
+        model = pending.pop()
+        if model.__module__.startswith("poptui.") and model not in found:
+            found.append(model)
+        pending.extend(model.__subclasses__())
+    return found
 
 
 def missing(language: str = "en") -> list[str]:

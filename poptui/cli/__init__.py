@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from poptui import __version__
 from poptui.cli.common import CommandError, add_database_option, fail
@@ -27,7 +28,7 @@ COMMAND_MODULES = (
 
 
 class _DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # pragma: no cover - argparse exits
+    def error(self, message: str) -> NoReturn:  # pragma: no cover - argparse exits
         self.print_usage(sys.stderr)
         self.exit(2, _("Fout: {message}\n", message=_translate_argparse(message)))
 

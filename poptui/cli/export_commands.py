@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "consent WERKNEMER_ID: toestemming en registratie; hours ORGANISATIE_ID: uren van een organisatie; "
             "attendance OPLEIDING_ID: aanwezigheidslijst; startup ORGANISATIE_ID: opstartanalyse; "
             "blank NAAM: leeg werkblad (hand, competenties, scan, smart, klokwijs, praatplaat, actieplan, "
-            "smart-actie of alle)."
+            "smart-actie, het werkblad van een andere methodiek zoals kwaliteitenspel, of alle)."
         ),
         add_help=False,
     )
@@ -119,14 +119,15 @@ def run_export_form(options: argparse.Namespace) -> int:
 
     out = _out(options)
     if options.form_kind == "blank":
-        names = list(forms.WORKSHEETS) if options.names == ["alle"] else options.names
-        unknown = [name for name in names if name not in forms.WORKSHEETS]
+        known = forms.worksheet_names()
+        names = list(known) if options.names == ["alle"] else options.names
+        unknown = [name for name in names if name not in known]
         if unknown:
             raise CommandError(
                 _(
                     "Onbekend werkblad: {name}. Kies uit: {names}, of alle.",
                     name=", ".join(unknown),
-                    names=", ".join(forms.WORKSHEETS),
+                    names=", ".join(known),
                 )
             )
         organisation = None

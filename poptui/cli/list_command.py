@@ -53,8 +53,10 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 def run_list(options: argparse.Namespace) -> int:
     database = open_database(options)
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
+    rows: list[dict[str, object]]
+    table: list[list[str]]
     if options.kind == "organisations":
-        records = sorted(organisations.values(), key=lambda item: item.name.lower())
+        ordered = sorted(organisations.values(), key=lambda item: item.name.lower())
         rows = [
             {
                 "id": item.id,
@@ -63,13 +65,13 @@ def run_list(options: argparse.Namespace) -> int:
                 "address": item.address,
                 "contact_person": item.contact_person,
             }
-            for item in records
+            for item in ordered
         ]
         headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
-        table = [[row["name"], label(row["kind"]), row["contact_person"], row["id"]] for row in rows]
+        table = [[item.name, label(item.kind), item.contact_person, item.id] for item in ordered]
     elif options.kind == "employees":
         persons = {person.id: person for person in database.list(Person)}
-        records = sorted(database.list(Employee), key=lambda item: (item.last_name.lower(), item.first_name.lower()))
+        employees = sorted(database.list(Employee), key=lambda item: (item.last_name.lower(), item.first_name.lower()))
         rows = [
             {
                 "id": item.id,
@@ -80,18 +82,26 @@ def run_list(options: argparse.Namespace) -> int:
                 if item.organisation_id in organisations
                 else None,
                 "function": item.function,
-                "supervisor": persons[item.supervisor_id].full_name if item.supervisor_id in persons else None,
+                "supervisor": persons[item.supervisor_id].full_name
+                if item.supervisor_id and item.supervisor_id in persons
+                else None,
                 "reflection": item.reflection.value if item.reflection else None,
                 "consent_date": item.consent_date.isoformat() if item.consent_date else None,
                 "mijn_loopbaan_account": item.mijn_loopbaan_account,
                 "archived": item.archived,
             }
-            for item in records
+            for item in employees
         ]
         headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
         table = [
-            [row["last_name"], row["first_name"], row["organisation"] or "?", row["function"], row["id"]]
-            for row in rows
+            [
+                item.last_name,
+                item.first_name,
+                organisations[item.organisation_id].name if item.organisation_id in organisations else "?",
+                item.function,
+                item.id,
+            ]
+            for item in employees
         ]
     else:
         from poptui.services.trajectories import summarise
@@ -102,15 +112,15 @@ def run_list(options: argparse.Namespace) -> int:
         headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
         table = [
             [
-                row["employee"],
-                row["organisation"],
-                label(row["variant"]),
-                label(row["status"]),
-                f"{row['contact_moments_held']}/{row['contact_moments_planned']}",
-                str(row["actions"]),
-                row["id"],
+                summary.employee_name,
+                summary.organisation_name,
+                label(summary.trajectory.variant),
+                label(summary.trajectory.status),
+                f"{summary.contact_moments_held}/{summary.contact_moments_planned}",
+                str(summary.actions),
+                summary.trajectory.id,
             ]
-            for row in rows
+            for summary in summaries
         ]
     if options.json:
         say(json.dumps(rows, ensure_ascii=False, indent=2))

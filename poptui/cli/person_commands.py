@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from poptui.cli.common import CommandError, add_database_option, add_help, confirm, open_database, say
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import Employee
-from poptui.store import StoreError
+from poptui.store import Database, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -78,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     retention.set_defaults(handler=run_retention)
 
 
-def _employee(database, employee_id: str) -> Employee:  # noqa: ANN001
+def _employee(database: Database, employee_id: str) -> Employee:
     employee = database.find(Employee, employee_id)
     if employee is None:
         raise CommandError(
@@ -105,7 +106,7 @@ def run_export(options: argparse.Namespace) -> int:
 
 
 def run_erase(options: argparse.Namespace) -> int:
-    from poptui.services.person_rights import erase_person
+    from poptui.services.person_rights import erase_person, erasure_lines
 
     database = open_database(options)
     employee = _employee(database, options.employee_id)
@@ -122,31 +123,6 @@ def run_erase(options: argparse.Namespace) -> int:
     for line in erasure_lines(result):
         say(line)
     return 0
-
-
-def erasure_lines(result) -> list[str]:  # noqa: ANN001
-    """What the coach must know after an erasure: backups that still hold the person."""
-    lines = []
-    if result.backups:
-        lines.append(_("Deze reservekopieën bevatten de persoon nog; ze worden automatisch verwijderd:"))
-        for holding in result.backups:
-            lines.append(
-                _(
-                    "- {file} (van {made}), verdwijnt uiterlijk op {day}",
-                    file=holding.path.name,
-                    made=holding.made_at,
-                    day=f"{holding.expires_on:%d/%m/%Y}",
-                )
-            )
-        lines.append(
-            _(
-                "Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
-                "moet je zelf verwijderen."
-            )
-        )
-    if result.removed_drafts:
-        lines.append(_("{count} concept(en) over deze persoon verwijderd.", count=result.removed_drafts))
-    return lines
 
 
 def run_retention(options: argparse.Namespace) -> int:
@@ -166,7 +142,7 @@ def run_retention(options: argparse.Namespace) -> int:
     for item in due:
         name = item.employee.full_name if item.employee else "?"
         say(
-            f"- {item.ended_on:%d/%m/%Y}  {label(item.trajectory.status)}  {name}  "
+            f"- {format_date(item.ended_on)}  {label(item.trajectory.status)}  {name}  "
             f"(werknemer-id {item.trajectory.employee_id})"
         )
     say(_("Wis een persoon met: poptui person erase WERKNEMER_ID"))

@@ -28,8 +28,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from poptui.export.labels import hours_kind_label, phase_label, variant_label, yes_no
+from poptui.formatting import format_date
 from poptui.i18n import _
+from poptui.labels import label, yes_no
 from poptui.models import (
     CompetenceKind,
     ContactMoment,
@@ -109,7 +110,7 @@ def trajectory_row(
         last_name=employee.last_name,
         first_name=employee.first_name,
         coach=coach_name,
-        variant=variant_label(trajectory.variant),
+        variant=label(trajectory.variant),
         start_date=trajectory.start_date,
         completion_date=trajectory.completion_date,
         contact_moments=len(held),
@@ -138,7 +139,7 @@ def contact_rows(
             number=moment.number,
             day=moment.date,
             hours=round(moment.duration_minutes / 60, 2),
-            phase=phase_label(moment.phase),
+            phase=label(moment.phase),
             collective=moment.collective,
         )
         for moment in held_moments(moments)
@@ -178,11 +179,17 @@ CONTACT_HEADERS = (
 )
 
 
+def _first_sheet(book: Workbook) -> Worksheet:
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
 def trajectories_workbook(
     rows: Sequence[TrajectoryRow], year: int, month: int, contacts: Sequence[ContactRow] = ()
 ) -> bytes:
     book = Workbook()
-    sheet = book.active
+    sheet = _first_sheet(book)
     sheet.title = _("POP-trajecten {year}-{month:02d}", year=year, month=month)
     values = [
         [
@@ -249,7 +256,7 @@ def training_row(training: Training, trainer: str, participants: Sequence[str]) 
 
 
 def hours_row(entry: HoursEntry, organisation: str, coach: str) -> HoursRow:
-    return HoursRow(organisation, entry.date, hours_kind_label(entry.kind), entry.description, coach, entry.hours)
+    return HoursRow(organisation, entry.date, label(entry.kind), entry.description, coach, entry.hours)
 
 
 def trainings_workbook(
@@ -261,7 +268,7 @@ def trainings_workbook(
 ) -> bytes:
     """``month_hours``: (organisation name, its hours of the month) per organisation."""
     book = Workbook()
-    sheet = book.active
+    sheet = _first_sheet(book)
     sheet.title = _("Opleidingen {year}-{month:02d}", year=year, month=month)
     _fill(
         sheet,
@@ -290,7 +297,7 @@ def trainings_workbook(
             _("Maand"),
             _("Aantal gesprekken"),
             _("Contacturen"),
-            *(hours_kind_label(kind) for kind in HoursKind),
+            *(label(kind) for kind in HoursKind),
             _("Totaal bovenop contact"),
         ],
         [
@@ -327,7 +334,7 @@ def _fill(sheet: Worksheet, headers: list[str], rows: list[list[Any]], *, hours_
         cells = []
         for index, value in enumerate(values, start=1):
             cells.append(value)
-            text = value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value if value is not None else "")
+            text = format_date(value) if isinstance(value, date) else str(value if value is not None else "")
             widths[index - 1] = max(widths[index - 1], min(len(text), MAX_WIDTH))
         sheet.append([safe_text(value) if isinstance(value, str) else value for value in cells])
         for index, value in enumerate(values, start=1):

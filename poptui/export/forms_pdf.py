@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from poptui import clock
 from poptui.catalog_models import StartupGuide, StartupSection
-from poptui.export.labels import hours_kind_label, phase_label, variant_label
-from poptui.export.pdf_layout import Column, FormContext, FormPdf, format_date, format_hours, format_minutes
+from poptui.export.pdf_layout import Column, FormContext, FormPdf
 from poptui.export.pop_pdf import held_moments
+from poptui.formatting import format_date, format_hours, format_minutes
 from poptui.i18n import _
+from poptui.labels import label
 from poptui.models import ContactMoment, Employee, HoursEntry, HoursKind, Organisation, StartupAnalysis, Trajectory
 from poptui.services.hours_summary import MonthHours, total
 
@@ -61,7 +63,7 @@ class ConsentPrint:
     coach_name: str = ""
     consent_date: date | None = None
     """The day the consent now valid was given (None: not given yet, or withdrawn)."""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def consent_pdf(data: ConsentPrint) -> bytes:
@@ -104,7 +106,7 @@ def consent_pdf(data: ConsentPrint) -> bytes:
             pdf.subheading(
                 _(
                     "{variant}, gestart op {start}",
-                    variant=variant_label(trajectory.variant),
+                    variant=label(trajectory.variant),
                     start=format_date(trajectory.start_date, "?"),
                 )
             )
@@ -117,14 +119,14 @@ def consent_pdf(data: ConsentPrint) -> bytes:
                 str(moment.number),
                 format_date(moment.date),
                 format_minutes(moment.duration_minutes),
-                phase_label(moment.phase),
+                label(moment.phase),
                 _("ja") if moment.collective else _("nee"),
             ]
             for moment in held
         ]
         total = sum(moment.duration_minutes for moment in held)
         rows.append(["", _("Totaal"), format_minutes(total), _("{count} contactmomenten", count=len(held)), ""])
-        pdf.table(
+        pdf.grid(
             [
                 Column(_("Nr."), 12, "C"),
                 Column(_("Datum"), 30),
@@ -151,7 +153,7 @@ class HoursPrint:
     coach_names: dict[str, str] = field(default_factory=dict)
     """Person id -> name of the coaches who booked hours."""
     coach_name: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def month_text(year: int, month: int) -> str:
@@ -186,14 +188,14 @@ def hours_pdf(data: HoursPrint) -> bytes:
         rows = [
             [
                 format_date(entry.date),
-                hours_kind_label(entry.kind),
+                label(entry.kind),
                 entry.description,
                 data.coach_names.get(entry.coach_id or "", ""),
                 format_hours(entry.hours),
             ]
             for entry in entries
         ]
-        pdf.table(
+        pdf.grid(
             [
                 Column(_("Datum"), 24),
                 Column(_("Soort"), 38),
@@ -225,7 +227,7 @@ def _hours_per_month(pdf: FormPdf, months: Sequence[MonthHours]) -> None:
         Column(_("Maand"), 17),
         Column(_("Aantal gesprekken"), 20, "R"),
         Column(_("Uren contact"), 20, "R"),
-        *(Column(hours_kind_label(kind), 22, "R") for kind in HoursKind),
+        *(Column(label(kind), 22, "R") for kind in HoursKind),
         Column(_("Totaal bovenop contact"), 29, "R"),
     ]
 
@@ -240,7 +242,7 @@ def _hours_per_month(pdf: FormPdf, months: Sequence[MonthHours]) -> None:
 
     rows = [row(month_text(item.year, item.month), item) for item in months]
     rows.append(row(_("Totaal"), total(months)))
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)
 
 
 # -- attendance list --------------------------------------------------------------
@@ -256,7 +258,7 @@ class AttendancePrint:
     participants: Sequence[tuple[str, str]] = ()
     """(name, organisation) per participant."""
     organisation: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def attendance_pdf(data: AttendancePrint) -> bytes:
@@ -283,7 +285,7 @@ def attendance_pdf(data: AttendancePrint) -> bytes:
     ]
     first_extra = len(rows) + 1
     rows.extend([str(first_extra + index), "", "", None] for index in range(EXTRA_ATTENDANCE_ROWS))
-    pdf.table(
+    pdf.grid(
         [Column(_("Nr."), 10, "C"), Column(_("Naam"), 56), Column(_("Organisatie"), 54), Column(_("Handtekening"), 54)],
         rows,
         size=9.5,
@@ -302,7 +304,7 @@ class StartupPrint:
     organisation: Organisation
     analysis: StartupAnalysis | None
     guide: StartupGuide
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def startup_pdf(data: StartupPrint) -> bytes:

@@ -34,8 +34,10 @@ from datetime import date
 from functools import cache
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import MethodReturnValue, XPos, YPos
 
+from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.resources import data_path
 from poptui.text import clean_text
@@ -83,32 +85,12 @@ def printable(value: object) -> str:
     return "".join(out)
 
 
-def format_date(day: date | None, empty: str = "") -> str:
-    return day.strftime("%d/%m/%Y") if day else empty
-
-
-def format_hours(hours: float) -> str:
-    """1.5 -> '1,5'; 2.0 -> '2' (Belgian decimal comma)."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def format_minutes(minutes: int) -> str:
-    """95 -> '1 u 35 min'."""
-    hours, rest = divmod(int(minutes), 60)
-    if hours and rest:
-        return _("{hours} u {minutes} min", hours=hours, minutes=rest)
-    if hours:
-        return _("{hours} u", hours=hours)
-    return _("{minutes} min", minutes=rest)
-
-
 @dataclass(frozen=True)
 class FormContext:
     """What every form shows around its content."""
 
     organisation: str = ""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 # -- table cells -----------------------------------------------------------------
@@ -139,6 +121,13 @@ class Column:
 
 
 Cell = str | Ticks | Boxes | None
+
+
+def text_lines(pdf: FPDF, width: float, height: float, text: str) -> list[str]:
+    """The lines ``text`` takes in a cell ``width`` wide, in the current font (nothing is drawn)."""
+    lines = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+    assert isinstance(lines, list)
+    return lines
 
 
 class FormPdf(FPDF):
@@ -254,8 +243,7 @@ class FormPdf(FPDF):
 
     def _text_height(self, text: str, line: float, *, size: float, bold: bool = False, width: float = 0) -> float:
         self.set_font(FONT, "B" if bold else "", size)
-        lines = self.multi_cell(width or self.body_width, line, text, dry_run=True, output="LINES")
-        return len(lines) * line
+        return len(text_lines(self, width or self.body_width, line, text)) * line
 
     # -- blocks ----------------------------------------------------------------------
 
@@ -347,11 +335,9 @@ class FormPdf(FPDF):
             heights = []
             for label, value in row:
                 self.set_font(FONT, "", 9.5)
-                lines = self.multi_cell(
-                    column_width - label_width - 3, line, printable(value) or " ", dry_run=True, output="LINES"
-                )
+                lines = text_lines(self, column_width - label_width - 3, line, printable(value) or " ")
                 self.set_font(FONT, "B", 9)
-                label_lines = self.multi_cell(label_width, line, printable(label), dry_run=True, output="LINES")
+                label_lines = text_lines(self, label_width, line, printable(label))
                 heights.append(max(1, len(lines), len(label_lines)) * line)
             height = max(heights) + 1.6
             self.ensure_space(height)
@@ -395,7 +381,7 @@ class FormPdf(FPDF):
         draw_ticks(self, Ticks(options, inline=True), MARGIN, top, self.body_width, size)
         self.set_y(top + height + 1)
 
-    def table(
+    def grid(
         self,
         columns: Sequence[Column],
         rows: Sequence[Sequence[Cell]],

@@ -31,6 +31,7 @@ from poptui.export.pdf_layout import (
     Column,
     Ticks,
     printable,
+    text_lines,
 )
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class Table:
         else:
             self.pdf.set_font(FONT, "B", head_size)
         text = fit_words(self.pdf, text, width - 2 * PAD)
-        return self.pdf.multi_cell(width - 2 * PAD, self.line, text, dry_run=True, output="LINES")
+        return text_lines(self.pdf, width - 2 * PAD, self.line, text)
 
     def _heads(self) -> list[list[str]]:
         return [

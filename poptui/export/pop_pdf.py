@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from poptui.export.labels import kind_label, phase_label, variant_label
-from poptui.export.pdf_layout import Boxes, Column, FormContext, FormPdf, Ticks, format_date
+from poptui import clock
+from poptui.export.pdf_layout import Boxes, Cell, Column, FormContext, FormPdf, Ticks
+from poptui.formatting import format_date
 from poptui.i18n import _
+from poptui.labels import label, lower_label
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -45,11 +47,11 @@ class PopPrint:
     coach_name: str = ""
     moments: Sequence[ContactMoment] = ()
     evaluations: Sequence[ActionEvaluation] = ()
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
 def kind_ticks(kind: CompetenceKind) -> Ticks:
-    return Ticks([(kind_label(option), option is kind) for option in CompetenceKind])
+    return Ticks([(lower_label(option), option is kind) for option in CompetenceKind])
 
 
 def held_moments(moments: Sequence[ContactMoment]) -> list[ContactMoment]:
@@ -82,7 +84,7 @@ def pop_pdf(data: PopPrint) -> bytes:
             (_("Organisatie"), organisation),
             (_("Functie"), employee.function),
             (_("POP-coach"), data.coach_name),
-            (_("Traject"), variant_label(trajectory.variant)),
+            (_("Traject"), label(trajectory.variant)),
             (_("Start traject"), format_date(trajectory.start_date)),
             (_("Afgerond op"), format_date(trajectory.completion_date)),
         ]
@@ -122,7 +124,7 @@ def _evaluation(pdf: FormPdf, evaluations: Sequence[ActionEvaluation]) -> None:
         Column(_("Opnieuw opnemen"), 24),
         Column(_("Opmerkingen"), 57),
     ]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             evaluation.action_what,
             Boxes(evaluation.progress, 5),
@@ -131,7 +133,7 @@ def _evaluation(pdf: FormPdf, evaluations: Sequence[ActionEvaluation]) -> None:
         ]
         for evaluation in evaluations
     ]
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)
 
 
 def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
@@ -140,22 +142,22 @@ def _course(pdf: FormPdf, moments: list[ContactMoment]) -> None:
         pdf.paragraph(_("Er zijn nog geen gehouden gesprekken geregistreerd."), size=9.5, muted=True)
         return
     columns = [Column(_("Datum"), 24), Column(_("Gesprek"), 20), Column(_("Fase"), 130)]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             format_date(moment.date),
             _("nr. {number}", number=moment.number),
-            Ticks([(phase_label(phase), phase is moment.phase) for phase in Phase], inline=True),
+            Ticks([(label(phase), phase is moment.phase) for phase in Phase], inline=True),
         ]
         for moment in moments
     ]
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)
 
 
 def _plain_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
     if not items:
         pdf.paragraph(_("(niets ingevuld)"), size=9.5, muted=True)
         return
-    pdf.table([Column(_("Conclusie"), 1)], [[item.text] for item in items], size=9.5)
+    pdf.grid([Column(_("Conclusie"), 1)], [[item.text] for item in items], size=9.5)
 
 
 def _kind_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
@@ -163,7 +165,7 @@ def _kind_items(pdf: FormPdf, items: Sequence[PopItem]) -> None:
         pdf.paragraph(_("(niets ingevuld)"), size=9.5, muted=True)
         return
     columns = [Column(_("Conclusie"), 144), Column(_("Soort"), 30)]
-    pdf.table(columns, [[item.text, kind_ticks(item.kind)] for item in items], size=9.5)
+    pdf.grid(columns, [[item.text, kind_ticks(item.kind)] for item in items], size=9.5)
 
 
 def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
@@ -188,7 +190,7 @@ def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
         Column(_("Meetbaar resultaat"), 42),
         Column(_("Soort"), 25),
     ]
-    rows = []
+    rows: list[list[Cell]] = []
     for number, action in enumerate(pop.actions, start=1):
         what = action.what
         if action.competence:
@@ -196,4 +198,4 @@ def _action_plan(pdf: FormPdf, pop: PopDocument) -> None:
         rows.append(
             [str(number), what, action.who_helps, format_date(action.deadline), action.result, kind_ticks(action.kind)]
         )
-    pdf.table(columns, rows, size=8.5)
+    pdf.grid(columns, rows, size=8.5)

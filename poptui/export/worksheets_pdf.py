@@ -4,7 +4,9 @@
 competences), ``scan`` (§5.7), ``smart`` (§5.8 challenges), ``klokwijs`` (§5.9
 clock face with hour lines and the day table), ``praatplaat`` (§5.13 checklist),
 ``actieplan`` (the §4.3 action plan) and ``smart-actie`` (the SMART action sheet
-of §5.7/§5.8 stap 4).
+of §5.7/§5.8 stap 4). A method whose catalog entry names no sheet of its own gets the
+general method sheet, named by its kind (e.g. ``kwaliteitenspel``): its goal and way of
+working, and room for notes and conclusions. :func:`worksheet_names` lists them all.
 
 The method texts come from the content catalog; the few texts the catalog does
 not hold (titles, the rating scale) live in ``data/forms/worksheets.json``.
@@ -20,11 +22,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from poptui import clock
 from poptui.catalog import Catalog
-from poptui.export.labels import kind_label
-from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Column, FormContext, FormPdf, Ticks
+from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks
 from poptui.i18n import _
-from poptui.models import CompetenceKind
+from poptui.labels import lower_label
+from poptui.models import CompetenceKind, MethodKind
 from poptui.resources import data_path
 
 WORKSHEETS = ("hand", "competenties", "scan", "smart", "klokwijs", "praatplaat", "actieplan", "smart-actie")
@@ -42,32 +45,56 @@ class WorksheetPrint:
     organisation: str = ""
     competences: Sequence[str] = ()
     """The organisation's competences for the assessment sheet; the catalog's sample when empty."""
-    print_date: date = field(default_factory=date.today)
+    print_date: date = field(default_factory=lambda: clock.today())
 
 
-def worksheet_title(name: str) -> str:
-    return str(worksheet_texts()["titles"][name])
+def worksheet_names(catalog: Catalog) -> tuple[str, ...]:
+    """Every blank worksheet: the sheets of :data:`WORKSHEETS`, then the general sheet of each
+    method without a sheet of its own (named by the method's kind)."""
+    return WORKSHEETS + tuple(kind.value for kind, guide in catalog.methods.items() if not guide.worksheet)
+
+
+def worksheet_title(name: str, catalog: Catalog) -> str:
+    if name in WORKSHEETS:
+        return _(str(worksheet_texts()["titles"][name]))
+    return _("Werkblad {name}", name=_(catalog.methods[MethodKind(name)].name))
 
 
 def worksheet_pdf(data: WorksheetPrint) -> bytes:
-    if data.name not in WORKSHEETS:
-        raise ValueError(
-            _("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(WORKSHEETS))
-        )
+    names = worksheet_names(data.catalog)
+    if data.name not in names:
+        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=data.name, names=", ".join(names)))
     texts = worksheet_texts()
-    pdf = FormPdf(
-        texts["titles"][data.name], FormContext(data.organisation, data.print_date), texts["subtitles"][data.name]
-    )
+    context = FormContext(data.organisation, data.print_date)
+    if data.name in WORKSHEETS:
+        pdf = FormPdf(texts["titles"][data.name], context, texts["subtitles"][data.name])
+    else:
+        guide = data.catalog.methods[MethodKind(data.name)]
+        pdf = FormPdf(worksheet_title(data.name, data.catalog), context, " · ".join(guide.goals))
     pdf.fields([(_("Naam werknemer"), ""), (_("Datum"), ""), (_("POP-coach"), ""), (_("Contactmoment"), "")])
-    _BUILDERS[data.name](pdf, data)
+    _BUILDERS.get(data.name, _method_sheet)(pdf, data)
     return pdf.to_bytes()
+
+
+def _method_sheet(pdf: FormPdf, data: WorksheetPrint) -> None:
+    """The general sheet of a method: goal and way of working from the catalog, then room to write."""
+    guide = data.catalog.methods[MethodKind(data.name)]
+    lines = worksheet_texts()["method_sheet_lines"]
+    pdf.paragraph(_("Doel: {text}", text=guide.guidance.doel), size=9, muted=True)
+    pdf.subheading(_("Werkwijze"))
+    for step in guide.guidance.werkwijze:
+        pdf.paragraph(f"• {step}", size=8.5, muted=True)
+    pdf.section(_("Notities"))
+    pdf.writing_lines(int(lines["notes"]))
+    pdf.section(_("Conclusies"), _("Eén conclusie per regel: ze komen in het POP (Wat wil ik, Wat kan ik)."))
+    pdf.writing_lines(int(lines["conclusions"]))
 
 
 def _hand(pdf: FormPdf, data: WorksheetPrint) -> None:
     guide = data.catalog.hand
     pdf.ln(2)
     rows = [[f"{finger.name}\n{finger.sheet_label}", ""] for finger in guide.fingers]
-    pdf.table(
+    pdf.grid(
         [Column(_("Vinger"), 50), Column(worksheet_texts()["hand_answer_label"], 124)], rows, size=10, min_row_height=34
     )
     pdf.paragraph(guide.tip, size=8.5, muted=True)
@@ -82,8 +109,8 @@ def _competences(pdf: FormPdf, data: WorksheetPrint) -> None:
     def rating() -> Ticks:
         return Ticks([(value, False) for value in scale["values"]], inline=True, gap=2.8)
 
-    rows = [[name, rating(), rating(), rating(), ""] for name in names]
-    pdf.table(
+    rows: list[list[Cell]] = [[name, rating(), rating(), rating(), ""] for name in names]
+    pdf.grid(
         [
             Column(_("Competentie"), 34),
             Column(_("Zelf"), 38),
@@ -127,7 +154,7 @@ def _scan(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(70)
         pdf.subheading(f"{domain.number}. {domain.heading.upper()}")
         rows = [[str(number), "", "", "", "", ""] for number in range(1, rows_per_domain + 1)]
-        pdf.table(columns, rows, size=8.5, min_row_height=7.5)
+        pdf.grid(columns, rows, size=8.5, min_row_height=7.5)
     pdf.paragraph(guide.compare_instruction, size=9, muted=True)
 
 
@@ -147,7 +174,7 @@ def _smart(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(100)
         pdf.fields([(_("Uitdaging {number}", number=number), "")], columns=1)
         rows = [[str(action), "", "", "", ""] for action in range(1, guide.max_actions_per_challenge + 1)]
-        pdf.table(columns, rows, size=8.5, min_row_height=7.2)
+        pdf.grid(columns, rows, size=8.5, min_row_height=7.2)
 
 
 def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
@@ -163,7 +190,7 @@ def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
     rows = [["", *([""] * len(prompts))] for _row in range(int(texts["klokwijs_rows"]))]
     pdf.add_page()
     pdf.section(_("Mijn dag"))
-    pdf.table([Column(_("Uur"), 28), *(Column(prompt, width) for prompt in prompts)], rows, size=9, min_row_height=15)
+    pdf.grid([Column(_("Uur"), 28), *(Column(prompt, width) for prompt in prompts)], rows, size=9, min_row_height=15)
 
 
 def _clock(pdf: FormPdf, cx: float, cy: float, radius: float) -> None:
@@ -229,9 +256,11 @@ def _action_plan(pdf: FormPdf, data: WorksheetPrint) -> None:
     pdf.paragraph(
         _("Per POP minstens één actie op een generieke en één op een technische competentie."), size=9, muted=True
     )
-    kinds = Ticks([(kind_label(kind), False) for kind in CompetenceKind])
-    rows = [[str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)]
-    pdf.table(
+    kinds = Ticks([(lower_label(kind), False) for kind in CompetenceKind])
+    rows: list[list[Cell]] = [
+        [str(number), "", "", "", "", kinds] for number in range(1, int(worksheet_texts()["action_plan_rows"]) + 1)
+    ]
+    pdf.grid(
         [
             Column(_("Nr."), 9, "C"),
             Column(_("Wat precies?"), 45),
@@ -252,7 +281,7 @@ def _smart_action(pdf: FormPdf, data: WorksheetPrint) -> None:
         pdf.ensure_space(120)
         pdf.subheading(_("Actie {number}", number=number))
         rows = [[f"{item.label}\n{item.prompt}", ""] for item in template.fields]
-        pdf.table([Column(_("Vraag"), 62), Column(_("Antwoord"), 112)], rows, size=8.5, min_row_height=13)
+        pdf.grid([Column(_("Vraag"), 62), Column(_("Antwoord"), 112)], rows, size=8.5, min_row_height=13)
         pdf.set_text_color(*MUTED)
         pdf.paragraph(template.area_question, size=9, bold=True)
         pdf.tick_line([(area.label, False) for area in template.areas])

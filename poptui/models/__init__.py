@@ -4,7 +4,7 @@ from poptui.models.base import DossierRecord, Model, Record, new_id
 from poptui.models.consent import ConsentEvent, ConsentKind, current_consent
 from poptui.models.employee import Employee
 from poptui.models.enums import *  # noqa: F403
-from poptui.models.enums import __all__ as _enum_names  # type: ignore[attr-defined]
+from poptui.models.enums import __all__ as _enum_names
 from poptui.models.methods import (
     METHOD_RECORD_CLASSES,
     HandRecord,

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from poptui.formatting import format_date
 from poptui.models.base import Day, DossierRecord, RequiredLine, Text
 
 
@@ -36,7 +37,7 @@ class ConsentEvent(DossierRecord):
     remark: Text = Field(default="", title="Opmerking", max_length=2000)
 
     def describe(self) -> str:
-        return f"{self.kind.value} {self.date:%d/%m/%Y}"
+        return f"{self.kind.value} {format_date(self.date)}"
 
 
 def _order(event: ConsentEvent) -> tuple:

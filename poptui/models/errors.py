@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,7 +75,7 @@ def _field_label(model: type[BaseModel] | None, location: tuple[object, ...]) ->
     return label
 
 
-def message_for(error: dict) -> str:
+def message_for(error: Mapping[str, Any]) -> str:
     """The Dutch message for one pydantic error dictionary."""
     kind = error.get("type", "")
     text = ""

@@ -6,7 +6,7 @@ the later, richer screens add fields with defaults, so earlier notes load intact
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, TypeAdapter
 
@@ -53,55 +53,85 @@ class InterviewRecord(MethodRecordBase):
     )
 
 
-def _notes_record(kind: MethodKind, doc: str) -> type[MethodRecordBase]:
-    """A record class for a method whose own screen does not exist yet."""
-    name = "".join(part.capitalize() for part in kind.value.split("_")) + "Record"
-    namespace = {
-        "__annotations__": {"kind": Literal[kind]},
-        "kind": kind,
-        "__doc__": doc,
-        "__module__": __name__,
-    }
-    return type(name, (MethodRecordBase,), namespace)
+class AiDroomfaseRecord(MethodRecordBase):
+    """AI – droomfase (§5.1): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.AI_DROOMFASE] = MethodKind.AI_DROOMFASE
 
 
-AiDroomfaseRecord = _notes_record(MethodKind.AI_DROOMFASE, "AI – droomfase (§5.1).")
-KwaliteitenspelRecord = _notes_record(MethodKind.KWALITEITENSPEL, "Kwaliteitenspel (§5.4).")
-VaardighedenspelRecord = _notes_record(MethodKind.VAARDIGHEDENSPEL, "Vaardighedenspel (§5.5).")
-CompetentiemetingRecord = _notes_record(MethodKind.COMPETENTIEMETING, "Competentiemeting (§5.6).")
-KlokwijsRecord = _notes_record(MethodKind.KLOKWIJS, "Klokwijs (§5.9).")
-DroompaginaRecord = _notes_record(MethodKind.DROOMPAGINA, "Droompagina (§5.10).")
-PrentenbeeldRecord = _notes_record(MethodKind.PRENTENBEELD, "Prentenbeeld (§5.11).")
-VierOpEenRijRecord = _notes_record(MethodKind.VIER_OP_EEN_RIJ, "Vier op een rij (§5.12).")
-PraatplaatRecord = _notes_record(MethodKind.PRAATPLAAT, "Praatplaat (§5.13).")
+class KwaliteitenspelRecord(MethodRecordBase):
+    """Kwaliteitenspel (§5.4): notes and conclusions until the method has its own screen."""
 
-METHOD_RECORD_CLASSES: dict[MethodKind, type[MethodRecordBase]] = {
-    cls.model_fields["kind"].default: cls
-    for cls in (
-        AiDroomfaseRecord,
-        InterviewRecord,
-        HandRecord,
-        KwaliteitenspelRecord,
-        VaardighedenspelRecord,
-        CompetentiemetingRecord,
-        ScanRecord,
-        SmartRecord,
-        KlokwijsRecord,
-        DroompaginaRecord,
-        PrentenbeeldRecord,
-        VierOpEenRijRecord,
-        PraatplaatRecord,
-        BeslissingsmatrixRecord,
-        MindmapRecord,
-        TijdslijnRecord,
-    )
-}
+    kind: Literal[MethodKind.KWALITEITENSPEL] = MethodKind.KWALITEITENSPEL
+
+
+class VaardighedenspelRecord(MethodRecordBase):
+    """Vaardighedenspel (§5.5): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.VAARDIGHEDENSPEL] = MethodKind.VAARDIGHEDENSPEL
+
+
+class CompetentiemetingRecord(MethodRecordBase):
+    """Competentiemeting (§5.6): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.COMPETENTIEMETING] = MethodKind.COMPETENTIEMETING
+
+
+class KlokwijsRecord(MethodRecordBase):
+    """Klokwijs (§5.9): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.KLOKWIJS] = MethodKind.KLOKWIJS
+
+
+class DroompaginaRecord(MethodRecordBase):
+    """Droompagina (§5.10): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.DROOMPAGINA] = MethodKind.DROOMPAGINA
+
+
+class PrentenbeeldRecord(MethodRecordBase):
+    """Prentenbeeld (§5.11): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.PRENTENBEELD] = MethodKind.PRENTENBEELD
+
+
+class VierOpEenRijRecord(MethodRecordBase):
+    """Vier op een rij (§5.12): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.VIER_OP_EEN_RIJ] = MethodKind.VIER_OP_EEN_RIJ
+
+
+class PraatplaatRecord(MethodRecordBase):
+    """Praatplaat (§5.13): notes and conclusions until the method has its own screen."""
+
+    kind: Literal[MethodKind.PRAATPLAAT] = MethodKind.PRAATPLAAT
+
 
 MethodRecord = Annotated[
-    Union[tuple(METHOD_RECORD_CLASSES.values())],  # noqa: UP007
+    AiDroomfaseRecord
+    | InterviewRecord
+    | HandRecord
+    | KwaliteitenspelRecord
+    | VaardighedenspelRecord
+    | CompetentiemetingRecord
+    | ScanRecord
+    | SmartRecord
+    | KlokwijsRecord
+    | DroompaginaRecord
+    | PrentenbeeldRecord
+    | VierOpEenRijRecord
+    | PraatplaatRecord
+    | BeslissingsmatrixRecord
+    | MindmapRecord
+    | TijdslijnRecord,
     Field(discriminator="kind"),
 ]
-"""Any method record; pydantic picks the class from ``kind``."""
+"""Any method record; pydantic picks the class from ``kind``. A new record class goes in this union."""
+
+METHOD_RECORD_CLASSES: dict[MethodKind, type[MethodRecordBase]] = {
+    record_class.model_fields["kind"].default: record_class for record_class in get_args(get_args(MethodRecord)[0])
+}
+"""Method kind -> its record class (read from the union above)."""
 
 
 class _LazyAdapter:
@@ -110,10 +140,11 @@ class _LazyAdapter:
 
     _adapter: TypeAdapter[MethodRecordBase] | None = None
 
-    def __getattr__(self, name: str) -> object:
+    def validate_python(self, data: object) -> MethodRecordBase:
+        """The method record of the class that ``data["kind"]`` names."""
         if self._adapter is None:
             self._adapter = TypeAdapter(MethodRecord)
-        return getattr(self._adapter, name)
+        return self._adapter.validate_python(data)
 
 
 method_record_adapter = _LazyAdapter()

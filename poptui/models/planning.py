@@ -53,7 +53,7 @@ class ScanAction(Model):
     coach_feasible: Score = Field(default=None, title="Haalbaar volgens coach")
     smart: SmartFields = Field(default_factory=SmartFields, title="SMART")
     area: ActionArea | None = Field(default=None, title="Betrekking op")
-    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort")
+    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort competentie")
     chosen: bool = Field(default=False, title="Gekozen voor het actieplan")
     pop_action_id: Line | None = Field(default=None, title="Actie in het POP")
 
@@ -93,7 +93,7 @@ class SmartAction(Model):
     career_competence: CareerCompetence | None = Field(default=None, title="Loopbaancompetentie")
     smart: SmartFields = Field(default_factory=SmartFields, title="SMART")
     area: ActionArea | None = Field(default=None, title="Betrekking op")
-    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort")
+    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort competentie")
     chosen: bool = Field(default=False, title="Gekozen voor het actieplan")
     pop_action_id: Line | None = Field(default=None, title="Actie in het POP")
 

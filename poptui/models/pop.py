@@ -35,7 +35,7 @@ class ProgressUpdate(Model):
     """A follow-up note on an action during UITVOEREN."""
 
     date: Day = Field(title="Datum")
-    progress: int = Field(default=0, ge=0, le=5, title="Vordering")
+    progress: int = Field(default=0, ge=0, le=5, title="Vordering (0-5)")
     note: Text = Field(default="", title="Notitie", max_length=5000)
 
 
@@ -47,7 +47,7 @@ class PopAction(Model):
     who_helps: Text = Field(default="", title="Wie helpt", max_length=1000)
     deadline: OptionalDay = Field(default=None, title="Tegen wanneer")
     result: Text = Field(default="", title="Meetbaar resultaat", max_length=2000)
-    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort")
+    kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort competentie")
     competence: Line = Field(default="", title="Competentie", max_length=200)
     area: ActionArea | None = Field(default=None, title="Betrekking op")
     career_competence: CareerCompetence | None = Field(default=None, title="Loopbaancompetentie")

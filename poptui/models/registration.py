@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from poptui.formatting import format_date
 from poptui.models.base import Day, Line, Model, Record, RequiredLine, Text
 from poptui.models.enums import AuditAction, HoursKind
 
@@ -25,7 +26,7 @@ class Training(Record):
     attendee_ids: list[Line] = Field(default_factory=list, title="Deelnemers")
 
     def describe(self) -> str:
-        return f"{self.title} ({self.date:%d/%m/%Y})"
+        return f"{self.title} ({format_date(self.date)})"
 
 
 class HoursEntry(Record):

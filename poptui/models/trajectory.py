@@ -109,6 +109,6 @@ class SupervisorConsultation(DossierRecord):
     trajectory_id: RequiredLine = Field(title="POP-traject")
     date: OptionalDay = Field(default=None, title="Datum")
     supervisor_id: Line | None = Field(default=None, title="Werkvloerbegeleider")
-    does_well: Text = Field(default="", title="Wat doet de werknemer goed", max_length=10000)
-    does_less_well: Text = Field(default="", title="Wat doet de werknemer minder goed", max_length=10000)
+    does_well: Text = Field(default="", title="Doet goed", max_length=10000)
+    does_less_well: Text = Field(default="", title="Doet minder goed", max_length=10000)
     notes: Text = Field(default="", title="Notities", max_length=10000)

@@ -7,6 +7,11 @@ from poptui.settings import remember_coach, remembered_coach
 from poptui.store import Database, default_actor
 
 
+def login_name() -> str:
+    """Who is at the keyboard as the computer knows them (the coach behind sudo, else the login)."""
+    return default_actor()
+
+
 def coaches(database: Database) -> list[Person]:
     return sorted(
         (person for person in database.list(Person) if person.has_role(Role.COACH)),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import ConsentEvent, ConsentKind, Employee, current_consent
 from poptui.resources import data_path
@@ -63,12 +64,12 @@ class ConsentState:
         if self.valid is not None:
             return _(
                 "gegeven op {date} (tekst {version})",
-                date=f"{self.valid.date:%d/%m/%Y}",
+                date=format_date(self.valid.date),
                 version=self.valid.consent_text_version,
             )
         if self.events:
             last = self.events[-1]
-            return _("ingetrokken op {date}", date=f"{last.date:%d/%m/%Y}")
+            return _("ingetrokken op {date}", date=format_date(last.date))
         return _("nog niet gegeven")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from poptui.models import (
@@ -36,6 +37,32 @@ def supervisors_for(database: Database, employee: Employee) -> list[Person]:
         and (person.organisation_id == employee.organisation_id or person.id == employee.supervisor_id)
     ]
     return sorted(found, key=lambda p: (p.id != employee.supervisor_id, p.last_name.lower(), p.first_name.lower()))
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    """What the consultation form shows: the trajectory, the employee, the consultation (None: a
+    new one) and the supervisors to choose from."""
+
+    trajectory: Trajectory
+    employee: Employee
+    consultation: SupervisorConsultation | None
+    supervisors: list[Person]
+
+
+def consultation_view(
+    database: Database, employee_id: str, trajectory_id: str, consultation_id: str | None = None
+) -> ConsultationView:
+    """The consultation form's data; raises :class:`~poptui.services.NotFound`."""
+    employee = database.get(Employee, employee_id)
+    return ConsultationView(
+        trajectory=database.get(Trajectory, trajectory_id, employee_id=employee_id),
+        employee=employee,
+        consultation=(
+            database.get(SupervisorConsultation, consultation_id, employee_id=employee_id) if consultation_id else None
+        ),
+        supervisors=supervisors_for(database, employee),
+    )
 
 
 def save_consultation(

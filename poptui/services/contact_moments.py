@@ -96,24 +96,26 @@ class MomentDetails(Model):
         return datetime.combine(self.next_date, self.next_time or time(0, 0))
 
 
+_CONVERTED = frozenset({"attendees", "duration_minutes", "next_date", "next_time"})
+"""Form fields that the moment stores in another shape: the attendees as one line, the duration as
+typed text, the next appointment as a date and a time (:func:`details_of` and :func:`_apply`)."""
+_STORED_AS_IS = tuple(
+    name for name in MomentDetails.model_fields if name in ContactMoment.model_fields and name not in _CONVERTED
+)
+"""The form fields a contact moment stores as they are: a new one is declared in both models, nowhere else."""
+
+
 def details_of(moment: ContactMoment) -> dict[str, Any]:
-    """The form values of a stored moment (the inverse of :class:`MomentDetails`)."""
+    """The form values of a stored moment (the inverse of :func:`_apply`)."""
+    values: dict[str, Any] = {name: getattr(moment, name) for name in _STORED_AS_IS}
     appointment = moment.next_appointment
-    return {
-        "status": moment.status,
-        "date": moment.date,
-        "start_time": moment.start_time,
-        "duration_minutes": str(moment.duration_minutes),
-        "phase": moment.phase,
-        "collective": moment.collective,
-        "attendees": ", ".join(moment.attendees),
-        "supervisor_present": moment.supervisor_present,
-        "notes": moment.notes,
-        "homework_given": moment.homework_given,
-        "homework_returned": moment.homework_returned,
-        "next_date": appointment.date() if appointment else None,
-        "next_time": appointment.time() if appointment and appointment.time() != time(0, 0) else None,
-    }
+    values.update(
+        duration_minutes=str(moment.duration_minutes),
+        attendees=", ".join(moment.attendees),
+        next_date=appointment.date() if appointment else None,
+        next_time=appointment.time() if appointment and appointment.time() != time(0, 0) else None,
+    )
+    return values
 
 
 class MomentRefused(StatusRefused):
@@ -192,6 +194,31 @@ def moments_of(database: Database, trajectory: Trajectory) -> list[ContactMoment
     )
 
 
+@dataclass(frozen=True)
+class MomentView:
+    """What the contact-moment screen shows: the moment with its trajectory and employee, and
+    the methods of the moment that already have notes or conclusions."""
+
+    moment: ContactMoment
+    trajectory: Trajectory
+    employee: Employee
+    methods_with_notes: frozenset[MethodKind]
+
+
+def moment_view(database: Database, employee_id: str, moment_id: str) -> MomentView:
+    """The contact-moment screen's data; raises :class:`~poptui.services.NotFound`."""
+    from poptui.services.method_records import records_of
+
+    moment = database.get(ContactMoment, moment_id, employee_id=employee_id)
+    trajectory = database.get(Trajectory, moment.trajectory_id, employee_id=employee_id)
+    with_notes = frozenset(
+        record.kind
+        for record in records_of(database, trajectory)
+        if record.contact_moment_id == moment.id and (record.notes or record.conclusions)
+    )
+    return MomentView(moment, trajectory, database.get(Employee, employee_id), with_notes)
+
+
 def open_trajectory(database: Database, employee_id: str) -> Trajectory | None:
     """The employee's open (planned, active or paused) trajectory, the latest when there are more."""
     found = [t for t in database.list(Trajectory, employee_id=employee_id) if t.status in OPEN_STATUSES]
@@ -206,21 +233,13 @@ def _latest(trajectories: list[Trajectory]) -> Trajectory | None:
 
 
 def _apply(moment: ContactMoment, details: MomentDetails, **extra: Any) -> ContactMoment:
-    changes: dict[str, Any] = {
-        "status": details.status,
-        "date": details.date,
-        "start_time": details.start_time,
-        "duration_minutes": details.duration_minutes,
-        "phase": details.phase,
-        "collective": details.collective,
-        "attendees": details.attendee_list(),
-        "supervisor_present": details.supervisor_present,
-        "notes": details.notes,
-        "homework_given": details.homework_given,
-        "homework_returned": details.homework_returned,
-        "next_appointment": details.next_appointment(),
-        "skip_reason": "" if details.status is not ContactMomentStatus.SKIPPED else moment.skip_reason,
-    }
+    changes: dict[str, Any] = {name: getattr(details, name) for name in _STORED_AS_IS}
+    changes.update(
+        duration_minutes=details.duration_minutes,
+        attendees=details.attendee_list(),
+        next_appointment=details.next_appointment(),
+        skip_reason="" if details.status is not ContactMomentStatus.SKIPPED else moment.skip_reason,
+    )
     changes.update(extra)
     return ContactMoment.model_validate({**moment.model_dump(), **changes})
 
@@ -373,12 +392,12 @@ def collective_candidates(database: Database, employee: Employee) -> list[Candid
             open_ones.setdefault(trajectory.employee_id, []).append(trajectory)
     out = []
     for other in database.list(Employee):
-        trajectory = _latest(open_ones.get(other.id, []))
-        if other.id == employee.id or other.archived or trajectory is None:
+        latest = _latest(open_ones.get(other.id, []))
+        if other.id == employee.id or other.archived or latest is None:
             continue
-        opstart = next((m for m in moments_of(database, trajectory) if m.number == 0), None)
+        opstart = next((m for m in moments_of(database, latest) if m.number == 0), None)
         held = opstart is not None and opstart.status is ContactMomentStatus.HELD
-        out.append(Candidate(other, trajectory, held))
+        out.append(Candidate(other, latest, held))
     return sorted(
         out,
         key=lambda c: (

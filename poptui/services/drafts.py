@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from poptui import clock
 from poptui.store import Database
 from poptui.store.files import atomic_write, ensure_folder
 
@@ -32,7 +32,7 @@ def save_draft(database: Database, key: str, title: str, values: dict[str, Any])
     folder = _folder(database)
     ensure_folder(folder.parent)
     ensure_folder(folder)
-    payload = {"key": key, "title": title, "saved_at": datetime.now().isoformat(timespec="seconds"), "values": values}
+    payload = {"key": key, "title": title, "saved_at": clock.now().isoformat(timespec="seconds"), "values": values}
     atomic_write(_file(database, key), json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8"))
 
 

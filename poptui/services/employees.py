@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import (
@@ -51,6 +52,15 @@ def duplicate_error(employee: Employee, existing: Employee) -> ValidationError:
     )
 
 
+def get_employee(database: Database, employee_id: str) -> Employee:
+    """The employee; raises :class:`~poptui.services.NotFound`."""
+    return database.get(Employee, employee_id)
+
+
+def find_employee(database: Database, employee_id: str) -> Employee | None:
+    return database.find(Employee, employee_id)
+
+
 def build_employee(database: Database, values: dict[str, Any], employee_id: str | None = None) -> Employee:
     """The validated employee from form values (a new one when ``employee_id`` is None)."""
     current = database.get(Employee, employee_id) if employee_id else None
@@ -87,7 +97,7 @@ def set_archived(database: Database, employee_id: str, archived: bool) -> Employ
 def consent_text(employee: Employee) -> str:
     if employee.consent_date is None:
         return _("nog niet gegeven")
-    return _("gegeven op {date}", date=f"{employee.consent_date:%d/%m/%Y}")
+    return _("gegeven op {date}", date=format_date(employee.consent_date))
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class TrajectoryLine:
     @property
     def start_text(self) -> str:
         start = self.trajectory.start_date
-        return f"{start:%d/%m/%Y}" if start else _("nog niet gestart")
+        return format_date(start) if start else _("nog niet gestart")
 
     @property
     def kind_text(self) -> str:
@@ -112,7 +122,7 @@ class TrajectoryLine:
         if previous is None:
             return _("Vervolg-POP")
         when = previous.start_date or previous.completion_date
-        return _("Vervolg op POP van {date}", date=f"{when:%d/%m/%Y}") if when else _("Vervolg-POP")
+        return _("Vervolg op POP van {date}", date=format_date(when)) if when else _("Vervolg-POP")
 
     @property
     def status_text(self) -> str:

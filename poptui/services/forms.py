@@ -12,7 +12,8 @@ For the "Afdrukken" key of every screen (each returns the written :class:`Path`)
 - ``export_attendance(db, training_id, out_dir=None)``: the attendance list (§4.4.6).
 - ``export_startup(db, organisation_id, out_dir=None)``: the start-up analysis (§3.3).
 - ``export_blank(name, organisation=None, out_dir=None, competences=())``: a blank
-  worksheet; ``name`` is one of :data:`WORKSHEETS`.
+  worksheet; ``name`` is one of :func:`worksheet_names` (the sheets of :data:`WORKSHEETS`
+  and the general sheet of every method without one).
 - ``month_package(db, year, month, out_dir=None)`` -> :class:`MonthPackageResult`:
   the month's folder and zip (§4.4 samengevat) with a Dutch ``summary``.
 - ``printer_available()``: whether ``lp`` exists; ``send_to_printer(path)`` sends a
@@ -35,8 +36,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from poptui import clock
 from poptui.catalog import load_catalog
-from poptui.export import file_names
+from poptui.export import file_names, worksheets_pdf
 from poptui.export.excel import (
     contact_rows,
     hours_row,
@@ -65,6 +67,7 @@ from poptui.export.month_package import (
 )
 from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
 from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
 from poptui.models import (
@@ -100,6 +103,8 @@ __all__ = [
     "month_package",
     "printer_available",
     "send_to_printer",
+    "worksheet_names",
+    "worksheet_title",
 ]
 
 
@@ -158,7 +163,7 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
             _(
                 "{name}: geen datum 'definitief'; de datum afgerond ({date}) staat in de bestandsnaam.",
                 name=employee.full_name,
-                date=day.strftime("%d/%m/%Y"),
+                date=format_date(day),
             )
         )
     elif source == "vandaag":
@@ -188,7 +193,7 @@ def export_pop(
     db: Database, trajectory_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
     trajectory = db.get(Trajectory, trajectory_id)
-    built = _build_pop(db, trajectory, _persons(db), today or date.today())
+    built = _build_pop(db, trajectory, _persons(db), today or clock.today())
     return _deliver(db, built, out_dir)
 
 
@@ -232,7 +237,7 @@ def export_consent(
     trajectory_id: str | None = None,
     today: date | None = None,
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     employee = db.get(Employee, employee_id)
     trajectories = db.list(Trajectory, employee_id=employee.id)
     if trajectory_id:
@@ -270,7 +275,7 @@ def _organisation_moments(db: Database, organisation_id: str) -> list[ContactMom
 def export_hours(
     db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     organisation = db.get(Organisation, organisation_id)
     return _deliver(db, _build_hours(db, organisation, _persons(db), today, today), out_dir)
 
@@ -303,13 +308,13 @@ def export_attendance(
     db: Database, training_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
     training = db.get(Training, training_id)
-    return _deliver(db, _build_attendance(db, training, _persons(db), today or date.today()), out_dir)
+    return _deliver(db, _build_attendance(db, training, _persons(db), today or clock.today()), out_dir)
 
 
 def export_startup(
     db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
-    today = today or date.today()
+    today = today or clock.today()
     organisation = db.get(Organisation, organisation_id)
     analyses = db.list(StartupAnalysis, organisation_id=organisation.id)
     analysis = (
@@ -331,12 +336,23 @@ def export_blank(
     today: date | None = None,
 ) -> Path:
     """A blank worksheet; no database needed, so nothing is audited."""
-    if name not in WORKSHEETS:
-        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(WORKSHEETS)))
+    names = worksheet_names()
+    if name not in names:
+        raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
     organisation_name = organisation.name if organisation else ""
-    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or date.today()))
+    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or clock.today()))
     folder = _folder(out_dir)
     return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
+
+
+def worksheet_names() -> tuple[str, ...]:
+    """Every blank worksheet that :func:`export_blank` prints, in the order to offer them."""
+    return worksheets_pdf.worksheet_names(load_catalog())
+
+
+def worksheet_title(name: str) -> str:
+    """The title of a blank worksheet, as printed on it."""
+    return worksheets_pdf.worksheet_title(name, load_catalog())
 
 
 def _deliver(db: Database, built: _Built, out_dir: Path | str | None) -> Path:
@@ -362,7 +378,7 @@ def month_package(
     db: Database, year: int, month: int, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> MonthPackageResult:
     """Write the month's folder and zip; see :mod:`poptui.services.months` for the rules."""
-    today = today or date.today()
+    today = today or clock.today()
     persons = _persons(db)
     employees = {employee.id: employee for employee in db.list(Employee)}
     organisations = db.list(Organisation)

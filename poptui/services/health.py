@@ -6,6 +6,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from poptui.i18n import _
 from poptui.models import (
@@ -18,6 +19,7 @@ from poptui.models import (
     Organisation,
     Person,
     PopDocument,
+    Record,
     StartupAnalysis,
     SupervisorConsultation,
     Training,
@@ -27,6 +29,8 @@ from poptui.store import Database, StoreError
 from poptui.store import audit as audit_log
 from poptui.store.files import permissions
 from poptui.text import shorten
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass
@@ -55,7 +59,7 @@ def check_database(database: Database) -> HealthReport:
     report = HealthReport()
     database.schema_version()
 
-    def load(record_type, **kwargs):  # noqa: ANN001, ANN202
+    def load(record_type: type[R], **kwargs: Any) -> list[R]:
         try:
             return database.list(record_type, **kwargs)
         except StoreError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from poptui.formatting import format_moment
 from poptui.i18n import _
 from poptui.models import RECORD_TYPES, AuditAction, AuditEvent, MethodRecordBase, Record
 from poptui.store import Database
@@ -62,7 +63,7 @@ def describe_event(event: AuditEvent) -> HistoryLine:
     action = _(_ACTIONS.get(event.action, str(event.action)))
     record = record_label(event.record_type)
     return HistoryLine(
-        when=f"{event.at:%d/%m/%Y %H:%M}",
+        when=format_moment(event.at),
         who=event.actor,
         what=_("{record} {action}", record=record[:1].upper() + record[1:], action=action),
         fields=field_labels(event.record_type, list(event.fields)) if event.action is AuditAction.UPDATE else [],

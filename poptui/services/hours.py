@@ -31,12 +31,6 @@ def totals(entries: list[HoursEntry]) -> HoursTotals:
     return HoursTotals(per_kind=per_kind, total=sum(per_kind.values()))
 
 
-def format_hours(hours: float) -> str:
-    """6.0 -> '6', 1.5 -> '1,5' (Flemish decimal comma)."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def coaches(database: Database, keep_id: str | None = None) -> list[Person]:
     """The POP-coaches (and ``keep_id``, the coach already filled in)."""
     return [person for person in persons(database) if person.has_role(Role.COACH) or person.id == keep_id]

@@ -31,6 +31,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.services.directory import fold
 from poptui.text import clean_line, shorten
@@ -81,7 +82,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
+        return format_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return clean_line(str(value))

@@ -1,8 +1,18 @@
-"""The record a method screen works on: one per trajectory, contact moment and method kind.
+"""The record a method screen works on, for every method alike.
 
-Until a method has its own screen, the free-notes screen edits this record; the class
-comes from :func:`poptui.models.new_method_record`, so a later, richer screen loads the
-very same record (its extra fields have defaults) and nothing typed is lost.
+The rule for finding it (:func:`find_or_new`), in order:
+
+1. ``record_id`` given: that record.
+2. ``contact_moment_id`` given: the trajectory's record of this kind for that contact
+   moment; else its record of this kind that belongs to no contact moment.
+3. no contact moment: the trajectory's latest record of this kind (of any moment).
+4. none found: a **new record that is not stored yet**, dated today. Opening a method
+   and leaving again stores nothing; the first save (:func:`save_record`,
+   :func:`save_notes`) stores it.
+
+The class comes from the method registry (:mod:`poptui.methods_registry`), so a richer
+screen written later loads the very same record as the free-notes screen before it
+(its extra fields have defaults) and nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -10,11 +20,13 @@ from __future__ import annotations
 from datetime import date
 
 from poptui import clock
-from poptui.models import MethodKind, MethodRecordBase, Trajectory, new_method_record
+from poptui.methods_registry import method
+from poptui.models import MethodKind, MethodRecordBase, Trajectory
 from poptui.store import Database
 
 
 def records_of(database: Database, trajectory: Trajectory) -> list[MethodRecordBase]:
+    """Every stored method record of the trajectory, oldest first."""
     found = database.list(
         MethodRecordBase, employee_id=trajectory.employee_id, where=lambda record: record.trajectory_id == trajectory.id
     )
@@ -22,53 +34,44 @@ def records_of(database: Database, trajectory: Trajectory) -> list[MethodRecordB
         found,
         key=lambda record: (
             record.date is None,
-            record.date,
+            record.date or date.min,
             record.created_at.isoformat() if record.created_at else "",
         ),
     )
 
 
-def find_record(
+def find_or_new(
     database: Database,
-    employee_id: str,
-    trajectory_id: str,
-    kind: MethodKind,
-    contact_moment_id: str | None = None,
-) -> MethodRecordBase | None:
-    found = database.list(
-        MethodRecordBase,
-        employee_id=employee_id,
-        where=lambda record: (
-            record.trajectory_id == trajectory_id
-            and record.kind is kind
-            and record.contact_moment_id == contact_moment_id
-        ),
-    )
-    return max(found, key=lambda record: record.updated_at.isoformat() if record.updated_at else "", default=None)
-
-
-def get_or_create(
-    database: Database,
+    *,
     employee_id: str,
     trajectory_id: str,
     kind: MethodKind | str,
     contact_moment_id: str | None = None,
     record_id: str | None = None,
 ) -> MethodRecordBase:
-    """The stored record (by id, else by trajectory, moment and kind) or a new, not yet saved one."""
+    """The record to open (see the module docstring for the rule); a new one is not stored."""
     kind = MethodKind(kind)
     if record_id:
         return database.get(MethodRecordBase, record_id, employee_id=employee_id)
-    found = find_record(database, employee_id, trajectory_id, kind, contact_moment_id)
-    if found is not None:
-        return found
-    return new_method_record(
-        kind,
+    found = database.list(MethodRecordBase, employee_id=employee_id, trajectory_id=trajectory_id, kind=kind)
+    if contact_moment_id:
+        same_moment = [record for record in found if record.contact_moment_id == contact_moment_id]
+        found = same_moment or [record for record in found if record.contact_moment_id is None]
+    if found:
+        return max(found, key=lambda record: record.updated_at.isoformat() if record.updated_at else "")
+    return method(kind).record_class(
+        kind=kind,
         employee_id=employee_id,
         trajectory_id=trajectory_id,
         contact_moment_id=contact_moment_id,
         date=clock.today(),
     )
+
+
+def save_record(database: Database, record: MethodRecordBase) -> MethodRecordBase:
+    """Validate the whole record again (nested changes are not validated on assignment) and store it."""
+    validated = type(record).model_validate(record.model_dump())
+    return database.save(validated)
 
 
 def conclusion_lines(text: str) -> list[str]:

@@ -33,11 +33,23 @@ def persons_of(database: Database, organisation_id: str) -> list[Person]:
     return persons(database, organisation_id)
 
 
-def supervisors_of(database: Database, organisation_id: str | None) -> list[Person]:
-    """The organisation's werkvloerbegeleiders, for the employee form and the import."""
-    if not organisation_id:
-        return []
-    return [person for person in persons(database, organisation_id) if person.has_role(Role.SUPERVISOR)]
+def get_person(database: Database, person_id: str) -> Person:
+    return database.get(Person, person_id)
+
+
+def supervisors_of(database: Database, organisation_id: str | None, keep: str | None = None) -> list[Person]:
+    """The organisation's werkvloerbegeleiders, for the employee form and the import; ``keep`` (a
+    person id) is added when that person is no longer among them (e.g. the role was removed)."""
+    found = (
+        [person for person in persons(database, organisation_id) if person.has_role(Role.SUPERVISOR)]
+        if organisation_id
+        else []
+    )
+    if keep and all(person.id != keep for person in found):
+        person = database.find(Person, keep)
+        if person is not None:
+            found.append(person)
+    return found
 
 
 def save_person(

@@ -18,11 +18,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
 from poptui.models import (
@@ -81,7 +85,7 @@ def export_person(
     database: Database, employee_id: str, out_dir: Path | None = None, *, today: date | None = None
 ) -> PersonExport:
     """Write everything stored about the employee into a new folder under ``out_dir``."""
-    today = today or date.today()
+    today = today or clock.today()
     employee = database.get(Employee, employee_id)
     base = Path(out_dir).expanduser() if out_dir else exports_folder()
     folder = base / _folder_name(employee, today)
@@ -111,15 +115,15 @@ def _export_pdfs(database: Database, employee: Employee, folder: Path, today: da
     except ImportError:
         result.notes.append(_("De PDF-formulieren zijn niet beschikbaar in deze versie; enkel gegevens.json."))
         return
-    jobs = [(_("toestemmingsdocument"), lambda: forms.export_consent(database, employee.id, folder, today=today))]
+    jobs: list[tuple[str, Callable[[], Path]]] = [
+        (_("toestemmingsdocument"), partial(forms.export_consent, database, employee.id, folder, today=today))
+    ]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
-        jobs.append(
-            (_("POP"), lambda trajectory=trajectory: forms.export_pop(database, trajectory.id, folder, today=today))
-        )
+        jobs.append((_("POP"), partial(forms.export_pop, database, trajectory.id, folder, today=today)))
     for what, job in jobs:
         try:
             result.files.append(Path(job()))
-        except Exception as error:  # noqa: BLE001 - one missing form must not stop the copy of the data
+        except Exception as error:
             result.notes.append(_("{what} niet gemaakt: {reason}", what=what, reason=error))
 
 
@@ -176,6 +180,31 @@ def erase_person(database: Database, employee_id: str) -> ErasureResult:
     return ErasureResult(employee_id, counts, safety, holding, drafts)
 
 
+def erasure_lines(result: ErasureResult) -> list[str]:
+    """What the coach must know after an erasure: backups that still hold the person."""
+    lines = []
+    if result.backups:
+        lines.append(_("Deze reservekopieën bevatten de persoon nog; ze worden automatisch verwijderd:"))
+        for holding in result.backups:
+            lines.append(
+                _(
+                    "- {file} (van {made}), verdwijnt uiterlijk op {day}",
+                    file=holding.path.name,
+                    made=holding.made_at,
+                    day=format_date(holding.expires_on),
+                )
+            )
+        lines.append(
+            _(
+                "Kopieën die je zelf elders bewaart (poptui backup --out) en eerder gemaakte exports "
+                "moet je zelf verwijderen."
+            )
+        )
+    if result.removed_drafts:
+        lines.append(_("{count} concept(en) over deze persoon verwijderd.", count=result.removed_drafts))
+    return lines
+
+
 def _drop_attendee(transaction: Any, dossier_id: str, full_name: str) -> None:
     for moment in transaction.list(ContactMoment, employee_id=dossier_id):
         if full_name in moment.attendees:
@@ -208,8 +237,9 @@ def _ended_on(trajectory: Trajectory) -> date | None:
     if trajectory.status is TrajectoryStatus.COMPLETED:
         return trajectory.completion_date
     if trajectory.status is TrajectoryStatus.STOPPED:
-        moment = trajectory.completion_date or trajectory.updated_at or trajectory.start_date
-        return moment.date() if hasattr(moment, "date") and callable(moment.date) else moment
+        if trajectory.completion_date:
+            return trajectory.completion_date
+        return trajectory.updated_at.date() if trajectory.updated_at else trajectory.start_date
     return None
 
 
@@ -224,7 +254,7 @@ def retention_due(
     database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
 ) -> list[RetentionItem]:
     """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
-    limit = _years_before(today or date.today(), years)
+    limit = _years_before(today or clock.today(), years)
     employees = {employee.id: employee for employee in database.list(Employee)}
     due = []
     for trajectory in database.list(Trajectory):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import CompetenceKind, PopAction, PopDocument
 
@@ -47,9 +48,7 @@ def action_problems(action: PopAction, today: date) -> list[str]:
     if action.deadline is None:
         problems.append(_("Er is geen deadline (tegen wanneer)."))
     elif action.deadline < today:
-        problems.append(
-            _("De deadline {deadline} ligt in het verleden.", deadline=action.deadline.strftime("%d/%m/%Y"))
-        )
+        problems.append(_("De deadline {deadline} ligt in het verleden.", deadline=format_date(action.deadline)))
     if not action.result.strip():
         problems.append(_("Het resultaat is niet meetbaar: beschrijf wat je zult zien als het gelukt is."))
     if not action.who_helps.strip():

@@ -1,4 +1,5 @@
-"""Trajectories: the contact-moment plan from the catalog, starting one, summarising them."""
+"""Trajectories: the contact-moment plan from the catalog, starting one, summarising them, and
+what the trajectory page shows (:func:`trajectory_view`)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from poptui.models import (
     Level,
     MethodKind,
     Organisation,
+    Person,
     Phase,
     PopDocument,
+    SupervisorConsultation,
     Trajectory,
     TrajectoryStatus,
     VariantId,
@@ -190,5 +193,55 @@ def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Traject
         if any(trajectory.status in OPEN_STATUSES for trajectory in own):
             continue
         completed = [t for t in own if t.status is TrajectoryStatus.COMPLETED and t.completion_date]
-        ready.append((employee, max(completed, key=lambda t: t.completion_date, default=None)))
+        ready.append((employee, max(completed, key=lambda t: t.completion_date or date.min, default=None)))
     return ready
+
+
+def get_trajectory(database: Database, trajectory_id: str) -> Trajectory:
+    """The trajectory; raises :class:`~poptui.services.NotFound`."""
+    return database.get(Trajectory, trajectory_id)
+
+
+@dataclass(frozen=True)
+class ConsultationLine:
+    """A supervisor consultation with the supervisor who gave it (None: unknown or removed)."""
+
+    consultation: SupervisorConsultation
+    supervisor: Person | None
+
+
+@dataclass(frozen=True)
+class TrajectoryView:
+    """What the trajectory page shows: the trajectory with its employee, coach, contact moments
+    (by number) and supervisor consultations (by date)."""
+
+    trajectory: Trajectory
+    employee: Employee | None
+    coach: Person | None
+    moments: list[ContactMoment]
+    consultations: list[ConsultationLine]
+
+    @property
+    def employee_name(self) -> str:
+        return self.employee.full_name if self.employee else "?"
+
+
+def trajectory_view(database: Database, trajectory_id: str) -> TrajectoryView | None:
+    """The trajectory page's data, or None when the trajectory no longer exists."""
+    from poptui.services.consultations import consultations_of
+    from poptui.services.contact_moments import moments_of
+
+    trajectory = database.find(Trajectory, trajectory_id)
+    if trajectory is None:
+        return None
+    persons = {person.id: person for person in database.list(Person)}
+    return TrajectoryView(
+        trajectory=trajectory,
+        employee=database.find(Employee, trajectory.employee_id),
+        coach=persons.get(trajectory.coach_id or ""),
+        moments=moments_of(database, trajectory),
+        consultations=[
+            ConsultationLine(consultation, persons.get(consultation.supervisor_id or ""))
+            for consultation in consultations_of(database, trajectory)
+        ],
+    )

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import ValidationError
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory, TrajectoryStatus
 from poptui.models.errors import dutch_summary
@@ -146,8 +147,8 @@ def complete(database: Database, trajectory: Trajectory, completion_date: date |
         raise StatusRefused(
             _(
                 "De datum afgerond ({day}) ligt vóór de startdatum ({start}).",
-                day=day.strftime("%d/%m/%Y"),
-                start=start_date.strftime("%d/%m/%Y"),
+                day=format_date(day),
+                start=format_date(start_date),
             )
         )
     return _save(
@@ -161,6 +162,21 @@ def stop(database: Database, trajectory: Trajectory, reason: str) -> Trajectory:
     if not reason.strip():
         raise StatusRefused(_("Geef een reden waarom het traject stopt."))
     return _save(database, _update(trajectory, status=TrajectoryStatus.STOPPED, stop_reason=reason.strip()))
+
+
+def change_status(database: Database, trajectory: Trajectory, change: StatusChange, reason: str = "") -> Trajectory:
+    """Apply one of :func:`allowed_changes` (``reason`` is needed to stop); raises
+    :class:`StatusRefused` when the rules do not allow it. Completing asks nothing: the screen
+    asks the coach first (completing means the POP is made)."""
+    if change is StatusChange.START:
+        return start(database, trajectory)
+    if change is StatusChange.PAUSE:
+        return pause(database, trajectory)
+    if change is StatusChange.RESUME:
+        return resume(database, trajectory)
+    if change is StatusChange.COMPLETE:
+        return complete(database, trajectory)
+    return stop(database, trajectory, reason)
 
 
 # -- the POP cycle --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poptui.catalog import load_catalog
+from poptui.catalog import Variant, load_catalog
 from poptui.i18n import _
 from poptui.models import Level, VariantId
 
@@ -43,7 +43,7 @@ def propose_variant(reflection: Level, intensity: Level) -> VariantProposal:
                 ),
             )
 
-    def distance(variant) -> tuple[int, int, int]:  # noqa: ANN001
+    def distance(variant: Variant) -> tuple[int, int, int]:
         return (
             abs(_ORDER[variant.reflection] - _ORDER[reflection]),
             abs(_ORDER[variant.intensity] - _ORDER[intensity]),

@@ -30,6 +30,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from poptui import clock
+from poptui.formatting import format_moment
 from poptui.store import audit, schema
 from poptui.store.errors import BackupError
 from poptui.store.files import atomic_write, ensure_folder
@@ -68,7 +70,7 @@ class Backup:
 
     @property
     def label(self) -> str:
-        return f"{self.made_at:%d/%m/%Y %H:%M} ({self.reason})"
+        return f"{format_moment(self.made_at)} ({self.reason})"
 
 
 def backup_folder(database_path: Path) -> Path:
@@ -109,7 +111,7 @@ def write_backup_file(database_path: Path, folder: Path, reason: str) -> Path:
     try:
         data = _zip(Path(database_path))
         ensure_folder(folder)
-        target = _unique_name(folder, datetime.now(), reason)
+        target = _unique_name(folder, clock.now(), reason)
         atomic_write(target, data)
     except OSError as error:
         raise BackupError(
@@ -160,7 +162,7 @@ def expires_on(item: Backup, backups: list[Backup], policy: RotationPolicy = POL
 
 def rotate(database_path: Path, now: datetime | None = None, policy: RotationPolicy = POLICY) -> list[Path]:
     """Remove backups the policy no longer keeps; returns what was removed."""
-    now = now or datetime.now()
+    now = now or clock.now()
     backups = list_backups(database_path)
     removed = []
     seen_weeks: set[tuple[int, int]] = set()
@@ -200,7 +202,7 @@ def remove_stale_temps(database_path: Path, older_than: float = STALE_TEMP_SECON
 
 def ensure_daily_backup(database: Database, today: date | None = None) -> Path | None:
     """On the first start of the day: a backup, rotation and clean-up. None when there is one already."""
-    today = today or date.today()
+    today = today or clock.today()
     if has_backup_of(database.path, today):
         return None
     remove_stale_temps(database.path)

@@ -20,6 +20,7 @@ whole, so a reader sees the old or the new version, never half a file.
 
 from __future__ import annotations
 
+import builtins
 import copy
 import getpass
 import os
@@ -198,7 +199,7 @@ class Database:
     # -- reading -----------------------------------------------------------------
 
     def _documents(self, path: Path, table: str) -> list[dict[str, Any]]:
-        database = TinyDB(storage=SnapshotStorage, path=path)  # type: ignore[arg-type]
+        database = TinyDB(storage=SnapshotStorage, path=path)
         return [dict(doc) for doc in database.table(table, cache_size=0).all()]
 
     def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
@@ -250,9 +251,11 @@ class Database:
                     return found
             return None
         path = self._file_for(record_type, employee_id)
-        database = TinyDB(storage=SnapshotStorage, path=path)  # type: ignore[arg-type]
+        database = TinyDB(storage=SnapshotStorage, path=path)
         doc = database.table(record_type.table, cache_size=0).get(Query().id == record_id)
-        return self._load(record_type, dict(doc), path) if doc is not None else None  # type: ignore[arg-type]
+        if doc is None or isinstance(doc, list):
+            return None
+        return self._load(record_type, dict(doc), path)
 
     # -- writing -----------------------------------------------------------------
 
@@ -281,7 +284,7 @@ class Database:
         with self.transaction() as transaction:
             return transaction.save(record)
 
-    def save_all(self, records: list[R]) -> list[R]:
+    def save_all(self, records: builtins.list[R]) -> builtins.list[R]:
         with self.transaction() as transaction:
             return [transaction.save(record) for record in records]
 
@@ -289,11 +292,11 @@ class Database:
         with self.transaction() as transaction:
             transaction.delete(record)
 
-    def audit_events(self, employee_id: str | None = None) -> list[AuditEvent]:
+    def audit_events(self, employee_id: str | None = None) -> builtins.list[AuditEvent]:
         events = audit.read(self.path / audit.AUDIT_FILE)
         return [event for event in events if employee_id is None or event.employee_id == employee_id]
 
-    def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
+    def record_event(self, action: AuditAction, record: Record, fields: builtins.list[str] | None = None) -> None:
         """Audit something that is not a change, such as an export or a print."""
         with self._locked():
             try:
@@ -301,7 +304,7 @@ class Database:
             except OSError as error:
                 raise SaveFailed(self.path, error.strerror or str(error)) from error
 
-    def _event(self, action: AuditAction, record: Record, fields: list[str]) -> AuditEvent:
+    def _event(self, action: AuditAction, record: Record, fields: builtins.list[str]) -> AuditEvent:
         employee_id = record.id if isinstance(record, Employee) else getattr(record, "employee_id", None)
         return AuditEvent(
             at=now(),

@@ -8,16 +8,20 @@ writes every temporary file, then the audit entries, then replaces the files.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tinydb import TinyDB
+from tinydb.table import Table
 
+from poptui import clock
+from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
 from poptui.store import audit, policy
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
@@ -56,12 +60,12 @@ _META_FIELDS = frozenset({"version", "created_at", "updated_at", "updated_by"})
 
 
 def now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
+    return clock.now().astimezone().replace(microsecond=0)
 
 
 def parse(record_type: type[R], doc: dict[str, Any]) -> R:
     if issubclass(record_type, MethodRecordBase):
-        return method_record_adapter.validate_python(doc)  # type: ignore[return-value]
+        return cast(R, method_record_adapter.validate_python(doc))
     return record_type.model_validate(doc)
 
 
@@ -75,18 +79,18 @@ class Transaction:
         self._events: list[AuditEvent] = []
         self._versions: dict[str, int] = {}
 
-    def _table(self, record_type: type[Record], employee_id: str | None):  # noqa: ANN202
+    def _table(self, record_type: type[Record], employee_id: str | None) -> Table:
         path = self.database._file_for(record_type, employee_id)
         self._removed.discard(path)
         storage = self._storages.get(path)
         if storage is None:
             storage = TransactionStorage(path)
             self._storages[path] = storage
-        database = TinyDB(storage=_Existing(storage))  # type: ignore[arg-type]
+        database = TinyDB(storage=_Existing(storage))
         return database.table(record_type.table, cache_size=0)
 
     @staticmethod
-    def _replace_document(table, doc_id: int, doc: dict[str, Any]) -> None:  # noqa: ANN001
+    def _replace_document(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
         """Put ``doc`` in place of document ``doc_id`` in a copy of its table.
 
         TinyDB's update changes the stored dictionary in place; the parsed file
@@ -94,14 +98,14 @@ class Transaction:
         table is copied and the document replaced instead.
         """
         storage = table.storage
-        data = storage.read()
+        data = storage.read() or {}
         rows = dict(data.get(table.name, {}))
         rows[str(doc_id)] = doc
         data[table.name] = rows
         storage.write(data)
 
-    def _stored(self, table, record_id: str) -> tuple[int, dict[str, Any]] | tuple[None, None]:  # noqa: ANN001
-        """The TinyDB doc id and document with our ``record_id``.
+    def _stored(self, table: Table, record_id: str) -> tuple[int, dict[str, Any]] | None:
+        """The TinyDB doc id and document with our ``record_id``, or None.
 
         A plain scan of the raw table: evaluating a TinyDB Query per document
         costs several times more, and a save at 10k records must stay fast.
@@ -110,7 +114,7 @@ class Transaction:
         for doc_id, doc in raw.get(table.name, {}).items():
             if doc.get("id") == record_id:
                 return int(doc_id), dict(doc)
-        return None, None
+        return None
 
     def list(self, record_type: type[R], *, employee_id: str | None = None) -> list[R]:
         """Records as this transaction sees them (including its own unsaved changes)."""
@@ -128,7 +132,7 @@ class Transaction:
             ]
         return [parse(record_type, dict(doc)) for doc in docs]
 
-    def record_event(self, action: AuditAction, record: Record, fields: list[str] | None = None) -> None:
+    def record_event(self, action: AuditAction, record: Record, fields: builtins.list[str] | None = None) -> None:
         """Add an audit entry (such as an erasure) written with this transaction."""
         self._events.append(self.database._event(action, record, fields or []))
 
@@ -140,7 +144,8 @@ class Transaction:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
         table = self._table(base_type, employee_id)
-        doc_id, stored = self._stored(table, record.id)
+        found = self._stored(table, record.id)
+        stored = found[1] if found is not None else None
         if stored is None and record.version != 0:
             raise NotFound(record_type.label, record.id)
         expected = _expected_versions.get()
@@ -170,7 +175,8 @@ class Transaction:
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
             self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
         else:
-            self._replace_document(table, doc_id, doc)
+            assert found is not None
+            self._replace_document(table, found[0], doc)
             changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
@@ -181,9 +187,10 @@ class Transaction:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
         table = self._table(base_type, employee_id)
-        doc_id, stored = self._stored(table, record.id)
-        if stored is None:
+        found = self._stored(table, record.id)
+        if found is None:
             raise NotFound(type(record).__name__, record.id)
+        doc_id, stored = found
         if stored.get("version") != record.version:
             raise VersionConflict(
                 type(record).label,
@@ -261,6 +268,7 @@ def _when(value: Any) -> str:
     if not value:
         return "onbekend tijdstip"
     try:
-        return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y om %H:%M")
+        moment = datetime.fromisoformat(str(value))
+        return f"{format_date(moment)} om {format_time(moment.time())}"
     except ValueError:
         return str(value)

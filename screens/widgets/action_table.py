@@ -7,22 +7,23 @@ POP after every change, so the screen can update the rule line and the problems.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from poptui.screens.widgets.form import format_date
+from poptui.screens.base import poptui_app
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from poptui import clock
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import PopAction, PopDocument, PopStatus
-from poptui.services import pop_documents
+from poptui.services import StoreError, pop_documents
 from poptui.services.pop_rules import action_problems
-from poptui.store import StoreError
 
 
 def _short(text: str, width: int) -> str:
@@ -162,7 +163,7 @@ class ActionTable(DataTable):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._apply(lambda: pop_documents.remove_action(self.app.database, self.pop, action.id))  # type: ignore[attr-defined]
+                self._apply(lambda: pop_documents.remove_action(poptui_app(self.app).database, self.pop, action.id))
 
         self.app.push_screen(ConfirmDialog(_("Actie '{what}' verwijderen?", what=_short(action.what, 50))), answered)
 
@@ -170,7 +171,9 @@ class ActionTable(DataTable):
         action = self.current_action()
         if action is None or self._refuse_when_final():
             return
-        self._apply(lambda: pop_documents.move_action(self.app.database, self.pop, action.id, step), action.id)  # type: ignore[attr-defined]
+        self._apply(
+            lambda: pop_documents.move_action(poptui_app(self.app).database, self.pop, action.id, step), action.id
+        )
 
     def action_progress(self) -> None:
         action = self.current_action()
@@ -180,7 +183,7 @@ class ActionTable(DataTable):
 
         self.app.push_screen(ProgressForm(self.pop, action), lambda pop: self._saved(pop, action.id))
 
-    def _apply(self, change, select_id: str | None = None) -> None:  # noqa: ANN001
+    def _apply(self, change: Callable[[], PopDocument], select_id: str | None = None) -> None:
         try:
             pop = change()
         except StoreError as error:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from poptui.screens.base import BaseModal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,7 +17,7 @@ from poptui.i18n import _
 T = TypeVar("T")
 
 
-class ChecklistDialog(ModalScreen[list[T] | None], Generic[T]):
+class ChecklistDialog(BaseModal[list[T] | None], Generic[T]):
     """Tick items with Space or Enter ([x] / [ ], readable without colour); Ctrl+S or F2 confirms,
     Escape cancels."""
 
@@ -31,7 +31,7 @@ class ChecklistDialog(ModalScreen[list[T] | None], Generic[T]):
     """
     BINDINGS = [
         Binding("ctrl+s,f2", "confirm", _("Bevestigen"), priority=True),
-        Binding("space", "toggle", _("Aan/uit"), show=False),
+        Binding("space", "toggle_item", _("Aan/uit"), show=False),
         Binding("escape", "cancel", _("Annuleren")),
     ]
 
@@ -60,7 +60,7 @@ class ChecklistDialog(ModalScreen[list[T] | None], Generic[T]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._toggle(event.option_index)
 
-    def action_toggle(self) -> None:
+    def action_toggle_item(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None:
             self._toggle(highlighted)
@@ -80,7 +80,7 @@ class ChecklistDialog(ModalScreen[list[T] | None], Generic[T]):
         self.dismiss(None)
 
 
-class ReasonDialog(ModalScreen[str | None]):
+class ReasonDialog(BaseModal[str | None]):
     """Ask for a short text (a reason); Enter confirms when something was typed, Escape cancels."""
 
     DEFAULT_CSS = """

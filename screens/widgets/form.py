@@ -1,33 +1,53 @@
 """Forms for one record: labelled fields with their error beside them, a save key,
 protection against leaving with unsaved changes, and drafts while typing.
 
-A concrete form subclasses :class:`FormScreen`, yields :class:`FormField` rows
-from :meth:`FormScreen.compose_fields` and implements :meth:`FormScreen.save_record`,
-which builds the model from :meth:`FormScreen.values` and calls a service. The
-base class turns validation and store errors into Dutch messages next to the
-fields, asks before leaving a changed form and keeps a draft of what was typed.
+A concrete form subclasses ``FormScreen[R]`` (``R``: what saving returns, usually the saved
+record, which is also what the form is dismissed with), sets ``model`` (the pydantic model
+whose fields it edits), yields one :meth:`FormScreen.field` per field from
+:meth:`FormScreen.compose_fields`, and implements :meth:`FormScreen.save_record`, which calls
+a service with the typed :meth:`FormScreen.values`::
+
+    class HoursForm(FormScreen[HoursEntry]):
+        model = HoursEntry
+
+        def compose_fields(self) -> ComposeResult:
+            yield self.field("date", Input(compact=True, placeholder=_("dd/mm/jjjj")))
+            yield self.field("hours", Input(compact=True), help=_("Bijvoorbeeld 2 of 1,5."))
+
+        def save_record(self, values: dict[str, Any]) -> HoursEntry:
+            return hours.save_entry(self.database, values, self.organisation_id, self.entry_id)
+
+A field is declared once, in the model: :meth:`FormScreen.field` takes its label from the
+field's ``title`` (translated) and marks it required (*) when the model requires it. The
+base class turns validation and store errors into Dutch messages next to the fields, asks
+before leaving a changed form and keeps a draft of what was typed.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from typing import Any, ClassVar
+from collections.abc import Callable
+from datetime import date, time
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from poptui.screens.base import BaseScreen
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
-from poptui.formatting import DATE_FORMAT, format_date, format_time  # noqa: E402,F401  (re-exported for screens)
+from poptui import clock
+from poptui.formatting import format_date, format_time
 from poptui.i18n import _
 from poptui.models.errors import FieldError, field_errors
-from poptui.services import drafts
-from poptui.store import ConsentRequired, StoreError, VersionConflict, expect_versions
+from poptui.services import ConsentRequired, StoreError, VersionConflict, drafts, expect_versions
 from poptui.text import clean_text
+
+if TYPE_CHECKING:
+    from poptui.screens.dialogs import ConfirmDialog
 
 
 def widget_value(widget: Widget) -> Any:
@@ -96,8 +116,12 @@ class FormField(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
-class FormScreen(Screen[Any]):
-    """Base of every record form. Subclasses set ``form_title`` and ``model``."""
+RecordT = TypeVar("RecordT")
+
+
+class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
+    """Base of every record form: dismissed with what :meth:`save_record` returned, or None when
+    the coach left without saving. Subclasses set ``form_title`` and ``model``."""
 
     DEFAULT_CSS = """
     FormScreen #form-body { padding: 0 1; }
@@ -116,6 +140,7 @@ class FormScreen(Screen[Any]):
     form_title: str = ""
     form_intro: str = ""
     model: type[BaseModel] | None = None
+    """The model whose fields the form edits: labels, required marks and error messages come from it."""
     close_on_save: bool = True
 
     def __init__(self, draft_key: str) -> None:
@@ -123,7 +148,7 @@ class FormScreen(Screen[Any]):
         self.draft_key = draft_key
         self.dirty = False
         self._loading = True
-        self._draft_timer = None
+        self._draft_timer: Timer | None = None
         self._loaded_version: tuple[str, int] | None = None
         self._baseline: dict[str, Any] | None = None
 
@@ -133,12 +158,34 @@ class FormScreen(Screen[Any]):
         """The form's :class:`FormField` rows (subclasses override)."""
         yield from ()
 
-    def save_record(self, values: dict[str, Any]) -> Any:
+    def save_record(self, values: dict[str, Any]) -> RecordT:
         """Build and store the record; raise ValidationError or StoreError on failure."""
         raise TypeError(f"{type(self).__name__} must override save_record")
 
     def initial_values(self) -> dict[str, Any]:
         return {}
+
+    def field(
+        self,
+        name: str,
+        widget: Widget,
+        *,
+        help: str = "",
+        label: str | None = None,
+        required: bool | None = None,
+    ) -> FormField:
+        """The row of the model's field ``name``: labelled with the field's title (translated) and
+        marked required when the model requires it. ``label`` and ``required`` are for the few
+        rows that are not a field of ``model`` (or that a rule outside the field makes required)."""
+        info = self.model.model_fields.get(name) if self.model is not None else None
+        if label is None:
+            if info is None or not info.title:
+                model_name = self.model.__name__ if self.model is not None else "no model"
+                raise KeyError(f"{type(self).__name__}: {name!r} has no title in {model_name}; pass label=")
+            label = _(info.title)
+        if required is None:
+            required = info is not None and info.is_required()
+        return FormField(name, label, widget, help=help, required=required)
 
     # -- layout ----------------------------------------------------------------
 
@@ -168,7 +215,7 @@ class FormScreen(Screen[Any]):
         self._loading = False
         self.dirty = False
         self._baseline = self.values()
-        draft = drafts.load_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        draft = drafts.load_draft(self.database, self.draft_key)
         if draft and draft != self.values():
             self.app.push_screen(
                 _confirm(
@@ -177,14 +224,14 @@ class FormScreen(Screen[Any]):
                 self._restore_draft_answer(draft),
             )
 
-    def _restore_draft_answer(self, draft: dict[str, Any]):  # noqa: ANN202
+    def _restore_draft_answer(self, draft: dict[str, Any]) -> Callable[[bool | None], None]:
         def answer(restore: bool | None) -> None:
             if restore:
                 self.load_values(draft)
                 self.dirty = True
                 self.notify(_("Het concept is teruggezet. Sla op met Ctrl+S."))
             else:
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
 
         return answer
 
@@ -223,7 +270,7 @@ class FormScreen(Screen[Any]):
         """Write what was typed so far as a draft (also called on hang-up)."""
         if self.dirty:
             try:
-                drafts.save_draft(self.app.database, self.draft_key, self.form_title, self.values())  # type: ignore[attr-defined]
+                drafts.save_draft(self.database, self.draft_key, self.form_title, self.values())
             except OSError:
                 pass
 
@@ -309,14 +356,14 @@ class FormScreen(Screen[Any]):
         self.clear_errors()
         self.dirty = False
         self._baseline = values
-        drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+        drafts.discard_draft(self.database, self.draft_key)
         self.notify(_("Opgeslagen."))
         self.after_save(record)
         if close:
             self.dismiss(record)
         return True
 
-    def after_save(self, record: Any) -> None:
+    def after_save(self, record: RecordT) -> None:
         """Hook for subclasses (e.g. to update the draft key of a new record)."""
 
     # -- someone else saved first ---------------------------------------------
@@ -324,14 +371,14 @@ class FormScreen(Screen[Any]):
     def handle_conflict(self, error: VersionConflict) -> None:
         """Keep the coach's text as a named draft, then offer to reload or keep it aside."""
         mine = self.values()
-        aside_key = f"{self.draft_key}--apart-{datetime.now():%Y%m%d%H%M%S}"
+        aside_key = f"{self.draft_key}--apart-{clock.now():%Y%m%d%H%M%S}"
         aside_title = _(
             "{title} (apart gehouden {when})",
             title=self.form_title or _("formulier"),
-            when=f"{datetime.now():%d/%m %H:%M}",
+            when=f"{clock.now():%d/%m %H:%M}",
         )
         try:
-            drafts.save_draft(self.app.database, aside_key, aside_title, mine)  # type: ignore[attr-defined]
+            drafts.save_draft(self.database, aside_key, aside_title, mine)
         except OSError:
             self.flush_draft()
         theirs = self.initial_values()
@@ -344,7 +391,7 @@ class FormScreen(Screen[Any]):
                 self.load_values(theirs)
                 self.call_after_refresh(self._loaded_again)
                 self.clear_errors()
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
                 self.notify(
                     _("De nieuwe versie is geladen. Je eigen tekst staat in het concept '{title}'.", title=aside_title),
                     timeout=10,
@@ -379,7 +426,7 @@ class FormScreen(Screen[Any]):
 
     def action_leave(self) -> None:
         if not self.dirty:
-            drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+            drafts.discard_draft(self.database, self.draft_key)
             self.dismiss(None)
             return
 
@@ -387,7 +434,7 @@ class FormScreen(Screen[Any]):
             if choice == "save":
                 self.save_and_close(close=True)
             elif choice == "discard":
-                drafts.discard_draft(self.app.database, self.draft_key)  # type: ignore[attr-defined]
+                drafts.discard_draft(self.database, self.draft_key)
                 self.dismiss(None)
 
         from poptui.screens.dialogs import SaveChangesDialog
@@ -407,7 +454,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _confirm(question: str):  # noqa: ANN202
+def _confirm(question: str) -> ConfirmDialog:
     from poptui.screens.dialogs import ConfirmDialog
 
     return ConfirmDialog(question)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from poptui.screens.base import BaseModal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from poptui.i18n import _
 
 
-class TextPromptDialog(ModalScreen[str | None]):
+class TextPromptDialog(BaseModal[str | None]):
     """Type a line and press Enter; Escape cancels (returns None)."""
 
     DEFAULT_CSS = """

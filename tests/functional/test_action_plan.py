@@ -50,7 +50,7 @@ async def _add_action(
     what: str,
     who: str,
     deadline: str,
-    result: str,  # noqa: ANN001
+    result: str,
     kind: CompetenceKind,
 ) -> None:
     await pilot.press("a")

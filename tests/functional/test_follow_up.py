@@ -70,7 +70,7 @@ def trajectories(db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Traject
     return first, second, actions
 
 
-async def test_evaluate_and_carry_over(db: Database, trajectories) -> None:  # noqa: ANN001
+async def test_evaluate_and_carry_over(db: Database, trajectories) -> None:
     _first, second, actions = trajectories
     app = PopApp(db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:

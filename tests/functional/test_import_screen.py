@@ -25,7 +25,7 @@ CSV = (
 )
 
 
-async def _settle(app: PopApp, pilot) -> None:  # noqa: ANN001
+async def _settle(app: PopApp, pilot) -> None:
     """Let the screen's worker (reading or saving in a thread) finish and its results arrive."""
     await pilot.pause()
     await app.workers.wait_for_complete()

@@ -61,7 +61,7 @@ async def test_edit_an_organisation_and_leaving_a_changed_form_asks(demo_db: Dat
         await pilot.press("o")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert [table.get_row_at(index)[0] for index in range(table.row_count)] == [
+        assert [str(table.get_row_at(index)[0]) for index in range(table.row_count)] == [
             "De Werkplaats vzw",
             "LDE Groen & Zorg",
         ]

@@ -29,14 +29,14 @@ def _fake_lp(folder: Path, exit_code: int = 0) -> Path:
     return log
 
 
-def _blank_pdf(tmp_path: Path):  # noqa: ANN202
+def _blank_pdf(tmp_path: Path):
     def write() -> Path:
         return forms.export_blank("smart", None, tmp_path / "uit")
 
     return write
 
 
-async def _open(app: PopApp, pilot, write, record=None) -> PrintResultDialog:  # noqa: ANN001
+async def _open(app: PopApp, pilot, write, record=None) -> PrintResultDialog:
     print_form(app, write, "werkblad SMART", record=record)
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -123,7 +123,7 @@ async def test_print_a_blank_worksheet_for_an_organisation(db: Database, monkeyp
         navigation.print_blank_worksheet(app, organisation.id)
         await pilot.pause()
         assert isinstance(app.screen, BlankWorksheetDialog)
-        assert len(app.screen.choices) == len(forms.WORKSHEETS)
+        assert len(app.screen.choices) == len(forms.worksheet_names())
         await pilot.press("down", "down", "down", "enter")  # the fourth: SMART
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -204,3 +204,44 @@ async def test_k_on_the_employee_page_prints_the_consent_document(
         assert "_TOESTEMMING_" in app.screen.path.name
         text = "\n".join(page.extract_text() for page in PdfReader(app.screen.path).pages)
         assert employee.last_name in text
+
+
+async def _written_path(app: PopApp, pilot) -> Path:
+    """The path the print dialog shows once the PDF is written (the writing runs in a thread)."""
+    for _attempt in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        if isinstance(screen, PrintResultDialog) and screen.path is not None:
+            return screen.path
+    raise AssertionError(f"no PDF written; the screen is {type(app.screen).__name__}")
+
+
+async def test_d_and_k_on_the_trajectory_page_write_the_pop_and_the_consent_document(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poptui.screens.trajectory_page import TrajectoryScreen
+
+    from poptui.models import Employee, PopDocument, PopStatus
+
+    monkeypatch.setattr(forms, "printer_available", lambda: False)
+    final = next(pop for pop in demo_db.list(PopDocument) if pop.status is PopStatus.FINAL)
+    employee = demo_db.get(Employee, final.employee_id)
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_trajectory(app, final.trajectory_id)
+        await pilot.pause()
+        assert isinstance(app.screen, TrajectoryScreen)
+
+        await pilot.press("d")  # a final POP prints without asking
+        pop_path = await _written_path(app, pilot)
+        assert pop_path.exists() and "_POP_" in pop_path.name
+        assert employee.last_name in "\n".join(page.extract_text() for page in PdfReader(pop_path).pages)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TrajectoryScreen)
+
+        await pilot.press("k")
+        consent_path = await _written_path(app, pilot)
+        assert consent_path.exists() and "_TOESTEMMING_" in consent_path.name
+        assert employee.last_name in "\n".join(page.extract_text() for page in PdfReader(consent_path).pages)

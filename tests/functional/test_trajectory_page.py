@@ -29,7 +29,7 @@ def stored(flow: Flow, index: int = 0) -> Trajectory:
     return flow.database.get(Trajectory, trajectory.id, employee_id=trajectory.employee_id)
 
 
-async def choose_status(pilot, label_start: str) -> None:  # noqa: ANN001
+async def choose_status(pilot, label_start: str) -> None:
     await pilot.press("s")
     await pilot.pause()
     dialog = pilot.app.screen

@@ -18,7 +18,7 @@ def _employee(db: Database) -> Employee:
     return db.save(Employee(first_name="Zoë", last_name="Vermeulen", organisation_id=organisation.id, remarks=SECRET))
 
 
-def test_every_kind_of_event_is_recorded_without_values(db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_every_kind_of_event_is_recorded_without_values(db: Database, tmp_path) -> None:
     employee = _employee(db)
     changed = db.save(employee.model_copy(update={"function": "Inpak", "remarks": SECRET + "2"}))
     export_person(db, employee.id, tmp_path / "out")
@@ -37,7 +37,7 @@ def test_every_kind_of_event_is_recorded_without_values(db: Database, tmp_path) 
         assert personal not in text
 
 
-def test_tampering_breaks_the_chain_and_check_says_so(db: Database, capsys) -> None:  # noqa: ANN001
+def test_tampering_breaks_the_chain_and_check_says_so(db: Database, capsys) -> None:
     employee = _employee(db)
     db.save(employee.model_copy(update={"function": "a"}))
     path = db.path / audit_log.AUDIT_FILE

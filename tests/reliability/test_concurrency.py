@@ -19,6 +19,8 @@ from poptui.models import ContactMoment, Employee, Organisation, Trajectory
 from poptui.store import Database, VersionConflict
 from poptui.store import audit as audit_log
 
+pytestmark = pytest.mark.slow  # a soak: `pytest -m "not slow"` leaves it out of the everyday loop
+
 WORKERS = 4
 EMPLOYEES_PER_WORKER = 80  # each with a trajectory and a contact moment (240 records), edited once: 320 saves
 
@@ -82,7 +84,7 @@ def test_four_processes_save_concurrently_and_lose_nothing(db: Database) -> None
     assert "in orde" in check.stdout
 
 
-def _edit_later(path: str, employee_id: str, loaded, saved, messages) -> None:  # noqa: ANN001
+def _edit_later(path: str, employee_id: str, loaded, saved, messages) -> None:
     database = Database.open(Path(path), actor="collega")
     employee = database.get(Employee, employee_id)
     loaded.set()

@@ -24,7 +24,10 @@ from poptui.store import Database
 
 ROUNDS = 60
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux", reason="fork and SIGKILL")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux", reason="fork and SIGKILL"),
+]
 
 
 def _child(path: Path, write_fd: int, round_number: int, employee_id: str, trajectory_id: str) -> None:

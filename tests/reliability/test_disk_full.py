@@ -20,6 +20,8 @@ from poptui.store import Database, SaveFailed
 from poptui.store import audit as store_audit
 from poptui.store import files as store_files
 
+pytestmark = pytest.mark.slow  # a soak: `pytest -m "not slow"` leaves it out of the everyday loop
+
 
 def _filled(db: Database) -> tuple[Employee, Trajectory]:
     organisation = db.save(Organisation(name="Atelier"))
@@ -89,7 +91,7 @@ def test_read_only_folder_simulated(db: Database, monkeypatch: pytest.MonkeyPatc
     before = _snapshot(db.path)
     real_open = os.open
 
-    def read_only(path, flags, *args):  # noqa: ANN001, ANN202
+    def read_only(path, flags, *args):
         if flags & (os.O_WRONLY | os.O_RDWR):
             raise OSError(errno.EROFS, "Read-only file system")
         return real_open(path, flags, *args)
@@ -115,7 +117,7 @@ def test_read_only_folder_for_real(db: Database) -> None:  # pragma: no cover - 
 
 
 @pytest.fixture
-def tiny_tmpfs(tmp_path: Path):  # noqa: ANN201
+def tiny_tmpfs(tmp_path: Path):
     mount_point = tmp_path / "klein"
     mount_point.mkdir()
     try:

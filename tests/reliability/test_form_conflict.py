@@ -161,7 +161,7 @@ def _read_until(fd: int, needle: bytes, limit: float = 30.0) -> bytes:
 
 
 @pytest.mark.skipif(not hasattr(os, "forkpty") or sys.platform != "linux", reason="needs a pty")
-def test_sighup_to_a_running_poptui_in_a_pty_saves_the_draft(demo_db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_sighup_to_a_running_poptui_in_a_pty_saves_the_draft(demo_db: Database, tmp_path) -> None:
     employee = _first_employee(demo_db)
     ready = tmp_path / "klaar"
     pid, fd = pty.fork()

@@ -18,7 +18,7 @@ def _with_dossier(db: Database) -> Employee:
     return max(employees, key=lambda employee: len(db.list(ContactMoment, employee_id=employee.id)))
 
 
-def test_export_writes_every_record_audit_and_pdfs(demo_db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_export_writes_every_record_audit_and_pdfs(demo_db: Database, tmp_path) -> None:
     employee = _with_dossier(demo_db)
     result = export_person(demo_db, employee.id, tmp_path / "uit")
     data = json.loads((result.folder / "gegevens.json").read_text(encoding="utf-8"))
@@ -30,7 +30,7 @@ def test_export_writes_every_record_audit_and_pdfs(demo_db: Database, tmp_path) 
     assert any(path.suffix == ".pdf" for path in result.files) or result.notes
 
 
-def test_erase_removes_everything_and_lists_backups(demo_db: Database, capsys) -> None:  # noqa: ANN001
+def test_erase_removes_everything_and_lists_backups(demo_db: Database, capsys) -> None:
     employee = _with_dossier(demo_db)
     create_backup(demo_db, BackupReason.DAILY)
     drafts.save_draft(demo_db, f"contact-{employee.id}", "Contactmoment", {"notes": "x"})
@@ -49,7 +49,7 @@ def test_erase_removes_everything_and_lists_backups(demo_db: Database, capsys) -
     assert main(["check", "--db", str(demo_db.path)]) == 0
 
 
-def test_erase_command_asks_and_reports(demo_db: Database, capsys) -> None:  # noqa: ANN001
+def test_erase_command_asks_and_reports(demo_db: Database, capsys) -> None:
     employee = _with_dossier(demo_db)
     assert main(["person", "erase", employee.id, "--db", str(demo_db.path)]) == 1  # no terminal, no --yes
     assert demo_db.find(Employee, employee.id) is not None
@@ -59,7 +59,7 @@ def test_erase_command_asks_and_reports(demo_db: Database, capsys) -> None:  # n
     assert main(["person", "erase", "bestaat-niet", "--db", str(demo_db.path), "--yes"]) == 1
 
 
-def test_export_command(demo_db: Database, tmp_path, capsys) -> None:  # noqa: ANN001
+def test_export_command(demo_db: Database, tmp_path, capsys) -> None:
     employee = _with_dossier(demo_db)
     assert main(["person", "export", employee.id, "--db", str(demo_db.path), "--out", str(tmp_path / "x")]) == 0
     assert "gegevens.json" in capsys.readouterr().out
@@ -108,7 +108,7 @@ def test_retention_lists_old_trajectories(db: Database) -> None:
     assert retention_due(db, years=6, today=today) == []
 
 
-def test_retention_command(demo_db: Database, capsys) -> None:  # noqa: ANN001
+def test_retention_command(demo_db: Database, capsys) -> None:
     assert main(["person", "retention", "--db", str(demo_db.path), "--years", "50"]) == 0
     assert "Geen trajecten voorbij de bewaartermijn van 50 jaar" in capsys.readouterr().out
     assert main(["person", "retention", "--db", str(demo_db.path), "--years", "0"]) == 0

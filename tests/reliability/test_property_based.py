@@ -20,6 +20,8 @@ from poptui.models.errors import field_errors
 from poptui.models.methods import METHOD_RECORD_CLASSES
 from poptui.store import Database
 
+pytestmark = pytest.mark.slow  # a soak: `pytest -m "not slow"` leaves it out of the everyday loop
+
 ENGLISH = ("Input should", "Field required", "Value error", "validation error", "Extra inputs")
 
 scalars = st.one_of(
@@ -113,7 +115,7 @@ cells = st.one_of(st.text(max_size=30), st.sampled_from(["", "31/02/2026", "ja",
 def test_employee_import_refuses_bad_rows_in_dutch(
     import_db,
     rows: list[list[str]],
-    header: list[str],  # noqa: ANN001
+    header: list[str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     import_employees = pytest.importorskip("poptui.services.import_employees")

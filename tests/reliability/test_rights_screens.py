@@ -17,7 +17,7 @@ async def test_drafts_screen_lists_shows_and_removes(demo_db: Database) -> None:
     drafts.save_draft(demo_db, f"employee-{employee.id}", "Werknemer bewerken", {"function": "Concepttekst"})
     app = PopApp(demo_db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Werknemer bewerken" in drafts_notice(app)
+        assert "Werknemer bewerken" in drafts_notice(demo_db)
         await app.push_screen(DraftsScreen())
         await pilot.pause()
         await pilot.press("m")
@@ -28,7 +28,7 @@ async def test_drafts_screen_lists_shows_and_removes(demo_db: Database) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("j")
         await pilot.pause()
-        assert drafts.list_drafts(demo_db) == [] and drafts_notice(app) == ""
+        assert drafts.list_drafts(demo_db) == [] and drafts_notice(demo_db) == ""
 
 
 async def test_person_rights_screen_exports_and_erases_after_confirmation(demo_db: Database) -> None:

@@ -74,11 +74,11 @@ def _app(path: Path) -> tuple[PopApp, str]:
     return PopApp(database, None, ask_coach=False), trajectory.id
 
 
-def test_action_plan_at_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_action_plan_at_80x24(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
     app, trajectory_id = _app(tmp_path / "db")
 
-    async def open_plan(pilot) -> None:  # noqa: ANN001
+    async def open_plan(pilot) -> None:
         from poptui.screens import navigation
 
         navigation.open_pop(pilot.app, trajectory_id)

@@ -91,18 +91,18 @@ def _ines(database: Database) -> str:
     return next(employee.id for employee in database.list(Employee) if employee.first_name == "Inès")
 
 
-def test_employee_list(fixed_db: Database, snap_compare) -> None:  # noqa: ANN001
+def test_employee_list(fixed_db: Database, snap_compare) -> None:
     assert snap_compare(PopApp(fixed_db, None, ask_coach=False), terminal_size=(80, 24), press=["w"])
 
 
-def test_employee_list_filtered(fixed_db: Database, snap_compare) -> None:  # noqa: ANN001
+def test_employee_list_filtered(fixed_db: Database, snap_compare) -> None:
     assert snap_compare(PopApp(fixed_db, None, ask_coach=False), terminal_size=(80, 24), press=["w", *"atelier"])
 
 
-def test_employee_page(fixed_db: Database, snap_compare) -> None:  # noqa: ANN001
+def test_employee_page(fixed_db: Database, snap_compare) -> None:
     employee_id = _ines(fixed_db)
 
-    async def open_page(pilot) -> None:  # noqa: ANN001
+    async def open_page(pilot) -> None:
         navigation.open_employee(pilot.app, employee_id)
         await pilot.pause()
 

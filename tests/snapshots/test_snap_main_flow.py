@@ -104,25 +104,25 @@ def fixed_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[PopApp, 
     return PopApp(db, coach), ids
 
 
-def test_home_screen(snap_compare, fixed_app) -> None:  # noqa: ANN001
+def test_home_screen(snap_compare, fixed_app) -> None:
     app, _ids = fixed_app
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_trajectory_page(snap_compare, fixed_app) -> None:  # noqa: ANN001
+def test_trajectory_page(snap_compare, fixed_app) -> None:
     app, ids = fixed_app
 
-    async def open_page(pilot) -> None:  # noqa: ANN001
+    async def open_page(pilot) -> None:
         navigation.open_trajectory(app, ids["Inès"])
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_page, press=["down"])
 
 
-def test_contact_moment_screen(snap_compare, fixed_app) -> None:  # noqa: ANN001
+def test_contact_moment_screen(snap_compare, fixed_app) -> None:
     app, ids = fixed_app
 
-    async def open_moment(pilot) -> None:  # noqa: ANN001
+    async def open_moment(pilot) -> None:
         navigation.open_contact_moment(app, ids["Inès-employee"], ids["Inès-moment"])
         await pilot.pause()
 

@@ -20,7 +20,7 @@ from poptui.export.excel import (
 )
 
 
-def _row(**employee_fields: object):  # noqa: ANN202
+def _row(**employee_fields: object):
     org = organisation()
     person = coach(org.id)
     worker = employee(org.id, **employee_fields)
@@ -31,7 +31,7 @@ def _row(**employee_fields: object):  # noqa: ANN202
     )
 
 
-def _sheet(data: bytes, index: int = 0):  # noqa: ANN202
+def _sheet(data: bytes, index: int = 0):
     return load_workbook(io.BytesIO(data)).worksheets[index]
 
 
@@ -179,7 +179,7 @@ def test_organisation_hours_beside_contact_hours_per_month() -> None:
         "Contacturen",
         "Intake",
         "Begeleiding organisatie",
-        "Begeleiding werkvloerbegeleiders",
+        "Begeleiding begeleiders",
         "Andere",
         "Totaal bovenop contact",
     ]

@@ -128,7 +128,7 @@ def test_follow_up_pop_starts_with_the_evaluation_of_the_previous_actions() -> N
     assert ticked_labels(data)[:2] == ["ja", "nee"]
 
 
-def test_awkward_characters_print(tmp_path) -> None:  # noqa: ANN001
+def test_awkward_characters_print(tmp_path) -> None:
     data_in = _pop_print()
     item = data_in.pop.model_copy(update={"goal": AWKWARD})
     data = pop_pdf(PopPrint(**{**data_in.__dict__, "pop": item}))
@@ -150,7 +150,7 @@ def test_layout_survives_hostile_text_and_breaks_long_rows_across_pages() -> Non
     pdf.fields([(AWKWARD, AWKWARD), ("x" * 300, "")])
     long_word = "Zonderspaties" * 80
     long_text = ("Een heel lange opmerking uit Word geplakt, met “aanhalingstekens” en een tab\t. " * 120).strip()
-    pdf.table(
+    pdf.grid(
         [Column("Tekst", 80), Column("Vinkjes", 40), Column("Vordering", 30), Column("Leeg", 24)],
         [
             [long_text, Ticks([("één", True), ("twee", False)]), Boxes(7, 5), None],
@@ -237,7 +237,7 @@ def test_hours_document_totals_per_kind() -> None:
         "03/11/2026",
         "Intake",
         "Intakegesprek met directie",
-        "Begeleiding werkvloerbegeleiders",
+        "Begeleiding begeleiders",  # §4.4.4: "begeleiding van de organisatie, de begeleiders"
         "1,5",
         "Totaal",
         "3,5",

@@ -39,3 +39,43 @@ def test_screens_import_through_the_package_name() -> None:
         if name.split(".")[0] == "screens"
     ]
     assert offenders == []
+
+
+def test_screens_never_import_the_store() -> None:
+    """Screens reach the data through services (which re-export the errors a screen catches)."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "screens").rglob("*.py")
+        for name in _imports(path)
+        if name == "poptui.store" or name.startswith("poptui.store.")
+    ]
+    assert offenders == []
+
+
+def test_screens_never_import_the_shell() -> None:
+    """The app (poptui.app) and the command line sit above the screens: screens use screens.base."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in (ROOT / "screens").rglob("*.py")
+        for name in _imports(path)
+        if name in {"poptui.app", "poptui.cli"} or name.startswith("poptui.cli.")
+    ]
+    assert offenders == []
+
+
+def test_today_comes_only_from_the_clock() -> None:
+    """date.today() and datetime.now() only in poptui/clock.py, so tests can fix the date everywhere."""
+    offenders = []
+    for folder in ("poptui", "screens"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path == ROOT / "poptui" / "clock.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr in {"today", "now", "utcnow"}
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id in {"date", "datetime"}
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value.id}.{node.attr}")
+    assert offenders == []

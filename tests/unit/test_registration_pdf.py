@@ -31,7 +31,7 @@ def _flat(text: str) -> str:
 # -- consent ----------------------------------------------------------------------------------
 
 
-def test_consent_pdf_prints_the_current_text_word_for_word(db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_consent_pdf_prints_the_current_text_word_for_word(db: Database, tmp_path) -> None:
     org = db.save(organisation())
     worker = db.save(employee(org.id, consent_date=None))
     path = forms.export_consent(db, worker.id, tmp_path, today=PRINTED)
@@ -45,7 +45,7 @@ def test_consent_pdf_prints_the_current_text_word_for_word(db: Database, tmp_pat
 
 def test_consent_pdf_prints_the_version_that_was_signed(
     db: Database, tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     old = consent.current_text()
     new = ConsentText("2027-1", date(2027, 1, 1), old.title, "Een nieuwe tekst die nog niemand tekende.")
     monkeypatch.setattr(consent, "consent_texts", lambda: (old, new))
@@ -145,7 +145,7 @@ def test_a_heading_is_never_left_at_the_foot_of_a_page(filler: int) -> None:
         pdf.paragraph(f"Vulregel {number}")
     pdf.section("Kop van de sectie", "Een noot bij de kop.")
     pdf.subheading("Tussenkop")
-    pdf.table([Column("Eerste kolom", 80), Column("Tweede kolom", 94)], [["cel een", "cel twee"]] * 3)
+    pdf.grid([Column("Eerste kolom", 80), Column("Tweede kolom", 94)], [["cel een", "cel twee"]] * 3)
     pdf.section("Tweede kop")
     pdf.paragraph("De eerste alinea onder de tweede kop. " * 6)
     data = pdf.to_bytes()
@@ -183,7 +183,7 @@ def test_a_pop_that_is_not_final_says_ontwerp_on_every_page() -> None:
     assert "ONTWERP" not in pdf_text(pop_pdf(_pop_print(final=True)))
 
 
-def test_the_cli_says_it_printed_a_draft(db: Database, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_the_cli_says_it_printed_a_draft(db: Database, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     org = db.save(organisation())
     worker = db.save(employee(org.id))
     traject = db.save(trajectory(worker.id, None))
@@ -219,7 +219,7 @@ def _column_words(data: bytes, left_mm: float, right_mm: float) -> list[str]:
 
 def test_table_cells_break_at_spaces_and_hyphenate_only_too_long_words() -> None:
     pdf = FormPdf("Proef", FormContext("Org", PRINTED))
-    pdf.table(
+    pdf.grid(
         [Column("Nr.", 9), Column("Wie helpt?", 22), Column("Omschrijving", 143)],
         [["1", "De werkvloerbegeleider", "Een korte zin die in de brede kolom past zonder afbreken."]],
         size=8.5,

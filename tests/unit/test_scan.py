@@ -93,7 +93,7 @@ def test_unknown_domain_is_refused() -> None:
     assert field_errors(error.value, ScanRecord)[0].message == "De scan heeft zeven domeinen, genummerd van 1 tot 7."
 
 
-def test_chosen_actions_go_into_the_plan_once_with_their_smart_fields(db) -> None:  # noqa: ANN001
+def test_chosen_actions_go_into_the_plan_once_with_their_smart_fields(db) -> None:
     smart = SmartFields(
         specific="Elke week twee vacatures lezen",
         measure="Lijst met vacatures",

@@ -15,6 +15,7 @@ from poptui.models import (
     HandRecord,
     Level,
     MethodKind,
+    MethodRecordBase,
     Organisation,
     Phase,
     Trajectory,
@@ -50,14 +51,14 @@ def _trajectory(db: Database, employee: Employee) -> tuple[Trajectory, list[Cont
 
 
 @pytest.fixture
-def setup(db: Database):  # noqa: ANN201
+def setup(db: Database):
     organisation = db.save(Organisation(name="Org"))
     employee = _employee(db, "Ann", organisation)
     trajectory, moments = _trajectory(db, employee)
     return organisation, employee, trajectory, moments
 
 
-def test_record_held_fills_today_starts_the_trajectory_and_dates_the_next_moment(db: Database, setup) -> None:  # noqa: ANN001
+def test_record_held_fills_today_starts_the_trajectory_and_dates_the_next_moment(db: Database, setup) -> None:
     _organisation, employee, trajectory, moments = setup
     saved = contact_moments.record_moment(
         db,
@@ -86,7 +87,7 @@ def test_record_held_fills_today_starts_the_trajectory_and_dates_the_next_moment
     assert again["next_date"] == date(2025, 3, 17) and again["attendees"] == "Ann Test, coach"
 
 
-def test_record_refuses_bad_values_per_field(db: Database, setup) -> None:  # noqa: ANN001
+def test_record_refuses_bad_values_per_field(db: Database, setup) -> None:
     _organisation, _employee_, _trajectory_, moments = setup
     with pytest.raises(ValidationError) as caught:
         contact_moments.record_moment(
@@ -101,7 +102,7 @@ def test_record_refuses_bad_values_per_field(db: Database, setup) -> None:  # no
     )
 
 
-def test_skip_needs_a_reason_and_held_moments_cannot_be_skipped(db: Database, setup) -> None:  # noqa: ANN001
+def test_skip_needs_a_reason_and_held_moments_cannot_be_skipped(db: Database, setup) -> None:
     _organisation, _employee_, _trajectory_, moments = setup
     with pytest.raises(MomentRefused):
         contact_moments.skip_moment(db, moments[1], "  ")
@@ -113,7 +114,7 @@ def test_skip_needs_a_reason_and_held_moments_cannot_be_skipped(db: Database, se
     assert contact_moments.plan_again(db, skipped).status is ContactMomentStatus.PLANNED
 
 
-def test_add_and_remove_renumber_the_plan(db: Database, setup) -> None:  # noqa: ANN001
+def test_add_and_remove_renumber_the_plan(db: Database, setup) -> None:
     _organisation, _employee_, trajectory, moments = setup
     added = contact_moments.add_planned_moment(
         db, trajectory, Phase.ANALYSE, after=moments[0], methods=[MethodKind.HAND]
@@ -129,18 +130,23 @@ def test_add_and_remove_renumber_the_plan(db: Database, setup) -> None:  # noqa:
         contact_moments.remove_planned_moment(db, held)
 
 
-def test_a_moment_with_method_notes_is_not_removed(db: Database, setup) -> None:  # noqa: ANN001
+def test_a_moment_with_method_notes_is_not_removed(db: Database, setup) -> None:
     _organisation, employee, trajectory, moments = setup
-    record = method_records.get_or_create(db, employee.id, trajectory.id, MethodKind.HAND, moments[1].id)
+    record = method_records.find_or_new(
+        db, employee_id=employee.id, trajectory_id=trajectory.id, kind=MethodKind.HAND, contact_moment_id=moments[1].id
+    )
     assert isinstance(record, HandRecord) and record.version == 0
+    assert db.find(MethodRecordBase, record.id, employee_id=employee.id) is None  # opening stores nothing
     method_records.save_notes(db, record, "duim: koken", "Kookt graag\n\n- werkt graag met collega's")
     with pytest.raises(MomentRefused):
         contact_moments.remove_planned_moment(db, moments[1])
-    again = method_records.get_or_create(db, employee.id, trajectory.id, "hand", moments[1].id)
+    again = method_records.find_or_new(
+        db, employee_id=employee.id, trajectory_id=trajectory.id, kind="hand", contact_moment_id=moments[1].id
+    )
     assert again.id == record.id and again.conclusions == ["Kookt graag", "werkt graag met collega's"]
 
 
-def test_collective_opstart_for_three_employees_in_one_group(db: Database, setup) -> None:  # noqa: ANN001
+def test_collective_opstart_for_three_employees_in_one_group(db: Database, setup) -> None:
     organisation, employee, trajectory, moments = setup
     others = [_employee(db, name, organisation) for name in ("Bert", "Cas")]
     other_trajectories = [_trajectory(db, other) for other in others]
@@ -171,7 +177,7 @@ def test_collective_opstart_for_three_employees_in_one_group(db: Database, setup
     assert len(contact_moments.collective_group(db, group_ids.pop())) == 3
 
 
-def test_collective_opstart_refuses_an_employee_without_open_trajectory(db: Database, setup) -> None:  # noqa: ANN001
+def test_collective_opstart_refuses_an_employee_without_open_trajectory(db: Database, setup) -> None:
     organisation, _employee_, _trajectory_, moments = setup
     lonely = _employee(db, "Dora", organisation)
     with pytest.raises(MomentRefused):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from poptui.formatting import format_hours
 from poptui.models import HoursKind, Organisation, Person, PopDocument, PopStatus, Role, StartupAnalysis, Training
 from poptui.services import hours, print_jobs, startup_analysis, trainings
 from poptui.store import Database, NotFound
@@ -88,7 +89,7 @@ def test_hours_entries_with_totals_per_kind(db: Database, people) -> None:
         HoursKind.GUIDANCE_SUPERVISORS: 0.0,
         HoursKind.OTHER: 0.0,
     }
-    assert [hours.format_hours(value) for value in (4.5, 6.0, 0.25)] == ["4,5", "6", "0,25"]
+    assert [format_hours(value) for value in (4.5, 6.0, 0.25)] == ["4,5", "6", "0,25"]
     assert [person.id for person in hours.coaches(db)] == [_tom.id, an.id]
 
     moved = hours.save_entry(db, {"hours": "2,5"}, organisation.id, first.id)

@@ -53,7 +53,7 @@ def test_at_most_four_challenges_and_ten_actions_each() -> None:
     assert field_errors(error.value, SmartChallenge)[0].message == "Per uitdaging zijn er maximaal 10 acties."
 
 
-def test_chosen_actions_go_into_the_plan_under_their_career_competence(db) -> None:  # noqa: ANN001
+def test_chosen_actions_go_into_the_plan_under_their_career_competence(db) -> None:
     action = SmartAction(
         text="Meelopen in het magazijn",
         meaningful=10,

@@ -91,6 +91,7 @@ def _writer(path: str, worker: int, count: int) -> None:
         database.save(Organisation(name=f"Organisatie {worker}-{number}"))
 
 
+@pytest.mark.slow
 def test_two_processes_writing_concurrently_lose_nothing(db: Database) -> None:
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_writer, args=(str(db.path), worker, 40)) for worker in range(2)]

@@ -31,7 +31,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def started(db: Database):  # noqa: ANN201
+def started(db: Database):
     organisation = db.save(Organisation(name="Org"))
     employee = db.save(Employee(first_name="Ann", last_name="Test", organisation_id=organisation.id))
     return start_trajectory(
@@ -44,7 +44,7 @@ def started(db: Database):  # noqa: ANN201
     )
 
 
-def test_start_pause_resume_and_the_changes_offered(db: Database, started) -> None:  # noqa: ANN001
+def test_start_pause_resume_and_the_changes_offered(db: Database, started) -> None:
     trajectory, _moments = started
     assert trajectory_status.allowed_changes(trajectory)[0] is StatusChange.START
     active = trajectory_status.start(db, trajectory)
@@ -58,7 +58,7 @@ def test_start_pause_resume_and_the_changes_offered(db: Database, started) -> No
     assert trajectory_status.resume(db, paused).status is TrajectoryStatus.ACTIVE
 
 
-def test_complete_needs_a_held_moment_and_a_date_after_the_start(db: Database, started) -> None:  # noqa: ANN001
+def test_complete_needs_a_held_moment_and_a_date_after_the_start(db: Database, started) -> None:
     trajectory, moments = started
     with pytest.raises(StatusRefused, match="zonder gehouden contactmoment"):
         trajectory_status.complete(db, trajectory)
@@ -73,7 +73,23 @@ def test_complete_needs_a_held_moment_and_a_date_after_the_start(db: Database, s
         trajectory_status.stop(db, done, "toch niet")
 
 
-def test_stop_needs_a_reason(db: Database, started) -> None:  # noqa: ANN001
+def test_change_status_applies_every_change_the_page_offers(db: Database, started) -> None:
+    trajectory, moments = started
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.START)
+    assert trajectory.status is TrajectoryStatus.ACTIVE
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.PAUSE)
+    assert trajectory.status is TrajectoryStatus.PAUSED
+    trajectory = trajectory_status.change_status(db, trajectory, StatusChange.RESUME)
+    assert trajectory.status is TrajectoryStatus.ACTIVE
+    with pytest.raises(StatusRefused):
+        trajectory_status.change_status(db, trajectory, StatusChange.COMPLETE)  # nothing held yet
+    with pytest.raises(StatusRefused):
+        trajectory_status.change_status(db, trajectory, StatusChange.STOP)  # no reason
+    stopped = trajectory_status.change_status(db, trajectory, StatusChange.STOP, "werknemer uit dienst")
+    assert stopped.status is TrajectoryStatus.STOPPED and stopped.stop_reason == "werknemer uit dienst"
+
+
+def test_stop_needs_a_reason(db: Database, started) -> None:
     trajectory, _moments = started
     with pytest.raises(StatusRefused):
         trajectory_status.stop(db, trajectory, " ")
@@ -81,11 +97,11 @@ def test_stop_needs_a_reason(db: Database, started) -> None:  # noqa: ANN001
     assert stopped.status is TrajectoryStatus.STOPPED and stopped.stop_reason == "verhuisd"
 
 
-def _states(moments: list[ContactMoment], trajectory=None) -> list[str]:  # noqa: ANN001
+def _states(moments: list[ContactMoment], trajectory=None) -> list[str]:
     return [item.state.value for item in trajectory_status.cycle_progress(moments, trajectory)]
 
 
-def test_cycle_progress_follows_the_contact_moments(db: Database, started) -> None:  # noqa: ANN001
+def test_cycle_progress_follows_the_contact_moments(db: Database, started) -> None:
     trajectory, moments = started
     assert _states(moments) == ["bezig", "nog niet", "nog niet", "nog niet", "nog niet"]
     for moment in moments[:2]:

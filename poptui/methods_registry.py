@@ -1,0 +1,83 @@
+"""Every method (§5, and the planning tools of §4.5.3) in one place.
+
+A method is four things, each declared once:
+
+- its **catalog entry** in ``data/methods.json``: name, section, phases, goals, the
+  guidance (doel, doelgroep, tijdsduur, middelen, werkwijze, aandachtspunten) and,
+  when it has one, the name of its own blank ``worksheet``;
+- its **record class** in :mod:`poptui.models` (a :class:`MethodRecordBase` subclass
+  with ``kind: Literal[MethodKind.X]``), listed in the ``MethodRecord`` union of
+  :mod:`poptui.models.methods`;
+- its **screen**, a module in ``screens/`` with its ``.tcss``, named in
+  ``poptui.screens.method_screens.METHOD_SCREENS`` (the screens' half of this
+  registry: the domain never imports the screens);
+- its **blank worksheet**: the one its catalog entry names, else the general method
+  sheet (goal, way of working, room for notes and conclusions).
+
+:func:`method` gives the domain half for a kind; ``tests/unit/test_methods_registry.py``
+checks that every :class:`MethodKind` resolves to all four.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from poptui.catalog import MethodGuide, load_catalog
+from poptui.i18n import _
+from poptui.models import METHOD_RECORD_CLASSES, MethodKind, MethodRecordBase
+
+
+@dataclass(frozen=True)
+class Method:
+    """One method: its catalog entry (``guide``), its record class and its blank worksheet."""
+
+    kind: MethodKind
+    guide: MethodGuide
+    record_class: type[MethodRecordBase]
+    worksheet: str
+    """A name that :func:`poptui.services.forms.export_blank` prints."""
+
+    @property
+    def name(self) -> str:
+        """The method's name as the coach reads it (translated)."""
+        return _(self.guide.name)
+
+
+def method(kind: MethodKind | str) -> Method:
+    """The method of ``kind`` (a :class:`MethodKind` or its stored value)."""
+    kind = MethodKind(kind)
+    guide = load_catalog().methods[kind]
+    return Method(kind, guide, METHOD_RECORD_CLASSES[kind], guide.worksheet or kind.value)
+
+
+def all_methods() -> list[Method]:
+    """Every method, in the catalog's order (the draaiboek's)."""
+    return [method(kind) for kind in load_catalog().methods]
+
+
+def method_name(kind: MethodKind | str) -> str:
+    return method(kind).name
+
+
+def guidance_text(kind: MethodKind | str, extra: str = "") -> str:
+    """The method's guidance as one readable text for the help dialog: doel, doelgroep, tijdsduur,
+    middelen, werkwijze and aandachtspunten, then ``extra`` (a screen's own explanation)."""
+    guide = method(kind).guide
+    guidance = guide.guidance
+    parts = [
+        _("{name} (§{section})", name=_(guide.name), section=guide.section),
+        "",
+        _("Doel: {text}", text=guidance.doel),
+        _("Doelgroep: {text}", text=guidance.doelgroep),
+        _("Tijdsduur: {text}", text=guidance.tijdsduur),
+    ]
+    if guidance.middelen:
+        parts += ["", _("Middelen:"), *(f"  • {item}" for item in guidance.middelen)]
+    parts += ["", _("Werkwijze:"), *(f"  • {step}" for step in guidance.werkwijze)]
+    if guidance.aandachtspunten:
+        parts += ["", _("Aandachtspunten:"), *(f"  • {item}" for item in guidance.aandachtspunten)]
+    if extra:
+        parts += ["", extra]
+    if guide.own_guidance:
+        parts += ["", _("(Het draaiboek noemt deze methodiek zonder ze te beschrijven; deze uitleg is van poptui.)")]
+    return "\n".join(parts)

@@ -1,0 +1,80 @@
+"""What every poptui screen may use of the app, typed: the database and the coach.
+
+Every screen derives from :class:`BaseScreen` (a full screen) or :class:`BaseModal` (a dialog)
+and reaches the domain through services, passing ``self.database``::
+
+    class TrainingsScreen(BaseScreen[None]):
+        def refresh_data(self) -> None:
+            for training in trainings.list_trainings(self.database): ...
+
+A widget, a command provider or a function given the app asks :func:`poptui_app`
+(``poptui_app(self.app).database``).
+The app itself (``poptui.app.PopApp``, the shell) implements :class:`PoptuiApp`; screens
+never import it, so the arrows keep pointing down: shell -> screens -> domain.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from textual.app import App
+from textual.screen import ModalScreen, Screen, ScreenResultType
+
+from poptui.models import Person
+from poptui.services import Database
+
+
+@runtime_checkable
+class PoptuiApp(Protocol):
+    """The app as the screens see it."""
+
+    database: Database
+    """The open database; pass it to the services."""
+    coach: Person | None
+    """The coach at the keyboard, when chosen."""
+
+    @property
+    def coach_id(self) -> str | None: ...
+
+    def set_coach(self, coach: Person) -> None:
+        """Work as ``coach`` from now on (the home screen follows)."""
+        ...
+
+
+def poptui_app(app: App[Any]) -> PoptuiApp:
+    """``app`` (a screen's or widget's ``self.app``) as the poptui app it is."""
+    if not isinstance(app, PoptuiApp):
+        raise TypeError(f"{type(app).__name__} is not a poptui app")
+    return app
+
+
+class BaseScreen(Screen[ScreenResultType]):
+    """A full screen of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app."""
+
+    @property
+    def database(self) -> Database:
+        return poptui_app(self.app).database
+
+    @property
+    def coach(self) -> Person | None:
+        return poptui_app(self.app).coach
+
+    @property
+    def coach_id(self) -> str | None:
+        return poptui_app(self.app).coach_id
+
+
+class BaseModal(ModalScreen[ScreenResultType]):
+    """A dialog of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app."""
+
+    @property
+    def database(self) -> Database:
+        return poptui_app(self.app).database
+
+    @property
+    def coach(self) -> Person | None:
+        return poptui_app(self.app).coach
+
+    @property
+    def coach_id(self) -> str | None:
+        return poptui_app(self.app).coach_id

@@ -1,0 +1,61 @@
+"""Which screen opens each method: the screens' half of the method registry
+(:mod:`poptui.methods_registry` holds the domain half: record class, guidance, worksheet).
+
+A screen is named as ``"module:Class"`` and imported when it is first opened, so starting
+the app does not pay for the method screens. Every method screen takes the keyword
+arguments of :class:`MethodScreenClass` and works on the record that
+:func:`poptui.services.method_records.find_or_new` gives; methods without a screen of
+their own open the free-notes screen (same record class: a later screen keeps the notes).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol
+
+from textual.screen import Screen
+
+from poptui.models import MethodKind
+
+NOTES = "poptui.screens.method_notes:MethodNotesScreen"
+
+METHOD_SCREENS: dict[MethodKind, str] = {
+    MethodKind.AI_DROOMFASE: NOTES,
+    MethodKind.INTERVIEW: NOTES,
+    MethodKind.HAND: NOTES,
+    MethodKind.KWALITEITENSPEL: NOTES,
+    MethodKind.VAARDIGHEDENSPEL: NOTES,
+    MethodKind.COMPETENTIEMETING: NOTES,
+    MethodKind.SCAN: "poptui.screens.scan_screen:ScanScreen",
+    MethodKind.SMART: "poptui.screens.smart_screen:SmartScreen",
+    MethodKind.KLOKWIJS: NOTES,
+    MethodKind.DROOMPAGINA: NOTES,
+    MethodKind.PRENTENBEELD: NOTES,
+    MethodKind.VIER_OP_EEN_RIJ: NOTES,
+    MethodKind.PRAATPLAAT: NOTES,
+    MethodKind.BESLISSINGSMATRIX: "poptui.screens.decision_matrix:DecisionMatrixScreen",
+    MethodKind.MINDMAP: "poptui.screens.mindmap:MindmapScreen",
+    MethodKind.TIJDSLIJN: "poptui.screens.timeline:TimelineScreen",
+}
+"""Method kind -> ``"module:Class"`` of its screen. A new method screen replaces ``NOTES`` here."""
+
+
+class MethodScreenClass(Protocol):
+    """How every method screen is built."""
+
+    def __call__(
+        self,
+        *,
+        employee_id: str,
+        trajectory_id: str,
+        kind: MethodKind | str,
+        contact_moment_id: str | None = None,
+        record_id: str | None = None,
+    ) -> Screen[Any]: ...
+
+
+def method_screen(kind: MethodKind | str) -> MethodScreenClass:
+    """The screen class of a method (imported now, on first use)."""
+    module_name, _sep, class_name = METHOD_SCREENS[MethodKind(kind)].partition(":")
+    screen_class: MethodScreenClass = getattr(importlib.import_module(module_name), class_name)
+    return screen_class
