@@ -1,91 +1,101 @@
-"""Start-up time and typing cost, against the bare Textual baselines of DESIGN.md.
+"""Start to the first usable screen, peak memory, and key-to-repaint: poptui against bare Textual apps.
 
-1. Time from process start to the first painted screen at 80x24, median of --runs runs:
-   a bare Textual app with a 200-row DataTable versus poptui on the demo database.
-2. Bytes the terminal receives per keystroke in a form field versus a bare Textual Input,
-   and bytes sent while idle.
+Each program runs in a real pseudo-terminal at 80x24 (bench/terminal.py), started as the
+coach ``an`` so poptui opens on the home screen.
 
-Run: .venv/bin/python bench/bench_startup.py
+- Start: from starting the process until the output holds the home screen's footer (the
+  word "Organisaties", also in the bare app's footer): the first screen the coach can use.
+- Memory: the process's peak resident memory (VmHWM) once the first screen is painted and
+  the output has been quiet for half a second.
+- Key-to-repaint, in one session: ``w`` (the employee list: until "N van M werknemers"
+  shows), a filter letter (until the count is painted again), Enter (the employee page:
+  until "POP-trajecten"), Escape (back to the list), Escape (back home). Each figure runs
+  from sending the key to the last byte of the repaint: the marker seen and then
+  :data:`QUIET` seconds without output (a blinking cursor does not count).
+
+Run alone: .venv/bin/python bench/bench_startup.py --db PATH [--runs 5]
+(run_all.py runs these alternately with the bare apps and puts them in the table).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
-import textwrap
-import time
 from pathlib import Path
 
-BARE_APP = textwrap.dedent(
-    """
-    from textual.app import App
-    from textual.widgets import DataTable, Footer, Header
+from terminal import Terminal
+from workspace import BENCH, Workspace, poptui_command, python
 
-    class Bare(App):
-        def compose(self):
-            yield Header()
-            yield DataTable()
-            yield Footer()
-
-        def on_mount(self):
-            table = self.query_one(DataTable)
-            table.add_columns("a", "b", "c", "d")
-            for n in range(200):
-                table.add_row(str(n), "tekst", "meer tekst", "nog")
-            self.call_after_refresh(self.exit)
-
-    Bare().run(headless=True, size=(80, 24))
-    """
-)
-
-POPTUI_APP = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from poptui.store import Database
-    from poptui.app import PopApp
-    from poptui.services.coach import identify_coach
-
-    database = Database.open(Path(sys.argv[1]))
-    app = PopApp(database, identify_coach(database, "an"))
-
-    def ready():
-        app.call_after_refresh(app.exit)
-
-    app.call_later(ready)
-    app.run(headless=True, size=(80, 24))
-    """
-)
+HOME_MARKER = "Organisaties"
+"""On the home screen's footer (key o), and on the bare apps' footers."""
+LIST_MARKER = r"\d+ van \d+ werknemers"
+"""The employee list's count line, painted once the list is filled and after every filter."""
+PAGE_MARKER = "POP-trajecten"
+"""The employee page's section title (also on the bare page)."""
+FILTER_LETTER = "v"
+QUIET = 0.12
+TIMEOUT = 180.0
+KEY_STEPS = ("open list (w)", "filter letter", "open employee (Enter)", "back to list (Esc)", "back home (Esc)")
 
 
-def start_time(code: str, *args: str, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True)
-        samples.append(time.perf_counter() - began)
-    return statistics.median(samples)
+def poptui_app(database: Path) -> list[str]:
+    return [*poptui_command(), "--db", str(database)]
+
+
+def bare_app(name: str) -> list[str]:
+    return [python(), str(BENCH / "bare_apps.py"), name]
+
+
+def start_once(command: list[str], env: dict[str, str], timeout: float = TIMEOUT) -> dict[str, float]:
+    """Seconds to the first usable screen and the peak memory (MB) once it is painted."""
+    with Terminal(command, env=env) as terminal:
+        shown = terminal.wait_for(HOME_MARKER, timeout)
+        terminal.settle(0.5, timeout)
+        return {"seconds": shown - terminal.started, "peak_mb": terminal.peak_rss_mb()}
+
+
+def keys_session(
+    command: list[str], env: dict[str, str], rounds: int, timeout: float = TIMEOUT
+) -> dict[str, list[float]]:
+    """Milliseconds from each key of :data:`KEY_STEPS` to the end of its repaint, ``rounds`` times."""
+    samples: dict[str, list[float]] = {step: [] for step in KEY_STEPS}
+    with Terminal(command, env=env) as terminal:
+        terminal.wait_for(HOME_MARKER, timeout)
+        terminal.settle(0.5, timeout)
+        keys: list[tuple[str | bytes, str]] = [("w", LIST_MARKER), (FILTER_LETTER, LIST_MARKER), (b"\r", PAGE_MARKER)]
+        keys += [(b"\x1b", LIST_MARKER), (b"\x1b", HOME_MARKER)]
+        for _round in range(rounds):
+            for step, (key, marker) in zip(KEY_STEPS, keys, strict=True):
+                sent = terminal.send(key)
+                terminal.wait_for(marker, timeout)
+                done = terminal.settle(QUIET, timeout)
+                samples[step].append((done - sent) * 1000)
+            terminal.settle(0.3, timeout)
+    return samples
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--db", type=Path, help="a poptui database (default: a fresh demo)")
+    parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="poptui-start-")) / "demo"
-    subprocess.run(
-        [sys.executable, "-m", "poptui", "demo", "--db", str(folder)],
-        check=True,
-        capture_output=True,
-        env=os.environ | {"USER": "an"},
-    )
-    bare = start_time(BARE_APP, runs=options.runs)
-    ours = start_time(POPTUI_APP, str(folder), runs=options.runs)
-    print(f"bare DataTable app to first screen   {bare:.3f} s")
-    print(f"poptui home screen to first screen   {ours:.3f} s   ({ours / bare:.2f}x; bar 1.2x)")
+    with Workspace() as workspace:
+        database = workspace.linked_copy(options.db, "db") if options.db else workspace.demo_database()
+        env = workspace.env()
+        start_once(poptui_app(database), env)  # the first start of the day makes the daily backup
+        bare, ours = [], []
+        for _run in range(options.runs):
+            bare.append(start_once(bare_app("table"), env))
+            ours.append(start_once(poptui_app(database), env))
+        for name, runs in (("bare DataTable app", bare), ("poptui", ours)):
+            seconds = statistics.median(run["seconds"] for run in runs)
+            memory = statistics.median(run["peak_mb"] for run in runs)
+            print(f"{name:<20} first screen {seconds:6.3f} s   peak memory {memory:5.1f} MB")
+        for name, samples in (
+            ("bare", keys_session(bare_app("keys"), env, options.runs)),
+            ("poptui", keys_session(poptui_app(database), env, options.runs)),
+        ):
+            print(name + "  " + "   ".join(f"{step} {statistics.median(ms):.0f} ms" for step, ms in samples.items()))
 
 
 if __name__ == "__main__":

@@ -1,199 +1,114 @@
-"""Store performance at the scale of DESIGN.md: 2,000 employees, five years (~100k records).
+"""Saves at scale: poptui's store against stock TinyDB inserting into one JSON file of the same size.
 
-Builds the database once in a temporary folder (or --db PATH), then measures:
-- saving a contact moment (one employee dossier), an employee (employees.json) and a trajectory
-  (trajectories.json): p50 / p95 over --saves saves each;
-- listing all employees (what the employee list screen loads);
-- resident memory after loading the employee list.
+On a copy of a scale database (bench/generate.py) it saves, in turns, a contact moment
+(an employee's dossier file), an employee (employees.json) and a trajectory
+(trajectories.json), each loaded first as a form would, and times every save. The
+baseline puts every record of the same database into one stock TinyDB JSON file and times
+``insert`` into it, between the poptui saves.
 
-Run: .venv/bin/python bench/bench_store.py  (about a minute on 2 cores)
+Run alone: .venv/bin/python bench/bench_store.py --db PATH [--saves 200] [--baseline 5]
+(the database is copied first; the copy is removed at the end).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
-import resource
 import statistics
-import tempfile
+import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
-from poptui.models import (
-    ContactMoment,
-    ContactMomentStatus,
-    Employee,
-    Level,
-    MethodKind,
-    Organisation,
-    PopAction,
-    PopDocument,
-    SupervisorConsultation,
-    Trajectory,
-    TrajectoryStatus,
-    VariantId,
-    new_method_record,
-)
-from poptui.services import directory
+from poptui.models import ContactMoment, Employee, Trajectory
 from poptui.store import Database
 
-EMPLOYEES = 2000
+SAVE_KINDS = ("save contact moment", "save employee", "save trajectory")
 
 
-def build(database: Database, employees: int) -> int:
-    rng = random.Random(7)
-    organisations = [database.save(Organisation(name=f"Organisatie {n}")) for n in range(20)]
-    count = 20
-    start = date(2021, 1, 4)
-    people = [
-        Employee(
-            first_name=f"Voornaam{n}",
-            last_name=f"Achternaam{n}",
-            organisation_id=rng.choice(organisations).id,
-            function="Medewerker",
-            reflection=rng.choice(list(Level)),
+def stock_tinydb_file(database: Database, path: Path) -> float:
+    """Every record of ``database`` in one stock TinyDB file (as its JSONStorage writes it); its size in MB."""
+    merged: dict[str, dict[str, dict]] = {}
+    for data_file in database.data_files():
+        for table, documents in json.loads(data_file.read_bytes()).items():
+            rows = merged.setdefault(table, {})
+            for document in documents.values():
+                rows[str(len(rows) + 1)] = document
+    path.write_text(json.dumps(merged))
+    return path.stat().st_size / 1e6
+
+
+def measure(folder: Path, saves: int, baseline: int, seed: int = 1) -> dict[str, object]:
+    from tinydb import TinyDB
+
+    database = Database.open(folder, actor="bench")
+    rng = random.Random(seed)
+    moments: list[ContactMoment] = []
+    for some_id in rng.sample(database.dossier_ids(), len(database.dossier_ids())):
+        found = database.list(ContactMoment, employee_id=some_id)
+        if found:
+            moments.append(rng.choice(found))
+        if len(moments) == saves:
+            break
+    employees = rng.sample(database.list(Employee), saves)
+    trajectories = rng.sample(database.list(Trajectory), saves)
+    samples: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
+    stock: list[float] = []
+    table = None
+    size = 0.0
+    if baseline:
+        stock_path = folder.parent / f"{folder.name}-stock-tinydb.json"
+        size = stock_tinydb_file(database, stock_path)
+        table = TinyDB(stock_path).table(ContactMoment.table)
+    every = max(1, saves // baseline) if baseline else 0
+    for index in range(saves):
+        records = (
+            moments[index % len(moments)].model_copy(update={"notes": "Aangevuld na het gesprek."}),
+            employees[index].model_copy(update={"function": "Medewerker logistiek"}),
+            trajectories[index].model_copy(update={"uploaded_to_mijn_loopbaan": True}),
         )
-        for n in range(employees)
-    ]
-    database.save_all(people)
-    count += employees
-    for person in people:
-        with database.transaction() as tx:
-            for year in range(2):
-                begin = start + timedelta(days=365 * year * 2 + rng.randrange(300))
-                trajectory = tx.save(
-                    Trajectory(
-                        employee_id=person.id,
-                        variant=VariantId.BASIS,
-                        reflection=Level.MEDIUM,
-                        intensity=Level.MEDIUM,
-                        status=TrajectoryStatus.COMPLETED,
-                        start_date=begin,
-                        completion_date=begin + timedelta(days=90),
-                    )
-                )
-                count += 1
-                for number in range(8):
-                    tx.save(
-                        ContactMoment(
-                            employee_id=person.id,
-                            trajectory_id=trajectory.id,
-                            number=number,
-                            status=ContactMomentStatus.HELD,
-                            date=begin + timedelta(days=10 * number),
-                            phase="analyse",
-                            notes="Notities van het gesprek. " * 8,
-                        )
-                    )
-                    count += 1
-                for number in range(12):
-                    tx.save(
-                        new_method_record(
-                            list(MethodKind)[number % 16],
-                            employee_id=person.id,
-                            trajectory_id=trajectory.id,
-                            notes="Werkblad. " * 10,
-                            conclusions=["Conclusie een", "Conclusie twee"],
-                        )
-                    )
-                    count += 1
-                tx.save(
-                    SupervisorConsultation(
-                        employee_id=person.id,
-                        trajectory_id=trajectory.id,
-                        date=begin,
-                        does_well="Stipt",
-                        does_less_well="Hulp vragen",
-                    )
-                )
-                tx.save(
-                    PopDocument(
-                        employee_id=person.id,
-                        trajectory_id=trajectory.id,
-                        actions=[
-                            PopAction(
-                                what=f"Actie {n}",
-                                who_helps="Begeleider",
-                                deadline=begin + timedelta(days=200),
-                                result="Resultaat",
-                                kind="generiek",
-                            )
-                            for n in range(4)
-                        ],
-                    )
-                )
-                count += 2
-    return count
+        for kind, record in zip(SAVE_KINDS, records, strict=True):
+            began = time.perf_counter()
+            database.save(record)
+            samples[kind].append((time.perf_counter() - began) * 1000)
+        if table is not None and index % every == every - 1 and len(stock) < baseline:
+            document = moments[index % len(moments)].model_dump(mode="json") | {"id": f"stock{index}"}
+            began = time.perf_counter()
+            table.insert(document)
+            stock.append((time.perf_counter() - began) * 1000)
+    return {**samples, "stock TinyDB insert": stock, "stock_file_mb": size}
 
 
-def timed(action, repeats: int) -> list[float]:
-    out = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        action()
-        out.append((time.perf_counter() - began) * 1000)
-    return out
-
-
-def report(name: str, samples: list[float]) -> None:
-    samples = sorted(samples)
-    p95 = samples[int(len(samples) * 0.95) - 1]
-    print(f"{name:<34} p50 {statistics.median(samples):7.2f} ms   p95 {p95:7.2f} ms")
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, help="reuse or build the database here")
-    parser.add_argument("--employees", type=int, default=EMPLOYEES)
-    parser.add_argument("--saves", type=int, default=200)
+    parser.add_argument("--db", type=Path, required=True, help="a scale database (bench/generate.py)")
+    parser.add_argument("--saves", type=int, default=200, help="saves of each kind")
+    parser.add_argument("--baseline", type=int, default=5, help="stock TinyDB inserts (0: none)")
+    parser.add_argument("--json", action="store_true", help="print the samples as JSON (for run_all.py)")
+    parser.add_argument("--in-place", action="store_true", help="save into --db itself (run_all.py passes a copy)")
     options = parser.parse_args()
-    folder = options.db or Path(tempfile.mkdtemp(prefix="poptui-bench-")) / "db"
-    if not (folder / "poptui-db.json").exists():
-        began = time.perf_counter()
-        records = build(Database.create(folder, actor="bench"), options.employees)
-        print(
-            f"built {records} records for {options.employees} employees in {time.perf_counter() - began:.1f} s ({folder})"
-        )
-    database = Database.open(folder, actor="bench")
-    rng = random.Random(1)
-    employee_ids = database.dossier_ids()
+    if options.in_place:
+        result = measure(options.db, options.saves, options.baseline)
+    else:
+        from workspace import Workspace
 
-    def save_moment() -> None:
-        employee_id = rng.choice(employee_ids)
-        moment = database.list(ContactMoment, employee_id=employee_id)[0]
-        database.save(moment.model_copy(update={"notes": moment.notes + "."}))
-
-    moments = [
-        database.list(ContactMoment, employee_id=some_id)[0] for some_id in rng.sample(employee_ids, options.saves)
-    ]
-    iterator = iter(moments)
-
-    def save_loaded_moment() -> None:
-        moment = next(iterator)
-        database.save(moment.model_copy(update={"notes": moment.notes + "."}))
-
-    employees = database.list(Employee)
-    employee_iterator = iter(rng.sample(employees, options.saves))
-
-    def save_employee() -> None:
-        employee = next(employee_iterator)
-        database.save(employee.model_copy(update={"function": "Gewijzigd"}))
-
-    trajectories = database.list(Trajectory)
-    trajectory_iterator = iter(rng.sample(trajectories, options.saves))
-
-    def save_trajectory() -> None:
-        trajectory = next(trajectory_iterator)
-        database.save(trajectory.model_copy(update={"stop_reason": "Gewijzigd"}))
-
-    report("save contact moment (dossier)", timed(save_loaded_moment, options.saves))
-    report("save employee (employees.json)", timed(save_employee, options.saves))
-    report("save trajectory (trajectories.json)", timed(save_trajectory, options.saves))
-    report("load + save contact moment", timed(save_moment, 50))
-    report("employee list (all employees)", timed(lambda: directory.employees(database), 20))
-    report("trajectory list (all trajectories)", timed(lambda: database.list(Trajectory), 10))
-    print(f"resident memory (max RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        with Workspace() as workspace:
+            result = measure(workspace.linked_copy(options.db, "store"), options.saves, options.baseline)
+    if options.json:
+        json.dump(result, sys.stdout)
+        return
+    for kind, samples in result.items():
+        if isinstance(samples, list) and samples:
+            print(
+                f"{kind:<22} p50 {statistics.median(samples):8.1f} ms   p95 {percentile(samples, 0.95):8.1f} ms"
+                f"   ({len(samples)} saves)"
+            )
+    print(f"stock TinyDB file: {result['stock_file_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,104 +1,78 @@
-"""Bytes the terminal receives per keystroke, and while idle: a form field against a bare Input.
+"""Bytes the terminal receives per keystroke, and while idle: a poptui form against a bare Input.
 
-Runs each app in a pseudo-terminal at 80x24, waits until its first screen is painted, types
-20 characters one by one, then stays idle for 3 seconds, and counts the bytes the app wrote.
+Over SSH every byte counts. Each app runs in a pseudo-terminal at 80x24 (bench/terminal.py).
+poptui is driven as a coach would: home screen, ``w`` for the employee list, Down, ``n`` for
+a new employee: the form. Then 20 characters are typed one by one (each until the output is
+quiet for a moment) and the app is left alone for :data:`IDLE` seconds; the bytes written
+are counted. poptui's home screen and employee list are left idle too: nothing should be
+sent while the coach does nothing.
 
-Run: .venv/bin/python bench/bench_typing.py
+Run alone: .venv/bin/python bench/bench_typing.py
 """
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
-import sys
-import tempfile
-import textwrap
-import time
 from pathlib import Path
 
-BARE_INPUT = textwrap.dedent(
-    """
-    from textual.app import App
-    from textual.widgets import Footer, Header, Input
+from bench_startup import HOME_MARKER, LIST_MARKER, bare_app, poptui_app
+from terminal import Terminal
+from workspace import Workspace
 
-    class Bare(App):
-        def compose(self):
-            yield Header()
-            yield Input()
-            yield Footer()
-
-    Bare().run()
-    """
-)
-
-POPTUI_FORM = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from poptui.app import PopApp
-    from poptui.screens.employee_form import EmployeeForm
-    from poptui.store import Database
-
-    class FormApp(PopApp):
-        def on_ready(self):  # after PopApp's own on_mount (Textual runs the handler of every class)
-            self.push_screen(EmployeeForm())
-
-    FormApp(Database.open(Path(sys.argv[1])), None, ask_coach=False).run()
-    """
-)
+TYPED = "Vandenbroeckmedewerk"
+IDLE = 3.0
+TIMEOUT = 120.0
+FORM_MARKER = "Opslaan"
+"""On every form's footer (ctrl+s)."""
 
 
-def _drain(fd: int, seconds: float) -> int:
+def _type(terminal: Terminal) -> float:
+    """Bytes per keystroke over :data:`TYPED`."""
     total = 0
-    deadline = time.monotonic() + seconds
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return total
-        ready, _, _ = select.select([fd], [], [], remaining)
-        if not ready:
-            return total
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return total
-        total += len(chunk)
+    for char in TYPED:
+        terminal.send(char)
+        terminal.settle(0.15, TIMEOUT)
+        total += terminal.bytes_since_mark()
+    return total / len(TYPED)
 
 
-def measure(code: str, *args: str) -> tuple[float, int]:
-    pid, fd = pty.fork()
-    if pid == 0:  # the child becomes the app
-        os.environ.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
-        os.execv(sys.executable, [sys.executable, "-c", code, *args])
-    import fcntl
-    import struct
-    import termios
+def bare_input(env: dict[str, str]) -> dict[str, float]:
+    with Terminal(bare_app("input"), env=env) as terminal:
+        terminal.wait_for("Stoppen", TIMEOUT)
+        terminal.settle(1.0, TIMEOUT)
+        per_key = _type(terminal)
+        return {"per_key": per_key, "idle_form": terminal.count_bytes(IDLE)}
 
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    _drain(fd, 4.0)  # start-up and first paint
-    typed = 0
-    for char in "Vandenbroeckmedewerk":
-        os.write(fd, char.encode())
-        typed += _drain(fd, 0.15)
-    idle = _drain(fd, 3.0)
-    os.write(fd, b"\x11")  # ctrl+q
-    _drain(fd, 1.0)
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    return typed / 20, idle
+
+def poptui_form(database: Path, env: dict[str, str]) -> dict[str, float]:
+    with Terminal(poptui_app(database), env=env) as terminal:
+        terminal.wait_for(HOME_MARKER, TIMEOUT)
+        terminal.settle(1.0, TIMEOUT)
+        idle_home = terminal.count_bytes(IDLE)
+        terminal.send("w")
+        terminal.wait_for(LIST_MARKER, TIMEOUT)
+        terminal.settle(1.0, TIMEOUT)
+        idle_list = terminal.count_bytes(IDLE)
+        terminal.send(b"\x1b[B")  # Down: from the filter field into the list
+        terminal.settle(0.5, TIMEOUT)
+        terminal.send("n")
+        terminal.wait_for(FORM_MARKER, TIMEOUT)
+        terminal.settle(1.0, TIMEOUT)
+        per_key = _type(terminal)
+        idle_form = terminal.count_bytes(IDLE)
+        return {"per_key": per_key, "idle_form": idle_form, "idle_home": idle_home, "idle_list": idle_list}
 
 
 def main() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="poptui-typing-")) / "demo"
-    subprocess.run([sys.executable, "-m", "poptui", "demo", "--db", str(folder)], check=True, capture_output=True)
-    bare_keystroke, bare_idle = measure(BARE_INPUT)
-    form_keystroke, form_idle = measure(POPTUI_FORM, str(folder))
-    print(f"bare Textual Input   {bare_keystroke:7.0f} bytes per keystroke, {bare_idle:6d} bytes in 3 s idle")
+    with Workspace() as workspace:
+        env = workspace.env()
+        bare = bare_input(env)
+        ours = poptui_form(workspace.demo_database(), env)
     print(
-        f"poptui employee form {form_keystroke:7.0f} bytes per keystroke, {form_idle:6d} bytes in 3 s idle "
-        f"({form_keystroke / bare_keystroke:.2f}x; bar 1.1x)"
+        f"bare Textual Input   {bare['per_key']:5.0f} bytes per keystroke, {bare['idle_form']:.0f} bytes in {IDLE:.0f} s idle"
+    )
+    print(
+        f"poptui employee form {ours['per_key']:5.0f} bytes per keystroke ({ours['per_key'] / bare['per_key']:.2f}x), "
+        f"idle {IDLE:.0f} s: form {ours['idle_form']:.0f}, home {ours['idle_home']:.0f}, list {ours['idle_list']:.0f} bytes"
     )
 
 
