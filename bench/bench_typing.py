@@ -1,8 +1,8 @@
 """Bytes the terminal receives per keystroke, and while idle: a poptui form against a bare Input.
 
 Over SSH every byte counts. Each app runs in a pseudo-terminal at 80x24 (bench/terminal.py).
-poptui is driven as a coach would: home screen, ``w`` for the employee list, Down, ``n`` for
-a new employee: the form. Then 20 characters are typed one by one (each until the output is
+poptui is driven as a coach would, on a fresh copy of the demo database (no drafts of an
+earlier round): home screen, ``w`` for the employee list, Down, ``n`` for a new employee: the form. Then 20 characters are typed one by one (each until the output is
 quiet for a moment) and the app is left alone for :data:`IDLE` seconds; the bytes written
 are counted. poptui's home screen and employee list are left idle too: nothing should be
 sent while the coach does nothing.
@@ -66,7 +66,7 @@ def main() -> None:
     with Workspace() as workspace:
         env = workspace.env()
         bare = bare_input(env)
-        ours = poptui_form(workspace.demo_database(), env)
+        ours = poptui_form(workspace.linked_copy(workspace.demo_database(), "typing"), env)
     print(
         f"bare Textual Input   {bare['per_key']:5.0f} bytes per keystroke, {bare['idle_form']:.0f} bytes in {IDLE:.0f} s idle"
     )

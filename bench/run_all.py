@@ -17,8 +17,8 @@ Phases (``--only``): start (start and memory), keys (key-to-repaint), typing (by
 keystroke and while idle), store (saves), exports (POP PDF, Excel), package (the month's
 package), commands (list, check, import), growth (20,000 against 2,000 employees).
 
-``--quick`` takes fewer samples and leaves out the growth figures (a few minutes instead
-of half an hour on two shared cores).
+``--quick`` takes fewer samples and leaves out the growth figures. ``--only keys --update``
+measures one phase again and replaces its figures in bench/results.json, keeping the rest.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class Figure:
     """Saves: show p50 / p95 and judge the p95."""
     note: str = ""
     error: str = ""
+    phase: str = ""
 
     def value(self, samples: list[float]) -> float | None:
         if not samples:
@@ -127,6 +128,7 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "phase": self.phase,
             "section": self.section,
             "figure": self.name,
             "note": self.note,
@@ -138,6 +140,7 @@ class Figure:
             "goal": self.goal.text(self.unit) if self.goal else None,
             "met": self.met,
             "error": self.error or None,
+            "row": self.row(),
         }
 
 
@@ -164,16 +167,14 @@ class Run:
         self.log = log
         self.env = workspace.env()
         self.figures: list[Figure] = []
+        self.phase = ""
         self.databases: dict[str, Any] = {}
         self._scale: dict[tuple[int, int], Path] = {}
 
     def figure(self, section: str, name: str, unit: str, **options: Any) -> Figure:
-        figure = Figure(section, name, unit, **options)
+        figure = Figure(section, name, unit, phase=self.phase, **options)
         self.figures.append(figure)
         return figure
-
-    def find(self, name: str) -> Figure | None:
-        return next((figure for figure in self.figures if figure.name == name), None)
 
     def n(self, full: int, quick: int) -> int:
         return quick if self.quick else full
@@ -281,7 +282,7 @@ class Run:
         for index in range(self.n(3, 1)):
             self.log(f"typing, round {index + 1}")
             bare = typing_bench.bare_input(self.env)
-            ours = typing_bench.poptui_form(demo, self.env)
+            ours = typing_bench.poptui_form(self.workspace.linked_copy(demo, f"typing-{index}"), self.env)
             per_key.base.append(bare["per_key"])
             idle_form.base.append(bare["idle_form"])
             per_key.ours.append(ours["per_key"])
@@ -461,12 +462,13 @@ class Run:
             figure.base = small_saves.get(f"{kind}, p50 / p95", [])
 
 
-def markdown(figures: list[Figure]) -> str:
+def markdown(figures: list[dict[str, Any]]) -> str:
+    """The table, one block per section, from :meth:`Figure.as_json` dictionaries."""
     lines: list[str] = []
     section = None
     for figure in figures:
-        if figure.section != section:
-            section = figure.section
+        if figure["section"] != section:
+            section = figure["section"]
             if lines:
                 lines.append("")
             lines += [
@@ -475,8 +477,15 @@ def markdown(figures: list[Figure]) -> str:
                 "| figure | poptui | baseline | ratio | goal | met? |",
                 "|---|---|---|---|---|---|",
             ]
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in figure.row()) + " |")
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in figure["row"]) + " |")
     return "\n".join(lines)
+
+
+def merged(previous: dict[str, Any], figures: list[dict[str, Any]], phases: list[str]) -> list[dict[str, Any]]:
+    """``--update``: the figures of this run's phases replace theirs in the previous results."""
+    kept = [figure for figure in previous.get("figures", []) if figure.get("phase") not in phases]
+    order = {phase: index for index, phase in enumerate(PHASES)}
+    return sorted(kept + figures, key=lambda figure: order.get(figure.get("phase", ""), len(PHASES)))
 
 
 def main() -> int:
@@ -486,6 +495,9 @@ def main() -> int:
     parser.add_argument("--only", help=f"comma-separated phases: {','.join(PHASES)}")
     parser.add_argument("--out", type=Path, default=BENCH / "results.json", help="where the samples go")
     parser.add_argument("--work", type=Path, default=DEFAULT_ROOT, help="the benchmarks' own folder")
+    parser.add_argument(
+        "--update", action="store_true", help="keep the other phases' figures of --out, replace those run now"
+    )
     options = parser.parse_args()
     phases = (
         options.only.split(",")
@@ -505,6 +517,7 @@ def main() -> int:
     with Workspace(options.work, log) as workspace:
         run = Run(workspace, options.quick, log)
         for phase in phases:
+            run.phase = phase
             try:
                 getattr(run, phase)()
             except Exception as error:  # one phase failing must not lose the others' figures
@@ -517,17 +530,9 @@ def main() -> int:
                     error=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
                 )
     seconds = time.perf_counter() - began
-    table = markdown(run.figures)
-    judged = [figure.met for figure in run.figures if figure.met is not None]
-    summary = f"{sum(judged)} of {len(judged)} goals met; run took {seconds / 60:.0f} min" + (
-        " (--quick)" if options.quick else ""
-    )
-    print(table)
-    print()
-    print(summary)
     import textual
 
-    results = {
+    this_run = {
         "started": started.isoformat(timespec="seconds"),
         "seconds": round(seconds),
         "command": " ".join(["bench/run_all.py", *sys.argv[1:]]),
@@ -542,10 +547,20 @@ def main() -> int:
             "platform": platform.platform(),
         },
         "databases": run.databases,
-        "summary": summary,
-        "figures": [figure.as_json() for figure in run.figures],
-        "table": table,
     }
+    figures = [figure.as_json() for figure in run.figures]
+    runs = [this_run]
+    if options.update and options.out.exists():
+        previous = json.loads(options.out.read_text())
+        figures = merged(previous, figures, phases)
+        runs = [earlier for earlier in previous.get("runs", []) if set(earlier.get("phases", [])) - set(phases)] + runs
+    table = markdown(figures)
+    judged = [figure["met"] for figure in figures if figure["met"] is not None]
+    summary = f"{sum(judged)} of {len(judged)} goals met"
+    print(table)
+    print()
+    print(f"{summary}; this run took {seconds / 60:.0f} min" + (" (--quick)" if options.quick else ""))
+    results = {"summary": summary, "runs": runs, "figures": figures, "table": table}
     options.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0
 

@@ -3,8 +3,8 @@
 :class:`Terminal` starts a command on a new pty (TERM=xterm-256color unless told otherwise),
 reads everything the program writes, and offers what the benchmarks need:
 
-- ``wait_for(pattern)``: time until the output since a mark contains a text (escape
-  sequences removed, so a footer key or a row of a table can be found);
+- ``wait_for(pattern)``: time until the screen shows a text it did not show at the mark (a
+  pyte screen follows the output, so a footer key or a row of a table can be found);
 - ``settle(quiet)``: wait until nothing was written for ``quiet`` seconds and return when
   the text on the screen last changed (a pyte screen follows the output, so a blinking
   cursor, which repaints a cell with the same character, is no repaint);
@@ -26,24 +26,16 @@ import struct
 import subprocess
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyte
 
 COLUMNS, LINES = 80, 24
-_ESCAPES = re.compile(
-    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_]|[ -/]*[0-~])"
-)
 
 
 class TerminalTimeout(RuntimeError):
     """What was awaited did not come in time; the message says what was seen last."""
-
-
-def plain(output: bytes) -> str:
-    """The text of terminal output without escape sequences, cursor moves become a space."""
-    return _ESCAPES.sub(b" ", output).decode("utf-8", "replace")
 
 
 class Terminal:
@@ -82,6 +74,7 @@ class Terminal:
         self._text = ""
         self._text_changed_at = self.started
         self._mark = 0
+        self._mark_text = ""
         self._closed = False
 
     # -- reading ------------------------------------------------------------------------------
@@ -97,7 +90,9 @@ class Terminal:
             chunk = b""
         if not chunk:
             if self.process.poll() is not None:
-                raise TerminalTimeout(f"{self.command[0]} ended (exit {self.process.returncode}): {self.tail()!r}")
+                raise TerminalTimeout(
+                    f"{self.command[0]} ended (exit {self.process.returncode}); the screen:\n{self.screen()}"
+                )
             return 0
         self.output += chunk
         self.last_byte_at = time.perf_counter()
@@ -109,6 +104,7 @@ class Terminal:
         self._drain()
         self._catch_up()
         self._mark = len(self.output)
+        self._mark_text = self._text
         self._text_changed_at = time.perf_counter()
         return self._text_changed_at
 
@@ -119,22 +115,36 @@ class Terminal:
     def bytes_since_mark(self) -> int:
         return len(self.output) - self._mark
 
-    def since_mark(self) -> str:
-        return plain(bytes(self.output[self._mark :]))
-
-    def tail(self, size: int = 400) -> str:
-        return plain(bytes(self.output[-4000:]))[-size:]
+    def screen(self) -> str:
+        """The text on the screen now (empty lines left out): for messages."""
+        self._catch_up()
+        return "\n".join(line.rstrip() for line in self._screen.display if line.strip())
 
     def wait_for(self, pattern: str | re.Pattern[str], timeout: float) -> float:
-        """Wait until the output since the mark matches; returns the time of the byte that completed it."""
+        """Wait until the screen shows a match of ``pattern`` it did not show at the mark.
+
+        Returns when the output that painted it was read. "Did not show": a count line
+        "577 van 1875" after a filter letter is a new match, the "1875 van 1875" that was
+        already there is not, however often the app repaints it.
+        """
         regex = re.compile(pattern) if isinstance(pattern, str) else pattern
+        before = {match.group(0) for match in regex.finditer(self._mark_text)}
+
+        def new_match(text: str) -> bool:
+            return any(match.group(0) not in before for match in regex.finditer(text))
+
+        if new_match(self._text):
+            return self._text_changed_at
         deadline = time.perf_counter() + timeout
-        while not regex.search(self.since_mark()):
+        while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                raise TerminalTimeout(f"{regex.pattern!r} not seen in {timeout:.0f} s; last: {self.tail()!r}")
-            self._read(min(remaining, 0.5))
-        return self.last_byte_at
+                raise TerminalTimeout(f"{regex.pattern!r} not seen in {timeout:.0f} s; the screen:\n{self.screen()}")
+            if self._read(min(remaining, 0.5)):
+                self._drain()
+                found = self._catch_up(new_match)
+                if found is not None:
+                    return found
 
     def settle(self, quiet: float, timeout: float) -> float:
         """Wait until the screen's text has not changed for ``quiet`` seconds; returns when it last changed.
@@ -157,8 +167,12 @@ class Terminal:
             if now > deadline:
                 raise TerminalTimeout(f"the screen did not settle in {timeout:.0f} s")
 
-    def _catch_up(self) -> None:
-        """Feed the output read so far to the screen; note when its text last changed."""
+    def _catch_up(self, check: Callable[[str], bool] | None = None) -> float | None:
+        """Feed the output read so far to the screen; note when its text last changed.
+
+        With ``check``: the time of the first chunk after which the screen's text passes it.
+        """
+        found = None
         for at, end in self._chunks:
             if end <= self._fed:
                 continue
@@ -168,7 +182,10 @@ class Terminal:
             if text != self._text:
                 self._text = text
                 self._text_changed_at = at
+                if check is not None and found is None and check(text):
+                    found = at
         self._chunks.clear()
+        return found
 
     def count_bytes(self, seconds: float) -> int:
         """Bytes written in the next ``seconds``."""
