@@ -1,4 +1,4 @@
-"""The commands a coach or IT runs: ``list trajectories --json``, ``check``, ``import employees``.
+"""The commands a coach or IT runs: ``list trajectories --json``, ``check``, importing employees.
 
 Each is timed as a whole process (start, imports, work, output), as the coach waits for it,
 against a bare Python process that only reads and parses the same files with orjson (the
@@ -6,9 +6,9 @@ floor for any program that reads them), or, for the import, reads the CSV and wr
 rows as one JSON file.
 
 - ``list trajectories --json`` and ``check`` run on a scale database;
-- ``import employees`` reads a CSV of 10,000 employees as Excel on a Belgian PC saves it
-  ("CSV UTF-8": a BOM, ``;``, CRLF, Dutch headers, accents and particles) into the demo
-  database's first organisation.
+- importing 10,000 employees: bench/bench_import.py's ``run`` (its Belgian CSV, read,
+  checked and saved in one transaction into a fresh database), in its own process; the
+  figure is its ``total``, the baseline reads the same CSV and writes its rows as JSON.
 
 Run alone: .venv/bin/python bench/bench_commands.py --db PATH [--runs 3]
 """
@@ -18,19 +18,16 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import random
+import json
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import dutch_texts as texts
 from workspace import BENCH, Workspace, poptui_command, python
 
-IMPORT_ORGANISATION = "De Werkplaats vzw"
-"""The demo's organisation the import adds to; its supervisors are named in the file."""
-IMPORT_SUPERVISORS = ("Luc Maes", "Karim Benali", "")
+IMPORT_ROWS = 10_000
 SHARED_FILES = ("poptui-db.json", "core.json", "employees.json", "trajectories.json")
 
 
@@ -59,11 +56,6 @@ def check(database: Path) -> list[str]:
     return [*poptui_command(), "check", "--db", str(database)]
 
 
-def import_employees(database: Path, csv_path: Path) -> list[str]:
-    command = [*poptui_command(), "import", "employees", str(csv_path)]
-    return command + ["--organisation", IMPORT_ORGANISATION, "--db", str(database)]
-
-
 def bare_read(database: Path, everything: bool) -> list[str]:
     """A bare Python reading the shared files (or every file and audit line) with orjson."""
     mode = "all" if everything else "shared"
@@ -74,33 +66,9 @@ def bare_import(csv_path: Path, out: Path) -> list[str]:
     return [python(), str(BENCH / "bench_commands.py"), "--bare-import", str(csv_path), str(out)]
 
 
-def write_csv(path: Path, rows: int, seed: int = 10) -> None:
-    """Employees as "CSV UTF-8" from Excel: BOM, ``;``, CRLF; unique names with accents and particles."""
-    rng = random.Random(seed)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["Voornaam", "Achternaam", "Functie", "Begeleider", "Reflectievermogen", "Toestemming"])
-    seen: set[tuple[str, str]] = set()
-    while len(seen) < rows:
-        first = rng.choice(texts.FIRST_NAMES)
-        last = rng.choice(texts.LAST_NAMES)
-        if rng.random() < 0.5:
-            last += "-" + rng.choice(texts.LAST_NAMES)
-        if (first, last) in seen:
-            continue
-        seen.add((first, last))
-        consent = f"{rng.randrange(1, 29):02d}/{rng.randrange(1, 13):02d}/{rng.randrange(2020, 2026)}"
-        writer.writerow(
-            [
-                first,
-                last,
-                rng.choice(texts.FUNCTIONS),
-                rng.choice(IMPORT_SUPERVISORS),
-                rng.choice(("laag", "gemiddeld", "hoog", "")),
-                consent if rng.random() < 0.4 else "",
-            ]
-        )
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+def import_run(folder: Path) -> list[str]:
+    """bench_import.run (issue 10's benchmark) for 10,000 rows; prints its figures as JSON."""
+    return [python(), str(BENCH / "bench_commands.py"), "--import-run", str(folder)]
 
 
 def _bare_read(database: Path, mode: str) -> None:
@@ -124,7 +92,12 @@ def _bare_import(csv_path: Path, out: Path) -> None:
 
     import orjson
 
-    rows = list(csv.DictReader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    raw = csv_path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1]), delimiter=";"))  # below the title row
     with out.open("wb") as handle:
         handle.write(orjson.dumps(rows))
         handle.flush()
@@ -137,6 +110,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--bare-read", nargs=2, metavar=("DB", "shared|all"), help=argparse.SUPPRESS)
     parser.add_argument("--bare-import", nargs=2, metavar=("CSV", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--import-run", type=Path, metavar="FOLDER", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.bare_read:
         _bare_read(Path(options.bare_read[0]), options.bare_read[1])
@@ -144,14 +118,16 @@ def main() -> None:
     if options.bare_import:
         _bare_import(Path(options.bare_import[0]), Path(options.bare_import[1]))
         return
+    if options.import_run:
+        import bench_import
+
+        print(json.dumps(bench_import.run(IMPORT_ROWS, options.import_run, contender=False)))
+        return
     if not options.db:
         parser.error("--db is required")
     with Workspace() as workspace:
         env = workspace.env()
         database = workspace.linked_copy(options.db, "db")
-        csv_path = workspace.run / "werknemers.csv"
-        write_csv(csv_path, 10_000)
-        demo = workspace.demo_database()
         figures: dict[str, list[float]] = {}
         for run in range(options.runs):
             for name, command in (
@@ -159,10 +135,19 @@ def main() -> None:
                 ("bare read (shared files)", bare_read(database, False)),
                 ("check", check(database)),
                 ("bare read (every file)", bare_read(database, True)),
-                ("import 10,000 employees", import_employees(workspace.linked_copy(demo, f"import{run}"), csv_path)),
-                ("bare CSV to JSON", bare_import(csv_path, workspace.run / f"bare{run}.json")),
             ):
                 figures.setdefault(name, []).append(timed(command, env, 900, ok=(0, 1)))
+            (workspace.run / f"import{run}").mkdir(mode=0o700)
+            result = json.loads(
+                subprocess.run(
+                    import_run(workspace.run / f"import{run}"), env=env, capture_output=True, text=True, check=True
+                ).stdout
+            )
+            figures.setdefault("import 10,000 employees (bench_import.run)", []).append(result["total"])
+            csv_path = workspace.run / f"import{run}" / f"werknemers-{IMPORT_ROWS}.csv"
+            figures.setdefault("bare CSV to JSON", []).append(
+                timed(bare_import(csv_path, workspace.run / f"bare{run}.json"), env, 900)
+            )
     for name, seconds in figures.items():
         print(f"{name:<28} median {statistics.median(seconds):7.2f} s")
 

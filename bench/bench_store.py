@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from poptui.models import ContactMoment, Employee, Trajectory
+from poptui.models import ContactMoment, Employee, Level, Trajectory
 from poptui.store import Database
 
 SAVE_KINDS = ("save contact moment", "save employee", "save trajectory")
@@ -65,7 +65,7 @@ def measure(folder: Path, saves: int, baseline: int, seed: int = 1) -> dict[str,
         records = (
             moments[index % len(moments)].model_copy(update={"notes": "Aangevuld na het gesprek."}),
             employees[index].model_copy(update={"function": "Medewerker logistiek"}),
-            trajectories[index].model_copy(update={"uploaded_to_mijn_loopbaan": True}),
+            trajectories[index].model_copy(update={"intensity": Level.HIGH}),
         )
         for kind, record in zip(SAVE_KINDS, records, strict=True):
             began = time.perf_counter()

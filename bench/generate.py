@@ -94,7 +94,7 @@ BENCH_COACH_LOGIN = "an"
 EMPLOYEES_PER_COACH = 40
 EMPLOYEES_PER_ORGANISATION = 100
 EMPLOYEES_PER_TRANSACTION = 50
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Raise when the records written change, so cached databases are made again."""
 
 VARIANT_FOR = {  # (reflection, intensity) -> variant, as §4.5 chooses
@@ -430,9 +430,6 @@ class Generator:
             completion_date=completion,
             previous_trajectory_id=previous[0].id if previous else None,
             stop_reason=rng.choice(texts.STOP_REASONS) if status is TrajectoryStatus.STOPPED else "",
-            uploaded_to_mijn_loopbaan=status is TrajectoryStatus.COMPLETED
-            and employee.mijn_loopbaan_account
-            and rng.random() < 0.9,
         )
         self.save(tx, trajectory)
         if previous and previous[1] is not None:
@@ -455,7 +452,7 @@ class Generator:
         pop = None
         reached_planning = any(m.phase is Phase.PLANNING and m.status is ContactMomentStatus.HELD for m in moments)
         if reached_planning or status is TrajectoryStatus.COMPLETED:
-            pop = self.pop(tx, employee, trajectory, completion)
+            pop = self.pop(tx, employee, coach, trajectory, completion)
         return trajectory, pop
 
     def moment(
@@ -640,8 +637,11 @@ class Generator:
             }
         return {}
 
-    def pop(self, tx: Transaction, employee: Employee, trajectory: Trajectory, completion: date | None) -> PopDocument:
+    def pop(
+        self, tx: Transaction, employee: Employee, coach: Person, trajectory: Trajectory, completion: date | None
+    ) -> PopDocument:
         rng = self.rng
+        uploaded = completion is not None and employee.mijn_loopbaan_account and rng.random() < 0.9
         kinds = [CompetenceKind.GENERIC, CompetenceKind.TECHNICAL] + [
             rng.choice(list(CompetenceKind)) for _ in range(rng.randint(1, 3))
         ]
@@ -684,6 +684,8 @@ class Generator:
                 trajectory_id=trajectory.id,
                 status=PopStatus.FINAL if completion else PopStatus.DRAFT,
                 finalised_on=completion,
+                uploaded_on=base + timedelta(days=rng.randint(1, 20)) if uploaded else None,
+                uploaded_by=coach.full_name if uploaded else "",
                 wat_wil_ik=items(1, 3),
                 wat_kan_ik=items(2, 4),
                 ontwikkelpunten=items(1, 3),
