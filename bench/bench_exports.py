@@ -178,7 +178,7 @@ def bare_workbook(rows: list[TrajectoryRow], contacts: list[ContactRow]) -> byte
 
     workbook = Workbook()
     for sheet, kind, items in (
-        (workbook.active, TrajectoryRow, rows),
+        (workbook.worksheets[0], TrajectoryRow, rows),
         (workbook.create_sheet(), ContactRow, contacts),
     ):
         sheet.append([field.name for field in fields(kind)])
