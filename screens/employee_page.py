@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.services import StoreError
@@ -98,6 +99,7 @@ class EmployeeScreen(BaseScreen[None]):
                     (_("Organisatie"), overview.organisation.name if overview.organisation else "?"),
                     (_("Functie"), employee.function),
                     (_("Begeleider"), overview.supervisor.full_name if overview.supervisor else _("(geen)")),
+                    (_("In dienst"), format_date(employee.start_date) if employee.start_date else _("(onbekend)")),
                 ]
             )
         )

@@ -70,6 +70,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "supervisor": ("begeleider", "werkvloerbegeleider", "supervisor", "werkplaatsleider"),
     "reflection": ("reflectievermogen", "reflectie", "reflection", "reflection ability", "zelfinzicht"),
     "consent_date": ("toestemming", "datum toestemming", "consent", "consent_date", "consent date"),
+    "start_date": (
+        "startdatum",
+        "datum in dienst",
+        "in dienst",
+        "in dienst sinds",
+        "indiensttreding",
+        "start_date",
+        "start date",
+        "hired",
+    ),
     "mijn_loopbaan_account": (
         "mijn loopbaan",
         "account mijn loopbaan",
@@ -95,6 +105,7 @@ LIMITS: dict[str, int] = {
     "supervisor": 200,
     "reflection": 50,
     "consent_date": 50,
+    "start_date": 50,
     "mijn_loopbaan_account": 50,
 }
 """Longest text accepted per column (the model's own limits for what it stores); longer refuses the row."""
@@ -247,9 +258,10 @@ def _values(row: SourceRow, texts: dict[str, str], organisation: Organisation) -
     for name in ("first_name", "last_name", "function", "remarks"):
         if name in row.cells:
             values[name] = texts[name]
-    if "consent_date" in row.cells:
-        raw = row.cells["consent_date"]
-        values["consent_date"] = texts["consent_date"] or None if isinstance(raw, str) or raw is None else raw
+    for name in ("consent_date", "start_date"):
+        if name in row.cells:
+            raw = row.cells[name]
+            values[name] = texts[name] or None if isinstance(raw, str) or raw is None else raw
     for name, parse in (("reflection", _level), ("mijn_loopbaan_account", _yes_no)):
         if name in row.cells:
             try:

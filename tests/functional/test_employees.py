@@ -122,6 +122,9 @@ async def test_archive_from_the_employee_page_and_show_archived(demo_db: Databas
         await pilot.press("w", *"bart", "enter")
         await pilot.pause()
         assert isinstance(app.screen, EmployeeScreen)
+        details = str(app.screen.query_one("#details-left", Static).render())
+        started = bart.start_date.strftime("%d/%m/%Y") if bart.start_date else "(onbekend)"
+        assert f"In dienst: {started}" in details or ("In dienst" in details and started in details)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

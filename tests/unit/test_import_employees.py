@@ -212,3 +212,24 @@ def test_cli_refuses_an_unknown_organisation_and_a_missing_file(
     )
     assert "bestaat niet" in capsys.readouterr().err
     assert db.list(Employee) == []
+
+
+def test_the_start_date_column_is_read_for_the_pop_deadline(
+    db: Database, werkplaats: Organisation, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Voornaam", "Achternaam", "Datum in dienst"])
+    sheet.append(["Inès", "Van den Broeck", datetime(2025, 9, 1)])
+    sheet.append(["Jan", "D'Hondt", None])
+    path = tmp_path / "werknemers.xlsx"
+    workbook.save(path)
+    prepare_import(db, path, werkplaats).commit()
+    text = "Voornaam;Achternaam;Startdatum\nKim;Claes;15/10/2025\nTom;Peeters;32/10/2025\n"
+    result = prepare_import(db, _write(tmp_path / "lijst.csv", text, "utf-8"), werkplaats)
+    assert [row.outcome for row in result.rows] == [Outcome.ADDED, Outcome.REFUSED]
+    result.commit()
+    stored = _employees(db)
+    assert stored["Inès Van den Broeck"].start_date == date(2025, 9, 1)
+    assert stored["Jan D'Hondt"].start_date is None
+    assert stored["Kim Claes"].start_date == date(2025, 10, 15)
