@@ -64,6 +64,9 @@ _LABELS = {
     "profileren": "Profileren",
     "ontwerp": "Ontwerp",
     "definitief": "Definitief",
+    "wat_wil_ik": "Wat wil ik",
+    "wat_kan_ik": "Wat kan ik",
+    "ontwikkelpunten": "Ontwikkelpunten",
 }
 
 

@@ -12,7 +12,11 @@ A method is four things, each declared once:
   ``poptui.screens.method_screens.METHOD_SCREENS`` (the screens' half of this
   registry: the domain never imports the screens);
 - its **blank worksheet**: the one its catalog entry names, else the general method
-  sheet (goal, way of working, room for notes and conclusions).
+  sheet (goal, way of working, room for notes and conclusions);
+- its **filled sheet**: how a filled record prints on A4, a function named in
+  :data:`FILLED_SHEETS` (``"module:function"``, imported when first printed), else the
+  general filled sheet (:func:`poptui.export.method_sheets.general_sheet`: every filled
+  field with its title, the notes and the conclusions).
 
 :func:`method` gives the domain half for a kind; ``tests/unit/test_methods_registry.py``
 checks that every :class:`MethodKind` resolves to all four.
@@ -20,11 +24,22 @@ checks that every :class:`MethodKind` resolves to all four.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from poptui.catalog import MethodGuide, load_catalog
 from poptui.i18n import _
 from poptui.models import METHOD_RECORD_CLASSES, MethodKind, MethodRecordBase
+
+if TYPE_CHECKING:
+    from poptui.export.method_sheets import FilledSheet
+
+GENERAL_SHEET = "poptui.export.method_sheets:general_sheet"
+
+FILLED_SHEETS: dict[MethodKind, str] = {}
+"""Method kind -> ``"module:function"`` drawing its filled sheet's body (a
+:data:`poptui.export.method_sheets.FilledSheet`). A kind not listed prints :data:`GENERAL_SHEET`."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,13 @@ class Method:
     def name(self) -> str:
         """The method's name as the coach reads it (translated)."""
         return _(self.guide.name)
+
+    @property
+    def filled_sheet(self) -> FilledSheet:
+        """The function that draws this method's part of its filled A4 sheet (imported now)."""
+        module_name, _sep, function_name = FILLED_SHEETS.get(self.kind, GENERAL_SHEET).partition(":")
+        sheet: FilledSheet = getattr(importlib.import_module(module_name), function_name)
+        return sheet
 
 
 def method(kind: MethodKind | str) -> Method:

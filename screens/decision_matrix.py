@@ -213,8 +213,4 @@ class DecisionMatrixScreen(MethodScreen):
         self.app.push_screen(TextPromptDialog(_("Keuzevraag"), self.record.question, allow_empty=True), typed)
 
     def action_conclusion(self) -> None:
-        self.ask(
-            _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
-            "",
-            lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),
-        )
+        self.action_conclude()

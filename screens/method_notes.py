@@ -105,7 +105,7 @@ class MethodNotesScreen(FormScreen[MethodRecordBase]):
 
     def initial_values(self) -> dict[str, Any]:
         record = self._load()
-        values = {"date": record.date, "notes": record.notes, "conclusions": "\n".join(record.conclusions)}
+        values = {"date": record.date, "notes": record.notes, "conclusions": "\n".join(record.conclusion_texts())}
         values.update({name: getattr(record, name) for name in self.own_fields()})
         return values
 

@@ -1,23 +1,49 @@
 """The base of the method screens that save every change at once (scan, SMART, decision matrix,
-mind map, time line, and the method screens still to come): the record is found or made by the
-one rule of :func:`poptui.services.method_records.find_or_new`, every change is stored with
-:meth:`MethodScreen.store`, one line of text is asked with :meth:`MethodScreen.ask`, and the
-method's guidance is one key away (g)."""
+mind map, time line, the conversation methods, ...): the record is found or made by the one rule
+of :func:`poptui.services.method_records.find_or_new` (a new record is dated on its contact
+moment), every change is stored with :meth:`MethodScreen.store`, one line of text is asked with
+:meth:`MethodScreen.ask`.
+
+Keys every method screen has (function keys: they work while the coach types in a field):
+
+- F3 (or g): the method's guidance from the draaiboek;
+- F4: the conclusions of the current step (:meth:`MethodScreen.current_step`): add one for the
+  POP summary, meant for Wat wil ik / Wat kan ik / Ontwikkelpunten, or remove one; they are
+  offered as candidates on the POP's summary;
+- F5: print the filled record on A4 (its method's filled sheet, see :mod:`poptui.methods_registry`);
+- F6: change the record's date;
+- Escape: back.
+
+A subclass that binds single letters lists their actions in ``LETTER_ACTIONS``: they are off
+(and leave the footer) while an Input or TextArea has focus, so typing never fires a command."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
 from pydantic import ValidationError
 from textual.binding import Binding
+from textual.widgets import Input, TextArea
 
+from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.methods_registry import guidance_text, method_name
-from poptui.models import MethodKind, MethodRecordBase, Trajectory
+from poptui.models import Conclusion, MethodKind, MethodRecordBase, SummaryPart, Trajectory
 from poptui.models.errors import dutch_summary
 from poptui.services import StoreError, employees, method_records, trajectories
+
+
+@dataclass(frozen=True)
+class MethodStep:
+    """A step of a method as its screen shows it: ``id`` is stored with a conclusion drawn in it,
+    ``title`` is shown, ``part`` is the summary part a new conclusion starts on."""
+
+    id: str
+    title: str
+    part: SummaryPart | None = None
 
 
 class MethodScreen(BaseScreen[Any]):
@@ -29,9 +55,14 @@ class MethodScreen(BaseScreen[Any]):
     """
 
     BINDINGS: ClassVar = [
-        Binding("g", "guidance", _("Uitleg"), id="method.guidance"),
+        Binding("f3,g", "guidance", _("Uitleg"), id="method.guidance"),
+        Binding("f4", "conclude", _("Conclusie"), id="method.conclude"),
+        Binding("f5", "print_record", _("Afdrukken"), id="method.print"),
+        Binding("f6", "change_date", _("Datum"), show=False, id="method.date"),
         Binding("escape", "back", _("Terug"), id="method.back"),
     ]
+    LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset()
+    """Actions bound to single letters: off while an Input or TextArea has focus."""
     text_max_length: ClassVar[int] = 2000
     """The longest line :meth:`ask` accepts (the record's limit for what is asked)."""
 
@@ -63,9 +94,14 @@ class MethodScreen(BaseScreen[Any]):
         )
         employee = employees.find_employee(self.database, self.employee_id)
         self.title = method_name(self.kind)
-        self.sub_title = employee.full_name if employee else ""
+        self.employee_name = employee.full_name if employee else ""
+        self._show_sub_title()
         self.redraw()
         self.after_load()
+
+    def _show_sub_title(self) -> None:
+        day = format_date(self.record.date) if self.record.date else _("geen datum")
+        self.sub_title = f"{self.employee_name} · {day}" if self.employee_name else day
 
     def after_load(self) -> None:
         """Called once the record is loaded and shown (subclasses override, e.g. to focus)."""
@@ -86,6 +122,7 @@ class MethodScreen(BaseScreen[Any]):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=10)
             return False
+        self._show_sub_title()
         self.redraw()
         return True
 
@@ -99,6 +136,69 @@ class MethodScreen(BaseScreen[Any]):
                 then(text)
 
         self.app.push_screen(TextPromptDialog(title, value, max_length=self.text_max_length), typed)
+
+    # -- keys while typing --------------------------------------------------------------------
+
+    def typing(self) -> bool:
+        """True while a text field (Input, TextArea) has focus."""
+        return isinstance(self.focused, (Input, TextArea))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LETTER_ACTIONS and self.typing():
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        if self.LETTER_ACTIONS:
+            self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        if self.LETTER_ACTIONS:
+            self.refresh_bindings()
+
+    # -- conclusions, printing, date --------------------------------------------------------
+
+    def current_step(self) -> MethodStep:
+        """The step the coach is in (subclasses with steps override); its conclusions are F4's."""
+        return MethodStep("", _("de methodiek als geheel"))
+
+    def action_conclude(self) -> None:
+        """F4: the current step's conclusions; add one (with its part of the POP summary) or remove one."""
+        from poptui.screens.widgets.conclusion_dialog import ConclusionDialog
+
+        step = self.current_step()
+        mine = [conclusion for conclusion in self.record.conclusions if conclusion.step == step.id]
+
+        def done(conclusions: list[Conclusion] | None) -> None:
+            if conclusions is None:
+                return
+            others = [conclusion for conclusion in self.record.conclusions if conclusion.step != step.id]
+            added = len(conclusions) > len(mine)
+            if self.store(self.record.model_copy(update={"conclusions": others + conclusions})) and added:
+                self.notify(_("Conclusie bewaard: ze staat klaar bij de samenvatting van het POP."))
+
+        self.app.push_screen(ConclusionDialog(step.title, mine, step=step.id, part=step.part), done)
+
+    def action_print_record(self) -> None:
+        """F5: the filled record on A4 (also a record not stored yet: it prints what is shown)."""
+        from poptui.screens.navigation import print_method
+
+        print_method(self.app, self.record)
+
+    def action_change_date(self) -> None:
+        """F6: the record's date (dd/mm/jjjj)."""
+
+        def typed(text: str) -> None:
+            try:
+                changed = type(self.record).model_validate({**self.record.model_dump(), "date": text})
+            except ValidationError as error:
+                self.notify(dutch_summary(error, type(self.record)), severity="error", timeout=8)
+                return
+            self.store(changed)
+
+        self.ask(_("Datum van deze methodiek (dd/mm/jjjj)"), format_date(self.record.date), typed)
+
+    # -- guidance ------------------------------------------------------------------------------
 
     def guidance_extra(self) -> str:
         """Text the screen adds to the method's guidance (subclasses override)."""

@@ -154,8 +154,4 @@ class MindmapScreen(MethodScreen):
         )
 
     def action_conclusion(self) -> None:
-        self.ask(
-            _("Conclusie voor het POP (komt als voorstel in de samenvatting)"),
-            "",
-            lambda text: self.store(self.record.model_copy(update={"conclusions": [*self.record.conclusions, text]})),
-        )
+        self.action_conclude()

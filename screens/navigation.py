@@ -8,7 +8,8 @@ from typing import Any
 
 from textual.app import App
 
-from poptui.models import MethodKind
+from poptui.i18n import _
+from poptui.models import MethodKind, MethodRecordBase
 
 
 def _push(app: App, screen: Any, callback: Callable[[Any], None] | None = None) -> None:
@@ -161,3 +162,20 @@ def print_consent(app: App, employee_id: str, trajectory_id: str | None = None) 
     from poptui.screens.print_dialog import print_consent as print_consent_form
 
     print_consent_form(app, employee_id, trajectory_id)
+
+
+def print_method(app: App, record: MethodRecordBase) -> None:
+    """Afdrukken: a filled method record on A4 (its method's filled sheet)."""
+    from poptui.screens.base import poptui_app
+    from poptui.screens.print_dialog import print_form
+
+    from poptui.methods_registry import method_name
+    from poptui.services import forms
+
+    database = poptui_app(app).database
+    print_form(
+        app,
+        lambda: forms.export_method(database, record),
+        _("ingevuld werkblad {name}", name=method_name(record.kind)),
+        record=record if record.version else None,
+    )

@@ -96,6 +96,7 @@ class PopScreen(BaseScreen[None]):
         summary.add_column(_("Tekst"), key="text")
         candidates = self.query_one("#candidates", DataTable)
         candidates.add_column(_("Uit"), key="method", width=16)
+        candidates.add_column(_("Voor"), key="part", width=10)
         candidates.add_column(_("Conclusie"), key="text")
         self.show_pop()
         self.query_one(ActionTable).focus()
@@ -167,7 +168,8 @@ class PopScreen(BaseScreen[None]):
         table.clear()
         for index, candidate in enumerate(self.candidates):
             origin = candidate.method + (" " + _("(vorig)") if candidate.earlier else "")
-            table.add_row(Text(origin), Text(" ".join(candidate.text.split())), key=str(index))
+            part = label(candidate.part) if candidate.part else "–"
+            table.add_row(Text(origin), part, Text(" ".join(candidate.text.split())), key=str(index))
         self.query_one("#candidates-title", Static).update(
             _("Conclusies uit de methodieken, nog niet in het POP: {count}", count=len(self.candidates))
         )
@@ -213,7 +215,8 @@ class PopScreen(BaseScreen[None]):
         if not self._editable():
             return
         candidate = self.candidates[int(event.row_key.value or 0)]
-        self.app.push_screen(PopItemForm(self.pop, "wat_kan_ik", candidate=candidate), self._item_saved)
+        part = candidate.part.value if candidate.part else "wat_kan_ik"
+        self.app.push_screen(PopItemForm(self.pop, part, candidate=candidate), self._item_saved)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from poptui.i18n import _
 from poptui.labels import choices, label
 from poptui.methods_registry import all_methods, method_name
 from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory
-from poptui.services import StoreError, contact_moments, trajectory_status
+from poptui.services import StoreError, contact_moments, method_records, trajectory_status
 from poptui.services.trajectories import TrajectoryView, trajectory_view
 from poptui.services.trajectory_status import PhaseState, StatusChange, StatusRefused
 
@@ -46,6 +46,7 @@ class TrajectoryScreen(BaseScreen[None]):
         Binding("h", "plan_again", _("Opnieuw plannen"), show=False, id="trajectory.plan_again"),
         Binding("d", "print_pop", _("POP afdrukken"), show=False, id="trajectory.print_pop"),
         Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="trajectory.print_consent"),
+        Binding("i", "print_method", _("Ingevulde methodiek afdrukken"), show=False, id="trajectory.print_method"),
     ]
 
     def __init__(self, trajectory_id: str) -> None:
@@ -237,6 +238,27 @@ class TrajectoryScreen(BaseScreen[None]):
     def action_print_consent(self) -> None:
         if self.trajectory is not None:
             navigation.print_consent(self.app, self.trajectory.employee_id, self.trajectory_id)
+
+    @work
+    async def action_print_method(self) -> None:
+        """The trajectory's filled method records; the chosen one is printed on A4."""
+        from poptui.screens.dialogs import ChooseDialog
+
+        if self.trajectory is None:
+            return
+        records = method_records.records_of(self.database, self.trajectory)
+        if not records:
+            self.notify(_("Er is nog geen methodiek ingevuld in dit traject (m opent er een)."))
+            return
+        numbers = {moment.id: moment.number for moment in self.moments}
+        options = []
+        for index, record in enumerate(records):
+            number = numbers.get(record.contact_moment_id or "")
+            where = _("contactmoment {number}", number=number) if number is not None else _("traject")
+            options.append((Text(f"{method_name(record.kind)} · {format_date(record.date) or '–'} · {where}"), index))
+        chosen = await self.app.push_screen_wait(ChooseDialog(_("Welke ingevulde methodiek afdrukken?"), options))
+        if chosen is not None:
+            navigation.print_method(self.app, records[chosen])
 
     def action_new_consultation(self) -> None:
         if self.trajectory is None:

@@ -86,6 +86,11 @@ def consent_file_name(day: date, last_name: str, first_name: str, person_id: str
     return dated_name(day, "TOESTEMMING", last_name, first_name, person_id=person_id)
 
 
+def method_file_name(day: date, method: str, last_name: str, first_name: str, person_id: str = "") -> str:
+    """A filled method record: ``20260302_KLOKWIJS_WILLEMS_DIRK.pdf``."""
+    return dated_name(day, method, last_name, first_name, person_id=person_id)
+
+
 def hours_file_name(day: date, organisation: str, organisation_id: str = "") -> str:
     return dated_name(day, "UREN", organisation, person_id=organisation_id)
 

@@ -5,6 +5,7 @@ from poptui.models.consent import ConsentEvent, ConsentKind, current_consent
 from poptui.models.employee import Employee
 from poptui.models.enums import *  # noqa: F403
 from poptui.models.enums import __all__ as _enum_names
+from poptui.models.method_base import Conclusion
 from poptui.models.methods import (
     METHOD_RECORD_CLASSES,
     HandRecord,
@@ -42,6 +43,7 @@ __all__ = [
     "BetweenStep",
     "ConsentEvent",
     "ConsentKind",
+    "Conclusion",
     "ContactMoment",
     "DossierRecord",
     "current_consent",

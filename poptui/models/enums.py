@@ -72,6 +72,14 @@ class CompetenceKind(StrEnum):
     OTHER = "andere"
 
 
+class SummaryPart(StrEnum):
+    """The three lists of the POP summary (§4.3) a method's conclusion can be meant for."""
+
+    WAT_WIL_IK = "wat_wil_ik"
+    WAT_KAN_IK = "wat_kan_ik"
+    ONTWIKKELPUNTEN = "ontwikkelpunten"
+
+
 class MethodKind(StrEnum):
     """Every method of §5 plus the three planning tools named in §4.5.3."""
 
@@ -170,6 +178,7 @@ __all__ = [
     "Phase",
     "PopStatus",
     "Role",
+    "SummaryPart",
     "TrajectoryStatus",
     "VariantId",
 ]

@@ -2,16 +2,35 @@
 
 It lives in its own module so that the richer method records (``planning.py`` and
 others) and ``methods.py``, which gathers them into one union, can both import it.
+
+A conclusion is a :class:`Conclusion`: its text, the part of the POP summary it is meant for
+(Wat wil ik / Wat kan ik / Ontwikkelpunten, or none yet) and the step of the method it was
+drawn in. Conclusions stored before they had a part were plain strings; they load as a
+:class:`Conclusion` with that text and no part or step (migrated, never dropped).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from poptui.models.base import DossierRecord, Line, OptionalDay, RequiredLine, Text
-from poptui.models.enums import MethodKind
+from poptui.models.base import DossierRecord, Line, Model, OptionalDay, RequiredLine, Text
+from poptui.models.enums import MethodKind, SummaryPart
+
+
+class Conclusion(Model):
+    """One conclusion of a method: a candidate for the POP summary (§4.3)."""
+
+    text: Text = Field(max_length=2000, title="Conclusie")
+    part: SummaryPart | None = Field(default=None, title="Deel van de samenvatting")
+    step: Line = Field(default="", max_length=80, title="Stap")
+    """The method's own name for the step (a tab or section id), "" for the method as a whole."""
+
+
+def _conclusion(value: Any) -> Any:
+    """A conclusion stored as plain text (before conclusions had a part) becomes a Conclusion."""
+    return {"text": value} if isinstance(value, str) else value
 
 
 class MethodRecordBase(DossierRecord):
@@ -24,4 +43,10 @@ class MethodRecordBase(DossierRecord):
     contact_moment_id: Line | None = Field(default=None, title="Contactmoment")
     date: OptionalDay = Field(default=None, title="Datum")
     notes: Text = Field(default="", title="Notities", max_length=50000)
-    conclusions: list[Text] = Field(default_factory=list, title="Conclusies")
+    conclusions: list[Annotated[Conclusion, BeforeValidator(_conclusion)]] = Field(
+        default_factory=list, title="Conclusies"
+    )
+
+    def conclusion_texts(self) -> list[str]:
+        """The conclusions' texts, in order."""
+        return [conclusion.text for conclusion in self.conclusions]

@@ -11,6 +11,9 @@ For the "Afdrukken" key of every screen (each returns the written :class:`Path`)
   beyond contact hours (§4.4.4).
 - ``export_attendance(db, training_id, out_dir=None)``: the attendance list (§4.4.6).
 - ``export_startup(db, organisation_id, out_dir=None)``: the start-up analysis (§3.3).
+- ``export_method(db, record, out_dir=None)``: a filled method record on A4 (its
+  method's filled sheet from :mod:`poptui.methods_registry`), named
+  ``JJJJMMDD_METHODIEK_ACHTERNAAM_VOORNAAM.pdf`` after the record's date.
 - ``export_blank(name, organisation=None, out_dir=None, competences=())``: a blank
   worksheet; ``name`` is one of :func:`worksheet_names` (the sheets of :data:`WORKSHEETS`
   and the general sheet of every method without one).
@@ -58,6 +61,7 @@ from poptui.export.forms_pdf import (
     hours_pdf,
     startup_pdf,
 )
+from poptui.export.method_sheets import MethodSheetPrint, method_sheet_pdf
 from poptui.export.month_package import (
     PackageContents,
     package_name,
@@ -69,6 +73,7 @@ from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
 from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
 from poptui.formatting import format_date
 from poptui.i18n import _
+from poptui.labels import lower_label
 from poptui.locations import exports_folder
 from poptui.models import (
     ActionEvaluation,
@@ -77,6 +82,7 @@ from poptui.models import (
     ContactMomentStatus,
     Employee,
     HoursEntry,
+    MethodRecordBase,
     Organisation,
     Person,
     PopDocument,
@@ -98,6 +104,7 @@ __all__ = [
     "export_blank",
     "export_consent",
     "export_hours",
+    "export_method",
     "export_pop",
     "export_startup",
     "month_package",
@@ -325,6 +332,37 @@ def export_startup(
         (analysis.date if analysis and analysis.date else today), organisation.name, organisation.id
     )
     return _deliver(db, _Built(name, data, analysis or organisation), out_dir)
+
+
+def export_method(
+    db: Database, record: MethodRecordBase, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
+    """The filled record of a method (stored or not yet) as an A4 PDF."""
+    from poptui.methods_registry import method
+
+    today = today or clock.today()
+    employee = db.get(Employee, record.employee_id)
+    trajectory = db.find(Trajectory, record.trajectory_id, employee_id=employee.id)
+    moment = (
+        db.find(ContactMoment, record.contact_moment_id, employee_id=employee.id) if record.contact_moment_id else None
+    )
+    entry = method(record.kind)
+    data = method_sheet_pdf(
+        MethodSheetPrint(
+            record=record,
+            catalog=load_catalog(),
+            employee_name=employee.full_name,
+            coach_name=_person_name(_persons(db), trajectory.coach_id if trajectory else None),
+            organisation=(organisation.name if (organisation := _organisation(db, employee.organisation_id)) else ""),
+            moment=_("{number} – {phase}", number=moment.number, phase=lower_label(moment.phase)) if moment else "",
+            print_date=today,
+        ),
+        entry.filled_sheet,
+    )
+    name = file_names.method_file_name(
+        record.date or today, entry.name, employee.last_name, employee.first_name, employee.id
+    )
+    return _deliver(db, _Built(name, data, record), out_dir)
 
 
 def export_blank(

@@ -6,7 +6,8 @@ The rule for finding it (:func:`find_or_new`), in order:
 2. ``contact_moment_id`` given: the trajectory's record of this kind for that contact
    moment; else its record of this kind that belongs to no contact moment.
 3. no contact moment: the trajectory's latest record of this kind (of any moment).
-4. none found: a **new record that is not stored yet**, dated today. Opening a method
+4. none found: a **new record that is not stored yet**, dated on the contact moment's
+   date (today when it has none, or without a contact moment). Opening a method
    and leaving again stores nothing; the first save (:func:`save_record`,
    :func:`save_notes`) stores it.
 
@@ -21,7 +22,7 @@ from datetime import date
 
 from poptui import clock
 from poptui.methods_registry import method
-from poptui.models import MethodKind, MethodRecordBase, Trajectory
+from poptui.models import Conclusion, ContactMoment, MethodKind, MethodRecordBase, Trajectory
 from poptui.store import Database
 
 
@@ -64,8 +65,15 @@ def find_or_new(
         employee_id=employee_id,
         trajectory_id=trajectory_id,
         contact_moment_id=contact_moment_id,
-        date=clock.today(),
+        date=_moment_date(database, employee_id, contact_moment_id) or clock.today(),
     )
+
+
+def _moment_date(database: Database, employee_id: str, contact_moment_id: str | None) -> date | None:
+    if not contact_moment_id:
+        return None
+    moment = database.find(ContactMoment, contact_moment_id, employee_id=employee_id)
+    return moment.date if moment else None
 
 
 def save_record(database: Database, record: MethodRecordBase) -> MethodRecordBase:
@@ -80,6 +88,13 @@ def conclusion_lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _keep_parts(record: MethodRecordBase, lines: list[str]) -> list[Conclusion]:
+    """The conclusions for ``lines``: a line that is the text of a stored conclusion keeps
+    that conclusion's part and step."""
+    earlier = {conclusion.text: conclusion for conclusion in record.conclusions}
+    return [earlier.get(line) or Conclusion(text=line) for line in lines]
+
+
 def save_notes(
     database: Database,
     record: MethodRecordBase,
@@ -91,7 +106,7 @@ def save_notes(
     """Store the notes, conclusions and the record's own text fields (raises ValidationError per field,
     ConsentRequired for special-category fields without consent)."""
     lines = conclusion_lines(conclusions) if isinstance(conclusions, str) else list(conclusions)
-    data = {**record.model_dump(), **(own_fields or {}), "notes": notes, "conclusions": lines}
+    data = {**record.model_dump(), **(own_fields or {}), "notes": notes, "conclusions": _keep_parts(record, lines)}
     if day is not None:
         data["date"] = day
     updated = type(record).model_validate(data)

@@ -20,12 +20,13 @@ from poptui.models import (
     PopItem,
     PopStatus,
     ProgressUpdate,
+    SummaryPart,
     Trajectory,
 )
 from poptui.services.pop_rules import check_pop
 from poptui.store import Database, StoreError
 
-SUMMARY_LISTS = ("wat_wil_ik", "wat_kan_ik", "ontwikkelpunten")
+SUMMARY_LISTS = tuple(part.value for part in SummaryPart)
 """The three lists of the summary, in the order of the POP document."""
 
 
@@ -127,6 +128,8 @@ class Candidate:
     """The method's name, to show where it came from."""
     earlier: bool
     """True when it comes from an earlier trajectory of the employee."""
+    part: SummaryPart | None = None
+    """The part of the summary the coach meant it for in the method (None: not chosen)."""
 
 
 def candidate_key(record: MethodRecordBase, text: str) -> str:
@@ -151,13 +154,22 @@ def candidates(database: Database, pop: PopDocument) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
     for record in records:
-        for text in record.conclusions:
+        for conclusion in record.conclusions:
+            text = conclusion.text
             key = candidate_key(record, text)
             plain = " ".join(text.split()).casefold()
             if not plain or key in used_sources or key in dismissed or plain in used_texts or plain in seen:
                 continue
             seen.add(plain)
-            out.append(Candidate(key, text.strip(), label(record.kind), record.trajectory_id != pop.trajectory_id))
+            out.append(
+                Candidate(
+                    key,
+                    text.strip(),
+                    label(record.kind),
+                    record.trajectory_id != pop.trajectory_id,
+                    conclusion.part,
+                )
+            )
     return out
 
 

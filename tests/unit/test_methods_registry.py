@@ -65,7 +65,8 @@ def test_notes_stored_before_the_classes_were_written_out_load_unchanged() -> No
     }
     record = method_record_adapter.validate_python(stored)
     assert type(record).__name__ == "VierOpEenRijRecord"
-    assert record.model_dump(mode="json", exclude_defaults=True) | {"kind": "vier_op_een_rij"} == stored
+    migrated = stored | {"conclusions": [{"text": "Werkt graag ordelijk"}]}  # a plain string became a Conclusion
+    assert record.model_dump(mode="json", exclude_defaults=True) | {"kind": "vier_op_een_rij"} == migrated
 
 
 def test_guidance_adds_the_screens_own_text_and_marks_poptuis_own_guidance() -> None:

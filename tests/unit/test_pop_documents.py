@@ -132,7 +132,7 @@ def test_notes_written_with_the_free_notes_screen_load_into_the_richer_records(d
     saved = db.save(plain)
     loaded = db.get(MethodRecordBase, saved.id, employee_id="e")
     assert isinstance(loaded, ScanRecord)
-    assert loaded.notes == "Notities" and loaded.conclusions == ["c"] and loaded.domains == [1, 2, 3, 4, 5, 6, 7]
+    assert loaded.notes == "Notities" and loaded.conclusion_texts() == ["c"] and loaded.domains == [1, 2, 3, 4, 5, 6, 7]
 
 
 def test_follow_up_evaluates_the_previous_actions_and_carries_the_chosen(db: Database, employee: Employee) -> None:

@@ -143,7 +143,7 @@ def test_a_moment_with_method_notes_is_not_removed(db: Database, setup) -> None:
     again = method_records.find_or_new(
         db, employee_id=employee.id, trajectory_id=trajectory.id, kind="hand", contact_moment_id=moments[1].id
     )
-    assert again.id == record.id and again.conclusions == ["Kookt graag", "werkt graag met collega's"]
+    assert again.id == record.id and again.conclusion_texts() == ["Kookt graag", "werkt graag met collega's"]
 
 
 def test_collective_opstart_for_three_employees_in_one_group(db: Database, setup) -> None:
