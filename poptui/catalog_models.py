@@ -20,6 +20,7 @@ from poptui.models.enums import (
     ActionArea,
     BetweenStepKind,
     CareerCompetence,
+    CompetenceKind,
     ComplianceProblem,
     Level,
     MethodKind,
@@ -521,17 +522,65 @@ class CompetenceDefinition(CatalogModel):
     indicators: list[str]
 
 
+class DictionaryCompetence(CompetenceDefinition):
+    """A competence of poptui's default dictionary: generic or technical (§2.2.3), with a stable id
+    (measurements and actions refer to it before an organisation stores its own dictionary)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]{1,64}$")
+    kind: CompetenceKind
+    indicators: list[str] = Field(min_length=3, max_length=5)
+
+    @field_validator("kind")
+    @classmethod
+    def _generic_or_technical(cls, kind: CompetenceKind) -> CompetenceKind:
+        if kind is CompetenceKind.OTHER:
+            raise ValueError("a dictionary competence is generiek or technisch")
+        return kind
+
+
+class ScaleStep(CatalogModel):
+    """A level of the default rating scale (§5.6 'blad met inschaling')."""
+
+    value: int = Field(ge=1, le=9)
+    label: str = Field(min_length=1)
+
+
 class CompetenceGuide(CatalogModel):
     """``competence.json``: §5.6 — the sample competences of the assessment sheet,
     the dictionaries the draaiboek suggests, the self-rating questions and the
-    rater pitfalls. ``example_competence`` is the worked example of §2.2.1."""
+    rater pitfalls. ``example_competence`` is the worked example of §2.2.1.
+
+    ``default_dictionary`` is the dictionary a new organisation starts from: the eleven
+    competences of the §5.6 sheet, written for poptui in the style of §2.2.1's example;
+    ``default_scale`` the four labelled levels it is rated on."""
 
     sample_competences: list[str]
     dictionaries: list[str]
     self_rating_steps: list[str]
     example_competence: CompetenceDefinition
+    default_scale: list[ScaleStep] = Field(min_length=2, max_length=9)
+    default_dictionary: list[DictionaryCompetence] = Field(min_length=1)
     pitfalls_intro: str
     pitfalls: list[Pitfall]
+
+    @model_validator(mode="after")
+    def _complete(self) -> CompetenceGuide:
+        if [step.value for step in self.default_scale] != list(range(1, len(self.default_scale) + 1)):
+            raise ValueError("default_scale must number its levels 1, 2, 3 ...")
+        names = [competence.name for competence in self.default_dictionary]
+        if names != self.sample_competences:
+            raise ValueError("default_dictionary must hold the sample competences, in their order")
+        ids = [competence.id for competence in self.default_dictionary]
+        if len(set(ids)) != len(ids):
+            raise ValueError("default_dictionary ids must be unique")
+        return self
+
+    def pitfall(self, pitfall_id: str) -> Pitfall:
+        """The pitfall with this id (KeyError when unknown)."""
+        for pitfall in self.pitfalls:
+            if pitfall.id == pitfall_id:
+                return pitfall
+        raise KeyError(pitfall_id)
 
 
 class AiGuide(CatalogModel):

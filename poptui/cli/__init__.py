@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "poptui.cli.list_command",
     "poptui.cli.export_commands",
     "poptui.cli.import_command",
+    "poptui.cli.competence_commands",
     "poptui.cli.backup_commands",
     "poptui.cli.person_commands",
     "poptui.cli.registration_commands",

@@ -1,6 +1,15 @@
 """The domain models: the one definition of every record and its validation."""
 
 from poptui.models.base import DossierRecord, Model, Record, new_id
+from poptui.models.competences import (
+    Competence,
+    CompetenceDictionary,
+    CompetenceRating,
+    ConsultationRating,
+    FunctionProfile,
+    ProfileEntry,
+    ScaleLevel,
+)
 from poptui.models.consent import ConsentEvent, ConsentKind, current_consent
 from poptui.models.employee import Employee
 from poptui.models.enums import *  # noqa: F403
@@ -8,6 +17,7 @@ from poptui.models.enums import __all__ as _enum_names
 from poptui.models.method_base import Conclusion
 from poptui.models.methods import (
     METHOD_RECORD_CLASSES,
+    CompetentiemetingRecord,
     HandRecord,
     MethodRecord,
     MethodRecordBase,
@@ -23,6 +33,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Organisation,
     Person,
     StartupAnalysis,
+    CompetenceDictionary,
     Employee,
     Training,
     HoursEntry,
@@ -41,11 +52,17 @@ __all__ = [
     "ActionEvaluation",
     "AuditEvent",
     "BetweenStep",
+    "Competence",
+    "CompetenceDictionary",
+    "CompetenceRating",
+    "CompetentiemetingRecord",
+    "ConsultationRating",
     "ConsentEvent",
     "ConsentKind",
     "Conclusion",
     "ContactMoment",
     "DossierRecord",
+    "FunctionProfile",
     "current_consent",
     "Employee",
     "HandRecord",
@@ -59,8 +76,10 @@ __all__ = [
     "PopAction",
     "PopDocument",
     "PopItem",
+    "ProfileEntry",
     "ProgressUpdate",
     "Record",
+    "ScaleLevel",
     "SmartFields",
     "StartupAnalysis",
     "SupervisorConsultation",

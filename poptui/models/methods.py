@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import Field, TypeAdapter
 
 from poptui.models.base import Text
+from poptui.models.competences import CompetentiemetingRecord
 from poptui.models.enums import MethodKind
 from poptui.models.method_base import MethodRecordBase
 from poptui.models.planning import (
@@ -69,12 +70,6 @@ class VaardighedenspelRecord(MethodRecordBase):
     """Vaardighedenspel (§5.5): notes and conclusions until the method has its own screen."""
 
     kind: Literal[MethodKind.VAARDIGHEDENSPEL] = MethodKind.VAARDIGHEDENSPEL
-
-
-class CompetentiemetingRecord(MethodRecordBase):
-    """Competentiemeting (§5.6): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.COMPETENTIEMETING] = MethodKind.COMPETENTIEMETING
 
 
 class KlokwijsRecord(MethodRecordBase):

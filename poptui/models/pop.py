@@ -49,6 +49,9 @@ class PopAction(Model):
     result: Text = Field(default="", title="Meetbaar resultaat", max_length=2000)
     kind: CompetenceKind = Field(default=CompetenceKind.OTHER, title="Soort competentie")
     competence: Line = Field(default="", title="Competentie", max_length=200)
+    competence_id: Line | None = Field(default=None, title="Competentie uit het woordenboek", max_length=64)
+    """The organisation's dictionary competence the action works on; then ``competence`` holds its name
+    and ``kind`` its kind. Actions written before (free text only) have None."""
     area: ActionArea | None = Field(default=None, title="Betrekking op")
     career_competence: CareerCompetence | None = Field(default=None, title="Loopbaancompetentie")
     smart: SmartFields = Field(default_factory=SmartFields, title="SMART")

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from poptui.models.base import DossierRecord, Line, Model, OptionalDay, RequiredLine, Scope, Text
+from poptui.models.competences import ConsultationRating
 from poptui.models.enums import (
     BetweenStepKind,
     ContactMomentStatus,
@@ -112,3 +113,7 @@ class SupervisorConsultation(DossierRecord):
     does_well: Text = Field(default="", title="Doet goed", max_length=10000)
     does_less_well: Text = Field(default="", title="Doet minder goed", max_length=10000)
     notes: Text = Field(default="", title="Notities", max_length=10000)
+    competence_ratings: list[ConsultationRating] = Field(
+        default_factory=list, title="Inschatting competenties", max_length=500
+    )
+    """The supervisor's rating per competence; the competence measurement shows them beside the employee's own."""

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from poptui.models import (
     BetweenStepKind,
+    Competence,
+    ConsultationRating,
     ContactMoment,
     Employee,
     Person,
     Role,
+    ScaleLevel,
     SupervisorConsultation,
     Trajectory,
 )
+from poptui.services import competences
 from poptui.store import Database
 
 
@@ -42,12 +46,28 @@ def supervisors_for(database: Database, employee: Employee) -> list[Person]:
 @dataclass(frozen=True)
 class ConsultationView:
     """What the consultation form shows: the trajectory, the employee, the consultation (None: a
-    new one) and the supervisors to choose from."""
+    new one), the supervisors to choose from, and the competences the supervisor can rate on the
+    organisation's scale (those of the employee's function profile, else the whole dictionary;
+    with any competence the consultation already rated)."""
 
     trajectory: Trajectory
     employee: Employee
     consultation: SupervisorConsultation | None
     supervisors: list[Person]
+    competences: list[Competence] = field(default_factory=list)
+    scale: list[ScaleLevel] = field(default_factory=list)
+
+
+def competences_to_rate(
+    database: Database, employee: Employee, consultation: SupervisorConsultation | None
+) -> tuple[list[Competence], list[ScaleLevel]]:
+    """The competences a supervisor rates for this employee, and the organisation's scale."""
+    source = competences.dictionary(database, employee.organisation_id)
+    profile = competences.profile_for_function(source, employee.function)
+    wanted = {entry.competence_id for entry in profile.entries} if profile else {item.id for item in source.competences}
+    if consultation is not None:
+        wanted |= {rating.competence_id for rating in consultation.competence_ratings}
+    return [item for item in source.competences if item.id in wanted], list(source.scale)
 
 
 def consultation_view(
@@ -55,14 +75,27 @@ def consultation_view(
 ) -> ConsultationView:
     """The consultation form's data; raises :class:`~poptui.services.NotFound`."""
     employee = database.get(Employee, employee_id)
+    consultation = (
+        database.get(SupervisorConsultation, consultation_id, employee_id=employee_id) if consultation_id else None
+    )
+    to_rate, scale = competences_to_rate(database, employee, consultation)
     return ConsultationView(
         trajectory=database.get(Trajectory, trajectory_id, employee_id=employee_id),
         employee=employee,
-        consultation=(
-            database.get(SupervisorConsultation, consultation_id, employee_id=employee_id) if consultation_id else None
-        ),
+        consultation=consultation,
         supervisors=supervisors_for(database, employee),
+        competences=to_rate,
+        scale=scale,
     )
+
+
+def ratings_from(competences: list[Competence], levels: dict[str, int | None]) -> list[ConsultationRating]:
+    """The consultation's ratings from ``levels`` (competence id -> level, None: not rated)."""
+    return [
+        ConsultationRating(competence_id=item.id, name=item.name, rating=level)
+        for item in competences
+        if (level := levels.get(item.id)) is not None
+    ]
 
 
 def save_consultation(

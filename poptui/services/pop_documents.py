@@ -14,6 +14,7 @@ from poptui.labels import label
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
+    Employee,
     MethodRecordBase,
     PopAction,
     PopDocument,
@@ -23,6 +24,7 @@ from poptui.models import (
     SummaryPart,
     Trajectory,
 )
+from poptui.services.competences import dictionary, linked_action
 from poptui.services.pop_rules import check_pop
 from poptui.store import Database, StoreError
 
@@ -188,12 +190,22 @@ def dismiss_candidate(database: Database, pop: PopDocument, candidate: Candidate
 # -- actions ------------------------------------------------------------------------
 
 
+def _linked(database: Database, pop: PopDocument, action: PopAction) -> PopAction:
+    """An action linked to a dictionary competence takes that competence's name and kind."""
+    if not action.competence_id:
+        return action
+    employee = database.find(Employee, pop.employee_id)
+    return linked_action(dictionary(database, employee.organisation_id), action) if employee else action
+
+
 def add_action(database: Database, pop: PopDocument, action: PopAction) -> PopDocument:
-    return _changed(database, pop, actions=[*pop.actions, action])
+    """Add an action; one linked to a competence of the organisation's dictionary gets its name and kind."""
+    return _changed(database, pop, actions=[*pop.actions, _linked(database, pop, action)])
 
 
 def replace_action(database: Database, pop: PopDocument, action: PopAction) -> PopDocument:
-    """Store an edited action (same id) in its place."""
+    """Store an edited action (same id) in its place (linked as :func:`add_action` says)."""
+    action = _linked(database, pop, action)
     return _changed(database, pop, actions=[action if item.id == action.id else item for item in pop.actions])
 
 
