@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.widgets.form import FormField, FormScreen
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
@@ -13,7 +14,7 @@ from poptui import clock
 from poptui.catalog import load_catalog
 from poptui.catalog_models import ActionFieldKey
 from poptui.i18n import _
-from poptui.labels import choices, label
+from poptui.labels import choices, label, lower_label
 from poptui.models import (
     ActionArea,
     CompetenceKind,
@@ -23,7 +24,7 @@ from poptui.models import (
     ProgressUpdate,
     SmartFields,
 )
-from poptui.services import pop_documents
+from poptui.services import competences, pop_documents
 
 SMART_KEYS: dict[str, ActionFieldKey] = {
     "specific": "specifiek",
@@ -75,12 +76,14 @@ class ActionForm(FormScreen[PopDocument]):
 
     model = PopAction
 
-    def __init__(self, pop: PopDocument, action_id: str | None = None) -> None:
+    def __init__(self, pop: PopDocument, action_id: str | None = None, competence_id: str | None = None) -> None:
         super().__init__(f"pop-action-{pop.id}-{action_id or 'nieuw'}")
         self.pop = pop
         self.action = next((a for a in pop.actions if a.id == action_id), None) if action_id else None
         self.form_title = _("Actie wijzigen") if self.action else _("Nieuwe actie")
         self.form_intro = _("Velden met * zijn verplicht. Datum als dd/mm/jjjj. Ctrl+S bewaart, Esc gaat terug.")
+        self.competence_id = competence_id
+        """A dictionary competence for a new action (e.g. from the competence measurement)."""
 
     def compose_fields(self) -> ComposeResult:
         smart = load_catalog().smart
@@ -92,8 +95,21 @@ class ActionForm(FormScreen[PopDocument]):
         yield self.field(
             "result", TextArea(compact=True), help=_("Wat je zult zien of kunnen tellen als het gelukt is.")
         )
+        source = competences.employee_dictionary(self.database, self.pop.employee_id)
+        options = [(Text(f"{item.name} ({lower_label(item.kind)})"), item.id) for item in source.competences]
+        linked = self.action.competence_id if self.action else None
+        if linked and all(item.id != linked for item in source.competences):
+            name = self.action.competence if self.action else ""
+            options.append((Text(_("{name} (niet meer in het woordenboek)", name=name)), linked))
+        yield self.field(
+            "competence_id",
+            Select(options, compact=True, prompt=_("geen: kies de soort hieronder")),
+            help=_("Een competentie uit het woordenboek van de organisatie: de soort volgt daaruit."),
+        )
         yield self.field("kind", Select(choices(CompetenceKind), compact=True, allow_blank=False))
-        yield self.field("competence", Input(compact=True))
+        yield self.field(
+            "competence", Input(compact=True), help=_("Alleen voor een competentie die niet in het woordenboek staat.")
+        )
         yield self.field(
             "area",
             Select(choices(ActionArea), compact=True),
@@ -109,8 +125,9 @@ class ActionForm(FormScreen[PopDocument]):
     def initial_values(self) -> dict[str, Any]:
         action = self.action
         if action is None:
-            return {"kind": CompetenceKind.OTHER}
+            return {"kind": CompetenceKind.OTHER, "competence_id": self.competence_id}
         return {
+            "competence_id": action.competence_id,
             "what": action.what,
             "who_helps": action.who_helps,
             "deadline": action.deadline,
@@ -132,6 +149,7 @@ class ActionForm(FormScreen[PopDocument]):
                 "result": values["result"],
                 "kind": values["kind"] or CompetenceKind.OTHER,
                 "competence": values["competence"],
+                "competence_id": values["competence_id"],
                 "area": values["area"],
                 "career_competence": values["career_competence"],
                 "smart": smart_from(values).model_dump(),

@@ -61,6 +61,13 @@ class PopCommands(Provider):
             entries.append(
                 (organisation.name, _("Organisatie"), partial(navigation.open_organisation, app, organisation.id))
             )
+            entries.append(
+                (
+                    _("Competentiewoordenboek {organisation}", organisation=organisation.name),
+                    _("Competenties, functieprofielen en schaal van de organisatie"),
+                    partial(navigation.open_competence_dictionary, app, organisation.id),
+                )
+            )
         return entries
 
     async def discover(self) -> Hits:

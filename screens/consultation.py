@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from poptui import clock
 from poptui.i18n import _
 from poptui.models import SupervisorConsultation
 from poptui.services import consultations
 from poptui.services.consultations import ConsultationView
+from poptui.text import shorten
+
+RATING_PREFIX = "rating_"
+"""Form fields ``rating_<competence id>``: the supervisor's rating of that competence."""
 
 
 class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
@@ -63,6 +68,24 @@ class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
         yield self.field("does_well", TextArea())
         yield self.field("does_less_well", TextArea())
         yield self.field("notes", TextArea())
+        view = self._load()
+        if view.competences:
+            yield Static(
+                _(
+                    "Hoe schat de werkvloerbegeleider deze competenties in? Leeg: niet ingeschat. De inschatting "
+                    "staat dan in de competentiemeting naast die van de werknemer."
+                ),
+                classes="hint",
+                markup=False,
+            )
+        options = [(Text(f"{level.value} {level.label}"), level.value) for level in view.scale]
+        for competence in view.competences:
+            yield self.field(
+                f"{RATING_PREFIX}{competence.id}",
+                Select(options, compact=True, prompt=_("niet ingeschat")),
+                label=shorten(competence.name, 22),
+                required=False,
+            )
 
     def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
         self.form_fields()[0].widget.focus()
@@ -70,6 +93,7 @@ class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
     def initial_values(self) -> dict[str, Any]:
         view = self._load()
         consultation = self.consultation
+        values: dict[str, Any]
         if consultation is not None:
             values = {
                 "date": consultation.date,
@@ -82,9 +106,19 @@ class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
             values = {"date": clock.today(), "supervisor_id": view.employee.supervisor_id}
         if values["supervisor_id"] not in {person.id for person in view.supervisors}:
             values["supervisor_id"] = None
+        if consultation is not None:
+            values.update(
+                {f"{RATING_PREFIX}{rating.competence_id}": rating.rating for rating in consultation.competence_ratings}
+            )
         return values
 
     def save_record(self, values: dict[str, Any]) -> SupervisorConsultation:
-        saved = consultations.save_consultation(self.database, self._load().trajectory, values, self.consultation)
+        view = self._load()
+        levels = {name[len(RATING_PREFIX) :]: value for name, value in values.items() if name.startswith(RATING_PREFIX)}
+        values = {name: value for name, value in values.items() if not name.startswith(RATING_PREFIX)}
+        values["competence_ratings"] = [
+            rating.model_dump() for rating in consultations.ratings_from(view.competences, levels, self.consultation)
+        ]
+        saved = consultations.save_consultation(self.database, view.trajectory, values, self.consultation)
         self.consultation = saved
         return saved

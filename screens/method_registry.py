@@ -25,7 +25,7 @@ METHOD_SCREENS: dict[MethodKind, str] = {
     MethodKind.HAND: NOTES,
     MethodKind.KWALITEITENSPEL: NOTES,
     MethodKind.VAARDIGHEDENSPEL: NOTES,
-    MethodKind.COMPETENTIEMETING: NOTES,
+    MethodKind.COMPETENTIEMETING: "poptui.screens.competence_measurement:CompetenceMeasurementScreen",
     MethodKind.SCAN: "poptui.screens.scan_screen:ScanScreen",
     MethodKind.SMART: "poptui.screens.smart_screen:SmartScreen",
     MethodKind.KLOKWIJS: NOTES,

@@ -35,6 +35,20 @@ def open_organisation(app: App, organisation_id: str) -> None:
     _push(app, OrganisationScreen(organisation_id))
 
 
+def open_competence_dictionary(app: App, organisation_id: str) -> None:
+    """The organisation's competence dictionary: competences, function profiles, scale, import (§2.2.2)."""
+    from poptui.screens.competence_dictionary import CompetenceDictionaryScreen
+
+    _push(app, CompetenceDictionaryScreen(organisation_id))
+
+
+def open_competence_growth(app: App, employee_id: str) -> None:
+    """The employee's competences across every measurement: growth and decline (§2.2.2)."""
+    from poptui.screens.competence_growth import CompetenceGrowthScreen
+
+    _push(app, CompetenceGrowthScreen(employee_id))
+
+
 def open_employees(app: App, organisation_id: str | None = None) -> None:
     from poptui.screens.employees import EmployeesScreen
 

@@ -105,6 +105,7 @@ class OrganisationScreen(BaseScreen[None]):
         Binding("i", "import_employees", _("Werknemers importeren"), show=False, id="organisation.import"),
         Binding("u", "hours", _("Uren"), id="organisation.hours"),
         Binding("s", "startup_analysis", _("Opstartanalyse"), show=False, id="organisation.startup"),
+        Binding("c", "competences", _("Competenties"), id="organisation.competences"),
         Binding("b", "blank_worksheets", _("Blanco werkbladen"), show=False, id="organisation.blank"),
     ]
 
@@ -116,7 +117,7 @@ class OrganisationScreen(BaseScreen[None]):
         yield Header()
         yield Static("", id="organisation-details")
         yield Static(
-            _("r: organisatie bewerken · i: werknemers importeren · Enter: persoon bewerken"),
+            _("r: organisatie bewerken · i: werknemers importeren · c: competenties · Enter: persoon bewerken"),
             classes="hint",
             markup=False,
         )
@@ -184,6 +185,9 @@ class OrganisationScreen(BaseScreen[None]):
 
     def action_startup_analysis(self) -> None:
         navigation.open_startup_analysis(self.app, self.organisation_id)
+
+    def action_competences(self) -> None:
+        navigation.open_competence_dictionary(self.app, self.organisation_id)
 
     def action_blank_worksheets(self) -> None:
         navigation.print_blank_worksheet(self.app, self.organisation_id)

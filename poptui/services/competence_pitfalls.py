@@ -74,7 +74,7 @@ class PitfallWarning:
     pitfall_id: str
     rater: Rater
     observation: str
-    """What poptui saw, e.g. 'Coach: alle inschattingen staan in het midden van de schaal.'"""
+    """What poptui saw, e.g. 'Coach: alles hoog'."""
     name: str
     """The pitfall's name in the draaiboek."""
     explanation: str
@@ -95,19 +95,15 @@ def rater_warnings(
     who = _rater_name(rater)
     found: list[tuple[str, str]] = []
     if in_the_middle(values, levels):
-        found.append(
-            ("centrale_tendens", _("{who}: geen enkele inschatting staat op het laagste of hoogste niveau.", who=who))
-        )
+        found.append(("centrale_tendens", _("{who}: niets op het laagste of het hoogste niveau", who=who)))
     if all_high(values, levels):
-        found.append(("mildheid", _("{who}: alle inschattingen zijn hoog.", who=who)))
+        found.append(("mildheid", _("{who}: alles hoog", who=who)))
     if all_low(values, levels):
-        found.append(("strengheid", _("{who}: alle inschattingen zijn laag.", who=who)))
+        found.append(("strengheid", _("{who}: alles laag", who=who)))
     if all_the_same(values):
-        found.append(("besmetting", _("{who}: elke competentie kreeg hetzelfde niveau.", who=who)))
+        found.append(("besmetting", _("{who}: overal hetzelfde niveau", who=who)))
     if previous is not None and copied(ratings, previous):
-        found.append(
-            ("vroegere_oordelen", _("{who}: de inschattingen zijn dezelfde als bij de vorige meting.", who=who))
-        )
+        found.append(("vroegere_oordelen", _("{who}: alles zoals bij de vorige meting", who=who)))
     warnings = []
     for pitfall_id, observation in found:
         pitfall = guide.pitfall(pitfall_id)

@@ -34,6 +34,7 @@ from poptui.models import (
     Competence,
     CompetenceDictionary,
     CompetenceKind,
+    Employee,
     FunctionProfile,
     Organisation,
     PopAction,
@@ -54,6 +55,7 @@ __all__ = [
     "dictionary",
     "dictionary_of",
     "dictionary_view",
+    "employee_dictionary",
     "find_competence",
     "indicator_lines",
     "linked_action",
@@ -97,6 +99,12 @@ def dictionary(database: Database, organisation_id: str) -> CompetenceDictionary
     """The organisation's dictionary: the stored one, else the default (not stored)."""
     stored = database.find(CompetenceDictionary, organisation_id)
     return stored if stored is not None else default_dictionary(organisation_id)
+
+
+def employee_dictionary(database: Database, employee_id: str) -> CompetenceDictionary:
+    """The dictionary of the employee's organisation (the default when the employee is unknown)."""
+    employee = database.find(Employee, employee_id)
+    return dictionary(database, employee.organisation_id) if employee else default_dictionary("onbekend")
 
 
 def dictionary_of(database: Database, organisation_id: str) -> list[Competence]:

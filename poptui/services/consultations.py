@@ -89,9 +89,14 @@ def consultation_view(
     )
 
 
-def ratings_from(competences: list[Competence], levels: dict[str, int | None]) -> list[ConsultationRating]:
-    """The consultation's ratings from ``levels`` (competence id -> level, None: not rated)."""
-    return [
+def ratings_from(
+    competences: list[Competence], levels: dict[str, int | None], earlier: SupervisorConsultation | None = None
+) -> list[ConsultationRating]:
+    """The consultation's ratings from ``levels`` (competence id -> level, None: not rated); ratings
+    ``earlier`` gave to competences that are no longer in the dictionary are kept."""
+    shown = {item.id for item in competences}
+    kept = [rating for rating in earlier.competence_ratings if rating.competence_id not in shown] if earlier else []
+    return kept + [
         ConsultationRating(competence_id=item.id, name=item.name, rating=level)
         for item in competences
         if (level := levels.get(item.id)) is not None

@@ -105,7 +105,7 @@ class FormField(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.label_text, classes="field-label")
+            yield Label(self.label_text, classes="field-label", markup=False)
             yield self.widget
         if self.help:
             yield Static(self.help, classes="field-help", markup=False)

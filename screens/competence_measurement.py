@@ -1,0 +1,347 @@
+"""Competentiemeting (§5.6): per competence the definition and behaviour indicators, the employee's
+own rating, the coach's and the supervisor's side by side, where the employee wants to be and a
+remark; the differences of two levels or more marked; the rater pitfalls as gentle warnings."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens.method_screen import MethodScreen
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from poptui.formatting import format_date
+from poptui.i18n import _
+from poptui.labels import lower_label
+from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, PopStatus
+from poptui.services import competence_measurement as measurement
+from poptui.services import competences, employees
+from poptui.services.competence_measurement import MeasurementView, RatingField, RatingLine
+from poptui.services.competence_pitfalls import all_pitfalls_text
+
+RATING_COLUMNS: dict[int, RatingField] = {3: "self_rating", 4: "coach", 5: "supervisor", 6: "desired"}
+"""Table column -> the rating it holds (0 name, 1 kind, 2 expected, 7 talk mark, 8 remark)."""
+REMARK_COLUMN = 8
+
+
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _kind_letter(kind: CompetenceKind) -> str:
+    return {CompetenceKind.GENERIC: "G", CompetenceKind.TECHNICAL: "T"}.get(kind, "-")
+
+
+class CompetenceMeasurementScreen(MethodScreen):
+    """Competentiemeting: 1-9 schaalt de cel (Zelf, Coach, Werkv., Wil), o opmerking, p profiel,
+    c competenties kiezen, b alleen bespreekpunten, v valkuilen, h groei, a actie op deze competentie."""
+
+    CSS_PATH = "competence_measurement.tcss"
+    BINDINGS: ClassVar = [
+        Binding("1", "rate(1)", _("Inschatten"), key_display="1-9", id="measurement.rate1"),
+        *(
+            Binding(str(level), f"rate({level})", _("Inschatten"), show=False, id=f"measurement.rate{level}")
+            for level in range(2, 10)
+        ),
+        Binding("0,backspace", "rate(0)", _("Wissen"), show=False, id="measurement.clear"),
+        Binding("o", "remark", _("Opmerking"), id="measurement.remark"),
+        Binding("p", "profile", _("Profiel"), id="measurement.profile"),
+        Binding("c", "choose", _("Competenties"), show=False, id="measurement.choose"),
+        Binding("b", "talk_only", _("Bespreekpunten"), id="measurement.talk"),
+        Binding("v", "pitfalls", _("Valkuilen"), id="measurement.pitfalls"),
+        Binding("h", "growth", _("Groei"), id="measurement.growth"),
+        Binding("a", "action", _("Actie"), show=False, id="measurement.action"),
+    ]
+    record: CompetentiemetingRecord
+    _view: MeasurementView
+    talk_only: bool = False
+    """Show only the competences where the employee and another rater differ by two levels or more."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="measurement-profile", markup=False)
+        yield DataTable(id="measurement-table", cursor_type="cell", zebra_stripes=True)
+        yield Static("", id="measurement-detail")
+        yield Static("", id="measurement-warnings", markup=False)
+        yield Footer()
+
+    def after_load(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0, column=3)
+        table.focus()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def employee(self) -> Employee:
+        return employees.get_employee(self.database, self.employee_id)
+
+    def view(self) -> MeasurementView:
+        return measurement.measurement_view(self.database, self.record, self.employee())
+
+    def redraw(self) -> None:
+        if not self.record.ratings:
+            self.record = measurement.prepared(self.database, self.record, self.employee())
+        view = self.view()
+        self._view = view
+        table = self.query_one(DataTable)
+        row, column = table.cursor_coordinate
+        current = self.current_key() if table.row_count else None
+        table.clear(columns=True)
+        for header, width in (
+            (_("Competentie"), 20),
+            (_("S"), 1),
+            (_("Vw"), 2),
+            (_("Zelf"), 4),
+            (_("Coach"), 5),
+            (_("Werkv"), 5),
+            (_("Wil"), 3),
+            ("!!", 2),
+            (_("Opmerking"), 18),
+        ):
+            table.add_column(header, width=width)
+        for line in self._lines(view):
+            rating = line.rating
+            talk = bool(line.talk)
+            supervisor = _level(line.supervisor) + ("*" if line.from_consultation else "")
+            table.add_row(
+                Text(rating.name, style="bold" if talk else ""),
+                _kind_letter(rating.kind),
+                _level(rating.expected),
+                _level(rating.self_rating),
+                _level(rating.coach),
+                supervisor,
+                _level(rating.desired),
+                Text("!!", style="bold") if talk else "",
+                Text(" ".join(rating.remark.split())),
+                key=rating.competence_id,
+            )
+        if table.row_count:
+            keys = [line.rating.competence_id for line in self._lines(view)]
+            target = keys.index(current) if current in keys else min(row, table.row_count - 1)
+            table.move_cursor(row=target, column=column)
+        self._show_heading(view)
+        self._show_detail()
+        self._show_warnings(view)
+
+    def _lines(self, view: MeasurementView) -> list[RatingLine]:
+        return [line for line in view.lines if line.talk] if self.talk_only else view.lines
+
+    def _show_heading(self, view: MeasurementView) -> None:
+        measured = [line.rating.competence_id for line in view.lines]
+        if self.record.profile_name:
+            profile = self.record.profile_name
+        elif measured == [item.id for item in view.dictionary.competences]:
+            profile = _("alle competenties van het woordenboek")
+        else:
+            profile = _("eigen keuze van competenties")
+        heading = _("Profiel: {profile}. Schaal: {scale}.", profile=profile, scale=competences.scale_labels(view.scale))
+        if self.talk_only:
+            heading = _("Alleen de bespreekpunten (b toont alles).") + " " + heading
+        if any(line.from_consultation for line in view.lines) and view.consultation is not None:
+            heading += " " + _(
+                "* = uit het tussentijds overleg van {date}.", date=format_date(view.consultation.date) or "?"
+            )
+        if not view.lines:
+            heading = _("Geen competenties: kies een profiel (p) of competenties (c).")
+        self.query_one("#measurement-profile", Static).update(heading)
+
+    def _show_detail(self) -> None:
+        line = self.current_line()
+        detail = self.query_one("#measurement-detail", Static)
+        if line is None:
+            detail.update("")
+            return
+        rating = line.rating
+        text = Text()
+        text.append(rating.name, style="bold")
+        text.append(f" ({lower_label(rating.kind)})")
+        if line.talk:
+            names = ", ".join(_("coach") if rater.value == "coach" else _("werkvloerbegeleider") for rater in line.talk)
+            text.append("  " + _("!! Bespreken: de werknemer en {who} verschillen twee niveaus of meer.", who=names))
+        definition = line.competence.definition if line.competence else rating.definition
+        indicators = line.competence.indicators if line.competence else rating.indicators
+        text.append("\n" + " ".join(definition.split()))
+        for indicator in indicators:
+            text.append("\n  • " + indicator)
+        detail.update(text)
+
+    def _show_warnings(self, view: MeasurementView) -> None:
+        box = self.query_one("#measurement-warnings", Static)
+        warnings = view.warnings
+        box.display = bool(warnings)
+        if not warnings:
+            box.update("")
+            return
+        seen = "; ".join(
+            _("{observation} ({pitfall})", observation=warning.observation, pitfall=warning.name)
+            for warning in warnings
+        )
+        box.update(_("Let op: {seen}. v legt uit.", seen=seen))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(value) if value is not None else None
+
+    def current_line(self) -> RatingLine | None:
+        key = self.current_key()
+        return self._view.line(key) if key is not None else None
+
+    @on(DataTable.CellHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _rating_column(self) -> RatingField | None:
+        column = self.query_one(DataTable).cursor_column
+        field = RATING_COLUMNS.get(column)
+        if field is None:
+            self.notify(
+                _("Ga met de pijltjes naar de kolom Zelf, Coach, Werkv of Wil van een competentie."), severity="warning"
+            )
+        return field
+
+    def _set(self, value: int | None) -> None:
+        key = self.current_key()
+        field = self._rating_column()
+        if key is None or field is None:
+            return
+        levels = len(self.record.scale) or len(self._view.scale)
+        if value is not None and value > levels:
+            self.notify(_("De schaal gaat tot {top}.", top=levels), severity="warning")
+            return
+        if self.store(measurement.rate(self.record, key, field, value)) and value is not None:
+            table = self.query_one(DataTable)
+            if table.cursor_row < table.row_count - 1:
+                table.move_cursor(row=table.cursor_row + 1)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_rate(self, level: int) -> None:
+        """Rate the cell under the cursor (0 clears it)."""
+        self._set(level or None)
+
+    @on(DataTable.CellSelected)
+    def _enter(self) -> None:
+        self.action_remark()
+
+    def action_remark(self) -> None:
+        line = self.current_line()
+        if line is None:
+            return
+        from poptui.screens.widgets.text_prompt import TextPromptDialog
+
+        def typed(text: str | None) -> None:
+            if text is not None:
+                self.store(measurement.set_remark(self.record, line.rating.competence_id, text))
+
+        self.app.push_screen(
+            TextPromptDialog(
+                _("Opmerking bij {name}", name=line.rating.name),
+                line.rating.remark,
+                allow_empty=True,
+                max_length=2000,
+            ),
+            typed,
+        )
+
+    def action_profile(self) -> None:
+        from poptui.screens.dialogs import ChooseDialog
+
+        employee = self.employee()
+        source = competences.dictionary(self.database, employee.organisation_id)
+        own = competences.profile_for_function(source, employee.function)
+        options: list[tuple[str, Any]] = []
+        for profile in source.profiles:
+            suffix = (
+                " " + _("(de functie van {name})", name=employee.first_name) if own and own.id == profile.id else ""
+            )
+            options.append((profile.function + suffix, profile.id))
+        options.append((_("Alle competenties van het woordenboek"), "*"))
+        options.append((_("Zelf competenties kiezen …"), "?"))
+
+        def chosen(value: Any) -> None:
+            if value is None:
+                return
+            if value == "?":
+                self.action_choose()
+                return
+            profile = next((item for item in source.profiles if item.id == value), None)
+            self.store(measurement.with_profile(self.record, source, profile))
+
+        self.app.push_screen(ChooseDialog(_("Meten volgens welk profiel?"), options), chosen)
+
+    def action_choose(self) -> None:
+        from poptui.screens.widgets.choice_dialogs import ChecklistDialog
+
+        source = competences.dictionary(self.database, self.employee().organisation_id)
+        measured = {rating.competence_id for rating in self.record.ratings}
+        items = [
+            (f"{item.name} ({lower_label(item.kind)})", item.id, item.id in measured) for item in source.competences
+        ]
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is not None:
+                self.store(measurement.with_competences(self.record, source, ids))
+
+        self.app.push_screen(ChecklistDialog(_("Welke competenties meet je?"), items), chosen)
+
+    def action_talk_only(self) -> None:
+        self.talk_only = not self.talk_only
+        self.redraw()
+        if self.talk_only and not self.query_one(DataTable).row_count:
+            self.notify(_("Geen bespreekpunten: niemand verschilt twee niveaus of meer met de werknemer."))
+
+    def action_pitfalls(self) -> None:
+        from poptui.screens.dialogs import MessageDialog
+
+        view = self._view
+        parts = [f"{warning.observation}\n  {warning.name}: {warning.explanation}" for warning in view.warnings]
+        text = "\n\n".join([*parts, all_pitfalls_text()]) if parts else all_pitfalls_text()
+        self.app.push_screen(MessageDialog(_("Valkuilen bij het inschatten (§5.6 D)"), text))
+
+    def action_growth(self) -> None:
+        from poptui.screens import navigation
+
+        navigation.open_competence_growth(self.app, self.employee_id)
+
+    def action_action(self) -> None:
+        line = self.current_line()
+        if line is None:
+            return
+        from poptui.screens.action_form import ActionForm
+
+        from poptui.services import pop_documents
+        from poptui.services.pop_documents import PopIsFinal
+
+        pop = pop_documents.get_or_create_pop(self.database, self.trajectory())
+        if pop.status is PopStatus.FINAL:
+            self.notify(str(PopIsFinal()), severity="warning", markup=False)
+            return
+        self.app.push_screen(ActionForm(pop, competence_id=line.rating.competence_id))
+
+    def guidance_extra(self) -> str:
+        guide_steps = "\n".join(f"  • {step}" for step in _steps())
+        return "\n\n".join(
+            [
+                _(
+                    "In poptui: 1 tot 9 schaalt de cel waar de cursor staat (Zelf, Coach, Werkv = werkvloerbegeleider, "
+                    "Wil = waar wil ik naartoe); 0 wist. !! markeert een verschil van twee niveaus of meer tussen de "
+                    "werknemer en een ander: dat zijn de punten om over te praten. Een * bij Werkv: de inschatting "
+                    "komt uit het tussentijds overleg."
+                ),
+                guide_steps,
+            ]
+        )
+
+
+def _steps() -> list[str]:
+    from poptui.catalog import load_catalog
+
+    return list(load_catalog().competence.self_rating_steps)
