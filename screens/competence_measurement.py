@@ -20,7 +20,7 @@ from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, Pop
 from poptui.services import competence_measurement as measurement
 from poptui.services import competences, employees
 from poptui.services.competence_measurement import MeasurementView, RatingField, RatingLine
-from poptui.services.competence_pitfalls import all_pitfalls_text
+from poptui.services.competence_pitfalls import all_pitfalls_text, rater_name
 
 RATING_COLUMNS: dict[int, RatingField] = {3: "self_rating", 4: "coach", 5: "supervisor", 6: "desired"}
 """Table column -> the rating it holds (0 name, 1 kind, 2 expected, 7 talk mark, 8 remark)."""
@@ -57,6 +57,8 @@ class CompetenceMeasurementScreen(MethodScreen):
     ]
     record: CompetentiemetingRecord
     _view: MeasurementView
+    _warned: set[tuple[str, Any]] | None = None
+    """The pitfalls shown so far (None until the screen first showed the record)."""
     talk_only: bool = False
     """Show only the competences where the employee and another rater differ by two levels or more."""
 
@@ -159,27 +161,39 @@ class CompetenceMeasurementScreen(MethodScreen):
         text.append(rating.name, style="bold")
         text.append(f" ({lower_label(rating.kind)})")
         if line.talk:
-            names = ", ".join(_("coach") if rater.value == "coach" else _("werkvloerbegeleider") for rater in line.talk)
-            text.append("  " + _("!! Bespreken: de werknemer en {who} verschillen twee niveaus of meer.", who=names))
+            names = _(" en ").join(rater_name(rater).lower() for rater in line.talk)
+            text.append("  " + _("!! bespreken met {who}", who=names), style="bold")
         definition = line.competence.definition if line.competence else rating.definition
         indicators = line.competence.indicators if line.competence else rating.indicators
         text.append("\n" + " ".join(definition.split()))
-        for indicator in indicators:
-            text.append("\n  • " + indicator)
+        if indicators:  # one paragraph: the whole competence fits beside the table at 80x24
+            text.append("\n" + "   ".join(f"• {indicator}" for indicator in indicators))
         detail.update(text)
 
     def _show_warnings(self, view: MeasurementView) -> None:
         box = self.query_one("#measurement-warnings", Static)
         warnings = view.warnings
+        seen_now = {(warning.pitfall_id, warning.rater) for warning in warnings}
+        if self._warned is not None:  # not on opening: only what this rating brought to light
+            for warning in warnings:
+                if (warning.pitfall_id, warning.rater) not in self._warned:
+                    self.notify(
+                        warning.explanation,
+                        title=f"{warning.who}: {warning.name}",
+                        severity="warning",
+                        timeout=12,
+                        markup=False,
+                    )
+        self._warned = seen_now
         box.display = bool(warnings)
         if not warnings:
             box.update("")
             return
-        seen = "; ".join(
-            _("{observation} ({pitfall})", observation=warning.observation, pitfall=warning.name)
-            for warning in warnings
-        )
-        box.update(_("Let op: {seen}. v legt uit.", seen=seen))
+        lines = []
+        for who in dict.fromkeys(warning.who for warning in warnings):
+            seen = " · ".join(warning.observation for warning in warnings if warning.who == who)
+            lines.append(_("Let op, {who}: {seen}.", who=who.lower(), seen=seen))
+        box.update("\n".join(lines))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -302,7 +316,10 @@ class CompetenceMeasurementScreen(MethodScreen):
         from poptui.screens.dialogs import MessageDialog
 
         view = self._view
-        parts = [f"{warning.observation}\n  {warning.name}: {warning.explanation}" for warning in view.warnings]
+        parts = [
+            f"{warning.who}: {warning.observation}\n  {warning.name}: {warning.explanation}"
+            for warning in view.warnings
+        ]
         text = "\n\n".join([*parts, all_pitfalls_text()]) if parts else all_pitfalls_text()
         self.app.push_screen(MessageDialog(_("Valkuilen bij het inschatten (§5.6 D)"), text))
 

@@ -74,14 +74,19 @@ class PitfallWarning:
     pitfall_id: str
     rater: Rater
     observation: str
-    """What poptui saw, e.g. 'Coach: alles hoog'."""
+    """What poptui saw in this rater's ratings, e.g. 'alles hoog'."""
     name: str
     """The pitfall's name in the draaiboek."""
     explanation: str
     """The draaiboek's words (data/competence.json)."""
 
+    @property
+    def who(self) -> str:
+        """The rater as the coach reads it ('Coach', 'Werkvloerbegeleider')."""
+        return rater_name(self.rater)
 
-def _rater_name(rater: Rater) -> str:
+
+def rater_name(rater: Rater) -> str:
     return {Rater.SELF: _("Werknemer"), Rater.COACH: _("Coach"), Rater.SUPERVISOR: _("Werkvloerbegeleider")}[rater]
 
 
@@ -92,18 +97,17 @@ def rater_warnings(
     rater's ratings in the employee's previous measurement (None when there is none)."""
     guide = load_catalog().competence
     values = list(ratings.values())
-    who = _rater_name(rater)
     found: list[tuple[str, str]] = []
     if in_the_middle(values, levels):
-        found.append(("centrale_tendens", _("{who}: niets op het laagste of het hoogste niveau", who=who)))
+        found.append(("centrale_tendens", _("niets op het laagste of het hoogste niveau")))
     if all_high(values, levels):
-        found.append(("mildheid", _("{who}: alles hoog", who=who)))
+        found.append(("mildheid", _("alles hoog")))
     if all_low(values, levels):
-        found.append(("strengheid", _("{who}: alles laag", who=who)))
+        found.append(("strengheid", _("alles laag")))
     if all_the_same(values):
-        found.append(("besmetting", _("{who}: overal hetzelfde niveau", who=who)))
+        found.append(("besmetting", _("overal hetzelfde niveau")))
     if previous is not None and copied(ratings, previous):
-        found.append(("vroegere_oordelen", _("{who}: alles zoals bij de vorige meting", who=who)))
+        found.append(("vroegere_oordelen", _("alles zoals bij de vorige meting")))
     warnings = []
     for pitfall_id, observation in found:
         pitfall = guide.pitfall(pitfall_id)

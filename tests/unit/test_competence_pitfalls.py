@@ -90,10 +90,11 @@ def test_warnings_explain_themselves_with_the_draaiboek() -> None:
     for warning in warnings:
         pitfall = guide.pitfall(warning.pitfall_id)
         assert warning.explanation == pitfall.explanation and warning.name == pitfall.name
-        assert warning.observation.startswith("Coach:")
+        assert warning.who == "Coach" and warning.rater is Rater.COACH
     middle = rater_warnings(Rater.SUPERVISOR, {"a": 2, "b": 3, "c": 3, "d": 2}, 4)
     assert [warning.pitfall_id for warning in middle] == ["centrale_tendens"]
-    assert middle[0].observation.startswith("Werkvloerbegeleider:")
+    assert middle[0].who == "Werkvloerbegeleider"
+    assert middle[0].observation == "niets op het laagste of het hoogste niveau"
     assert "gemiddeld" in middle[0].explanation
     assert rater_warnings(Rater.COACH, {"a": 1, "b": 2, "c": 4, "d": 3}, 4) == []
 
