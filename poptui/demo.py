@@ -13,6 +13,7 @@ from datetime import date, time, timedelta
 from typing import TypeVar
 
 from poptui import clock
+from poptui.demo_competences import DEMO_SNOEIEN, CompetenceDemo, add_competences
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -224,8 +225,25 @@ class _DemoWriter:
         )
 
 
-def _action(what: str, who: str, deadline: date, result: str, kind: CompetenceKind, competence: str = "") -> PopAction:
-    return PopAction(what=what, who_helps=who, deadline=deadline, result=result, kind=kind, competence=competence)
+def _action(
+    what: str,
+    who: str,
+    deadline: date,
+    result: str,
+    kind: CompetenceKind,
+    competence: str = "",
+    competence_id: str | None = None,
+) -> PopAction:
+    """An action; with ``competence_id`` it is linked to that competence of the organisation's dictionary."""
+    return PopAction(
+        what=what,
+        who_helps=who,
+        deadline=deadline,
+        result=result,
+        kind=kind,
+        competence=competence,
+        competence_id=competence_id,
+    )
 
 
 def write_demo(database: Database, today: date | None = None) -> dict[str, int]:
@@ -354,7 +372,7 @@ def _fill(demo: _DemoWriter) -> None:
             notes="Luc ziet kansen in het magazijn.",
         )
     )
-    demo.trajectory(
+    t_mohamed, moments_mohamed = demo.trajectory(
         mohamed,
         tom,
         VariantId.VARIANT_3,
@@ -419,7 +437,8 @@ def _fill(demo: _DemoWriter) -> None:
                 deadline,
                 "Luc ziet vijf dagen na elkaar een klaargezette werkpost",
                 G,
-                "Zelfstandigheid",
+                "Zelfstandig werken",
+                "zelfstandig_werken",
             ),
             _action(
                 "Leren werken met de kantenlijmmachine",
@@ -427,7 +446,8 @@ def _fill(demo: _DemoWriter) -> None:
                 deadline + timedelta(days=30),
                 "Zelf 20 panelen afwerken zonder fouten",
                 T,
-                "Machinebediening",
+                "Machines bedienen",
+                "machines_bedienen",
             ),
         ],
         wil=["Blijven werken in het houtatelier", "Meer verantwoordelijkheid"],
@@ -454,6 +474,7 @@ def _fill(demo: _DemoWriter) -> None:
                 "Drie voorstellen gedaan in drie overleggen",
                 G,
                 "Communiceren",
+                "communiceren",
             ),
         ],
         goal="Doorgroeien naar meewerkend ploegleider in het naaiatelier",
@@ -481,7 +502,8 @@ def _fill(demo: _DemoWriter) -> None:
                 deadline,
                 "Elke maandag de planning gekend",
                 G,
-                "Zelfstandigheid",
+                "Zelfstandig werken",
+                "zelfstandig_werken",
             ),
         ],
         wil=["Werken in de openbare groendienst"],
@@ -511,7 +533,7 @@ def _fill(demo: _DemoWriter) -> None:
 
     # A POP completed last year and its follow-up, which starts with the evaluation.
     year_ago = today - timedelta(days=400)
-    t_patrick_1, _ = demo.trajectory(
+    t_patrick_1, moments_patrick_1 = demo.trajectory(
         patrick,
         tom,
         VariantId.VARIANT_3,
@@ -529,6 +551,7 @@ def _fill(demo: _DemoWriter) -> None:
             "Attest behaald",
             T,
             "Snoeien",
+            DEMO_SNOEIEN,
         ),
         _action(
             "Nieuwe collega's inwerken volgens de checklist",
@@ -557,7 +580,7 @@ def _fill(demo: _DemoWriter) -> None:
         goal="Ploegbaas groen worden",
         uploaded_by="tom",
     )
-    t_patrick_2, _ = demo.trajectory(
+    t_patrick_2, moments_patrick_2 = demo.trajectory(
         patrick,
         tom,
         VariantId.VARIANT_2,
@@ -637,3 +660,22 @@ def _fill(demo: _DemoWriter) -> None:
                     description=text,
                 )
             )
+
+    # Competences: dictionaries with function profiles, measurements a year apart, a consultation.
+    add_competences(
+        demo,
+        CompetenceDemo(
+            werkplaats=werkplaats,
+            groenzorg=groenzorg,
+            luc=luc,
+            tom=tom,
+            mohamed=mohamed,
+            patrick=patrick,
+            t_mohamed=t_mohamed,
+            moments_mohamed=moments_mohamed,
+            t_patrick_1=t_patrick_1,
+            moments_patrick_1=moments_patrick_1,
+            t_patrick_2=t_patrick_2,
+            moments_patrick_2=moments_patrick_2,
+        ),
+    )

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 
 GENERAL_SHEET = "poptui.export.method_sheets:general_sheet"
 
-FILLED_SHEETS: dict[MethodKind, str] = {}
+FILLED_SHEETS: dict[MethodKind, str] = {
+    MethodKind.COMPETENTIEMETING: "poptui.export.competence_sheet:competence_sheet",
+}
 """Method kind -> ``"module:function"`` drawing its filled sheet's body (a
 :data:`poptui.export.method_sheets.FilledSheet`). A kind not listed prints :data:`GENERAL_SHEET`."""
 

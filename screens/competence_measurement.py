@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from poptui.screens.method_screen import MethodScreen
+from poptui.screens.method_screen import MethodScreen, MethodStep
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import lower_label
-from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, PopStatus
+from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, PopStatus, SummaryPart
 from poptui.services import competence_measurement as measurement
 from poptui.services import competences, employees
 from poptui.services.competence_measurement import MeasurementView, RatingField, RatingLine
@@ -37,7 +37,8 @@ def _kind_letter(kind: CompetenceKind) -> str:
 
 class CompetenceMeasurementScreen(MethodScreen):
     """Competentiemeting: 1-9 schaalt de cel (Zelf, Coach, Werkv., Wil), o opmerking, p profiel,
-    c competenties kiezen, b alleen bespreekpunten, v valkuilen, h groei, a actie op deze competentie."""
+    c competenties kiezen, b alleen bespreekpunten, v valkuilen, h groei, a actie op deze competentie;
+    F4 een conclusie over de competentie voor het POP, F5 afdrukken."""
 
     CSS_PATH = "competence_measurement.tcss"
     BINDINGS: ClassVar = [
@@ -47,14 +48,17 @@ class CompetenceMeasurementScreen(MethodScreen):
             for level in range(2, 10)
         ),
         Binding("0,backspace", "rate(0)", _("Wissen"), show=False, id="measurement.clear"),
-        Binding("o", "remark", _("Opmerking"), id="measurement.remark"),
-        Binding("p", "profile", _("Profiel"), id="measurement.profile"),
+        Binding("o", "remark", _("Opmerking"), show=False, id="measurement.remark"),
+        Binding("p", "profile", _("Profiel"), show=False, id="measurement.profile"),
         Binding("c", "choose", _("Competenties"), show=False, id="measurement.choose"),
-        Binding("b", "talk_only", _("Bespreekpunten"), id="measurement.talk"),
         Binding("v", "pitfalls", _("Valkuilen"), id="measurement.pitfalls"),
+        Binding("b", "talk_only", _("Bespreekpunten"), id="measurement.talk"),
         Binding("h", "growth", _("Groei"), id="measurement.growth"),
         Binding("a", "action", _("Actie"), show=False, id="measurement.action"),
     ]
+    LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"rate", "remark", "profile", "choose", "talk_only", "pitfalls", "growth", "action"}
+    )
     record: CompetentiemetingRecord
     _view: MeasurementView
     _warned: set[tuple[str, Any]] | None = None
@@ -342,6 +346,18 @@ class CompetenceMeasurementScreen(MethodScreen):
             self.notify(str(PopIsFinal()), severity="warning", markup=False)
             return
         self.app.push_screen(ActionForm(pop, competence_id=line.rating.competence_id))
+
+    def current_step(self) -> MethodStep:
+        """F4 draws a conclusion about the highlighted competence: for Ontwikkelpunten when the
+        employee wants to get further than where they rate themselves, else for Wat kan ik."""
+        line = self.current_line()
+        if line is None:
+            return super().current_step()
+        rating = line.rating
+        grow = rating.desired is not None and rating.self_rating is not None and rating.desired > rating.self_rating
+        return MethodStep(
+            rating.competence_id, rating.name, SummaryPart.ONTWIKKELPUNTEN if grow else SummaryPart.WAT_KAN_IK
+        )
 
     def guidance_extra(self) -> str:
         guide_steps = "\n".join(f"  • {step}" for step in _steps())

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App
 
 from poptui.i18n import _
-from poptui.models import MethodKind, MethodRecordBase
+from poptui.models import MethodKind, MethodRecordBase, SupervisorConsultation
 
 
 def _push(app: App, screen: Any, callback: Callable[[Any], None] | None = None) -> None:
@@ -192,4 +192,20 @@ def print_method(app: App, record: MethodRecordBase) -> None:
         lambda: forms.export_method(database, record),
         _("ingevuld werkblad {name}", name=method_name(record.kind)),
         record=record if record.version else None,
+    )
+
+
+def print_consultation(app: App, consultation: SupervisorConsultation) -> None:
+    """Afdrukken: a supervisor consultation with its competence ratings (a page of the dossier)."""
+    from poptui.screens.base import poptui_app
+    from poptui.screens.print_dialog import print_form
+
+    from poptui.services import forms
+
+    database = poptui_app(app).database
+    print_form(
+        app,
+        lambda: forms.export_consultation(database, consultation),
+        _("tussentijds overleg"),
+        record=consultation,
     )

@@ -241,24 +241,35 @@ class TrajectoryScreen(BaseScreen[None]):
 
     @work
     async def action_print_method(self) -> None:
-        """The trajectory's filled method records; the chosen one is printed on A4."""
+        """The trajectory's filled method records and supervisor consultations; the chosen one is printed on A4."""
         from poptui.screens.dialogs import ChooseDialog
 
         if self.trajectory is None:
             return
         records = method_records.records_of(self.database, self.trajectory)
-        if not records:
+        consultations = [line.consultation for line in self.view.consultations] if self.view else []
+        if not records and not consultations:
             self.notify(_("Er is nog geen methodiek ingevuld in dit traject (m opent er een)."))
             return
         numbers = {moment.id: moment.number for moment in self.moments}
-        options = []
+        options: list[tuple[Text, tuple[str, int]]] = []
         for index, record in enumerate(records):
             number = numbers.get(record.contact_moment_id or "")
             where = _("contactmoment {number}", number=number) if number is not None else _("traject")
-            options.append((Text(f"{method_name(record.kind)} · {format_date(record.date) or '–'} · {where}"), index))
+            options.append(
+                (Text(f"{method_name(record.kind)} · {format_date(record.date) or '–'} · {where}"), ("method", index))
+            )
+        for index, consultation in enumerate(consultations):
+            day = format_date(consultation.date) or "–"
+            options.append((Text(_("Tussentijds overleg · {date}", date=day)), ("consultation", index)))
         chosen = await self.app.push_screen_wait(ChooseDialog(_("Welke ingevulde methodiek afdrukken?"), options))
-        if chosen is not None:
-            navigation.print_method(self.app, records[chosen])
+        if chosen is None:
+            return
+        kind, index = chosen
+        if kind == "method":
+            navigation.print_method(self.app, records[index])
+        else:
+            navigation.print_consultation(self.app, consultations[index])
 
     def action_new_consultation(self) -> None:
         if self.trajectory is None:

@@ -28,7 +28,7 @@ from poptui.export.pdf_layout import FormContext, FormPdf
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import MethodRecordBase
+from poptui.models import MethodRecordBase, SupervisorConsultation
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class MethodSheetPrint:
     organisation: str = ""
     moment: str = ""
     print_date: date = field(default_factory=lambda: clock.today())
+    consultations: tuple[SupervisorConsultation, ...] = ()
+    """The trajectory's supervisor consultations (the competence measurement prints their ratings)."""
 
 
 FilledSheet = Callable[[FormPdf, MethodSheetPrint], None]

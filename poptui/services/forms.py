@@ -14,6 +14,8 @@ For the "Afdrukken" key of every screen (each returns the written :class:`Path`)
 - ``export_method(db, record, out_dir=None)``: a filled method record on A4 (its
   method's filled sheet from :mod:`poptui.methods_registry`), named
   ``JJJJMMDD_METHODIEK_ACHTERNAAM_VOORNAAM.pdf`` after the record's date.
+- ``export_consultation(db, consultation, out_dir=None)``: a supervisor consultation with
+  its competence ratings (the dossier's ``i`` lists it beside the methods).
 - ``export_blank(name, organisation=None, out_dir=None, competences=())``: a blank
   worksheet; ``name`` is one of :func:`worksheet_names` (the sheets of :data:`WORKSHEETS`
   and the general sheet of every method without one).
@@ -89,6 +91,7 @@ from poptui.models import (
     PopStatus,
     Record,
     StartupAnalysis,
+    SupervisorConsultation,
     Training,
     Trajectory,
 )
@@ -103,6 +106,7 @@ __all__ = [
     "export_attendance",
     "export_blank",
     "export_consent",
+    "export_consultation",
     "export_hours",
     "export_method",
     "export_pop",
@@ -356,6 +360,13 @@ def export_method(
             organisation=(organisation.name if (organisation := _organisation(db, employee.organisation_id)) else ""),
             moment=_("{number} – {phase}", number=moment.number, phase=lower_label(moment.phase)) if moment else "",
             print_date=today,
+            consultations=tuple(
+                db.list(
+                    SupervisorConsultation,
+                    employee_id=employee.id,
+                    where=lambda item: item.trajectory_id == record.trajectory_id,
+                )
+            ),
         ),
         entry.filled_sheet,
     )
@@ -363,6 +374,35 @@ def export_method(
         record.date or today, entry.name, employee.last_name, employee.first_name, employee.id
     )
     return _deliver(db, _Built(name, data, record), out_dir)
+
+
+def export_consultation(
+    db: Database, consultation: SupervisorConsultation, out_dir: Path | str | None = None, *, today: date | None = None
+) -> Path:
+    """A supervisor consultation (tussentijds overleg) with its competence ratings, as an A4 PDF."""
+    from poptui.export.competence_sheet import ConsultationPrint, consultation_pdf
+    from poptui.services.competences import dictionary
+
+    today = today or clock.today()
+    employee = db.get(Employee, consultation.employee_id)
+    trajectory = db.find(Trajectory, consultation.trajectory_id, employee_id=employee.id)
+    persons = _persons(db)
+    organisation = _organisation(db, employee.organisation_id)
+    data = consultation_pdf(
+        ConsultationPrint(
+            consultation=consultation,
+            employee_name=employee.full_name,
+            supervisor_name=_person_name(persons, consultation.supervisor_id),
+            coach_name=_person_name(persons, trajectory.coach_id if trajectory else None),
+            organisation=organisation.name if organisation else "",
+            scale=tuple(dictionary(db, employee.organisation_id).scale),
+            print_date=today,
+        )
+    )
+    name = file_names.method_file_name(
+        consultation.date or today, "OVERLEG", employee.last_name, employee.first_name, employee.id
+    )
+    return _deliver(db, _Built(name, data, consultation), out_dir)
 
 
 def export_blank(
