@@ -22,6 +22,7 @@ from poptui.models import (
     CompetenceDictionary,
     CompetenceKind,
     CompetentiemetingRecord,
+    ConsultationRating,
     MethodKind,
     MethodRecordBase,
     PopDocument,
@@ -304,3 +305,49 @@ async def test_an_action_linked_to_a_competence_takes_its_kind(flow: Flow) -> No
         "Machines bedienen",
         CompetenceKind.TECHNICAL,
     )
+
+
+async def test_the_dossier_prints_a_consultation_and_the_measurement(flow: Flow) -> None:
+    from poptui.screens.dialogs import ChooseDialog
+    from poptui.screens.print_dialog import PrintResultDialog
+    from pypdf import PdfReader
+
+    database = flow.database
+    employee, trajectory = flow.employees[0], flow.trajectories[0]
+    database.save(
+        SupervisorConsultation(
+            employee_id=employee.id,
+            trajectory_id=trajectory.id,
+            date=TODAY,
+            supervisor_id=flow.supervisor.id,
+            does_well="Nauwkeurig",
+            competence_ratings=[ConsultationRating(competence_id="doorzetten", name="Doorzetten", rating=3)],
+        )
+    )
+    app = PopApp(database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_method(app, employee.id, trajectory.id, MethodKind.COMPETENTIEMETING.value)
+        await pilot.pause()
+        await pilot.press("2", "f5")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PrintResultDialog) and app.screen.path is not None
+        text = " ".join(PdfReader(app.screen.path).pages[0].extract_text().split())
+        assert "Competentiemeting (ingevuld)" in text and "Samenwerken" in text
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        navigation.open_trajectory(app, trajectory.id)
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseDialog)
+        labels = [str(label) for label, _value in app.screen.choices]
+        assert labels[0].startswith("Competentiemeting") and labels[-1].startswith("Tussentijds overleg")
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PrintResultDialog) and app.screen.path is not None
+        text = " ".join(PdfReader(app.screen.path).pages[0].extract_text().split())
+        assert "Tussentijds overleg met de werkvloerbegeleider" in text and "Doorzetten" in text
