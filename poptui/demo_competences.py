@@ -19,9 +19,11 @@ from poptui.models import (
     Conclusion,
     ConsultationRating,
     ContactMoment,
+    ContactMomentStatus,
     Employee,
     FunctionProfile,
     Level,
+    MethodKind,
     Organisation,
     Person,
     PopAction,
@@ -162,6 +164,13 @@ def _groenzorg_dictionary(organisation: Organisation) -> CompetenceDictionary:
     return source.model_copy(update={"competences": [*source.competences, *own], "profiles": profiles})
 
 
+def _with_method(demo: _DemoWriter, moment: ContactMoment | None) -> ContactMoment | None:
+    """The contact moment with Competentiemeting among its methods (it was done there)."""
+    if moment is None or MethodKind.COMPETENTIEMETING in moment.methods:
+        return moment
+    return demo.save(moment.model_copy(update={"methods": [*moment.methods, MethodKind.COMPETENTIEMETING]}))
+
+
 def _measured(
     employee: Employee,
     trajectory: Trajectory,
@@ -176,7 +185,7 @@ def _measured(
         employee_id=employee.id,
         trajectory_id=trajectory.id,
         contact_moment_id=moment.id if moment else None,
-        date=day,
+        date=moment.date if moment and moment.date else day,
         conclusions=conclusions,
     )
     profile = next((item for item in source.profiles if item.function == employee.function), None)
@@ -192,7 +201,7 @@ def _measured(
 
 def _analysis_moment(moments: list[ContactMoment], day: date) -> ContactMoment | None:
     """The held contact moment closest to ``day``."""
-    held = [moment for moment in moments if moment.date is not None]
+    held = [moment for moment in moments if moment.status is ContactMomentStatus.HELD and moment.date is not None]
     return min(held, key=lambda moment: abs(((moment.date or day) - day).days)) if held else None
 
 
@@ -241,12 +250,14 @@ def add_competences(demo: _DemoWriter, people: CompetenceDemo) -> None:
         punten=[("Rustig blijven bij drukte", CompetenceKind.GENERIC)],
         uploaded_by="tom",
     )
+    # His current POP follows on from that one.
+    demo.save(people.t_mohamed.model_copy(update={"previous_trajectory_id": earlier.id}))
     first_day = (earlier_moments[1].date or started) if len(earlier_moments) > 1 else started
     demo.save(
         _measured(
             people.mohamed,
             earlier,
-            _analysis_moment(earlier_moments, first_day),
+            _with_method(demo, _analysis_moment(earlier_moments, first_day)),
             first_day,
             werkplaats,
             {
@@ -261,7 +272,7 @@ def add_competences(demo: _DemoWriter, people: CompetenceDemo) -> None:
         )
     )
     # ... and now, in his current trajectory: the supervisor rated in a consultation.
-    second_day = _analysis_moment(people.moments_mohamed, today - timedelta(days=15))
+    second_day = _with_method(demo, _analysis_moment(people.moments_mohamed, today - timedelta(days=15)))
     demo.save(
         SupervisorConsultation(
             employee_id=people.mohamed.id,
@@ -308,7 +319,7 @@ def add_competences(demo: _DemoWriter, people: CompetenceDemo) -> None:
         _measured(
             people.patrick,
             people.t_patrick_1,
-            _analysis_moment(people.moments_patrick_1, old_day),
+            _with_method(demo, _analysis_moment(people.moments_patrick_1, old_day)),
             old_day,
             groenzorg,
             {
@@ -332,7 +343,7 @@ def add_competences(demo: _DemoWriter, people: CompetenceDemo) -> None:
         _measured(
             people.patrick,
             people.t_patrick_2,
-            _analysis_moment(people.moments_patrick_2, new_day),
+            _with_method(demo, _analysis_moment(people.moments_patrick_2, new_day)),
             new_day,
             groenzorg,
             {

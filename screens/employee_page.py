@@ -47,6 +47,7 @@ class EmployeeScreen(BaseScreen[None]):
         Binding("a", "archive", _("Archiveren"), id="employee.archive"),
         Binding("a", "unarchive", _("Terugzetten"), id="employee.unarchive"),
         Binding("g", "history", _("Geschiedenis"), id="employee.history"),
+        Binding("h", "growth", _("Groei competenties"), show=False, id="employee.growth"),
         Binding("k", "print_consent", _("Toestemming afdrukken"), show=False, id="employee.print_consent"),
         Binding("c", "consent", _("Toestemming"), id="employee.consent"),
     ]
@@ -231,6 +232,9 @@ class EmployeeScreen(BaseScreen[None]):
             self.refresh_data()
 
         self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_growth(self) -> None:
+        navigation.open_competence_growth(self.app, self.employee_id)
 
     def action_history(self) -> None:
         from poptui.screens.dialogs import MessageDialog

@@ -262,7 +262,9 @@ class TrajectoryScreen(BaseScreen[None]):
         for index, consultation in enumerate(consultations):
             day = format_date(consultation.date) or "–"
             options.append((Text(_("Tussentijds overleg · {date}", date=day)), ("consultation", index)))
-        chosen = await self.app.push_screen_wait(ChooseDialog(_("Welke ingevulde methodiek afdrukken?"), options))
+        chosen = await self.app.push_screen_wait(
+            ChooseDialog(_("Wat afdrukken uit het dossier: een methodiek of een overleg?"), options)
+        )
         if chosen is None:
             return
         kind, index = chosen

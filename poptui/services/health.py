@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from poptui.i18n import _
 from poptui.models import (
     ActionEvaluation,
+    CompetenceDictionary,
     ConsentEvent,
     ContactMoment,
     Employee,
@@ -99,6 +100,9 @@ def check_database(database: Database) -> HealthReport:
     for analysis in load(StartupAnalysis):
         if analysis.organisation_id not in organisations:
             missing(_("organisatie"), _("Opstartanalyse"), analysis.organisation_id)
+    for dictionary in load(CompetenceDictionary):
+        if dictionary.organisation_id not in organisations:
+            missing(_("organisatie"), _("Competentiewoordenboek"), dictionary.organisation_id)
     for training in load(Training):
         for person_id in [training.trainer_id, *training.attendee_ids]:
             if person_id and person_id not in persons:
