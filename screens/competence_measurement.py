@@ -61,6 +61,7 @@ class CompetenceMeasurementScreen(MethodScreen):
     )
     record: CompetentiemetingRecord
     _view: MeasurementView
+    _employee: Employee | None = None
     _warned: set[tuple[str, Any]] | None = None
     """The pitfalls shown so far (None until the screen first showed the record)."""
     talk_only: bool = False
@@ -82,7 +83,10 @@ class CompetenceMeasurementScreen(MethodScreen):
     # -- showing ---------------------------------------------------------------------------
 
     def employee(self) -> Employee:
-        return employees.get_employee(self.database, self.employee_id)
+        """The employee, read once (every rating redraws the screen)."""
+        if self._employee is None:
+            self._employee = employees.get_employee(self.database, self.employee_id)
+        return self._employee
 
     def view(self) -> MeasurementView:
         return measurement.measurement_view(self.database, self.record, self.employee())
