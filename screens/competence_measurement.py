@@ -7,18 +7,19 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen, MethodStep
+from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, PopStatus, SummaryPart
 from poptui.services import competence_measurement as measurement
-from poptui.services import competences, employees
+from poptui.services import competences, employees, method_records
 from poptui.services.competence_measurement import MeasurementView, RatingField, RatingLine
 from poptui.services.competence_pitfalls import all_pitfalls_text, rater_name
 
@@ -55,9 +56,10 @@ class CompetenceMeasurementScreen(MethodScreen):
         Binding("b", "talk_only", _("Bespreekpunten"), id="measurement.talk"),
         Binding("h", "growth", _("Groei"), id="measurement.growth"),
         Binding("a", "action", _("Actie"), show=False, id="measurement.action"),
+        Binding("n", "notes", _("Notities"), show=False, id="measurement.notes"),
     ]
     LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"rate", "remark", "profile", "choose", "talk_only", "pitfalls", "growth", "action"}
+        {"rate", "remark", "profile", "choose", "talk_only", "pitfalls", "growth", "action", "notes"}
     )
     record: CompetentiemetingRecord
     _view: MeasurementView
@@ -331,6 +333,16 @@ class CompetenceMeasurementScreen(MethodScreen):
         text = "\n\n".join([*parts, all_pitfalls_text()]) if parts else all_pitfalls_text()
         self.app.push_screen(MessageDialog(_("Valkuilen bij het inschatten (§5.6 D)"), text))
 
+    def action_notes(self) -> None:
+        """Free notes on the whole measurement (also those written before it had its own screen)."""
+
+        def saved(record: CompetentiemetingRecord | None) -> None:
+            if record is not None:
+                self.record = record
+                self.redraw()
+
+        self.app.push_screen(MeasurementNotesForm(self.record), saved)
+
     def action_growth(self) -> None:
         from poptui.screens import navigation
 
@@ -376,6 +388,31 @@ class CompetenceMeasurementScreen(MethodScreen):
                 guide_steps,
             ]
         )
+
+
+class MeasurementNotesForm(FormScreen[CompetentiemetingRecord]):
+    """The measurement's free notes: what was said while rating (Ctrl+S saves)."""
+
+    model = CompetentiemetingRecord
+
+    def __init__(self, record: CompetentiemetingRecord) -> None:
+        super().__init__(f"measurement-notes-{record.id}")
+        self.record = record
+        self.form_title = _("Notities bij de competentiemeting")
+
+    def compose_fields(self) -> ComposeResult:
+        yield self.field("notes", TextArea(), help=_("Wat er gezegd werd bij het inschatten. F5 drukt ze mee af."))
+
+    def initial_values(self) -> dict[str, Any]:
+        return {"notes": self.record.notes}
+
+    def save_record(self, values: dict[str, Any]) -> CompetentiemetingRecord:
+        changed = self.record.model_copy(update={"notes": values["notes"]})
+        saved = method_records.save_record(self.database, changed)
+        if not isinstance(saved, CompetentiemetingRecord):
+            raise TypeError("a competence measurement saves as a CompetentiemetingRecord")
+        self.record = saved
+        return saved
 
 
 def _steps() -> list[str]:

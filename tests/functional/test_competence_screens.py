@@ -351,3 +351,38 @@ async def test_the_dossier_prints_a_consultation_and_the_measurement(flow: Flow)
         assert isinstance(app.screen, PrintResultDialog) and app.screen.path is not None
         text = " ".join(PdfReader(app.screen.path).pages[0].extract_text().split())
         assert "Tussentijds overleg met de werkvloerbegeleider" in text and "Doorzetten" in text
+
+
+async def test_notes_written_before_the_screen_existed_stay_and_can_be_edited(flow: Flow) -> None:
+    database = flow.database
+    employee, trajectory = flow.employees[0], flow.trajectories[0]
+    database.save(  # as the free-notes screen stored it: notes, conclusions as plain text, no ratings
+        CompetentiemetingRecord.model_validate(
+            {
+                "employee_id": employee.id,
+                "trajectory_id": trajectory.id,
+                "date": "2025-03-01",
+                "notes": "Zelfinschatting op papier gedaan.",
+                "conclusions": ["Werkt graag samen"],
+            }
+        )
+    )
+    app = PopApp(database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_method(app, employee.id, trajectory.id, MethodKind.COMPETENTIEMETING.value)
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        [record] = _measurements(database, employee.id)
+        assert record.notes == "Zelfinschatting op papier gedaan." and record.conclusion_texts() == [
+            "Werkt graag samen"
+        ]
+        assert record.ratings[0].self_rating == 4
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("end", *" Coach was erbij.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompetenceMeasurementScreen)
+    [record] = _measurements(database, employee.id)
+    assert record.notes == "Zelfinschatting op papier gedaan. Coach was erbij."
+    assert record.ratings[0].self_rating == 4
