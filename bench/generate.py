@@ -45,12 +45,15 @@ from poptui.models import (
     ActionEvaluation,
     BetweenStep,
     CareerCompetence,
+    CompetenceDictionary,
     CompetenceKind,
+    CompetenceRating,
     ConsentEvent,
     ConsentKind,
     ContactMoment,
     ContactMomentStatus,
     Employee,
+    FunctionProfile,
     HoursEntry,
     HoursKind,
     Level,
@@ -63,6 +66,7 @@ from poptui.models import (
     PopDocument,
     PopItem,
     PopStatus,
+    ProfileEntry,
     ProgressUpdate,
     Record,
     Role,
@@ -83,6 +87,7 @@ from poptui.models.planning import (
     SmartChallenge,
     TimelineMoment,
 )
+from poptui.services.competences import default_dictionary
 from poptui.services.consent import current_text
 from poptui.services.trajectories import PlannedMoment, propose_plan
 from poptui.store import Database, Transaction
@@ -222,9 +227,21 @@ class Generator:
                     },
                 ),
             )
+            if rng.random() < 0.5:  # half the organisations keep a dictionary of their own
+                self.save(tx, self.competence_dictionary(organisation))
         self.trainings(tx, trainers, coaches, organisations)
         self.hours(tx, organisations, coaches)
         return Core(organisations, coaches, supervisors, trainers)
+
+    def competence_dictionary(self, organisation: Organisation) -> CompetenceDictionary:
+        """poptui's default dictionary with a function profile, as an organisation stores it once changed."""
+        source = default_dictionary(organisation.id)
+        chosen = self.rng.sample([item.id for item in source.competences], 5)
+        profile = FunctionProfile(
+            function=self.rng.choice(texts.FUNCTIONS),
+            entries=[ProfileEntry(competence_id=key, expected=self.rng.randint(2, 4)) for key in chosen],
+        )
+        return source.model_copy(update={"profiles": [profile], "created_at": self.stamp(self.begin)})
 
     def full_name(self) -> str:
         return f"{self.rng.choice(texts.FIRST_NAMES)} {self.rng.choice(texts.LAST_NAMES)}"
@@ -626,6 +643,23 @@ class Generator:
                     MindmapNode(id=self.new_id(), text=rng.choice(texts.COMPETENCES), parent_id=parent, order=order)
                 )
             return {"theme": rng.choice(texts.DREAM_THEMES), "nodes": nodes}
+        if kind is MethodKind.COMPETENTIEMETING:
+            source = default_dictionary("bench")
+            ratings = [
+                CompetenceRating(
+                    competence_id=item.id,
+                    name=item.name,
+                    kind=item.kind,
+                    definition=item.definition,
+                    indicators=list(item.indicators),
+                    self_rating=rng.randint(1, 4),
+                    coach=rng.randint(1, 4),
+                    supervisor=rng.choice((None, 1, 2, 3, 4)),
+                    desired=rng.randint(2, 4),
+                )
+                for item in rng.sample(list(source.competences), rng.randint(3, 8))
+            ]
+            return {"scale": list(source.scale), "ratings": ratings}
         if kind is MethodKind.TIJDSLIJN:
             return {
                 "start": day,
