@@ -147,19 +147,22 @@ def open_compliance(app: App, organisation_id: str | None = None) -> None:
 
 
 def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
-    """Choose a blank worksheet and print it (with the organisation's name when given)."""
+    """Choose a blank worksheet and print it (with the organisation's name when given; the competence
+    sheet then lists the organisation's own competences)."""
     from poptui.screens.base import poptui_app
     from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices
 
-    from poptui.services import forms
+    from poptui.services import competences, forms
     from poptui.services.organisations import get_organisation
 
-    organisation = get_organisation(poptui_app(app).database, organisation_id) if organisation_id else None
+    database = poptui_app(app).database
+    organisation = get_organisation(database, organisation_id) if organisation_id else None
+    names = [item.name for item in competences.dictionary_of(database, organisation.id)] if organisation else []
     titles = {name: str(title) for title, name in worksheet_choices()}
 
     def chosen(name: str | None) -> None:
         if name is not None:
-            print_form(app, lambda: forms.export_blank(name, organisation), titles.get(name, name))
+            print_form(app, lambda: forms.export_blank(name, organisation, competences=names), titles.get(name, name))
 
     _push(app, BlankWorksheetDialog(organisation.name if organisation else ""), chosen)
 
