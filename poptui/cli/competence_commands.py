@@ -8,7 +8,8 @@ behaviour indicators (and the function profiles that hold it); ``--json`` a list
 ``import FILE --organisation NAME [--dry-run] [--replace]`` reads a competentiewoordenboek from
 .xlsx or .csv (see :mod:`poptui.services.competence_import`) and reports every row. All or
 nothing: exit 0 when every row was taken (and saved, unless ``--dry-run``); 1 when rows were
-refused (nothing is saved) or the organisation is unknown; 2 when the file or the database cannot
+refused or the dictionary would hold more than 500 competences (nothing is saved) or the
+organisation is unknown; 2 when the file or the database cannot
 be read (a failure to save: the shared exit codes of :mod:`poptui.cli.common`). Everything printed
 is cleaned like stored text.
 """
@@ -165,7 +166,7 @@ def run_import(options: argparse.Namespace) -> int:
         result = prepare_import(database, options.file, organisation, replace=options.replace)
     except ImportFileError as error:
         raise CommandError(clean_text(str(error)), 2) from error
-    if not options.dry_run and not result.refused and result.rows:
+    if not options.dry_run and result.can_commit:
         try:
             result.commit()  # a store error (disk full, busy ...) goes to the shared mapping of poptui.cli
         except ImportRefused:
@@ -184,6 +185,8 @@ def run_import(options: argparse.Namespace) -> int:
     if result.refused:
         say(_("Er is niets ingelezen. Verbeter de geweigerde rijen in het bestand en lees het opnieuw in."))
         return 1
+    if result.problem:
+        return 1  # the summary said why
     if not result.rows:
         say(_("Er is niets ingelezen."))
         return 1

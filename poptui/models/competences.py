@@ -30,6 +30,8 @@ from poptui.text import fold_key
 
 MIN_INDICATORS = 3
 MAX_INDICATORS = 5
+MAX_COMPETENCES = 500
+"""A dictionary holds at most this many competences (and as many function profiles)."""
 MIN_LEVELS = 2
 MAX_LEVELS = 9
 """A scale has 2 to 9 levels: a level is rated with one digit key."""
@@ -121,8 +123,8 @@ class CompetenceDictionary(Record):
     label: ClassVar[str] = "competentiewoordenboek"
 
     organisation_id: RequiredLine = Field(title="Organisatie")
-    competences: list[Competence] = Field(default_factory=list, title="Competenties", max_length=500)
-    profiles: list[FunctionProfile] = Field(default_factory=list, title="Functieprofielen", max_length=500)
+    competences: list[Competence] = Field(default_factory=list, title="Competenties", max_length=MAX_COMPETENCES)
+    profiles: list[FunctionProfile] = Field(default_factory=list, title="Functieprofielen", max_length=MAX_COMPETENCES)
     scale: list[ScaleLevel] = Field(title="Schaal")
 
     @model_validator(mode="after")

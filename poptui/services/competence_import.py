@@ -17,6 +17,9 @@ actions still point at it) or **refused** with the reason (no name, no definitio
 is not generic or technical, fewer than three or more than five indicators, a name that is
 already on an earlier row of the file, a cell that is too long, an unclosed quote).
 
+The file as a whole is refused (:attr:`CompetenceImport.problem`) when the dictionary would hold
+more than :data:`~poptui.models.competences.MAX_COMPETENCES` competences after it.
+
 All or nothing: :meth:`CompetenceImport.commit` saves only when no row is refused, in one
 transaction that decides the rows again against the dictionary as stored at that moment. With
 ``replace`` the dictionary becomes exactly the file: competences not in the file are removed
@@ -38,8 +41,8 @@ from pydantic import ValidationError
 
 from poptui.i18n import _
 from poptui.models import Competence, CompetenceDictionary, CompetenceKind, Organisation
-from poptui.models.competences import MAX_INDICATORS
-from poptui.models.errors import field_errors
+from poptui.models.competences import MAX_COMPETENCES, MAX_INDICATORS
+from poptui.models.errors import dutch_summary, field_errors
 from poptui.services.competences import change_dictionary, default_dictionary
 from poptui.services.import_table import REPORT_WIDTH, ImportFileError, SourceRow, SourceTable, read_table
 from poptui.store import Database, StoreError
@@ -73,8 +76,8 @@ LIMITS: dict[str, int] = {
     "indicators": 2000,
     **{name: 300 for name in INDICATOR_COLUMNS},
 }
-MAX_ROWS = 500
-"""A dictionary of more rows is not a competence dictionary (the record holds at most 500)."""
+MAX_ROWS = MAX_COMPETENCES
+"""A file of more rows is not a competence dictionary (the record holds at most this many)."""
 
 KINDS = {
     "generiek": CompetenceKind.GENERIC,
@@ -98,9 +101,11 @@ class Outcome(StrEnum):
 class ImportRefused(StoreError):
     """Nothing was saved because rows were refused (all or nothing)."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, problem: str = "") -> None:
         super().__init__(
-            _(
+            _("Er is niets ingelezen. {problem}", problem=problem)
+            if problem
+            else _(
                 "Er is niets ingelezen: {count} rij(en) geweigerd. Verbeter ze in het bestand en lees het opnieuw in.",
                 count=count,
             )
@@ -197,6 +202,8 @@ class CompetenceImport:
     removed: list[str] = field(default_factory=list)
     """With ``replace``: the names of the competences that the file no longer holds."""
     committed: bool = False
+    problem: str = ""
+    """Why the file as a whole cannot be taken although its rows are fine (empty: nothing)."""
 
     def plan(self, current: CompetenceDictionary) -> None:
         """Decide every row against ``current`` (the dictionary as stored, or the default)."""
@@ -233,6 +240,16 @@ class CompetenceImport:
         self.removed = (
             [item.name for item in current.competences if fold_key(item.name) not in first_seen] if self.replace else []
         )
+        total = len(self.accepted) if self.replace else len(current.competences) + len(self.of(Outcome.ADDED))
+        self.problem = (
+            _(
+                "Het woordenboek zou dan {count} competenties hebben; het kan er hoogstens {most} bevatten.",
+                count=total,
+                most=MAX_COMPETENCES,
+            )
+            if total > MAX_COMPETENCES
+            else ""
+        )
 
     def of(self, outcome: Outcome) -> list[RowResult]:
         return [row for row in self.rows if row.outcome is outcome]
@@ -258,7 +275,14 @@ class CompetenceImport:
             )
         if self.refused and not self.committed:
             text += " " + _("Alles of niets: zolang er rijen geweigerd worden, wordt er niets ingelezen.")
+        if self.problem and not self.committed:
+            text += " " + self.problem + " " + _("Er wordt niets ingelezen.")
         return text
+
+    @property
+    def can_commit(self) -> bool:
+        """True when the file can be taken: it has rows, none refused, and the dictionary stays within its limit."""
+        return bool(self.rows) and not self.refused and not self.problem
 
     def notes(self) -> list[str]:
         out = []
@@ -273,14 +297,15 @@ class CompetenceImport:
 
     def commit(self) -> CompetenceDictionary:
         """Save the whole file into the dictionary at once; refuses (saving nothing) while any row
-        is refused or the file holds no competence. Raises :class:`ImportRefused` or StoreError."""
-        if self.refused or not self.rows:
-            raise ImportRefused(len(self.refused))
+        is refused, the file holds no competence or the dictionary would grow too large (:attr:`problem`).
+        Raises :class:`ImportRefused` or StoreError."""
+        if not self.can_commit:
+            raise ImportRefused(len(self.refused), self.problem)
 
         def change(current: CompetenceDictionary) -> CompetenceDictionary:
             self.plan(current)  # the dictionary as stored now, under the lock
-            if self.refused:
-                raise ImportRefused(len(self.refused))
+            if not self.can_commit:
+                raise ImportRefused(len(self.refused), self.problem)
             incoming = [row.competence for row in self.accepted if row.competence is not None]
             by_id = {item.id: item for item in incoming}
             competences = [by_id.pop(item.id, item) for item in current.competences]
@@ -297,7 +322,10 @@ class CompetenceImport:
             ]
             return current.model_copy(update={"competences": competences, "profiles": profiles})
 
-        saved = change_dictionary(self.database, self.organisation.id, change)
+        try:
+            saved = change_dictionary(self.database, self.organisation.id, change)
+        except ValidationError as error:  # the dictionary as a whole (e.g. a profile) no longer validates
+            raise ImportRefused(0, dutch_summary(error, CompetenceDictionary)) from error
         self.committed = True
         return saved
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -166,3 +167,42 @@ def test_the_cli_refuses_an_unknown_organisation_and_an_unreadable_file(
     missing = tmp_path / "nope.csv"
     assert main(["competences", "import", str(missing), "--organisation", "Atelier", "--db", str(db.path)]) == 2
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_a_file_that_would_overfill_the_dictionary_is_refused_whole(
+    db: Database, organisation: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [HEADER, *([f"Competentie {number}", "Def.", "generiek", "a", "b", "c"] for number in range(490))]
+    path = _csv(tmp_path / "veel.csv", rows)
+    result = prepare_import(db, path, organisation)
+    assert not result.refused and "501 competenties" in result.problem and not result.can_commit
+    with pytest.raises(ImportRefused, match="hoogstens 500"):
+        result.commit()
+    code = main(["competences", "import", str(path), "--organisation", "Atelier", "--db", str(db.path)])
+    assert code == 1 and "hoogstens 500" in capsys.readouterr().out
+    assert db.list(CompetenceDictionary) == []
+    assert prepare_import(db, path, organisation, replace=True).can_commit  # the file replaces the 11
+
+
+def test_markup_control_characters_and_formulas_from_the_file_stay_plain_text(
+    db: Database, organisation: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        ["Competentie", "Definitie", "Soort", "Gedragsindicatoren"],
+        ["[bold red]Boos[/] [@click=app.quit]x[/]", "Def \x1b[31mrood\x1b[0m en \x07bel", "generiek", "een|twee|drie"],
+        ['=HYPERLINK("http://x","klik")', "+cmd|' /C calc'!A0", "technisch", "=1+1|@SUM(A1)|drie"],
+        ["Nul\x00byte\u202eomgekeerd", "Def.", "g", "a|b|c"],
+    ]
+    path = tmp_path / "vijandig.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter=";", lineterminator="\r\n").writerows(rows)
+    arguments = ["competences", "import", str(path), "--organisation", "Atelier", "--db", str(db.path)]
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x00" not in out and "\u202e" not in out
+    assert "Rij 2: [bold red]Boos[/] [@click=app.quit]x[/] — toegevoegd" in out
+    source = competences.dictionary(db, organisation.id)
+    boos, formula, nul = source.competences[-3:]
+    assert boos.name == "[bold red]Boos[/] [@click=app.quit]x[/]" and boos.definition == "Def rood en bel"
+    assert formula.name == '=HYPERLINK("http://x","klik")' and formula.indicators == ["=1+1", "@SUM(A1)", "drie"]
+    assert nul.name == "Nulbyteomgekeerd"
