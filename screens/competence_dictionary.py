@@ -112,7 +112,15 @@ class CompetenceDictionaryScreen(ListScreen):
     # -- keys ----------------------------------------------------------------------------
 
     def action_new(self) -> None:
-        self.app.push_screen(CompetenceForm(self.organisation_id))
+        before = {item.id for item in self.view.dictionary.competences} if self.view else set()
+
+        def saved(result: CompetenceDictionary | None) -> None:
+            added = [item.id for item in result.competences if item.id not in before] if result else []
+            if added:
+                self.refresh_data()
+                self.table.move_cursor(row=self.table.get_row_index(added[0]))
+
+        self.app.push_screen(CompetenceForm(self.organisation_id), saved)
 
     def action_edit(self) -> None:
         key = self.selected_or_hint()

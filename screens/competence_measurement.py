@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen, MethodStep
-from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, CompetentiemetingRecord, Employee, PopStatus, SummaryPart
 from poptui.services import competence_measurement as measurement
-from poptui.services import competences, employees, method_records
+from poptui.services import competences, employees
 from poptui.services.competence_measurement import MeasurementView, RatingField, RatingLine
 from poptui.services.competence_pitfalls import all_pitfalls_text, rater_name
 
@@ -310,9 +309,41 @@ class CompetenceMeasurementScreen(MethodScreen):
             (f"{item.name} ({lower_label(item.kind)})", item.id, item.id in measured) for item in source.competences
         ]
 
+        offered = {item.id for item in source.competences}
+
         def chosen(ids: list[str] | None) -> None:
-            if ids is not None:
+            if ids is None:
+                return
+            left_out = [
+                rating for rating in measurement.rated_outside(self.record, ids) if rating.competence_id in offered
+            ]
+            if not left_out:
                 self.store(measurement.with_competences(self.record, source, ids))
+                return
+            from poptui.screens.dialogs import ConfirmDialog
+
+            names = ", ".join(rating.name for rating in left_out)
+
+            def answered(yes: bool | None) -> None:
+                drop = [rating.competence_id for rating in left_out] if yes else []
+                self.store(measurement.with_competences(self.record, source, ids, drop=drop))
+                if not yes:
+                    self.notify(
+                        _("Ze blijven in de meting, met hun inschattingen: {names}.", names=names), markup=False
+                    )
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    _(
+                        "Je vinkte competenties af die al ingeschat zijn: {names}. Ze uit deze meting halen? "
+                        "Hun inschattingen en opmerkingen verdwijnen dan.",
+                        names=names,
+                    ),
+                    yes=_("Weglaten"),
+                    no=_("Houden"),
+                ),
+                answered,
+            )
 
         self.app.push_screen(ChecklistDialog(_("Welke competenties meet je?"), items), chosen)
 
@@ -340,6 +371,8 @@ class CompetenceMeasurementScreen(MethodScreen):
             if record is not None:
                 self.record = record
                 self.redraw()
+
+        from poptui.screens.measurement_notes import MeasurementNotesForm
 
         self.app.push_screen(MeasurementNotesForm(self.record), saved)
 
@@ -388,31 +421,6 @@ class CompetenceMeasurementScreen(MethodScreen):
                 guide_steps,
             ]
         )
-
-
-class MeasurementNotesForm(FormScreen[CompetentiemetingRecord]):
-    """The measurement's free notes: what was said while rating (Ctrl+S saves)."""
-
-    model = CompetentiemetingRecord
-
-    def __init__(self, record: CompetentiemetingRecord) -> None:
-        super().__init__(f"measurement-notes-{record.id}")
-        self.record = record
-        self.form_title = _("Notities bij de competentiemeting")
-
-    def compose_fields(self) -> ComposeResult:
-        yield self.field("notes", TextArea(), help=_("Wat er gezegd werd bij het inschatten. F5 drukt ze mee af."))
-
-    def initial_values(self) -> dict[str, Any]:
-        return {"notes": self.record.notes}
-
-    def save_record(self, values: dict[str, Any]) -> CompetentiemetingRecord:
-        changed = self.record.model_copy(update={"notes": values["notes"]})
-        saved = method_records.save_record(self.database, changed)
-        if not isinstance(saved, CompetentiemetingRecord):
-            raise TypeError("a competence measurement saves as a CompetentiemetingRecord")
-        self.record = saved
-        return saved
 
 
 def _steps() -> list[str]:

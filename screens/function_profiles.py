@@ -87,8 +87,17 @@ class FunctionProfilesScreen(ListScreen):
         self.query_one("#dictionary-detail", Static).update(text)
 
     def action_new(self) -> None:
-        if self.source is not None:
-            self.app.push_screen(ProfileForm(self.organisation_id, self.source))
+        if self.source is None:
+            return
+        before = {profile.id for profile in self.source.profiles}
+
+        def saved(result: CompetenceDictionary | None) -> None:
+            added = [profile.id for profile in result.profiles if profile.id not in before] if result else []
+            if added:
+                self.refresh_data()
+                self.table.move_cursor(row=self.table.get_row_index(added[0]))
+
+        self.app.push_screen(ProfileForm(self.organisation_id, self.source), saved)
 
     def action_edit(self) -> None:
         key = self.selected_or_hint()

@@ -5,9 +5,11 @@ Rules:
 - **What is measured.** A new measurement starts from the profile of the employee's function
   (:func:`~poptui.services.competences.profile_for_function`), else from the whole dictionary.
   The coach can choose another profile or hand-pick competences; ratings already given stay
-  when the set changes. Each competence is stored with its name, kind, definition, indicators
-  and expected level as they were, and the measurement keeps the organisation's scale of that
-  moment (:func:`prepared`). Nothing is stored until the first rating (the method screen's rule).
+  when the set changes, unless the coach leaves a rated competence out of a hand-picked set and
+  confirms that its ratings go (:func:`rated_outside`). Each competence is stored with its name,
+  kind, definition, indicators and expected level as they were, and the measurement keeps the
+  organisation's scale of that moment (:func:`prepared`). Nothing is stored until the first
+  rating (the method screen's rule).
 - **The supervisor's rating** is the one entered in the measurement; when none is, the rating of
   the latest supervisor consultation (tussentijds overleg) of the same trajectory that rated the
   competence shows in its place, marked as coming from the consultation (:func:`measurement_view`).
@@ -76,14 +78,24 @@ def _rated(rating: CompetenceRating) -> bool:
     return any(getattr(rating, name) is not None for name in RATING_FIELDS) or bool(rating.remark)
 
 
+def rated_outside(record: CompetentiemetingRecord, competence_ids: Iterable[str]) -> list[CompetenceRating]:
+    """The competences of the record that have a rating or a remark but are not in ``competence_ids``:
+    what :func:`with_competences` drops when asked to (the coach confirms that first)."""
+    wanted = set(competence_ids)
+    return [rating for rating in record.ratings if rating.competence_id not in wanted and _rated(rating)]
+
+
 def with_competences(
     record: CompetentiemetingRecord,
     source: CompetenceDictionary,
     competence_ids: Iterable[str],
     profile: FunctionProfile | None = None,
+    *,
+    drop: Iterable[str] = (),
 ) -> CompetentiemetingRecord:
     """The record measuring these competences (in the dictionary's order) under ``profile`` (None:
-    a hand-picked set). Competences already rated stay, wherever they were; their ratings stay."""
+    a hand-picked set). Competences already rated stay with their ratings, wherever they were,
+    except those in ``drop``: they go, ratings and remark with them (see :func:`rated_outside`)."""
     wanted = set(competence_ids)
     expected = {entry.competence_id: entry.expected for entry in profile.entries} if profile else {}
     kept = {rating.competence_id: rating for rating in record.ratings}
@@ -95,7 +107,8 @@ def with_competences(
                 ratings.append(old.model_copy(update={"expected": expected.get(competence.id, old.expected)}))
             else:
                 ratings.append(rating_for(competence, expected.get(competence.id)))
-    ratings += [rating for rating in kept.values() if _rated(rating)]
+    dropped = set(drop)
+    ratings += [rating for rating in kept.values() if _rated(rating) and rating.competence_id not in dropped]
     return record.model_copy(
         update={
             "ratings": ratings,

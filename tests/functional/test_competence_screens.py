@@ -75,6 +75,7 @@ async def test_the_organisation_edits_its_dictionary(flow: Flow) -> None:
         assert (new.name, new.kind) == ("Inpakken [/b]", CompetenceKind.TECHNICAL)
         assert new.indicators == ["Vouwt de doos", "Telt de stuks", "Plakt het etiket"]
         assert app.screen.query_one(DataTable).row_count == 12
+        assert app.screen.selected_key() == new.id  # the cursor is on the new competence
         # the first competence is deleted after a yes
         await pilot.press(*["up"] * 12, "x")
         await pilot.pause()
@@ -230,6 +231,92 @@ async def test_rating_round_trip_with_the_supervisors_view(flow: Flow) -> None:
             "",
             "Werkt graag in [b]ploeg[/b]",
         ]
+
+
+async def test_the_measurements_letter_keys_clear_remark_profile_choose_and_action(flow: Flow) -> None:
+    from poptui.screens.action_form import ActionForm
+    from poptui.screens.dialogs import ChooseDialog, ConfirmDialog
+    from poptui.screens.widgets.choice_dialogs import ChecklistDialog
+    from poptui.screens.widgets.text_prompt import TextPromptDialog
+
+    database = flow.database
+    employee, trajectory = flow.employees[0], flow.trajectories[0]
+    competences.save_profile(database, flow.organisation.id, "Inpakker", {"samenwerken": 3, "doorzetten": 2})
+
+    def ratings() -> list[tuple[str, int | None, int | None, str]]:
+        [record] = _measurements(database, employee.id)
+        return [(r.competence_id, r.self_rating, r.coach, r.remark) for r in record.ratings]
+
+    app = PopApp(database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_method(app, employee.id, trajectory.id, MethodKind.COMPETENTIEMETING.value)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompetenceMeasurementScreen)
+        table = screen.query_one(DataTable)
+        # 0 and Backspace clear the cell under the cursor.
+        await pilot.press("3", "2", "backspace")
+        await pilot.pause()
+        assert ratings() == [("samenwerken", 3, None, ""), ("doorzetten", None, None, "")]
+        await pilot.press("up", "right", "4", "up", "0")
+        await pilot.pause()
+        assert ratings() == [("samenwerken", 3, None, ""), ("doorzetten", None, None, "")]
+        # Enter asks the remark; letters and digits typed there are text, never keys of the screen.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.press(*"pcabvhno 0 9", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert ratings() == [("samenwerken", 3, None, "pcabvhno 0 9"), ("doorzetten", None, None, "")]
+        # p: another profile (here the whole dictionary); the ratings given stay.
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseDialog)
+        labels = [str(label) for label, _value in app.screen.choices]
+        assert labels[0] == "Inpakker (de functie van Inès)" and labels[1] == "Alle competenties van het woordenboek"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is screen and table.row_count == 11
+        [record] = _measurements(database, employee.id)
+        assert record.profile_name == "" and record.ratings[0].self_rating == 3
+        assert "alle competenties van het woordenboek" in _shown(app, "#measurement-profile")
+        # c: hand-picked; unticking a rated competence asks first, and N keeps it with its ratings.
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistDialog)
+        await pilot.press("space", "ctrl+s")  # untick Samenwerken (rated)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Samenwerken" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert ratings()[-1] == ("samenwerken", 3, None, "pcabvhno 0 9") and len(ratings()) == 11
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("space", "down", "space", "ctrl+s")  # untick Samenwerken and Instructies begrijpen
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen is screen and table.row_count == 9
+        assert "samenwerken" not in [key for key, *_rest in ratings()]
+        assert "eigen keuze van competenties" in _shown(app, "#measurement-profile")
+        # a: a new POP action on the highlighted competence, linked to the dictionary.
+        table.move_cursor(row=[key for key, *_rest in ratings()].index("doorzetten"))
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        await pilot.press(*"Elke dag de taak afwerken", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+    [pop] = database.list(PopDocument, employee_id=employee.id)
+    [action] = pop.actions
+    assert (action.what, action.competence_id, action.competence, action.kind) == (
+        "Elke dag de taak afwerken",
+        "doorzetten",
+        "Doorzetten",
+        CompetenceKind.GENERIC,
+    )
 
 
 async def test_pitfall_warnings_while_rating(flow: Flow) -> None:

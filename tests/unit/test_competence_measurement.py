@@ -73,6 +73,21 @@ def test_changing_the_set_keeps_the_ratings_given(db: Database, employee: Employ
     assert len(everything.ratings) == 11
 
 
+def test_a_rated_competence_goes_only_when_the_coach_drops_it(db: Database, employee: Employee) -> None:
+    source = competences.dictionary(db, employee.organisation_id)
+    record = measurement.prepared(db, _record(employee, date(2025, 3, 1)), employee)
+    record = measurement.rate(record, "doorzetten", "coach", 3)
+    record = measurement.set_remark(record, "samenwerken", "Helpt graag")
+    assert [r.competence_id for r in measurement.rated_outside(record, ["machines_bedienen"])] == [
+        "samenwerken",
+        "doorzetten",
+    ]
+    assert measurement.rated_outside(record, ["samenwerken", "doorzetten"]) == []
+    dropped = measurement.with_competences(record, source, ["machines_bedienen"], drop=["doorzetten"])
+    assert [rating.competence_id for rating in dropped.ratings] == ["machines_bedienen", "samenwerken"]
+    assert dropped.ratings[1].remark == "Helpt graag"
+
+
 def test_the_supervisors_rating_comes_from_the_consultation_unless_entered(db: Database, employee: Employee) -> None:
     db.save(
         SupervisorConsultation(
