@@ -55,6 +55,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
             yield Input(
                 placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/woordenboek.xlsx"),
                 compact=True,
+                select_on_focus=False,  # Tab back into the field and typing must not wipe the path
                 id="import-path",
             )
         with Horizontal(classes="import-field"):
@@ -159,7 +160,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
                 key=str(row.number),
             )
         lines = [result.summary(), *result.notes()]
-        if not result.committed and not result.refused and result.rows:
+        if not result.committed and result.can_commit:
             lines.append(_("Dit is een voorbeeld: er is nog niets opgeslagen. Ctrl+S leest het woordenboek in."))
         self.query_one("#import-summary", Static).update("\n".join(lines))
         self._detail(0)
@@ -186,9 +187,10 @@ class ImportCompetencesScreen(BaseScreen[None]):
         if result.committed:
             self.notify(_("Dit bestand is al ingelezen."))
             return
-        if result.refused or not result.rows:
+        if not result.can_commit:
             self.notify(
-                _(
+                result.problem
+                or _(
                     "Er wordt niets ingelezen zolang er rijen geweigerd worden. Verbeter het bestand en probeer opnieuw."
                 ),
                 severity="warning",
