@@ -311,6 +311,11 @@ class CompetenceMeasurementScreen(MethodScreen):
 
         offered = {item.id for item in source.competences}
 
+        def measure(ids: list[str], drop: list[str] | None = None) -> None:
+            if set(ids) == {rating.competence_id for rating in self.record.ratings}:
+                return  # the same competences: the profile and the order stay
+            self.store(measurement.with_competences(self.record, source, ids, drop=drop or []))
+
         def chosen(ids: list[str] | None) -> None:
             if ids is None:
                 return
@@ -318,19 +323,18 @@ class CompetenceMeasurementScreen(MethodScreen):
                 rating for rating in measurement.rated_outside(self.record, ids) if rating.competence_id in offered
             ]
             if not left_out:
-                self.store(measurement.with_competences(self.record, source, ids))
+                measure(ids)
                 return
             from poptui.screens.dialogs import ConfirmDialog
 
             names = ", ".join(rating.name for rating in left_out)
 
             def answered(yes: bool | None) -> None:
-                drop = [rating.competence_id for rating in left_out] if yes else []
-                self.store(measurement.with_competences(self.record, source, ids, drop=drop))
-                if not yes:
-                    self.notify(
-                        _("Ze blijven in de meting, met hun inschattingen: {names}.", names=names), markup=False
-                    )
+                if yes:
+                    measure(ids, drop=[rating.competence_id for rating in left_out])
+                    return
+                measure([*ids, *(rating.competence_id for rating in left_out)])  # kept where they were
+                self.notify(_("Ze blijven in de meting, met hun inschattingen: {names}.", names=names), markup=False)
 
             self.app.push_screen(
                 ConfirmDialog(

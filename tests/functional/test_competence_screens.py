@@ -290,7 +290,8 @@ async def test_the_measurements_letter_keys_clear_remark_profile_choose_and_acti
         assert isinstance(app.screen, ConfirmDialog) and "Samenwerken" in app.screen.question
         await pilot.press("n")
         await pilot.pause()
-        assert ratings()[-1] == ("samenwerken", 3, None, "pcabvhno 0 9") and len(ratings()) == 11
+        assert ratings()[0] == ("samenwerken", 3, None, "pcabvhno 0 9") and len(ratings()) == 11  # unchanged
+        assert "alle competenties van het woordenboek" in _shown(app, "#measurement-profile")
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("space", "down", "space", "ctrl+s")  # untick Samenwerken and Instructies begrijpen
