@@ -69,7 +69,8 @@ def growth(
     supervisor: Sequence[dict[str, tuple[int, bool]]] | None = None,
 ) -> list[CompetenceGrowth]:
     """Per competence one point per record (records oldest first); ``supervisor[i]`` is the
-    supervisor's rating as shown in record ``i`` (default: only what was entered in it)."""
+    supervisor's rating as shown in record ``i`` (default: only what was entered in it). A
+    competence that no one ever rated (self, coach or supervisor) has nothing to show and is left out."""
     keys: dict[str, str] = {}
     names: dict[str, str] = {}
     info: dict[str, tuple[str, CompetenceKind]] = {}
@@ -104,7 +105,11 @@ def growth(
                     found.desired,
                 )
             )
-    return [CompetenceGrowth(info[key][0], info[key][1], points[key]) for key in order]
+    return [
+        CompetenceGrowth(info[key][0], info[key][1], points[key])
+        for key in order
+        if any(point.value(rater) is not None for point in points[key] for rater in Rater)
+    ]
 
 
 def growth_view(database: Database, employee: Employee) -> GrowthView:

@@ -138,12 +138,15 @@ def test_growth_over_three_measurements(db: Database, employee: Employee) -> Non
         for key, values in coach_levels.items():
             record = measurement.rate(record, key, "coach", values[index])
             record = measurement.rate(record, key, "self_rating", min(4, values[index] + 1))
-        if index == 1:  # doorzetten was only measured once, in the middle
+        if index == 1:  # doorzetten was only measured once, in the middle, on the whole dictionary
+            source = competences.dictionary(db, employee.organisation_id)
+            record = measurement.with_profile(record, source, None)
             record = measurement.rate(record, "doorzetten", "self_rating", 2)
         db.save(record)
     view = growth_view(db, employee)
     assert [record.date for record in view.measurements] == days
     by_name = {item.name: item for item in view.competences}
+    assert set(by_name) == {"Samenwerken", "Machines bedienen", "Doorzetten"}  # never rated: not shown
     samenwerken = by_name["Samenwerken"]
     assert [point.coach for point in samenwerken.points] == [1, 2, 3]
     assert samenwerken.change(Rater.COACH) == 2 and samenwerken.change(Rater.SELF) == 2
