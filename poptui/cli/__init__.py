@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -95,3 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error), error.exit_code)
     except KeyboardInterrupt:
         return fail(_("Onderbroken."), 130)
+    except BrokenPipeError:
+        # The reader stopped early (`poptui competences list ... | head`): stop quietly, as Unix
+        # tools do, and keep Python from complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

@@ -133,3 +133,19 @@ def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`poptui competences list ... | head -1`: the pipe is closed while poptui still writes."""
+    db = tmp_path / "db"
+    assert main(["demo", "--db", str(db)]) == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "poptui", "competences", "list", "--organisation", "werkplaats", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before poptui writes its first line
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error
