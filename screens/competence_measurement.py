@@ -422,6 +422,12 @@ class CompetenceMeasurementScreen(MethodScreen):
                     "werknemer en een ander: dat zijn de punten om over te praten. Een * bij Werkv: de inschatting "
                     "komt uit het tussentijds overleg."
                 ),
+                _(
+                    "Toetsen: Enter of o een opmerking bij de competentie, p een ander functieprofiel, c zelf "
+                    "competenties kiezen, b alleen de bespreekpunten, v de valkuilen bij het inschatten, h de groei "
+                    "over alle metingen, a een actie voor het POP op deze competentie, n notities, F4 een conclusie "
+                    "voor het POP, F5 afdrukken."
+                ),
                 guide_steps,
             ]
         )

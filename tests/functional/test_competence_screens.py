@@ -254,6 +254,12 @@ async def test_the_measurements_letter_keys_clear_remark_profile_choose_and_acti
         screen = app.screen
         assert isinstance(screen, CompetenceMeasurementScreen)
         table = screen.query_one(DataTable)
+        # F3: the guidance names every key of the screen.
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog) and "a een actie voor het POP" in app.screen.text
+        await pilot.press("escape")
+        await pilot.pause()
         # 0 and Backspace clear the cell under the cursor.
         await pilot.press("3", "2", "backspace")
         await pilot.pause()
