@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "poptui.cli.backup_commands",
     "poptui.cli.person_commands",
     "poptui.cli.registration_commands",
+    "poptui.cli.serve_command",
 )
 
 
