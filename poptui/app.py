@@ -40,10 +40,12 @@ class PopApp(App[None]):
     ]
 
     def __init__(self, database: Database, coach: Person | None = None, *, ask_coach: bool = True) -> None:
+        """``ask_coach``: at the start, welcome a new database or ask who the coach is (tests turn it off)."""
         super().__init__()
         self.database = database
         self.coach = coach
         self.ask_coach = ask_coach
+        self.demo = False
 
     @property
     def coach_id(self) -> str | None:
@@ -54,15 +56,25 @@ class PopApp(App[None]):
 
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
-        if self.coach is None and self.ask_coach:
-            from poptui.screens.coach_select import CoachSelectScreen
+        if self.ask_coach:
+            from poptui.services.onboarding import is_first_run
 
-            self.push_screen(CoachSelectScreen(), self._coach_chosen)
+            if is_first_run(self.database):
+                from poptui.screens.welcome import WelcomeScreen
+
+                self.push_screen(WelcomeScreen())
+            elif self.coach is None:
+                self._ask_coach()
         if hasattr(signal, "SIGHUP"):
             try:
                 signal.signal(signal.SIGHUP, self._hang_up)
             except ValueError:  # not in the main thread (tests)
                 pass
+
+    def _ask_coach(self) -> None:
+        from poptui.screens.coach_select import CoachSelectScreen
+
+        self.push_screen(CoachSelectScreen(), self._coach_chosen)
 
     def _coach_chosen(self, coach: Person | None) -> None:
         if coach is not None:
@@ -70,12 +82,36 @@ class PopApp(App[None]):
 
     def set_coach(self, coach: Person) -> None:
         self.coach = coach
-        self.sub_title = _("Coach: {name}", name=coach.full_name)
+        self._show_who()
         from poptui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_data()
+
+    def use_database(self, database: Database, *, demo: bool = False) -> None:
+        """Work on ``database`` from now on: the coach is looked up there again, the home screen follows."""
+        from poptui.services.coach import identify_coach
+
+        self.save_drafts()
+        self.database = database
+        self.demo = demo
+        self.coach = identify_coach(database)
+        self._show_who()
+        from poptui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_data()
+        if self.coach is None:
+            self._ask_coach()
+
+    def _show_who(self) -> None:
+        """The header's second part: the coach, and DEMO on every screen while the demo is open."""
+        parts = [_("DEMO (fictieve gegevens)")] if self.demo else []
+        if self.coach is not None:
+            parts.append(_("Coach: {name}", name=self.coach.full_name))
+        self.sub_title = " · ".join(parts)
 
     def save_drafts(self) -> None:
         """Write a draft of every open form (a crash or hang-up loses nothing typed)."""

@@ -19,6 +19,11 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "database"
 
 
+def demo_database_path() -> Path:
+    """The demo database the first-run welcome opens: its own folder, never the real database."""
+    return user_data_path(APP_NAME, appauthor=False) / "demo"
+
+
 def config_folder() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 

@@ -40,6 +40,10 @@ class PoptuiApp(Protocol):
         """Work as ``coach`` from now on (the home screen follows)."""
         ...
 
+    def use_database(self, database: Database, *, demo: bool = False) -> None:
+        """Work on ``database`` from now on (the first-run welcome opens the demo this way)."""
+        ...
+
 
 def poptui_app(app: App[Any]) -> PoptuiApp:
     """``app`` (a screen's or widget's ``self.app``) as the poptui app it is."""
