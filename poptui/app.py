@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.theme import Theme
 
 import poptui.screens
 from poptui.i18n import _
@@ -25,23 +26,40 @@ def _pop_commands() -> type[Provider]:
     return PopCommands
 
 
+def _theme_commands() -> type[Provider]:
+    from poptui.screens.themes import ThemeCommands
+
+    return ThemeCommands
+
+
 class PopApp(App[None]):
     """poptui. Screens reach the domain through services, passing ``app.database``."""
 
     TITLE = "poptui"
     CSS_PATH = SCREENS_FOLDER / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {_pop_commands}
-    """Textual's own commands and poptui's (screens, employees, organisations), imported when Ctrl+P is first used."""
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        _pop_commands,
+        _theme_commands,
+    }
+    """Textual's own commands and poptui's (screens, employees, organisations, colours), imported when Ctrl+P is first used."""
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", _("Stoppen"), show=False, priority=True, id="app.quit"),
         Binding("f1", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+p", "command_palette", _("Zoeken"), show=False, priority=True, id="app.palette"),
+        Binding("f9", "switch_theme", _("Kleuren: rustig / hoog contrast"), show=False, id="app.theme"),
     ]
 
     def __init__(self, database: Database, coach: Person | None = None, *, ask_coach: bool = True) -> None:
         """``ask_coach``: at the start, welcome a new database or ask who the coach is (tests turn it off)."""
         super().__init__()
+        from poptui.screens.themes import DEFAULT_THEME, THEMES
+        from poptui.settings import remembered_theme
+
+        for theme in THEMES:
+            self.register_theme(theme)
+        remembered = remembered_theme()
+        self.theme = remembered if remembered in self.available_themes else DEFAULT_THEME
         self.database = database
         self.coach = coach
         self.ask_coach = ask_coach
@@ -54,7 +72,7 @@ class PopApp(App[None]):
     def on_mount(self) -> None:
         from poptui.screens.home import HomeScreen
 
-        self.theme = "textual-dark"
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(HomeScreen())
         if self.ask_coach:
             from poptui.services.onboarding import is_first_run
@@ -124,6 +142,20 @@ class PopApp(App[None]):
     def _hang_up(self, _signum: int, _frame: object) -> None:
         self.save_drafts()
         self.exit()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from poptui.settings import remember_theme
+
+        try:
+            remember_theme(theme.name)
+        except OSError as error:  # a read-only home folder: the colours still change for now
+            self.notify(_("De kleuren worden niet onthouden: {problem}", problem=error), severity="warning")
+
+    def action_switch_theme(self) -> None:
+        from poptui.screens.themes import other_theme, theme_label
+
+        self.theme = other_theme(self.theme)
+        self.notify(_("Kleuren: {name}. F9 wisselt terug.", name=theme_label(self.theme)), timeout=4)
 
     def action_help(self) -> None:
         from poptui.screens.help import HelpScreen
