@@ -26,6 +26,12 @@ def _pop_commands() -> type[Provider]:
     return PopCommands
 
 
+def _help_commands() -> type[Provider]:
+    from poptui.screens.help_explained import HelpCommands
+
+    return HelpCommands
+
+
 def _theme_commands() -> type[Provider]:
     from poptui.screens.themes import ThemeCommands
 
@@ -40,6 +46,7 @@ class PopApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
         _pop_commands,
+        _help_commands,
         _theme_commands,
     }
     """Textual's own commands and poptui's (screens, employees, organisations, colours), imported when Ctrl+P is first used."""

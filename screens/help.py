@@ -1,4 +1,4 @@
-"""F1: the keys of the current screen and how poptui works."""
+"""F1: what the current screen is for (:mod:`poptui.screens.help_explained`), its keys and how poptui works."""
 
 from __future__ import annotations
 
@@ -33,8 +33,13 @@ class HelpScreen(BaseModal[None]):
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 90%; max-width: 100; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
     HelpScreen .hint { color: $text-muted; }
+    HelpScreen .help-title { text-style: bold; margin-top: 1; }
+    HelpScreen .help-title.-first { margin-top: 0; }
     """
-    BINDINGS: ClassVar = [Binding("escape,f1,enter", "close", _("Sluiten"))]
+    BINDINGS: ClassVar = [
+        Binding("escape,f1,enter", "close", _("Sluiten")),
+        Binding("p", "pop_in_five_minutes", _("POP in vijf minuten"), id="help.five"),
+    ]
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
@@ -47,8 +52,9 @@ class HelpScreen(BaseModal[None]):
         with Vertical():
             yield Label(_("Hulp"))
             with VerticalScroll():
+                yield from self._explanation()
                 yield Static(_("Toetsen op dit scherm") + "\n" + "\n".join(lines) + "\n\n" + GENERAL, markup=False)
-            yield Label(_("Esc of F1 sluit de hulp."), classes="hint")
+            yield Label(_("Esc of F1 sluit de hulp. p: POP in vijf minuten."), classes="hint")
 
     def _bindings_of(self, screen: Screen) -> list[tuple[str, str]]:
         seen = []
@@ -58,5 +64,18 @@ class HelpScreen(BaseModal[None]):
                 seen.append((self.app.get_key_display(binding), binding.description))
         return seen
 
+    def _explanation(self) -> ComposeResult:
+        from poptui.screens.help_explained import explanation
+
+        for index, (title, text) in enumerate(explanation(self.for_screen)):
+            yield Static(title, classes="help-title" + (" -first" if index == 0 else ""), markup=False)
+            yield Static(text, markup=False)
+        yield Static("", markup=False)
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_pop_in_five_minutes(self) -> None:
+        from poptui.screens.help_explained import PopInFiveMinutesScreen
+
+        self.app.push_screen(PopInFiveMinutesScreen())
