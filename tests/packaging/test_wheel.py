@@ -52,6 +52,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_every_data_file_and_stylesheet(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert _content_files() - names == set()
+    assert "poptui/data/help/screens.json" in names
     assert not [name for name in names if name.split("/")[0] in ("screens", "data", "tests", "bench")]
     assert wheel.name == f"poptui-{poptui.__version__}-py3-none-any.whl"
 
