@@ -110,7 +110,7 @@ def run_serve(options: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(
             _(
-                "poptui kan niet luisteren op {host}:{port} ({problem}). Kies een andere poort met --port.",
+                "poptui kan niet luisteren op {host}:{port} ({problem}). Kies een andere poort met --port, of een adres van deze computer met --host.",
                 host=options.host,
                 port=options.port,
                 problem=error.strerror or error,
