@@ -10,6 +10,7 @@ from poptui.screens import navigation
 from poptui.screens.action_form import ActionForm
 from poptui.screens.dialogs import ConfirmDialog, MessageDialog
 from poptui.screens.pop_document import PopScreen
+from scenarios import FrozenClock
 from textual.widgets import TextArea
 
 from poptui.app import PopApp
@@ -29,8 +30,8 @@ TODAY = date(2026, 3, 2)
 
 
 @pytest.fixture
-def trajectory(db: Database, monkeypatch: pytest.MonkeyPatch) -> Trajectory:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
+def trajectory(db: Database, clock: FrozenClock) -> Trajectory:
+    clock.set(TODAY)
     employee = db.save(Employee(first_name="Inès", last_name="Van den Broeck", organisation_id="org"))
     return db.save(
         Trajectory(

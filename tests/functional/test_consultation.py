@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.consultation import SupervisorConsultationForm
 from poptui.screens.trajectory_page import TrajectoryScreen
+from scenarios import TODAY, Flow
 from textual.widgets import OptionList
 
 from poptui.app import PopApp
 from poptui.models import ContactMoment, SupervisorConsultation
-from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")  # no smooth scrolling: fast tests
-    return build_flow(db)
 
 
 async def test_record_a_consultation_with_the_supervisor(flow: Flow) -> None:

@@ -3,27 +3,19 @@ skipping, leaving a changed form, and a draft offered back."""
 
 from __future__ import annotations
 
-import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.contact_moment import ContactMomentScreen
 from poptui.screens.dialogs import ConfirmDialog, SaveChangesDialog
 from poptui.screens.home import HomeScreen
 from poptui.screens.trajectory_page import TrajectoryScreen
 from poptui.screens.widgets.choice_dialogs import ChecklistDialog, ReasonDialog
+from scenarios import TODAY, Flow
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from poptui.app import PopApp
 from poptui.models import ContactMoment, ContactMomentStatus, Trajectory, TrajectoryStatus
 from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")  # no smooth scrolling: fast tests
-    return build_flow(db)
 
 
 async def tab_to(pilot: Pilot, field: str) -> None:

@@ -8,6 +8,7 @@ import pytest
 from poptui.screens import navigation
 from poptui.screens.follow_up import FollowUpScreen
 from poptui.screens.pop_document import PopScreen
+from scenarios import FrozenClock
 
 from poptui.app import PopApp
 from poptui.models import (
@@ -27,8 +28,8 @@ from poptui.store import Database
 
 
 @pytest.fixture
-def trajectories(db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[Trajectory, Trajectory, list[PopAction]]:
-    monkeypatch.setattr("poptui.clock.today", lambda: date(2026, 3, 2))
+def trajectories(db: Database, clock: FrozenClock) -> tuple[Trajectory, Trajectory, list[PopAction]]:
+    clock.set(date(2026, 3, 2))
     employee = db.save(Employee(first_name="Patrick", last_name="Goossens", organisation_id="org"))
     first = db.save(
         Trajectory(

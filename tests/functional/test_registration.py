@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.compliance import ComplianceScreen
 from poptui.screens.contact_moment import ContactMomentScreen
@@ -16,6 +15,7 @@ from poptui.screens.pop_document import PopScreen
 from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.startup_analysis import StartupAnalysisScreen
 from poptui.screens.upload_dialog import UploadDialog
+from scenarios import TODAY, Flow
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
@@ -37,12 +37,10 @@ FINAL_DAY = date(2025, 3, 3)
 
 
 @pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
+def flow(flow: Flow, monkeypatch: pytest.MonkeyPatch) -> Flow:
     """The main-flow organisation; Inès has a completed trajectory with a final POP, not uploaded."""
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setattr(forms, "printer_available", lambda: False)
-    flow = build_flow(db)
+    db = flow.database
     trajectory = flow.trajectories[0]
     for moment in flow.moments[0][:2]:
         db.save(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from poptui.screens import navigation
 from poptui.screens.scan_screen import ScanScreen
+from scenarios import FrozenClock
 
 from poptui.app import PopApp
 from poptui.models import Employee, Level, MethodKind, MethodRecordBase, PopDocument, Trajectory, VariantId
@@ -14,8 +15,8 @@ from poptui.store import Database
 
 
 @pytest.fixture
-def trajectory(db: Database, monkeypatch: pytest.MonkeyPatch) -> Trajectory:
-    monkeypatch.setattr("poptui.clock.today", lambda: date(2026, 3, 2))
+def trajectory(db: Database, clock: FrozenClock) -> Trajectory:
+    clock.set(date(2026, 3, 2))
     employee = db.save(Employee(first_name="Dirk", last_name="Willems", organisation_id="org"))
     return db.save(
         Trajectory(employee_id=employee.id, variant=VariantId.BASIS, reflection=Level.HIGH, intensity=Level.MEDIUM)

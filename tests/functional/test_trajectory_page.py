@@ -3,25 +3,16 @@ stopping with a reason, adding a contact moment."""
 
 from __future__ import annotations
 
-import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.dialogs import ChooseDialog, ConfirmDialog, MessageDialog
 from poptui.screens.trajectory_page import TrajectoryScreen
 from poptui.screens.widgets.choice_dialogs import ReasonDialog
+from scenarios import TODAY, Flow
 from textual.widgets import DataTable, Static
 
 from poptui.app import PopApp
 from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory, TrajectoryStatus
 from poptui.services.contact_moments import record_moment
-from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")  # no smooth scrolling: fast tests
-    return build_flow(db)
 
 
 def stored(flow: Flow, index: int = 0) -> Trajectory:

@@ -6,27 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.dialogs import ChooseDialog, ConfirmDialog
 from poptui.screens.trajectory_page import TrajectoryScreen
 from poptui.screens.trajectory_plan import PlanScreen
 from poptui.screens.trajectory_wizard import NewTrajectoryScreen
 from poptui.screens.widgets.choice_dialogs import ChecklistDialog
+from scenarios import Flow
 from textual.widgets import Select, Static
 
 from poptui.app import PopApp
 from poptui.catalog import load_catalog
 from poptui.models import ContactMoment, MethodKind, Phase, Trajectory, TrajectoryStatus, VariantId
-from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")  # no smooth scrolling: fast tests
-    return build_flow(db)
-
 
 # Sara's reflection ability is "gemiddeld"; intensity starts at "gemiddeld". Up = laag, down = hoog.
 ROWS = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from scenarios import TODAY
+
 from poptui.cli import main
 from poptui.models import ContactMoment, Employee, Trajectory, TrajectoryStatus
 from poptui.services import drafts
@@ -42,7 +44,7 @@ def test_erase_removes_everything_and_lists_backups(demo_db: Database, capsys) -
     assert result.removed["Employee"] == 1 and result.removed["Trajectory"] >= 1
     assert result.removed_drafts == 1
     assert len(result.backups) == 2  # the daily one and the safety copy just before the erasure
-    assert all(holding.expires_on > date.today() for holding in result.backups)
+    assert all(holding.expires_on > TODAY for holding in result.backups)
     assert len(demo_db.list(Employee)) == len(others)
     everything = b"".join(path.read_bytes() for path in demo_db.path.rglob("*.json") if "backups" not in path.parts)
     assert employee.id.encode() not in everything and employee.last_name.encode() not in everything

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
+from scenarios import FrozenClock
 
 from poptui.models import (
     ActionEvaluation,
@@ -33,8 +34,8 @@ TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
+def fixed_today(clock: FrozenClock) -> None:
+    clock.set(TODAY)
 
 
 def _trajectory(status: TrajectoryStatus, **fields: object) -> Trajectory:

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
+from scenarios import TODAY as DEMO_DAY
 
 from poptui.cli import main
 from poptui.models import (
@@ -278,14 +279,14 @@ def test_lines_are_sorted_by_organisation_and_name_and_count_in_dutch() -> None:
 
 
 def test_overview_of_the_demo_database(demo_db: Database) -> None:
-    lines = compliance_overview(demo_db, date.today())
+    lines = compliance_overview(demo_db, DEMO_DAY)
     problems = {(line.employee, line.problem) for line in lines}
     assert ("Jan D'Hondt", P.UPLOAD_MISSING) in problems  # no Mijn Loopbaan account, so not uploaded
     assert ("Kevin Vermeulen", P.NO_POP_STARTED) in problems
     assert not any(line.employee == "Ayşe Müller-Özdemir" for line in lines)
     organisation = next(o for o in demo_db.list(Organisation) if o.name == "LDE Groen & Zorg")
     assert all(
-        line.organisation == "LDE Groen & Zorg" for line in compliance_overview(demo_db, date.today(), organisation.id)
+        line.organisation == "LDE Groen & Zorg" for line in compliance_overview(demo_db, DEMO_DAY, organisation.id)
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from export_fixtures import employee, moments, organisation, pop, trajectory
 from openpyxl import load_workbook
+from scenarios import FrozenClock
 
 from poptui.cli import main
 from poptui.models import PopDocument, PopStatus
@@ -19,6 +20,12 @@ from poptui.services.forms import month_package
 from poptui.store import Database, schema
 
 TODAY = date(2026, 12, 2)
+
+
+@pytest.fixture(autouse=True)
+def _today(clock: FrozenClock) -> None:
+    """The CLI takes today from the clock: the same day as the services here."""
+    clock.set(TODAY)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datetime import date, time
 
 import pytest
 from pydantic import ValidationError
+from scenarios import TODAY
 
 from poptui.models import (
     ContactMoment,
@@ -26,13 +27,6 @@ from poptui.services import contact_moments, method_records
 from poptui.services.contact_moments import MomentRefused
 from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.store import Database
-
-TODAY = date(2025, 3, 10)
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
 
 
 def _employee(db: Database, name: str, organisation: Organisation) -> Employee:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from scenarios import TODAY
 
 from poptui.models import (
     ContactMoment,
@@ -21,13 +22,6 @@ from poptui.services.contact_moments import moments_of, record_moment, skip_mome
 from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.services.trajectory_status import StatusChange, StatusRefused
 from poptui.store import Database
-
-TODAY = date(2025, 3, 10)
-
-
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
 
 
 @pytest.fixture

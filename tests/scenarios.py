@@ -1,16 +1,50 @@
-"""A small organisation for the main-flow tests: a coach, a supervisor, four employees,
-three of them with a planned Basistraject (fixed dates, so screens look the same every day)."""
+"""Test data shared by the test modules (the fixtures that hand it out live in conftest.py).
+
+- ``TODAY``: the day every test runs on (conftest freezes ``poptui.clock`` to it; the demo
+  database is written relative to it), so screens and snapshots look the same every day.
+- :func:`build_flow`: a small organisation for the main-flow tests: a coach, a supervisor, four
+  employees, three of them with a planned Basistraject.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+
+import pytest
 
 from poptui.models import ContactMoment, Employee, Level, Organisation, Person, Role, Trajectory, VariantId
 from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.store import Database
 
 TODAY = date(2025, 3, 10)
+"""The frozen today of every test (a Monday)."""
+
+
+class FrozenClock:
+    """``poptui.clock`` on a fixed day (09:00). Replaces the clock module's own ``date`` and
+    ``datetime``, so code that imported ``today`` from it before the test is frozen too."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+        self.day = day
+        clock = self
+
+        class FrozenDate(date):
+            @classmethod
+            def today(cls) -> date:
+                return clock.day
+
+        class FrozenDateTime(datetime):
+            @classmethod
+            def now(cls, tz=None) -> datetime:  # noqa: ANN001 - the signature of datetime.now
+                moment = datetime.combine(clock.day, time(9, 0))
+                return moment.replace(tzinfo=tz) if tz is not None else moment
+
+        monkeypatch.setattr("poptui.clock.date", FrozenDate)
+        monkeypatch.setattr("poptui.clock.datetime", FrozenDateTime)
+
+    def set(self, day: date) -> None:
+        self.day = day
 
 
 @dataclass
