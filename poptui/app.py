@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 import poptui.screens
@@ -163,6 +164,19 @@ class PopApp(App[None]):
 
         self.theme = other_theme(self.theme)
         self.notify(_("Kleuren: {name}. F9 wisselt terug.", name=theme_label(self.theme)), timeout=4)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification; its message is always plain text, never markup (``markup`` is ignored):
+        messages name people and organisations, and a name with ``[/]`` in it must show as it is."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         from poptui.screens.help import HelpScreen

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from poptui.screens.base import BaseModal
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,9 +58,9 @@ class CoachSelectScreen(BaseModal[Person | None]):
     def on_mount(self) -> None:
         options = self.query_one("#coaches", OptionList)
         for person in coaches(self.database):
-            options.add_option(Option(person.full_name, id=person.id))
+            options.add_option(Option(Text(person.full_name), id=person.id))
         options.add_option(
-            Option(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=login_name()), id=NEW)
+            Option(Text(_("+ Ik sta er niet in: voeg mij toe als coach ({login})", login=login_name())), id=NEW)
         )
         options.highlighted = 0
         options.focus()

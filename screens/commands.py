@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import cast
 
 from poptui.screens import navigation
 from poptui.screens.base import poptui_app
 from textual.app import App
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from poptui.i18n import _
 from poptui.services import directory
@@ -72,14 +74,30 @@ class PopCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._entries()[:3]:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=_plain(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._entries():
             score = matcher.match(name)
             if score > 0 or directory.matches(query, name):
-                yield Hit(max(score, 0.5), matcher.highlight(name), callback, help=help_text)
+                yield Hit(max(score, 0.5), _highlighted(matcher, name), callback, text=name, help=_plain(help_text))
+
+
+def _highlighted(matcher: Matcher, name: str) -> Content:
+    """The name as text (``Matcher.highlight`` would parse it as markup) with the matched letters marked."""
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if score:
+        for offset in offsets:
+            if not name[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _plain(help_text: str) -> str:
+    """The help line as text: the palette parses a str as markup and uses a Content as it is."""
+    return cast(str, Content(help_text))
 
 
 def _open_drafts(app: App[object]) -> None:

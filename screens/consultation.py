@@ -59,7 +59,9 @@ class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
         yield self.field(
             "supervisor_id",
             Select(
-                [(person.full_name, person.id) for person in supervisors], compact=True, prompt=_("Kies de begeleider")
+                [(Text(person.full_name), person.id) for person in supervisors],
+                compact=True,
+                prompt=_("Kies de begeleider"),
             ),
             help=""
             if supervisors

@@ -10,6 +10,7 @@ import re
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -68,7 +69,7 @@ class DraftsScreen(BaseScreen[None]):
         table.clear()
         self._drafts = drafts.list_drafts(self.database)
         for item in self._drafts:
-            table.add_row(item["title"] or item["key"], str(item["saved_at"]).replace("T", " "), key=item["key"])
+            table.add_row(Text(item["title"] or item["key"]), str(item["saved_at"]).replace("T", " "), key=item["key"])
         if not self._drafts:
             self.notify(_("Er zijn geen concepten."))
 

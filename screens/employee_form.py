@@ -6,6 +6,7 @@ from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.tickbox import TickBox
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
@@ -41,7 +42,9 @@ class EmployeeForm(FormScreen[Employee]):
         start = self._start_values()
         organisation_id = start.get("organisation_id")
         self._supervisors_for = organisation_id
-        organisations = [(organisation.name, organisation.id) for organisation in directory.organisations(database)]
+        organisations = [
+            (Text(organisation.name), organisation.id) for organisation in directory.organisations(database)
+        ]
         yield self.field("first_name", Input(compact=True))
         yield self.field("last_name", Input(compact=True))
         yield self.field(
@@ -77,9 +80,11 @@ class EmployeeForm(FormScreen[Employee]):
         )
         yield self.field("remarks", TextArea(compact=True))
 
-    def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[str, str]]:
+    def _supervisor_options(self, organisation_id: str | None, current: str | None = None) -> list[tuple[Text, str]]:
         """The organisation's supervisors, plus the current one should they have lost the role since."""
-        return [(person.full_name, person.id) for person in supervisors_of(self.database, organisation_id, current)]
+        return [
+            (Text(person.full_name), person.id) for person in supervisors_of(self.database, organisation_id, current)
+        ]
 
     def initial_values(self) -> dict[str, Any]:
         return self._start_values()

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -106,9 +107,9 @@ class EmployeesScreen(BaseScreen[None]):
         for employee in self.visible_employees():
             name = employee.full_name + (_(" (archief)") if employee.archived else "")
             table.add_row(
-                name,
-                self._organisation_names.get(employee.organisation_id, "?"),
-                employee.function,
+                Text(name),
+                Text(self._organisation_names.get(employee.organisation_id, "?")),
+                Text(employee.function),
                 self._statuses.get(employee.id, "-"),
                 key=employee.id,
             )

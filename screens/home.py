@@ -164,7 +164,7 @@ class HomeScreen(BaseScreen[None]):
             elif moment is not None:
                 next_text = _("nr {number}, nog te plannen", number=moment.number)
             table.add_row(
-                line.employee.full_name,
+                Text(line.employee.full_name),
                 label(line.trajectory.variant),
                 label(line.trajectory.status),
                 f"{line.held}/{line.planned}",

@@ -147,7 +147,7 @@ class OrganisationScreen(BaseScreen[None]):
         table.clear()
         for person in persons_of(database, self.organisation_id):
             roles = ", ".join(label(role) for role in person.roles) or _("(geen rol)")
-            table.add_row(person.full_name, roles, person.phone, key=person.id)
+            table.add_row(Text(person.full_name), roles, Text(person.phone), key=person.id)
         empty = self.query_one("#persons-empty", Static)
         empty.update(_("Nog niemand. Druk p om een ambassadeur, trainer, coach of werkvloerbegeleider toe te voegen."))
         empty.display = table.row_count == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -60,7 +61,7 @@ class PersonRightsScreen(BaseScreen[None]):
         table.clear()
         self._employees = directory.employees(self.database)
         for employee in self._employees:
-            table.add_row(employee.full_name, employee.function, key=employee.id)
+            table.add_row(Text(employee.full_name), Text(employee.function), key=employee.id)
 
     def _current(self) -> Employee | None:
         table = self.query_one(DataTable)

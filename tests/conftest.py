@@ -8,7 +8,9 @@ machine, every day and under any load. A test that needs another day says ``cloc
 from __future__ import annotations
 
 import shutil
+from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from scenarios import TODAY, Flow, FrozenClock, build_flow
@@ -16,6 +18,9 @@ from textual.widgets import Input, TextArea
 
 from poptui.i18n import set_language
 from poptui.store import Database
+
+if TYPE_CHECKING:
+    from screen_openers import Lookup
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +70,55 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Database:
     path = tmp_path / "demo"
     shutil.copytree(demo_template, path)
     return Database.open(path, actor="tester")
+
+
+@pytest.fixture(scope="session")
+def screens_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with what it leaves empty filled in (planning methods, start-up analysis, a draft):
+    every screen has something to show. See tests/screen_openers.py."""
+    from screen_openers import enrich
+
+    path = tmp_path_factory.mktemp("screens") / "db"
+    shutil.copytree(demo_template, path)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        FrozenClock(monkeypatch, TODAY, time(9, 0))
+        enrich(Database.open(path, actor="tester"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def hostile_template(screens_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same database with markup payloads in every stored text (issue 10)."""
+    from screen_openers import make_hostile
+
+    path = tmp_path_factory.mktemp("hostile") / "db"
+    shutil.copytree(screens_template, path)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        FrozenClock(monkeypatch, TODAY, time(9, 0))
+        make_hostile(Database.open(path, actor="tester"))
+    return path
+
+
+def _private_copy(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: str) -> Lookup:
+    from screen_openers import Lookup
+
+    path = tmp_path / "db"
+    shutil.copytree(template, path)
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)  # the import screen reads a file by a relative name: no temporary path on screen
+    monkeypatch.setattr("poptui.services.forms.printer_available", lambda: False)
+    return Lookup(Database.open(path, actor="tester"), folder, prefix)
+
+
+@pytest.fixture
+def screens_look(screens_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lookup:
+    """A private copy of :func:`screens_template`, no printer, the test running in its own folder."""
+    return _private_copy(screens_template, tmp_path, monkeypatch, "")
+
+
+@pytest.fixture
+def hostile_look(hostile_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Lookup:
+    from screen_openers import HOSTILE
+
+    return _private_copy(hostile_template, tmp_path, monkeypatch, HOSTILE)

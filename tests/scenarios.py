@@ -22,11 +22,13 @@ TODAY = date(2025, 3, 10)
 
 
 class FrozenClock:
-    """``poptui.clock`` on a fixed day (09:00). Replaces the clock module's own ``date`` and
-    ``datetime``, so code that imported ``today`` from it before the test is frozen too."""
+    """``poptui.clock`` on a fixed day. The time of day runs on (saves, backups and drafts keep their
+    order) unless ``time_of_day`` pins it too (for pictures that show a time). Replaces the clock
+    module's own ``date`` and ``datetime``, so code that imported ``today`` from it is frozen too."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, day: date, time_of_day: time | None = None) -> None:
         self.day = day
+        self.time_of_day = time_of_day
         clock = self
 
         class FrozenDate(date):
@@ -36,9 +38,9 @@ class FrozenClock:
 
         class FrozenDateTime(datetime):
             @classmethod
-            def now(cls, tz=None) -> datetime:  # noqa: ANN001 - the signature of datetime.now
-                moment = datetime.combine(clock.day, time(9, 0))
-                return moment.replace(tzinfo=tz) if tz is not None else moment
+            def now(cls, tz=None) -> datetime:
+                real = datetime.now(tz)
+                return datetime.combine(clock.day, clock.time_of_day or real.timetz(), tzinfo=real.tzinfo)
 
         monkeypatch.setattr("poptui.clock.date", FrozenDate)
         monkeypatch.setattr("poptui.clock.datetime", FrozenDateTime)

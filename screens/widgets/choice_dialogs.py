@@ -48,7 +48,7 @@ class ChecklistDialog(BaseModal[list[T] | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Label(self.title_text, classes="title", markup=False)
             if not self.items and self.empty:
                 yield Static(self.empty, markup=False)
             yield OptionList(*(Option(self._prompt(index), id=str(index)) for index in range(len(self.items))))
@@ -101,7 +101,7 @@ class ReasonDialog(BaseModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Label(self.title_text, classes="title", markup=False)
             yield Static(self.question, markup=False)
             yield Input(placeholder=self.placeholder, id="reason")
             yield Static("", classes="error", id="reason-error", markup=False)

@@ -1,0 +1,647 @@
+"""Every screen of the app, as a list of openers: the smoke, snapshot and hostile-text tests share it.
+
+An :class:`Opener` names a screen (or a state of one, or a dialog) and the steps that open it from a
+running app: a call to :mod:`poptui.screens.navigation` for the places the app itself navigates to,
+then the keys a coach would press. Openers find their records by what they are (the active
+trajectory with a consultation, a completed one with a final POP, ...), never by name, so the
+same list opens every screen on the demo database and on its hostile twin (:func:`make_hostile`),
+where every stored text carries markup payloads.
+
+A new screen is one more line in :data:`OPENERS`; a new method kind is picked up by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from scenarios import TODAY
+from textual.pilot import Pilot
+
+from poptui.app import PopApp
+from poptui.models import (
+    RECORD_TYPES,
+    ConsentEvent,
+    ContactMoment,
+    ContactMomentStatus,
+    Employee,
+    MethodKind,
+    Organisation,
+    Person,
+    PopDocument,
+    PopStatus,
+    StartupAnalysis,
+    SupervisorConsultation,
+    Trajectory,
+    TrajectoryStatus,
+)
+from poptui.models.planning import (
+    BeslissingsmatrixRecord,
+    MatrixCriterion,
+    MatrixOption,
+    MindmapNode,
+    MindmapRecord,
+    ScanAction,
+    ScanRecord,
+    SmartAction,
+    SmartChallenge,
+    SmartRecord,
+    TijdslijnRecord,
+    TimelineMoment,
+)
+from poptui.store import Database, StoreError
+
+PAYLOADS = ("[/]", "[@click=app.quit]", "[b]x[/b]", "Poetshulp [tijdelijk]", "[red", "\\[")
+"""Textual markup in stored text: a crash, a live action, hidden text, a lost word, an open tag, an escape."""
+HOSTILE = "[/] Poetshulp [tijdelijk] [@click=app.quit] [b]x[/b] [red \\[ "
+"""Put in front of every stored text of the hostile database (``[/]`` first: parsed as markup it
+crashes, shown as text it is the first thing a cut-off cell still shows)."""
+VISIBLE = "[/] Poetshulp"
+"""What every screen that shows stored text must show literally on the hostile database."""
+
+
+# -- finding records by what they are ------------------------------------------------------------
+
+
+class Lookup:
+    """The records an opener needs, found by their role in the demo (not by name)."""
+
+    def __init__(self, database: Database, folder: Path, prefix: str = "") -> None:
+        self.db = database
+        self.folder = folder
+        self.prefix = prefix
+
+    def coach(self) -> Person:
+        return next(person for person in self.db.list(Person) if person.login == "an")
+
+    def organisation(self) -> Organisation:
+        """The coach's own organisation (people, hours, most employees)."""
+        return self.db.get(Organisation, self.coach().organisation_id or "")
+
+    def trajectories(self, status: TrajectoryStatus) -> list[Trajectory]:
+        found = [t for t in self.db.list(Trajectory) if t.status is status]
+        return sorted(found, key=lambda t: (t.start_date or TODAY, t.variant.value))
+
+    def active(self) -> Trajectory:
+        """The active trajectory with held moments, a consultation and a HAND record."""
+        consulted = {c.trajectory_id for c in self.db.list(SupervisorConsultation)}
+        return next(t for t in self.trajectories(TrajectoryStatus.ACTIVE) if t.id in consulted)
+
+    def planned(self) -> Trajectory:
+        return self.trajectories(TrajectoryStatus.PLANNED)[0]
+
+    def completed(self) -> Trajectory:
+        """A completed trajectory with a final POP whose employee has no other trajectory."""
+        counts: dict[str, int] = {}
+        for trajectory in self.db.list(Trajectory):
+            counts[trajectory.employee_id] = counts.get(trajectory.employee_id, 0) + 1
+        final = {p.trajectory_id for p in self.db.list(PopDocument) if p.status is PopStatus.FINAL}
+        return next(
+            t for t in self.trajectories(TrajectoryStatus.COMPLETED) if t.id in final and counts[t.employee_id] == 1
+        )
+
+    def stopped(self) -> Trajectory:
+        return self.trajectories(TrajectoryStatus.STOPPED)[0]
+
+    def follow_up(self) -> Trajectory:
+        """A trajectory that follows a completed one (its POP starts with the evaluation)."""
+        return next(t for t in self.db.list(Trajectory) if t.previous_trajectory_id)
+
+    def moments(self, trajectory: Trajectory) -> list[ContactMoment]:
+        found = self.db.list(ContactMoment, employee_id=trajectory.employee_id)
+        return sorted((m for m in found if m.trajectory_id == trajectory.id), key=lambda m: m.number)
+
+    def held_moment(self) -> ContactMoment:
+        """The active trajectory's last held moment (the one with the HAND record)."""
+        return [m for m in self.moments(self.active()) if m.status is ContactMomentStatus.HELD][-1]
+
+    def planned_moment(self) -> ContactMoment:
+        return next(m for m in self.moments(self.active()) if m.status is ContactMomentStatus.PLANNED)
+
+    def opstart(self) -> ContactMoment:
+        """The planned opstart (contact moment 0) of a planned trajectory: it can be collective."""
+        return self.moments(self.planned())[0]
+
+    def employee(self, trajectory: Trajectory) -> Employee:
+        return self.db.get(Employee, trajectory.employee_id)
+
+    def search_word(self) -> str:
+        """A word of the active trajectory's employee, to type in the command palette."""
+        return self.employee(self.active()).last_name.split()[-1]
+
+    def consultation(self) -> SupervisorConsultation:
+        return next(c for c in self.db.list(SupervisorConsultation) if c.trajectory_id == self.active().id)
+
+    def write_import_file(self) -> str:
+        """A CSV for the import screen in :attr:`folder`; returns its name (the test runs in that folder)."""
+        rows = [
+            "voornaam;achternaam;functie;reflectievermogen",
+            f"{self.prefix}Yasmine;{self.prefix}Peeters;{self.prefix}Medewerker onthaal;hoog",
+            f"{self.prefix}Tom;Claes;Medewerker magazijn;laag",
+            ";Zonder voornaam;;",
+        ]
+        (self.folder / "werknemers.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return "werknemers.csv"
+
+
+# -- the data the demo leaves empty ---------------------------------------------------------------
+
+
+def enrich(database: Database) -> None:
+    """Fill what the demo leaves empty, so those screens show something: the planning methods of the
+    active trajectory, a start-up analysis and a draft."""
+    from poptui.services import drafts
+
+    look = Lookup(database, Path())
+    trajectory, moment = look.active(), look.held_moment()
+    employee = look.employee(trajectory)
+    where: dict[str, Any] = {
+        "employee_id": employee.id,
+        "trajectory_id": trajectory.id,
+        "contact_moment_id": moment.id,
+        "date": moment.date,
+    }
+    matrix_options = [MatrixOption(text="Magazijn"), MatrixOption(text="Naaiatelier")]
+    criteria = [MatrixCriterion(text="Dicht bij huis", weight=3), MatrixCriterion(text="Vaste uren", weight=1)]
+    for option, scores in zip(matrix_options, ((3, 1), (1, 3)), strict=True):
+        option.scores = {criterion.id: score for criterion, score in zip(criteria, scores, strict=True)}
+    theme = MindmapNode(text="Werk")
+    with database.transaction() as tx:
+        tx.save(
+            ScanRecord(
+                **where,
+                actions=[
+                    ScanAction(domain=1, text="Vacatures lezen", employee_meaningful=10, employee_feasible=5),
+                    ScanAction(domain=1, text="Cv maken", employee_meaningful=10, coach_meaningful=10, chosen=True),
+                ],
+            )
+        )
+        tx.save(
+            SmartRecord(
+                **where,
+                challenges=[
+                    SmartChallenge(
+                        title="Een job in het magazijn",
+                        actions=[SmartAction(text="Heftruckattest halen", meaningful=10, feasible=5)],
+                    )
+                ],
+            )
+        )
+        tx.save(
+            BeslissingsmatrixRecord(**where, question="Waar wil ik werken?", options=matrix_options, criteria=criteria)
+        )
+        tx.save(
+            MindmapRecord(
+                **where,
+                theme="Mijn toekomst",
+                nodes=[theme, MindmapNode(text="Magazijn", parent_id=theme.id), MindmapNode(text="Hobby", order=1)],
+            )
+        )
+        tx.save(
+            TijdslijnRecord(
+                **where,
+                start=TODAY.replace(day=1),
+                moments=[TimelineMoment(date=TODAY + timedelta(days=30), text="Sollicitatiegesprek")],
+            )
+        )
+        tx.save(
+            StartupAnalysis(
+                organisation_id=look.organisation().id,
+                date=TODAY - timedelta(days=60),
+                answers={"3.3.1.1": "Twintig doelgroepwerknemers in drie ateliers."},
+            )
+        )
+    drafts.save_draft(
+        database,
+        f"employee-{employee.id}",
+        f"Werknemer bewerken: {employee.full_name}",
+        {"first_name": employee.first_name, "function": "Magazijnier"},
+    )
+
+
+# -- the hostile twin -----------------------------------------------------------------------------
+
+_NOT_TEXT = {"id", "login", "version", "updated_by", "recorded_by", "consent_text_version", "kind"}
+
+
+def _is_reference(key: str) -> bool:
+    return key in _NOT_TEXT or key.endswith("_id") or key.endswith("_ids")
+
+
+def _hostile(value: Any, key: str = "") -> Any:
+    """Every text in a dumped record with :data:`HOSTILE` in front (references, enums kept)."""
+    if isinstance(value, Enum) or _is_reference(key):
+        return value
+    if isinstance(value, str):
+        return HOSTILE + value
+    if isinstance(value, list):
+        return [_hostile(item, key) for item in value]
+    if isinstance(value, dict):
+        return {name: _hostile(item, str(name)) for name, item in value.items()}
+    return value
+
+
+def _hostile_record(record: BaseModel) -> BaseModel:
+    """The record with hostile texts; a field whose rules refuse them (an e-mail address) keeps its value."""
+    original = record.model_dump()
+    changed = _hostile(original)
+    for _attempt in range(10):
+        try:
+            return type(record).model_validate(changed)
+        except ValidationError as error:
+            for problem in error.errors():
+                top = problem["loc"][0] if problem["loc"] else None
+                if top not in changed or changed[top] == original[top]:
+                    raise
+                changed[top] = original[top]
+    raise AssertionError(f"could not make {type(record).__name__} hostile")
+
+
+def make_hostile(database: Database) -> None:
+    """Put the markup payloads in every stored text (names, functions, notes, goals, actions, ...)."""
+    from poptui.services import drafts
+
+    for record_type in RECORD_TYPES:
+        if record_type is ConsentEvent:  # events are never rewritten; they hold no free text
+            continue
+        for record in database.list(record_type):
+            try:
+                database.save(_hostile_record(record))  # type: ignore[type-var]
+            except StoreError as error:
+                raise AssertionError(f"{record_type.__name__}: {error}") from error
+    for draft in drafts.list_drafts(database):
+        values = drafts.load_draft(database, draft["key"]) or {}
+        drafts.save_draft(database, draft["key"], HOSTILE + draft["title"], _hostile(values))
+
+
+# -- opening screens ------------------------------------------------------------------------------
+
+Steps = Callable[[Pilot, Lookup], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Opener:
+    """How to reach one screen (or a state of it, or a dialog) from a running app."""
+
+    name: str
+    feature: str
+    """The snapshot module it belongs to (tests/snapshots/test_snap_<feature>.py)."""
+    expect: str
+    """The class name of the screen on top once it is open."""
+    steps: Steps
+    keys: bool = True
+    """Press the keys of its footer in the smoke test (False for a second state of a screen)."""
+    snapshot: bool = True
+    """Part of the snapshot suite (False when the screen shows a temporary path or a clock time)."""
+    shows_data: bool = True
+    """Shows stored text (on the hostile database: :data:`VISIBLE` must be on the screen)."""
+    coach: bool = True
+    """Start as the demo coach (False: start without a coach and ask who is using poptui)."""
+    check: Callable[[Any, Lookup], bool] | None = field(default=None)
+    """Extra check that the right screen opened (e.g. the method kind)."""
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let messages, workers' callbacks and refreshes run."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def keys(pilot: Pilot, *pressed: str) -> None:
+    for key in pressed:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def make_app(database: Database, look: Lookup, opener: Opener) -> PopApp:
+    if opener.coach:
+        return PopApp(database, look.coach())
+    return PopApp(database, None, ask_coach=True)
+
+
+def screen_text(app: Any) -> str:
+    """The text on the terminal now (the top screen, its toasts included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def _nav(name: str, *args: Callable[[Lookup], Any], then: tuple[str, ...] = ()) -> Steps:
+    """Call ``navigation.<name>(app, *[arg(look) ...])`` and press ``then``."""
+
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        from poptui.screens import navigation
+
+        getattr(navigation, name)(pilot.app, *(arg(look) for arg in args))
+        await settle(pilot)
+        await keys(pilot, *then)
+
+    return steps
+
+
+def _press(*pressed: str) -> Steps:
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        await settle(pilot)
+        await keys(pilot, *pressed)
+
+    return steps
+
+
+def _push(make: Callable[[Lookup], Any], then: tuple[str, ...] = ()) -> Steps:
+    """Push a screen the app opens from a place that needs more than keys (a conflict, Ctrl+P)."""
+
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(make(look))
+        await settle(pilot)
+        await keys(pilot, *then)
+
+    return steps
+
+
+def _then(first: Steps, *pressed: str) -> Steps:
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        await first(pilot, look)
+        await keys(pilot, *pressed)
+
+    return steps
+
+
+def _type(first: Steps, text: Callable[[Lookup], str], *after: str) -> Steps:
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        await first(pilot, look)
+        await pilot.press(*text(look))
+        await settle(pilot)
+        await keys(pilot, *after)
+
+    return steps
+
+
+def _employee_id(trajectory: Callable[[Lookup], Trajectory]) -> Callable[[Lookup], str]:
+    return lambda look: trajectory(look).employee_id
+
+
+def _id(get: Callable[[Lookup], Any]) -> Callable[[Lookup], str]:
+    return lambda look: get(look).id
+
+
+def _drafts(look: Lookup) -> Any:
+    from poptui.screens.drafts_screen import DraftsScreen
+
+    return DraftsScreen()
+
+
+def _person_rights(look: Lookup) -> Any:
+    from poptui.screens.person_rights import PersonRightsScreen
+
+    return PersonRightsScreen()
+
+
+def _consultation_form(look: Lookup) -> Any:
+    from poptui.screens.consultation import SupervisorConsultationForm
+
+    trajectory = look.active()
+    return SupervisorConsultationForm(trajectory.employee_id, trajectory.id, look.consultation().id)
+
+
+def _conflict(look: Lookup) -> Any:
+    from poptui.screens.conflict_dialog import ConflictDialog
+
+    employee = look.employee(look.active())
+    return ConflictDialog(
+        "Iemand anders heeft deze werknemer intussen gewijzigd.",
+        [("Functie", employee.function, "Magazijnier"), ("Opmerkingen", "Werkt liefst in de voormiddag.", "")],
+        f"Werknemer bewerken: {employee.full_name} (apart gehouden 10/03 09:00)",
+    )
+
+
+def _method(kind: MethodKind) -> Opener:
+    def kind_shown(screen: Any, look: Lookup) -> bool:
+        return getattr(screen, "kind", None) is kind
+
+    return Opener(
+        f"method_{kind.value}",
+        "methods",
+        "",  # the method's own screen, or the notes screen: checked by its kind
+        _nav(
+            "open_method",
+            _employee_id(Lookup.active),
+            _id(Lookup.active),
+            lambda look: kind.value,
+            _id(Lookup.held_moment),
+        ),
+        snapshot=kind
+        in {
+            MethodKind.HAND,
+            MethodKind.INTERVIEW,
+            MethodKind.SCAN,
+            MethodKind.SMART,
+            MethodKind.BESLISSINGSMATRIX,
+            MethodKind.MINDMAP,
+            MethodKind.TIJDSLIJN,
+        },
+        shows_data=kind in {MethodKind.HAND, *PLANNING_KINDS},
+        check=kind_shown,
+    )
+
+
+PLANNING_KINDS = {
+    MethodKind.SCAN,
+    MethodKind.SMART,
+    MethodKind.BESLISSINGSMATRIX,
+    MethodKind.MINDMAP,
+    MethodKind.TIJDSLIJN,
+}
+
+_employees = _press("w")
+_employee_page = _nav("open_employee", _employee_id(Lookup.active))
+_organisation = _nav("open_organisation", _id(Lookup.organisation))
+_hours = _then(_organisation, "u")
+_trajectory = _nav("open_trajectory", _id(Lookup.active))
+_moment_planned = _nav("open_contact_moment", _employee_id(Lookup.active), _id(Lookup.planned_moment))
+_moment_held = _nav("open_contact_moment", _employee_id(Lookup.active), _id(Lookup.held_moment))
+_wizard = _nav("new_trajectory", _employee_id(Lookup.completed), _id(Lookup.completed))
+_pop_draft = _nav("open_pop", _id(Lookup.follow_up))
+_pop_final = _nav("open_pop", _id(Lookup.completed))
+_scan = _nav(
+    "open_method",
+    _employee_id(Lookup.active),
+    _id(Lookup.active),
+    lambda look: MethodKind.SCAN.value,
+    _id(Lookup.held_moment),
+)
+_smart = _nav(
+    "open_method",
+    _employee_id(Lookup.active),
+    _id(Lookup.active),
+    lambda look: MethodKind.SMART.value,
+    _id(Lookup.held_moment),
+)
+_import = _then(_nav("open_employees", _id(Lookup.organisation)), "down", "i")
+
+OPENERS: list[Opener] = [
+    # -- start, search, help ----------------------------------------------------------------------
+    Opener("home", "home", "HomeScreen", _press()),
+    Opener("home_all_coaches", "home", "HomeScreen", _press("a"), keys=False),
+    Opener("coach_select", "home", "CoachSelectScreen", _press(), coach=False),
+    Opener("new_trajectory_choice", "home", "ChooseDialog", _press("n")),
+    Opener("help", "home", "HelpScreen", _press("f1"), shows_data=False),
+    Opener("palette", "home", "CommandPalette", _type(_press("ctrl+p"), Lookup.search_word), keys=False),
+    Opener("drafts", "home", "DraftsScreen", _push(_drafts)),
+    Opener("draft_content", "home", "MessageDialog", _push(_drafts, ("m",)), keys=False, snapshot=False),
+    Opener("conflict", "home", "ConflictDialog", _push(_conflict)),
+    # -- employees ----------------------------------------------------------------------------------
+    Opener("employees", "employees", "EmployeesScreen", _employees),
+    Opener("employees_filtered", "employees", "EmployeesScreen", _type(_employees, lambda look: "atelier"), keys=False),
+    Opener(
+        "employees_of_organisation",
+        "employees",
+        "EmployeesScreen",
+        _nav("open_employees", _id(Lookup.organisation)),
+        keys=False,
+        snapshot=False,
+    ),
+    Opener("employee_page", "employees", "EmployeeScreen", _employee_page),
+    Opener("employee_archived", "employees", "EmployeeScreen", _then(_employee_page, "a", "j"), keys=False),
+    Opener("employee_archive_question", "employees", "ConfirmDialog", _then(_employee_page, "a")),
+    Opener("employee_new", "employees", "EmployeeForm", _then(_employees, "down", "n"), shows_data=False),
+    Opener(
+        "employee_draft_offered",
+        "employees",
+        "ConfirmDialog",
+        _then(_employee_page, "e"),
+        shows_data=False,
+        snapshot=False,
+    ),
+    Opener("employee_edit", "employees", "EmployeeForm", _then(_employee_page, "e", "n")),
+    Opener("employee_history", "employees", "MessageDialog", _then(_employee_page, "g"), snapshot=False),
+    Opener("employee_consent", "employees", "ConsentDialog", _then(_employee_page, "c")),
+    Opener("import", "employees", "ImportEmployeesScreen", _import),
+    Opener(
+        "import_preview",
+        "employees",
+        "ImportEmployeesScreen",
+        _type(_import, Lookup.write_import_file, "enter"),
+        keys=False,
+    ),
+    # -- organisations ------------------------------------------------------------------------------
+    Opener("organisations", "organisations", "OrganisationsScreen", _press("o")),
+    Opener("organisation", "organisations", "OrganisationScreen", _organisation),
+    Opener("organisation_new", "organisations", "OrganisationForm", _press("o", "n"), shows_data=False, snapshot=False),
+    Opener("organisation_edit", "organisations", "OrganisationForm", _then(_organisation, "r")),
+    Opener("person_new", "organisations", "PersonForm", _then(_organisation, "p"), shows_data=False, snapshot=False),
+    Opener("person_edit", "organisations", "PersonForm", _then(_organisation, "e")),
+    Opener("hours", "organisations", "OrganisationHoursScreen", _hours),
+    Opener("hours_new", "organisations", "HoursForm", _then(_hours, "n"), shows_data=False),
+    Opener("hours_edit", "organisations", "HoursForm", _then(_hours, "e"), snapshot=False),
+    Opener("startup_analysis", "organisations", "StartupAnalysisScreen", _then(_organisation, "s")),
+    Opener("blank_worksheets", "organisations", "BlankWorksheetDialog", _then(_organisation, "b")),
+    # -- trajectories and contact moments ------------------------------------------------------------
+    Opener("trajectory_active", "trajectory", "TrajectoryScreen", _trajectory),
+    Opener("trajectory_planned", "trajectory", "TrajectoryScreen", _nav("open_trajectory", _id(Lookup.planned))),
+    Opener("trajectory_completed", "trajectory", "TrajectoryScreen", _nav("open_trajectory", _id(Lookup.completed))),
+    Opener(
+        "trajectory_stopped", "trajectory", "TrajectoryScreen", _nav("open_trajectory", _id(Lookup.stopped)), keys=False
+    ),
+    Opener(
+        "trajectory_follow_up",
+        "trajectory",
+        "TrajectoryScreen",
+        _nav("open_trajectory", _id(Lookup.follow_up)),
+        keys=False,
+    ),
+    Opener("trajectory_status", "trajectory", "ChooseDialog", _then(_trajectory, "s"), shows_data=False),
+    Opener(
+        "trajectory_method_choice",
+        "trajectory",
+        "ChooseDialog",
+        _then(_trajectory, "m"),
+        shows_data=False,
+        snapshot=False,
+    ),
+    Opener(
+        "trajectory_print_question",
+        "trajectory",
+        "ConfirmDialog",
+        _then(_trajectory, "d"),
+        shows_data=False,
+        snapshot=False,
+    ),
+    Opener(
+        "trajectory_printed",
+        "trajectory",
+        "PrintResultDialog",
+        _then(_nav("open_trajectory", _id(Lookup.completed)), "d"),
+        snapshot=False,
+        shows_data=False,
+    ),
+    Opener("consultation_new", "trajectory", "SupervisorConsultationForm", _then(_trajectory, "o"), snapshot=False),
+    Opener("consultation_edit", "trajectory", "SupervisorConsultationForm", _push(_consultation_form)),
+    Opener("moment_held", "trajectory", "ContactMomentScreen", _moment_held),
+    Opener("moment_planned", "trajectory", "ContactMomentScreen", _moment_planned),
+    Opener(
+        "moment_opstart",
+        "trajectory",
+        "ContactMomentScreen",
+        _nav("open_contact_moment", _employee_id(Lookup.planned), _id(Lookup.opstart)),
+    ),
+    Opener(
+        "moment_guidance", "trajectory", "MessageDialog", _then(_moment_held, "g"), shows_data=False, snapshot=False
+    ),
+    Opener("moment_skip", "trajectory", "ReasonDialog", _then(_moment_planned, "x"), shows_data=False),
+    Opener("moment_methods", "trajectory", "ChecklistDialog", _then(_moment_planned, "m"), shows_data=False),
+    Opener(
+        "moment_leave_changed",
+        "trajectory",
+        "SaveChangesDialog",
+        _then(_moment_planned, "tab", "tab", "end", "1", "escape"),
+        shows_data=False,
+    ),
+    Opener("wizard", "trajectory", "NewTrajectoryScreen", _wizard),
+    Opener("wizard_explain", "trajectory", "MessageDialog", _then(_wizard, "i"), shows_data=False),
+    Opener("plan", "trajectory", "PlanScreen", _then(_wizard, "v")),
+    # -- the POP ------------------------------------------------------------------------------------
+    Opener("pop_draft", "pop", "PopScreen", _pop_draft),
+    Opener("pop_final", "pop", "PopScreen", _pop_final),
+    Opener("pop_summary", "pop", "PopScreen", _then(_pop_final, "1"), keys=False),
+    Opener("pop_finalise_refused", "pop", "MessageDialog", _then(_pop_draft, "f"), shows_data=False),
+    Opener("action_new", "pop", "ActionForm", _then(_pop_draft, "a"), shows_data=False, snapshot=False),
+    Opener("action_edit", "pop", "ActionForm", _then(_pop_draft, "e")),
+    Opener("action_progress", "pop", "ProgressForm", _then(_pop_draft, "u")),
+    Opener("pop_item_new", "pop", "PopItemForm", _then(_pop_draft, "1", "a"), shows_data=False),
+    Opener("follow_up", "pop", "FollowUpScreen", _then(_pop_draft, "v")),
+    Opener("upload", "pop", "UploadDialog", _then(_pop_final, "m")),
+    # -- methods: every kind, and the planning methods' own dialogs -------------------------------
+    *(_method(kind) for kind in MethodKind),
+    Opener("scan_new_action", "methods", "TextPromptDialog", _then(_scan, "a"), shows_data=False, snapshot=False),
+    Opener("scan_smart_fields", "methods", "PlannedActionForm", _then(_scan, "s")),
+    Opener("smart_questions", "methods", "CoachingQuestionsForm", _then(_smart, "q"), shows_data=False),
+    # -- registration and reports -------------------------------------------------------------------
+    Opener("trainings", "registration", "TrainingsScreen", _press("t")),
+    Opener("training_new", "registration", "TrainingForm", _press("t", "n"), snapshot=False),
+    Opener("training_edit", "registration", "TrainingForm", _press("t", "e")),
+    Opener("month_report", "registration", "MonthReportScreen", _press("m"), shows_data=False),
+    Opener("compliance", "registration", "ComplianceScreen", _press("b")),
+    Opener("compliance_organisation", "registration", "ChooseDialog", _press("b", "o")),
+    Opener("person_rights", "registration", "PersonRightsScreen", _push(_person_rights)),
+]
+
+
+def openers(feature: str | None = None) -> list[Opener]:
+    return [opener for opener in OPENERS if feature is None or opener.feature == feature]
+
+
+def opener_ids(items: list[Opener]) -> list[str]:
+    return [opener.name for opener in items]
+
+
+def is_open(app: Any, opener: Opener, look: Lookup) -> bool:
+    """Whether the screen the opener promises is on top."""
+    screen = app.screen
+    if opener.expect and type(screen).__name__ != opener.expect:
+        return False
+    return opener.check is None or opener.check(screen, look)
