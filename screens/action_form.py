@@ -112,12 +112,14 @@ class ActionForm(FormScreen[PopDocument]):
         )
         yield self.field(
             "area",
-            Select(choices(ActionArea), compact=True),
+            Select(choices(ActionArea), compact=True, prompt=_("(geen)")),
             label=_(load_catalog().scan.action_template.area_question),
         )
         yield self.field(
             "career_competence",
-            Select([(f"{_(info.label)}", info.id) for info in smart.career_competences], compact=True),
+            Select(
+                [(f"{_(info.label)}", info.id) for info in smart.career_competences], compact=True, prompt=_("(geen)")
+            ),
             help=_("Reflecteren, exploreren, sturen of profileren (§5.8); F1 en g bij SMART leggen ze uit."),
         )
         yield from smart_form_fields()

@@ -111,7 +111,7 @@ class ChooseDialog(BaseModal[T | None], Generic[T]):
                     for index, (label, _value) in enumerate(self.choices)
                 )
             )
-            yield Label(self.hint, classes="hint")
+            yield Static(self.hint, classes="hint", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.choices[int(event.option.id or 0)][1])
@@ -126,7 +126,7 @@ class MessageDialog(BaseModal[None]):
     DEFAULT_CSS = """
     MessageDialog { align: center middle; }
     MessageDialog > Vertical { width: 90%; max-width: 100; height: auto; max-height: 90%; border: thick $accent; padding: 0 1; background: $surface; }
-    MessageDialog VerticalScroll { height: auto; max-height: 19; }
+    MessageDialog VerticalScroll { height: auto; max-height: 16; }
     MessageDialog .hint { color: $text-muted; }
     """
     BINDINGS = [Binding("escape,enter", "close", _("Sluiten"))]

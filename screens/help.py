@@ -8,6 +8,7 @@ from poptui.screens.base import BaseModal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
@@ -57,10 +58,13 @@ class HelpScreen(BaseModal[None]):
             yield Label(_("Esc of F1 sluit de hulp. p: POP in vijf minuten."), classes="hint")
 
     def _bindings_of(self, screen: Screen) -> list[tuple[str, str]]:
+        """The keys poptui gives this screen (and the focused part of it), in Dutch. Textual's own
+        widget keys (cursor keys, Tab, copy) are left out: their descriptions are English and the
+        general part below explains them."""
         seen = []
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description:
+            if binding.description and (binding.action, binding.description) in _declared_by_poptui(active.node):
                 seen.append((self.app.get_key_display(binding), binding.description))
         return seen
 
@@ -79,3 +83,14 @@ class HelpScreen(BaseModal[None]):
         from poptui.screens.help_explained import PopInFiveMinutesScreen
 
         self.app.push_screen(PopInFiveMinutesScreen())
+
+
+def _declared_by_poptui(node: DOMNode) -> set[tuple[str, str]]:
+    """(action, description) of the bindings declared in poptui's own classes of ``node``."""
+    declared: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("poptui."):
+            for entry in cls.__dict__.get("BINDINGS", []):
+                binding = entry if isinstance(entry, Binding) else Binding(*entry)
+                declared.add((binding.action, binding.description))
+    return declared

@@ -33,12 +33,18 @@ class PlannedActionForm(FormScreen[dict[str, Any]]):
         template = load_catalog().scan.action_template
         yield self.field("text", TextArea(compact=True), required=True)
         yield from smart_form_fields()
-        yield self.field("area", Select(choices(ActionArea), compact=True), label=_(template.area_question))
+        yield self.field(
+            "area", Select(choices(ActionArea), compact=True, prompt=_("(geen)")), label=_(template.area_question)
+        )
         yield self.field("kind", Select(choices(CompetenceKind), compact=True, allow_blank=False))
         if self.career:
             yield self.field(
                 "career_competence",
-                Select([(_(info.label), info.id) for info in load_catalog().smart.career_competences], compact=True),
+                Select(
+                    [(_(info.label), info.id) for info in load_catalog().smart.career_competences],
+                    compact=True,
+                    prompt=_("(geen)"),
+                ),
                 help=_("Reflecteren, exploreren, sturen of profileren; l op het SMART-scherm legt ze uit."),
             )
 
