@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from export_fixtures import A4, organisation, page_sizes, pdf_text, trajectory
 from openpyxl import load_workbook
+from scenarios import TODAY
 
 from poptui.cli import main
 from poptui.models import AuditAction, Employee, Organisation, Trajectory, TrajectoryStatus
@@ -25,7 +26,7 @@ def _previous_month(today: date) -> tuple[int, int]:
 
 
 def test_month_package_of_the_demo_database(demo_db: Database, tmp_path: Path) -> None:
-    year, month = _previous_month(date.today())
+    year, month = _previous_month(TODAY)
     result = month_package(demo_db, year, month, tmp_path / "out")
     names = sorted(path.name for path in result.files)
     completed = months.completed_in_month(demo_db.list(Trajectory), year, month)
@@ -67,7 +68,7 @@ def test_month_package_of_the_demo_database(demo_db: Database, tmp_path: Path) -
 
 
 def test_running_the_month_twice_replaces_the_folder(demo_db: Database, tmp_path: Path) -> None:
-    year, month = _previous_month(date.today())
+    year, month = _previous_month(TODAY)
     first = month_package(demo_db, year, month, tmp_path)
     (first.folder / "oud-bestand.pdf").write_bytes(b"%PDF-1.4")
     second = month_package(demo_db, year, month, tmp_path)
@@ -157,7 +158,7 @@ def test_pop_date_falls_back_and_says_so() -> None:
 
 
 def test_report_month_command(demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    year, month = _previous_month(date.today())
+    year, month = _previous_month(TODAY)
     code = main(["report", "month", f"{year:04d}-{month:02d}", "--db", str(demo_db.path), "--out", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 0
