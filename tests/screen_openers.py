@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from scenarios import TODAY
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from poptui.app import PopApp
 from poptui.models import (
@@ -306,11 +307,40 @@ class Opener:
     """Extra check that the right screen opened (e.g. the method kind)."""
 
 
+def _busy(app: Any) -> str:
+    """What the app still has to do before the screen shows the outcome of the last key ('' when done).
+
+    Pilot's own waits decide that the app is idle when the process used little CPU for 20 ms, which
+    is also what a process starved by a loaded machine looks like; this asks the app instead."""
+    if any(worker._thread_worker and not worker.is_finished for worker in app.workers):
+        return "a thread worker"
+    screen = app.screen
+    if screen._callbacks or screen._layout_required or screen._repaint_required or screen._dirty_widgets:
+        return "a refresh of the screen"
+    for pump in (app, *(node for stacked in app.screen_stack for node in stacked.walk_children(with_self=True))):
+        if pump._message_queue.qsize() or pump._next_callbacks:
+            return f"messages for {type(pump).__name__}"
+    return ""
+
+
 async def settle(pilot: Pilot) -> None:
-    """Let messages, workers' callbacks and refreshes run."""
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+    """Wait until the app has done everything the last key asked: every queued message handled, the
+    screen laid out and painted, callbacks after the refresh run, thread workers (a PDF, a preview, a
+    check) finished and their results shown. Never a fixed time: on a loaded machine it just waits longer."""
+    app = pilot.app
+    for _round in range(SETTLE_ROUNDS):
+        await pilot.pause()
+        threads = [worker for worker in app.workers if worker._thread_worker and not worker.is_finished]
+        if threads:
+            await app.workers.wait_for_complete(threads)
+            continue
+        if app._exception is not None or not app.is_running or not _busy(app):
+            return
+    raise AssertionError(f"the app did not settle after {SETTLE_ROUNDS} rounds: still {_busy(app)}")
+
+
+SETTLE_ROUNDS = 200
+"""An app that is still busy after this many rounds never settles (something repaints in a loop)."""
 
 
 async def keys(pilot: Pilot, *pressed: str) -> None:
@@ -420,13 +450,16 @@ def _conflict(look: Lookup) -> Any:
 
 
 def _method(kind: MethodKind) -> Opener:
+    """The screen of a method kind (its own, or the notes screen), opened on the held moment."""
+    from poptui.screens.method_registry import method_screen
+
     def kind_shown(screen: Any, look: Lookup) -> bool:
         return getattr(screen, "kind", None) is kind
 
     return Opener(
         f"method_{kind.value}",
         "methods",
-        "",  # the method's own screen, or the notes screen: checked by its kind
+        method_screen(kind).__name__,  # type: ignore[attr-defined]
         _nav(
             "open_method",
             _employee_id(Lookup.active),
@@ -434,21 +467,22 @@ def _method(kind: MethodKind) -> Opener:
             lambda look: kind.value,
             _id(Lookup.held_moment),
         ),
-        snapshot=kind
-        in {
-            MethodKind.HAND,
-            MethodKind.INTERVIEW,
-            MethodKind.SCAN,
-            MethodKind.SMART,
-            MethodKind.BESLISSINGSMATRIX,
-            MethodKind.MINDMAP,
-            MethodKind.TIJDSLIJN,
-        },
+        snapshot=kind in SNAPSHOT_KINDS,
         shows_data=kind in {MethodKind.HAND, *PLANNING_KINDS},
         check=kind_shown,
     )
 
 
+SNAPSHOT_KINDS = {
+    MethodKind.HAND,
+    MethodKind.INTERVIEW,
+    MethodKind.SCAN,
+    MethodKind.SMART,
+    MethodKind.BESLISSINGSMATRIX,
+    MethodKind.MINDMAP,
+    MethodKind.TIJDSLIJN,
+}
+"""The method screens with a picture: each screen class once, and the notes screen with and without answers."""
 PLANNING_KINDS = {
     MethodKind.SCAN,
     MethodKind.SMART,
@@ -637,6 +671,22 @@ def openers(feature: str | None = None) -> list[Opener]:
 
 def opener_ids(items: list[Opener]) -> list[str]:
     return [opener.name for opener in items]
+
+
+def screen_classes() -> list[type[Screen[Any]]]:
+    """Every screen and dialog class under screens/, but the bases other screens derive from."""
+    import importlib
+    import pkgutil
+
+    import poptui.screens
+
+    found: set[type[Screen[Any]]] = set()
+    for module in pkgutil.walk_packages(poptui.screens.__path__, "poptui.screens."):
+        for value in vars(importlib.import_module(module.name)).values():
+            if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.name:
+                found.add(value)
+    bases = {base for cls in found for base in cls.__mro__[1:]}
+    return sorted(found - bases, key=lambda cls: cls.__name__)
 
 
 def is_open(app: Any, opener: Opener, look: Lookup) -> bool:
