@@ -42,18 +42,20 @@ class CoachSelectScreen(BaseModal[Person | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(_("Wie ben jij? Kies jezelf in de lijst (pijltjes en Enter)."))
+            yield Label(_("Wie ben jij? Kies jezelf in de lijst (pijltjes en Enter)."), markup=False)
             yield OptionList(id="coaches")
             with Vertical(id="new-coach"):
                 with Horizontal():
-                    yield Label(_("Voornaam"))
+                    yield Label(_("Voornaam"), markup=False)
                     yield Input(id="first-name", compact=True)
                 with Horizontal():
-                    yield Label(_("Achternaam"))
+                    yield Label(_("Achternaam"), markup=False)
                     yield Input(id="last-name", compact=True)
                 yield Static("", id="coach-error", markup=False)
-                yield Label(_("Enter in het laatste veld bewaart."), classes="hint")
-            yield Label(_("Esc: verder zonder coach te kiezen (je ziet dan alle trajecten)."), classes="hint")
+                yield Label(_("Enter in het laatste veld bewaart."), classes="hint", markup=False)
+            yield Label(
+                _("Esc: verder zonder coach te kiezen (je ziet dan alle trajecten)."), classes="hint", markup=False
+            )
 
     def on_mount(self) -> None:
         options = self.query_one("#coaches", OptionList)

@@ -50,7 +50,7 @@ class ConflictDialog(BaseModal[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(_("Iemand anders heeft dit intussen gewijzigd"), classes="title")
+            yield Label(_("Iemand anders heeft dit intussen gewijzigd"), classes="title", markup=False)
             yield Static(self.message, markup=False)
             yield Static(_("Je eigen tekst is bewaard als concept '{title}'.", title=self.draft_title), markup=False)
             with VerticalScroll():

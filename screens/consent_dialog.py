@@ -53,7 +53,7 @@ class ConsentDialog(BaseModal[bool]):
                 _("Huidige toestemmingstekst: versie {version}.", version=text.version), markup=False, classes="hint"
             )
             with Horizontal():
-                yield Label(_("Datum "))
+                yield Label(_("Datum "), markup=False)
                 yield Input(format_date(clock.today()), placeholder=_("dd/mm/jjjj"), id="consent-date", compact=True)
             yield Static("", id="consent-error", markup=False)
             with Horizontal():

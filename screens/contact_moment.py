@@ -105,9 +105,9 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
         yield Static(self._heading(), id="moment-heading", markup=False)
         yield Static("", id="form-problems", markup=False)
         with VerticalScroll(id="form-body"):
-            yield Static(_("Methodieken  (g: uitleg · o: openen · m: kiezen)"), classes="section-title")
+            yield Static(_("Methodieken  (g: uitleg · o: openen · m: kiezen)"), classes="section-title", markup=False)
             yield MethodList(id="methods")
-            yield Static(_("Het gesprek  (Tab: volgend veld · Ctrl+S: opslaan)"), classes="section-title")
+            yield Static(_("Het gesprek  (Tab: volgend veld · Ctrl+S: opslaan)"), classes="section-title", markup=False)
             yield from self.compose_fields()
         yield Footer()
 

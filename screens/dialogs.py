@@ -143,7 +143,7 @@ class MessageDialog(BaseModal[None]):
             yield Static(self.title_text, classes="title", markup=False)
             with VerticalScroll():
                 yield Static(self.text, markup=False)
-            yield Label(_("Enter of Esc sluit dit venster. Pijltjes scrollen."), classes="hint")
+            yield Label(_("Enter of Esc sluit dit venster. Pijltjes scrollen."), classes="hint", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -50,7 +50,7 @@ class EmployeesScreen(BaseScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="filter-row"):
-            yield Label(_("Zoeken"))
+            yield Label(_("Zoeken"), markup=False)
             yield Input(placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True)
         yield Static("", id="filter-hint", markup=False)
         yield Static("", id="employees-empty", classes="empty-state", markup=False)

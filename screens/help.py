@@ -51,11 +51,11 @@ class HelpScreen(BaseModal[None]):
         for binding in self._bindings_of(self.for_screen):
             lines.append(f"  {binding[0]:<17} {binding[1]}")
         with Vertical():
-            yield Label(_("Hulp"))
+            yield Label(_("Hulp"), markup=False)
             with VerticalScroll():
                 yield from self._explanation()
                 yield Static(_("Toetsen op dit scherm") + "\n" + "\n".join(lines) + "\n\n" + GENERAL, markup=False)
-            yield Label(_("Esc of F1 sluit de hulp. p: POP in vijf minuten."), classes="hint")
+            yield Label(_("Esc of F1 sluit de hulp. p: POP in vijf minuten."), classes="hint", markup=False)
 
     def _bindings_of(self, screen: Screen) -> list[tuple[str, str]]:
         """The keys poptui gives this screen (and the focused part of it), in Dutch. Textual's own

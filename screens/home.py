@@ -48,10 +48,10 @@ class HomeScreen(BaseScreen[None]):
         yield Header()
         yield Static("", id="greeting", markup=False)
         with Vertical(id="attention-box"):
-            yield Static(_("Aandacht"), classes="section-title")
+            yield Static(_("Aandacht"), classes="section-title", markup=False)
             yield OptionList(id="attention")
         with Vertical(id="trajectories-box"):
-            yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title")
+            yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title", markup=False)
             yield DataTable(id="trajectories", cursor_type="row", zebra_stripes=True)
             yield Static("", id="trajectories-empty", markup=False)
         yield Footer()

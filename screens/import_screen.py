@@ -60,10 +60,10 @@ class ImportEmployeesScreen(BaseScreen[None]):
             markup=False,
         )
         with Horizontal(classes="import-field"):
-            yield Label(_("Organisatie *"))
+            yield Label(_("Organisatie *"), markup=False)
             yield Select([], prompt=_("Kies de organisatie"), compact=True, id="import-organisation")
         with Horizontal(classes="import-field"):
-            yield Label(_("Bestand *"))
+            yield Label(_("Bestand *"), markup=False)
             yield Input(
                 placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/werknemers.xlsx"), compact=True, id="import-path"
             )

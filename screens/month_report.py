@@ -51,10 +51,10 @@ class MonthReportScreen(BaseScreen[None]):
             markup=False,
         )
         with Horizontal(classes="month-row"):
-            yield Label(_("Maand (JJJJ-MM)"), classes="month-label")
+            yield Label(_("Maand (JJJJ-MM)"), classes="month-label", markup=False)
             yield Input(previous_month(), id="month", compact=True)
         with Horizontal(classes="month-row"):
-            yield Label(_("Map"), classes="month-label")
+            yield Label(_("Map"), classes="month-label", markup=False)
             yield Input(str(exports_folder()), id="folder", compact=True)
         yield Static("", id="month-problem", markup=False)
         with VerticalScroll(id="month-summary-box"):

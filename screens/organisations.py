@@ -115,13 +115,13 @@ class OrganisationScreen(BaseScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="organisation-details")
+        yield Static("", id="organisation-details", markup=False)
         yield Static(
             _("r: organisatie bewerken · i: werknemers importeren · c: competenties · Enter: persoon bewerken"),
             classes="hint",
             markup=False,
         )
-        yield Static(_("Mensen en hun rollen"), classes="section-title")
+        yield Static(_("Mensen en hun rollen"), classes="section-title", markup=False)
         yield Static("", id="persons-empty", classes="empty-state", markup=False)
         yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
         yield Footer()

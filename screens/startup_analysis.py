@@ -60,7 +60,7 @@ class StartupAnalysisScreen(FormScreen[StartupAnalysis]):
         yield Static(guide.intro, classes="startup-explanation", markup=False)
         for section in guide.sections:
             yield Static(f"{section.number} {_(section.title)}", classes="startup-section", markup=False)
-            yield Static(step_explanation(section), classes="startup-explanation")
+            yield Static(step_explanation(section), classes="startup-explanation", markup=False)
             for group in section.groups:
                 yield Static(_(group.title), classes="startup-group", markup=False)
                 for question in group.questions:

@@ -65,11 +65,15 @@ class TrajectoryScreen(BaseScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="trajectory-info", markup=False)
-        yield Static("", id="cycle")
+        yield Static("", id="cycle", markup=False)
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Static("", id="moment-detail", markup=False)
         with Vertical(id="consultations-box"):
-            yield Static(_("Tussentijds overleg met de werkvloerbegeleider  (o: toevoegen)"), classes="section-title")
+            yield Static(
+                _("Tussentijds overleg met de werkvloerbegeleider  (o: toevoegen)"),
+                classes="section-title",
+                markup=False,
+            )
             yield OptionList(id="consultations")
         yield Footer()
 
@@ -155,7 +159,7 @@ class TrajectoryScreen(BaseScreen[None]):
                 when,
                 label(moment.phase),
                 status,
-                _short(methods, 24),
+                Text(_short(methods, 24)),
                 _short(between, 12) or "–",
                 key=moment.id,
             )

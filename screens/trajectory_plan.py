@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from poptui.screens.base import BaseScreen
 from pydantic import TypeAdapter, ValidationError
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,9 +56,11 @@ class PlanScreen(BaseScreen[str | None]):
         yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-detail", markup=False)
         with Horizontal(id="start-row"):
-            yield Label(_("Startdatum"), id="start-label")
+            yield Label(_("Startdatum"), id="start-label", markup=False)
             yield Input(compact=True, placeholder=_("dd/mm/jjjj"), id="start-date")
-        yield Static(_("Leeg laten: het traject start vanzelf bij het eerste gehouden gesprek."), id="start-help")
+        yield Static(
+            _("Leeg laten: het traject start vanzelf bij het eerste gehouden gesprek."), id="start-help", markup=False
+        )
         yield Static("", id="start-error", markup=False)
         yield Footer()
 
@@ -94,13 +97,15 @@ class PlanScreen(BaseScreen[str | None]):
             table.add_row(
                 str(moment.number),
                 label(moment.phase),
-                _short(" · ".join(moment.goals) or "–", 30),
-                _short(methods, 34),
+                Text(_short(" · ".join(moment.goals) or "–", 30)),
+                Text(_short(methods, 34)),
                 key=f"m{index}",
             )
             self._row_moment.append(index)
             for number, step in enumerate(moment.between_steps):
-                table.add_row("", "", "↳ " + label(step.kind), _short(step.description, 34), key=f"s{index}-{number}")
+                table.add_row(
+                    "", "", "↳ " + label(step.kind), Text(_short(step.description, 34)), key=f"s{index}-{number}"
+                )
                 self._row_moment.append(index)
         if self.plan:
             target = min(keep or 0, len(self.plan) - 1)

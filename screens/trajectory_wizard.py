@@ -115,20 +115,20 @@ class NewTrajectoryScreen(BaseScreen[None]):
         yield Static(self._intro(), id="wizard-intro", markup=False)
         with Horizontal(id="levels"):
             with Vertical(classes="level-column"):
-                yield Static(_("Reflectievermogen"), classes="section-title")
+                yield Static(_("Reflectievermogen"), classes="section-title", markup=False)
                 yield LevelChoice(choice.reflection, id="reflection")
                 with LevelHelp(classes="level-help"):
                     yield Static("", id="reflection-help", markup=False)
                     yield Static(levels.reflection_explanation, classes="muted", markup=False)
             with Vertical(classes="level-column"):
-                yield Static(_("Intensiteit"), classes="section-title")
+                yield Static(_("Intensiteit"), classes="section-title", markup=False)
                 yield LevelChoice(choice.intensity, id="intensity")
                 with LevelHelp(classes="level-help"):
                     yield Static("", id="intensity-help", markup=False)
                     yield Static(levels.intensity_explanation, classes="muted", markup=False)
-        yield Static("", id="proposal")
+        yield Static("", id="proposal", markup=False)
         with Horizontal(id="variant-row"):
-            yield Static(_("Variant:"), id="variant-label")
+            yield Static(_("Variant:"), id="variant-label", markup=False)
             yield Select(
                 [(self._variant_label(v), v) for v in load_catalog().variants],
                 value=choice.variant,

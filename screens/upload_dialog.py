@@ -75,11 +75,11 @@ class UploadDialog(BaseModal[bool]):
                         steps.append("\n")
                     steps.append(f"{number}. " if number else "· ", style="bold")
                     steps.append(step)
-                yield Static(steps, id="upload-step-list")
+                yield Static(steps, id="upload-step-list", markup=False)
                 yield Static(guide.after, markup=False)
             yield Static("", id="upload-state", markup=False)
             with Horizontal(id="upload-date-row"):
-                yield Label(_("Opgeladen op (dd/mm/jjjj)"))
+                yield Label(_("Opgeladen op (dd/mm/jjjj)"), markup=False)
                 yield Input(clock.today().strftime("%d/%m/%Y"), id="upload-date", compact=True)
             yield Static("", id="upload-problem", markup=False)
             with Horizontal(id="upload-buttons"):

@@ -105,7 +105,7 @@ class ReasonDialog(BaseModal[str | None]):
             yield Static(self.question, markup=False)
             yield Input(placeholder=self.placeholder, id="reason")
             yield Static("", classes="error", id="reason-error", markup=False)
-            yield Label(_("Enter bevestigt, Esc annuleert."), classes="hint")
+            yield Label(_("Enter bevestigt, Esc annuleert."), classes="hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()

@@ -39,8 +39,8 @@ class TextPromptDialog(BaseModal[str | None]):
         with Vertical():
             yield Label(self.title_text, markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input", max_length=self.max_length)
-            yield Label("", id="prompt-error")
-            yield Label(_("Enter bewaart, Esc annuleert."), classes="hint")
+            yield Label("", id="prompt-error", markup=False)
+            yield Label(_("Enter bewaart, Esc annuleert."), classes="hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
