@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.competence_dictionary import CompetenceDictionaryScreen, CompetenceForm
 from poptui.screens.competence_growth import CompetenceGrowthScreen
@@ -15,6 +14,7 @@ from poptui.screens.competence_measurement import CompetenceMeasurementScreen
 from poptui.screens.consultation import SupervisorConsultationForm
 from poptui.screens.dialogs import MessageDialog
 from poptui.screens.function_profiles import FunctionProfilesScreen, ProfileForm
+from scenarios import TODAY, Flow
 from textual.widgets import DataTable, Static
 
 from poptui.app import PopApp
@@ -30,13 +30,6 @@ from poptui.models import (
 )
 from poptui.services import competences
 from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    return build_flow(db)
 
 
 def _measurements(database: Database, employee_id: str) -> list[CompetentiemetingRecord]:

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.action_form import PopItemForm
 from poptui.screens.decision_matrix import DecisionMatrixScreen
@@ -15,6 +14,7 @@ from poptui.screens.dialogs import ChooseDialog
 from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.widgets.conclusion_dialog import ConclusionDialog
 from pypdf import PdfReader
+from scenarios import TODAY, Flow, build_flow
 from textual.widgets import Select
 
 from poptui.app import PopApp
@@ -23,9 +23,8 @@ from poptui.store import Database
 
 
 @pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
+def flow(db: Database) -> Flow:
+    """One trajectory is enough here (the shared conftest's flow has three)."""
     return build_flow(db, with_trajectories=1)
 
 
