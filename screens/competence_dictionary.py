@@ -67,7 +67,7 @@ class CompetenceDictionaryScreen(ListScreen):
         yield Static("", id="dictionary-status", markup=False)
         yield Static("", id=f"{self.TABLE_ID}-empty", classes="empty-state", markup=False)
         yield DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
-        yield Static("", id="dictionary-detail")
+        yield Static("", id="dictionary-detail", markup=False)
         yield Footer()
 
     def rows(self) -> Iterable[Row]:
@@ -190,7 +190,11 @@ class CompetenceForm(FormScreen[CompetenceDictionary]):
         yield self.field("name", Input(compact=True))
         yield self.field(
             "kind",
-            Select([(label(kind), kind) for kind in (CompetenceKind.GENERIC, CompetenceKind.TECHNICAL)], compact=True),
+            Select(
+                [(label(kind), kind) for kind in (CompetenceKind.GENERIC, CompetenceKind.TECHNICAL)],
+                compact=True,
+                prompt=_("(kies de soort)"),
+            ),
             help=_(
                 "Generiek: hoe iemand omgaat met informatie, taken, relaties en het eigen functioneren. "
                 "Technisch: nodig voor de resultaten van een bepaalde functie (§2.2.3)."

@@ -69,7 +69,7 @@ class CompetenceGrowthScreen(BaseScreen[None]):
         yield Header()
         yield Static("", id="growth-legend", markup=False)
         with VerticalScroll(id="growth-scroll"):
-            yield Static("", id="growth-chart")
+            yield Static("", id="growth-chart", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

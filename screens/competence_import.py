@@ -51,7 +51,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
             markup=False,
         )
         with Horizontal(classes="import-field"):
-            yield Label(_("Bestand *"))
+            yield Label(_("Bestand *"), markup=False)
             yield Input(
                 placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/woordenboek.xlsx"),
                 compact=True,
@@ -59,7 +59,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
                 id="import-path",
             )
         with Horizontal(classes="import-field"):
-            yield Label("")
+            yield Label("", markup=False)
             yield TickBox(_("Vervang het hele woordenboek"), id="import-replace", compact=True)
         yield Static("", id="import-error", markup=False)
         yield Static(

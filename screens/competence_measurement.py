@@ -72,7 +72,7 @@ class CompetenceMeasurementScreen(MethodScreen):
         yield Header()
         yield Static("", id="measurement-profile", markup=False)
         yield DataTable(id="measurement-table", cursor_type="cell", zebra_stripes=True)
-        yield Static("", id="measurement-detail")
+        yield Static("", id="measurement-detail", markup=False)
         yield Static("", id="measurement-warnings", markup=False)
         yield Footer()
 

@@ -46,7 +46,7 @@ class FunctionProfilesScreen(ListScreen):
         self.source: CompetenceDictionary | None = None
 
     def compose_below(self) -> ComposeResult:
-        yield Static("", id="dictionary-detail")
+        yield Static("", id="dictionary-detail", markup=False)
 
     def rows(self) -> Iterable[Row]:
         view = competences.dictionary_view(self.database, self.organisation_id)

@@ -34,7 +34,7 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
     ConclusionDialog #conclusion-list { height: auto; max-height: 6; margin-bottom: 1; }
     ConclusionDialog RadioSet { width: 100%; height: auto; layout: horizontal; border: none; padding: 0; }
     ConclusionDialog RadioButton { width: auto; margin-right: 2; }
-    ConclusionDialog .hint { color: $text-muted; height: auto; }
+    ConclusionDialog .hint { color: $text-muted; width: 100%; height: auto; }  /* a Label is as wide as its text */
     ConclusionDialog #conclusion-error { color: $error; text-style: bold; height: auto; }
     """
     BINDINGS: ClassVar = [
@@ -70,13 +70,14 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
             with RadioSet(id="conclusion-part"):
                 for part in SummaryPart:
                     yield RadioButton(label(part), value=part is self.part, name=part.value)
-            yield Label("", id="conclusion-error")
+            yield Label("", id="conclusion-error", markup=False)
             yield Label(
                 _(
                     "Enter of Ctrl+S bewaart; Tab kiest het deel (pijltjes, spatie). "
                     "Del verwijdert de gekozen conclusie uit de lijst. Esc annuleert."
                 ),
                 classes="hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:

@@ -130,3 +130,19 @@ def test_language_is_restored_after_english(english: None) -> None:
 def test_dutch_is_the_default() -> None:
     assert current_language() == "nl"
     assert _("Opslaan") == "Opslaan"
+
+
+def test_no_select_shows_textuals_english_prompt() -> None:
+    """A Select that may be empty shows its prompt; Textual's default is the English "Select"."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "screens").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or getattr(node.func, "id", getattr(node.func, "attr", "")) != "Select":
+                continue
+            keywords = {keyword.arg: keyword.value for keyword in node.keywords}
+            blank = keywords.get("allow_blank")
+            if "prompt" not in keywords and not (isinstance(blank, ast.Constant) and blank.value is False):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing, f"Select without a Dutch prompt: {missing}"
