@@ -27,11 +27,13 @@ from textual.screen import Screen
 from poptui.app import PopApp
 from poptui.models import (
     RECORD_TYPES,
+    CompetentiemetingRecord,
     ConsentEvent,
     ContactMoment,
     ContactMomentStatus,
     Employee,
     MethodKind,
+    MethodRecordBase,
     Organisation,
     Person,
     PopDocument,
@@ -62,6 +64,8 @@ PAYLOADS = ("[/]", "[@click=app.quit]", "[b]x[/b]", "Poetshulp [tijdelijk]", "[r
 HOSTILE = "[/] Poetshulp [tijdelijk] [@click=app.quit] [b]x[/b] [red \\[ "
 """Put in front of every stored text of the hostile database (``[/]`` first: parsed as markup it
 crashes, shown as text it is the first thing a cut-off cell still shows)."""
+SHORT = "[/] "
+"""The payload for a text too short for :data:`HOSTILE`: parsed as markup, it still crashes."""
 VISIBLE = "[/] Poetshulp"
 """What every screen that shows stored text must show literally on the hostile database."""
 
@@ -91,7 +95,8 @@ class Lookup:
     def active(self) -> Trajectory:
         """The active trajectory with held moments, a consultation and a HAND record."""
         consulted = {c.trajectory_id for c in self.db.list(SupervisorConsultation)}
-        return next(t for t in self.trajectories(TrajectoryStatus.ACTIVE) if t.id in consulted)
+        hand = {r.trajectory_id for r in self.db.list(MethodRecordBase, kind=MethodKind.HAND)}
+        return next(t for t in self.trajectories(TrajectoryStatus.ACTIVE) if t.id in consulted and t.id in hand)
 
     def planned(self) -> Trajectory:
         return self.trajectories(TrajectoryStatus.PLANNED)[0]
@@ -110,8 +115,20 @@ class Lookup:
         return self.trajectories(TrajectoryStatus.STOPPED)[0]
 
     def follow_up(self) -> Trajectory:
-        """A trajectory that follows a completed one (its POP starts with the evaluation)."""
-        return next(t for t in self.db.list(Trajectory) if t.previous_trajectory_id)
+        """A trajectory that follows a completed one and has its (draft) POP, which starts with the evaluation."""
+        with_pop = {pop.trajectory_id for pop in self.db.list(PopDocument)}
+        return next(
+            t for t in self.trajectories(TrajectoryStatus.ACTIVE) if t.previous_trajectory_id and t.id in with_pop
+        )
+
+    def measurement(self) -> CompetentiemetingRecord:
+        """The latest competence measurement of an active trajectory (an earlier one exists: growth)."""
+        active = {t.id for t in self.trajectories(TrajectoryStatus.ACTIVE)}
+        found = self.db.list(MethodRecordBase, kind=MethodKind.COMPETENTIEMETING)
+        return max(
+            (r for r in found if isinstance(r, CompetentiemetingRecord) and r.trajectory_id in active),
+            key=lambda r: (r.date or TODAY, r.id),
+        )
 
     def moments(self, trajectory: Trajectory) -> list[ContactMoment]:
         found = self.db.list(ContactMoment, employee_id=trajectory.employee_id)
@@ -148,6 +165,18 @@ class Lookup:
         ]
         (self.folder / "werknemers.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
         return "werknemers.csv"
+
+    def write_competence_file(self) -> str:
+        """A CSV for the competence import: a new competence, a known one, a row without a name."""
+        rows = [
+            "Competentie;Definitie;Soort;Gedragsindicator 1;Gedragsindicator 2;Gedragsindicator 3",
+            f"{self.prefix}Inpakken;{self.prefix}Pakt producten in volgens de instructie.;technisch;"
+            f"{self.prefix}Vouwt de doos;Telt de stuks;Plakt het etiket",
+            "Samenwerken;Werkt samen met collega's.;generiek;Helpt een collega;Overlegt;Deelt materiaal",
+            ";Zonder naam;generiek;;;",
+        ]
+        (self.folder / "woordenboek.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return "woordenboek.csv"
 
 
 # -- the data the demo leaves empty ---------------------------------------------------------------
@@ -247,19 +276,31 @@ def _hostile(value: Any, key: str = "") -> Any:
     return value
 
 
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
 def _hostile_record(record: BaseModel) -> BaseModel:
-    """The record with hostile texts; a field whose rules refuse them (an e-mail address) keeps its value."""
+    """The record with hostile texts. A text whose rules refuse the whole payload (a label of at most
+    60 characters) gets only ``[/] `` in front; one that refuses that too (an e-mail address) keeps
+    its value."""
     original = record.model_dump()
     changed = _hostile(original)
-    for _attempt in range(10):
+    for _attempt in range(50):
         try:
             return type(record).model_validate(changed)
         except ValidationError as error:
             for problem in error.errors():
-                top = problem["loc"][0] if problem["loc"] else None
-                if top not in changed or changed[top] == original[top]:
+                *parent, leaf = problem["loc"]
+                try:
+                    before, now = _at(original, (*parent, leaf)), _at(changed, (*parent, leaf))
+                except (KeyError, IndexError, TypeError):
+                    raise error from None
+                if not isinstance(before, str) or now == before:
                     raise
-                changed[top] = original[top]
+                _at(changed, tuple(parent))[leaf] = SHORT + before if now != SHORT + before else before
     raise AssertionError(f"could not make {type(record).__name__} hostile")
 
 
@@ -460,16 +501,31 @@ def _method(kind: MethodKind) -> Opener:
         f"method_{kind.value}",
         "methods",
         method_screen(kind).__name__,  # type: ignore[attr-defined]
-        _nav(
-            "open_method",
-            _employee_id(Lookup.active),
-            _id(Lookup.active),
-            lambda look: kind.value,
-            _id(Lookup.held_moment),
-        ),
+        _open_method(kind),
         snapshot=kind in SNAPSHOT_KINDS,
-        shows_data=kind in {MethodKind.HAND, *PLANNING_KINDS},
+        shows_data=kind in {MethodKind.HAND, MethodKind.COMPETENTIEMETING, *PLANNING_KINDS},
         check=kind_shown,
+    )
+
+
+def _open_method(kind: MethodKind) -> Steps:
+    """Open the method's screen where the demo has its record: the competence measurement on its own
+    contact moment, every other kind on the active trajectory's held moment (with its HAND record)."""
+    if kind is MethodKind.COMPETENTIEMETING:
+        measurement = Lookup.measurement
+        return _nav(
+            "open_method",
+            lambda look: measurement(look).employee_id,
+            lambda look: measurement(look).trajectory_id,
+            lambda look: kind.value,
+            lambda look: measurement(look).contact_moment_id,
+        )
+    return _nav(
+        "open_method",
+        _employee_id(Lookup.active),
+        _id(Lookup.active),
+        lambda look: kind.value,
+        _id(Lookup.held_moment),
     )
 
 
@@ -481,6 +537,7 @@ SNAPSHOT_KINDS = {
     MethodKind.BESLISSINGSMATRIX,
     MethodKind.MINDMAP,
     MethodKind.TIJDSLIJN,
+    MethodKind.COMPETENTIEMETING,
 }
 """The method screens with a picture: each screen class once, and the notes screen with and without answers."""
 PLANNING_KINDS = {
@@ -516,6 +573,9 @@ _smart = _nav(
     _id(Lookup.held_moment),
 )
 _import = _then(_nav("open_employees", _id(Lookup.organisation)), "down", "i")
+_dictionary = _then(_organisation, "c")
+_competence_import = _then(_dictionary, "i")
+_measurement = _open_method(MethodKind.COMPETENTIEMETING)
 
 OPENERS: list[Opener] = [
     # -- start, search, help ----------------------------------------------------------------------
@@ -654,6 +714,29 @@ OPENERS: list[Opener] = [
     Opener("scan_new_action", "methods", "TextPromptDialog", _then(_scan, "a"), shows_data=False, snapshot=False),
     Opener("scan_smart_fields", "methods", "PlannedActionForm", _then(_scan, "s")),
     Opener("smart_questions", "methods", "CoachingQuestionsForm", _then(_smart, "q"), shows_data=False),
+    # -- competences: the organisation's dictionary, profiles, import; growth; the measurement's dialogs
+    Opener("dictionary", "competences", "CompetenceDictionaryScreen", _dictionary),
+    Opener("competence_new", "competences", "CompetenceForm", _then(_dictionary, "n"), shows_data=False, keys=False),
+    Opener("competence_edit", "competences", "CompetenceForm", _then(_dictionary, "e")),
+    Opener("scale", "competences", "ScaleForm", _then(_dictionary, "s"), shows_data=False),
+    Opener("profiles", "competences", "FunctionProfilesScreen", _then(_dictionary, "p")),
+    Opener("profile_edit", "competences", "ProfileForm", _then(_dictionary, "p", "e")),
+    Opener("competence_import", "competences", "ImportCompetencesScreen", _competence_import),
+    Opener(
+        "competence_import_preview",
+        "competences",
+        "ImportCompetencesScreen",
+        _type(_competence_import, Lookup.write_competence_file, "enter"),
+        keys=False,
+    ),
+    Opener(
+        "growth",
+        "competences",
+        "CompetenceGrowthScreen",
+        _nav("open_competence_growth", lambda look: look.measurement().employee_id),
+    ),
+    Opener("measurement_notes", "competences", "MeasurementNotesForm", _then(_measurement, "n")),
+    Opener("conclusion", "competences", "ConclusionDialog", _then(_measurement, "f4")),
     # -- registration and reports -------------------------------------------------------------------
     Opener("trainings", "registration", "TrainingsScreen", _press("t")),
     Opener("training_new", "registration", "TrainingForm", _press("t", "n"), snapshot=False),

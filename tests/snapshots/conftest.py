@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from screen_openers import Lookup, Opener, is_open, make_app
+from screen_openers import Lookup, Opener, is_open, make_app, settle
 from textual.pilot import Pilot
 
 
@@ -27,6 +27,7 @@ def snap_screen(snap_compare, screens_look: Lookup, monkeypatch: pytest.MonkeyPa
             await opener.steps(pilot, look)
             assert is_open(pilot.app, opener, look), f"{type(pilot.app.screen).__name__} is on top"
             pilot.app.clear_notifications()  # a toast times out: whether it is still there depends on the load
+            await settle(pilot)
 
         return snap_compare(make_app(look.db, look, opener), terminal_size=(80, 24), run_before=run_before)
 
