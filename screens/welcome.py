@@ -46,7 +46,7 @@ class WelcomeScreen(BaseScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome-box"):
-            yield Static(_("Welkom bij poptui"), id="welcome-title")
+            yield Static(_("Welkom bij poptui"), id="welcome-title", markup=False)
             yield Static(
                 _(
                     "Met poptui begeleid je werknemers naar een persoonlijk ontwikkelingsplan.\n"
