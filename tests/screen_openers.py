@@ -472,6 +472,13 @@ def _person_rights(look: Lookup) -> Any:
     return PersonRightsScreen()
 
 
+def _welcome(look: Lookup) -> Any:
+    """The first-run welcome (the app shows it on an empty database; the screen is the same here)."""
+    from poptui.screens.welcome import WelcomeScreen
+
+    return WelcomeScreen()
+
+
 def _consultation_form(look: Lookup) -> Any:
     from poptui.screens.consultation import SupervisorConsultationForm
 
@@ -584,6 +591,16 @@ OPENERS: list[Opener] = [
     Opener("coach_select", "home", "CoachSelectScreen", _press(), coach=False),
     Opener("new_trajectory_choice", "home", "ChooseDialog", _press("n")),
     Opener("help", "home", "HelpScreen", _press("f1"), shows_data=False),
+    Opener("pop_in_five_minutes", "home", "PopInFiveMinutesScreen", _press("f1", "p"), shows_data=False),
+    Opener("home_high_contrast", "home", "HomeScreen", _press("f9"), keys=False),
+    Opener("welcome", "home", "WelcomeScreen", _push(_welcome), shows_data=False),
+    Opener(
+        "welcome_coach",
+        "home",
+        "FirstCoachForm",
+        _type(_push(_welcome, ("s",)), lambda look: "Atelier Oost", "ctrl+s"),
+        shows_data=False,
+    ),
     Opener("palette", "home", "CommandPalette", _type(_press("ctrl+p"), Lookup.search_word), keys=False),
     Opener("drafts", "home", "DraftsScreen", _push(_drafts)),
     Opener("draft_content", "home", "MessageDialog", _push(_drafts, ("m",)), keys=False, snapshot=False),
