@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from poptui.screens import navigation
 from screen_openers import HOSTILE, PAYLOADS, Lookup, screen_text, settle
 from textual.widgets._toast import Toast
@@ -45,10 +46,12 @@ async def test_every_payload_is_shown_literally_and_a_click_on_it_does_nothing(h
         assert app.is_running and app._exception is None
 
 
-async def test_a_notification_about_a_person_shows_the_name_as_text(hostile_look: Lookup) -> None:
+async def test_a_notification_about_a_person_shows_the_name_as_text(
+    hostile_look: Lookup, monkeypatch: pytest.MonkeyPatch
+) -> None:
     look = hostile_look
+    monkeypatch.setattr(PopApp, "NOTIFICATION_TIMEOUT", 600)  # a loaded machine may take seconds to look
     app = PopApp(look.db, look.coach())
-    app.NOTIFICATION_TIMEOUT = 600  # a loaded machine may take seconds between the key and the look
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         navigation.open_employee(app, look.stopped().employee_id)
         await settle(pilot)

@@ -15,7 +15,9 @@ from textual.pilot import Pilot
 
 
 @pytest.fixture
-def snap_screen(snap_compare, screens_look: Lookup, monkeypatch: pytest.MonkeyPatch) -> Callable[[Opener], bool]:
+def snap_screen(
+    snap_compare: Callable[..., bool], screens_look: Lookup, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[Opener], bool]:
     """Open the opener's screen and compare its picture with the stored one."""
     # The month report shows the exports folder: the same path on every machine (nothing is written there).
     monkeypatch.setenv("XDG_DATA_HOME", "/home/coach/.local/share")
