@@ -53,6 +53,10 @@ class ImportFileError(Exception):
     """The file cannot be read as a table at all. ``str(error)`` is a Dutch sentence for the coach."""
 
 
+class NoHeaderError(ImportFileError):
+    """The file was read, but no row in its first rows names the required columns."""
+
+
 @dataclass
 class SourceRow:
     number: int
@@ -118,7 +122,7 @@ def find_header(
 
 def _no_header(columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> ImportFileError:
     names = ", ".join(columns[name][0] for name in required)
-    return ImportFileError(
+    return NoHeaderError(
         _(
             "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
             "minstens: {names}.",
