@@ -788,6 +788,7 @@ class VierOpEenRijGuide(CatalogModel):
     """§5.12: placing the aspects, the colour per aspect, the discussion questions."""
 
     place: PlaceGuide
+    colour: PlaceGuide
     describe_question: str
     ratings: list[PileGuide] = Field(min_length=3, max_length=3)
     questions: list[str]

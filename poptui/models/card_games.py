@@ -20,7 +20,6 @@ from poptui.models.cards import Board, CardNote, DeckCard
 from poptui.models.enums import MethodKind
 from poptui.models.method_base import MethodRecordBase
 
-Tone = Literal["groen", "oranje", "rood"]
 Answer = Annotated[Text, StringConstraints(max_length=5000)]
 
 
@@ -88,11 +87,11 @@ class PrentenbeeldRecord(PictureRecord):
 
 
 class VierOpEenRijRecord(CardGameRecord):
-    """Vier op een rij (§5.12): the aspects placed under the competences, a colour per aspect,
-    notes per competence. ``cards`` holds the competences with their aspects; an aspect's card id
-    is ``<competence id>/<1..4>``."""
+    """Vier op een rij (§5.12): the aspects placed under the competences (round ``leggen``), a
+    colour per aspect (round ``kleuren``: the piles green, orange, red), notes per competence.
+    ``cards`` holds the competences with their aspects; an aspect's card id is
+    ``<competence id>/<1..4>``."""
 
     kind: Literal[MethodKind.VIER_OP_EEN_RIJ] = MethodKind.VIER_OP_EEN_RIJ
     source: Line = Field(default="", title="Bron van de competenties", max_length=200)
-    ratings: dict[str, Tone] = Field(default_factory=dict, title="Kleur per aspect")
     competence_notes: dict[str, Answer] = Field(default_factory=dict, title="Bespreking per competentie")

@@ -359,3 +359,15 @@ def _image_problem(path: Path) -> str:
 
 def describe_kinds() -> Sequence[str]:
     return [kind.value for kind in DeckKind]
+
+
+def card_image(database: Database, deck_id: str, card: DeckCard) -> Path | None:
+    """The image file of a card of deck ``deck_id`` when it exists (poptui's own decks keep theirs
+    in ``data/decks/images``, imported decks in the database folder)."""
+    if deck_id.startswith(SHIPPED):
+        folder = data_path("decks", "images")
+    elif re.fullmatch(r"[A-Za-z0-9_-]+", deck_id):
+        folder = database.path / IMAGE_FOLDER / deck_id
+    else:
+        return None
+    return image_path(card, folder)

@@ -2,6 +2,9 @@
 aspects under the competences; poptui shows what went where; then a colour per aspect (green,
 orange, red) and notes per competence.
 
+The colours are a second round of the board (``kleuren``): every aspect, in the order it was
+laid, onto the pile green, orange or red.
+
 The competences come from :func:`poptui.services.decks.competence_cards` (the organisation's own
 when it has them). An aspect's card id is ``<competence id>/<1..4>``; the board has one pile per
 competence (its id), with the digits 1..n as keys.
@@ -12,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from poptui.catalog import load_catalog
-from poptui.models.card_games import Tone, VierOpEenRijRecord
+from poptui.models.card_games import VierOpEenRijRecord
 from poptui.models.cards import Board, DeckCard
 from poptui.services import card_board
 from poptui.services.card_games import Pile, Stage, with_board
 
 PLACE = "leggen"
+COLOURS = "kleuren"
 MAX_COMPETENCES = 9
 """Keys 1-9: at most nine competences in one game."""
 
@@ -35,7 +39,7 @@ def aspects(record: VierOpEenRijRecord) -> dict[str, tuple[DeckCard, str]]:
     }
 
 
-def stage(record: VierOpEenRijRecord) -> Stage:
+def place_stage(record: VierOpEenRijRecord) -> Stage:
     guide = load_catalog().card_games.vier_op_een_rij
     piles = tuple(
         Pile(card.id, card.text, str(number)) for number, card in enumerate(record.cards[:MAX_COMPETENCES], start=1)
@@ -43,13 +47,54 @@ def stage(record: VierOpEenRijRecord) -> Stage:
     return Stage(PLACE, guide.place.title, guide.place.hint, piles)
 
 
-def enter(record: VierOpEenRijRecord) -> VierOpEenRijRecord:
-    board = record.boards.get(PLACE) or card_board.new_board(list(aspects(record)), stage(record).pile_ids, record.seed)
-    return with_board(record, PLACE, board)
+def colour_stage() -> Stage:
+    guide = load_catalog().card_games.vier_op_een_rij
+    return Stage(COLOURS, guide.colour.title, guide.colour.hint, tuple(Pile.of(pile) for pile in guide.ratings))
+
+
+def stages(record: VierOpEenRijRecord) -> list[Stage]:
+    return [place_stage(record), colour_stage()]
+
+
+def stage(record: VierOpEenRijRecord, stage_id: str | None = None) -> Stage:
+    wanted = stage_id or record.stage
+    every = stages(record)
+    return next((item for item in every if item.id == wanted), every[0])
+
+
+def laid_order(record: VierOpEenRijRecord) -> list[str]:
+    """The aspects competence by competence, in the order they were laid."""
+    board = record.boards.get(PLACE)
+    if board is None:
+        return []
+    return [aspect for competence in place_stage(record).pile_ids for aspect in board.pile(competence)]
+
+
+def enter(record: VierOpEenRijRecord, stage_id: str | None = None) -> VierOpEenRijRecord:
+    current = stage(record, stage_id)
+    board = record.boards.get(current.id)
+    if board is None:
+        if current.id == PLACE:
+            board = card_board.new_board(list(aspects(record)), current.pile_ids, record.seed)
+        else:
+            board = card_board.new_board(laid_order(record), current.pile_ids)
+    return with_board(record, current.id, board)
+
+
+def next_stage(record: VierOpEenRijRecord) -> str | None:
+    return COLOURS if stage(record).id == PLACE else None
 
 
 def board(record: VierOpEenRijRecord) -> Board | None:
     return record.boards.get(PLACE)
+
+
+def ratings(record: VierOpEenRijRecord) -> dict[str, str]:
+    """Aspect id -> the colour it was given (groen, oranje, rood)."""
+    colours = record.boards.get(COLOURS)
+    if colours is None:
+        return {}
+    return {aspect: pile for pile in colour_stage().pile_ids for aspect in colours.pile(pile)}
 
 
 @dataclass(frozen=True)
@@ -60,7 +105,7 @@ class Placed:
     text: str
     placed_under: DeckCard
     belongs_to: DeckCard
-    tone: Tone | None
+    tone: str | None
 
     @property
     def right(self) -> bool:
@@ -75,10 +120,11 @@ def placed(record: VierOpEenRijRecord) -> dict[str, list[Placed]]:
     out: dict[str, list[Placed]] = {card.id: [] for card in record.cards}
     if current is None:
         return out
+    colours = ratings(record)
     for competence_id in out:
         for aspect in current.pile(competence_id):
             belongs, text = every[aspect]
-            out[competence_id].append(Placed(aspect, text, by_id[competence_id], belongs, record.ratings.get(aspect)))
+            out[competence_id].append(Placed(aspect, text, by_id[competence_id], belongs, colours.get(aspect)))
     return out
 
 
@@ -86,15 +132,6 @@ def score(record: VierOpEenRijRecord) -> tuple[int, int]:
     """(aspects laid under their own competence, aspects laid)."""
     every = [item for items in placed(record).values() for item in items]
     return sum(1 for item in every if item.right), len(every)
-
-
-def with_rating(record: VierOpEenRijRecord, aspect: str, tone: Tone | None) -> VierOpEenRijRecord:
-    ratings = dict(record.ratings)
-    if tone is None:
-        ratings.pop(aspect, None)
-    else:
-        ratings[aspect] = tone
-    return record.model_copy(update={"ratings": ratings})
 
 
 def with_note(record: VierOpEenRijRecord, competence_id: str, text: str) -> VierOpEenRijRecord:
@@ -113,4 +150,5 @@ def is_placed(record: VierOpEenRijRecord) -> bool:
 
 def is_finished(record: VierOpEenRijRecord) -> bool:
     """Every aspect placed and given a colour."""
-    return is_placed(record) and all(aspect in record.ratings for aspect in aspects(record))
+    colours = record.boards.get(COLOURS)
+    return is_placed(record) and colours is not None and colours.current is None

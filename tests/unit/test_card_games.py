@@ -225,7 +225,7 @@ def test_form_two_keeps_three_profiles_of_the_same_cards() -> None:
 
 def test_vier_op_een_rij_shows_what_went_where() -> None:
     record = vier_op_een_rij.enter(_record(VierOpEenRijRecord, DeckKind.COMPETENCES))
-    stage = vier_op_een_rij.stage(record)
+    stage = vier_op_een_rij.place_stage(record)
     board = record.boards["leggen"]
     assert len(board.pile(DRAW)) == 32
     every = vier_op_een_rij.aspects(record)
@@ -238,9 +238,17 @@ def test_vier_op_een_rij_shows_what_went_where() -> None:
     wrong = [item for items in vier_op_een_rij.placed(record).values() for item in items if not item.right]
     assert [(item.aspect, item.placed_under.id) for item in wrong] == [("veiligheid/1", "samenwerken")]
     assert not vier_op_een_rij.is_finished(record)
-    for aspect in every:
-        record = vier_op_een_rij.with_rating(record, aspect, "groen")
+    record = vier_op_een_rij.enter(record, vier_op_een_rij.next_stage(record))
+    colours = record.boards["kleuren"]
+    assert colours.pile(DRAW) == vier_op_een_rij.laid_order(record)
+    colour_stage = vier_op_een_rij.stage(record)
+    while colours.current is not None:
+        colours = colour_stage.press(colours, "3" if colours.current == "veiligheid/1" else "1")
+    record = card_games.with_board(record, "kleuren", colours)
     assert vier_op_een_rij.is_finished(record)
+    assert vier_op_een_rij.ratings(record)["veiligheid/1"] == "rood"
+    [wrong_one] = [item for item in vier_op_een_rij.placed(record)["samenwerken"] if not item.right]
+    assert wrong_one.tone == "rood"
 
 
 def test_pictures_chosen_with_answers() -> None:
