@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from poptui.screens.base import BaseModal
-from poptui.screens.method_screen import MethodScreen
+from poptui.screens.method_screen import MethodScreen, MethodStep
 from poptui.screens.widgets.card_board import CardBoard
 from rich.console import RenderableType
 from rich.text import Text
@@ -27,7 +27,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, Static
 
 from poptui.i18n import _
-from poptui.models import Board, DeckKind
+from poptui.models import Board, DeckKind, SummaryPart
 from poptui.models.card_games import CardGameRecord
 from poptui.services import card_games, decks, employees
 from poptui.services.card_games import Stage
@@ -78,7 +78,12 @@ class CardGameScreen(MethodScreen):
         Binding("r", "result", _("Resultaat"), id="cards.result"),
         Binding("ctrl+n", "new_game", _("Nieuw spel"), show=False, id="cards.new_game"),
     ]
+    LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset({"one_card", "next_round", "previous_round", "result"})
     deck_kind: ClassVar[DeckKind]
+    summary_part: ClassVar[SummaryPart] = SummaryPart.WAT_KAN_IK
+    """The part of the POP summary a conclusion (F4) starts on."""
+    conclusion_title: ClassVar[str] = ""
+    """What F4's conclusions are about (default: the method as a whole)."""
     record: CardGameRecord
 
     # -- what subclasses give ----------------------------------------------------------------
@@ -123,6 +128,10 @@ class CardGameScreen(MethodScreen):
         if detail:
             line.append(f" — {detail}")
         return line
+
+    def current_step(self) -> MethodStep:
+        """F4: the game's conclusions belong to the game as a whole, whatever the round."""
+        return MethodStep("", self.conclusion_title or _("het spel als geheel"), self.summary_part)
 
     # -- composing -----------------------------------------------------------------------------
 

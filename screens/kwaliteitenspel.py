@@ -34,7 +34,9 @@ class KwaliteitenspelScreen(CardGameScreen):
         Binding("e", "describe", _("Omschrijving"), id="kwaliteiten.describe"),
         Binding("m", "sphere", _("Werk/privé"), id="kwaliteiten.sphere"),
     ]
+    LETTER_ACTIONS = CardGameScreen.LETTER_ACTIONS | {"describe", "sphere"}
     deck_kind = DeckKind.QUALITIES
+    conclusion_title = _("de kwaliteiten in de huidige functie")
     record: KwaliteitenspelRecord
 
     def stages(self) -> list[Stage]:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from poptui.catalog_models import Question
 from poptui.i18n import _
-from poptui.models import DeckKind
+from poptui.models import DeckKind, SummaryPart
 from poptui.models.card_games import PictureRecord
 from poptui.services import picture_methods
 from poptui.services.card_games import Stage
@@ -29,6 +29,7 @@ class PictureMethodScreen(CardGameScreen):
         Binding("a", "answer", _("Vragen bij de prent"), id="prenten.answer"),
         Binding("h", "homework", _("Huiswerk"), id="prenten.homework"),
     ]
+    LETTER_ACTIONS = CardGameScreen.LETTER_ACTIONS | {"answer", "homework"}
     deck_kind = DeckKind.PICTURES
     record: PictureRecord
 
@@ -126,6 +127,8 @@ def result_lines(record: PictureRecord) -> list[Text]:
 
 class DroompaginaScreen(PictureMethodScreen):
     """Droompagina (§5.10)."""
+
+    summary_part = SummaryPart.WAT_WIL_IK
 
 
 class PrentenbeeldScreen(PictureMethodScreen):

@@ -35,6 +35,7 @@ class VaardighedenspelScreen(CardGameScreen):
     """See the module docstring."""
 
     BINDINGS: ClassVar = [Binding("q", "questions", _("Vragen"), id="vaardigheden.questions")]
+    LETTER_ACTIONS = CardGameScreen.LETTER_ACTIONS | {"questions"}
     deck_kind = DeckKind.SKILLS
     record: VaardighedenspelRecord
 

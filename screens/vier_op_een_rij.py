@@ -33,6 +33,7 @@ class VierOpEenRijScreen(CardGameScreen):
     """See the module docstring."""
 
     BINDINGS: ClassVar = [Binding("b", "discuss", _("Bespreking"), id="vier.discuss")]
+    LETTER_ACTIONS = CardGameScreen.LETTER_ACTIONS | {"discuss"}
     deck_kind = DeckKind.COMPETENCES
     record: VierOpEenRijRecord
 

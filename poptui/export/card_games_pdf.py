@@ -15,7 +15,7 @@ readings, what went where; each draws on a :class:`FormPdf` from a record. Pure:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from poptui.catalog import Catalog, shipped_decks
 from poptui.export.pdf_layout import Cell, Column, FormPdf, Ticks
@@ -29,6 +29,9 @@ from poptui.models.card_games import (
     VierOpEenRijRecord,
 )
 from poptui.services import kwaliteitenspel, picture_methods, vaardighedenspel, vier_op_een_rij
+
+if TYPE_CHECKING:
+    from poptui.export.method_sheets import MethodSheetPrint
 
 BODY = 174.0
 
@@ -354,3 +357,26 @@ def pictures_body(pdf: FormPdf, record: PictureRecord, catalog: Catalog) -> None
             if answer:
                 pdf.paragraph(question.text, size=8.5, muted=True, keep_with_next=True)
                 pdf.paragraph(answer, size=9.5)
+
+
+# -- the filled sheets named in poptui.methods_registry.FILLED_SHEETS ----------------------------------
+
+
+def filled_kwaliteitenspel(pdf: FormPdf, data: MethodSheetPrint) -> None:
+    assert isinstance(data.record, KwaliteitenspelRecord)
+    kwaliteitenspel_body(pdf, data.record, data.catalog)
+
+
+def filled_vaardighedenspel(pdf: FormPdf, data: MethodSheetPrint) -> None:
+    assert isinstance(data.record, VaardighedenspelRecord)
+    vaardighedenspel_body(pdf, data.record, data.catalog)
+
+
+def filled_vier_op_een_rij(pdf: FormPdf, data: MethodSheetPrint) -> None:
+    assert isinstance(data.record, VierOpEenRijRecord)
+    vier_op_een_rij_body(pdf, data.record, data.catalog)
+
+
+def filled_pictures(pdf: FormPdf, data: MethodSheetPrint) -> None:
+    assert isinstance(data.record, PictureRecord)
+    pictures_body(pdf, data.record, data.catalog)
