@@ -406,16 +406,14 @@ class CardBoard(Widget, can_focus=True):
         return lines
 
     def _legend(self, width: int) -> Text:
+        """The keys that are not shown beside a pile already."""
         legend = Text()
-        for hint in self.stage.keys():
-            legend.append(f"{hint.key}", style="bold reverse")
-            legend.append(f" {hint.name}  ", style=(TONES.get(hint.tone, "") if self.colour else ""))
         slots = self.stage.slot_pile()
         if slots is not None:
             legend.append(_("1-{count}", count=slots.limit or 9), style="bold reverse")
             legend.append(" " + _("vervang die kaart") + "  ")
         legend.append(
-            _("pijltjes: kies · spatie: verplaats · u: terug")
+            _("pijltjes: kies · spatie: verplaats · u: zet terug · v: groot")
             if not self.carrying
             else _("pijltjes: verplaats de kaart · spatie: leg neer")
         )

@@ -27,6 +27,7 @@ from textual.widgets import Static
 from poptui.i18n import _
 
 BIG_ROWS = 17
+"""Rows for the card at 80x24 (the count above, the keys below)."""
 
 
 class OneCardView(BaseModal[None]):
@@ -57,6 +58,7 @@ class OneCardView(BaseModal[None]):
 
     def on_mount(self) -> None:
         self.draw()
+        self.call_after_refresh(self.draw)
 
     def on_resize(self) -> None:
         self.draw()
@@ -86,11 +88,12 @@ class OneCardView(BaseModal[None]):
     def _card(self, card: str | None) -> RenderableType:
         if card is None:
             return Align.center(Text(_("Alle kaarten liggen."), style="italic"), vertical="middle")
-        width = max(20, self.size.width - 4)
+        width = max(20, (self.size.width or self.app.size.width) - 4)
         text = self.board.text(card)
         parts: list[RenderableType] = []
         image = picture(self.image_of(card), width, 10)
-        rows = BIG_ROWS - (11 if image is not None else 0)
+        height = self.size.height or self.app.size.height
+        rows = max(BIG_ROWS, height - 7) - (11 if image is not None else 0)
         if image is not None:
             parts.append(Align.center(image))
             parts.append(Text(""))

@@ -50,44 +50,60 @@ def _lines_of(text: str, width: int, measure: Any) -> list[str] | None:
     return lines
 
 
-BIG_SIZES = (18, 16, 14, 12, 11, 10, 9)
+BIG_SIZES = (18, 16, 14, 12, 10)
 """Font sizes in pixels (a cell is one pixel wide and two high), the largest that fits first."""
+SQUEEZES = (1.0, 0.8, 0.65)
+"""How much narrower the letters may be drawn (a condensed face) so that a long word still fits."""
 
 
 def big_text(text: str, width: int, max_rows: int) -> list[str] | None:
     """``text`` in big letters: lines of half-block characters at most ``width`` cells wide and
-    ``max_rows`` rows high, in the largest size of :data:`BIG_SIZES` that fits, or None."""
+    ``max_rows`` rows high, in the largest size of :data:`BIG_SIZES` (as little condensed as
+    possible) that fits, or None."""
     if ascii_only() or not text.strip():
         return None
-    from PIL import Image, ImageDraw
-
+    words = " ".join(text.split())
     for size in BIG_SIZES:
         font = _font(size)
-        wrapped = _lines_of(" ".join(text.split()), width, lambda part, font=font: font.getlength(part))
-        if wrapped is None:
-            continue
         _left, top, _right, bottom = font.getbbox("ÀÉÜgjpq")
         line_rows = (bottom - top + 1) // 2
-        if line_rows * len(wrapped) + len(wrapped) - 1 > max_rows:
-            continue
-        out: list[str] = []
-        for number, line in enumerate(wrapped):
-            image = Image.new("1", (width, line_rows * 2), 0)
-            ImageDraw.Draw(image).text((0, -top), line, fill=1, font=font)
-            pixels = image.load()
-            assert pixels is not None
-            for y in range(0, image.height, 2):
-                row = []
-                for x in range(image.width):
-                    upper = bool(pixels[x, y])
-                    lower = bool(pixels[x, y + 1])
-                    row.append("█" if upper and lower else "▀" if upper else "▄" if lower else " ")
-                out.append("".join(row).rstrip())
-            if number < len(wrapped) - 1:
-                out.append("")
-        widest = max((len(line) for line in out), default=0)
-        return [line.ljust(widest) for line in out]
+        for squeeze in SQUEEZES:
+            wrapped = _lines_of(words, width, lambda part, font=font, squeeze=squeeze: font.getlength(part) * squeeze)
+            if wrapped is None or line_rows * len(wrapped) + len(wrapped) - 1 > max_rows:
+                continue
+            out: list[str] = []
+            for number, line in enumerate(wrapped):
+                out.extend(_draw_line(line, font, top, line_rows, squeeze))
+                if number < len(wrapped) - 1:
+                    out.append("")
+            widest = max((len(line) for line in out), default=0)
+            return [line.ljust(widest) for line in out]
     return None
+
+
+def _draw_line(line: str, font: Any, top: int, rows: int, squeeze: float) -> list[str]:
+    from PIL import Image, ImageDraw
+
+    width = int(font.getlength(line)) + 2
+    image = Image.new("L", (width, rows * 2), 0)
+    ImageDraw.Draw(image).text((0, -top), line, fill=255, font=font)
+    if squeeze < 1.0:
+        image = image.resize((max(1, int(width * squeeze)), rows * 2), Image.Resampling.LANCZOS)
+    pixels = image.load()
+    assert pixels is not None
+    out = []
+    for y in range(0, image.height, 2):
+        cells = []
+        for x in range(image.width):
+            upper = pixels[x, y] > INK_THRESHOLD
+            lower = pixels[x, y + 1] > INK_THRESHOLD
+            cells.append("█" if upper and lower else "▀" if upper else "▄" if lower else " ")
+        out.append("".join(cells).rstrip())
+    return out
+
+
+INK_THRESHOLD = 110
+"""Grey above this (of 255) is ink."""
 
 
 def picture(path: Path | None, width: int, height: int) -> Text | None:
