@@ -95,8 +95,8 @@ def _draw_line(line: str, font: Any, top: int, rows: int, squeeze: float) -> lis
     for y in range(0, image.height, 2):
         cells = []
         for x in range(image.width):
-            upper = pixels[x, y] > INK_THRESHOLD
-            lower = pixels[x, y + 1] > INK_THRESHOLD
+            upper = _ink(pixels[x, y])
+            lower = _ink(pixels[x, y + 1])
             cells.append("█" if upper and lower else "▀" if upper else "▄" if lower else " ")
         out.append("".join(cells).rstrip())
     return out
@@ -104,6 +104,10 @@ def _draw_line(line: str, font: Any, top: int, rows: int, squeeze: float) -> lis
 
 INK_THRESHOLD = 110
 """Grey above this (of 255) is ink."""
+
+
+def _ink(value: Any) -> bool:
+    return float(value) > INK_THRESHOLD
 
 
 def picture(path: Path | None, width: int, height: int) -> Text | None:
