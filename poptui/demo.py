@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import TypeVar
 
-from poptui import clock
+from poptui import clock, demo_cards
 from poptui.demo_competences import DEMO_SNOEIEN, CompetenceDemo, add_competences
 from poptui.models import (
     ActionEvaluation,
@@ -382,7 +382,7 @@ def _fill(demo: _DemoWriter) -> None:
         3,
         notes=["Opstart individueel.", "AI-gesprek: trots op zijn heftruckattest.", "Kwaliteitenspel gespeeld."],
     )
-    demo.trajectory(
+    traject_sarah, moments_sarah = demo.trajectory(
         sarah,
         tom,
         VariantId.VARIANT_4,
@@ -392,7 +392,7 @@ def _fill(demo: _DemoWriter) -> None:
         1,
         notes=["Collectieve opstart in de zorgkeuken."],
     )
-    demo.trajectory(
+    traject_dirk, moments_dirk = demo.trajectory(
         dirk,
         an,
         VariantId.VARIANT_2,
@@ -402,6 +402,13 @@ def _fill(demo: _DemoWriter) -> None:
         1,
         notes=["Opstart: Dirk wil graag lassen leren."],
     )
+
+    # A finished card game of each kind (§5.4, §5.5, §5.10-§5.12).
+    demo.save(demo_cards.kwaliteitenspel_game(t_mohamed, moments_mohamed[2]))
+    demo.save(demo_cards.vaardighedenspel_game(t_mohamed, moments_mohamed[1]))
+    demo.save(demo_cards.droompagina_game(traject_ines, moments_ines[1]))
+    demo.save(demo_cards.prentenbeeld_game(traject_sarah, moments_sarah[0]))
+    demo.save(demo_cards.vier_op_een_rij_game(traject_dirk, moments_dirk[0]))
 
     # Completed in the previous month, with a final POP.
     def completed(employee: Employee, coach: Person, variant: VariantId, intensity: Level, days: int) -> Trajectory:

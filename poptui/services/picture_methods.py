@@ -5,6 +5,7 @@ chosen picture. Both are one round of the board (chosen / not chosen) and can be
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import PictureMethodGuide, Question
@@ -31,7 +32,10 @@ def questions(record: PictureRecord) -> list[Question]:
     return list(guide(record).questions)
 
 
-def enter(record: PictureRecord) -> PictureRecord:
+P = TypeVar("P", bound=PictureRecord)
+
+
+def enter(record: P) -> P:
     current = stage(record)
     board = record.boards.get(CHOOSE) or card_board.new_board(
         [card.id for card in record.cards], current.pile_ids, record.seed
@@ -63,7 +67,7 @@ def chosen(record: PictureRecord) -> list[ChosenPicture]:
     return out
 
 
-def with_answer(record: PictureRecord, card_id: str, question_id: str, text: str) -> PictureRecord:
+def with_answer(record: P, card_id: str, question_id: str, text: str) -> P:
     answers = dict(record.pictures.get(card_id, PictureAnswers()).answers)
     if text:
         answers[question_id] = text

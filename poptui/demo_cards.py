@@ -1,0 +1,200 @@
+"""The demo's card games: one finished game of each (§5.4, §5.5, §5.10-§5.12), played move by move
+with the games' own rules on poptui's own decks and a fixed shuffle, so the boards, the undo history
+and the printed pages are what a coach would get. Called from :mod:`poptui.demo`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from poptui.catalog import shipped_decks
+from poptui.models import CardNote, Conclusion, ContactMoment, DeckKind, Sphere, SummaryPart, Trajectory
+from poptui.models.card_games import (
+    CardGameRecord,
+    DroompaginaRecord,
+    KwaliteitenspelRecord,
+    PictureRecord,
+    PrentenbeeldRecord,
+    VaardighedenspelRecord,
+    VierOpEenRijRecord,
+)
+from poptui.services import card_games, kwaliteitenspel, picture_methods, vaardighedenspel, vier_op_een_rij
+from poptui.services.card_games import Stage
+
+G = TypeVar("G", bound=CardGameRecord)
+
+
+def _start(record: G, kind: DeckKind, seed: int, **fields: Any) -> G:
+    deck = next(deck for deck in shipped_decks() if deck.kind is kind)
+    return card_games.start(record, "poptui:" + deck.id, deck.name, deck.cards, seed, **fields)
+
+
+def _play(record: G, stage: Stage, key_for: Callable[[int, str], str]) -> G:
+    """Play the round ``stage`` to its end: ``key_for(turn, card)`` gives the key for each card."""
+    board = record.boards[stage.id]
+    turn = 0
+    while not stage.complete(board):
+        assert board.current is not None
+        board = stage.press(board, key_for(turn, board.current))
+        turn += 1
+    return card_games.with_board(record, stage.id, board)
+
+
+def _base(trajectory: Trajectory, moment: ContactMoment) -> dict[str, Any]:
+    return {
+        "employee_id": trajectory.employee_id,
+        "trajectory_id": trajectory.id,
+        "contact_moment_id": moment.id,
+        "date": moment.date,
+    }
+
+
+def kwaliteitenspel_game(trajectory: Trajectory, moment: ContactMoment) -> KwaliteitenspelRecord:
+    """The variant with three piles, then the eight qualities and the eight distortions."""
+    record = _start(
+        KwaliteitenspelRecord(**_base(trajectory, moment)),
+        DeckKind.QUALITIES,
+        11,
+        three_piles=True,
+        with_distortions=True,
+    )
+    record = kwaliteitenspel.enter(record)
+    record = _play(record, kwaliteitenspel.stage(record), lambda turn, _card: "1" if turn % 3 != 2 else "3")
+    for stage_id in (kwaliteitenspel.QUALITIES, kwaliteitenspel.DISTORTIONS):
+        record = kwaliteitenspel.enter(record, stage_id)
+        record = _play(
+            record, kwaliteitenspel.stage(record), lambda turn, _card: str(turn % 8 + 1) if turn % 5 == 0 else "w"
+        )
+    eight = record.boards[kwaliteitenspel.QUALITIES].pile(kwaliteitenspel.CHOSEN)
+    said = [
+        ("Ik hou vol tot het werk af is, ook als het lang duurt.", Sphere.WORK),
+        ("Ik help thuis en op het werk als iemand het moeilijk heeft.", Sphere.BOTH),
+        ("Op zondag speel ik voetbal met mijn zoon.", Sphere.PRIVATE),
+    ]
+    for card, (description, sphere) in zip(eight, said, strict=False):
+        record = kwaliteitenspel.with_note(record, card, CardNote(description=description, sphere=sphere))
+    distortion = record.boards[kwaliteitenspel.DISTORTIONS].pile(kwaliteitenspel.CHOSEN)[0]
+    record = kwaliteitenspel.with_note(
+        record, distortion, CardNote(description="Als het druk is, wordt dat snel te veel.", sphere=Sphere.WORK), True
+    )
+    conclusion = Conclusion(
+        text="Mijn kwaliteiten komen in de heftruck vaak aan bod: ik werk veilig en hou vol.",
+        part=SummaryPart.WAT_KAN_IK,
+    )
+    return record.model_copy(update={"conclusions": [conclusion], "finished": True})
+
+
+def vaardighedenspel_game(trajectory: Trajectory, moment: ContactMoment) -> VaardighedenspelRecord:
+    """Form III with the frequency piles: selection, frequency, fun, mastery, the cards laid aside."""
+    record = _start(
+        VaardighedenspelRecord(**_base(trajectory, moment)), DeckKind.SKILLS, 5, form="III", with_frequency=True
+    )
+    keys: dict[str, Callable[[int, str], str]] = {
+        vaardighedenspel.SELECTION: lambda turn, _card: "1" if turn % 3 != 1 else "2",
+        vaardighedenspel.FREQUENCY: lambda turn, _card: "1234"[turn % 7 % 4],
+        vaardighedenspel.FUN: lambda turn, _card: "12213455"[turn % 8],
+        vaardighedenspel.MATRIX: lambda turn, _card: "1213"[turn % 4],
+        vaardighedenspel.REST: lambda turn, _card: "1" if turn % 4 == 0 else "2",
+    }
+    for stage in vaardighedenspel.stages(record):
+        record = vaardighedenspel.enter(record, stage.id)
+        current = vaardighedenspel.stage(record)
+        assert current is not None
+        record = _play(record, current, keys[stage.id])
+    answers = {
+        "opvalt": "De meeste kaarten liggen bij 'goed'; wat hij niet leuk vindt, doet hij wel vaak.",
+        "gevoelens": "Bij de ronde 'leuk' twijfelde hij vaak: 'ik doe gewoon wat moet'.",
+        "toepassen": "Rijden en met machines werken kan hij elke dag; uitleggen aan collega's te weinig.",
+    }
+    conclusion = Conclusion(
+        text="Wil een collega leren heftruck rijden: dat vindt hij leuk en kan hij goed.", part=SummaryPart.WAT_WIL_IK
+    )
+    return record.model_copy(update={"answers": answers, "conclusions": [conclusion], "finished": True})
+
+
+def vier_op_een_rij_game(trajectory: Trajectory, moment: ContactMoment) -> VierOpEenRijRecord:
+    """Four competences; two aspects laid under another competence; a colour for each aspect."""
+    deck = next(deck for deck in shipped_decks() if deck.kind is DeckKind.COMPETENCES)
+    record = card_games.start(
+        VierOpEenRijRecord(**_base(trajectory, moment)),
+        "poptui:" + deck.id,
+        deck.name,
+        deck.cards[:4],
+        3,
+        source=deck.name,
+    )
+    record = vier_op_een_rij.enter(record)
+    stage = vier_op_een_rij.stage(record)
+    order = [card.id for card in record.cards]
+    mistakes = {f"{order[0]}/3": order[2], f"{order[3]}/1": order[1]}
+
+    def place(_turn: int, aspect: str) -> str:
+        competence = mistakes.get(aspect, aspect.split("/")[0])
+        return str(order.index(competence) + 1)
+
+    record = _play(record, stage, place)
+    record = vier_op_een_rij.enter(record, vier_op_een_rij.COLOURS)
+    record = _play(record, vier_op_een_rij.stage(record), lambda turn, _card: "1" if turn % 3 else "2")
+    record = vier_op_een_rij.with_note(
+        record, order[0], "Schoenen en handschoenen draagt hij altijd; melden durft hij nog niet."
+    )
+    record = vier_op_een_rij.with_note(record, order[3], "Komt soms te laat na de middagpauze.")
+    conclusion = Conclusion(text="Een gevaarlijke situatie zelf melden aan Karim.", part=SummaryPart.ONTWIKKELPUNTEN)
+    return record.model_copy(update={"conclusions": [conclusion], "finished": True})
+
+
+P = TypeVar("P", bound=PictureRecord)
+
+
+def _pictures(record: P, chosen: Iterable[str], answers: dict[str, dict[str, str]]) -> P:
+    record = picture_methods.enter(record)
+    wanted = set(chosen)
+    stage = picture_methods.stage(record)
+    record = _play(record, stage, lambda _turn, card: "1" if card in wanted else "2")
+    for card, given in answers.items():
+        for question, text in given.items():
+            record = picture_methods.with_answer(record, card, question, text)
+    return record
+
+
+def droompagina_game(trajectory: Trajectory, moment: ContactMoment) -> DroompaginaRecord:
+    record = _start(DroompaginaRecord(**_base(trajectory, moment)), DeckKind.PICTURES, 8)
+    record = _pictures(
+        record,
+        ["rekken-vullen-in-een-magazijn", "een-heftruck-besturen", "op-reis-gaan", "een-rijbewijs-halen"],
+        {
+            "rekken-vullen-in-een-magazijn": {
+                "waarom": "Daar is het rustiger dan aan de verpakkingslijn.",
+                "werkelijkheid": "Ja, er komt een plaats vrij.",
+                "nodig": "Een stage in het magazijn vragen aan Luc.",
+            },
+            "een-rijbewijs-halen": {
+                "waarom": "Dan kan ik zelf naar het werk.",
+                "werkelijkheid": "Ja, maar het kost geld.",
+                "nu": "Het theorieboek lenen in de bib.",
+            },
+        },
+    )
+    conclusion = Conclusion(text="Wil in het magazijn werken.", part=SummaryPart.WAT_WIL_IK)
+    return record.model_copy(update={"conclusions": [conclusion], "finished": True})
+
+
+def prentenbeeld_game(trajectory: Trajectory, moment: ContactMoment) -> PrentenbeeldRecord:
+    record = _start(PrentenbeeldRecord(**_base(trajectory, moment)), DeckKind.PICTURES, 9, homework=True)
+    record = _pictures(
+        record,
+        ["in-een-keuken-koken", "zorgen-voor-ouderen", "met-vrienden-op-cafe"],
+        {
+            "in-een-keuken-koken": {
+                "waarom": "Ik kook graag en snel.",
+                "kant": "Een goede kant: ik hou van orde in de keuken.",
+                "verbeteren": "Leren werken met de nieuwe oven.",
+            },
+            "zorgen-voor-ouderen": {
+                "waarom": "Ik zorg thuis voor mijn oma.",
+                "kant": "Goed, maar ik vergeet mezelf soms.",
+            },
+        },
+    )
+    conclusion = Conclusion(text="Zorgen voor anderen geeft haar energie.", part=SummaryPart.WAT_KAN_IK)
+    return record.model_copy(update={"conclusions": [conclusion], "finished": True})
