@@ -411,11 +411,11 @@ class CardBoard(Widget, can_focus=True):
         slots = self.stage.slot_pile()
         if slots is not None:
             legend.append(_("1-{count}", count=slots.limit or 9), style="bold reverse")
-            legend.append(" " + _("vervang die kaart") + "  ")
+            legend.append(" " + _("vervang") + "  ")
         legend.append(
-            _("pijltjes: kies · spatie: verplaats · u: zet terug · v: groot")
+            _("pijltjes kiezen · spatie verplaatsen · u terug · v groot")
             if not self.carrying
-            else _("pijltjes: verplaats de kaart · spatie: leg neer")
+            else _("pijltjes verplaatsen de kaart · spatie legt neer")
         )
         return legend
 
