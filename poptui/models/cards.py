@@ -105,7 +105,7 @@ class BoardMove(Model):
 class Board(Model):
     """The piles of one sorting round (pile id -> card ids, top or most important first) and its moves."""
 
-    piles: dict[str, list[str]] = Field(default_factory=dict, title="Stapels")
+    piles: dict[str, list[Line]] = Field(default_factory=dict, title="Stapels")
     history: list[BoardMove] = Field(default_factory=list, title="Zetten", max_length=MAX_HISTORY)
 
     @model_validator(mode="after")
