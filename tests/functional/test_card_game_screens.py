@@ -13,6 +13,7 @@ import pytest
 from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.card_game import CardGameScreen, ResultDialog
+from poptui.screens.dialogs import ChooseDialog
 from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.widgets.card_board import CardBoard
 from poptui.screens.widgets.one_card import OneCardView
@@ -247,3 +248,48 @@ async def test_vier_op_een_rij_places_colours_and_shows_what_went_where(flow: Fl
         await pilot.press(*"Schoenen vergeet hij soms", "enter")
         await pilot.pause()
         assert _record(flow, kind).competence_notes == {"veiligheid": "Schoenen vergeet hij soms"}
+
+
+async def test_a_picture_card_shows_its_image_where_the_terminal_can_and_its_label_elsewhere(
+    flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+    from poptui.screens.widgets.picture import big_text, picture
+
+    from poptui.services import decks
+
+    Image.new("RGB", (40, 30), (30, 160, 60)).save(tmp_path / "tuin.png")
+    (tmp_path / "prenten.csv").write_text("Prent;Afbeelding\nIn de tuin werken;tuin.png\nKoken;\n", encoding="utf-8")
+    deck = decks.import_deck(flow.database, tmp_path / "prenten.csv", "Onze prenten", organisation_id=None).deck
+    image = decks.card_image(flow.database, deck.id, deck.cards[0])
+    assert image is not None and decks.card_image(flow.database, deck.id, deck.cards[1]) is None
+
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    drawn = picture(image, 20, 8)
+    assert drawn is not None and "▀" in drawn.plain and any(span.style for span in drawn.spans)
+    assert big_text("Koken", 76, 17) is not None
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert picture(image, 20, 8) is None  # the label only
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("NO_COLOR")
+    assert picture(image, 20, 8) is None and big_text("Koken", 76, 17) is None
+
+    kind = MethodKind.DROOMPAGINA
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = PopApp(flow.database, flow.coach, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, flow, kind)
+        assert isinstance(app.screen, ChooseDialog)  # two picture decks now: choose one
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        record = _record(flow, kind)
+        assert record.deck_name == "Onze prenten"
+        while _piles(flow, kind, "kiezen")[DRAW_PILE][0] != deck.cards[0].id:
+            await pilot.press("2")
+            await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, OneCardView)
+        assert app.screen.image_of(deck.cards[0].id) == image
