@@ -23,9 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from poptui.catalog import ShippedDeck, shipped_decks
 from poptui.i18n import _
 from poptui.models.cards import MAX_DECK_CARDS, Deck, DeckCard, DeckKind
+from poptui.models.errors import dutch_summary
 from poptui.resources import data_path
 from poptui.services.import_table import NoHeaderError, SourceRow, read_table
 from poptui.store import Database, NotFound, StoreError
@@ -35,6 +38,12 @@ from poptui.text import clean_line, shorten
 SHIPPED = "poptui:"
 IMAGE_FOLDER = "decks"
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 25_000_000
+"""A picture card's image is drawn in a few dozen cells: a bigger image only costs time."""
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A deck file: 500 cards of a few hundred characters fit many times over."""
+MAX_ROWS = 2 * MAX_DECK_CARDS + 15
+"""Rows read from a deck file (title and header rows and refused rows included)."""
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 
 TEXT_COLUMNS: dict[DeckKind | None, tuple[str, ...]] = {
@@ -192,11 +201,15 @@ class DeckImportResult:
 
 def _read(path: Path, kind: DeckKind | None) -> tuple[DeckKind | None, list[SourceRow]]:
     """The rows of the first table whose header names a card column, and the kind that column names."""
+    if path.is_file() and path.stat().st_size == 0:
+        raise DeckImportError(
+            _("Het bestand {name} is leeg. Er is niets ingelezen.", name=shorten(clean_line(path.name), 80))
+        )
     candidates = [kind, None] if kind is not None else list(TEXT_COLUMNS)
     for candidate in dict.fromkeys(candidates):
         columns = {"text": TEXT_COLUMNS[candidate], **OTHER_COLUMNS}
         try:
-            table = read_table(path, columns, ("text",), LIMITS)
+            table = read_table(path, columns, ("text",), LIMITS, max_bytes=MAX_FILE_BYTES, max_rows=MAX_ROWS)
         except NoHeaderError:
             continue  # another name for the card column may be there; any other problem stops here
         return candidate or kind, table.rows
@@ -303,11 +316,14 @@ def import_deck(
         for deck in database.list(Deck)
         if deck.name.casefold() == name.casefold() and deck.organisation_id == organisation_id
     ]
-    fields = {"name": name, "kind": found_kind, "organisation_id": organisation_id, "source": path.name}
-    if existing:
-        deck = Deck.model_validate({**existing[0].model_dump(), **fields, "cards": cards})
-    else:
-        deck = Deck.model_validate({**fields, "cards": cards})
+    fields = {"name": name, "kind": found_kind, "organisation_id": organisation_id, "source": shorten(path.name, 400)}
+    try:
+        if existing:
+            deck = Deck.model_validate({**existing[0].model_dump(), **fields, "cards": cards})
+        else:
+            deck = Deck.model_validate({**fields, "cards": cards})
+    except ValidationError as error:
+        raise DeckImportError(dutch_summary(error, Deck) + " " + _("Er is niets ingelezen.")) from error
     deck, notes = _copy_images(database, deck)
     return DeckImportResult(database.save(deck), bool(existing), refused, notes)
 
@@ -342,6 +358,8 @@ def _image_problem(path: Path) -> str:
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         return _("{name} is geen afbeelding (.png, .jpg, .gif, .bmp of .webp).", name=shown)
     try:
+        if not path.is_file():  # a folder, a device or a pipe named like a picture is no picture
+            return _("de afbeelding {name} is niet gevonden.", name=shown)
         size = path.stat().st_size
     except OSError:
         return _("de afbeelding {name} is niet gevonden.", name=shown)
@@ -351,9 +369,14 @@ def _image_problem(path: Path) -> str:
 
     try:
         with Image.open(path) as image:
+            width, height = image.size
             image.verify()
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
         return _("de afbeelding {name} kan niet gelezen worden.", name=shown)
+    if width * height > MAX_IMAGE_PIXELS:
+        return _(
+            "de afbeelding {name} is te groot ({width} x {height} beeldpunten).", name=shown, width=width, height=height
+        )
     return ""
 
 
