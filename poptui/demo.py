@@ -403,12 +403,20 @@ def _fill(demo: _DemoWriter) -> None:
         notes=["Opstart: Dirk wil graag lassen leren."],
     )
 
-    # A finished card game of each kind (§5.4, §5.5, §5.10-§5.12).
-    demo.save(demo_cards.kwaliteitenspel_game(t_mohamed, moments_mohamed[2]))
-    demo.save(demo_cards.vaardighedenspel_game(t_mohamed, moments_mohamed[1]))
-    demo.save(demo_cards.droompagina_game(traject_ines, moments_ines[1]))
-    demo.save(demo_cards.prentenbeeld_game(traject_sarah, moments_sarah[0]))
-    demo.save(demo_cards.vier_op_een_rij_game(traject_dirk, moments_dirk[0]))
+    # A finished card game of each kind (§5.4, §5.5, §5.10-§5.12), each listed among the methods of
+    # its contact moment, so the trajectory and the contact moment show it (the lists of moments
+    # keep the stored version: the competences demo below changes some of them again).
+    for game, trajectory, moments, number in (
+        (demo_cards.kwaliteitenspel_game, t_mohamed, moments_mohamed, 2),
+        (demo_cards.vaardighedenspel_game, t_mohamed, moments_mohamed, 1),
+        (demo_cards.droompagina_game, traject_ines, moments_ines, 1),
+        (demo_cards.prentenbeeld_game, traject_sarah, moments_sarah, 0),
+        (demo_cards.vier_op_een_rij_game, traject_dirk, moments_dirk, 0),
+    ):
+        held = moments[number]
+        record = demo.save(game(trajectory, held))
+        if record.kind not in held.methods:
+            moments[number] = demo.save(held.model_copy(update={"methods": [*held.methods, record.kind]}))
 
     # Completed in the previous month, with a final POP.
     def completed(employee: Employee, coach: Person, variant: VariantId, intensity: Level, days: int) -> Trajectory:

@@ -18,7 +18,7 @@ from poptui.models.card_games import (
     VaardighedenspelRecord,
     VierOpEenRijRecord,
 )
-from poptui.services import card_games, kwaliteitenspel, picture_methods, vaardighedenspel, vier_op_een_rij
+from poptui.services import card_board, card_games, kwaliteitenspel, picture_methods, vaardighedenspel, vier_op_een_rij
 from poptui.services.card_games import Stage
 
 G = TypeVar("G", bound=CardGameRecord)
@@ -49,6 +49,28 @@ def _base(trajectory: Trajectory, moment: ContactMoment) -> dict[str, Any]:
     }
 
 
+QUALITIES = ("voorzichtig", "doorzetter", "behulpzaam", "betrouwbaar", "stipt", "rustig", "collegiaal", "handig")
+"""Mohamed's eight, in his order of importance."""
+DISTORTIONS = ("stipt", "doorzetter", "eerlijk", "handig", "bescheiden", "energiek", "zelfstandig", "voorzichtig")
+"""The qualities whose distortions bother him most (Gejaagd first), in that order."""
+
+
+def _eight(record: KwaliteitenspelRecord, stage_id: str, wanted: tuple[str, ...]) -> KwaliteitenspelRecord:
+    """Stap 1 as the employee plays it: a wanted card replaces the first of the eight that is not
+    wanted, any other card is laid away; then stap 2 puts the eight in the order of ``wanted``."""
+    record = kwaliteitenspel.enter(record, stage_id)
+    stage = kwaliteitenspel.stage(record)
+    board = record.boards[stage_id]
+    while not stage.complete(board):
+        hand = board.pile(kwaliteitenspel.CHOSEN)
+        loose = [position for position, card in enumerate(hand) if card not in wanted]
+        board = stage.press(board, str(loose[0] + 1) if board.current in wanted and loose else "w")
+    hand = board.pile(kwaliteitenspel.CHOSEN)
+    for position, card in enumerate(card for card in wanted if card in hand):
+        board = card_board.place(board, kwaliteitenspel.CHOSEN, card, position)
+    return card_games.with_board(record, stage_id, board)
+
+
 def kwaliteitenspel_game(trajectory: Trajectory, moment: ContactMoment) -> KwaliteitenspelRecord:
     """The variant with three piles, then the eight qualities and the eight distortions."""
     record = _start(
@@ -59,23 +81,21 @@ def kwaliteitenspel_game(trajectory: Trajectory, moment: ContactMoment) -> Kwali
         with_distortions=True,
     )
     record = kwaliteitenspel.enter(record)
-    record = _play(record, kwaliteitenspel.stage(record), lambda turn, _card: "1" if turn % 3 != 2 else "3")
-    for stage_id in (kwaliteitenspel.QUALITIES, kwaliteitenspel.DISTORTIONS):
-        record = kwaliteitenspel.enter(record, stage_id)
-        record = _play(
-            record, kwaliteitenspel.stage(record), lambda turn, _card: str(turn % 8 + 1) if turn % 5 == 0 else "w"
-        )
-    eight = record.boards[kwaliteitenspel.QUALITIES].pile(kwaliteitenspel.CHOSEN)
-    said = [
-        ("Ik hou vol tot het werk af is, ook als het lang duurt.", Sphere.WORK),
-        ("Ik help thuis en op het werk als iemand het moeilijk heeft.", Sphere.BOTH),
-        ("Op zondag speel ik voetbal met mijn zoon.", Sphere.PRIVATE),
-    ]
-    for card, (description, sphere) in zip(eight, said, strict=False):
+    record = _play(
+        record, kwaliteitenspel.stage(record), lambda turn, card: "1" if card in QUALITIES else "123"[turn % 3]
+    )
+    record = _eight(record, kwaliteitenspel.QUALITIES, QUALITIES)
+    record = _eight(record, kwaliteitenspel.DISTORTIONS, DISTORTIONS)
+    said = {
+        "voorzichtig": ("Op de heftruck kijk ik altijd twee keer voor ik achteruit rijd.", Sphere.WORK),
+        "doorzetter": ("Ik hou vol tot het werk af is, ook als het lang duurt.", Sphere.WORK),
+        "behulpzaam": ("Ik help thuis en op het werk als iemand het moeilijk heeft.", Sphere.BOTH),
+        "rustig": ("Als er thuis ruzie is, blijf ik kalm.", Sphere.PRIVATE),
+    }
+    for card, (description, sphere) in said.items():
         record = kwaliteitenspel.with_note(record, card, CardNote(description=description, sphere=sphere))
-    distortion = record.boards[kwaliteitenspel.DISTORTIONS].pile(kwaliteitenspel.CHOSEN)[0]
     record = kwaliteitenspel.with_note(
-        record, distortion, CardNote(description="Als het druk is, wordt dat snel te veel.", sphere=Sphere.WORK), True
+        record, "stipt", CardNote(description="Als het druk is, wordt dat snel te veel.", sphere=Sphere.WORK), True
     )
     conclusion = Conclusion(
         text="Mijn kwaliteiten komen in de heftruck vaak aan bod: ik werk veilig en hou vol.",

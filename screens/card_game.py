@@ -142,6 +142,7 @@ class CardGameScreen(MethodScreen):
         with VerticalScroll(id="game-board-scroll", can_focus=False):
             yield Static(_("Nog geen spel. Ctrl+N begint een nieuw spel."), id="game-empty", markup=False)
         yield Static(id="game-detail", markup=False)
+        yield Static(id="game-keys", markup=False)
         yield Footer()
 
     def after_load(self) -> None:
@@ -163,11 +164,31 @@ class CardGameScreen(MethodScreen):
     def texts(self) -> Mapping[str, str]:
         return {card.id: self.card_text(card.id) for card in self.record.cards}
 
+    def stage_hint(self, stage: Stage, board: Board) -> str:
+        """The line under the title: what to do in this round (subclasses: what to do once it is done)."""
+        return stage.hint
+
+    def key_line(self) -> Text:
+        """The method's own keys (shown ones and Ctrl+N), under the board for the coach and the employee."""
+        line = Text()
+        seen: set[str] = set()
+        for _key, binding in self._bindings:
+            action = binding.action.split("(")[0]
+            if action in seen or not (binding.show and action in self.LETTER_ACTIONS or action == "new_game"):
+                continue
+            seen.add(action)
+            if line:
+                line.append(" · ", style="dim")
+            line.append(self.app.get_key_display(binding), style="bold")
+            line.append(f" {binding.description}")
+        return line
+
     def redraw(self) -> None:
         stage = self.current_stage()
         board = self.record.boards.get(stage.id) if stage else None
         title = self.query_one("#game-title", Static)
         hint = self.query_one("#game-hint", Static)
+        self.query_one("#game-keys", Static).update(self.key_line())
         if stage is None or board is None:
             title.update(Text(self.record.deck_name or "", style="bold"))
             hint.update("")
@@ -178,7 +199,7 @@ class CardGameScreen(MethodScreen):
         if self.record.finished:
             heading.append("  " + _("(afgerond)"), style="italic")
         title.update(heading)
-        hint.update(Text(stage.hint))
+        hint.update(Text(self.stage_hint(stage, board)))
         widget = self.board_widget()
         if widget is None:
             scroll = self.query_one("#game-board-scroll", VerticalScroll)

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from poptui.catalog import load_catalog
 from poptui.i18n import _
 from poptui.labels import lower_label
-from poptui.models import CardNote, DeckKind, Sphere
+from poptui.models import Board, CardNote, DeckKind, Sphere
 from poptui.models.card_games import KwaliteitenspelRecord
 from poptui.services import kwaliteitenspel
 from poptui.services.card_games import Stage
@@ -53,6 +53,15 @@ class KwaliteitenspelScreen(CardGameScreen):
 
     def _distortions(self) -> bool:
         return self.record.stage == kwaliteitenspel.DISTORTIONS
+
+    def stage_hint(self, stage: Stage, board: Board) -> str:
+        """Once the eight are chosen: Stap 2, put them in order (of importance, or of bother)."""
+        games = load_catalog().card_games.kwaliteitenspel
+        if stage.id == kwaliteitenspel.QUALITIES and stage.complete(board):
+            return games.order_hint
+        if stage.id == kwaliteitenspel.DISTORTIONS and stage.complete(board):
+            return games.distortion_order_hint
+        return stage.hint
 
     def card_text(self, card_id: str) -> str:
         card = self.record.card(card_id)

@@ -10,6 +10,9 @@ Played with the employee beside the coach, so every key is shown on the board it
   carries it at once on terminals that send it;
 - u (or Backspace) undoes the last move.
 
+The legend under the board names the arrows, Space and u, so the footer keeps its room (the method
+screen shows its own keys under the board; all of them are in F1 too).
+
 The board applies the round's rules (:class:`poptui.services.card_games.Stage`) and posts
 :class:`CardBoard.Changed` with the new board after every move; the method screen stores it at
 once (so a dropped SSH session resumes where it was) and calls :meth:`CardBoard.show` when the
@@ -70,8 +73,8 @@ class CardBoard(Widget, can_focus=True):
         Binding("shift+right", "carry(0,1)", _("Kaart naar rechts"), show=False, id="board.carry_right"),
         Binding("shift+up", "carry(-1,0)", _("Kaart omhoog"), show=False, id="board.carry_up"),
         Binding("shift+down", "carry(1,0)", _("Kaart omlaag"), show=False, id="board.carry_down"),
-        Binding("space", "grab", _("Verplaats"), id="board.grab"),
-        Binding("u,backspace", "undo", _("Zet terug"), id="board.undo"),
+        Binding("space", "grab", _("Verplaats"), show=False, id="board.grab"),
+        Binding("u,backspace", "undo", _("Zet terug"), show=False, id="board.undo"),
     ]
 
     class Changed(Message):
@@ -301,15 +304,20 @@ class CardBoard(Widget, can_focus=True):
             return Text(f"[{label}]", style="bold")
         return Text(f" {label} ")
 
-    def _pile_title(self, pile_index: int) -> Text:
+    def _pile_title(self, pile_index: int, width: int | None = None) -> Text:
+        """'key name (count)'; within ``width`` cells the name is cut, never the key or the count."""
         pile = self.stage.piles[pile_index]
         count = len(self.board.piles.get(pile.id, []))
         limit = f"/{pile.limit}" if pile.limit else ""
         key = f"{pile.key} " if pile.key else (f"1-{pile.limit or 9} " if pile.slots else "")
+        counted = f" ({count}{limit})"
+        name = pile.name
+        if width is not None:
+            name = _cut(name, max(4, width - cell_len(key) - cell_len(counted)))
         style = TONES.get(pile.tone, "") if self.colour else ""
         title = Text(key, style="bold")
-        title.append(pile.name, style=f"bold {style}".strip())
-        title.append(f" ({count}{limit})")
+        title.append(name, style=f"bold {style}".strip())
+        title.append(counted)
         return title
 
     def render(self) -> Text:
@@ -328,7 +336,14 @@ class CardBoard(Widget, can_focus=True):
             line.append(self.stage.stop_message(), style="italic")
         else:
             line.append(_("in het spel: "))
-            line.append(_cut(self.text(current), width - cell_len(line.plain) - 1), style="bold underline")
+            column = ""
+            if self.stage.grid is not None and self.stage.column_of is not None:
+                # the matrix's mastery round: the card's fun column is already known, say which it is
+                index = self.stage.column_of(current)
+                column = f" ({self.stage.column_names[index]})" if index < len(self.stage.column_names) else ""
+            room = width - cell_len(line.plain) - cell_len(column) - 1
+            line.append(_cut(self.text(current), max(8, room)), style="bold underline")
+            line.append(column)
         return line
 
     def _draw_rows(self, width: int) -> list[Text]:
@@ -337,7 +352,7 @@ class CardBoard(Widget, can_focus=True):
         room = max(10, width - label_width)
         for index, pile in enumerate(self.stage.piles):
             cards = self.board.piles.get(pile.id, [])
-            title = self._pile_title(index)
+            title = self._pile_title(index, label_width - 1)
             title.truncate(label_width - 1)
             title.pad_right(label_width - cell_len(title.plain))
             if self.cursor and self.cursor[0] == pile.id:
@@ -409,11 +424,11 @@ class CardBoard(Widget, can_focus=True):
         """The keys that are not shown beside a pile already."""
         legend = Text()
         slots = self.stage.slot_pile()
-        if slots is not None:
+        if slots is not None and not self.stage.complete(self.board):
             legend.append(_("1-{count}", count=slots.limit or 9), style="bold reverse")
             legend.append(" " + _("vervang") + "  ")
         legend.append(
-            _("pijltjes kiezen · spatie verplaatsen · u terug · v groot")
+            _("pijltjes kiezen · spatie verplaatsen · u terug")
             if not self.carrying
             else _("pijltjes verplaatsen de kaart · spatie legt neer")
         )
