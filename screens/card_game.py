@@ -176,6 +176,8 @@ class CardGameScreen(MethodScreen):
             action = binding.action.split("(")[0]
             if action in seen or not (binding.show and action in self.LETTER_ACTIONS or action == "new_game"):
                 continue
+            if action == "next_round" and len(self.stages()) <= 1:
+                continue  # a game of one round (the pictures) has no next round
             seen.add(action)
             if line:
                 line.append(" · ", style="dim")

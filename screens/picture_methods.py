@@ -54,7 +54,9 @@ class PictureMethodScreen(CardGameScreen):
             return line
         answers = self.record.pictures.get(card)
         if answers and answers.answers:
-            line.append("  " + _("({count} antwoorden)", count=len(answers.answers)), style="italic")
+            count = len(answers.answers)
+            said = _("(1 antwoord)") if count == 1 else _("({count} antwoorden)", count=count)
+            line.append("  " + said, style="italic")
         if self.record.homework:
             line.append("  " + _("[huiswerk]"))
         return line

@@ -206,7 +206,12 @@ def kwaliteitenspel_body(pdf: FormPdf, record: KwaliteitenspelRecord, catalog: C
         chosen = kwaliteitenspel.chosen(record, distortions)
         if not chosen:
             continue
-        pdf.section(heading, _("In volgorde van belangrijkheid."))
+        pdf.section(
+            heading,
+            _("Bovenaan de vervorming waar je het meest last van hebt.")
+            if distortions
+            else _("In volgorde van belangrijkheid."),
+        )
         rows = []
         for item in chosen:
             shown = item.text
@@ -357,6 +362,9 @@ def pictures_body(pdf: FormPdf, record: PictureRecord, catalog: Catalog) -> None
             if answer:
                 pdf.paragraph(question.text, size=8.5, muted=True, keep_with_next=True)
                 pdf.paragraph(answer, size=9.5)
+            elif record.homework:  # taken home: the questions still open, with room to write
+                pdf.paragraph(question.text, size=8.5, bold=True, keep_with_next=True)
+                pdf.writing_lines(1, gap=7)
 
 
 # -- the filled sheets named in poptui.methods_registry.FILLED_SHEETS ----------------------------------

@@ -22,6 +22,7 @@ from poptui.catalog_models import PileGuide, StageGuide
 from poptui.i18n import _
 from poptui.models.card_games import CardGameRecord
 from poptui.models.cards import DRAW, Board, DeckCard
+from poptui.models.method_base import MethodRecordBase
 from poptui.services import card_board
 from poptui.services.card_board import MoveRefused
 
@@ -156,10 +157,13 @@ def deck_copy(cards: Sequence[DeckCard]) -> list[DeckCard]:
 
 
 def start(record: G, deck_id: str, deck_name: str, cards: Sequence[DeckCard], seed: int, **fields: Any) -> G:
-    """The record with a deck chosen: its cards copied in, a fresh game (no rounds yet)."""
+    """The record with a deck chosen: its cards copied in, a fresh game (no rounds yet). What was
+    said about the cards of an earlier game (descriptions, answers, notes per competence) goes with
+    it; the record's own notes and conclusions stay."""
+    kept = {name: value for name, value in record.model_dump().items() if name in MethodRecordBase.model_fields}
     return type(record).model_validate(
         {
-            **record.model_dump(),
+            **kept,
             "deck_id": deck_id,
             "deck_name": deck_name,
             "cards": [card.model_dump() for card in cards],

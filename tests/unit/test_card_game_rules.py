@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from poptui.catalog import shipped_decks
+from poptui.models import Conclusion
 from poptui.models.card_games import (
     DroompaginaRecord,
     KwaliteitenspelRecord,
@@ -265,3 +266,15 @@ def test_pictures_chosen_with_answers() -> None:
     [picture] = picture_methods.chosen(record)
     assert picture.answers == {"waarom": "Ik kook graag"} and picture_methods.is_finished(record)
     assert [question.id for question in picture_methods.questions(record)][0] == "waarom"
+
+
+def test_a_new_game_forgets_what_was_said_about_the_cards_of_the_last_but_keeps_the_conclusions() -> None:
+    record = kwaliteitenspel.enter(_record(KwaliteitenspelRecord, DeckKind.QUALITIES, plus=True, three_piles=True))
+    card = record.boards[kwaliteitenspel.SORTING].pile(DRAW)[0]
+    record = kwaliteitenspel.with_note(record, card, CardNote(description="Oud spel"))
+    record = record.model_copy(update={"notes": "Vrije notitie", "conclusions": [Conclusion(text="Blijft")]})
+    deck = _deck(DeckKind.QUALITIES)
+    again = card_games.start(record, "poptui:" + deck.id, deck.name, deck.cards, seed=7)
+    assert again.quality_notes == {} and again.boards == {} and not again.plus and not again.three_piles
+    assert again.notes == "Vrije notitie" and again.conclusion_texts() == ["Blijft"]
+    assert again.id == record.id and again.employee_id == "e1" and again.seed == 7

@@ -70,6 +70,8 @@ def test_vier_op_een_rij_and_the_pictures_print_what_went_where(demo_db: Databas
     assert "Juist gelegd" in text and "14 / 16" in text and "nee, hoort bij" in text
     text = _text(forms.export_method(demo_db, _game(demo_db, MethodKind.PRENTENBEELD), tmp_path))
     assert "Gekozen prenten (3)" in text and "Ik kook graag en snel." in text and "Als huiswerk ja" in text
+    # given as homework: the questions still open are printed too, to be answered at home
+    assert text.count("Zou je jezelf hier nog in willen of kunnen verbeteren? Hoe dan?") == 3
 
 
 @pytest.mark.parametrize("name", CARD_GAME_SHEETS)
