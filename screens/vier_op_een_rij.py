@@ -91,7 +91,10 @@ class VierOpEenRijScreen(CardGameScreen):
         items = [(card.text, card.id, index < 4) for index, card in enumerate(cards)]
 
         def chosen(ids: list[str] | None) -> None:
-            if not ids:
+            if ids is None:
+                return
+            if len(ids) < 2:
+                self.notify(_("Kies minstens twee competenties: de aspecten worden eronder verdeeld."), timeout=5)
                 return
             self._chosen_ids = ids[: vier_op_een_rij.MAX_COMPETENCES]
             then({"source": deck.name})

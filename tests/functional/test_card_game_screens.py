@@ -293,3 +293,45 @@ async def test_a_picture_card_shows_its_image_where_the_terminal_can_and_its_lab
         await pilot.pause()
         assert isinstance(app.screen, OneCardView)
         assert app.screen.image_of(deck.cards[0].id) == image
+
+
+async def test_card_texts_from_an_imported_deck_are_shown_as_text_never_as_markup(flow: Flow, tmp_path: Path) -> None:
+    from poptui.services import decks
+
+    hostile = ["[@click=app.quit]Klik hier", "[bold red]Vet[/]", "[/]", '=HYPERLINK("x";"y")']
+    (tmp_path / "prenten.csv").write_text(
+        "Prent\n" + "".join(f'"{text.replace(chr(34), chr(34) * 2)}"\n' for text in hostile), encoding="utf-8"
+    )
+    deck = decks.import_deck(flow.database, tmp_path / "prenten.csv", "Vijandig").deck
+    assert [card.text for card in deck.cards] == hostile
+    kind = MethodKind.PRENTENBEELD
+    app = PopApp(flow.database, flow.coach, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, flow, kind)
+        assert isinstance(app.screen, ChooseDialog)
+        await pilot.press("enter")  # the organisation's own deck comes first
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CardGameScreen)
+        board = screen.query_one(CardBoard)
+        await pilot.press("v")  # two cards chosen in the one-card view, two on the board
+        await pilot.pause()
+        assert isinstance(app.screen, OneCardView)
+        await pilot.press("1", "1", "escape")
+        await pilot.pause()
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen  # [@click=app.quit] did nothing
+        shown = board.render().plain
+        for text in hostile:
+            assert text in shown
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultDialog)
+        console = Console(width=110, record=True, file=io.StringIO())
+        console.print(app.screen.body)
+        result = console.export_text()
+        for text in hostile:
+            assert text in result
+    assert sorted(_record(flow, kind).boards["kiezen"].pile("gekozen")) == sorted(card.id for card in deck.cards)
