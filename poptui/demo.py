@@ -9,6 +9,7 @@ always has a month to report on: the completed POPs fall in the previous month.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, time, timedelta
 from typing import TypeVar
 
@@ -411,7 +412,12 @@ def _fill(demo: _DemoWriter) -> None:
         (demo_cards.vaardighedenspel_game, t_mohamed, moments_mohamed, 1),
         (demo_cards.droompagina_game, traject_ines, moments_ines, 1),
         (demo_cards.prentenbeeld_game, traject_sarah, moments_sarah, 0),
-        (demo_cards.vier_op_een_rij_game, traject_dirk, moments_dirk, 0),
+        (
+            functools.partial(demo_cards.vier_op_een_rij_game, organisation_id=werkplaats.id),
+            traject_dirk,
+            moments_dirk,
+            0,
+        ),
     ):
         held = moments[number]
         record = demo.save(game(trajectory, held))

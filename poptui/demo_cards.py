@@ -18,8 +18,17 @@ from poptui.models.card_games import (
     VaardighedenspelRecord,
     VierOpEenRijRecord,
 )
-from poptui.services import card_board, card_games, kwaliteitenspel, picture_methods, vaardighedenspel, vier_op_een_rij
+from poptui.services import (
+    card_board,
+    card_games,
+    decks,
+    kwaliteitenspel,
+    picture_methods,
+    vaardighedenspel,
+    vier_op_een_rij,
+)
 from poptui.services.card_games import Stage
+from poptui.services.competences import default_dictionary
 
 G = TypeVar("G", bound=CardGameRecord)
 
@@ -132,21 +141,28 @@ def vaardighedenspel_game(trajectory: Trajectory, moment: ContactMoment) -> Vaar
     return record.model_copy(update={"answers": answers, "conclusions": [conclusion], "finished": True})
 
 
-def vier_op_een_rij_game(trajectory: Trajectory, moment: ContactMoment) -> VierOpEenRijRecord:
-    """Four competences; two aspects laid under another competence; a colour for each aspect."""
-    deck = next(deck for deck in shipped_decks() if deck.kind is DeckKind.COMPETENCES)
+VIER_OP_EEN_RIJ = ("machines_bedienen", "samenwerken", "kwaliteit_bewaken", "zelfstandig_werken")
+"""Dirk's four competences, from the competence dictionary (the default dictionary's ids)."""
+
+
+def vier_op_een_rij_game(trajectory: Trajectory, moment: ContactMoment, organisation_id: str) -> VierOpEenRijRecord:
+    """Four competences of the organisation's dictionary, their first four behaviour indicators as
+    the aspects; two aspects laid under another competence; a colour for each aspect."""
+    source = decks.competence_deck(organisation_id, default_dictionary(organisation_id).competences)
+    assert source is not None
+    by_id = {card.id: card for card in source.cards}
     record = card_games.start(
         VierOpEenRijRecord(**_base(trajectory, moment)),
-        "poptui:" + deck.id,
-        deck.name,
-        deck.cards[:4],
+        source.id,
+        source.name,
+        [by_id[competence] for competence in VIER_OP_EEN_RIJ],
         3,
-        source=deck.name,
+        source=source.name,
     )
     record = vier_op_een_rij.enter(record)
     stage = vier_op_een_rij.stage(record)
     order = [card.id for card in record.cards]
-    mistakes = {f"{order[0]}/3": order[2], f"{order[3]}/1": order[1]}
+    mistakes = {f"{order[0]}/4": order[2], f"{order[3]}/1": order[1]}
 
     def place(_turn: int, aspect: str) -> str:
         competence = mistakes.get(aspect, aspect.split("/")[0])
@@ -156,10 +172,10 @@ def vier_op_een_rij_game(trajectory: Trajectory, moment: ContactMoment) -> VierO
     record = vier_op_een_rij.enter(record, vier_op_een_rij.COLOURS)
     record = _play(record, vier_op_een_rij.stage(record), lambda turn, _card: "1" if turn % 3 else "2")
     record = vier_op_een_rij.with_note(
-        record, order[0], "Schoenen en handschoenen draagt hij altijd; melden durft hij nog niet."
+        record, order[0], "De noodstop en de beschermkledij kent hij; een storing meldt hij nog niet zelf."
     )
-    record = vier_op_een_rij.with_note(record, order[3], "Komt soms te laat na de middagpauze.")
-    conclusion = Conclusion(text="Een gevaarlijke situatie zelf melden aan Karim.", part=SummaryPart.ONTWIKKELPUNTEN)
+    record = vier_op_een_rij.with_note(record, order[3], "Wacht 's morgens tot iemand zegt waar hij moet beginnen.")
+    conclusion = Conclusion(text="Een storing aan de machine zelf melden aan Karim.", part=SummaryPart.ONTWIKKELPUNTEN)
     return record.model_copy(update={"conclusions": [conclusion], "finished": True})
 
 

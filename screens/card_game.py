@@ -291,8 +291,7 @@ class CardGameScreen(MethodScreen):
     def action_new_game(self) -> None:
         from poptui.screens.dialogs import ChooseDialog, ConfirmDialog
 
-        organisation_id = self._organisation_id()
-        found = decks.available(self.database, self.deck_kind, organisation_id)
+        found = self.deck_choices(self._organisation_id())
 
         def chosen(deck: DeckInfo | None) -> None:
             if deck is None:
@@ -313,6 +312,10 @@ class CardGameScreen(MethodScreen):
             )
             return
         choose_deck()
+
+    def deck_choices(self, organisation_id: str | None) -> list[DeckInfo]:
+        """The decks a new game can be played with, the default first (asked when more than one)."""
+        return decks.available(self.database, self.deck_kind, organisation_id)
 
     def _organisation_id(self) -> str | None:
         employee = employees.find_employee(self.database, self.employee_id)

@@ -2,7 +2,8 @@
 competences (one digit per competence); the result shows what went where; then each aspect gets
 a colour (green, orange, red) as a second round; notes per competence.
 Rules: :mod:`poptui.services.vier_op_een_rij`; the competences:
-:func:`poptui.services.decks.competence_cards` (the organisation's own when it has them).
+:func:`poptui.services.decks.competence_sources` (the organisation's competence dictionary first,
+then its competence decks, then poptui's own; asked when there is more than one).
 
 Key besides the board's: b the notes about a competence (Stap 1 and Stap 3).
 """
@@ -65,25 +66,14 @@ class VierOpEenRijScreen(CardGameScreen):
         placed = self.record.card(where[0]) if where else None
         return _("bij {competence}", competence=placed.text) if placed else (found[0].text if found else "")
 
-    def action_new_game(self) -> None:
-        from poptui.screens.dialogs import ConfirmDialog
-
-        deck = decks.competence_cards(self.database, self._organisation_id())
-
-        def start() -> None:
-            self.ask_options(deck, lambda fields: self._start(deck, fields))
-
-        if self.record.cards and any(board.history for board in self.record.boards.values()):
-            self.app.push_screen(
-                ConfirmDialog(_("Een nieuw spel beginnen? Het spel van nu wordt gewist.")),
-                lambda yes: start() if yes else None,
-            )
-            return
-        start()
+    def deck_choices(self, organisation_id: str | None) -> list[DeckInfo]:
+        """The organisation's competence dictionary first, then its competence decks, then poptui's own."""
+        return decks.competence_sources(self.database, organisation_id)
 
     def ask_options(self, deck: DeckInfo, then: Callable[[dict[str, Any]], None]) -> None:
         from poptui.screens.widgets.choice_dialogs import ChecklistDialog
 
+        self._chosen_ids = None  # a choice made for an earlier game does not carry over
         cards = list(deck.cards)
         if len(cards) <= 6:
             then({"source": deck.name})

@@ -59,6 +59,9 @@ class WorksheetPrint:
     competences: Sequence[str] = ()
     """The organisation's competences for the assessment sheet; the catalog's sample when empty."""
     print_date: date = field(default_factory=lambda: clock.today())
+    competence_cards: Sequence[Any] = ()
+    """Vier op een rij: the organisation's competences with their four aspects (``DeckCard``);
+    poptui's own competence deck when empty."""
 
 
 def worksheet_names(catalog: Catalog) -> tuple[str, ...]:
@@ -304,7 +307,7 @@ def _smart_action(pdf: FormPdf, data: WorksheetPrint) -> None:
 _BUILDERS: dict[str, Callable[[FormPdf, WorksheetPrint], None]] = {
     "kwaliteitenspel": lambda pdf, data: card_games_pdf.blank_kwaliteitenspel(pdf, data.catalog),
     "vaardighedenspel": lambda pdf, data: card_games_pdf.blank_vaardighedenspel(pdf, data.catalog),
-    "vier_op_een_rij": lambda pdf, data: card_games_pdf.blank_vier_op_een_rij(pdf, data.catalog),
+    "vier_op_een_rij": lambda pdf, data: card_games_pdf.blank_vier_op_een_rij(pdf, data.catalog, data.competence_cards),
     "droompagina": lambda pdf, data: card_games_pdf.blank_pictures(pdf, data.catalog, "droompagina"),
     "prentenbeeld": lambda pdf, data: card_games_pdf.blank_pictures(pdf, data.catalog, "prentenbeeld"),
     "hand": _hand,

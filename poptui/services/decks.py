@@ -10,7 +10,8 @@
   without that column, or without a single card, imports nothing and says why in Dutch. Rows that
   cannot be read are refused one by one, with the reason; importing again under the same name
   replaces the deck (games played with it keep their own copy of the cards).
-- :func:`competence_cards`: the competences for Vier op een rij (§5.12).
+- :func:`competence_sources`: the competences for Vier op een rij (§5.12): the organisation's
+  competence dictionary first, then its competence decks, then poptui's own.
 
 Image files of a picture deck are copied into the database folder (``decks/<deck id>/``), so
 every coach on the server sees them; a missing or unreadable image leaves the card with its label.
@@ -27,9 +28,11 @@ from pydantic import ValidationError
 
 from poptui.catalog import ShippedDeck, shipped_decks
 from poptui.i18n import _
+from poptui.models import Competence
 from poptui.models.cards import MAX_DECK_CARDS, Deck, DeckCard, DeckKind
 from poptui.models.errors import dutch_summary
 from poptui.resources import data_path
+from poptui.services.competences import dictionary_of
 from poptui.services.import_table import NoHeaderError, SourceRow, read_table
 from poptui.store import Database, NotFound, StoreError
 from poptui.store.files import private_folder, write_private
@@ -165,13 +168,49 @@ def default_deck(database: Database, kind: DeckKind, organisation_id: str | None
 # -- Vier op een rij -------------------------------------------------------------------------------
 
 
-def competence_cards(database: Database, organisation_id: str | None) -> DeckInfo:
-    """The competences, each with its four aspects, for Vier op een rij (§5.12).
+DICTIONARY = "woordenboek:"
+ASPECTS = 4
+"""Vier op een rij: four aspects under each competence."""
 
-    The organisation's own competence deck when it imported one, else poptui's own deck. (When
-    the organisation's competence dictionary exists, its competences with four behaviour
-    indicators belong here: this function is the one place that chooses.)"""
-    return default_deck(database, DeckKind.COMPETENCES, organisation_id)
+
+def dictionary_deck(database: Database, organisation_id: str) -> DeckInfo | None:
+    """The organisation's competence dictionary as competence cards (:func:`competence_deck`)."""
+    return competence_deck(organisation_id, dictionary_of(database, organisation_id))
+
+
+def competence_deck(organisation_id: str, competences: Sequence[Competence]) -> DeckInfo | None:
+    """Competences of a dictionary as competence cards: each one with at least four behaviour
+    indicators, its first four as the aspects (a competence with three is left out). None when
+    fewer than two competences qualify."""
+    cards = [
+        DeckCard(id=competence.id, text=competence.name, aspects=list(competence.indicators[:ASPECTS]))
+        for competence in competences
+        if len(competence.indicators) >= ASPECTS
+    ]
+    if len(cards) < 2:
+        return None
+    return DeckInfo(
+        DICTIONARY + organisation_id,
+        _("Competentiewoordenboek van de organisatie"),
+        DeckKind.COMPETENCES,
+        tuple(cards),
+        False,
+        organisation_id,
+        _("de competenties met hun gedragsindicatoren als aspecten"),
+    )
+
+
+def competence_sources(database: Database, organisation_id: str | None) -> list[DeckInfo]:
+    """Where the competences for Vier op een rij (§5.12) can come from, the first one by default:
+    the organisation's competence dictionary (:func:`dictionary_deck`), then the competence decks
+    it imported, then poptui's own deck."""
+    own = dictionary_deck(database, organisation_id) if organisation_id else None
+    return [*([own] if own else []), *available(database, DeckKind.COMPETENCES, organisation_id)]
+
+
+def competence_cards(database: Database, organisation_id: str | None) -> DeckInfo:
+    """The default competences for Vier op een rij: the first of :func:`competence_sources`."""
+    return competence_sources(database, organisation_id)[0]
 
 
 # -- importing -----------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ orange, red) and notes per competence.
 The colours are a second round of the board (``kleuren``): every aspect, in the order it was
 laid, onto the pile green, orange or red.
 
-The competences come from :func:`poptui.services.decks.competence_cards` (the organisation's own
-when it has them). An aspect's card id is ``<competence id>/<1..4>``; the board has one pile per
+The competences come from :func:`poptui.services.decks.competence_sources` (the organisation's
+competence dictionary, its behaviour indicators as the aspects; or a competence deck). An aspect's card id is ``<competence id>/<1..4>``; the board has one pile per
 competence (its id), with the digits 1..n as keys.
 """
 

@@ -224,14 +224,19 @@ async def test_vier_op_een_rij_places_colours_and_shows_what_went_where(flow: Fl
     app = PopApp(flow.database, flow.coach, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(app, pilot, flow, kind)
-        await pilot.press("ctrl+s")  # the first four competences
+        assert isinstance(app.screen, ChooseDialog)  # the competence dictionary first, poptui's deck next
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the first four competences of the dictionary
         await pilot.pause()
         record = _record(flow, kind)
-        assert [card.id for card in record.cards] == ["veiligheid", "samenwerken", "kwaliteit", "stiptheid"]
+        first_four = ["samenwerken", "instructies_begrijpen", "zich_flexibel_opstellen", "zelfstandig_werken"]
+        assert [card.id for card in record.cards] == first_four
+        assert record.cards[0].aspects[0] == "Overlegt met collega's over wie wat doet"  # its first indicator
         for aspect in record.boards["leggen"].pile(DRAW_PILE):
             competence = aspect.split("/")[0]
             key = str([card.id for card in record.cards].index(competence) + 1)
-            await pilot.press(key if aspect != "stiptheid/2" else "1")
+            await pilot.press(key if aspect != "zelfstandig_werken/2" else "1")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
@@ -245,9 +250,9 @@ async def test_vier_op_een_rij_places_colours_and_shows_what_went_where(flow: Fl
         assert sorted(vier_op_een_rij.ratings(record).values()).count("rood") == 1
         await pilot.press("b", "enter")
         await pilot.pause()
-        await pilot.press(*"Schoenen vergeet hij soms", "enter")
+        await pilot.press(*"Helpt graag, overlegt nog weinig", "enter")
         await pilot.pause()
-        assert _record(flow, kind).competence_notes == {"veiligheid": "Schoenen vergeet hij soms"}
+        assert _record(flow, kind).competence_notes == {"samenwerken": "Helpt graag, overlegt nog weinig"}
 
 
 async def test_a_picture_card_shows_its_image_where_the_terminal_can_and_its_label_elsewhere(

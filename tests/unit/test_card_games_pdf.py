@@ -87,3 +87,19 @@ def test_blank_worksheets_of_the_card_games(name: str, tmp_path: Path) -> None:
     }[name]
     for part in expected:
         assert part in text, part
+
+
+def test_the_demo_vier_op_een_rij_and_an_organisations_blank_sheet_use_its_competence_dictionary(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from poptui.models import Organisation
+    from poptui.services import decks
+
+    record = _game(demo_db, MethodKind.VIER_OP_EEN_RIJ)
+    assert record.deck_id.startswith("woordenboek:") and record.cards[0].text == "Machines bedienen"
+    organisation = next(item for item in demo_db.list(Organisation) if item.name == "De Werkplaats vzw")
+    own = decks.dictionary_deck(demo_db, organisation.id)
+    assert own is not None
+    text = _text(forms.export_blank("vier_op_een_rij", organisation, tmp_path, competence_cards=own.cards))
+    assert "Machines bedienen" in text and "Zet de machine op de juiste manier aan en uit" in text
+    assert "Veiligheid" not in text  # not poptui's own deck

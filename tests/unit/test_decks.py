@@ -147,3 +147,29 @@ def test_cli_lists_and_imports_decks(tmp_path: Path, capsys: pytest.CaptureFixtu
         "decks", "import", str(good), "--name", "X", "--organisatie", "Onbekend", "--db", database, capsys=capsys
     )
     assert code == 1 and "niet gekend" in err
+
+
+def test_vier_op_een_rij_takes_the_competence_dictionary_first(db: Database, tmp_path: Path) -> None:
+    from poptui.services import competences
+
+    organisation = db.save(Organisation(name="De Schakel"))
+    [first, *others] = decks.competence_sources(db, organisation.id)
+    dictionary = competences.dictionary_of(db, organisation.id)
+    assert first.id == f"woordenboek:{organisation.id}" and not first.shipped
+    assert [card.text for card in first.cards] == [item.name for item in dictionary]
+    assert first.cards[0].aspects == dictionary[0].indicators[:4]
+    assert [deck.id for deck in others] == ["poptui:competenties"]
+    assert decks.competence_cards(db, organisation.id).id == first.id
+    # a competence with three indicators is left out; an imported competence deck comes second
+    three = dictionary[0].model_copy(update={"id": "drie", "name": "Drie", "indicators": ["a", "b", "c"]})
+    two = decks.competence_deck(organisation.id, [three, *dictionary[:2]])
+    assert two is not None and [card.id for card in two.cards] == [item.id for item in dictionary[:2]]
+    assert decks.competence_deck(organisation.id, [three, dictionary[0]]) is None  # one is no game
+    path = tmp_path / "competenties.csv"
+    path.write_text("Competentie;Aspect 1;Aspect 2;Aspect 3;Aspect 4\nVeiligheid;a;b;c;d\n", encoding="utf-8")
+    decks.import_deck(db, path, "Eigen set", organisation_id=organisation.id)
+    assert [deck.name for deck in decks.competence_sources(db, organisation.id)][1:] == [
+        "Eigen set",
+        "Competenties met hun aspecten (poptui)",
+    ]
+    assert decks.competence_sources(db, None)[0].name == "Eigen set"  # no organisation: no dictionary
