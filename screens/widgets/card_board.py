@@ -350,6 +350,9 @@ class CardBoard(Widget, can_focus=True):
         lines = [self._current_line(width), Text("-" * width if self.ascii else "─" * width, style="dim")]
         label_width = min(26, max(cell_len(self._pile_title(i).plain) for i in range(len(self.stage.piles))) + 2)
         room = max(10, width - label_width)
+        # a long card text is cut to CHIP_WIDTH so that two cards share a line; where two would not
+        # fit anyway, a card may use the whole line
+        chip_width = CHIP_WIDTH if room >= 2 * (CHIP_WIDTH + 2) else room - 3
         for index, pile in enumerate(self.stage.piles):
             cards = self.board.piles.get(pile.id, [])
             title = self._pile_title(index, label_width - 1)
@@ -364,7 +367,7 @@ class CardBoard(Widget, can_focus=True):
                 continue
             used = 0
             for position, card in enumerate(cards):
-                chip = self._chip(card, min(CHIP_WIDTH, room - 3), position + 1 if pile.slots else None)
+                chip = self._chip(card, chip_width - (2 if pile.slots else 0), position + 1 if pile.slots else None)
                 if used and used + cell_len(chip.plain) > room:
                     lines.append(line)
                     line = Text(" " * label_width)
