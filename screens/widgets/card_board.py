@@ -44,7 +44,6 @@ from poptui.services.card_board import MoveRefused
 from poptui.services.card_games import Stage
 
 TONES = {"groen": "green", "oranje": "dark_orange", "rood": "red"}
-CHIP_WIDTH = 26
 
 
 def _cut(text: str, width: int) -> str:
@@ -350,9 +349,9 @@ class CardBoard(Widget, can_focus=True):
         lines = [self._current_line(width), Text("-" * width if self.ascii else "─" * width, style="dim")]
         label_width = min(26, max(cell_len(self._pile_title(i).plain) for i in range(len(self.stage.piles))) + 2)
         room = max(10, width - label_width)
-        # a long card text is cut to CHIP_WIDTH so that two cards share a line; where two would not
-        # fit anyway, a card may use the whole line
-        chip_width = CHIP_WIDTH if room >= 2 * (CHIP_WIDTH + 2) else room - 3
+        # a card is as wide as its text (short ones share a line); a text is only cut at the end of
+        # the line: a poor reader needs the whole sentence (the PLUS wordings, a competence's aspects)
+        chip_width = room - 3
         for index, pile in enumerate(self.stage.piles):
             cards = self.board.piles.get(pile.id, [])
             title = self._pile_title(index, label_width - 1)
