@@ -38,7 +38,7 @@ from typing import TypeVar
 
 import dutch_texts as texts
 
-from poptui.catalog import load_catalog
+from poptui.catalog import load_catalog, shipped_decks
 from poptui.models import (
     METHOD_RECORD_CLASSES,
     ActionArea,
@@ -52,6 +52,8 @@ from poptui.models import (
     ConsentKind,
     ContactMoment,
     ContactMomentStatus,
+    Deck,
+    DeckKind,
     Employee,
     FunctionProfile,
     HoursEntry,
@@ -229,6 +231,21 @@ class Generator:
             )
             if rng.random() < 0.5:  # half the organisations keep a dictionary of their own
                 self.save(tx, self.competence_dictionary(organisation))
+        skills = next(deck for deck in shipped_decks() if deck.kind is DeckKind.SKILLS).cards
+        for number, organisation in enumerate(organisations):
+            if number == 0 or rng.random() < 0.3:  # an organisation's own deck (poptui decks import)
+                self.save(
+                    tx,
+                    Deck(
+                        id=self.new_id(),
+                        created_at=self.stamp(self.begin),
+                        name=f"Vaardigheden {organisation.name}",
+                        kind=DeckKind.SKILLS,
+                        organisation_id=organisation.id,
+                        source="vaardigheden.xlsx",
+                        cards=rng.sample(list(skills), 30),
+                    ),
+                )
         self.trainings(tx, trainers, coaches, organisations)
         self.hours(tx, organisations, coaches)
         return Core(organisations, coaches, supervisors, trainers)

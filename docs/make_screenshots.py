@@ -56,6 +56,8 @@ class Demo:
     moment_id: str
     measured_employee_id: str
     measured_trajectory_id: str
+    cards_trajectory_id: str
+    """Mohamed's trajectory with the demo's Kwaliteitenspel."""
 
 
 @contextmanager
@@ -126,6 +128,17 @@ async def competence_measurement(pilot: Pilot[None], demo: Demo) -> None:
     await _settle(pilot)
 
 
+async def card_game(pilot: Pilot[None], demo: Demo) -> None:
+    from poptui.screens import navigation
+
+    from poptui.models import MethodKind
+
+    navigation.open_method(pilot.app, demo.measured_employee_id, demo.cards_trajectory_id, MethodKind.KWALITEITENSPEL)
+    await _settle(pilot)
+    await pilot.press("p")  # back from the distortions to the eight qualities
+    await _settle(pilot)
+
+
 async def method_help(pilot: Pilot[None], demo: Demo) -> None:
     await competence_measurement(pilot, demo)
     await pilot.press("f1")
@@ -168,6 +181,7 @@ SHOTS = (
     Shot("contactmoment", contact_moment),
     Shot("actieplan", pop_plan),
     Shot("competentiemeting", competence_measurement),
+    Shot("kaartspel", card_game),
     Shot("hulp-methodiek", method_help),
     Shot("pop-in-vijf-minuten", pop_in_five_minutes),
     Shot("wat-ontbreekt", compliance),
@@ -182,6 +196,8 @@ def _demo_ids(database_path: Path) -> Demo:
         ContactMoment,
         ContactMomentStatus,
         Employee,
+        MethodKind,
+        MethodRecordBase,
         PopDocument,
         Trajectory,
     )
@@ -206,6 +222,9 @@ def _demo_ids(database_path: Path) -> Demo:
         moment_id=held[-1].id,
         measured_employee_id=mohamed.id,
         measured_trajectory_id=max(measured, key=lambda record: record.date or DAY).trajectory_id,
+        cards_trajectory_id=database.list(MethodRecordBase, employee_id=mohamed.id, kind=MethodKind.KWALITEITENSPEL)[
+            0
+        ].trajectory_id,
     )
 
 

@@ -26,6 +26,7 @@ from poptui.catalog_models import (
     AiGuide,
     Attitude,
     BetweenStep,
+    CardGamesGuide,
     CareerCompetenceInfo,
     CompetenceGuide,
     ContactMomentTemplate,
@@ -41,6 +42,7 @@ from poptui.catalog_models import (
     RegistrationGuide,
     ScanDomain,
     ScanGuide,
+    ShippedDeck,
     SmartGuide,
     StartupGuide,
     Variant,
@@ -56,6 +58,7 @@ __all__ = [
     "Attitude",
     "BetweenStep",
     "CareerCompetenceInfo",
+    "CardGamesGuide",
     "Catalog",
     "CatalogError",
     "CompetenceGuide",
@@ -70,6 +73,7 @@ __all__ = [
     "Prompt",
     "RegistrationGuide",
     "ScanDomain",
+    "ShippedDeck",
     "ScanGuide",
     "SmartGuide",
     "StartupGuide",
@@ -105,6 +109,8 @@ class Catalog(BaseModel):
       ``hand`` (§5.3), ``klokwijs`` (§5.9), ``praatplaat`` (§5.13),
       ``competence`` (§5.6) and ``ai`` (§5.1): the content of those screens.
     - ``registration`` (§4.4): the Mijn Loopbaan upload steps and the compliance overview's texts.
+    - ``card_games`` (§5.4, §5.5, §5.10-§5.12): the piles, rounds and questions of the card games
+      (the decks themselves: :func:`shipped_decks`).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -122,6 +128,7 @@ class Catalog(BaseModel):
     competence: CompetenceGuide
     ai: AiGuide
     registration: RegistrationGuide
+    card_games: CardGamesGuide
 
     _by_name: dict[str, MethodKind] = PrivateAttr(default_factory=dict)
 
@@ -210,6 +217,23 @@ def load_catalog() -> Catalog:
             competence=_load(root, "competence.json", CompetenceGuide),
             ai=_load(root, "ai.json", AiGuide),
             registration=_load(root, "registration.json", RegistrationGuide),
+            card_games=_load(root, "card_games.json", CardGamesGuide),
         )
     except ValidationError as exc:
         raise CatalogError(f"content files variants.json/methods.json are inconsistent:\n{exc}") from exc
+
+
+DECKS_FOLDER = "decks"
+
+
+@functools.cache
+def shipped_decks() -> tuple[ShippedDeck, ...]:
+    """poptui's own decks (``data/decks/*.json``), validated once, in file-name order.
+    Apart from :func:`load_catalog`: only the card games need them."""
+    folder = _data_root().joinpath(DECKS_FOLDER)
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".json"))
+    decks = tuple(_load(folder, name, ShippedDeck) for name in names)
+    ids = [deck.id for deck in decks]
+    if len(set(ids)) != len(ids):
+        raise CatalogError(f"duplicate deck ids in data/decks: {sorted(ids)}")
+    return decks

@@ -16,6 +16,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from poptui.models.cards import DeckCard, DeckKind
 from poptui.models.enums import (
     ActionArea,
     BetweenStepKind,
@@ -657,3 +658,177 @@ class RegistrationGuide(CatalogModel):
 
 
 Prompt.model_rebuild()
+
+
+# --- card games (§5.4, §5.5, §5.10-§5.12) and the shipped decks ------------------------
+
+Tone = Literal["", "groen", "oranje", "rood"]
+
+
+class PileGuide(CatalogModel):
+    """A pile of the card-sorting board: its name, the key that puts the card in play on it
+    (shown on screen), at most ``limit`` cards, a colour mark (``tone``, also said in words) and
+    ``slots``: the digits 1..limit name the cards lying on it (the 8-card game's replace keys)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = Field(min_length=1)
+    key: str = Field(default="", pattern=r"^[a-z0-9]?$")
+    limit: int | None = Field(default=None, ge=1)
+    tone: Tone = ""
+    slots: bool = False
+
+
+class StageGuide(CatalogModel):
+    """One sorting round: its title, the hint for the coach and its piles."""
+
+    title: str
+    hint: str
+    piles: list[PileGuide] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> StageGuide:
+        ids = [pile.id for pile in self.piles]
+        keys = [pile.key for pile in self.piles if pile.key]
+        if len(set(ids)) != len(ids) or len(set(keys)) != len(keys):
+            raise ValueError(f"round '{self.title}': pile ids and keys must be distinct")
+        return self
+
+
+class Question(CatalogModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: str = Field(min_length=1)
+
+
+class KwaliteitenspelGuide(CatalogModel):
+    """§5.4: the three-piles variant, the 8-card game for qualities and for distortions."""
+
+    hand_size: int = Field(ge=1, le=9)
+    sorting: StageGuide
+    qualities: StageGuide
+    distortions: StageGuide
+    order_hint: str
+    distortion_order_hint: str
+    conclusion_question: str
+
+
+class NamedChoice(CatalogModel):
+    id: str = Field(pattern=r"^[A-Za-z0-9_]+$")
+    name: str
+    short: str = ""
+
+
+class MeaningGuide(StageGuide):
+    """Vaardighedenspel form I: the rows, the stopping rule and the three questions."""
+
+    stop_at: int = Field(ge=1)
+    questions: list[Question]
+
+
+class SelectionGuide(StageGuide):
+    limit: int = Field(ge=1)
+
+
+class ProfileGuide(StageGuide):
+    """Form II: green / orange / red, the top of each row, and the three profiles side by side."""
+
+    top: int = Field(ge=1)
+    moments: list[NamedChoice] = Field(min_length=1)
+    questions: list[Question]
+
+
+class FunGuide(StageGuide):
+    """Form III round 1: the five columns; ``aside`` is the extra pile of the variant with all cards
+    (a skill the employee never had to do with)."""
+
+    aside: PileGuide
+
+
+class MasteryGuide(CatalogModel):
+    """Form III round 2: the matrix rows (mastery), top to bottom."""
+
+    title: str
+    hint: str
+    rows: list[PileGuide] = Field(min_length=1)
+
+
+class MatrixReadingsGuide(CatalogModel):
+    training: str
+    burnout: str
+    drift: str
+    balance: str
+
+
+class VaardighedenspelGuide(CatalogModel):
+    """§5.5: the three forms."""
+
+    forms: list[NamedChoice] = Field(min_length=3, max_length=3)
+    meaning: MeaningGuide
+    selection: SelectionGuide
+    profile: ProfileGuide
+    frequency: StageGuide
+    fun: FunGuide
+    mastery: MasteryGuide
+    rest: StageGuide
+    matrix_questions: list[Question]
+    readings: MatrixReadingsGuide
+
+    @model_validator(mode="after")
+    def _matrix_is_five_by_three(self) -> VaardighedenspelGuide:
+        if len(self.fun.piles) != 5 or len(self.mastery.rows) != 3:
+            raise ValueError("the skills matrix is 5 columns (fun) by 3 rows (mastery), as in §5.5")
+        return self
+
+
+class PlaceGuide(CatalogModel):
+    title: str
+    hint: str
+
+
+class VierOpEenRijGuide(CatalogModel):
+    """§5.12: placing the aspects, the colour per aspect, the discussion questions."""
+
+    place: PlaceGuide
+    colour: PlaceGuide
+    describe_question: str
+    ratings: list[PileGuide] = Field(min_length=3, max_length=3)
+    questions: list[str]
+
+
+class PictureMethodGuide(CatalogModel):
+    """§5.10 Droompagina, §5.11 Prentenbeeld: choosing pictures, the questions per picture."""
+
+    choose: StageGuide
+    questions: list[Question] = Field(min_length=1)
+
+
+class CardGamesGuide(CatalogModel):
+    """``card_games.json``."""
+
+    kwaliteitenspel: KwaliteitenspelGuide
+    vaardighedenspel: VaardighedenspelGuide
+    vier_op_een_rij: VierOpEenRijGuide
+    droompagina: PictureMethodGuide
+    prentenbeeld: PictureMethodGuide
+
+
+class ShippedDeck(CatalogModel):
+    """A deck in ``data/decks/``, written for poptui (never a commercial game's card texts)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_-]+$")
+    name: str
+    kind: DeckKind
+    description: str = ""
+    cards: list[DeckCard] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> ShippedDeck:
+        ids = [card.id for card in self.cards]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"deck {self.id}: card ids must be distinct")
+        if self.kind is DeckKind.QUALITIES and any(
+            not (c.plus and c.distortion and c.distortion_plus) for c in self.cards
+        ):
+            raise ValueError(f"deck {self.id}: every quality has a PLUS wording and a distortion in both wordings")
+        if self.kind is DeckKind.COMPETENCES and any(len(card.aspects) != 4 for card in self.cards):
+            raise ValueError(f"deck {self.id}: every competence has four aspects")
+        return self

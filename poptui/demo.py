@@ -9,10 +9,11 @@ always has a month to report on: the completed POPs fall in the previous month.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, time, timedelta
 from typing import TypeVar
 
-from poptui import clock
+from poptui import clock, demo_cards
 from poptui.demo_competences import DEMO_SNOEIEN, CompetenceDemo, add_competences
 from poptui.models import (
     ActionEvaluation,
@@ -382,7 +383,7 @@ def _fill(demo: _DemoWriter) -> None:
         3,
         notes=["Opstart individueel.", "AI-gesprek: trots op zijn heftruckattest.", "Kwaliteitenspel gespeeld."],
     )
-    demo.trajectory(
+    traject_sarah, moments_sarah = demo.trajectory(
         sarah,
         tom,
         VariantId.VARIANT_4,
@@ -392,7 +393,7 @@ def _fill(demo: _DemoWriter) -> None:
         1,
         notes=["Collectieve opstart in de zorgkeuken."],
     )
-    demo.trajectory(
+    traject_dirk, moments_dirk = demo.trajectory(
         dirk,
         an,
         VariantId.VARIANT_2,
@@ -402,6 +403,26 @@ def _fill(demo: _DemoWriter) -> None:
         1,
         notes=["Opstart: Dirk wil graag lassen leren."],
     )
+
+    # A finished card game of each kind (§5.4, §5.5, §5.10-§5.12), each listed among the methods of
+    # its contact moment, so the trajectory and the contact moment show it (the lists of moments
+    # keep the stored version: the competences demo below changes some of them again).
+    for game, trajectory, moments, number in (
+        (demo_cards.kwaliteitenspel_game, t_mohamed, moments_mohamed, 2),
+        (demo_cards.vaardighedenspel_game, t_mohamed, moments_mohamed, 1),
+        (demo_cards.droompagina_game, traject_ines, moments_ines, 1),
+        (demo_cards.prentenbeeld_game, traject_sarah, moments_sarah, 0),
+        (
+            functools.partial(demo_cards.vier_op_een_rij_game, organisation_id=werkplaats.id),
+            traject_dirk,
+            moments_dirk,
+            0,
+        ),
+    ):
+        held = moments[number]
+        record = demo.save(game(trajectory, held))
+        if record.kind not in held.methods:
+            moments[number] = demo.save(held.model_copy(update={"methods": [*held.methods, record.kind]}))
 
     # Completed in the previous month, with a final POP.
     def completed(employee: Employee, coach: Person, variant: VariantId, intensity: Level, days: int) -> Trajectory:

@@ -67,6 +67,15 @@ _LABELS = {
     "wat_wil_ik": "Wat wil ik",
     "wat_kan_ik": "Wat kan ik",
     "ontwikkelpunten": "Ontwikkelpunten",
+    "kwaliteiten": "Kwaliteiten",
+    "vaardigheden": "Vaardigheden",
+    "prenten": "Prenten",
+    "competenties": "Competenties",
+    "prive": "Privé",
+    "beide": "Werk en privé",
+    "groen": "Groen",
+    "oranje": "Oranje",
+    "rood": "Rood",
 }
 
 

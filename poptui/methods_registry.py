@@ -39,6 +39,11 @@ GENERAL_SHEET = "poptui.export.method_sheets:general_sheet"
 
 FILLED_SHEETS: dict[MethodKind, str] = {
     MethodKind.COMPETENTIEMETING: "poptui.export.competence_sheet:competence_sheet",
+    MethodKind.KWALITEITENSPEL: "poptui.export.card_games_pdf:filled_kwaliteitenspel",
+    MethodKind.VAARDIGHEDENSPEL: "poptui.export.card_games_pdf:filled_vaardighedenspel",
+    MethodKind.VIER_OP_EEN_RIJ: "poptui.export.card_games_pdf:filled_vier_op_een_rij",
+    MethodKind.DROOMPAGINA: "poptui.export.card_games_pdf:filled_pictures",
+    MethodKind.PRENTENBEELD: "poptui.export.card_games_pdf:filled_pictures",
 }
 """Method kind -> ``"module:function"`` drawing its filled sheet's body (a
 :data:`poptui.export.method_sheets.FilledSheet`). A kind not listed prints :data:`GENERAL_SHEET`."""

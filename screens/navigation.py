@@ -152,17 +152,23 @@ def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
     from poptui.screens.base import poptui_app
     from poptui.screens.print_dialog import BlankWorksheetDialog, print_form, worksheet_choices
 
-    from poptui.services import competences, forms
+    from poptui.services import competences, decks, forms
     from poptui.services.organisations import get_organisation
 
     database = poptui_app(app).database
     organisation = get_organisation(database, organisation_id) if organisation_id else None
     names = [item.name for item in competences.dictionary_of(database, organisation.id)] if organisation else []
+    own = decks.dictionary_deck(database, organisation.id) if organisation else None
+    cards = own.cards if own else ()
     titles = {name: str(title) for title, name in worksheet_choices()}
 
     def chosen(name: str | None) -> None:
         if name is not None:
-            print_form(app, lambda: forms.export_blank(name, organisation, competences=names), titles.get(name, name))
+            print_form(
+                app,
+                lambda: forms.export_blank(name, organisation, competences=names, competence_cards=cards),
+                titles.get(name, name),
+            )
 
     _push(app, BlankWorksheetDialog(organisation.name if organisation else ""), chosen)
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "poptui.cli.person_commands",
     "poptui.cli.registration_commands",
     "poptui.cli.serve_command",
+    "poptui.cli.deck_commands",
 )
 
 

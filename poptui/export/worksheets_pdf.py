@@ -24,13 +24,26 @@ from typing import Any
 
 from poptui import clock
 from poptui.catalog import Catalog
+from poptui.export import card_games_pdf
 from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, MethodKind
 from poptui.resources import data_path
 
-WORKSHEETS = ("hand", "competenties", "scan", "smart", "klokwijs", "praatplaat", "actieplan", "smart-actie")
+CARD_GAME_SHEETS = ("kwaliteitenspel", "vaardighedenspel", "vier_op_een_rij", "droompagina", "prentenbeeld")
+"""The card games' own sheets (:mod:`poptui.export.card_games_pdf`), named by their method kind."""
+WORKSHEETS = (
+    "hand",
+    "competenties",
+    "scan",
+    "smart",
+    "klokwijs",
+    "praatplaat",
+    "actieplan",
+    "smart-actie",
+    *CARD_GAME_SHEETS,
+)
 
 
 @cache
@@ -46,6 +59,9 @@ class WorksheetPrint:
     competences: Sequence[str] = ()
     """The organisation's competences for the assessment sheet; the catalog's sample when empty."""
     print_date: date = field(default_factory=lambda: clock.today())
+    competence_cards: Sequence[Any] = ()
+    """Vier op een rij: the organisation's competences with their four aspects (``DeckCard``);
+    poptui's own competence deck when empty."""
 
 
 def worksheet_names(catalog: Catalog) -> tuple[str, ...]:
@@ -289,6 +305,11 @@ def _smart_action(pdf: FormPdf, data: WorksheetPrint) -> None:
 
 
 _BUILDERS: dict[str, Callable[[FormPdf, WorksheetPrint], None]] = {
+    "kwaliteitenspel": lambda pdf, data: card_games_pdf.blank_kwaliteitenspel(pdf, data.catalog),
+    "vaardighedenspel": lambda pdf, data: card_games_pdf.blank_vaardighedenspel(pdf, data.catalog),
+    "vier_op_een_rij": lambda pdf, data: card_games_pdf.blank_vier_op_een_rij(pdf, data.catalog, data.competence_cards),
+    "droompagina": lambda pdf, data: card_games_pdf.blank_pictures(pdf, data.catalog, "droompagina"),
+    "prentenbeeld": lambda pdf, data: card_games_pdf.blank_pictures(pdf, data.catalog, "prentenbeeld"),
     "hand": _hand,
     "competenties": _competences,
     "scan": _scan,

@@ -1,6 +1,7 @@
 """The domain models: the one definition of every record and its validation."""
 
 from poptui.models.base import DossierRecord, Model, Record, new_id
+from poptui.models.cards import Board, CardNote, Deck, DeckCard, DeckKind, Sphere
 from poptui.models.competences import (
     Competence,
     CompetenceDictionary,
@@ -44,6 +45,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     PopDocument,
     ActionEvaluation,
     ConsentEvent,
+    Deck,
 )
 """Every stored record type (method records are stored through their common base)."""
 
@@ -57,10 +59,15 @@ __all__ = [
     "CompetenceRating",
     "CompetentiemetingRecord",
     "ConsultationRating",
+    "Board",
+    "CardNote",
     "ConsentEvent",
     "ConsentKind",
     "Conclusion",
     "ContactMoment",
+    "Deck",
+    "DeckCard",
+    "DeckKind",
     "DossierRecord",
     "FunctionProfile",
     "current_consent",
@@ -81,6 +88,7 @@ __all__ = [
     "Record",
     "ScaleLevel",
     "SmartFields",
+    "Sphere",
     "StartupAnalysis",
     "SupervisorConsultation",
     "Training",

@@ -11,6 +11,13 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import Field, TypeAdapter
 
 from poptui.models.base import Text
+from poptui.models.card_games import (
+    DroompaginaRecord,
+    KwaliteitenspelRecord,
+    PrentenbeeldRecord,
+    VaardighedenspelRecord,
+    VierOpEenRijRecord,
+)
 from poptui.models.competences import CompetentiemetingRecord
 from poptui.models.enums import MethodKind
 from poptui.models.method_base import MethodRecordBase
@@ -60,40 +67,10 @@ class AiDroomfaseRecord(MethodRecordBase):
     kind: Literal[MethodKind.AI_DROOMFASE] = MethodKind.AI_DROOMFASE
 
 
-class KwaliteitenspelRecord(MethodRecordBase):
-    """Kwaliteitenspel (§5.4): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.KWALITEITENSPEL] = MethodKind.KWALITEITENSPEL
-
-
-class VaardighedenspelRecord(MethodRecordBase):
-    """Vaardighedenspel (§5.5): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.VAARDIGHEDENSPEL] = MethodKind.VAARDIGHEDENSPEL
-
-
 class KlokwijsRecord(MethodRecordBase):
     """Klokwijs (§5.9): notes and conclusions until the method has its own screen."""
 
     kind: Literal[MethodKind.KLOKWIJS] = MethodKind.KLOKWIJS
-
-
-class DroompaginaRecord(MethodRecordBase):
-    """Droompagina (§5.10): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.DROOMPAGINA] = MethodKind.DROOMPAGINA
-
-
-class PrentenbeeldRecord(MethodRecordBase):
-    """Prentenbeeld (§5.11): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.PRENTENBEELD] = MethodKind.PRENTENBEELD
-
-
-class VierOpEenRijRecord(MethodRecordBase):
-    """Vier op een rij (§5.12): notes and conclusions until the method has its own screen."""
-
-    kind: Literal[MethodKind.VIER_OP_EEN_RIJ] = MethodKind.VIER_OP_EEN_RIJ
 
 
 class PraatplaatRecord(MethodRecordBase):

@@ -82,6 +82,7 @@ from poptui.models import (
     AuditAction,
     ContactMoment,
     ContactMomentStatus,
+    DeckCard,
     Employee,
     HoursEntry,
     MethodRecordBase,
@@ -411,14 +412,21 @@ def export_blank(
     out_dir: Path | str | None = None,
     *,
     competences: Sequence[str] = (),
+    competence_cards: Sequence[DeckCard] = (),
     today: date | None = None,
 ) -> Path:
-    """A blank worksheet; no database needed, so nothing is audited."""
+    """A blank worksheet; no database needed, so nothing is audited. ``competences``: the
+    organisation's competence names (assessment sheet); ``competence_cards``: its competences with
+    four aspects (Vier op een rij, :func:`poptui.services.decks.dictionary_deck`)."""
     names = worksheet_names()
     if name not in names:
         raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
     organisation_name = organisation.name if organisation else ""
-    data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or clock.today()))
+    data = worksheet_pdf(
+        WorksheetPrint(
+            name, load_catalog(), organisation_name, competences, today or clock.today(), tuple(competence_cards)
+        )
+    )
     folder = _folder(out_dir)
     return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
 

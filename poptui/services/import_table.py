@@ -13,7 +13,9 @@ Hostile or broken files never stop the reading and never pass through unseen:
   end up in one cell, makes that row refused ("aanhalingsteken niet afgesloten"); reading goes on
   with the next line, so no row disappears. A quoted cell over several lines is accepted when it
   holds no separator (a remark typed with Alt+Enter in Excel) and is closed before the end;
-- a file over :data:`MAX_FILE_BYTES` is refused as a whole.
+- a file over :data:`MAX_FILE_BYTES` (or the caller's ``max_bytes``) is refused as a whole, and so
+  is a table of more than the caller's ``max_rows`` rows (counted while reading, so a huge file is
+  never read whole: a CSV counts every record, a workbook its rows that hold something).
 
 Row numbers are the ones a spreadsheet shows (a cell over several lines is one row).
 """
@@ -21,6 +23,7 @@ Row numbers are the ones a spreadsheet shows (a cell over several lines is one r
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sys
 import zipfile
@@ -42,6 +45,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """About 500,000 rows of employees: more is not a list of employees."""
 DEFAULT_LIMIT = 1000
 """Characters in one cell of a known column when the caller names no limit for it."""
+BLANK_ROWS_PER_ROW = 50
+"""With ``max_rows``, a workbook may hold this many rows (empty ones included) per allowed row."""
 REPORT_WIDTH = 60
 """Values from the file are cut to this many characters in reports."""
 
@@ -51,6 +56,10 @@ _END_MARK = "\ue000poptui-einde"
 
 class ImportFileError(Exception):
     """The file cannot be read as a table at all. ``str(error)`` is a Dutch sentence for the coach."""
+
+
+class NoHeaderError(ImportFileError):
+    """The file was read, but no row in its first rows names the required columns."""
 
 
 @dataclass
@@ -118,7 +127,7 @@ def find_header(
 
 def _no_header(columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> ImportFileError:
     names = ", ".join(columns[name][0] for name in required)
-    return ImportFileError(
+    return NoHeaderError(
         _(
             "Er is geen kopregel gevonden. De eerste rij (of de rij onder een titel) moet de kolomnamen bevatten, "
             "minstens: {names}.",
@@ -258,11 +267,22 @@ def csv_records(text: str, delimiter: str, max_records: int | None = None) -> tu
     return records, problems
 
 
+def too_many_rows(limit: int) -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Het bestand heeft meer dan {limit} rijen: zoveel rijen kan poptui hier niet inlezen. Er is niets "
+            "ingelezen.",
+            limit=limit,
+        )
+    )
+
+
 def read_csv(
     raw: bytes,
     columns: dict[str, tuple[str, ...]],
     required: tuple[str, ...],
     limits: dict[str, int] | None = None,
+    max_rows: int | None = None,
 ) -> SourceTable:
     """Choose the separator on the first rows (the one whose header names the most known columns), then read."""
     text = decode(raw)
@@ -284,12 +304,18 @@ def read_csv(
                 + _('Let op: in de eerste rijen staat een aanhalingsteken (") dat niet gesloten wordt.')
             )
         raise error
-    grid, problems = csv_records(text, best)
+    grid, problems = csv_records(text, best, max_records=None if max_rows is None else max_rows + 1)
+    if max_rows is not None and len(grid) > max_rows:
+        raise too_many_rows(max_rows)
     return table_from_grid(grid, columns, required, limits, problems)
 
 
 def read_xlsx(
-    path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...], limits: dict[str, int] | None = None
+    path: Path,
+    columns: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    limits: dict[str, int] | None = None,
+    max_rows: int | None = None,
 ) -> SourceTable:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -302,7 +328,18 @@ def read_xlsx(
         ) from error
     try:
         sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
-        grid = [list(row) for row in sheet.iter_rows(values_only=True)]
+        grid: list[list[Any]] = []
+        filled = 0
+        for values in sheet.iter_rows(values_only=True):
+            row = list(values)
+            if max_rows is not None:
+                if _blank(row):
+                    row = []  # formatted but empty rows: counted apart, kept small
+                else:
+                    filled += 1
+                if filled > max_rows or len(grid) >= max_rows * BLANK_ROWS_PER_ROW:
+                    raise too_many_rows(max_rows)
+            grid.append(row)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(
             _("Het Excel-bestand {name} is beschadigd en kan niet gelezen worden.", name=_shown(path.name))
@@ -310,6 +347,16 @@ def read_xlsx(
     finally:
         workbook.close()
     return table_from_grid(grid, columns, required, limits)
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB as a Fleming writes it, rounded up (a file just over 2 MB is '2,1'): whole from
+    10 MB on, else with one decimal after a comma."""
+    megabytes = size / (1024 * 1024)
+    if megabytes >= 10:
+        return str(math.ceil(megabytes))
+    tenths = math.ceil(megabytes * 10)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10},{tenths % 10}"
 
 
 def _shown(text: object) -> str:
@@ -322,8 +369,14 @@ def read_table(
     columns: dict[str, tuple[str, ...]],
     required: tuple[str, ...],
     limits: dict[str, int] | None = None,
+    *,
+    max_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> SourceTable:
-    """Read ``path`` (.xlsx or .csv, recognised by name or content) into rows keyed by field name."""
+    """Read ``path`` (.xlsx or .csv, recognised by name or content) into rows keyed by field name;
+    a file over ``max_bytes`` (default :data:`MAX_FILE_BYTES`), or of more than ``max_rows`` rows,
+    is refused (:class:`ImportFileError`)."""
+    max_bytes = max_bytes or MAX_FILE_BYTES
     path = Path(path).expanduser()
     if not path.is_file():
         raise ImportFileError(_("Het bestand {path} bestaat niet.", path=_shown(path)))
@@ -334,20 +387,20 @@ def read_table(
         )
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > max_bytes:
             raise ImportFileError(
                 _(
                     "Het bestand {path} is te groot ({size} MB; hoogstens {limit} MB). Splits het in kleinere "
                     "bestanden.",
                     path=_shown(path),
-                    size=size // (1024 * 1024),
-                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                    size=_megabytes(size),
+                    limit=_megabytes(max_bytes),
                 )
             )
         with path.open("rb") as handle:
             head = handle.read(4)
             if suffix in (".xlsx", ".xlsm") or head.startswith(b"PK\x03\x04"):
-                return read_xlsx(path, columns, required, limits)
+                return read_xlsx(path, columns, required, limits, max_rows)
             raw = head + handle.read()
     except OSError as error:
         raise ImportFileError(
@@ -357,4 +410,4 @@ def read_table(
                 reason=_shown(error.strerror or error),
             )
         ) from error
-    return read_csv(raw, columns, required, limits)
+    return read_csv(raw, columns, required, limits, max_rows)

@@ -45,11 +45,11 @@ def test_the_registry_has_nothing_extra() -> None:
 
 
 def test_a_method_without_a_sheet_of_its_own_prints_the_general_sheet(tmp_path: Path) -> None:
-    entry = method(MethodKind.KWALITEITENSPEL)
-    assert entry.worksheet == "kwaliteitenspel"
+    entry = method(MethodKind.AI_DROOMFASE)
+    assert entry.worksheet == "ai_droomfase"
     path = forms.export_blank(entry.worksheet, None, tmp_path)
     printed = "\n".join(page.extract_text() for page in PdfReader(path).pages)
-    assert "Werkblad Kwaliteitenspel" in printed and "Notities" in printed and "Conclusies" in printed
+    assert "Werkblad AI" in printed and "Notities" in printed and "Conclusies" in printed
     assert method(MethodKind.HAND).worksheet == "hand"
 
 
