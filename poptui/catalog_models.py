@@ -47,8 +47,10 @@ class CatalogModel(BaseModel):
 
 class Prompt(CatalogModel):
     """A question or instruction, with optional sub-questions or answer options (``sub``)
-    and an optional hint for the coach (``note``)."""
+    and an optional hint for the coach (``note``). ``id`` names a question whose answer is
+    stored (a method record keeps answers by it, so it never changes once used)."""
 
+    id: str = ""
     text: str = Field(min_length=1)
     sub: list[Prompt] = []
     note: str = ""
@@ -376,6 +378,8 @@ class InterviewTheme(CatalogModel):
 
     number: int
     title: str
+    short: str = Field(min_length=1, max_length=14)
+    """The theme's name on a tab."""
     summary: str
     questions: list[Prompt] = []
 
@@ -398,8 +402,10 @@ class Attitude(CatalogModel):
 
 class EmpowermentPart(CatalogModel):
     """A sub-part of a theme 7 question (a = first contact, b = already known ...).
-    ``observation_points`` are what the coach watches for (non-verbal, verbal)."""
+    ``observation_points`` are what the coach watches for (non-verbal, verbal); the coach's
+    observations of a part are stored under ``<id>_obs``."""
 
+    id: str
     label: str
     title: str
     questions: list[Prompt]
@@ -413,8 +419,21 @@ class EmpowermentQuestion(CatalogModel):
     parts: list[EmpowermentPart]
 
 
+class ThemeSuggestions(CatalogModel):
+    """Which themes the screen proposes (poptui's own rule, ``note`` says so): those for the
+    trajectory's reflection ability, plus those of its variant."""
+
+    note: str
+    by_reflection: dict[str, list[int]]
+    by_variant: dict[str, list[int]] = {}
+
+    def themes(self, reflection: str, variant: str) -> list[int]:
+        return sorted(set(self.by_reflection.get(reflection, [])) | set(self.by_variant.get(variant, [])))
+
+
 class InterviewGuide(CatalogModel):
-    """``interview.json``: the criteriumgericht/gestructureerd interview (§5.2)."""
+    """``interview.json``: the criteriumgericht/gestructureerd interview (§5.2). Every question
+    has an ``id``; theme 4's ids are the interview record's own (consent-gated) fields."""
 
     intro: str
     themes: list[InterviewTheme] = Field(min_length=8, max_length=8)
@@ -424,6 +443,21 @@ class InterviewGuide(CatalogModel):
     attitude_intro: str
     attitudes: list[Attitude]
     empowerment: list[EmpowermentQuestion]
+    suggested_themes: ThemeSuggestions
+
+    def theme(self, number: int) -> InterviewTheme:
+        return next(theme for theme in self.themes if theme.number == number)
+
+    @model_validator(mode="after")
+    def _ids(self) -> InterviewGuide:
+        ids = [q.id for t in self.themes for q in t.questions]
+        ids += [q.id for e in self.empowerment for part in e.parts for q in part.questions]
+        ids += [f"{part.id}_obs" for e in self.empowerment for part in e.parts]
+        if not all(ids) or len(ids) != len(set(ids)):
+            raise ValueError("every interview question needs a unique id")
+        if sorted(theme.number for theme in self.themes) != list(range(1, 9)):
+            raise ValueError("the interview has themes 1 to 8")
+        return self
 
 
 # --- HAND, Klokwijs, Praatplaat ------------------------------------------------
@@ -461,13 +495,22 @@ class KlokwijsPart(CatalogModel):
 
 class KlokwijsGuide(CatalogModel):
     """``klokwijs.json``. ``moment_prompts`` are poptui's own columns for each hour
-    set on the clock (``own_moment_prompts``)."""
+    set on the clock (``own_moment_prompts``): what, with whom, how it feels.
+    ``day_suggestions`` name the days a coach records ("is every day like this?")."""
 
     introduction: list[str]
-    moment_prompts: list[str]
+    moment_prompts: list[str] = Field(min_length=3, max_length=3)
     own_moment_prompts: bool = True
     parts: list[KlokwijsPart] = Field(min_length=3, max_length=3)
     visual_aids: list[str]
+    day_suggestions: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> KlokwijsGuide:
+        ids = [q.id for part in self.parts for q in part.questions]
+        if not all(ids) or len(ids) != len(set(ids)):
+            raise ValueError("every Klokwijs question needs a unique id")
+        return self
 
 
 class Choice(CatalogModel):
@@ -588,13 +631,22 @@ class AiGuide(CatalogModel):
 
     story_intro: str
     story_examples: list[str]
-    story_questions: list[str]
+    story_questions: list[Prompt]
     strengths_instruction: str
     dream_instruction: str
     dream_script: str
-    dream_questions: list[str]
-    dream_summary: list[str]
+    dream_questions: list[Prompt]
+    dream_summary: list[Prompt]
     optional_steps: list[Prompt]
+
+    @model_validator(mode="after")
+    def _ids(self) -> AiGuide:
+        groups = [self.story_questions, self.dream_questions + self.dream_summary + self.optional_steps]
+        for group in groups:
+            ids = [q.id for q in group]
+            if not all(ids) or len(ids) != len(set(ids)):
+                raise ValueError("every AI question needs a unique id")
+        return self
 
 
 # --- registration (§4.4) -----------------------------------------------------

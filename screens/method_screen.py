@@ -83,15 +83,21 @@ class MethodScreen(BaseScreen[Any]):
         self.record_id = record_id
         self.record: Any = None
 
+    def load(self) -> Any:
+        """The record, found or made on first use (a subclass may call this in ``compose``)."""
+        if self.record is None:
+            self.record = method_records.find_or_new(
+                self.database,
+                employee_id=self.employee_id,
+                trajectory_id=self.trajectory_id,
+                kind=self.kind,
+                contact_moment_id=self.contact_moment_id,
+                record_id=self.record_id,
+            )
+        return self.record
+
     def on_mount(self) -> None:
-        self.record = method_records.find_or_new(
-            self.database,
-            employee_id=self.employee_id,
-            trajectory_id=self.trajectory_id,
-            kind=self.kind,
-            contact_moment_id=self.contact_moment_id,
-            record_id=self.record_id,
-        )
+        self.load()
         employee = employees.find_employee(self.database, self.employee_id)
         self.title = method_name(self.kind)
         self.employee_name = employee.full_name if employee else ""

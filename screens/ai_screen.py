@@ -1,0 +1,190 @@
+"""AI – droomfase (§5.1): Ontdekken (one or more success stories, each with the eight
+sub-questions and the strengths as keywords), Dromen (the guided dream and its help
+questions), the summary of the dream, and the optional steps Vormgeven and Verwezenlijken."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from poptui.screens.method_answers import AnsweredMethodScreen
+from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll, prompt_text
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from poptui.catalog import load_catalog
+from poptui.i18n import _
+from poptui.models import SummaryPart
+
+STORY = "story:"
+"""Answer keys of the story on screen: ``story:<question id>``, ``story:title``, ``story:strengths``."""
+
+
+def strengths_list(text: str) -> list[str]:
+    """Keywords typed with commas or one per line."""
+    parts = (part.strip(" -•\t") for line in text.splitlines() for part in line.split(","))
+    return [part for part in parts if part]
+
+
+class AiScreen(AnsweredMethodScreen):
+    """AI – droomfase: F7/F8 wisselt van stap; in Ontdekken maakt Ctrl+N een nieuw succesverhaal en
+    toont F9 het volgende."""
+
+    CSS_PATH = "ai_screen.tcss"
+    BINDINGS: ClassVar = [
+        Binding("ctrl+n", "new_story", _("Nieuw verhaal"), id="ai.new_story"),
+        Binding("f9", "next_story", _("Volgend verhaal"), id="ai.next_story"),
+    ]
+    STEP_PARTS: ClassVar[dict[str, SummaryPart]] = {
+        "ontdekken": SummaryPart.WAT_KAN_IK,
+        "dromen": SummaryPart.WAT_WIL_IK,
+        "samenvatting": SummaryPart.WAT_WIL_IK,
+        "vormgeven": SummaryPart.ONTWIKKELPUNTEN,
+        "verwezenlijken": SummaryPart.ONTWIKKELPUNTEN,
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.story_index = 0
+
+    def compose(self) -> ComposeResult:
+        record = self.load()
+        guide = load_catalog().ai
+        self.story_index = max(0, len(record.stories) - 1) if record.stories else 0
+        yield Header()
+        with TabbedContent(id="ai-tabs"):
+            with TabPane(_("1 Ontdekken"), id="ontdekken"), StepScroll():
+                yield Static("", id="story-nav", markup=False)
+                intro = Text(guide.story_intro, style="italic")
+                for example in guide.story_examples:
+                    intro.append(f"\n  • {example}")
+                yield Static(intro, classes="script")
+                yield QuestionBlock(
+                    f"{STORY}title", _("Korte titel van dit succesverhaal"), self.answer(f"{STORY}title")
+                )
+                for question in guide.story_questions:
+                    key = STORY + question.id
+                    yield QuestionBlock(key, question.text, self.answer(key))
+                yield QuestionBlock(
+                    f"{STORY}strengths",
+                    _("Sterke punten: kernwoorden, gescheiden door komma's"),
+                    self.answer(f"{STORY}strengths"),
+                    note=guide.strengths_instruction,
+                )
+            with TabPane(_("2 Dromen"), id="dromen"), StepScroll():
+                yield Static(guide.dream_instruction, classes="note", markup=False)
+                yield Static(guide.dream_script, classes="script", markup=False)
+                for question in guide.dream_questions:
+                    yield QuestionBlock(question.id, question.text, self.answer(question.id))
+            with TabPane(_("3 Samenvatting"), id="samenvatting"), StepScroll():
+                yield Static(_("Vat met de deelnemer de kern van het droombeeld samen."), classes="note")
+                for question in guide.dream_summary:
+                    yield QuestionBlock(question.id, question.text, self.answer(question.id), tall=True)
+            for step_id, question in zip(("vormgeven", "verwezenlijken"), guide.optional_steps, strict=True):
+                title = question.text.split("–")[-1].strip()
+                with (
+                    TabPane(
+                        _(
+                            "{number} {title}",
+                            number=len(self.STEP_PARTS) - 1 if step_id == "vormgeven" else len(self.STEP_PARTS),
+                            title=title,
+                        ),
+                        id=step_id,
+                    ),
+                    StepScroll(),
+                ):
+                    yield Static(_("Een optionele stap van de waarderende benadering."), classes="note")
+                    yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id), tall=True)
+        yield Footer()
+
+    def redraw(self) -> None:
+        stories = len(self.record.stories)
+        total = max(stories, self.story_index + 1)
+        self.query_one("#story-nav", Static).update(
+            _(
+                "Succesverhaal {number} van {total}  ·  Ctrl+N: nieuw verhaal  ·  F9: volgend verhaal",
+                number=self.story_index + 1,
+                total=total,
+            )
+        )
+
+    def guidance_extra(self) -> str:
+        return _(
+            "F7/F8: vorige of volgende stap. Ontdekken: Ctrl+N begint een nieuw succesverhaal, F9 toont het "
+            "volgende. Wat je typt wordt na een seconde bewaard."
+        )
+
+    # -- the story on screen ---------------------------------------------------------------------
+
+    def answer(self, key: str) -> str:
+        if not key.startswith(STORY):
+            return super().answer(key)
+        stories = self.record.stories
+        if self.story_index >= len(stories):
+            return ""
+        story = stories[self.story_index]
+        name = key[len(STORY) :]
+        if name == "title":
+            return str(story.title)
+        if name == "strengths":
+            return ", ".join(story.strengths)
+        return str(story.answers.get(name, ""))
+
+    def apply_answer(self, data: dict[str, Any], key: str, text: str) -> None:
+        if not key.startswith(STORY):
+            super().apply_answer(data, key, text)
+            return
+        stories = [dict(story) for story in data.get("stories", [])]
+        while len(stories) <= self.story_index:
+            stories.append({"title": "", "answers": {}, "strengths": []})
+        story = stories[self.story_index]
+        name = key[len(STORY) :]
+        if name == "title":
+            story["title"] = text
+        elif name == "strengths":
+            story["strengths"] = strengths_list(text)
+        else:
+            answers = dict(story.get("answers", {}))
+            if text.strip():
+                answers[name] = text
+            else:
+                answers.pop(name, None)
+            story["answers"] = answers
+        data["stories"] = stories
+
+    def _show_story(self) -> None:
+        for area in self.query(AnswerArea):
+            if area.key.startswith(STORY):
+                area.load_text(self.answer(area.key))
+        self.redraw()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_story", "next_story"):
+            tabs = self.tabs()
+            return tabs is not None and tabs.active == "ontdekken"
+        return super().check_action(action, parameters)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        super().on_tabbed_content_tab_activated(event)
+        self.refresh_bindings()
+
+    def action_new_story(self) -> None:
+        """Ctrl+N: an empty success story after the last one (stored once something is typed)."""
+        self.flush_answers()
+        if self.story_index >= len(self.record.stories):
+            self.notify(_("Vul eerst dit verhaal in."))
+            return
+        self.story_index = len(self.record.stories)
+        self._show_story()
+        self.query_one("#ontdekken AnswerArea").focus()
+
+    def action_next_story(self) -> None:
+        """F9: the next success story (after the last one, the first again)."""
+        self.flush_answers()
+        count = len(self.record.stories)
+        if count < 2 and self.story_index < count:
+            self.notify(_("Er is maar één succesverhaal. Ctrl+N begint een nieuw."))
+            return
+        self.story_index = (self.story_index + 1) % max(1, count)
+        self._show_story()
