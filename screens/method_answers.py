@@ -156,6 +156,7 @@ class AnsweredMethodScreen(MethodScreen):
         self.flush_answers()
         index = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[max(0, min(len(ids) - 1, index + direction))]
+        self.focus_step()
         self.call_after_refresh(self.focus_step)
 
     def focus_step(self) -> None:

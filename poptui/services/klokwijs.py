@@ -108,9 +108,13 @@ def step(time: str, minutes: int) -> str:
     when the step is a multiple of 15 (07:10 + 15 -> 07:15)."""
     hour, minute = parse_time(time)
     total = hour * 60 + minute
-    if minutes % 15 == 0 and total % 15:
-        total = total - total % 15 + (15 if minutes > 0 else 0)
-        minutes -= 15 if minutes > 0 else 0
+    if minutes % 15 == 0 and total % 15:  # first to the quarter hour in the direction of the step
+        total -= total % 15
+        if minutes > 0:
+            total += 15
+            minutes -= 15
+        else:
+            minutes += 15
     total = (total + minutes) % (24 * 60)
     return format_time(total // 60, total % 60)
 
