@@ -41,12 +41,12 @@ def ascii_only() -> bool:
 def part_of_day(time: str) -> str:
     hour = klokwijs.parse_time(time)[0]
     if 6 <= hour < 12:
-        return _("’s ochtends")
+        return _("'s ochtends")
     if 12 <= hour < 18:
-        return _("’s middags")
+        return _("'s middags")
     if 18 <= hour < 23:
-        return _("’s avonds")
-    return _("’s nachts")
+        return _("'s avonds")
+    return _("'s nachts")
 
 
 class ClockFace(Static, can_focus=True):
@@ -131,7 +131,9 @@ class KlokwijsScreen(AnsweredMethodScreen):
                     for field, prompt in zip(SLOT_FIELDS, prompts, strict=True):
                         with Horizontal(classes="slot-row"):
                             yield Label(prompt, classes="slot-label", markup=False)
-                            yield Input(id=f"slot-{field}", max_length=1000, compact=True)
+                            slot_input = Input(id=f"slot-{field}", max_length=1000, compact=True)
+                            slot_input.cursor_blink = False  # idle: nothing sent to the terminal
+                            yield slot_input
             for number, part in enumerate(guide.parts, start=3):
                 with TabPane(f"{number} {part.title}", id=part.id), StepScroll():
                     yield Static(part.intro, classes="note", markup=False)

@@ -156,19 +156,20 @@ class AnsweredMethodScreen(MethodScreen):
         self.flush_answers()
         index = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[max(0, min(len(ids) - 1, index + direction))]
-        self.focus_step()
-        self.call_after_refresh(self.focus_step)
+        if not self.focus_step():  # the pane is not shown yet: once it is
+            self.call_after_refresh(self.focus_step)
 
-    def focus_step(self) -> None:
-        """Focus the first thing to type or tick in the active step."""
+    def focus_step(self) -> bool:
+        """Focus the first thing to type or tick in the active step (False: nothing focusable yet)."""
         tabs = self.tabs()
         if tabs is None or not tabs.active:
-            return
+            return False
         pane = tabs.get_pane(tabs.active)
         for widget in pane.query("*"):
-            if widget.focusable and widget.display:
+            if widget.focusable:
                 widget.focus()
-                return
+                return True
+        return False
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.flush_answers()

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -43,6 +44,17 @@ class AnswerArea(TextArea):
     def __init__(self, key: str, text: str = "", *, read_only: bool = False, tall: bool = False) -> None:
         super().__init__(text, compact=True, read_only=read_only, tab_behavior="focus", classes="-tall" if tall else "")
         self.key = key
+        self.cursor_blink = False  # an idle screen sends nothing to the terminal (weak links, SSH)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A read-only box (no consent yet) swallows what is typed: a letter never reaches the
+        screen's keys while the coach types in a text field."""
+        if self.read_only and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self.app.bell()
+            return
+        await super()._on_key(event)
 
 
 def prompt_text(prompt: Prompt, number: str = "") -> Text:
