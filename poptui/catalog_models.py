@@ -25,6 +25,7 @@ from poptui.models.enums import (
     Level,
     MethodKind,
     Phase,
+    SummaryPart,
     VariantId,
 )
 
@@ -43,6 +44,22 @@ METHOD_GOALS: tuple[str, ...] = (
 
 class CatalogModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StepInfo(CatalogModel):
+    """A step of a method's werkwijze as its screen shows it (a tab): ``title`` on the tab, and
+    ``part``, the part of the POP summary a conclusion drawn in that step starts on (poptui's own
+    proposal; the coach picks another part in the conclusion dialog)."""
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=24)
+    part: SummaryPart | None = None
+
+
+def _check_steps(steps: list[StepInfo], required: set[str], method: str) -> None:
+    ids = [step.id for step in steps]
+    if len(ids) != len(set(ids)) or not required <= set(ids):
+        raise ValueError(f"{method}: the steps need unique ids, at least {sorted(required)}")
 
 
 class Prompt(CatalogModel):
@@ -380,6 +397,8 @@ class InterviewTheme(CatalogModel):
     title: str
     short: str = Field(min_length=1, max_length=14)
     """The theme's name on a tab."""
+    part: SummaryPart
+    """The part of the POP summary a conclusion drawn in this theme starts on."""
     summary: str
     questions: list[Prompt] = []
 
@@ -444,6 +463,8 @@ class InterviewGuide(CatalogModel):
     attitudes: list[Attitude]
     empowerment: list[EmpowermentQuestion]
     suggested_themes: ThemeSuggestions
+    steps: list[StepInfo]
+    """The tabs around the themes: stap 1 (choosing the themes) and the overview of every answer."""
 
     def theme(self, number: int) -> InterviewTheme:
         return next(theme for theme in self.themes if theme.number == number)
@@ -457,6 +478,7 @@ class InterviewGuide(CatalogModel):
             raise ValueError("every interview question needs a unique id")
         if sorted(theme.number for theme in self.themes) != list(range(1, 9)):
             raise ValueError("the interview has themes 1 to 8")
+        _check_steps(self.steps, {"themas", "overzicht"}, "interview")
         return self
 
 
@@ -473,6 +495,8 @@ class Finger(CatalogModel):
     name: str
     question: str
     sheet_label: str
+    part: SummaryPart
+    """The part of the POP summary a conclusion drawn at this finger starts on."""
 
 
 class HandGuide(CatalogModel):
@@ -504,12 +528,15 @@ class KlokwijsGuide(CatalogModel):
     parts: list[KlokwijsPart] = Field(min_length=3, max_length=3)
     visual_aids: list[str]
     day_suggestions: list[str] = Field(min_length=1)
+    steps: list[StepInfo]
+    """The werkwijze's steps as tabs: the introduction, the day on the clock, and the three parts."""
 
     @model_validator(mode="after")
     def _ids(self) -> KlokwijsGuide:
         ids = [q.id for part in self.parts for q in part.questions]
         if not all(ids) or len(ids) != len(set(ids)):
             raise ValueError("every Klokwijs question needs a unique id")
+        _check_steps(self.steps, {"inleiding", "dag", *(part.id for part in self.parts)}, "klokwijs")
         return self
 
 
@@ -539,6 +566,13 @@ class PraatplaatGuide(CatalogModel):
     conditions_question: str
     condition_groups: list[ConditionGroup]
     homework_note: str
+    steps: list[StepInfo]
+    """Stap 1 (the plate: dream job and working conditions) and stap 2 (talking it through)."""
+
+    @model_validator(mode="after")
+    def _steps(self) -> PraatplaatGuide:
+        _check_steps(self.steps, {"praatplaat", "bespreken"}, "praatplaat")
+        return self
 
     @property
     def conditions(self) -> list[Choice]:
@@ -637,10 +671,14 @@ class AiGuide(CatalogModel):
     dream_script: str
     dream_questions: list[Prompt]
     dream_summary: list[Prompt]
-    optional_steps: list[Prompt]
+    optional_steps: list[Prompt] = Field(min_length=2, max_length=2)
+    """Stap 3 Vormgeven and stap 4 Verwezenlijken (§5.1 D), in that order."""
+    steps: list[StepInfo]
+    """The tabs: Ontdekken, Dromen, the summary of the dream, Vormgeven, Verwezenlijken."""
 
     @model_validator(mode="after")
     def _ids(self) -> AiGuide:
+        _check_steps(self.steps, {"ontdekken", "dromen", "samenvatting", "vormgeven", "verwezenlijken"}, "ai")
         groups = [self.story_questions, self.dream_questions + self.dream_summary + self.optional_steps]
         for group in groups:
             ids = [q.id for q in group]

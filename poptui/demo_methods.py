@@ -94,8 +94,6 @@ def _interview(moment: ContactMoment) -> InterviewRecord:
             "t2_4": "Ja: de orderpicking, de administratie van de stock, de poetsploeg.",
             "t2_5": "Orderpicking ken ik een beetje. Wat ze in de administratie doen, weet ik niet goed.",
             "t2_6": "Ik ken twee distributiecentra in de buurt, daar werken vrienden van mij.",
-            "t3_1": "Als alles op tijd klaarstaat voor de chauffeurs. Een volle vrachtwagen mooi geladen.",
-            "t3_2": "Wachten als er geen werk is. Onduidelijke opdrachten op het laatste moment.",
             "t5_1": "Twee jaar als vakkenvuller in een supermarkt, daarvoor seizoenswerk in de fruitpluk.",
             "t5_2": "Precies werken met de heftruck, snel een vrachtwagen laden zonder schade.",
             "t5_3": "Dat ik rustig blijf als het druk is en dat ik nieuwe collega's help.",
@@ -109,8 +107,14 @@ def _interview(moment: ContactMoment) -> InterviewRecord:
             "Werken geeft mij structuur",
             "Ik krijg hier erkenning en waardering",
         ],
-        energy_givers="Met de heftruck rijden, een moeilijke lading passend krijgen, collega's iets uitleggen.",
-        energy_drainers="Stilstaan, papierwerk, ruzie in de ploeg.",
+        energy_givers=(
+            "Met de heftruck rijden, een moeilijke lading passend krijgen, collega's iets uitleggen. "
+            "Als alles op tijd klaarstaat voor de chauffeurs: een volle vrachtwagen, mooi geladen."
+        ),
+        energy_drainers=(
+            "Stilstaan en wachten als er geen werk is, papierwerk, ruzie in de ploeg. "
+            "Onduidelijke opdrachten op het laatste moment."
+        ),
         physical_limitations="Rugklachten na lang zitten: na twee uur op de heftruck even rechtstaan en stappen.",
         mobility="Met de fiets (15 minuten). Hij heeft geen rijbewijs B.",
         family_duties="Brengt twee dagen per week zijn dochter naar school; kan dan pas om 8u30 beginnen.",

@@ -129,14 +129,27 @@ def ai_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
             pdf.paragraph(text, size=9.5)
 
 
+def _interview_answer(record: InterviewRecord, question_id: str) -> str:
+    """The answer to an interview question: a field of the record (theme 3's energy, theme 4) or
+    an ``answers`` entry."""
+    if question_id in InterviewRecord.model_fields:
+        return str(getattr(record, question_id) or "")
+    return record.answers.get(question_id, "")
+
+
 def interview_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
-    """Criteriumgericht interview: per chosen theme its questions and answers; theme 3 the ticked
-    motivations and energy, theme 6 every attitude with its score and statement."""
+    """Criteriumgericht interview: per theme that was ticked or answered its questions and answers;
+    theme 3 the ticked motivations and the energy givers and drainers, theme 6 every attitude
+    with its score and statement."""
     record = cast(InterviewRecord, data.record)
     guide = data.catalog.interview
-    chosen = sorted(record.themes) or sorted(
-        {int(key[1]) for key in record.answers if key[:1] == "t" and key[1:2].isdigit()}
-    )
+    answered = {
+        theme.number
+        for theme in guide.themes
+        if any(_interview_answer(record, question.id).strip() for question in theme.questions)
+    }
+    chosen = sorted(set(record.themes) | answered | ({3} if record.motivations else set()))
+    chosen += [6] if record.attitudes and 6 not in chosen else []
     if not chosen:
         pdf.paragraph(_("(nog geen thema's gekozen)"), size=9, muted=True)
     for number in chosen:
@@ -145,8 +158,6 @@ def interview_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
         if number == 3:
             pdf.subheading(guide.motivation_question)
             pdf.paragraph("\n".join(f"• {item}" for item in record.motivations) or EMPTY, size=9.5)
-            _answer(pdf, _("Energiegevers"), record.energy_givers)
-            _answer(pdf, _("Energievreters"), record.energy_drainers)
         if number == 6:
             rows: list[list[Cell]] = []
             for attitude in guide.attitudes:
@@ -158,12 +169,7 @@ def interview_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
                 [Column(_("Attitude"), 44), Column(_("Score"), 14, "C"), Column(_("Uitspraak"), 116)], rows, size=8.5
             )
         for question in theme.questions:
-            answer = (
-                getattr(record, question.id, None) if question.id in record.sensitive_fields | {"mobility"} else None
-            )
-            _answer(
-                pdf, _prompt_label(question), str(answer) if answer is not None else record.answers.get(question.id, "")
-            )
+            _answer(pdf, _prompt_label(question), _interview_answer(record, question.id))
         if number == 7:
             for item in guide.empowerment:
                 pdf.subheading(f"{item.number}. {item.question}")

@@ -86,6 +86,25 @@ def test_every_question_has_an_id_and_theme_4_names_the_records_fields() -> None
     assert catalog.interview.suggested_themes.themes("laag", "basistraject") == [1, 3, 4, 6, 8]
 
 
+def test_the_steps_and_the_summary_parts_come_from_the_catalog() -> None:
+    from poptui.models import SummaryPart
+
+    catalog = load_catalog()
+    assert len(catalog.interview.motivation_checklist) == 22  # §5.2 theme 3
+    assert [question.id for question in catalog.interview.theme(3).questions] == ["energy_givers", "energy_drainers"]
+    assert catalog.interview.theme(8).part is SummaryPart.WAT_WIL_IK
+    assert {finger.id: finger.part for finger in catalog.hand.fingers}["duim"] is SummaryPart.WAT_KAN_IK
+    assert [step.id for step in catalog.ai.steps] == [
+        "ontdekken",
+        "dromen",
+        "samenvatting",
+        "vormgeven",
+        "verwezenlijken",
+    ]
+    assert [step.title for step in catalog.klokwijs.steps][-1] == "4 Wat kan ik?"
+    assert {step.id for step in catalog.praatplaat.steps} == {"praatplaat", "bespreken"}
+
+
 def test_the_store_refuses_theme_4_without_consent(db: Database) -> None:
     employee = db.save(Employee(first_name="Kevin", last_name="Vermeulen", organisation_id="org"))
     with pytest.raises(ConsentRequired):
@@ -136,6 +155,19 @@ def test_the_filled_sheets_read_back(printed: dict[MethodKind, str]) -> None:
     interview = printed[MethodKind.INTERVIEW]
     assert "Thema 6: Zelfredzaamheid op de werkvloer" in interview and "Ik leg gemakkelijk contact" in interview
     assert "Rugklachten na lang zitten" in interview  # theme 4: the demo employee gave consent
+    assert interview.count("Wat demotiveert je? Wat zijn energievreters?") == 1
+    assert "Stilstaan en wachten als er geen werk is" in interview
+
+
+def test_the_persons_export_holds_every_filled_method(demo_db: Database, tmp_path: Path) -> None:
+    from poptui.services.person_rights import export_person
+
+    mohamed = next(employee for employee in demo_db.list(Employee) if employee.first_name == "Mohamed")
+    result = export_person(demo_db, mohamed.id, tmp_path / "uit")
+    methods = {path.name.split("_")[1] for path in result.files if path.suffix == ".pdf"}
+    assert {"CRITERIUMGERICHTINTERVIEW", "AIDROOMFASE"} <= methods
+    interview = next(path for path in result.files if "CRITERIUMGERICHTINTERVIEW" in path.name)
+    assert "Heftruckchauffeur in het magazijn" in PdfReader(interview).pages[0].extract_text()
 
 
 def test_a_filled_sheet_of_an_empty_record_prints(db: Database, tmp_path: Path) -> None:
