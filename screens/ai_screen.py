@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_answers import AnsweredMethodScreen
-from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll, prompt_text
+from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll, StepTabs, prompt_text
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
+from poptui.catalog_models import StepInfo
 from poptui.i18n import _
-from poptui.models import SummaryPart
 
 STORY = "story:"
 """Answer keys of the story on screen: ``story:<question id>``, ``story:title``, ``story:strengths``."""
@@ -36,13 +36,6 @@ class AiScreen(AnsweredMethodScreen):
         Binding("ctrl+n", "new_story", _("Nieuw verhaal"), id="ai.new_story"),
         Binding("f9", "next_story", _("Volgend verhaal"), id="ai.next_story"),
     ]
-    STEP_PARTS: ClassVar[dict[str, SummaryPart]] = {
-        "ontdekken": SummaryPart.WAT_KAN_IK,
-        "dromen": SummaryPart.WAT_WIL_IK,
-        "samenvatting": SummaryPart.WAT_WIL_IK,
-        "vormgeven": SummaryPart.ONTWIKKELPUNTEN,
-        "verwezenlijken": SummaryPart.ONTWIKKELPUNTEN,
-    }
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -53,8 +46,8 @@ class AiScreen(AnsweredMethodScreen):
         guide = load_catalog().ai
         self.story_index = max(0, len(record.stories) - 1) if record.stories else 0
         yield Header()
-        with TabbedContent(id="ai-tabs"):
-            with TabPane(_("1 Ontdekken"), id="ontdekken"), StepScroll():
+        with StepTabs(id="ai-tabs"):
+            with TabPane(self.step_title("ontdekken"), id="ontdekken"), StepScroll():
                 yield Static("", id="story-nav", markup=False)
                 intro = Text(guide.story_intro, style="italic")
                 for example in guide.story_examples:
@@ -72,30 +65,20 @@ class AiScreen(AnsweredMethodScreen):
                     self.answer(f"{STORY}strengths"),
                     note=guide.strengths_instruction,
                 )
-            with TabPane(_("2 Dromen"), id="dromen"), StepScroll():
+            with TabPane(self.step_title("dromen"), id="dromen"), StepScroll():
                 yield Static(guide.dream_instruction, classes="note", markup=False)
                 yield Static(guide.dream_script, classes="script", markup=False)
                 for question in guide.dream_questions:
                     yield QuestionBlock(question.id, question.text, self.answer(question.id))
-            with TabPane(_("3 Samenvatting"), id="samenvatting"), StepScroll():
+            with TabPane(self.step_title("samenvatting"), id="samenvatting"), StepScroll():
                 yield Static(_("Vat met de deelnemer de kern van het droombeeld samen."), classes="note")
                 for question in guide.dream_summary:
                     yield QuestionBlock(question.id, question.text, self.answer(question.id), tall=True)
             for step_id, question in zip(("vormgeven", "verwezenlijken"), guide.optional_steps, strict=True):
-                title = question.text.split("–")[-1].strip()
-                with (
-                    TabPane(
-                        _(
-                            "{number} {title}",
-                            number=len(self.STEP_PARTS) - 1 if step_id == "vormgeven" else len(self.STEP_PARTS),
-                            title=title,
-                        ),
-                        id=step_id,
-                    ),
-                    StepScroll(),
-                ):
+                with TabPane(self.step_title(step_id), id=step_id), StepScroll():
                     yield Static(_("Een optionele stap van de waarderende benadering."), classes="note")
                     yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id), tall=True)
+            yield from self.notes_step()
         yield Footer()
 
     def redraw(self) -> None:
@@ -109,10 +92,12 @@ class AiScreen(AnsweredMethodScreen):
             )
         )
 
+    def step_infos(self) -> dict[str, StepInfo]:
+        return {step.id: step for step in load_catalog().ai.steps}
+
     def guidance_extra(self) -> str:
         return _(
-            "F7/F8: vorige of volgende stap. Ontdekken: Ctrl+N begint een nieuw succesverhaal, F9 toont het "
-            "volgende. Wat je typt wordt na een seconde bewaard."
+            "F7/F8: vorige of volgende stap. Ontdekken: Ctrl+N begint een nieuw succesverhaal, F9 toont het volgende."
         )
 
     # -- the story on screen ---------------------------------------------------------------------
@@ -166,8 +151,7 @@ class AiScreen(AnsweredMethodScreen):
         return super().check_action(action, parameters)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        super().on_tabbed_content_tab_activated(event)
-        self.refresh_bindings()
+        self.refresh_bindings()  # the base's handler (flush, step_changed) runs too: Textual calls the MRO
 
     def action_new_story(self) -> None:
         """Ctrl+N: an empty success story after the last one (stored once something is typed)."""

@@ -22,7 +22,6 @@ from textual.widgets import Footer, Header, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
-from poptui.models import SummaryPart
 from poptui.models.methods import HAND_FIELDS
 
 TIMER_SECONDS = 10 * 60
@@ -44,13 +43,6 @@ HAND_DRAWING = (
 )
 """An open hand in plain ASCII (readable on every terminal); the letters mark the fingers."""
 FINGER_LETTERS = {"duim": "D", "wijsvinger": "W", "middelvinger": "M", "ringvinger": "R", "pink": "P"}
-FINGER_PARTS = {
-    "duim": SummaryPart.WAT_KAN_IK,
-    "wijsvinger": SummaryPart.WAT_WIL_IK,
-    "middelvinger": SummaryPart.WAT_WIL_IK,
-    "ringvinger": SummaryPart.WAT_WIL_IK,
-    "pink": SummaryPart.ONTWIKKELPUNTEN,
-}
 
 
 def hand_text(current: str | None) -> Text:
@@ -100,6 +92,8 @@ class HandScreen(AnsweredMethodScreen):
                 for finger in self.fingers:
                     field = HAND_FIELDS[finger.id]
                     yield QuestionBlock(field, f"{finger.name}: {finger.sheet_label}", getattr(record, field))
+                yield from self.notes_block()
+                yield Static("", id="all-conclusions", classes="note", markup=False)
         yield Footer()
 
     def after_load(self) -> None:
@@ -119,8 +113,7 @@ class HandScreen(AnsweredMethodScreen):
             return next((finger for finger, field in HAND_FIELDS.items() if field == focused.key), None)
         return None
 
-    def on_descendant_focus(self) -> None:
-        super().on_descendant_focus()
+    def on_descendant_focus(self) -> None:  # MethodScreen's handler runs too (Textual calls the MRO)
         finger_id = self.current_finger()
         self.query_one("#hand-drawing", Static).update(hand_text(finger_id))
         finger = next((item for item in self.fingers if item.id == finger_id), None)
@@ -131,7 +124,11 @@ class HandScreen(AnsweredMethodScreen):
         finger = next((item for item in self.fingers if item.id == finger_id), None)
         if finger is None:
             return super().current_step()
-        return MethodStep(finger.id, f"{finger.name}: {finger.sheet_label}", FINGER_PARTS.get(finger.id))
+        return MethodStep(finger.id, f"{finger.name}: {finger.sheet_label}", finger.part)
+
+    def step_title(self, step_id: str) -> str:
+        finger = next((item for item in self.fingers if item.id == step_id), None)
+        return f"{finger.name}: {finger.sheet_label}" if finger else super().step_title(step_id)
 
     # -- the timer -----------------------------------------------------------------------------------
 

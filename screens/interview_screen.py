@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_answers import AnsweredMethodScreen
-from poptui.screens.widgets.answers import Checklist, QuestionBlock, StepScroll, prompt_text
+from poptui.screens.method_screen import MethodStep
+from poptui.screens.widgets.answers import Checklist, QuestionBlock, ReadingScroll, StepScroll, StepTabs, prompt_text
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,21 +19,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
-from poptui.catalog_models import InterviewGuide
+from poptui.catalog_models import InterviewGuide, StepInfo
 from poptui.i18n import _
 from poptui.labels import lower_label
-from poptui.models import SummaryPart
-
-THEME_PARTS = {
-    1: SummaryPart.WAT_WIL_IK,
-    2: SummaryPart.WAT_KAN_IK,
-    3: SummaryPart.WAT_WIL_IK,
-    4: SummaryPart.ONTWIKKELPUNTEN,
-    5: SummaryPart.WAT_KAN_IK,
-    6: SummaryPart.WAT_KAN_IK,
-    7: SummaryPart.ONTWIKKELPUNTEN,
-    8: SummaryPart.WAT_WIL_IK,
-}
 
 
 def guide() -> InterviewGuide:
@@ -68,8 +57,8 @@ class InterviewScreen(AnsweredMethodScreen):
         record = self.load()
         interview = guide()
         yield Header()
-        with TabbedContent(id="interview-tabs", initial="themas"):
-            with TabPane(_("Thema's"), id="themas"):
+        with StepTabs(id="interview-tabs", initial="themas"):
+            with TabPane(self.step_title("themas"), id="themas"):
                 yield Static("", id="suggestion", classes="note", markup=False)
                 suggested = self.suggested()
                 items: list[tuple[str | None, str]] = [
@@ -86,8 +75,9 @@ class InterviewScreen(AnsweredMethodScreen):
                     if theme.number != 6:  # theme 6's explanation is in F3: the scale needs the room
                         yield Static(theme.summary, classes="note", markup=False)
                     yield from self.theme_body(theme.number, record)
-            with TabPane(_("Overzicht"), id="overzicht"), StepScroll():
+            with TabPane(self.step_title("overzicht"), id="overzicht"), ReadingScroll():
                 yield Static("", id="overview", markup=False)
+            yield from self.notes_step()
         yield Footer()
 
     def theme_body(self, number: int, record: Any) -> ComposeResult:
@@ -102,8 +92,6 @@ class InterviewScreen(AnsweredMethodScreen):
             for sign in interview.energy_signs:
                 signs.append(f"\n  • {sign}")
             yield Static(signs, classes="note")
-            yield QuestionBlock("energy_givers", _("Energiegevers: waar haal je energie uit?"), record.energy_givers)
-            yield QuestionBlock("energy_drainers", _("Energievreters: wat demotiveert je?"), record.energy_drainers)
         if number == 6:
             yield Static(
                 _("Kies een attitude met de pijltjes en geef een score van 1 tot 4; de uitspraak staat eronder."),
@@ -138,10 +126,13 @@ class InterviewScreen(AnsweredMethodScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#attitudes", AttitudeTable)
-        table.add_column(_("Attitude"), key="name", width=44)
+        table.add_column(_("Attitude"), key="name", width=52)
         table.add_column(_("Score"), key="score", width=7)
         for attitude in guide().attitudes:
             table.add_row(attitude.name, "–", key=attitude.id)
+
+    def step_infos(self) -> dict[str, StepInfo]:
+        return {step.id: step for step in guide().steps}
 
     def after_load(self) -> None:
         self.show_tabs()
@@ -236,7 +227,7 @@ class InterviewScreen(AnsweredMethodScreen):
         if attitude.example:
             text.append(f"\n{attitude.example}", style="italic")
         for score, statement in sorted(attitude.levels.items()):
-            mark = "▶" if score == chosen else " "
+            mark = ">" if score == chosen else " "
             text.append(f"\n{mark} {score} = {statement}", style="bold" if score == chosen else "dim")
         self.query_one("#attitude-statements", Static).update(text)
 
@@ -250,8 +241,6 @@ class InterviewScreen(AnsweredMethodScreen):
             text.append(f"{number}. {theme.title}\n", style="bold underline")
             if number == 3:
                 text.append(_("Motivatie: {items}", items=", ".join(record.motivations) or "–") + "\n")
-                text.append(_("Energiegevers: {text}", text=record.energy_givers or "–") + "\n")
-                text.append(_("Energievreters: {text}", text=record.energy_drainers or "–") + "\n")
             if number == 6:
                 for attitude in interview.attitudes:
                     score = record.attitudes.get(attitude.id)
@@ -288,11 +277,15 @@ class InterviewScreen(AnsweredMethodScreen):
         if tabs is not None and tabs.active == "overzicht":
             self.query_one("#overview", Static).update(self.overview())
 
-    def current_step(self) -> Any:
+    def current_step(self) -> MethodStep:
         step = super().current_step()
         if step.id.startswith("t") and step.id[1:].isdigit():
             theme = guide().theme(int(step.id[1:]))
-            return type(step)(
-                step.id, _("thema {number}: {title}", number=theme.number, title=theme.title), THEME_PARTS[theme.number]
-            )
+            return MethodStep(step.id, self.step_title(step.id), theme.part)
         return step
+
+    def step_title(self, step_id: str) -> str:
+        if step_id.startswith("t") and step_id[1:].isdigit():
+            theme = guide().theme(int(step_id[1:]))
+            return _("thema {number}: {title}", number=theme.number, title=theme.title)
+        return super().step_title(step_id)

@@ -12,9 +12,9 @@ import os
 from typing import Any, ClassVar
 
 from poptui.screens.method_answers import AnsweredMethodScreen
-from poptui.screens.widgets.answers import QuestionBlock, StepScroll, prompt_text
+from poptui.screens.widgets.answers import QuestionBlock, ReadingScroll, StepScroll, StepTabs, prompt_text
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
+from poptui.catalog_models import StepInfo
 from poptui.i18n import _
-from poptui.models import SummaryPart
 from poptui.models.methods import ClockDay, ClockSlot
 from poptui.services import klokwijs
 
@@ -31,6 +31,9 @@ START_TIME = "07:00"
 SLOT = "slot:"
 """Answer keys of the moment on the clock: ``slot:what``, ``slot:with_whom``, ``slot:feeling``."""
 SLOT_FIELDS = ("what", "with_whom", "feeling")
+TIMELINE_WIDTHS = (18, 11, 11)
+"""Columns of the time line beside the clock: what, with whom, how it feels (all three fit at
+80 columns; the whole text of the moment on the clock is in the boxes below)."""
 
 
 def ascii_only() -> bool:
@@ -50,7 +53,7 @@ def part_of_day(time: str) -> str:
 
 
 class ClockFace(Static, can_focus=True):
-    """The clock; ←/→ move 15 minutes, ↑/↓ an hour, Enter goes to what happens then."""
+    """The clock; ←/→ move 15 minutes, ↑/↓ an hour, Enter (or just typing) goes to what happens then."""
 
     BINDINGS: ClassVar = [
         Binding("right", "move(15)", _("+15 min"), show=False),
@@ -66,7 +69,11 @@ class ClockFace(Static, can_focus=True):
             self.minutes = minutes
 
     class Tell(Message):
-        pass
+        """Go to what happens at this time; ``typed`` is a character typed on the clock itself."""
+
+        def __init__(self, typed: str = "") -> None:
+            super().__init__()
+            self.typed = typed
 
     def __init__(self, time: str, *, ascii_drawing: bool, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -88,6 +95,15 @@ class ClockFace(Static, can_focus=True):
     def action_tell(self) -> None:
         self.post_message(self.Tell())
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Typing on the clock types in "what happens then": a letter never fires a command here."""
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Tell(event.character))
+            return
+        await super()._on_key(event)
+
 
 class KlokwijsScreen(AnsweredMethodScreen):
     """Klokwijs: zet de klok met de pijltjes (15 minuten of een uur), Enter om te vertellen wat er
@@ -98,12 +114,6 @@ class KlokwijsScreen(AnsweredMethodScreen):
         Binding("ctrl+n", "new_day", _("Andere dag"), id="klokwijs.new_day"),
         Binding("f9", "next_day", _("Volgende dag"), id="klokwijs.next_day"),
     ]
-    STEP_PARTS: ClassVar[dict[str, SummaryPart]] = {
-        "dag": SummaryPart.WAT_WIL_IK,
-        "wie_ben_ik": SummaryPart.WAT_WIL_IK,
-        "wat_wil_ik": SummaryPart.WAT_WIL_IK,
-        "wat_kan_ik": SummaryPart.WAT_KAN_IK,
-    }
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -117,12 +127,12 @@ class KlokwijsScreen(AnsweredMethodScreen):
         guide = load_catalog().klokwijs
         prompts = guide.moment_prompts
         yield Header()
-        with TabbedContent(id="klok-tabs", initial="dag"):
-            with TabPane(_("1 Inleiding"), id="inleiding"), StepScroll():
+        with StepTabs(id="klok-tabs", initial="dag"):
+            with TabPane(self.step_title("inleiding"), id="inleiding"), ReadingScroll():
                 yield Static("\n".join(f"• {line}" for line in guide.introduction), classes="note", markup=False)
                 yield Static(_("Beeldmateriaal:"), classes="question")
                 yield Static("\n".join(f"• {line}" for line in guide.visual_aids), classes="note", markup=False)
-            with TabPane(_("2 Mijn dag"), id="dag"):
+            with TabPane(self.step_title("dag"), id="dag"):
                 yield Static("", id="day-line", markup=False)
                 with Horizontal(id="day-body"):
                     yield ClockFace(self.time, ascii_drawing=ascii_only(), id="clock")
@@ -131,33 +141,38 @@ class KlokwijsScreen(AnsweredMethodScreen):
                     for field, prompt in zip(SLOT_FIELDS, prompts, strict=True):
                         with Horizontal(classes="slot-row"):
                             yield Label(prompt, classes="slot-label", markup=False)
-                            slot_input = Input(id=f"slot-{field}", max_length=1000, compact=True)
+                            # no select on focus: a letter typed never replaces the whole answer
+                            slot_input = Input(id=f"slot-{field}", max_length=1000, compact=True, select_on_focus=False)
                             slot_input.cursor_blink = False  # idle: nothing sent to the terminal
                             yield slot_input
-            for number, part in enumerate(guide.parts, start=3):
-                with TabPane(f"{number} {part.title}", id=part.id), StepScroll():
+            for part in guide.parts:
+                with TabPane(self.step_title(part.id), id=part.id), StepScroll():
                     yield Static(part.intro, classes="note", markup=False)
                     for question in part.questions:
                         yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id))
                     if part.closing_question:
                         key = f"{part.id}_slotvraag"
                         yield QuestionBlock(key, part.closing_question, self.answer(key), tall=True)
+            yield from self.notes_step()
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
         prompts = load_catalog().klokwijs.moment_prompts
         table.add_column(_("Uur"), key="time", width=5)
-        for field, prompt in zip(SLOT_FIELDS, prompts, strict=True):
-            table.add_column(prompt.rstrip("?"), key=field)
+        for field, prompt, width in zip(SLOT_FIELDS, prompts, TIMELINE_WIDTHS, strict=True):
+            table.add_column(prompt.rstrip("?"), key=field, width=width)
+
+    def step_infos(self) -> dict[str, StepInfo]:
+        return {step.id: step for step in load_catalog().klokwijs.steps}
 
     def after_load(self) -> None:
         self.call_after_refresh(self.query_one("#clock", ClockFace).focus)
 
     def guidance_extra(self) -> str:
         return _(
-            "Mijn dag: ←/→ zet de klok 15 minuten verder of terug, ↑/↓ een uur. Enter: vertel wat er dan "
-            "gebeurt (Enter gaat naar het volgende vak; na het laatste staat de klok een uur later). "
+            "Mijn dag: ←/→ zet de klok 15 minuten verder of terug, ↑/↓ een uur. Enter, of gewoon beginnen "
+            "typen: vertel wat er dan gebeurt (Enter gaat naar het volgende vak; na het laatste staat de klok een uur later). "
             "Ctrl+N: een andere dag (weekend, een andere werkdag); F9: de volgende dag. "
             "F7/F8: vorige of volgende stap."
         )
@@ -250,8 +265,12 @@ class KlokwijsScreen(AnsweredMethodScreen):
     def on_clock_face_moved(self, event: ClockFace.Moved) -> None:
         self._move(event.minutes)
 
-    def on_clock_face_tell(self) -> None:
-        self.query_one("#slot-what", Input).focus()
+    def on_clock_face_tell(self, event: ClockFace.Tell) -> None:
+        what = self.query_one("#slot-what", Input)
+        what.focus()
+        if event.typed:
+            what.cursor_position = len(what.value)
+            what.insert_text_at_cursor(event.typed)
 
     @on(DataTable.RowSelected, "#timeline")
     def _slot_chosen(self, event: DataTable.RowSelected) -> None:
@@ -268,8 +287,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
         return super().check_action(action, parameters)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        super().on_tabbed_content_tab_activated(event)
-        self.refresh_bindings()
+        self.refresh_bindings()  # the base's handler (flush, step_changed) runs too: Textual calls the MRO
 
     @work
     async def action_new_day(self) -> None:

@@ -15,7 +15,8 @@ Keys every method screen has (function keys: they work while the coach types in 
 - Escape: back.
 
 A subclass that binds single letters lists their actions in ``LETTER_ACTIONS``: they are off
-(and leave the footer) while an Input or TextArea has focus, so typing never fires a command."""
+(and leave the footer) while an Input or TextArea has focus, so typing never fires a command.
+F6 is a priority binding: a TextArea would otherwise take it (select line)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ class MethodScreen(BaseScreen[Any]):
         Binding("f3,g", "guidance", _("Uitleg"), id="method.guidance"),
         Binding("f4", "conclude", _("Conclusie"), id="method.conclude"),
         Binding("f5", "print_record", _("Afdrukken"), id="method.print"),
-        Binding("f6", "change_date", _("Datum"), show=False, id="method.date"),
+        Binding("f6", "change_date", _("Datum"), show=False, priority=True, id="method.date"),
         Binding("escape", "back", _("Terug"), id="method.back"),
     ]
     LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset()

@@ -2,6 +2,7 @@
 
 - :class:`QuestionBlock`: the question (with its sub-questions and the coach's hint) as plain
   text and an :class:`AnswerArea` (a TextArea that knows which answer it holds, ``key``).
+- :class:`StepTabs`: the steps as tabs (see its docstring); :class:`ReadingScroll`: a step to read only.
 - :class:`Checklist`: tick boxes in a list, optionally in titled groups; Space or Enter ticks
   the highlighted item and posts :class:`Checklist.Toggled`. Drawn as ``[x]`` / ``[ ]``, so it
   reads the same on every terminal.
@@ -18,10 +19,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 
 from poptui.catalog_models import Prompt
+
+
+class StepTabs(TabbedContent):
+    """The steps of a method as tabs. A pane follows a widget focused in it only while that widget
+    still has focus: F8 pressed twice quickly focuses a box in the next step while the focus
+    message of the step before is still on its way, and that stale message must not switch back."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors:
+            event.stop()
+            event.prevent_default()  # TabbedContent's own handler (next in the MRO) does not run
 
 
 class StepScroll(VerticalScroll, can_focus=False):
@@ -33,16 +46,27 @@ class StepScroll(VerticalScroll, can_focus=False):
     """
 
 
-class AnswerArea(TextArea):
-    """The answer to one question; ``key`` names where it is stored (a record field or an answer id)."""
+class ReadingScroll(VerticalScroll):
+    """A step with only text to read (an overview, an introduction): it takes the focus when the
+    step opens, so the arrows and Page Up/Down scroll it and no hidden box keeps the keys."""
 
     DEFAULT_CSS = """
-    AnswerArea { height: 3; min-height: 3; margin-bottom: 1; }
+    ReadingScroll { scrollbar-gutter: stable; }
+    """
+
+
+class AnswerArea(TextArea):
+    """The answer to one question; ``key`` names where it is stored (a record field or an answer id).
+    A line on its left shows where to type, also without colours (│; ║ while it has focus)."""
+
+    DEFAULT_CSS = """
+    AnswerArea { height: 3; min-height: 3; margin-bottom: 1; border: none; border-left: solid $primary 60%; }
+    AnswerArea:focus { border: none; border-left: double $accent; }
     AnswerArea.-tall { height: 5; }
     """
 
     def __init__(self, key: str, text: str = "", *, read_only: bool = False, tall: bool = False) -> None:
-        super().__init__(text, compact=True, read_only=read_only, tab_behavior="focus", classes="-tall" if tall else "")
+        super().__init__(text, read_only=read_only, tab_behavior="focus", classes="-tall" if tall else "")
         self.key = key
         self.cursor_blink = False  # an idle screen sends nothing to the terminal (weak links, SSH)
 

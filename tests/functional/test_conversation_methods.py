@@ -6,11 +6,10 @@ and shows the statement of the chosen score; HAND's timer stops with its screen.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
-from poptui.screens import navigation
+from flow_fixtures import Flow
+from method_helpers import area_texts, method_flow, open_method, stored
 from poptui.screens.dialogs import ChooseDialog, MessageDialog
 from poptui.screens.hand_screen import HandScreen
 from poptui.screens.method_screen import MethodScreen
@@ -18,46 +17,12 @@ from poptui.screens.widgets.answers import AnswerArea
 from textual.widgets import Input, Static
 
 from poptui.app import PopApp
-from poptui.models import ConsentEvent, ConsentKind, MethodKind, MethodRecordBase, new_method_record
-from poptui.services.consent import current_text
+from poptui.models import MethodKind, new_method_record
 
 
 @pytest.fixture
 def flow(db, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    built = build_flow(db, with_trajectories=2)
-    db.save(
-        ConsentEvent(
-            employee_id=built.employees[0].id,
-            kind=ConsentKind.GIVEN,
-            date=date(2025, 2, 1),
-            recorded_by="tester",
-            consent_text_version=current_text().version,
-        )
-    )
-    moment = built.moments[0][1]
-    built.moments[0][1] = db.save(moment.model_copy(update={"date": date(2025, 3, 3)}))
-    return built
-
-
-def stored(flow: Flow, kind: MethodKind, index: int = 0) -> Any:
-    found = flow.database.list(MethodRecordBase, employee_id=flow.employees[index].id, kind=kind)
-    assert len(found) == 1, found
-    return found[0]
-
-
-async def open_method(app: PopApp, pilot, flow: Flow, kind: MethodKind, index: int = 0) -> MethodScreen:
-    trajectory, moment = flow.trajectories[index], flow.moments[index][1]
-    navigation.open_method(app, trajectory.employee_id, trajectory.id, kind, moment.id)
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(app.screen, MethodScreen)
-    return app.screen
-
-
-def area_texts(screen: MethodScreen) -> dict[str, str]:
-    return {area.key: area.text for area in screen.query(AnswerArea)}
+    return method_flow(db, monkeypatch)
 
 
 async def test_hand_filled_with_keys_saved_and_found_again(flow: Flow) -> None:
@@ -191,6 +156,8 @@ async def test_interview_themes_answers_motivations_and_the_attitude_scale(flow:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_method(app, pilot, flow, MethodKind.INTERVIEW)
         assert "thema 1, 2, 3, 4, 5, 6, 8" in str(screen.query_one("#suggestion", Static).render())
+        theme_3 = [area.key for area in screen.query("#t3 AnswerArea").results(AnswerArea)]
+        assert theme_3 == ["energy_givers", "energy_drainers"]  # the draaiboek's two questions, asked once
         await pilot.press("down", "space")  # theme 2 off
         await pilot.press("f8")  # theme 1
         await pilot.press(*"Inpakker")
@@ -204,7 +171,7 @@ async def test_interview_themes_answers_motivations_and_the_attitude_scale(flow:
         await pilot.press("3", "down", "1")
         await pilot.pause()
         statements = str(screen.query_one("#attitude-statements", Static).render())
-        assert "▶ 1 = Ik leg weinig contact met andere mensen." in statements
+        assert "> 1 = Ik leg weinig contact met andere mensen." in statements
         await pilot.press("escape")
         await pilot.pause()
         record = stored(flow, MethodKind.INTERVIEW)
@@ -259,6 +226,7 @@ async def test_free_notes_written_earlier_load_into_the_new_screen(flow: Flow, k
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_method(app, pilot, flow, kind)
         assert screen.record.notes == "Vrije notities van vroeger"
+        assert area_texts(screen)["notes"] == "Vrije notities van vroeger"  # shown, to read and to change
         await pilot.press("f4")
         await pilot.pause()
         await pilot.press(*"Nieuw", "enter")

@@ -80,3 +80,11 @@ def test_klokwijs_clock_in_ascii(snap_compare, demo, monkeypatch: pytest.MonkeyP
 def test_praatplaat(snap_compare, demo) -> None:
     app, db = demo
     assert snap_compare(app, terminal_size=SIZE, run_before=_opener(app, db, "Fatima", MethodKind.PRAATPLAAT))
+
+
+def test_interview_notes(snap_compare, demo) -> None:
+    app, db = demo
+    press = ["f8"] * 9  # themes 1-6 and 8, the overview, then the notes with every conclusion
+    assert snap_compare(
+        app, terminal_size=SIZE, run_before=_opener(app, db, "Mohamed", MethodKind.INTERVIEW), press=press
+    )
