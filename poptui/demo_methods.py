@@ -8,6 +8,8 @@ Called by :func:`poptui.demo.write_demo` inside its transaction, after the traje
 
 from __future__ import annotations
 
+from datetime import date
+
 from poptui.models import (
     Conclusion,
     ContactMoment,
@@ -32,23 +34,29 @@ WIL, KAN, PUNT = SummaryPart.WAT_WIL_IK, SummaryPart.WAT_KAN_IK, SummaryPart.ONT
 
 
 def _moment(transaction: Transaction, first_name: str, kind: MethodKind) -> ContactMoment | None:
-    """The held contact moment that plans ``kind`` in the (latest active or completed) trajectory
-    of the demo employee called ``first_name``."""
+    """The first held contact moment that plans ``kind`` in the trajectory of the demo employee
+    called ``first_name`` that is running (else the latest completed one that plans it)."""
     employee = next((e for e in transaction.list(Employee) if e.first_name == first_name), None)
     if employee is None:
         return None
-    trajectories = [
-        t
-        for t in transaction.list(Trajectory, employee_id=employee.id)
-        if t.status in (TrajectoryStatus.ACTIVE, TrajectoryStatus.COMPLETED)
-    ]
-    moments = [
-        m
-        for t in trajectories
-        for m in transaction.list(ContactMoment, employee_id=employee.id)
-        if m.trajectory_id == t.id and kind in m.methods and m.status.value == "gehouden"
-    ]
-    return min(moments, key=lambda m: m.number) if moments else None
+    trajectories = sorted(
+        (
+            t
+            for t in transaction.list(Trajectory, employee_id=employee.id)
+            if t.status in (TrajectoryStatus.ACTIVE, TrajectoryStatus.COMPLETED)
+        ),
+        key=lambda t: (t.status is not TrajectoryStatus.ACTIVE, -(t.start_date or date.min).toordinal()),
+    )
+    moments = transaction.list(ContactMoment, employee_id=employee.id)
+    for trajectory in trajectories:
+        held = [
+            m
+            for m in moments
+            if m.trajectory_id == trajectory.id and kind in m.methods and m.status.value == "gehouden"
+        ]
+        if held:
+            return min(held, key=lambda m: m.number)
+    return None
 
 
 def _where(moment: ContactMoment) -> dict[str, object]:
