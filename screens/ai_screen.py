@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll, StepTabs, prompt_text
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
@@ -28,13 +29,12 @@ def strengths_list(text: str) -> list[str]:
 
 
 class AiScreen(AnsweredMethodScreen):
-    """AI – droomfase: F7/F8 wisselt van stap; in Ontdekken maakt Ctrl+N een nieuw succesverhaal en
-    toont F9 het volgende."""
+    """AI – droomfase: F7/F8 wisselt van stap; in Ontdekken begint Ctrl+N een nieuw succesverhaal of
+    opent het een ander."""
 
     CSS_PATH = "ai_screen.tcss"
     BINDINGS: ClassVar = [
-        Binding("ctrl+n", "new_story", _("Nieuw verhaal"), id="ai.new_story"),
-        Binding("f9", "next_story", _("Volgend verhaal"), id="ai.next_story"),
+        Binding("ctrl+n", "stories", _("Verhalen"), id="ai.stories"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -86,7 +86,7 @@ class AiScreen(AnsweredMethodScreen):
         total = max(stories, self.story_index + 1)
         self.query_one("#story-nav", Static).update(
             _(
-                "Succesverhaal {number} van {total}  ·  Ctrl+N: nieuw verhaal  ·  F9: volgend verhaal",
+                "Succesverhaal {number} van {total}  ·  Ctrl+N: een nieuw of een ander verhaal",
                 number=self.story_index + 1,
                 total=total,
             )
@@ -96,9 +96,7 @@ class AiScreen(AnsweredMethodScreen):
         return {step.id: step for step in load_catalog().ai.steps}
 
     def guidance_extra(self) -> str:
-        return _(
-            "F7/F8: vorige of volgende stap. Ontdekken: Ctrl+N begint een nieuw succesverhaal, F9 toont het volgende."
-        )
+        return _("F7/F8: vorige of volgende stap. Ontdekken: Ctrl+N begint een nieuw succesverhaal of opent een ander.")
 
     # -- the story on screen ---------------------------------------------------------------------
 
@@ -145,7 +143,7 @@ class AiScreen(AnsweredMethodScreen):
         self.redraw()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_story", "next_story"):
+        if action == "stories":
             tabs = self.tabs()
             return tabs is not None and tabs.active == "ontdekken"
         return super().check_action(action, parameters)
@@ -153,22 +151,22 @@ class AiScreen(AnsweredMethodScreen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()  # the base's handler (flush, step_changed) runs too: Textual calls the MRO
 
-    def action_new_story(self) -> None:
-        """Ctrl+N: an empty success story after the last one (stored once something is typed)."""
+    @work
+    async def action_stories(self) -> None:
+        """Ctrl+N: a new success story, or another one told before."""
+        from poptui.screens.dialogs import ChooseDialog
+
         self.flush_answers()
-        if self.story_index >= len(self.record.stories):
+        options: list[tuple[str, int]] = [(_("+ Nieuw succesverhaal"), -1)]
+        for index, story in enumerate(self.record.stories):
+            label = f"{index + 1}. {story.title or _('(zonder titel)')}"
+            options.append((label + (" " + _("(nu open)") if index == self.story_index else ""), index))
+        chosen = await self.app.push_screen_wait(ChooseDialog(_("Welk succesverhaal?"), options))
+        if chosen is None:
+            return
+        if chosen < 0 and self.story_index >= len(self.record.stories):
             self.notify(_("Vul eerst dit verhaal in."))
             return
-        self.story_index = len(self.record.stories)
+        self.story_index = len(self.record.stories) if chosen < 0 else chosen
         self._show_story()
         self.query_one("#ontdekken AnswerArea").focus()
-
-    def action_next_story(self) -> None:
-        """F9: the next success story (after the last one, the first again)."""
-        self.flush_answers()
-        count = len(self.record.stories)
-        if count < 2 and self.story_index < count:
-            self.notify(_("Er is maar één succesverhaal. Ctrl+N begint een nieuw."))
-            return
-        self.story_index = (self.story_index + 1) % max(1, count)
-        self._show_story()

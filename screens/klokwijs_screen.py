@@ -1,7 +1,7 @@
 """Klokwijs (§5.9): the employee tells the day on a clock whose hands move as the coach steps
 through it (arrows: 15 minutes or an hour), with per moment what the employee does, with whom
 and how it feels; the day's time line beside the clock; other days ("is every day like this?")
-recorded too; then Wie ben ik?, Wat wil ik? and Wat kan ik? with the draaiboek's questions.
+recorded too (Ctrl+N: a new day or one told before); then Wie ben ik?, Wat wil ik? and Wat kan ik? with the draaiboek's questions.
 
 The clock is drawn by :func:`poptui.services.klokwijs.clock_lines`, in plain ASCII on a
 terminal that cannot show more (TERM=linux, or NO_COLOR set)."""
@@ -107,12 +107,11 @@ class ClockFace(Static, can_focus=True):
 
 class KlokwijsScreen(AnsweredMethodScreen):
     """Klokwijs: zet de klok met de pijltjes (15 minuten of een uur), Enter om te vertellen wat er
-    dan gebeurt. Ctrl+N een andere dag, F9 de volgende dag, F7/F8 de stappen."""
+    dan gebeurt. Ctrl+N een andere dag (nieuw of al verteld), F7/F8 de stappen."""
 
     CSS_PATH = "klokwijs_screen.tcss"
     BINDINGS: ClassVar = [
-        Binding("ctrl+n", "new_day", _("Andere dag"), id="klokwijs.new_day"),
-        Binding("f9", "next_day", _("Volgende dag"), id="klokwijs.next_day"),
+        Binding("ctrl+n", "days", _("Dagen"), id="klokwijs.days"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -173,7 +172,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
         return _(
             "Mijn dag: ←/→ zet de klok 15 minuten verder of terug, ↑/↓ een uur. Enter, of gewoon beginnen "
             "typen: vertel wat er dan gebeurt (Enter gaat naar het volgende vak; na het laatste staat de klok een uur later). "
-            "Ctrl+N: een andere dag (weekend, een andere werkdag); F9: de volgende dag. "
+            "Ctrl+N: een andere dag (weekend, een andere werkdag), nieuw of al verteld. "
             "F7/F8: vorige of volgende stap."
         )
 
@@ -194,7 +193,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
         day = self.day()
         self.query_one("#day-line", Static).update(
             _(
-                "{name} ({number}/{total})  ·  Ctrl+N andere dag  ·  F9 volgende dag",
+                "{name} ({number}/{total})  ·  Ctrl+N: een andere dag",
                 name=day.name,
                 number=min(self.day_index, len(days) - 1) + 1,
                 total=len(days),
@@ -281,7 +280,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
             self.query_one("#slot-what", Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_day", "next_day"):
+        if action == "days":
             tabs = self.tabs()
             return tabs is not None and tabs.active == "dag"
         return super().check_action(action, parameters)
@@ -290,23 +289,33 @@ class KlokwijsScreen(AnsweredMethodScreen):
         self.refresh_bindings()  # the base's handler (flush, step_changed) runs too: Textual calls the MRO
 
     @work
-    async def action_new_day(self) -> None:
-        """Ctrl+N: another day on the clock ("is every day like this?")."""
+    async def action_days(self) -> None:
+        """Ctrl+N: another day on the clock ("is every day like this?"): a new one or one told before."""
         from poptui.screens.dialogs import ChooseDialog
 
         self.flush_answers()
         taken = {day.name for day in self.record.days}
         names = [name for name in load_catalog().klokwijs.day_suggestions if name not in taken]
-        options: list[tuple[str, str]] = [(name, name) for name in names] + [(_("Een andere naam…"), "")]
+        options: list[tuple[str, tuple[str, str | int]]] = [(f"+ {name}", ("new", name)) for name in names]
+        options.append((_("+ Een andere naam…"), ("new", "")))
+        current = min(self.day_index, len(self.days()) - 1)
+        for index, day in enumerate(self.record.days):
+            options.append((day.name + (" " + _("(nu open)") if index == current else ""), ("open", index)))
         chosen = await self.app.push_screen_wait(
             ChooseDialog(_("Ziet iedere dag er zo uit? Welke dag vertelt de werknemer nu?"), options)
         )
         if chosen is None:
             return
-        if chosen == "":
+        what, value = chosen
+        if what == "open" and isinstance(value, int):
+            self.day_index = value
+            self.time = self.day().slots[0].time if self.day().slots else START_TIME
+            self.redraw()
+            self.query_one("#clock", ClockFace).focus()
+        elif value == "":
             self.ask(_("Naam van de dag (bv. zaterdag, een dag met therapie)"), "", self._add_day)
         else:
-            self._add_day(chosen)
+            self._add_day(str(value))
 
     def _add_day(self, name: str) -> None:
         days = [*self.days(), ClockDay(name=name[:60])]
@@ -315,10 +324,3 @@ class KlokwijsScreen(AnsweredMethodScreen):
             self.time = START_TIME
             self.redraw()
             self.query_one("#clock", ClockFace).focus()
-
-    def action_next_day(self) -> None:
-        """F9: the next day told on the clock."""
-        self.flush_answers()
-        self.day_index = (min(self.day_index, len(self.days()) - 1) + 1) % len(self.days())
-        self.time = self.day().slots[0].time if self.day().slots else START_TIME
-        self.redraw()

@@ -94,8 +94,15 @@ async def test_ai_two_stories_the_dream_and_its_summary(flow: Flow) -> None:
         await pilot.press(*"Mijn attest", "tab", *"Ik slaagde")
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert isinstance(app.screen, ChooseDialog)
+        await pilot.press("enter")  # + Nieuw succesverhaal
+        await pilot.pause()
         await pilot.press(*"Inwerken", "tab", *"Samir geholpen")
-        await pilot.press("f9")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseDialog)
+        assert [str(label) for label, _value in app.screen.choices][1:] == ["1. Mijn attest", "2. Inwerken (nu open)"]
+        await pilot.press("down", "enter")  # back to the first story
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MethodScreen)
@@ -129,9 +136,14 @@ async def test_klokwijs_a_day_on_the_clock_another_day_and_the_questions(flow: F
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, ChooseDialog)
-        await pilot.press("enter")  # Een weekenddag
+        await pilot.press("enter")  # + Een weekenddag
         await pilot.pause()
         await pilot.press("up", "up", "enter", *"Voetbal")  # 09:00
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # the day told before: Gisteren
+        await pilot.pause()
+        assert str(screen.query_one("#day-line", Static).render()).startswith("Gisteren (1/2)")
         await pilot.press("f8")
         await pilot.pause()
         await pilot.press(*"Om half zeven")
