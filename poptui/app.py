@@ -140,12 +140,16 @@ class PopApp(App[None]):
         self.sub_title = " · ".join(parts)
 
     def save_drafts(self) -> None:
-        """Write a draft of every open form (a crash or hang-up loses nothing typed)."""
+        """Write a draft of every open form and of the answers a method screen has not stored yet
+        (a crash or hang-up loses nothing typed)."""
+        from poptui.screens.method_answers import AnsweredMethodScreen
         from poptui.screens.widgets.form import FormScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, FormScreen):
                 screen.flush_draft()
+            elif isinstance(screen, AnsweredMethodScreen):
+                screen.save_draft()
 
     def _hang_up(self, _signum: int, _frame: object) -> None:
         self.save_drafts()

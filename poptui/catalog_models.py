@@ -26,6 +26,7 @@ from poptui.models.enums import (
     Level,
     MethodKind,
     Phase,
+    SummaryPart,
     VariantId,
 )
 
@@ -46,10 +47,28 @@ class CatalogModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class StepInfo(CatalogModel):
+    """A step of a method's werkwijze as its screen shows it (a tab): ``title`` on the tab, and
+    ``part``, the part of the POP summary a conclusion drawn in that step starts on (poptui's own
+    proposal; the coach picks another part in the conclusion dialog)."""
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=24)
+    part: SummaryPart | None = None
+
+
+def _check_steps(steps: list[StepInfo], required: set[str], method: str) -> None:
+    ids = [step.id for step in steps]
+    if len(ids) != len(set(ids)) or not required <= set(ids):
+        raise ValueError(f"{method}: the steps need unique ids, at least {sorted(required)}")
+
+
 class Prompt(CatalogModel):
     """A question or instruction, with optional sub-questions or answer options (``sub``)
-    and an optional hint for the coach (``note``)."""
+    and an optional hint for the coach (``note``). ``id`` names a question whose answer is
+    stored (a method record keeps answers by it, so it never changes once used)."""
 
+    id: str = ""
     text: str = Field(min_length=1)
     sub: list[Prompt] = []
     note: str = ""
@@ -377,6 +396,10 @@ class InterviewTheme(CatalogModel):
 
     number: int
     title: str
+    short: str = Field(min_length=1, max_length=14)
+    """The theme's name on a tab."""
+    part: SummaryPart
+    """The part of the POP summary a conclusion drawn in this theme starts on."""
     summary: str
     questions: list[Prompt] = []
 
@@ -399,8 +422,10 @@ class Attitude(CatalogModel):
 
 class EmpowermentPart(CatalogModel):
     """A sub-part of a theme 7 question (a = first contact, b = already known ...).
-    ``observation_points`` are what the coach watches for (non-verbal, verbal)."""
+    ``observation_points`` are what the coach watches for (non-verbal, verbal); the coach's
+    observations of a part are stored under ``<id>_obs``."""
 
+    id: str
     label: str
     title: str
     questions: list[Prompt]
@@ -414,8 +439,21 @@ class EmpowermentQuestion(CatalogModel):
     parts: list[EmpowermentPart]
 
 
+class ThemeSuggestions(CatalogModel):
+    """Which themes the screen proposes (poptui's own rule, ``note`` says so): those for the
+    trajectory's reflection ability, plus those of its variant."""
+
+    note: str
+    by_reflection: dict[str, list[int]]
+    by_variant: dict[str, list[int]] = {}
+
+    def themes(self, reflection: str, variant: str) -> list[int]:
+        return sorted(set(self.by_reflection.get(reflection, [])) | set(self.by_variant.get(variant, [])))
+
+
 class InterviewGuide(CatalogModel):
-    """``interview.json``: the criteriumgericht/gestructureerd interview (§5.2)."""
+    """``interview.json``: the criteriumgericht/gestructureerd interview (§5.2). Every question
+    has an ``id``; theme 4's ids are the interview record's own (consent-gated) fields."""
 
     intro: str
     themes: list[InterviewTheme] = Field(min_length=8, max_length=8)
@@ -425,6 +463,24 @@ class InterviewGuide(CatalogModel):
     attitude_intro: str
     attitudes: list[Attitude]
     empowerment: list[EmpowermentQuestion]
+    suggested_themes: ThemeSuggestions
+    steps: list[StepInfo]
+    """The tabs around the themes: stap 1 (choosing the themes) and the overview of every answer."""
+
+    def theme(self, number: int) -> InterviewTheme:
+        return next(theme for theme in self.themes if theme.number == number)
+
+    @model_validator(mode="after")
+    def _ids(self) -> InterviewGuide:
+        ids = [q.id for t in self.themes for q in t.questions]
+        ids += [q.id for e in self.empowerment for part in e.parts for q in part.questions]
+        ids += [f"{part.id}_obs" for e in self.empowerment for part in e.parts]
+        if not all(ids) or len(ids) != len(set(ids)):
+            raise ValueError("every interview question needs a unique id")
+        if sorted(theme.number for theme in self.themes) != list(range(1, 9)):
+            raise ValueError("the interview has themes 1 to 8")
+        _check_steps(self.steps, {"themas", "overzicht"}, "interview")
+        return self
 
 
 # --- HAND, Klokwijs, Praatplaat ------------------------------------------------
@@ -440,6 +496,8 @@ class Finger(CatalogModel):
     name: str
     question: str
     sheet_label: str
+    part: SummaryPart
+    """The part of the POP summary a conclusion drawn at this finger starts on."""
 
 
 class HandGuide(CatalogModel):
@@ -462,13 +520,25 @@ class KlokwijsPart(CatalogModel):
 
 class KlokwijsGuide(CatalogModel):
     """``klokwijs.json``. ``moment_prompts`` are poptui's own columns for each hour
-    set on the clock (``own_moment_prompts``)."""
+    set on the clock (``own_moment_prompts``): what, with whom, how it feels.
+    ``day_suggestions`` name the days a coach records ("is every day like this?")."""
 
     introduction: list[str]
-    moment_prompts: list[str]
+    moment_prompts: list[str] = Field(min_length=3, max_length=3)
     own_moment_prompts: bool = True
     parts: list[KlokwijsPart] = Field(min_length=3, max_length=3)
     visual_aids: list[str]
+    day_suggestions: list[str] = Field(min_length=1)
+    steps: list[StepInfo]
+    """The werkwijze's steps as tabs: the introduction, the day on the clock, and the three parts."""
+
+    @model_validator(mode="after")
+    def _ids(self) -> KlokwijsGuide:
+        ids = [q.id for part in self.parts for q in part.questions]
+        if not all(ids) or len(ids) != len(set(ids)):
+            raise ValueError("every Klokwijs question needs a unique id")
+        _check_steps(self.steps, {"inleiding", "dag", *(part.id for part in self.parts)}, "klokwijs")
+        return self
 
 
 class Choice(CatalogModel):
@@ -497,6 +567,13 @@ class PraatplaatGuide(CatalogModel):
     conditions_question: str
     condition_groups: list[ConditionGroup]
     homework_note: str
+    steps: list[StepInfo]
+    """Stap 1 (the plate: dream job and working conditions) and stap 2 (talking it through)."""
+
+    @model_validator(mode="after")
+    def _steps(self) -> PraatplaatGuide:
+        _check_steps(self.steps, {"praatplaat", "bespreken"}, "praatplaat")
+        return self
 
     @property
     def conditions(self) -> list[Choice]:
@@ -589,13 +666,26 @@ class AiGuide(CatalogModel):
 
     story_intro: str
     story_examples: list[str]
-    story_questions: list[str]
+    story_questions: list[Prompt]
     strengths_instruction: str
     dream_instruction: str
     dream_script: str
-    dream_questions: list[str]
-    dream_summary: list[str]
-    optional_steps: list[Prompt]
+    dream_questions: list[Prompt]
+    dream_summary: list[Prompt]
+    optional_steps: list[Prompt] = Field(min_length=2, max_length=2)
+    """Stap 3 Vormgeven and stap 4 Verwezenlijken (§5.1 D), in that order."""
+    steps: list[StepInfo]
+    """The tabs: Ontdekken, Dromen, the summary of the dream, Vormgeven, Verwezenlijken."""
+
+    @model_validator(mode="after")
+    def _ids(self) -> AiGuide:
+        _check_steps(self.steps, {"ontdekken", "dromen", "samenvatting", "vormgeven", "verwezenlijken"}, "ai")
+        groups = [self.story_questions, self.dream_questions + self.dream_summary + self.optional_steps]
+        for group in groups:
+            ids = [q.id for q in group]
+            if not all(ids) or len(ids) != len(set(ids)):
+                raise ValueError("every AI question needs a unique id")
+        return self
 
 
 # --- registration (§4.4) -----------------------------------------------------

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from poptui import clock, demo_cards
 from poptui.demo_competences import DEMO_SNOEIEN, CompetenceDemo, add_competences
+from poptui.demo_methods import write_method_records
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -253,6 +254,7 @@ def write_demo(database: Database, today: date | None = None) -> dict[str, int]:
     with database.transaction() as transaction:
         demo = _DemoWriter(transaction, today)
         _fill(demo)
+        write_method_records(transaction)
     return demo.counts
 
 

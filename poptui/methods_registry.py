@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 GENERAL_SHEET = "poptui.export.method_sheets:general_sheet"
 
 FILLED_SHEETS: dict[MethodKind, str] = {
+    MethodKind.AI_DROOMFASE: "poptui.export.conversation_sheets:ai_sheet",
+    MethodKind.INTERVIEW: "poptui.export.conversation_sheets:interview_sheet",
+    MethodKind.HAND: "poptui.export.conversation_sheets:hand_sheet",
+    MethodKind.KLOKWIJS: "poptui.export.conversation_sheets:klokwijs_sheet",
+    MethodKind.PRAATPLAAT: "poptui.export.conversation_sheets:praatplaat_sheet",
     MethodKind.COMPETENTIEMETING: "poptui.export.competence_sheet:competence_sheet",
     MethodKind.KWALITEITENSPEL: "poptui.export.card_games_pdf:filled_kwaliteitenspel",
     MethodKind.VAARDIGHEDENSPEL: "poptui.export.card_games_pdf:filled_vaardighedenspel",

@@ -15,7 +15,8 @@ Keys every method screen has (function keys: they work while the coach types in 
 - Escape: back.
 
 A subclass that binds single letters lists their actions in ``LETTER_ACTIONS``: they are off
-(and leave the footer) while an Input or TextArea has focus, so typing never fires a command."""
+(and leave the footer) while an Input or TextArea has focus, so typing never fires a command.
+F6 is a priority binding: a TextArea would otherwise take it (select line)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ class MethodScreen(BaseScreen[Any]):
         Binding("f3,g", "guidance", _("Uitleg"), id="method.guidance"),
         Binding("f4", "conclude", _("Conclusie"), id="method.conclude"),
         Binding("f5", "print_record", _("Afdrukken"), id="method.print"),
-        Binding("f6", "change_date", _("Datum"), show=False, id="method.date"),
+        Binding("f6", "change_date", _("Datum"), show=False, priority=True, id="method.date"),
         Binding("escape", "back", _("Terug"), id="method.back"),
     ]
     LETTER_ACTIONS: ClassVar[frozenset[str]] = frozenset()
@@ -83,15 +84,21 @@ class MethodScreen(BaseScreen[Any]):
         self.record_id = record_id
         self.record: Any = None
 
+    def load(self) -> Any:
+        """The record, found or made on first use (a subclass may call this in ``compose``)."""
+        if self.record is None:
+            self.record = method_records.find_or_new(
+                self.database,
+                employee_id=self.employee_id,
+                trajectory_id=self.trajectory_id,
+                kind=self.kind,
+                contact_moment_id=self.contact_moment_id,
+                record_id=self.record_id,
+            )
+        return self.record
+
     def on_mount(self) -> None:
-        self.record = method_records.find_or_new(
-            self.database,
-            employee_id=self.employee_id,
-            trajectory_id=self.trajectory_id,
-            kind=self.kind,
-            contact_moment_id=self.contact_moment_id,
-            record_id=self.record_id,
-        )
+        self.load()
         employee = employees.find_employee(self.database, self.employee_id)
         self.title = method_name(self.kind)
         self.employee_name = employee.full_name if employee else ""

@@ -173,6 +173,20 @@ def print_blank_worksheet(app: App, organisation_id: str | None = None) -> None:
     _push(app, BlankWorksheetDialog(organisation.name if organisation else ""), chosen)
 
 
+def print_method_worksheet(app: App, kind: MethodKind | str, organisation_id: str | None = None) -> None:
+    """Afdrukken: the blank worksheet of a method (to fill in on paper, e.g. as homework)."""
+    from poptui.screens.base import poptui_app
+    from poptui.screens.print_dialog import print_form
+
+    from poptui.methods_registry import method
+    from poptui.services import forms
+    from poptui.services.organisations import get_organisation
+
+    name = method(kind).worksheet
+    organisation = get_organisation(poptui_app(app).database, organisation_id) if organisation_id else None
+    print_form(app, lambda: forms.export_blank(name, organisation), forms.worksheet_title(name))
+
+
 def print_pop(app: App, trajectory_id: str) -> None:
     """Afdrukken: the POP of a trajectory (asks first when it is not final yet)."""
     from poptui.screens.print_dialog import print_pop as print_pop_form

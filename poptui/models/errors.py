@@ -15,6 +15,7 @@ _MESSAGES = {
     "verplicht": "Dit veld is verplicht.",
     "missing": "Dit veld is verplicht.",
     "datum_ongeldig": "Dit is geen bestaande datum. Schrijf de datum als dd/mm/jjjj.",
+    "tijd_ongeldig": "Dit is geen geldig uur. Schrijf het uur als uu:mm, bijvoorbeeld 07:30.",
     "date_parsing": "Dit is geen geldige datum. Schrijf de datum als dd/mm/jjjj.",
     "date_from_datetime_parsing": "Dit is geen geldige datum. Schrijf de datum als dd/mm/jjjj.",
     "date_type": "Dit is geen geldige datum. Schrijf de datum als dd/mm/jjjj.",

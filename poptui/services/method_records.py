@@ -14,16 +14,29 @@ The rule for finding it (:func:`find_or_new`), in order:
 The class comes from the method registry (:mod:`poptui.methods_registry`), so a richer
 screen written later loads the very same record as the free-notes screen before it
 (its extra fields have defaults) and nothing typed is lost.
+
+Two coaches on one record: :func:`save_merged` stores a changed copy and, when someone else
+stored the record since it was loaded, puts the fields this coach changed on their version
+(their other changes stay). What could not be stored at all (a refused value, a full disk,
+a dropped connection) is kept aside as a draft (:func:`keep_aside`) under a key of the
+method, the trajectory and the contact moment; :func:`aside_changes` gives it back when the
+method is opened again.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+from pydantic_core import to_jsonable_python
 
 from poptui import clock
-from poptui.methods_registry import method
+from poptui.methods_registry import method, method_name
 from poptui.models import Conclusion, ContactMoment, MethodKind, MethodRecordBase, Trajectory
-from poptui.store import Database
+from poptui.services import drafts
+from poptui.store import Database, VersionConflict
+
+_BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
 
 
 def records_of(database: Database, trajectory: Trajectory) -> list[MethodRecordBase]:
@@ -80,6 +93,51 @@ def save_record(database: Database, record: MethodRecordBase) -> MethodRecordBas
     """Validate the whole record again (nested changes are not validated on assignment) and store it."""
     validated = type(record).model_validate(record.model_dump())
     return database.save(validated)
+
+
+def changed_fields(before: MethodRecordBase, after: MethodRecordBase | dict[str, Any]) -> dict[str, Any]:
+    """The record's own fields whose value differs from ``before`` to ``after`` (a record, or a
+    dumped record not validated yet), as JSON values."""
+    old = before.model_dump(mode="json")
+    new = to_jsonable_python(after) if isinstance(after, dict) else after.model_dump(mode="json")
+    return {key: value for key, value in new.items() if key not in _BOOKKEEPING and old.get(key) != value}
+
+
+def save_merged(database: Database, before: MethodRecordBase, after: MethodRecordBase) -> tuple[MethodRecordBase, bool]:
+    """Store ``after`` (``before`` with the coach's changes); returns the stored record and whether
+    someone else's newer version had to be merged: then the fields changed from ``before`` to
+    ``after`` are put on the stored record and that is saved (raises StoreError, ValidationError)."""
+    try:
+        return save_record(database, after), False
+    except VersionConflict:
+        stored = database.find(MethodRecordBase, after.id, employee_id=after.employee_id)
+        if stored is None:
+            raise
+        merged = type(stored).model_validate({**stored.model_dump(mode="json"), **changed_fields(before, after)})
+        return save_record(database, merged), True
+
+
+def aside_key(record: MethodRecordBase) -> str:
+    """The draft key of a method's unsaved answers: the method on this trajectory and contact moment
+    (a record never stored gets a new id each time it is opened, so the id cannot be the key)."""
+    moment = record.contact_moment_id or "los"
+    return f"methode-{record.kind.value}-employee-{record.employee_id}-{record.trajectory_id}-{moment}"
+
+
+def keep_aside(database: Database, record: MethodRecordBase, changes: dict[str, Any]) -> None:
+    """Keep ``changes`` (fields of ``record`` as JSON values) as a draft until they are stored."""
+    title = f"{method_name(record.kind)} ({record.date:%d/%m/%Y})" if record.date else method_name(record.kind)
+    drafts.save_draft(database, aside_key(record), title, changes)
+
+
+def aside_changes(database: Database, record: MethodRecordBase) -> dict[str, Any] | None:
+    """The changes kept aside for this method (None: nothing was kept)."""
+    changes = drafts.load_draft(database, aside_key(record))
+    return {key: value for key, value in changes.items() if key not in _BOOKKEEPING} if changes else None
+
+
+def discard_aside(database: Database, record: MethodRecordBase) -> None:
+    drafts.discard_draft(database, aside_key(record))
 
 
 def conclusion_lines(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 - :func:`export_person`: one folder with ``gegevens.json`` (every record about the
   employee, their consent events and the audit entries about them) and, when
-  the forms service is there, the PDFs (consent document, POP per trajectory).
+  the forms service is there, the PDFs (consent document, POP per trajectory,
+  every filled method).
 - :func:`erase_person`: one transaction removing the employee, their
   trajectories and their dossier, and their name from the attendee lists of
   other employees' (collective) contact moments. The audit log keeps its
@@ -29,11 +30,13 @@ from poptui import clock
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
+from poptui.methods_registry import method_name
 from poptui.models import (
     RECORD_TYPES,
     AuditAction,
     ContactMoment,
     Employee,
+    MethodRecordBase,
     Organisation,
     Record,
     Trajectory,
@@ -120,6 +123,8 @@ def _export_pdfs(database: Database, employee: Employee, folder: Path, today: da
     ]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
         jobs.append((_("POP"), partial(forms.export_pop, database, trajectory.id, folder, today=today)))
+    for record in database.list(MethodRecordBase, employee_id=employee.id):
+        jobs.append((method_name(record.kind), partial(forms.export_method, database, record, folder, today=today)))
     for what, job in jobs:
         try:
             result.files.append(Path(job()))

@@ -1,5 +1,7 @@
 """The conclusions of one step of a method: add one for the POP summary, remove one.
 
+Esc with a conclusion typed and not saved warns first; a second Esc closes without it.
+
 Opened by F4 on every method screen (:meth:`poptui.screens.method_screen.MethodScreen.action_conclude`).
 Returns the step's conclusions as they are after the coach's changes, or None (Escape: nothing
 changes).
@@ -10,11 +12,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.widgets.tickbox import TickRadio
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import Input, Label, OptionList, RadioSet
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
@@ -59,6 +62,7 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
         self.part = part or SummaryPart.WAT_KAN_IK
         self.max_length = max_length
         self.changed = False
+        self.warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -69,7 +73,7 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
             )
             with RadioSet(id="conclusion-part"):
                 for part in SummaryPart:
-                    yield RadioButton(label(part), value=part is self.part, name=part.value)
+                    yield TickRadio(label(part), value=part is self.part, name=part.value)
             yield Label("", id="conclusion-error", markup=False)
             yield Label(
                 _(
@@ -130,4 +134,12 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
             self.query_one("#conclusion-text", Input).focus()
 
     def action_cancel(self) -> None:
+        """Esc: close without changes; a conclusion typed and not saved is not dropped at the first Esc."""
+        typed = self.query_one("#conclusion-text", Input).value.strip()
+        if typed and not self.warned:
+            self.warned = True
+            self.query_one("#conclusion-error", Label).update(
+                _("Deze conclusie is nog niet bewaard: Enter bewaart ze, nog eens Esc laat ze weg.")
+            )
+            return
         self.dismiss(None)
