@@ -164,6 +164,21 @@ class PopApp(App[None]):
         self.theme = other_theme(self.theme)
         self.notify(_("Kleuren: {name}. F9 wisselt terug.", name=theme_label(self.theme)), timeout=4)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Never Textual's traceback (its local variables hold other employees' names and notes): a short
+        Dutch message on exit and an owner-only crash report without personal data (:mod:`poptui.crash`)."""
+        from rich.text import Text
+
+        from poptui.crash import EXIT_CODE, report
+
+        self._return_code = EXIT_CODE
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+            self._exit_renderables.append(Text(report(error)))
+        self.bell()
+        self._close_messages_no_wait()
+
     def action_help(self) -> None:
         from poptui.screens.help import HelpScreen
 

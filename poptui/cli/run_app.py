@@ -1,10 +1,13 @@
 """`poptui` without a command: open (or, at the default place, create) the database and start the app.
 
-Before the app starts the database is checked: a damaged or foreign database
-is refused with a Dutch message saying what is wrong and what to do, it is never
-written to, and the latest backup that passes the health check is offered (on a
-terminal: a j/N question; otherwise the exact command to run). On the first
-start of the day a backup is made.
+Before the app starts the database is verified (:func:`poptui.services.health.verify_for_start`):
+quickly when every file is exactly as poptui last wrote it, with the full check of ``poptui check``
+otherwise. The app starts only on a database that passes; anything ``poptui check`` would report
+is refused with a Dutch message saying what is wrong and what to do, nothing is written, and the
+latest backup that passes the check is offered (on a terminal: a j/N question; otherwise the exact
+command to run). A database the user may not read is a matter of permissions, not damage: no
+backup is offered. The first start of the day makes a backup, always after the verification, so a
+damaged database is never copied into the backups.
 """
 
 from __future__ import annotations
@@ -14,11 +17,25 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from poptui.cli.common import CommandError, database_path, explicit_database
+from poptui.cli.common import EXIT_UNUSABLE, CommandError, database_path, explicit_database
 from poptui.i18n import _
-from poptui.store import BackupError, Database, DatabaseMissing, NewerSchema, StoreError
+from poptui.store import AccessDenied, BackupError, Database, DatabaseBusy, DatabaseMissing, NewerSchema, StoreError
 
 Ask = Callable[[str], bool]
+
+
+class DatabaseUnhealthy(StoreError):
+    """The check found problems; ``str()`` lists them in Dutch."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:10]
+        more = len(problems) - len(shown)
+        lines = [_("de controle van {path} vond {count} probleem/problemen:", path=path, count=len(problems))]
+        lines.extend(f"- {problem}" for problem in shown)
+        if more:
+            lines.append(_("... en nog {count}; zie poptui check --db {path}", count=more, path=path))
+        super().__init__("\n".join(lines))
+        self.problems = problems
 
 
 def _ask_on_terminal(question: str) -> bool:
@@ -30,12 +47,18 @@ def _ask_on_terminal(question: str) -> bool:
         return False
 
 
-def open_checked(path: Path) -> Database:
-    """Open the database and read what the start needs; raises StoreError (Dutch) when it cannot."""
-    from poptui.services.health import quick_check
+def _checking() -> None:
+    print(_("poptui controleert de database, even geduld ..."), file=sys.stderr)
+
+
+def open_checked(path: Path, before_full_check: Callable[[], None] | None = _checking) -> Database:
+    """Open and verify the database; raises StoreError (Dutch) when the app may not start on it."""
+    from poptui.services.health import verify_for_start
 
     database = Database.open(path)
-    quick_check(database)
+    report = verify_for_start(database, before_full_check)
+    if not report.healthy:
+        raise DatabaseUnhealthy(path, report.problems)
     return database
 
 
@@ -44,7 +67,12 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
     from poptui.services.backup import latest_good_backup, restore_backup
 
     lines = [_("poptui start niet: {problem}", problem=error), _("Er is niets gewijzigd aan de database.")]
-    good = latest_good_backup(path) if path.is_dir() else None
+    if isinstance(error, (AccessDenied, DatabaseBusy)):
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE if isinstance(error, AccessDenied) else 3)
+    try:
+        good = latest_good_backup(path) if path.is_dir() else None
+    except (StoreError, OSError):
+        good = None
     if isinstance(error, NewerSchema):
         if good is not None:
             lines.append(
@@ -54,7 +82,7 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 )
             )
             lines.append(f"  poptui restore --db {path} {good.path}")
-        raise CommandError("\n".join(lines), 2)
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     if good is None:
         lines.append(
             _(
@@ -63,7 +91,7 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 folder=path / "backups",
             )
         )
-        raise CommandError("\n".join(lines), 2)
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     lines.append(_("De laatste goede reservekopie is van {when}: {file}", when=good.label, file=good.path))
     print("\n".join(lines), file=sys.stderr)
     question = _(
@@ -78,13 +106,13 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 path=path,
                 file=good.path,
             ),
-            2,
+            EXIT_UNUSABLE,
         )
     try:
         result = restore_backup(path, good.path)
         database = open_checked(path)
     except StoreError as restore_error:
-        raise CommandError(str(restore_error), 2) from restore_error
+        raise CommandError(str(restore_error), EXIT_UNUSABLE) from restore_error
     print(
         _("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
         file=sys.stderr,
@@ -93,7 +121,7 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
 
 
 def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
-    """The database the app will run on: opened, checked, backed up once a day."""
+    """The database the app will run on: opened, verified, and only then backed up once a day."""
     from poptui.store.backup import ensure_daily_backup
 
     path = database_path(options)
@@ -101,11 +129,8 @@ def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -
         database = open_checked(path)
     except DatabaseMissing as error:
         if explicit_database(options):
-            raise CommandError(str(error), 2) from error
-        try:
-            database = Database.create(path)
-        except StoreError as create_error:
-            raise CommandError(str(create_error), 2) from create_error
+            raise CommandError(str(error), EXIT_UNUSABLE) from error
+        database = Database.create(path)
         print(_("Nieuwe, lege database gemaakt in {path}.", path=path), file=sys.stderr)
     except StoreError as error:
         database = refuse_damaged(path, error, ask)
@@ -125,11 +150,11 @@ def run_app(options: argparse.Namespace) -> int:
             pass
         except StoreError as error:  # say what is wrong even without a terminal
             refuse_damaged(path, error, lambda _question: False)
-        raise CommandError(_("poptui heeft een terminal nodig om te starten."), 2)
+        raise CommandError(_("poptui heeft een terminal nodig om te starten."), EXIT_UNUSABLE)
     database = prepare_database(options)
     from poptui.app import PopApp
     from poptui.services.coach import identify_coach
 
     app = PopApp(database, identify_coach(database))
     app.run()
-    return 0
+    return app.return_code or 0

@@ -8,13 +8,16 @@ anything, and the database it replaces is kept aside as a backup of its own.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from poptui.i18n import _
 from poptui.services.health import HealthReport, check_database
-from poptui.store import BackupError, Database, StoreError, schema
+from poptui.store import BackupError, Database, StoreError, schema, swap
+from poptui.store import audit as store_audit
+from poptui.store import manifest as store_manifest
 from poptui.store.backup import (
     Backup,
     BackupReason,
@@ -25,7 +28,8 @@ from poptui.store.backup import (
     read_backup,
     write_backup_file,
 )
-from poptui.store.files import atomic_write, ensure_folder
+from poptui.store.errors import os_error_message, os_reason
+from poptui.store.files import atomic_write, dumps, ensure_folder, loads
 
 __all__ = [
     "Backup",
@@ -47,7 +51,10 @@ class RestoreResult:
 
 def check_backup(path: Path) -> HealthReport:
     """Unpack the backup in a private temporary folder and run the health check on it."""
-    files = read_backup(path)
+    return _check_files(read_backup(path))
+
+
+def _check_files(files: dict[str, bytes]) -> HealthReport:
     with tempfile.TemporaryDirectory(prefix="poptui-check-") as folder:
         target = Path(folder) / "db"
         target.mkdir(mode=0o700)
@@ -73,15 +80,19 @@ def latest_good_backup(database_path: Path) -> Backup | None:
 
 
 def restore_backup(database_path: Path, backup_path: Path, actor: str | None = None) -> RestoreResult:
-    """Replace the database's files by the backup's, after checking the backup.
+    """Replace the database's files by the backup's, after checking the backup; atomic under a kill.
 
-    The current files (damaged or not) are first zipped into the backups folder
-    as ``voor-herstel``, so nothing is lost. Works on a damaged database: it
-    does not read or parse the current files, it only copies them aside.
+    The current files (damaged or not) are first zipped into the backups folder as
+    ``voor-herstel``, so nothing is lost; this works on a damaged database because the
+    current files are only copied, never parsed. The backup's files are written into a
+    staging folder inside the database folder and switched in by :func:`poptui.store.swap.switch`:
+    a process killed at any moment leaves the old database or the restored one (an
+    interrupted switch is finished by the next open), never a mix.
     """
     database_path = Path(database_path)
     backup_path = Path(backup_path)
-    report = check_backup(backup_path)
+    files = read_backup(backup_path)
+    report = _check_files(files)
     if not report.healthy:
         raise BackupError(
             _(
@@ -90,26 +101,59 @@ def restore_backup(database_path: Path, backup_path: Path, actor: str | None = N
                 problems="\n".join(f"- {problem}" for problem in report.problems),
             )
         )
-    files = read_backup(backup_path)
-    ensure_folder(database_path)
+    try:
+        ensure_folder(database_path)
+    except OSError as error:
+        raise BackupError(_("Terugzetten is mislukt: {problem}", problem=os_error_message(error))) from error
     database = Database(database_path, actor)
-    with database._locked():
+    with database._locked():  # also finishes an earlier interrupted restore first
         kept = None
         if database_files(database_path):
             kept = write_backup_file(database_path, backup_folder(database_path), BackupReason.BEFORE_RESTORE)
+        staging = None
         try:
-            ensure_folder(database_path / "dossiers")
-            for name, data in sorted(files.items(), key=lambda item: item[0] == schema.META_FILE):
-                atomic_write(database_path / name, data)
-            for path in database_files(database_path):
-                if path.relative_to(database_path).as_posix() not in files:
-                    path.unlink()
+            staging = swap.new_staging(database_path)
+            for name, data in files.items():
+                atomic_write(staging / name, data)
+            _seal_staged(staging)
+            swap.switch(database_path, staging)
         except OSError as error:
+            if (database_path / swap.JOURNAL).exists():
+                raise BackupError(
+                    _(
+                        "Terugzetten is onderbroken ({reason}). poptui maakt het af zodra de database weer "
+                        "geopend wordt; de vorige toestand staat in {kept}.",
+                        reason=os_reason(error),
+                        kept=kept or "-",
+                    )
+                ) from error
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
             raise BackupError(
                 _(
-                    "Terugzetten is mislukt ({reason}). De vorige toestand staat in {kept}.",
-                    reason=error.strerror or str(error),
+                    "Terugzetten is mislukt ({reason}). Er is niets gewijzigd aan de database; de vorige toestand "
+                    "staat ook in {kept}.",
+                    reason=os_reason(error),
                     kept=kept or "-",
                 )
             ) from error
     return RestoreResult(backup_path, kept)
+
+
+def _seal_staged(staging: Path) -> None:
+    """The restored files were just checked: give them a manifest, so the next start need not check again."""
+    audit_path = staging / store_audit.AUDIT_FILE
+    raw = audit_path.read_bytes() if audit_path.is_file() else b""
+    store_manifest.write(
+        staging,
+        store_manifest.Manifest(
+            store_manifest.snapshot(staging),
+            raw.count(b"\n"),
+            store_audit.last_hash(audit_path) if raw else "",
+            len(raw),
+        ),
+    )
+    meta_path = staging / schema.META_FILE
+    meta = loads(meta_path.read_bytes())
+    if isinstance(meta, dict) and not meta.get(store_manifest.META_FLAG):
+        atomic_write(meta_path, dumps(meta | {store_manifest.META_FLAG: True}))
