@@ -24,20 +24,6 @@ from poptui.store import AccessDenied, BackupError, Database, DatabaseBusy, Data
 Ask = Callable[[str], bool]
 
 
-class DatabaseUnhealthy(StoreError):
-    """The check found problems; ``str()`` lists them in Dutch."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        shown = problems[:10]
-        more = len(problems) - len(shown)
-        lines = [_("de controle van {path} vond {count} probleem/problemen:", path=path, count=len(problems))]
-        lines.extend(f"- {problem}" for problem in shown)
-        if more:
-            lines.append(_("... en nog {count}; zie poptui check --db {path}", count=more, path=path))
-        super().__init__("\n".join(lines))
-        self.problems = problems
-
-
 def _ask_on_terminal(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
@@ -53,12 +39,10 @@ def _checking() -> None:
 
 def open_checked(path: Path, before_full_check: Callable[[], None] | None = _checking) -> Database:
     """Open and verify the database; raises StoreError (Dutch) when the app may not start on it."""
-    from poptui.services.health import verify_for_start
+    from poptui.services.health import require_verified
 
     database = Database.open(path)
-    report = verify_for_start(database, before_full_check)
-    if not report.healthy:
-        raise DatabaseUnhealthy(path, report.problems)
+    require_verified(database, before_full_check)
     return database
 
 

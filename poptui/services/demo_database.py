@@ -35,6 +35,7 @@ from poptui.models import AuditAction
 from poptui.store import Database, StoreError, swap
 from poptui.store import audit as store_audit
 from poptui.store import manifest as store_manifest
+from poptui.store.errors import CreateFailed, os_reason
 from poptui.store.files import ensure_folder
 
 DEMO_ACTOR = "demo"
@@ -65,12 +66,15 @@ def why_not_replace(path: Path) -> str | None:
     """None when ``path`` may receive the demo (missing, empty, or only the demo); else why not, in Dutch."""
     from poptui.services.health import check_database
 
-    if not path.exists():
-        return None
-    if not path.is_dir():
-        return _("het is een bestand, geen map")
-    if _is_empty(path):
-        return None
+    try:
+        if not path.exists():
+            return None
+        if not path.is_dir():
+            return _("het is een bestand, geen map")
+        if _is_empty(path):
+            return None
+    except OSError as error:
+        return os_reason(error)
     try:
         database = Database.open(path, migrate=False)
         meta = database.meta()
@@ -116,7 +120,7 @@ def _foreign_entries(path: Path, span: int | None, last_hash: object) -> str | N
                     actor=event.actor,
                     day=f"{event.at:%d/%m/%Y}",
                 )
-    except (ValueError, OSError):
+    except (StoreError, ValueError, OSError):
         return _("het auditlog is onleesbaar")
     if not seen_span:
         return _("het auditlog is niet meer dat van de demo")
@@ -128,9 +132,12 @@ def install_demo(path: Path, *, force: bool = False, today: date | None = None) 
     from poptui.demo import write_demo
 
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise _refusal(path, _("het is een bestand, geen map"))
-    existing = path.is_dir() and not _is_empty(path)
+    try:
+        if path.exists() and not path.is_dir():
+            raise _refusal(path, _("het is een bestand, geen map"))
+        existing = path.is_dir() and not _is_empty(path)
+    except OSError as error:
+        raise CreateFailed(path, os_reason(error)) from error
     reason = why_not_replace(path)
     if reason is not None:
         raise _refusal(path, reason)
@@ -145,9 +152,7 @@ def install_demo(path: Path, *, force: bool = False, today: date | None = None) 
     try:
         ensure_folder(path)
     except OSError as error:
-        from poptui.store.errors import write_failed
-
-        raise write_failed(path, error) from error
+        raise CreateFailed(path, os_reason(error)) from error
     root = Database(path, actor=DEMO_ACTOR)
     with root._locked():
         reason = why_not_replace(path)  # again, under the lock: a coach may have saved meanwhile

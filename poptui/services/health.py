@@ -39,7 +39,7 @@ from poptui.models import (
     Training,
     Trajectory,
 )
-from poptui.store import AccessDenied, Database, SaveFailed, StoreError
+from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import unreadable
@@ -61,6 +61,35 @@ class HealthReport:
     @property
     def healthy(self) -> bool:
         return not self.problems
+
+
+class DatabaseUnhealthy(DatabaseDamaged):
+    """The check found problems; ``str()`` lists them in Dutch (the first ten) and says what to do."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:10]
+        lines = [_("de controle van {path} vond {count} probleem/problemen:", path=path, count=len(problems))]
+        lines.extend(f"- {problem}" for problem in shown)
+        if len(problems) > len(shown):
+            lines.append(
+                _("... en nog {count}; zie poptui check --db {path}", count=len(problems) - len(shown), path=path)
+            )
+        lines.append(_("Zet een reservekopie terug met 'poptui restore' of vraag hulp aan je IT-verantwoordelijke."))
+        StoreError.__init__(self, "\n".join(lines))
+        self.path = path
+        self.problems = problems
+
+
+def require_verified(database: Database, before_full_check: Callable[[], None] | None = None) -> HealthReport:
+    """:func:`verify_for_start`, raising :class:`DatabaseUnhealthy` when it finds problems.
+
+    Whatever writes a backup (the daily one, ``poptui backup``, the one before an erasure) calls this
+    first: a damaged database is never copied into the backups, where it would push out a good one.
+    """
+    report = verify_for_start(database, before_full_check)
+    if not report.healthy:
+        raise DatabaseUnhealthy(database.path, report.problems)
+    return report
 
 
 def verify_for_start(database: Database, before_full_check: Callable[[], None] | None = None) -> HealthReport:
@@ -104,6 +133,7 @@ def check_database(database: Database) -> HealthReport:
     and :class:`AccessDenied` when a file may not be read (permissions are not damage)."""
     report = HealthReport()
     database.schema_version()
+    unreadable_types: set[type] = set()
 
     def load(record_type: type[R], **kwargs: Any) -> list[R]:
         try:
@@ -112,6 +142,7 @@ def check_database(database: Database) -> HealthReport:
             raise
         except StoreError as error:
             report.problems.append(str(error))
+            unreadable_types.add(record_type)
             return []
 
     head = _manifest_problems(database, report)
@@ -123,8 +154,19 @@ def check_database(database: Database) -> HealthReport:
     report.counts.update(
         organisations=len(organisations), persons=len(persons), employees=len(employees), trajectories=len(trajectories)
     )
+    kinds = {
+        _("organisatie"): Organisation,
+        _("werkvloerbegeleider"): Person,
+        _("POP-coach"): Person,
+        _("persoon"): Person,
+        _("werknemer"): Employee,
+        _("POP-traject"): Trajectory,
+        _("vorig POP-traject"): Trajectory,
+    }
 
     def missing(what: str, owner: str, ref: str) -> None:
+        if kinds.get(what) in unreadable_types:  # already reported: the file holding them cannot be read
+            return
         report.problems.append(
             _("{owner} verwijst naar een {what} die niet bestaat ({ref}).", owner=owner, what=what, ref=ref)
         )
@@ -163,7 +205,7 @@ def check_database(database: Database) -> HealthReport:
     dossier_count = 0
     for employee_id in database.dossier_ids():
         dossier_count += 1
-        if employee_id not in employees:
+        if employee_id not in employees and Employee not in unreadable_types:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
         for record_type in (
             ContactMoment,
@@ -194,6 +236,7 @@ def check_database(database: Database) -> HealthReport:
     report.warnings.extend(duplicate_warnings(database, list(employees.values())))
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
+    report.problems = list(dict.fromkeys(report.problems))  # one file read for several record types: once
     return report
 
 

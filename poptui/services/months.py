@@ -33,7 +33,7 @@ _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 def parse_month(text: str) -> tuple[int, int]:
     """'2026-10' -> (2026, 10); raises ValueError with a Dutch message."""
     match = _MONTH.match(text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
         raise ValueError(_("Geef de maand als JJJJ-MM, bijvoorbeeld 2026-10 (je gaf '{text}').", text=text))
     return int(match.group(1)), int(match.group(2))
 

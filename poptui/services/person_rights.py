@@ -177,8 +177,11 @@ class ErasureResult:
 
 def erase_person(database: Database, employee_id: str) -> ErasureResult:
     """Remove the employee and everything linked from the live data (one transaction)."""
+    from poptui.services.health import require_verified
+
     employee = database.get(Employee, employee_id)
     counts: dict[str, int] = {}
+    require_verified(database)  # the safety backup is of a verified database only
     safety = create_backup(database, BackupReason.BEFORE_ERASE)
     with database.transaction() as transaction:
         stored = next((item for item in transaction.list(Employee) if item.id == employee_id), None)
@@ -272,7 +275,12 @@ def _ended_on(trajectory: Trajectory) -> date | None:
     return None
 
 
+MAX_RETENTION_YEARS = 100
+
+
 def _years_before(day: date, years: int) -> date:
+    if day.year - years < 1:
+        return date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -283,6 +291,10 @@ def retention_due(
     database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
 ) -> list[RetentionItem]:
     """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
+    if not 1 <= years <= MAX_RETENTION_YEARS:
+        raise ValueError(
+            _("De bewaartermijn moet van 1 tot {most} jaar zijn (niet {years}).", most=MAX_RETENTION_YEARS, years=years)
+        )
     limit = _years_before(today or clock.today(), years)
     employees = {employee.id: employee for employee in database.list(Employee)}
     due = []

@@ -22,6 +22,7 @@ import orjson
 
 from poptui.i18n import _
 from poptui.models import AuditEvent
+from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import permissions
 
 AUDIT_FILE = "audit.log"
@@ -170,14 +171,20 @@ def count_lines(path: Path, start: int, end: int) -> int:
 
 
 def read(path: Path) -> Iterator[AuditEvent]:
+    """The entries in order; raises :class:`DatabaseDamaged` at a line that cannot be read."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         return
+    except OSError as error:
+        raise unreadable(path, error) from error
     with handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if line.strip():
-                yield AuditEvent.model_validate(orjson.loads(line))
+                try:
+                    yield AuditEvent.model_validate(orjson.loads(line))
+                except ValueError:
+                    raise DatabaseDamaged(path, _("regel {number} is onleesbaar", number=number)) from None
 
 
 @dataclass

@@ -44,6 +44,7 @@ from poptui.models import (
 from poptui.models.errors import dutch_summary
 from poptui.store import audit, manifest, schema, swap
 from poptui.store.errors import (
+    CreateFailed,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
@@ -107,12 +108,16 @@ class Database:
     def create(cls, path: Path, actor: str | None = None) -> Database:
         """Make a new, empty database in ``path`` (a missing or empty folder)."""
         path = Path(path)
-        if path.exists() and not path.is_dir():
-            raise NotADatabase(path, "dit is een bestand, geen map")
+        try:
+            exists = path.exists()
+            if exists and not path.is_dir():
+                raise NotADatabase(path, "dit is een bestand, geen map")
+            if exists and any(path.iterdir()) and not (path / schema.META_FILE).exists():
+                raise NotADatabase(path, "de map is niet leeg")
+        except OSError as error:
+            raise CreateFailed(path, os_reason(error)) from error
         if path.is_dir() and (path / schema.META_FILE).exists():
             raise StoreError(f"Er staat al een poptui-database in {path}.")
-        if path.is_dir() and any(path.iterdir()):
-            raise NotADatabase(path, "de map is niet leeg")
         try:
             ensure_folder(path)
             ensure_folder(path / DOSSIERS)
@@ -127,17 +132,20 @@ class Database:
             manifest.write(path, manifest.Manifest())
             atomic_write(path / schema.META_FILE, dumps(meta))
         except OSError as error:
-            raise SaveFailed(path, os_reason(error)) from error
+            raise CreateFailed(path, os_reason(error)) from error
         return cls(path, actor)
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, *, migrate: bool = True) -> Database:
         """Open an existing database; refuse what is not one, never overwriting anything."""
         path = Path(path)
-        if not path.exists():
-            raise DatabaseMissing(path)
-        if not path.is_dir():
-            raise NotADatabase(path, "dit is een bestand, geen databasemap")
+        try:
+            if not path.exists():
+                raise DatabaseMissing(path)
+            if not path.is_dir():
+                raise NotADatabase(path, "dit is een bestand, geen databasemap")
+        except OSError as error:
+            raise unreadable(path, error) from error
         database = cls(path, actor)
         if swap.pending(path):
             with database._locked():  # finishes an interrupted restore first (see store.swap)

@@ -150,8 +150,19 @@ def unreadable(path: Path, error: OSError) -> StoreError:
     return DatabaseDamaged(path, _("niet leesbaar: {reason}", reason=os_reason(error)))
 
 
-def write_failed(path: Path, error: OSError) -> SaveFailed:
-    return SaveFailed(path, os_reason(error))
+class CreateFailed(SaveFailed):
+    """A new database (``init``, ``demo``) could not be made: nothing else was changed."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        StoreError.__init__(
+            self,
+            _(
+                "De database kan niet gemaakt worden in {path}: {reason}. Kies een map waarin je mag schrijven "
+                "(bijvoorbeeld in je eigen gebruikersmap) en controleer of de schijf niet vol is.",
+                path=path,
+                reason=reason,
+            ),
+        )
 
 
 class ConsentRequired(StoreError):
