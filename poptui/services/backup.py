@@ -8,6 +8,7 @@ anything, and the database it replaces is kept aside as a backup of its own.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from poptui.store.backup import (
     write_backup_file,
 )
 from poptui.store.errors import os_error_message, os_reason
-from poptui.store.files import atomic_write, dumps, ensure_folder, loads
+from poptui.store.files import atomic_write, dumps, ensure_folder, loads, write_temp
 
 __all__ = [
     "Backup",
@@ -113,8 +114,8 @@ def restore_backup(database_path: Path, backup_path: Path, actor: str | None = N
         staging = None
         try:
             staging = swap.new_staging(database_path)
-            for name, data in files.items():
-                atomic_write(staging / name, data)
+            for name, data in files.items():  # each file fsynced; the folders once, by swap.switch
+                os.replace(write_temp(staging / name, data), staging / name)
             _seal_staged(staging)
             swap.switch(database_path, staging)
         except OSError as error:
