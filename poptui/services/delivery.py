@@ -70,7 +70,7 @@ def choose_name(folder: Path, name: str, owner: str, register: dict[str, str]) -
     raise ExportFailed(_("Er zijn al te veel bestanden met de naam {name} in {folder}.", name=name, folder=folder))
 
 
-def _export_failed(what: Path, error: BaseException) -> ExportFailed:
+def export_failed(what: Path, error: BaseException) -> ExportFailed:
     if isinstance(error, OSError):
         return ExportFailed(
             _(
@@ -104,7 +104,7 @@ class _Register:
                 _("De exportmap {folder} is even bezet. Probeer het opnieuw.", folder=self.folder)
             ) from None
         except OSError as error:
-            raise _export_failed(self.folder, error) from error
+            raise export_failed(self.folder, error) from error
         self.names = _read_register(self.folder)
         return self
 
@@ -120,14 +120,14 @@ def _folder(folder: Path) -> Path:
     try:
         return private_folder(folder)
     except OSError as error:
-        raise _export_failed(folder, error) from error
+        raise export_failed(folder, error) from error
 
 
 def _audit(database: Database, events: Events) -> None:
     try:
         database.record_events(events)
     except StoreError as error:
-        raise _export_failed(database.path, error) from error
+        raise export_failed(database.path, error) from error
 
 
 def deliver_file(database: Database, folder: Path, name: str, data: bytes, owner: str, events: Events) -> Path:
@@ -139,14 +139,14 @@ def deliver_file(database: Database, folder: Path, name: str, data: bytes, owner
         try:
             tmp = write_temp(target, data, private=True)
         except OSError as error:
-            raise _export_failed(target, error) from error
+            raise export_failed(target, error) from error
         try:
             _audit(database, events)
             register.claim(final, owner)
             replace_with(tmp, target)
         except OSError as error:
             discard_temps([tmp])
-            raise _export_failed(target, error) from error
+            raise export_failed(target, error) from error
         except BaseException:
             discard_temps([tmp])
             raise
@@ -172,7 +172,7 @@ def deliver_folder(
         fill(building)
     except OSError as error:
         shutil.rmtree(building, ignore_errors=True)
-        raise _export_failed(building, error) from error
+        raise export_failed(building, error) from error
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -188,7 +188,7 @@ def deliver_folder(
             os.replace(building, target)
         except OSError as error:
             shutil.rmtree(building, ignore_errors=True)
-            raise _export_failed(target, error) from error
+            raise export_failed(target, error) from error
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise

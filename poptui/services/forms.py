@@ -96,10 +96,9 @@ from poptui.models import (
     Trajectory,
 )
 from poptui.services import consent, months
-from poptui.services.delivery import deliver_file, deliver_folder
+from poptui.services.delivery import deliver_file, deliver_folder, export_failed
 from poptui.services.hours_summary import MonthHours, hours_by_month
-from poptui.store import Database, ExportFailed
-from poptui.store.errors import os_reason
+from poptui.store import Database
 from poptui.store.files import private_folder, write_private
 
 __all__ = [
@@ -133,9 +132,7 @@ def _folder(out_dir: Path | str | None) -> Path:
     try:
         return private_folder(folder)
     except OSError as error:
-        raise ExportFailed(
-            _("De map {path} kan niet gemaakt worden: {reason}.", path=folder, reason=os_reason(error))
-        ) from error
+        raise export_failed(folder, error) from error
 
 
 # -- looking things up -------------------------------------------------------------------
@@ -221,13 +218,13 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
 
 def build_pop(db: Database, trajectory_id: str, *, today: date | None = None) -> tuple[str, bytes, Record]:
     """The POP's file name, PDF and record, neither written nor audited (for exports that bundle it)."""
-    built = _build_pop(db, db.get(Trajectory, trajectory_id), _persons(db), today or date.today())
+    built = _build_pop(db, db.get(Trajectory, trajectory_id), _persons(db), today or clock.today())
     return built.name, built.data, built.record
 
 
 def build_consent(db: Database, employee_id: str, *, today: date | None = None) -> tuple[str, bytes, Record]:
     """The consent document's file name, PDF and record, neither written nor audited."""
-    today = today or date.today()
+    today = today or clock.today()
     employee = db.get(Employee, employee_id)
     trajectories = db.list(Trajectory, employee_id=employee.id)
     built = _build_consent(db, employee, trajectories, _persons(db), today, today)
@@ -466,8 +463,11 @@ def export_blank(
         raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
     organisation_name = organisation.name if organisation else ""
     data = worksheet_pdf(WorksheetPrint(name, load_catalog(), organisation_name, competences, today or clock.today()))
-    folder = _folder(out_dir)
-    return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
+    target = _folder(out_dir) / file_names.worksheet_file_name(name, organisation_name)
+    try:
+        return write_private(target, data)
+    except OSError as error:
+        raise export_failed(target, error) from error
 
 
 def worksheet_names() -> tuple[str, ...]:
