@@ -9,8 +9,8 @@ recognised by (:func:`why_not_replace`):
   the hash of the last one. Every change of a record is audited, so:
 - every audit entry after the first N only records an export or a print (reading, not
   changing); the N-th entry carries hash H, and the whole chain verifies;
-- every data file is exactly as poptui last wrote it (the manifest), so nothing was
-  changed outside poptui either, and the full check finds nothing;
+- the full check (``poptui check``) finds nothing: every file reads, every record is
+  valid, the audit log is as long as the manifest says;
 - there are no drafts (``drafts/``: text a coach typed and did not save yet).
 
 A demo database made by an earlier poptui has no marker: it qualifies when every entry
@@ -91,9 +91,6 @@ def why_not_replace(path: Path) -> str | None:
     if drafts.is_dir() and any(entry.is_file() for entry in drafts.rglob("*")):
         return _("er staan concepten in (tekst die een coach typte)")
     try:
-        differences = database.manifest_differences()
-        if differences:
-            return _("bestanden werden buiten poptui gewijzigd ({names})", names=", ".join(differences[:3]))
         report = check_database(database)
     except StoreError:
         return _("de database is beschadigd")
