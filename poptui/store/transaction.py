@@ -17,12 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.models.errors import dutch_summary
 from poptui.store import audit, policy
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
@@ -170,6 +172,12 @@ class Transaction:
             }
         )
         doc = saved.model_dump(mode="json")
+        try:  # model_copy(update=...) skips validation: what is written must load again
+            parse(record_type, doc)
+        except ValidationError as error:
+            raise StoreError(
+                f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
+            ) from error
         if stored is None:
             table.insert(doc)
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]

@@ -160,3 +160,18 @@ def test_an_interrupted_restore_is_finished_before_the_app_reads_anything(backed
     database = prepare_database(_options(backed_up.path), ask=lambda _question: False)
     assert not swap.pending(backed_up.path)
     assert database.list(Employee)
+
+
+def test_poptui_itself_never_writes_a_record_that_would_not_load(demo_db: Database) -> None:
+    """model_copy(update=...) skips validation; the store validates what it writes, so the start's trust in
+    files poptui wrote holds."""
+    from poptui.models import Trajectory
+    from poptui.store import StoreError
+
+    trajectory = next(item for item in demo_db.list(Trajectory) if item.start_date is not None)
+    before = (demo_db.path / "trajectories.json").read_bytes()
+    wrong = trajectory.start_date.replace(year=trajectory.start_date.year - 1)
+    with pytest.raises(StoreError, match="Niet opgeslagen"):
+        demo_db.save(trajectory.model_copy(update={"completion_date": wrong}))
+    assert (demo_db.path / "trajectories.json").read_bytes() == before
+    assert check_database(demo_db).healthy
