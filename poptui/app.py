@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -176,6 +177,8 @@ class PopApp(App[None]):
             self._exception = error
             self._exception_event.set()
             self._exit_renderables.append(Text(report(error)))
+            with contextlib.suppress(Exception):  # what was typed since the last draft tick
+                self.save_drafts()
         self.bell()
         self._close_messages_no_wait()
 

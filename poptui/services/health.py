@@ -74,7 +74,10 @@ class DatabaseUnhealthy(DatabaseDamaged):
             lines.append(
                 _("... en nog {count}; zie poptui check --db {path}", count=len(problems) - len(shown), path=path)
             )
-        lines.append(_("Zet een reservekopie terug met 'poptui restore' of vraag hulp aan je IT-verantwoordelijke."))
+        if not all("reservekopie" in problem for problem in shown):
+            lines.append(
+                _("Zet een reservekopie terug met 'poptui restore' of vraag hulp aan je IT-verantwoordelijke.")
+            )
         StoreError.__init__(self, "\n".join(lines))
         self.path = path
         self.problems = problems
