@@ -658,7 +658,7 @@ def _write_package(
         for file_name, data in files.items():
             write_private(building / file_name, data)
 
-    events = [(AuditAction.EXPORT, record, []) for record in audited]
+    events: list[tuple[AuditAction, Record, list[str]]] = [(AuditAction.EXPORT, record, []) for record in audited]
     final = deliver_folder(db, root, name, fill, owner, lambda: events)
     zip_path = deliver_file(db, root, f"{final.name}.zip", zip_data, owner, [])
     summary = contents.summary(str(final), str(zip_path))
