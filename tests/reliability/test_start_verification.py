@@ -175,3 +175,16 @@ def test_poptui_itself_never_writes_a_record_that_would_not_load(demo_db: Databa
         demo_db.save(trajectory.model_copy(update={"completion_date": wrong}))
     assert (demo_db.path / "trajectories.json").read_bytes() == before
     assert check_database(demo_db).healthy
+
+
+def test_an_import_keeps_the_manifest_current(demo_db: Database) -> None:
+    from poptui.store.bulk import write_many
+
+    verify_for_start(demo_db)  # the copied folder is checked once
+    organisation_id = demo_db.list(Employee)[0].organisation_id
+    write_many(
+        demo_db,
+        [Employee(first_name=f"Nieuw{n}", last_name="Import", organisation_id=organisation_id) for n in range(30)],
+    )
+    assert demo_db.manifest_differences() == []  # the next start compares, it does not read
+    assert check_database(demo_db).healthy
