@@ -54,6 +54,8 @@ def _commands(root: Path, out: Path, csv: Path, trajectory_id: str, employee_id:
         ["export", "pop", trajectory_id, "--out", str(out)],
         ["export", "form", "consent", employee_id, "--out", str(out)],
         ["report", "month", month, "--out", str(out)],
+        ["report", "compliance", "--json"],
+        ["pop", "uploaded", trajectory_id, "--date", f"{date.today():%Y-%m-%d}"],
         ["import", "employees", str(csv), *organisation, "--dry-run"],
         ["import", "employees", str(csv), *organisation],
         ["backup"],
