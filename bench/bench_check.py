@@ -26,7 +26,7 @@ from poptui.store import Database
 from poptui.store.backup import BackupReason, create_backup
 
 
-def seconds(action) -> float:  # noqa: ANN001
+def seconds(action) -> float:
     began = time.perf_counter()
     action()
     return time.perf_counter() - began

@@ -91,7 +91,7 @@ def write_report(error: BaseException, folder: Path | None = None) -> Path | Non
             os.write(fd, describe(error).encode("utf-8", "replace"))
         finally:
             os.close(fd)
-    except Exception:  # noqa: BLE001 - reporting a crash must never crash
+    except Exception:  # reporting a crash must never crash
         return None
     return path
 

@@ -104,5 +104,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(options.handler(options) or 0)
     except SystemExit:
         raise
-    except BaseException as error:  # noqa: BLE001 - every failure becomes a Dutch message and an exit code
+    except BaseException as error:  # every failure becomes a Dutch message and an exit code
         return report_failure(error)

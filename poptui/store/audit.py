@@ -176,13 +176,13 @@ def append_prepared(path: Path, entries: PreparedEntries, events: list[AuditEven
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)
             raise
-        after = os.fstat(fd).st_size
+        size_after = os.fstat(fd).st_size
     finally:
         os.close(fd)
     for event, (previous_hash, digest) in zip(events or [], hashes, strict=False):
         event.previous_hash = previous_hash
         event.hash = digest
-    return Appended(size, after, hashes[0][0], hashes)
+    return Appended(size, size_after, hashes[0][0], hashes)
 
 
 def count_lines(path: Path, start: int, end: int) -> int:

@@ -26,7 +26,7 @@ def test_os_errors_are_dutch(number: int) -> None:
     assert exit_code_for(error) in (2, 3)
 
 
-def test_a_full_disk_in_any_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db) -> None:  # noqa: ANN001
+def test_a_full_disk_in_any_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db) -> None:
     from poptui.cli import list_command
 
     def full(_options: object) -> int:

@@ -102,9 +102,9 @@ def test_python_and_thread_crashes_go_through_the_hook(tmp_path: Path) -> None:
 class _CrashingApp(PopApp):
     """Crashes on a key, with other employees' data in its local variables."""
 
-    BINDINGS = [("x", "crash", "crash")]  # noqa: RUF012
+    BINDINGS = [("x", "crash", "crash")]
 
-    def compose(self):  # noqa: ANN201
+    def compose(self):
         yield Static("klaar")
 
     def on_mount(self) -> None:

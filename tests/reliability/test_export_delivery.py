@@ -38,7 +38,7 @@ def _read_only_database(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Writing anywhere in the database folder fails with EROFS; the export folder stays writable."""
     real_open = os.open
 
-    def guarded(path, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def guarded(path, flags, *args, **kwargs):
         inside = "dir_fd" not in kwargs and Path(path).resolve().is_relative_to(db.path.resolve())
         if flags & (os.O_WRONLY | os.O_RDWR) and inside:
             raise OSError(errno.EROFS, "Read-only file system", str(path))
@@ -77,7 +77,7 @@ def test_no_export_without_its_audit_entry(
 
 
 @pytest.fixture
-def tiny_read_only_mount(tmp_path: Path):  # noqa: ANN201
+def tiny_read_only_mount(tmp_path: Path):
     mount_point = tmp_path / "ro"
     mount_point.mkdir()
     try:
