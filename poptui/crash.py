@@ -21,10 +21,10 @@ import platform
 import sys
 import threading
 import traceback
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from poptui import clock
 from poptui.i18n import _
 
 CRASH_FOLDER = "crashes"
@@ -55,7 +55,7 @@ def describe(error: BaseException) -> str:
     lines = [
         f"poptui {__version__}",
         f"Python {platform.python_version()} on {platform.system()} {platform.release()} ({platform.machine()})",
-        f"at {datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"at {clock.now().astimezone().isoformat(timespec='seconds')}",
         "",
     ]
     chain: list[BaseException] = []
@@ -82,7 +82,7 @@ def write_report(error: BaseException, folder: Path | None = None) -> Path | Non
         from poptui.store.files import private_folder
 
         private_folder(folder)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"poptui-crash-{stamp}-{os.getpid()}.txt"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         try:
