@@ -1,12 +1,12 @@
 """The check at start, the full check and a restore at the scale of DESIGN.md (2,000 employees, ~100k records).
 
-Builds the database once like bench_store.py (or reuses --db PATH), then measures:
+Generates the database with bench/generate.py (or reuses --db PATH), then measures:
 - the check at every start when nothing changed (compare the files with manifest.json: stat only);
 - the full check (what ``poptui check`` does, and the start after a change or a kill);
 - a restore of a backup of the whole database (check the backup, keep the current files aside,
   stage the backup's files, switch them in).
 
-Run: .venv/bin/python bench/bench_check.py  (a few minutes on 2 cores, most of it building)
+Run: .venv/bin/python bench/bench_check.py [--db PATH]  (a few minutes on 2 cores, most of it generating)
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_store import EMPLOYEES, build
+from generate import generate
 
 from poptui.services.backup import restore_backup
 from poptui.services.health import check_database, verify_for_start
@@ -35,13 +35,14 @@ def seconds(action) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="reuse or build the database here")
-    parser.add_argument("--employees", type=int, default=EMPLOYEES)
+    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--years", type=int, default=5)
     options = parser.parse_args()
     folder = options.db or Path(tempfile.mkdtemp(prefix="poptui-bench-")) / "db"
     if not (folder / "poptui-db.json").exists():
         began = time.perf_counter()
-        records = build(Database.create(folder, actor="bench"), options.employees)
-        print(f"built {records} records in {time.perf_counter() - began:.1f} s ({folder})")
+        counts = generate(folder, options.employees, options.years)
+        print(f"generated {counts.total} records in {time.perf_counter() - began:.1f} s ({folder})")
     database = Database.open(folder, actor="bench")
     first = verify_for_start(database)  # seals the manifest when the database was copied or is older
     print(f"first start ({'full check' if first.full else 'compare'}): healthy={first.healthy}")

@@ -359,7 +359,7 @@ class Database:
                 raise DatabaseDamaged(self.path / manifest.MANIFEST_FILE, _("de inhoudstabel ontbreekt"))
             return None
         audit_now = manifest.identity(self.path / audit.AUDIT_FILE)
-        if (audit_now[1] if audit_now else 0) < found.audit_size or (found.audit_count and audit_now is None):
+        if (audit_now[0] if audit_now else 0) < found.audit_size or (found.audit_count and audit_now is None):
             raise DatabaseDamaged(
                 self.path / audit.AUDIT_FILE, _("het auditlog is korter dan poptui het achterliet of ontbreekt")
             )
@@ -377,7 +377,7 @@ class Database:
         next start run the full check."""
         audit_path = self.path / audit.AUDIT_FILE
         try:
-            end = appended.size_before if appended else (manifest.identity(audit_path) or (0, 0, 0))[1]
+            end = appended.size_before if appended else (manifest.identity(audit_path) or (0, 0))[0]
             entries = audit.count_lines(audit_path, before.audit_size, end) + appended_entries
             last = audit.last_hash(audit_path) if entries else None
             manifest.write(self.path, manifest.after_save(before, self.path, written, removed, entries, last))
@@ -397,7 +397,7 @@ class Database:
         """After a full check found nothing: bring the manifest up to date (see :func:`manifest.seal`)."""
         with self._locked():
             audit_now = manifest.identity(self.path / audit.AUDIT_FILE)
-            if (audit_now[1] if audit_now else 0) < inspection.size:
+            if (audit_now[0] if audit_now else 0) < inspection.size:
                 return  # cut while we checked: leave the evidence for the next check
             manifest.seal(self.path, verified, inspection.count, inspection.last_hash, inspection.size)
             meta = self.meta()

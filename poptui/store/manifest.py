@@ -1,8 +1,8 @@
 """The manifest (``manifest.json``): the database as poptui last wrote it, for a cheap check at every start.
 
 It holds, for every data file (``core.json``, ``employees.json``, ``trajectories.json``,
-``audit.log`` and ``dossiers/<id>.json``), the file's identity as poptui left it (inode,
-size, modification time in nanoseconds), and the head of the audit chain: the number of
+``audit.log`` and ``dossiers/<id>.json``), the file's size and modification time (in
+nanoseconds) as poptui left it, and the head of the audit chain: the number of
 entries, the hash of the last one and the size of ``audit.log``.
 
 The rules:
@@ -29,6 +29,7 @@ The rules:
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -46,8 +47,9 @@ SHARED_FILES = ("core.json", "employees.json", "trajectories.json")
 AUDIT = "audit.log"
 DOSSIERS = "dossiers"
 
-Identity = tuple[int, int, int]
-"""(inode, size, modification time in ns) of a file as poptui left it."""
+Identity = tuple[int, int]
+"""(size, modification time in ns) of a file as poptui left it. Not the inode: a copy that keeps the
+times (``cp -a``, a backup tool) is the same database and need not be checked again."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def identity(path: Path) -> Identity | None:
         info = os.stat(path)
     except FileNotFoundError:
         return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def data_files(root: Path) -> dict[str, Path]:
@@ -144,10 +146,10 @@ def _parse(path: Path, raw: bytes) -> Manifest:
     parsed: dict[str, Identity] = {}
     for name, value in files.items():
         if not _valid_name(name) or not (
-            isinstance(value, list) and len(value) == 3 and all(isinstance(part, int) for part in value)
+            isinstance(value, list) and len(value) in (2, 3) and all(isinstance(part, int) for part in value)
         ):
             raise damaged
-        parsed[name] = (value[0], value[1], value[2])
+        parsed[name] = (value[-2], value[-1])  # an early manifest also held the inode first
     return Manifest(parsed, count, last, size)
 
 
@@ -176,9 +178,9 @@ def write(root: Path, manifest: Manifest) -> None:
     """
     path = root / MANIFEST_FILE
     os.replace(write_temp(path, dumps(manifest.to_json())), path)
-    found = identity(path)
-    if found is not None:
-        _remember(path, found, manifest)
+    with contextlib.suppress(OSError):
+        info = os.stat(path)
+        _remember(path, (info.st_ino, info.st_size, info.st_mtime_ns), manifest)
 
 
 def after_save(
@@ -207,7 +209,7 @@ def after_save(
         files,
         previous.audit_count + audit_entries,
         audit_hash if audit_hash is not None else previous.audit_hash,
-        audit_identity[1],
+        audit_identity[0],
     )
 
 
@@ -217,7 +219,7 @@ def differences(root: Path, manifest: Manifest) -> list[str]:
     changed = [name for name, found in on_disk.items() if manifest.files.get(name) != found]
     changed.extend(name for name in manifest.files if name not in on_disk)
     audit = on_disk.get(AUDIT)
-    if (audit[1] if audit else 0) != manifest.audit_size and AUDIT not in changed:
+    if (audit[0] if audit else 0) != manifest.audit_size and AUDIT not in changed:
         changed.append(AUDIT)
     return sorted(changed)
 

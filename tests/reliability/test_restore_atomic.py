@@ -28,7 +28,7 @@ from poptui.store.bulk import write_many
 
 
 def _state(root: Path) -> dict[str, bytes]:
-    """The database as the coach sees it: every data file (not the lock, backups or the manifest's inodes)."""
+    """The database as the coach sees it: every data file (not the lock, the backups or the manifest)."""
     names = {"poptui-db.json", "core.json", "employees.json", "trajectories.json", "audit.log"}
     out = {name: (root / name).read_bytes() for name in names if (root / name).is_file()}
     for path in sorted((root / "dossiers").glob("*.json")) if (root / "dossiers").is_dir() else []:

@@ -65,7 +65,7 @@ def test_the_coach_restores_the_offered_backup_and_the_app_starts(backed_up: Dat
 
 
 def test_unchanged_files_are_not_read_at_start(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert verify_for_start(demo_db).full  # a copied folder (other inodes) is checked once, then sealed
+    assert not verify_for_start(demo_db).full  # a copy that kept the times (copytree) is the same database
     employee = demo_db.list(Employee)[0]
     demo_db.save(employee.model_copy(update={"function": "Nieuw"}))
     monkeypatch.setattr(health, "check_database", lambda _database: pytest.fail("the full check ran"))
@@ -76,8 +76,6 @@ def test_unchanged_files_are_not_read_at_start(demo_db: Database, monkeypatch: p
 def test_a_save_killed_before_the_manifest_only_costs_one_full_check(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    verify_for_start(demo_db)
-
     class Killed(BaseException):
         pass
 
@@ -94,6 +92,14 @@ def test_a_save_killed_before_the_manifest_only_costs_one_full_check(
     assert report.healthy and report.full
     assert demo_db.manifest_differences() == []  # ... and only once
     assert demo_db.get(Employee, employee.id).function == "Na de kill"
+
+
+def test_a_copy_without_the_times_is_checked_once(demo_template: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "kopie"
+    shutil.copytree(demo_template, copy, copy_function=shutil.copyfile)  # new modification times
+    database = Database.open(copy)
+    assert verify_for_start(database).full
+    assert not verify_for_start(database).full
 
 
 def test_a_database_from_before_the_manifest_is_checked_and_then_sealed(demo_db: Database) -> None:
@@ -180,7 +186,7 @@ def test_poptui_itself_never_writes_a_record_that_would_not_load(demo_db: Databa
 def test_an_import_keeps_the_manifest_current(demo_db: Database) -> None:
     from poptui.store.bulk import write_many
 
-    verify_for_start(demo_db)  # the copied folder is checked once
+    assert not verify_for_start(demo_db).full
     organisation_id = demo_db.list(Employee)[0].organisation_id
     write_many(
         demo_db,
