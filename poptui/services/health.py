@@ -300,6 +300,16 @@ def _manifest_problems(database: Database, report: HealthReport) -> store_manife
     """Files the manifest lists that are gone; returns the manifest (empty when there is none)."""
     try:
         found = store_manifest.read(database.path)
+    except store_manifest.ManifestUnreadable:
+        report.warnings.append(
+            _(
+                "De inhoudstabel {path} was onleesbaar (bijvoorbeeld na een stroomonderbreking). Deze controle kon "
+                "daardoor niet nagaan of er dossiers of auditregels verdwenen zijn; de volgende start maakt een "
+                "nieuwe inhoudstabel als de rest in orde is.",
+                path=database.path / store_manifest.MANIFEST_FILE,
+            )
+        )
+        return store_manifest.Manifest()
     except AccessDenied:
         raise
     except StoreError as error:

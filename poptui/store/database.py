@@ -352,8 +352,12 @@ class Database:
 
         Refuses (:class:`DatabaseDamaged`) to write to a database whose manifest is missing
         while the meta file says there is one, or whose audit log is shorter than poptui left it.
+        An unreadable manifest is left for the next start's full check to replace.
         """
-        found = manifest.read(self.path)
+        try:
+            found = manifest.read(self.path)
+        except manifest.ManifestUnreadable:
+            return None
         if found is None:
             if self.meta().get(manifest.META_FLAG):
                 raise DatabaseDamaged(self.path / manifest.MANIFEST_FILE, _("de inhoudstabel ontbreekt"))
@@ -386,7 +390,10 @@ class Database:
 
     def manifest_differences(self) -> Sequence[str] | None:
         """Data files not exactly as poptui last wrote them; None when there is no manifest to compare with."""
-        found = manifest.read(self.path)
+        try:
+            found = manifest.read(self.path)
+        except manifest.ManifestUnreadable:
+            return [manifest.MANIFEST_FILE]
         if found is None:
             if self.meta().get(manifest.META_FLAG):
                 raise DatabaseDamaged(self.path / manifest.MANIFEST_FILE, _("de inhoudstabel ontbreekt"))

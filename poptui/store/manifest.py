@@ -24,7 +24,9 @@ The rules:
   deleted log). A file that is not listed is checked like any other.
 - A database made before the manifest existed has none and no ``manifest`` flag in
   ``poptui-db.json``: its first start runs the full check and then writes one. When the
-  flag is there, a missing manifest is damage.
+  flag is there, a missing manifest is damage (nothing poptui does removes it). An
+  unreadable one is not (the manifest is not fsynced: a power cut can leave it empty on
+  some file systems): the full check runs, says so as a warning, and a new one is written.
 """
 
 from __future__ import annotations
@@ -129,8 +131,13 @@ def read(root: Path) -> Manifest | None:
     return manifest
 
 
+class ManifestUnreadable(DatabaseDamaged):
+    """The manifest cannot be parsed: after a power cut (it is not fsynced) or tampering. Not damage of the
+    data: the full check decides, and a healthy check writes a new manifest."""
+
+
 def _parse(path: Path, raw: bytes) -> Manifest:
-    damaged = DatabaseDamaged(path, _("de inhoudstabel van de database is onleesbaar"))
+    damaged = ManifestUnreadable(path, _("de inhoudstabel van de database is onleesbaar"))
     try:
         data = loads(raw)
     except ValueError:
@@ -172,12 +179,13 @@ def _remember(path: Path, key: tuple[int, int, int], manifest: Manifest) -> None
 def write(root: Path, manifest: Manifest) -> None:
     """Replace the manifest atomically (call under the lock).
 
-    The new file is fsynced before the rename (never an empty manifest after a power cut), but the
-    folder is not: a lost rename leaves the previous manifest, which is merely behind (one full
-    check at the next start). That saves a save one of its four fsyncs.
+    Not fsynced, so a save costs no extra fsync: a process killed at any moment leaves the old or
+    the new manifest (the page cache survives), and after a power cut it is the old one (merely
+    behind) or, on some file systems, an unreadable one, which only makes the next start run the
+    full check (:class:`ManifestUnreadable`) and write a new one.
     """
     path = root / MANIFEST_FILE
-    os.replace(write_temp(path, dumps(manifest.to_json())), path)
+    os.replace(write_temp(path, dumps(manifest.to_json()), fsync=False), path)
     with contextlib.suppress(OSError):
         info = os.stat(path)
         _remember(path, (info.st_ino, info.st_size, info.st_mtime_ns), manifest)

@@ -113,7 +113,6 @@ DAMAGES: dict[str, Damage] = {
     "auditlog verwijderd": _delete("audit.log"),
     "auditlog regel gewijzigd": _edit_audit_line,
     "auditlog onleesbare regel": _garbage_audit_line,
-    "inhoudstabel geen JSON": _on("manifest.json", _garbage),
     "inhoudstabel verwijderd": _delete("manifest.json"),
 }
 

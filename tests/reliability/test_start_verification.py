@@ -194,3 +194,17 @@ def test_an_import_keeps_the_manifest_current(demo_db: Database) -> None:
     )
     assert demo_db.manifest_differences() == []  # the next start compares, it does not read
     assert check_database(demo_db).healthy
+
+
+def test_an_unreadable_manifest_is_rebuilt_after_a_full_check(demo_db: Database) -> None:
+    """The manifest is not fsynced (no extra fsync per save): after a power cut it may be empty."""
+    (demo_db.path / manifest.MANIFEST_FILE).write_bytes(b"")
+    report = check_database(demo_db)
+    assert report.healthy and any("inhoudstabel" in warning for warning in report.warnings)
+    employee = demo_db.list(Employee)[0]
+    demo_db.save(employee.model_copy(update={"function": "Na de stroomonderbreking"}))  # saving still works
+    report = verify_for_start(demo_db)
+    assert report.healthy and report.full
+    assert demo_db.manifest_differences() == []  # rebuilt
+    (demo_db.path / "dossiers" / f"{demo_db.dossier_ids()[0]}.json").unlink()
+    assert not check_database(demo_db).healthy  # and it knows the dossiers again
