@@ -1,6 +1,7 @@
 """The check at start, the full check and a restore at the scale of DESIGN.md (2,000 employees, ~100k records).
 
-Generates the database with bench/generate.py (or reuses --db PATH), then measures:
+Uses the generated database cached in bench/.work/ (made with bench/generate.py when missing), or
+builds or reuses --db PATH, then measures:
 - the check at every start when nothing changed (compare the files with manifest.json: stat only);
 - the full check (what ``poptui check`` does, and the start after a change or a kill);
 - a restore of a backup of the whole database (check the backup, keep the current files aside,
@@ -14,11 +15,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
 from generate import generate
+from workspace import Workspace
 
 from poptui.services.backup import restore_backup
 from poptui.services.health import check_database, verify_for_start
@@ -38,10 +39,18 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--years", type=int, default=5)
     options = parser.parse_args()
-    folder = options.db or Path(tempfile.mkdtemp(prefix="poptui-bench-")) / "db"
+    with Workspace() as workspace:  # bench/.work/run-<pid>/, never /tmp; removed when the run ends
+        if options.db is None:  # the cached generated database, as a linked copy this run may change
+            folder = workspace.linked_copy(workspace.scale_database(options.employees, options.years), "db")
+        else:
+            folder = options.db
+        measure(folder, options.employees, options.years)
+
+
+def measure(folder: Path, employees: int, years: int) -> None:
     if not (folder / "poptui-db.json").exists():
         began = time.perf_counter()
-        counts = generate(folder, options.employees, options.years)
+        counts = generate(folder, employees, years)
         print(f"generated {counts.total} records in {time.perf_counter() - began:.1f} s ({folder})")
     database = Database.open(folder, actor="bench")
     first = verify_for_start(database)  # seals the manifest when the database was copied or is older

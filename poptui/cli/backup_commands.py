@@ -80,7 +80,7 @@ def run_restore(options: argparse.Namespace) -> int:
     path = database_path(options)
     source = Path(options.file).expanduser()
     try:
-        report = check_backup(source)
+        report = check_backup(source, path)
     except StoreError as error:
         raise CommandError(str(error), 1) from error
     if not report.healthy:

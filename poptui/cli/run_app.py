@@ -53,10 +53,13 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
     lines = [_("poptui start niet: {problem}", problem=error), _("Er is niets gewijzigd aan de database.")]
     if isinstance(error, (AccessDenied, DatabaseBusy)):
         raise CommandError("\n".join(lines), EXIT_UNUSABLE if isinstance(error, AccessDenied) else 3)
+    unchecked = ""
     try:
         good = latest_good_backup(path) if path.is_dir() else None
-    except (StoreError, OSError):
+    except (StoreError, OSError) as search_error:
         good = None
+        if isinstance(search_error, BackupError):  # no work folder to unpack a backup in
+            unchecked = str(search_error)
     if isinstance(error, NewerSchema):
         if good is not None:
             lines.append(
@@ -66,6 +69,14 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 )
             )
             lines.append(f"  poptui restore --db {path} {good.path}")
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
+    if good is None and unchecked:
+        lines.append(
+            _(
+                "{problem} Vraag hulp aan je IT-verantwoordelijke en laat de bestanden ongemoeid.",
+                problem=unchecked,
+            )
+        )
         raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     if good is None:
         lines.append(

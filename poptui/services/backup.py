@@ -7,16 +7,14 @@ anything, and the database it replaces is kept aside as a backup of its own.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from poptui.i18n import _
 from poptui.services.health import HealthReport, check_database
-from poptui.store import BackupError, Database, StoreError, schema, swap
+from poptui.store import BackupError, Database, StoreError, schema, swap, work
 from poptui.store import audit as store_audit
 from poptui.store import manifest as store_manifest
 from poptui.store.backup import (
@@ -50,33 +48,66 @@ class RestoreResult:
     kept_aside: Path | None
 
 
-def check_backup(path: Path) -> HealthReport:
-    """Unpack the backup in a private temporary folder and run the health check on it."""
-    return _check_files(read_backup(path))
+def check_backup(path: Path, database_path: Path) -> HealthReport:
+    """Run the health check of ``poptui check`` on the backup ``path``.
+
+    The backup is unpacked into a private work folder inside the database folder
+    ``database_path`` (:mod:`poptui.store.work`: owner-only, removed afterwards, also on an
+    error; a killed check's folder is removed at the next start), never into the system's
+    temporary folder. Raises :class:`BackupError` when the backup cannot be read or the work
+    folder cannot be made (a read-only or full disk).
+    """
+    return _check_files(read_backup(path), Path(database_path))
 
 
-def _check_files(files: dict[str, bytes]) -> HealthReport:
-    with tempfile.TemporaryDirectory(prefix="poptui-check-") as folder:
-        target = Path(folder) / "db"
-        target.mkdir(mode=0o700)
-        (target / "dossiers").mkdir(mode=0o700)
-        for name, data in files.items():
-            (target / name).write_bytes(data)
-        try:
-            database = Database.open(target, actor="controle", migrate=False)
-            if database.schema_version() > schema.SCHEMA_VERSION:
-                raise StoreError(_("De reservekopie komt van een nieuwere versie van poptui."))
-            return check_database(database)
-        except StoreError as error:
-            return HealthReport(problems=[str(error)])
+def _check_files(files: dict[str, bytes], database_path: Path) -> HealthReport:
+    try:
+        with work.work_folder(database_path, "controle") as folder:
+            target = folder / "db"
+            target.mkdir(mode=0o700)
+            (target / "dossiers").mkdir(mode=0o700)
+            for name, data in files.items():
+                _write_private(target / name, data)
+            try:
+                database = Database.open(target, actor="controle", migrate=False)
+                if database.schema_version() > schema.SCHEMA_VERSION:
+                    raise StoreError(_("De reservekopie komt van een nieuwere versie van poptui."))
+                return check_database(database)
+            except StoreError as error:
+                return HealthReport(problems=[str(error)])
+    except OSError as error:
+        raise BackupError(
+            _(
+                "De reservekopie kan niet gecontroleerd worden: poptui kan geen werkmap maken in {folder} ({reason}).",
+                folder=work.work_root(database_path),
+                reason=os_reason(error),
+            )
+        ) from error
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """A file only its owner may read, written once and never fsynced (it lives for the check only)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def latest_good_backup(database_path: Path) -> Backup | None:
-    """The newest backup in the database's backups folder that passes the health check."""
+    """The newest backup in the database's backups folder that passes the health check.
+
+    Raises :class:`BackupError` when backups cannot be checked at all (no work folder can be made).
+    """
     for item in list_backups(database_path):
-        with contextlib.suppress(BackupError):
-            if check_backup(item.path).healthy:
-                return item
+        try:
+            files = read_backup(item.path)
+        except BackupError:
+            continue  # a damaged zip: try the one before
+        if _check_files(files, database_path).healthy:  # raises when nothing can be checked here
+            return item
     return None
 
 
@@ -93,7 +124,7 @@ def restore_backup(database_path: Path, backup_path: Path, actor: str | None = N
     database_path = Path(database_path)
     backup_path = Path(backup_path)
     files = read_backup(backup_path)
-    report = _check_files(files)
+    report = _check_files(files, database_path)
     if not report.healthy:
         raise BackupError(
             _(

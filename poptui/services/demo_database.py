@@ -32,7 +32,7 @@ from pathlib import Path
 
 from poptui.i18n import _
 from poptui.models import AuditAction
-from poptui.store import Database, StoreError, swap
+from poptui.store import Database, StoreError, swap, work
 from poptui.store import audit as store_audit
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import CreateFailed, os_reason
@@ -48,7 +48,10 @@ class DemoRefused(StoreError):
 
 
 def _is_empty(path: Path) -> bool:
-    return all(entry.name == ".lock" or entry.name.startswith(swap.STAGING_PREFIX) for entry in path.iterdir())
+    return all(
+        entry.name in (".lock", work.WORK_FOLDER) or entry.name.startswith(swap.STAGING_PREFIX)
+        for entry in path.iterdir()
+    )
 
 
 def _refusal(path: Path, reason: str) -> DemoRefused:

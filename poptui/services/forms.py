@@ -99,6 +99,7 @@ from poptui.services import consent, months
 from poptui.services.delivery import deliver_file, deliver_folder, export_failed
 from poptui.services.hours_summary import MonthHours, hours_by_month
 from poptui.store import Database
+from poptui.store.errors import os_reason
 from poptui.store.files import private_folder, write_private
 
 __all__ = [
@@ -686,8 +687,11 @@ def send_to_printer(path: Path | str, *, db: Database | None = None, record: Rec
         return _("Er is geen printer ingesteld (het programma 'lp' ontbreekt). Het bestand staat in {path}.", path=path)
     try:
         result = subprocess.run([command, "--", str(path)], capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=error, path=path)
+    except OSError as error:
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=os_reason(error), path=path)
+    except subprocess.TimeoutExpired:
+        reason = _("de printer antwoordde niet binnen 30 seconden")
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=reason, path=path)
     if result.returncode != 0:
         reason = (result.stderr or result.stdout).strip() or str(result.returncode)
         return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=reason, path=path)

@@ -226,10 +226,10 @@ def read_backup(path: Path) -> dict[str, bytes]:
             names = archive.namelist()
             bad = [name for name in names if not _ALLOWED_MEMBER.match(name)]
             if bad or schema.META_FILE not in names:
-                raise BackupError(f"{path} is geen reservekopie van poptui (onverwachte inhoud).")
+                raise BackupError(_("{path} is geen reservekopie van poptui (onverwachte inhoud).", path=path))
             return {name: archive.read(name) for name in names}
     except FileNotFoundError:
-        raise BackupError(f"De reservekopie {path} bestaat niet.") from None
+        raise BackupError(_("De reservekopie {path} bestaat niet.", path=path)) from None
     except OSError as error:
         raise BackupError(
             _("De reservekopie {path} kan niet gelezen worden: {reason}.", path=path, reason=os_reason(error))

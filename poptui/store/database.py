@@ -42,7 +42,7 @@ from poptui.models import (
     Record,
 )
 from poptui.models.errors import dutch_summary
-from poptui.store import audit, manifest, schema, swap
+from poptui.store import audit, manifest, schema, swap, work
 from poptui.store.errors import (
     CreateFailed,
     DatabaseBusy,
@@ -147,6 +147,7 @@ class Database:
         except OSError as error:
             raise unreadable(path, error) from error
         database = cls(path, actor)
+        work.sweep(path)  # work folders of a killed process (an unpacked backup being checked)
         if swap.pending(path):
             with database._locked():  # finishes an interrupted restore first (see store.swap)
                 pass
