@@ -34,7 +34,7 @@ from filelock import FileLock, Timeout
 
 from poptui.i18n import _
 from poptui.models import AuditAction, Record
-from poptui.store import Database, ExportFailed, StoreError
+from poptui.store import Database, ExportFailed, SaveFailed, StoreError
 from poptui.store.errors import os_reason
 from poptui.store.files import discard_temps, dumps, loads, private_folder, replace_with, write_private, write_temp
 
@@ -80,6 +80,15 @@ def export_failed(what: Path, error: BaseException) -> ExportFailed:
                 reason=os_reason(error),
             )
         )
+    if isinstance(error, SaveFailed):  # its own text speaks of a form on screen
+        return ExportFailed(
+            _(
+                "Er is niets geëxporteerd: poptui kon de export niet noteren in het auditlog ({reason}). "
+                "Controleer of je mag schrijven in {path} en of de schijf niet vol is.",
+                reason=error.reason,
+                path=error.path,
+            )
+        )
     return ExportFailed(
         _(
             "Er is niets geëxporteerd: poptui kon de export niet noteren in het auditlog. {reason}",
@@ -116,11 +125,23 @@ class _Register:
         write_private(self.folder / REGISTER, dumps(self.names))
 
 
-def _folder(folder: Path) -> Path:
+def _folder(folder: Path) -> tuple[Path, list[Path]]:
+    """The export folder, made when missing; also the folders made now (deepest first)."""
+    made = [parent for parent in [folder, *folder.parents] if not os.path.lexists(parent)]
     try:
-        return private_folder(folder)
+        return private_folder(folder), made
     except OSError as error:
+        _remove_made(made)
         raise export_failed(folder, error) from error
+
+
+def _remove_made(made: Sequence[Path]) -> None:
+    """After a failed export: remove the folders it made, when they hold nothing but the register's lock."""
+    for folder in made:
+        with contextlib.suppress(OSError):
+            if {entry.name for entry in os.scandir(folder)} <= {REGISTER_LOCK}:
+                (folder / REGISTER_LOCK).unlink(missing_ok=True)
+                folder.rmdir()
 
 
 def _audit(database: Database, events: Events) -> None:
@@ -132,7 +153,15 @@ def _audit(database: Database, events: Events) -> None:
 
 def deliver_file(database: Database, folder: Path, name: str, data: bytes, owner: str, events: Events) -> Path:
     """Write an export file (see the module's rules) and return where it is."""
-    folder = _folder(folder)
+    folder, made = _folder(folder)
+    try:
+        return _deliver_file(database, folder, name, data, owner, events)
+    except BaseException:
+        _remove_made(made)
+        raise
+
+
+def _deliver_file(database: Database, folder: Path, name: str, data: bytes, owner: str, events: Events) -> Path:
     with _Register(folder) as register:
         final = choose_name(folder, name, owner, register.names)
         target = folder / final
@@ -165,14 +194,29 @@ def deliver_folder(
 
     The same owner's folder of the same name is replaced as a whole; anyone else's is never touched.
     """
-    folder = _folder(folder)
+    folder, made = _folder(folder)
+    try:
+        return _deliver_folder(database, folder, name, fill, owner, events)
+    except BaseException:
+        _remove_made(made)
+        raise
+
+
+def _deliver_folder(
+    database: Database,
+    folder: Path,
+    name: str,
+    fill: Callable[[Path], object],
+    owner: str,
+    events: Callable[[], Events],
+) -> Path:
     building = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         private_folder(building)
         fill(building)
     except OSError as error:
         shutil.rmtree(building, ignore_errors=True)
-        raise export_failed(building, error) from error
+        raise export_failed(folder / name, error) from error
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

@@ -25,6 +25,7 @@ the old demo or the new one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from datetime import date
@@ -32,9 +33,10 @@ from pathlib import Path
 
 from poptui.i18n import _
 from poptui.models import AuditAction
-from poptui.store import Database, StoreError, swap, work
+from poptui.store import Database, SaveFailed, StoreError, swap
 from poptui.store import audit as store_audit
 from poptui.store import manifest as store_manifest
+from poptui.store.database import LOCK_FILE, is_empty_folder
 from poptui.store.errors import CreateFailed, os_reason
 from poptui.store.files import ensure_folder
 
@@ -48,10 +50,7 @@ class DemoRefused(StoreError):
 
 
 def _is_empty(path: Path) -> bool:
-    return all(
-        entry.name in (".lock", work.WORK_FOLDER) or entry.name.startswith(swap.STAGING_PREFIX)
-        for entry in path.iterdir()
-    )
+    return is_empty_folder(path)
 
 
 def _refusal(path: Path, reason: str) -> DemoRefused:
@@ -129,8 +128,6 @@ def _foreign_entries(path: Path, span: int | None, last_hash: object) -> str | N
 
 def install_demo(path: Path, *, force: bool = False, today: date | None = None) -> dict[str, int]:
     """Write the demo into ``path`` (see the module's rules); returns the counts for the summary line."""
-    from poptui.demo import write_demo
-
     path = Path(path)
     try:
         if path.exists() and not path.is_dir():
@@ -149,10 +146,30 @@ def install_demo(path: Path, *, force: bool = False, today: date | None = None) 
                 path=path,
             )
         )
+    made_folder = not path.exists()
     try:
         ensure_folder(path)
     except OSError as error:
         raise CreateFailed(path, os_reason(error)) from error
+    try:
+        return _build_and_switch(path, today)
+    except (SaveFailed, OSError) as error:  # a full or read-only disk: said about the folder the coach named
+        if made_folder:
+            _remove_empty(path)
+        raise CreateFailed(path, error.reason if isinstance(error, SaveFailed) else os_reason(error)) from error
+
+
+def _remove_empty(path: Path) -> None:
+    """Remove the folder a failed demo made, when it holds nothing but its lock."""
+    with contextlib.suppress(OSError):
+        if is_empty_folder(path):
+            (path / LOCK_FILE).unlink(missing_ok=True)
+            path.rmdir()
+
+
+def _build_and_switch(path: Path, today: date | None) -> dict[str, int]:
+    from poptui.demo import write_demo
+
     root = Database(path, actor=DEMO_ACTOR)
     with root._locked():
         reason = why_not_replace(path)  # again, under the lock: a coach may have saved meanwhile

@@ -21,6 +21,7 @@ whole, so a reader sees the old or the new version, never half a file.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import copy
 import getpass
 import os
@@ -41,7 +42,7 @@ from poptui.models import (
     MethodRecordBase,
     Record,
 )
-from poptui.models.errors import dutch_summary
+from poptui.models.errors import field_errors
 from poptui.store import audit, manifest, schema, swap, work
 from poptui.store.errors import (
     CreateFailed,
@@ -112,12 +113,13 @@ class Database:
             exists = path.exists()
             if exists and not path.is_dir():
                 raise NotADatabase(path, "dit is een bestand, geen map")
-            if exists and any(path.iterdir()) and not (path / schema.META_FILE).exists():
+            if exists and not is_empty_folder(path) and not (path / schema.META_FILE).exists():
                 raise NotADatabase(path, "de map is niet leeg")
         except OSError as error:
             raise CreateFailed(path, os_reason(error)) from error
         if path.is_dir() and (path / schema.META_FILE).exists():
-            raise StoreError(f"Er staat al een poptui-database in {path}.")
+            raise StoreError(_("Er staat al een poptui-database in {path}.", path=path))
+        made_dossiers = not (path / DOSSIERS).exists()
         try:
             ensure_folder(path)
             ensure_folder(path / DOSSIERS)
@@ -132,6 +134,7 @@ class Database:
             manifest.write(path, manifest.Manifest())
             atomic_write(path / schema.META_FILE, dumps(meta))
         except OSError as error:
+            _undo_create(path, made_folder=not exists, made_dossiers=made_dossiers)
             raise CreateFailed(path, os_reason(error)) from error
         return cls(path, actor)
 
@@ -234,7 +237,10 @@ class Database:
         try:
             return parse(record_type, doc)
         except ValidationError as error:
-            raise DatabaseDamaged(path, f"ongeldig record {doc.get('id', '?')}: {dutch_summary(error)}") from error
+            problems = "; ".join(str(item) for item in field_errors(error, record_type))  # one line: a list item
+            raise DatabaseDamaged(
+                path, _("ongeldig record {id}: {problems}", id=doc.get("id", "?"), problems=problems)
+            ) from error
 
     def list(
         self,
@@ -431,6 +437,30 @@ class Database:
             employee_id=employee_id,
             fields=sorted(fields),
         )
+
+
+IGNORED_IN_EMPTY = (LOCK_FILE, work.WORK_FOLDER)
+"""What a folder may hold and still count as empty for a new database: an unused lock and work folder."""
+
+
+def is_empty_folder(path: Path) -> bool:
+    """Does ``path`` hold nothing but what poptui leaves when it could not make a database there?"""
+    return all(entry.name in IGNORED_IN_EMPTY or entry.name.startswith(swap.STAGING_PREFIX) for entry in path.iterdir())
+
+
+def _undo_create(path: Path, *, made_folder: bool, made_dossiers: bool) -> None:
+    """A :meth:`Database.create` that failed (a full or read-only disk) leaves nothing that would stop the
+    next try: no manifest without a meta file, no empty ``dossiers/``, no folder it made itself."""
+    if (path / schema.META_FILE).exists():
+        return
+    with contextlib.suppress(OSError):
+        (path / manifest.MANIFEST_FILE).unlink()
+    if made_dossiers:
+        with contextlib.suppress(OSError):
+            (path / DOSSIERS).rmdir()
+    if made_folder:
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
 
 def _plain(value: Any) -> Any:

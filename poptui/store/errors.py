@@ -138,9 +138,15 @@ class SaveFailed(StoreError):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
-            f"Opslaan is mislukt ({reason}). Er is niets beschadigd en je gegevens staan nog op het "
-            f"scherm. Controleer of de schijf niet vol is en of je mag schrijven in {path}."
+            _(
+                "Opslaan is mislukt ({reason}). Er is niets beschadigd en je gegevens staan nog op het "
+                "scherm. Controleer of de schijf niet vol is en of je mag schrijven in {path}.",
+                reason=reason,
+                path=path,
+            )
         )
+        self.path = path
+        self.reason = reason
 
 
 def unreadable(path: Path, error: OSError) -> StoreError:
@@ -163,6 +169,8 @@ class CreateFailed(SaveFailed):
                 reason=reason,
             ),
         )
+        self.path = path
+        self.reason = reason
 
 
 class ConsentRequired(StoreError):

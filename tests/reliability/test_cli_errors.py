@@ -72,3 +72,49 @@ def test_argparse_speaks_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "en", "list", "niets"])
     assert "invalid choice" in capsys.readouterr().err  # English stays English
+
+
+@pytest.mark.parametrize(
+    ("command", "allowed"),
+    [("init", ()), ("demo", ()), ("demo", (".lock",)), ("init", (".lock", "dossiers"))],
+    ids=["init", "demo-no-lock", "demo-in-staging", "init-after-dossiers"],
+)
+def test_a_full_disk_leaves_nothing_that_stops_the_next_try(
+    command: str,
+    allowed: tuple[str, ...],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The attack: on a full disk `init` left an empty dossiers/ folder and `demo` a lock file, and once
+    space was freed the same command refused the folder as "niet leeg"."""
+    import os
+
+    disk = tmp_path / "vol"
+    disk.mkdir()
+    target = disk / "db"
+    real_open = os.open
+
+    def full(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        where = Path(str(path))
+        if flags & os.O_CREAT and where.resolve().is_relative_to(disk.resolve()) and where.name not in allowed:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", full)  # new files fail, new folders still work (as on a full disk)
+    assert main([command, "--db", str(target)]) == EXIT_CANNOT_WRITE
+    err = capsys.readouterr().err
+    assert f"kan niet gemaakt worden in {target}:" in err and "de schijf is vol" in err
+    assert ".nieuw-" not in err and not any(word in err for word in ENGLISH)
+    assert not target.exists()
+    monkeypatch.setattr(os, "open", real_open)
+    assert main([command, "--db", str(target)]) == 0  # space freed: the same command now works
+    capsys.readouterr()
+
+
+def test_a_new_database_in_a_folder_that_holds_only_a_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "db"
+    target.mkdir()
+    (target / ".lock").touch()
+    assert main(["init", "--db", str(target)]) == 0
+    capsys.readouterr()

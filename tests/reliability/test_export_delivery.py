@@ -70,8 +70,10 @@ def test_no_export_without_its_audit_entry(
         assert main([*args, "--db", str(demo_db.path), "--out", str(out)]) == 3
         err = capsys.readouterr().err
         assert "niets geëxporteerd" in err and "alleen-lezen" in err and "Read-only" not in err, err
+        assert "op het scherm" not in err  # a command line has no form on screen to keep
     monkeypatch.undo()
     assert _visible(out) == []  # no PDF, no person folder, no package, not even an empty folder
+    assert not out.exists()  # nor the export folder it would have made
     assert not list(out.glob(".*.tmp"))
     assert _exports(demo_db) == audited
 

@@ -146,8 +146,14 @@ def test_organisations_ended_in_month_rule() -> None:
 
 def test_parse_month() -> None:
     assert months.parse_month("2026-03") == (2026, 3)
-    for wrong in ("2026-13", "maart", "", "26-03"):
+    for wrong in ("maart", "", "26-03"):
         with pytest.raises(ValueError, match="JJJJ-MM"):
+            months.parse_month(wrong)
+    for wrong in ("2026-13", "2026-00"):
+        with pytest.raises(ValueError, match="van 01 tot 12"):
+            months.parse_month(wrong)
+    for wrong in ("0000-01", "9999-12", "1899-12"):  # a well-formed month no report can be about
+        with pytest.raises(ValueError, match="van 1900-01 tot 2999-12"):
             months.parse_month(wrong)
 
 
