@@ -26,9 +26,12 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from poptui.i18n import _
 from poptui.locations import default_database_path
@@ -51,6 +54,7 @@ from poptui.store import (
 from poptui.store import schema as store_schema
 from poptui.store.errors import os_error_message
 from poptui.store.files import PRIVATE, UnknownGroup, group_permissions, set_permissions
+from poptui.text import clean_for_terminal
 
 GROUP_ENVIRONMENT_VARIABLE = "POPTUI_GROUP"
 
@@ -118,8 +122,7 @@ def report_failure(error: BaseException) -> int:
         return code
     text = message_for(error)
     if code == EXIT_CRASH:
-        with contextlib.suppress(OSError, ValueError):
-            print(text, file=sys.stderr)
+        tell(text)
         return code
     return fail(text, code)
 
@@ -239,17 +242,53 @@ def confirm(question: str, assume_yes: bool = False) -> bool:
     if not sys.stdin.isatty():
         return False
     try:
-        answer = input(f"{question} [j/N] ")
+        answer = input(fit(terminal_text(f"{question} [j/N]"), sys.stdout) + " ")
     except EOFError:
         return False
     return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
-def fail(message: str, exit_code: int = 1) -> int:
+def terminal_text(message: str) -> str:
+    """``message`` safe for a terminal: escape sequences, control, bidi and invisible characters removed.
+
+    Messages quote what was read from files (a dossier's file name, a field name in a damaged file,
+    a cell of an imported sheet); whatever that holds, only plain text reaches the terminal.
+    """
+    return clean_for_terminal(message)
+
+
+def fit(message: str, stream: TextIO) -> str:
+    """On a terminal: ``message`` wrapped at word boundaries to the terminal's width (a list item's
+    next lines indented; lines that start with spaces, such as a command to type, are left whole)."""
+    try:
+        if not stream.isatty():
+            return message
+    except (AttributeError, ValueError):
+        return message
+    width = max(shutil.get_terminal_size().columns - 1, 20)
+    lines = []
+    for line in message.split("\n"):
+        if len(line) <= width or line.startswith(" "):
+            lines.append(line)
+            continue
+        indent = "  " if line.startswith("- ") else ""
+        lines.extend(
+            textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+        )
+    return "\n".join(lines)
+
+
+def tell(message: str) -> None:
+    """A message for the person at the keyboard, on stderr: cleaned, and wrapped on a terminal."""
     with contextlib.suppress(OSError, ValueError):
-        print(_("Fout: {message}", message=message), file=sys.stderr)
+        print(fit(terminal_text(message), sys.stderr), file=sys.stderr)
+
+
+def fail(message: str, exit_code: int = 1) -> int:
+    tell(_("Fout: {message}", message=message))
     return exit_code
 
 
 def say(message: str) -> None:
-    print(message)
+    """Output of a command, on stdout: cleaned (see :func:`terminal_text`), never wrapped (it may be a table)."""
+    print(terminal_text(message))

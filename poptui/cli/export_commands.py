@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
+from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say, tell
 from poptui.i18n import _
 from poptui.store import NotFound
 
@@ -105,7 +104,7 @@ def run_export_pop(options: argparse.Namespace) -> int:
     warning = draft_warning(database, options.trajectory_id)
     say(str(path))
     if warning:
-        print(warning, file=sys.stderr)
+        tell(warning)
     return 0
 
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from poptui.cli.common import EXIT_UNUSABLE, CommandError, database_path, explicit_database
+from poptui.cli.common import EXIT_UNUSABLE, CommandError, database_path, explicit_database, fit, tell, terminal_text
 from poptui.i18n import _
 from poptui.store import AccessDenied, BackupError, Database, DatabaseBusy, DatabaseMissing, NewerSchema, StoreError
 
@@ -28,13 +28,14 @@ def _ask_on_terminal(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
     try:
-        return input(f"{question} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
+        prompt = fit(terminal_text(f"{question} [j/N]"), sys.stdout)
+        return input(f"{prompt} ").strip().lower() in ("j", "ja", "y", "yes")
     except EOFError:
         return False
 
 
 def _checking() -> None:
-    print(_("poptui controleert de database, even geduld ..."), file=sys.stderr)
+    tell(_("poptui controleert de database, even geduld ..."))
 
 
 def open_checked(path: Path, before_full_check: Callable[[], None] | None = _checking) -> Database:
@@ -88,7 +89,7 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
         )
         raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     lines.append(_("De laatste goede reservekopie is van {when}: {file}", when=good.label, file=good.path))
-    print("\n".join(lines), file=sys.stderr)
+    tell("\n".join(lines))
     question = _(
         "Wil je die reservekopie nu terugzetten? De huidige bestanden worden eerst apart bewaard in "
         "de map backups. Wat na {when} is ingevoerd, staat niet in de reservekopie.",
@@ -108,10 +109,7 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
         database = open_checked(path)
     except StoreError as restore_error:
         raise CommandError(str(restore_error), EXIT_UNUSABLE) from restore_error
-    print(
-        _("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
-        file=sys.stderr,
-    )
+    tell(_("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"))
     return database
 
 
@@ -126,13 +124,13 @@ def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -
         if explicit_database(options):
             raise CommandError(str(error), EXIT_UNUSABLE) from error
         database = Database.create(path)
-        print(_("Nieuwe, lege database gemaakt in {path}.", path=path), file=sys.stderr)
+        tell(_("Nieuwe, lege database gemaakt in {path}.", path=path))
     except StoreError as error:
         database = refuse_damaged(path, error, ask)
     try:
         ensure_daily_backup(database)
     except (BackupError, StoreError) as error:
-        print(_("Waarschuwing: {problem}", problem=error), file=sys.stderr)
+        tell(_("Waarschuwing: {problem}", problem=error))
     return database
 
 

@@ -44,6 +44,7 @@ from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import unreadable
 from poptui.store.files import permissions
+from poptui.store.transaction import SAFE_ID
 from poptui.text import shorten
 
 R = TypeVar("R", bound=Record)
@@ -207,6 +208,16 @@ def check_database(database: Database) -> HealthReport:
 
     dossier_count = 0
     for employee_id in database.dossier_ids():
+        if not SAFE_ID.match(employee_id):  # not a file poptui wrote: its name may hold anything
+            report.problems.append(
+                _(
+                    "Het bestand {name} in {folder} is geen dossier van poptui (de naam is geen werknemer-id). "
+                    "Verplaats het uit die map.",
+                    name=repr(f"{employee_id}.json"),
+                    folder=database.path / "dossiers",
+                )
+            )
+            continue
         dossier_count += 1
         if employee_id not in employees and Employee not in unreadable_types:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
