@@ -170,13 +170,18 @@ class PopApp(App[None]):
         Dutch message on exit and an owner-only crash report without personal data (:mod:`poptui.crash`)."""
         from rich.text import Text
 
+        from poptui.cli.common import exit_code_for, terminal_text
         from poptui.crash import EXIT_CODE, report
+        from poptui.store import AccessDenied, DatabaseDamaged, DatabaseMissing
 
-        self._return_code = EXIT_CODE
+        # a file that became unreadable, damaged or gone while poptui ran: not a bug, say what it is
+        known = isinstance(error, (AccessDenied, DatabaseDamaged, DatabaseMissing))
+        self._return_code = exit_code_for(error) if known else EXIT_CODE
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
-            self._exit_renderables.append(Text(report(error)))
+            message = _("poptui is gestopt: {problem}", problem=error) if known else report(error)
+            self._exit_renderables.append(Text(terminal_text(message)))
             with contextlib.suppress(Exception):  # what was typed since the last draft tick
                 self.save_drafts()
         self.bell()

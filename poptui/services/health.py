@@ -44,6 +44,7 @@ from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import unreadable
 from poptui.store.files import permissions
+from poptui.store.schema import META_FILE
 from poptui.store.transaction import SAFE_ID
 from poptui.text import shorten
 
@@ -104,6 +105,9 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
     """
     differences = database.manifest_differences()
     if differences == []:
+        denied = first_unreadable(database.path)
+        if denied is not None:  # unchanged, but this user may not read it: the app would stop on it
+            raise AccessDenied(denied)
         return HealthReport(full=False)
     if before_full_check is not None:
         before_full_check()
@@ -115,6 +119,15 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
         except (StoreError, OSError):  # a read-only database: the next start checks again
             pass
     return report
+
+
+def first_unreadable(root: Path) -> Path | None:
+    """The first file of the database this user may not read (one ``access`` call per file, no reading)."""
+    paths = [root / META_FILE, root / store_manifest.MANIFEST_FILE, *store_manifest.data_files(root).values()]
+    for path in paths:
+        if not os.access(path, os.R_OK) and path.exists():
+            return path
+    return None
 
 
 def confirmed_check(database: Database) -> HealthReport:

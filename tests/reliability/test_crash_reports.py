@@ -218,3 +218,25 @@ def test_output_closed_by_head_stops_quietly(demo_db: Database) -> None:
         code = process.wait(timeout=60)
         assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err, err
         assert code in (0, 141), (args, code, err)
+
+
+async def test_a_file_damaged_while_the_app_runs_is_said_in_dutch_without_a_crash_report(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a bug in poptui but a file that changed under it (damaged, or made unreadable, by something else):
+    the app stops with what `poptui check` would say and exit code 2, not "onverwachte fout" and a report."""
+    from poptui.store import DatabaseDamaged
+
+    app = PopApp(demo_db, None, ask_coach=False)
+    with pytest.raises(DatabaseDamaged):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            (demo_db.path / "employees.json").write_bytes(b"\x00 afgebroken")
+            await pilot.press("w")  # the employee list reads employees.json
+            await pilot.pause()
+            await pilot.pause()
+    assert app.return_code == 2
+    shown = capsys.readouterr().err.replace("\n", "")  # Rich wraps at 80 columns, also inside a path
+    assert "poptui is gestopt" in shown and "employees.json" in shown and "beschadigd" in shown
+    assert "onverwachte fout" not in shown and "Traceback" not in shown
+    assert _crash_files(tmp_path) == []

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +211,53 @@ def test_an_unreadable_manifest_is_rebuilt_after_a_full_check(demo_db: Database)
     assert demo_db.manifest_differences() == []  # rebuilt
     (demo_db.path / "dossiers" / f"{demo_db.dossier_ids()[0]}.json").unlink()
     assert not check_database(demo_db).healthy  # and it knows the dossiers again
+
+
+def _unshare_user_available() -> bool:
+    try:
+        return subprocess.run(["unshare", "-U", "true"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def test_an_unchanged_file_this_user_may_not_read_is_refused_at_start(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The re-run of the attack: employees.json unreadable (chmod 000) while the manifest says nothing
+    changed. The quick start check (stat only) passed it, and the app stopped on its first screen
+    with "onverwachte fout" and a crash report. Now the start says "geen toegang" and starts nothing."""
+    verify_for_start(demo_db)  # sealed: the next start compares only
+    create_backup(demo_db, BackupReason.DAILY)
+    before = sorted(path.name for path in (demo_db.path / "backups").iterdir())
+    real_access = os.access
+
+    def no_read(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)).name == "employees.json":
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(health.os, "access", no_read)
+    assert main(["--db", str(demo_db.path)]) == 2
+    err = capsys.readouterr().err
+    assert "geen toegang" in err and "employees.json" in err and "terminal" not in err, err
+    assert sorted(path.name for path in (demo_db.path / "backups").iterdir()) == before
+
+
+@pytest.mark.skipif(not _unshare_user_available(), reason="needs unshare -U (a user namespace)")
+def test_really_unreadable_as_root_too(demo_db: Database, tmp_path: Path) -> None:
+    """As above with a real chmod 000, in a user namespace where even root obeys the owner's bits."""
+    verify_for_start(demo_db)
+    (demo_db.path / "employees.json").chmod(0)
+    try:
+        done = subprocess.run(
+            ["unshare", "-U", sys.executable, "-m", "poptui", "--db", str(demo_db.path)],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg-data")},
+            timeout=120,
+        )
+    finally:
+        (demo_db.path / "employees.json").chmod(0o600)
+    assert done.returncode == 2, done.stderr
+    assert "geen toegang" in done.stderr and "Traceback" not in done.stderr
