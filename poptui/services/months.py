@@ -39,7 +39,9 @@ def parse_month(text: str) -> tuple[int, int]:
         raise ValueError(_("Geef de maand als JJJJ-MM, bijvoorbeeld 2026-10 (je gaf '{text}').", text=text))
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
-        raise ValueError(_("Een maand gaat van 01 tot 12 (je gaf '{text}'), bijvoorbeeld 2026-10.", text=text))
+        raise ValueError(
+            _("Een maand gaat van 01 tot 12: geef ze als JJJJ-MM, bijvoorbeeld 2026-10 (je gaf '{text}').", text=text)
+        )
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(
             _(
