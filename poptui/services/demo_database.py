@@ -14,7 +14,8 @@ recognised by (:func:`why_not_replace`):
 - there are no drafts (``drafts/``: text a coach typed and did not save yet).
 
 A demo database made by an earlier poptui has no marker: it qualifies when every entry
-of its audit log is a record the demo actor created (or an export or a print).
+of its audit log was written by the demo actor (the demo creates records and fills some in
+afterwards; only ``poptui demo`` acts as ``demo``), or records an export or a print.
 
 A coach who added, changed or deleted anything, in the app or by an import, made the
 database real work: it is refused, with or without ``--force``, with a message naming
@@ -110,9 +111,7 @@ def _foreign_entries(path: Path, span: int | None, last_hash: object) -> str | N
                 seen_span = event.hash == last_hash
             if event.action in _READING:
                 continue
-            demo = event.actor == DEMO_ACTOR and (
-                number <= span if span is not None else event.action is AuditAction.CREATE
-            )
+            demo = event.actor == DEMO_ACTOR and (span is None or number <= span)
             if not demo:
                 return _(
                     "{actor} heeft op {day} gegevens opgeslagen of gewijzigd",
