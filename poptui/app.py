@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -181,6 +182,28 @@ class PopApp(App[None]):
         """Show a notification; its message is always plain text, never markup (``markup`` is ignored):
         messages name people and organisations, and a name with ``[/]`` in it must show as it is."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Never Textual's traceback (its local variables hold other employees' names and notes): a short
+        Dutch message on exit and an owner-only crash report without personal data (:mod:`poptui.crash`)."""
+        from rich.text import Text
+
+        from poptui.cli.common import exit_code_for, terminal_text
+        from poptui.crash import EXIT_CODE, report
+        from poptui.store import AccessDenied, DatabaseDamaged, DatabaseMissing
+
+        # a file that became unreadable, damaged or gone while poptui ran: not a bug, say what it is
+        known = isinstance(error, (AccessDenied, DatabaseDamaged, DatabaseMissing))
+        self._return_code = exit_code_for(error) if known else EXIT_CODE
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+            message = _("poptui is gestopt: {problem}", problem=error) if known else report(error)
+            self._exit_renderables.append(Text(terminal_text(message)))
+            with contextlib.suppress(Exception):  # what was typed since the last draft tick
+                self.save_drafts()
+        self.bell()
+        self._close_messages_no_wait()
 
     def action_help(self) -> None:
         from poptui.screens.help import HelpScreen

@@ -65,6 +65,15 @@ def clean_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def clean_for_terminal(value: str) -> str:
+    """Like :func:`clean_text`, and no zero-width or tag characters either: what poptui prints on a
+    terminal (messages quote file names and field names read from files, which may hold anything)."""
+    value = clean_text(value)
+    if not value or value.isascii():
+        return value
+    return _INVISIBLE_IN_LINE.sub("", value)
+
+
 def shorten(value: str, limit: int = 60) -> str:
     """``value`` cut to ``limit`` characters with '…' at the end when it is longer (for reports)."""
     return value if len(value) <= limit else value[: max(limit - 1, 0)].rstrip() + "…"

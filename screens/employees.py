@@ -51,7 +51,9 @@ class EmployeesScreen(BaseScreen[None]):
         yield Header()
         with Horizontal(id="filter-row"):
             yield Label(_("Zoeken"), markup=False)
-            yield Input(placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True)
+            search = Input(placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True)
+            search.cursor_blink = False  # as in forms: an idle screen sends nothing over SSH
+            yield search
         yield Static("", id="filter-hint", markup=False)
         yield Static("", id="employees-empty", classes="empty-state", markup=False)
         yield DataTable(id="employees", cursor_type="row", zebra_stripes=True)

@@ -1,21 +1,24 @@
 """The command line: ``poptui`` starts the app; subcommands do the rest.
 
 Each command group lives in its own module exposing ``register(subparsers)``;
-add new modules to :data:`COMMAND_MODULES`. Help texts are Dutch.
+add new modules to :data:`COMMAND_MODULES`. Help texts are Dutch, and so are
+argparse's own messages (:mod:`.argparse_nl`). :func:`main` turns every failure of
+every command into a Dutch message and a documented exit code
+(:func:`poptui.cli.common.report_failure`): never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from poptui import __version__
-from poptui.cli.common import CommandError, add_database_option, fail
-from poptui.i18n import _, current_language, set_language
+from poptui.cli import argparse_nl
+from poptui.cli.common import add_database_option, report_failure
+from poptui.i18n import _, set_language
 
 COMMAND_MODULES = (
     "poptui.cli.database_commands",
@@ -32,25 +35,16 @@ COMMAND_MODULES = (
 
 
 class _DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # pragma: no cover - argparse exits
+    def error(self, message: str) -> NoReturn:  # argparse exits
         self.print_usage(sys.stderr)
-        self.exit(2, _("Fout: {message}\n", message=_translate_argparse(message)))
-
-
-def _translate_argparse(message: str) -> str:
-    if current_language() != "nl":
-        return message
-    replacements = {
-        "the following arguments are required": "deze argumenten ontbreken",
-        "unrecognized arguments": "onbekende argumenten",
-        "invalid choice": "ongeldige keuze",
-        "choose from": "kies uit",
-        "expected one argument": "verwacht één waarde",
-        "argument": "argument",
-    }
-    for english, dutch in replacements.items():
-        message = message.replace(english, dutch)
-    return message
+        self.exit(
+            2,
+            _(
+                "Fout: {message}\nMeer uitleg: {prog} --help\n",
+                message=message,
+                prog=self.prog,
+            ),
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,26 +75,35 @@ def _language_from(argv: Sequence[str]) -> str:
     return "nl"
 
 
+def _tolerant_output() -> None:
+    """A name the terminal's encoding cannot show is replaced, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from poptui.crash import install_hooks
+
+    install_hooks()
+    _tolerant_output()
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _language_from(arguments)
     if language in ("nl", "en"):
         set_language(language)
-    parser = build_parser()
-    options = parser.parse_args(arguments)
+    argparse_nl.install()
     try:
+        options = build_parser().parse_args(arguments)
         if options.command is None:
             from poptui.cli.run_app import run_app
 
             return run_app(options)
         return int(options.handler(options) or 0)
-    except CommandError as error:
-        return fail(str(error), error.exit_code)
-    except KeyboardInterrupt:
-        return fail(_("Onderbroken."), 130)
-    except BrokenPipeError:
-        # The reader stopped early (`poptui competences list ... | head`): stop quietly, as Unix
-        # tools do, and keep Python from complaining when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    except SystemExit:
+        raise
+    except BaseException as error:  # every failure becomes a Dutch message and an exit code
+        return report_failure(error)

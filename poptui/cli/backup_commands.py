@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from poptui.cli.common import CommandError, add_database_option, add_help, confirm, database_path, open_database, say
+from poptui.cli.common import (
+    EXIT_CANNOT_WRITE,
+    CommandError,
+    add_database_option,
+    add_help,
+    confirm,
+    database_path,
+    open_database,
+    say,
+)
 from poptui.i18n import _
-from poptui.store import StoreError
+from poptui.store import BackupError, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_backup(options: argparse.Namespace) -> int:
     from poptui.services.backup import BackupReason, create_backup, list_backups
+    from poptui.services.health import require_verified
 
     database = open_database(options)
     if options.list:
@@ -55,10 +65,11 @@ def run_backup(options: argparse.Namespace) -> int:
         for item in items:
             say(f"{item.label}  {item.path}")
         return 0
+    require_verified(database)  # never a backup of a damaged database (exit 2)
     try:
         target = create_backup(database, BackupReason.MANUAL, Path(options.out).expanduser() if options.out else None)
-    except StoreError as error:
-        raise CommandError(str(error), 1) from error
+    except BackupError as error:
+        raise CommandError(str(error), EXIT_CANNOT_WRITE) from error
     say(_("Reservekopie gemaakt: {path}", path=target))
     return 0
 
@@ -69,7 +80,7 @@ def run_restore(options: argparse.Namespace) -> int:
     path = database_path(options)
     source = Path(options.file).expanduser()
     try:
-        report = check_backup(source)
+        report = check_backup(source, path)
     except StoreError as error:
         raise CommandError(str(error), 1) from error
     if not report.healthy:
@@ -91,7 +102,7 @@ def run_restore(options: argparse.Namespace) -> int:
         raise CommandError(_("Niets teruggezet. Bevestig met --yes als je geen terminal hebt."), 1)
     try:
         result = restore_backup(path, source)
-    except StoreError as error:
+    except BackupError as error:
         raise CommandError(str(error), 1) from error
     say(_("Reservekopie {file} teruggezet in {path}.", file=source, path=path))
     if result.kept_aside:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 
 from poptui.cli.common import (
+    EXIT_UNUSABLE,
     CommandError,
     add_database_option,
     add_help,
@@ -14,7 +14,7 @@ from poptui.cli.common import (
     say,
 )
 from poptui.i18n import _
-from poptui.store import Database, StoreError
+from poptui.store import Database, SaveFailed, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_help(demo)
     add_database_option(demo)
-    demo.add_argument("--force", action="store_true", help=_("overschrijf een bestaande database"))
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=_(
+            "vervang een bestaande demodatabase (nooit een database waarin een coach iets opsloeg; "
+            "de reservekopieën blijven)"
+        ),
+    )
     demo.set_defaults(handler=run_demo)
 
     check = subparsers.add_parser(
@@ -60,46 +67,19 @@ def run_init(options: argparse.Namespace) -> int:
     path = database_path(options)
     try:
         Database.create(path)
-    except StoreError as error:
-        raise CommandError(str(error), 2) from error
+    except SaveFailed:
+        raise
+    except StoreError as error:  # something is there already: not a database, or a database
+        raise CommandError(str(error), EXIT_UNUSABLE) from error
     say(_("Nieuwe database gemaakt in {path}.", path=path))
     return 0
 
 
 def run_demo(options: argparse.Namespace) -> int:
-    from poptui.demo import write_demo
+    from poptui.services.demo_database import install_demo
 
     path = database_path(options)
-    if path.exists():
-        if not options.force:
-            raise CommandError(
-                _("Er bestaat al iets op {path}. Gebruik --force om het te vervangen door de demodatabase.", path=path),
-                1,
-            )
-        if path.is_dir():
-            try:
-                Database.open(path, migrate=False)
-            except StoreError as error:
-                if any(path.iterdir()):
-                    raise CommandError(
-                        _(
-                            "{path} is geen poptui-database; poptui vervangt die map niet, ook niet met --force.",
-                            path=path,
-                        ),
-                        1,
-                    ) from error
-            shutil.rmtree(path)
-        else:
-            raise CommandError(_("{path} is een bestand; poptui vervangt dat niet.", path=path), 1)
-    try:
-        database = Database.create(path, actor="demo")
-    except StoreError as error:
-        raise CommandError(str(error), 2) from error
-    try:
-        counts = write_demo(database)
-    except BaseException:
-        shutil.rmtree(path, ignore_errors=True)
-        raise
+    counts = install_demo(path, force=options.force)
     say(
         _(
             "Demodatabase geschreven in {path}: {organisations} organisaties, {employees} werknemers, "
@@ -112,13 +92,13 @@ def run_demo(options: argparse.Namespace) -> int:
 
 
 def run_check(options: argparse.Namespace) -> int:
-    from poptui.services.health import check_database
+    from poptui.services.health import confirmed_check
 
     database = open_database(options)
     try:
-        report = check_database(database)
+        report = confirmed_check(database)
     except StoreError as error:
-        raise CommandError(str(error), 2) from error
+        raise CommandError(str(error), EXIT_UNUSABLE) from error
     for warning in report.warnings:
         say(_("Waarschuwing: {warning}", warning=warning))
     if report.healthy:

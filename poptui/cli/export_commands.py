@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
+from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say, tell
 from poptui.i18n import _
-from poptui.store import NotFound, StoreError
+from poptui.store import NotFound
 
 FORM_KINDS = ("consent", "hours", "attendance", "startup", "blank")
 
@@ -101,16 +100,11 @@ def run_export_pop(options: argparse.Namespace) -> int:
     from poptui.services.print_jobs import draft_warning
 
     database = open_database(options)
-    try:
-        path = export_pop(database, options.trajectory_id, _out(options))
-        warning = draft_warning(database, options.trajectory_id)
-    except NotFound as error:
-        raise CommandError(str(error), 1) from error
-    except (StoreError, OSError) as error:
-        raise CommandError(str(error), 2) from error
+    path = export_pop(database, options.trajectory_id, _out(options))  # failures: cli.common's exit codes
+    warning = draft_warning(database, options.trajectory_id)
     say(str(path))
     if warning:
-        print(warning, file=sys.stderr)
+        tell(warning)
     return 0
 
 
@@ -150,12 +144,7 @@ def run_export_form(options: argparse.Namespace) -> int:
         "startup": lambda some_id: forms.export_startup(database, some_id, out),
     }
     for some_id in options.names:
-        try:
-            say(str(writers[options.form_kind](some_id)))
-        except NotFound as error:
-            raise CommandError(str(error), 1) from error
-        except (StoreError, OSError) as error:
-            raise CommandError(str(error), 2) from error
+        say(str(writers[options.form_kind](some_id)))  # failures: cli.common's exit codes
     return 0
 
 
@@ -168,9 +157,5 @@ def run_report_month(options: argparse.Namespace) -> int:
     except ValueError as error:
         raise CommandError(str(error), 2) from error
     database = open_database(options)
-    try:
-        result = month_package(database, year, month, _out(options))
-    except (StoreError, OSError) as error:
-        raise CommandError(str(error), 2) from error
-    say(result.summary)
+    say(month_package(database, year, month, _out(options)).summary)  # failures: cli.common's exit codes
     return 0

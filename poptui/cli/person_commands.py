@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from poptui.cli.common import CommandError, add_database_option, add_help, confirm, open_database, say
+from poptui.cli.common import CommandError, add_database_option, add_help, bounded_int, confirm, open_database, say
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.models import Employee
-from poptui.store import Database, StoreError
+from poptui.store import Database
+
+MAX_RETENTION_YEARS = 100
+"""Like :data:`poptui.services.person_rights.MAX_RETENTION_YEARS` (not imported: the parser is built at every start)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_database_option(retention)
     retention.add_argument(
         "--years",
-        type=int,
+        type=bounded_int(1, MAX_RETENTION_YEARS, _("de bewaartermijn")),
         default=None,
         metavar=_("JAREN"),
         help=_("de bewaartermijn in jaren (standaard 5, of retention_years in de database)"),
@@ -93,10 +96,7 @@ def run_export(options: argparse.Namespace) -> int:
 
     database = open_database(options)
     _employee(database, options.employee_id)
-    try:
-        result = export_person(database, options.employee_id, Path(options.out) if options.out else None)
-    except (StoreError, OSError) as error:
-        raise CommandError(str(error), 1) from error
+    result = export_person(database, options.employee_id, Path(options.out) if options.out else None)
     say(_("Gegevens geschreven in {folder}:", folder=result.folder))
     for path in result.files:
         say(f"- {path.name}")
@@ -115,10 +115,7 @@ def run_erase(options: argparse.Namespace) -> int:
     )
     if not confirm(question, options.yes):
         raise CommandError(_("Niets gewist. Bevestig met --yes als je geen terminal hebt."), 1)
-    try:
-        result = erase_person(database, options.employee_id)
-    except StoreError as error:
-        raise CommandError(str(error), 1) from error
+    result = erase_person(database, options.employee_id)
     say(_("Gewist: {name}.", name=employee.full_name))
     for line in erasure_lines(result):
         say(line)
@@ -133,7 +130,8 @@ def run_retention(options: argparse.Namespace) -> int:
     years = options.years
     if years is None:
         configured = database.meta().get("retention_years")
-        years = configured if isinstance(configured, int) and configured > 0 else DEFAULT_RETENTION_YEARS
+        valid = isinstance(configured, int) and 1 <= configured <= MAX_RETENTION_YEARS
+        years = configured if valid else DEFAULT_RETENTION_YEARS
     due = retention_due(database, years)
     if not due:
         say(_("Geen trajecten voorbij de bewaartermijn van {years} jaar.", years=years))

@@ -1,10 +1,13 @@
 """`poptui` without a command: open (or, at the default place, create) the database and start the app.
 
-Before the app starts the database is checked: a damaged or foreign database
-is refused with a Dutch message saying what is wrong and what to do, it is never
-written to, and the latest backup that passes the health check is offered (on a
-terminal: a j/N question; otherwise the exact command to run). On the first
-start of the day a backup is made.
+Before the app starts the database is verified (:func:`poptui.services.health.verify_for_start`):
+quickly when every file is exactly as poptui last wrote it, with the full check of ``poptui check``
+otherwise. The app starts only on a database that passes; anything ``poptui check`` would report
+is refused with a Dutch message saying what is wrong and what to do, nothing is written, and the
+latest backup that passes the check is offered (on a terminal: a j/N question; otherwise the exact
+command to run). A database the user may not read is a matter of permissions, not damage: no
+backup is offered. The first start of the day makes a backup, always after the verification, so a
+damaged database is never copied into the backups.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from poptui.cli.common import CommandError, database_path, explicit_database
+from poptui.cli.common import EXIT_UNUSABLE, CommandError, database_path, explicit_database, fit, tell, terminal_text
 from poptui.i18n import _
-from poptui.store import BackupError, Database, DatabaseMissing, NewerSchema, StoreError
+from poptui.store import AccessDenied, BackupError, Database, DatabaseBusy, DatabaseMissing, NewerSchema, StoreError
 
 Ask = Callable[[str], bool]
 
@@ -25,17 +28,22 @@ def _ask_on_terminal(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
     try:
-        return input(f"{question} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
+        prompt = fit(terminal_text(f"{question} [j/N]"), sys.stdout)
+        return input(f"{prompt} ").strip().lower() in ("j", "ja", "y", "yes")
     except EOFError:
         return False
 
 
-def open_checked(path: Path) -> Database:
-    """Open the database and read what the start needs; raises StoreError (Dutch) when it cannot."""
-    from poptui.services.health import quick_check
+def _checking() -> None:
+    tell(_("poptui controleert de database, even geduld ..."))
+
+
+def open_checked(path: Path, before_full_check: Callable[[], None] | None = _checking) -> Database:
+    """Open and verify the database; raises StoreError (Dutch) when the app may not start on it."""
+    from poptui.services.health import require_verified
 
     database = Database.open(path)
-    quick_check(database)
+    require_verified(database, before_full_check)
     return database
 
 
@@ -44,7 +52,15 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
     from poptui.services.backup import latest_good_backup, restore_backup
 
     lines = [_("poptui start niet: {problem}", problem=error), _("Er is niets gewijzigd aan de database.")]
-    good = latest_good_backup(path) if path.is_dir() else None
+    if isinstance(error, (AccessDenied, DatabaseBusy)):
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE if isinstance(error, AccessDenied) else 3)
+    unchecked = ""
+    try:
+        good = latest_good_backup(path) if path.is_dir() else None
+    except (StoreError, OSError) as search_error:
+        good = None
+        if isinstance(search_error, BackupError):  # no work folder to unpack a backup in
+            unchecked = str(search_error)
     if isinstance(error, NewerSchema):
         if good is not None:
             lines.append(
@@ -54,7 +70,15 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 )
             )
             lines.append(f"  poptui restore --db {path} {good.path}")
-        raise CommandError("\n".join(lines), 2)
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
+    if good is None and unchecked:
+        lines.append(
+            _(
+                "{problem} Vraag hulp aan je IT-verantwoordelijke en laat de bestanden ongemoeid.",
+                problem=unchecked,
+            )
+        )
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     if good is None:
         lines.append(
             _(
@@ -63,9 +87,9 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 folder=path / "backups",
             )
         )
-        raise CommandError("\n".join(lines), 2)
+        raise CommandError("\n".join(lines), EXIT_UNUSABLE)
     lines.append(_("De laatste goede reservekopie is van {when}: {file}", when=good.label, file=good.path))
-    print("\n".join(lines), file=sys.stderr)
+    tell("\n".join(lines))
     question = _(
         "Wil je die reservekopie nu terugzetten? De huidige bestanden worden eerst apart bewaard in "
         "de map backups. Wat na {when} is ingevoerd, staat niet in de reservekopie.",
@@ -78,22 +102,19 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
                 path=path,
                 file=good.path,
             ),
-            2,
+            EXIT_UNUSABLE,
         )
     try:
         result = restore_backup(path, good.path)
         database = open_checked(path)
     except StoreError as restore_error:
-        raise CommandError(str(restore_error), 2) from restore_error
-    print(
-        _("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"),
-        file=sys.stderr,
-    )
+        raise CommandError(str(restore_error), EXIT_UNUSABLE) from restore_error
+    tell(_("Reservekopie teruggezet. De vorige bestanden staan in {kept}.", kept=result.kept_aside or "-"))
     return database
 
 
 def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
-    """The database the app will run on: opened, checked, backed up once a day."""
+    """The database the app will run on: opened, verified, and only then backed up once a day."""
     from poptui.store.backup import ensure_daily_backup
 
     path = database_path(options)
@@ -101,18 +122,15 @@ def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -
         database = open_checked(path)
     except DatabaseMissing as error:
         if explicit_database(options):
-            raise CommandError(str(error), 2) from error
-        try:
-            database = Database.create(path)
-        except StoreError as create_error:
-            raise CommandError(str(create_error), 2) from create_error
-        print(_("Nieuwe, lege database gemaakt in {path}.", path=path), file=sys.stderr)
+            raise CommandError(str(error), EXIT_UNUSABLE) from error
+        database = Database.create(path)
+        tell(_("Nieuwe, lege database gemaakt in {path}.", path=path))
     except StoreError as error:
         database = refuse_damaged(path, error, ask)
     try:
         ensure_daily_backup(database)
     except (BackupError, StoreError) as error:
-        print(_("Waarschuwing: {problem}", problem=error), file=sys.stderr)
+        tell(_("Waarschuwing: {problem}", problem=error))
     return database
 
 
@@ -125,11 +143,11 @@ def run_app(options: argparse.Namespace) -> int:
             pass
         except StoreError as error:  # say what is wrong even without a terminal
             refuse_damaged(path, error, lambda _question: False)
-        raise CommandError(_("poptui heeft een terminal nodig om te starten."), 2)
+        raise CommandError(_("poptui heeft een terminal nodig om te starten."), EXIT_UNUSABLE)
     database = prepare_database(options)
     from poptui.app import PopApp
     from poptui.services.coach import identify_coach
 
     app = PopApp(database, identify_coach(database))
     app.run()
-    return 0
+    return app.return_code or 0

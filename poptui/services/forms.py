@@ -27,15 +27,15 @@ For the "Afdrukken" key of every screen (each returns the written :class:`Path`)
 Files are written with owner-only permissions (0600 files, 0700 folders) through
 a temporary file and :func:`os.replace`; the default folder is
 :func:`poptui.locations.exports_folder`. Every export is recorded in the audit
-trail (which record, never its content). Month selection rules: :mod:`.months`.
+trail (which record, never its content) *before* it is put in place, and no export
+replaces another person's file of the same name (:mod:`.delivery`). Month selection
+rules: :mod:`.months`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,8 +97,10 @@ from poptui.models import (
     Trajectory,
 )
 from poptui.services import consent, months
+from poptui.services.delivery import deliver_file, deliver_folder, export_failed
 from poptui.services.hours_summary import MonthHours, hours_by_month
 from poptui.store import Database
+from poptui.store.errors import os_reason
 from poptui.store.files import private_folder, write_private
 
 __all__ = [
@@ -123,9 +125,16 @@ __all__ = [
 # -- writing files ------------------------------------------------------------------
 
 
+def _out_folder(out_dir: Path | str | None) -> Path:
+    return Path(out_dir).expanduser() if out_dir else exports_folder()
+
+
 def _folder(out_dir: Path | str | None) -> Path:
-    folder = Path(out_dir).expanduser() if out_dir else exports_folder()
-    return private_folder(folder)
+    folder = _out_folder(out_dir)
+    try:
+        return private_folder(folder)
+    except OSError as error:
+        raise export_failed(folder, error) from error
 
 
 # -- looking things up -------------------------------------------------------------------
@@ -155,6 +164,8 @@ class _Built:
     data: bytes
     record: Record
     notes: list[str] = field(default_factory=list)
+    owner: str = ""
+    """Whose file this is (see :mod:`.delivery`): a re-export for the same owner replaces it, no other does."""
 
 
 # -- the POP document ----------------------------------------------------------------------
@@ -198,7 +209,28 @@ def _build_pop(db: Database, trajectory: Trajectory, persons: dict[str, Person],
             print_date=today,
         )
     )
-    return _Built(file_names.pop_file_name(day, employee.last_name, employee.first_name, employee.id), data, pop, notes)
+    return _Built(
+        file_names.pop_file_name(day, employee.last_name, employee.first_name, employee.id),
+        data,
+        pop,
+        notes,
+        owner=f"pop:{trajectory.id}",
+    )
+
+
+def build_pop(db: Database, trajectory_id: str, *, today: date | None = None) -> tuple[str, bytes, Record]:
+    """The POP's file name, PDF and record, neither written nor audited (for exports that bundle it)."""
+    built = _build_pop(db, db.get(Trajectory, trajectory_id), _persons(db), today or clock.today())
+    return built.name, built.data, built.record
+
+
+def build_consent(db: Database, employee_id: str, *, today: date | None = None) -> tuple[str, bytes, Record]:
+    """The consent document's file name, PDF and record, neither written nor audited."""
+    today = today or clock.today()
+    employee = db.get(Employee, employee_id)
+    trajectories = db.list(Trajectory, employee_id=employee.id)
+    built = _build_consent(db, employee, trajectories, _persons(db), today, today)
+    return built.name, built.data, built.record
 
 
 def export_pop(
@@ -237,7 +269,10 @@ def _build_consent(
         )
     )
     return _Built(
-        file_names.consent_file_name(day, employee.last_name, employee.first_name, employee.id), data, employee
+        file_names.consent_file_name(day, employee.last_name, employee.first_name, employee.id),
+        data,
+        employee,
+        owner=f"toestemming:{employee.id}",
     )
 
 
@@ -273,7 +308,12 @@ def _build_hours(
             print_date=today,
         )
     )
-    return _Built(file_names.hours_file_name(day, organisation.name, organisation.id), data, organisation)
+    return _Built(
+        file_names.hours_file_name(day, organisation.name, organisation.id),
+        data,
+        organisation,
+        owner=f"uren:{organisation.id}",
+    )
 
 
 def _organisation_moments(db: Database, organisation_id: str) -> list[ContactMoment]:
@@ -313,7 +353,12 @@ def _build_attendance(db: Database, training: Training, persons: dict[str, Perso
             print_date=today,
         )
     )
-    return _Built(file_names.attendance_file_name(training.date, training.title, training.id), data, training)
+    return _Built(
+        file_names.attendance_file_name(training.date, training.title, training.id),
+        data,
+        training,
+        owner=f"aanwezigheid:{training.id}",
+    )
 
 
 def export_attendance(
@@ -336,16 +381,25 @@ def export_startup(
     name = file_names.startup_file_name(
         (analysis.date if analysis and analysis.date else today), organisation.name, organisation.id
     )
-    return _deliver(db, _Built(name, data, analysis or organisation), out_dir)
+    return _deliver(db, _Built(name, data, analysis or organisation, owner=f"opstart:{organisation.id}"), out_dir)
 
 
 def export_method(
     db: Database, record: MethodRecordBase, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
     """The filled record of a method (stored or not yet) as an A4 PDF."""
+    return _deliver(db, _build_method(db, record, today or clock.today()), out_dir)
+
+
+def build_method(db: Database, record: MethodRecordBase, *, today: date | None = None) -> tuple[str, bytes, Record]:
+    """The filled method's file name, PDF and record, neither written nor audited."""
+    built = _build_method(db, record, today or clock.today())
+    return built.name, built.data, built.record
+
+
+def _build_method(db: Database, record: MethodRecordBase, today: date) -> _Built:
     from poptui.methods_registry import method
 
-    today = today or clock.today()
     employee = db.get(Employee, record.employee_id)
     trajectory = db.find(Trajectory, record.trajectory_id, employee_id=employee.id)
     moment = (
@@ -374,7 +428,7 @@ def export_method(
     name = file_names.method_file_name(
         record.date or today, entry.name, employee.last_name, employee.first_name, employee.id
     )
-    return _deliver(db, _Built(name, data, record), out_dir)
+    return _Built(name, data, record)
 
 
 def export_consultation(
@@ -427,8 +481,11 @@ def export_blank(
             name, load_catalog(), organisation_name, competences, today or clock.today(), tuple(competence_cards)
         )
     )
-    folder = _folder(out_dir)
-    return write_private(folder / file_names.worksheet_file_name(name, organisation_name), data)
+    target = _folder(out_dir) / file_names.worksheet_file_name(name, organisation_name)
+    try:
+        return write_private(target, data)
+    except OSError as error:
+        raise export_failed(target, error) from error
 
 
 def worksheet_names() -> tuple[str, ...]:
@@ -442,9 +499,11 @@ def worksheet_title(name: str) -> str:
 
 
 def _deliver(db: Database, built: _Built, out_dir: Path | str | None) -> Path:
-    path = write_private(_folder(out_dir) / built.name, built.data)
-    db.record_event(AuditAction.EXPORT, built.record)
-    return path
+    """Audit, then put the file in place, never over another owner's file (see :mod:`.delivery`)."""
+    owner = built.owner or f"{type(built.record).__name__}:{built.record.id}"
+    return deliver_file(
+        db, _out_folder(out_dir), built.name, built.data, owner, [(AuditAction.EXPORT, built.record, [])]
+    )
 
 
 # -- the month's package --------------------------------------------------------------------------
@@ -602,25 +661,24 @@ def file_names_date(name: str) -> date:
 def _write_package(
     db: Database, contents: PackageContents, files: dict[str, bytes], audited: list[Record], out_dir: Path | str | None
 ) -> MonthPackageResult:
-    root = _folder(out_dir)
+    """The package folder and its zip: built under temporary names, audited, then put in place.
+
+    The month's package belongs to the month (owner ``maand:JJJJ-MM``): making it again
+    replaces the earlier one; a folder or zip of that name poptui did not make is never
+    replaced (the new package gets a ``_2`` name instead).
+    """
+    root = _out_folder(out_dir)
     name = package_name(contents.year, contents.month)
-    final = root / name
-    building = root / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
-    private_folder(building)
-    try:
+    owner = f"maand:{name}"
+    zip_data = zip_bytes(name, files)
+
+    def fill(building: Path) -> None:
         for file_name, data in files.items():
             write_private(building / file_name, data)
-        old = root / f".{name}.{uuid.uuid4().hex[:8]}.old"
-        if final.exists():
-            os.replace(final, old)
-        os.replace(building, final)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    zip_path = write_private(root / f"{name}.zip", zip_bytes(name, files))
-    for record in audited:
-        db.record_event(AuditAction.EXPORT, record)
+
+    events: list[tuple[AuditAction, Record, list[str]]] = [(AuditAction.EXPORT, record, []) for record in audited]
+    final = deliver_folder(db, root, name, fill, owner, lambda: events)
+    zip_path = deliver_file(db, root, f"{final.name}.zip", zip_data, owner, [])
     summary = contents.summary(str(final), str(zip_path))
     return MonthPackageResult(
         folder=final,
@@ -646,8 +704,11 @@ def send_to_printer(path: Path | str, *, db: Database | None = None, record: Rec
         return _("Er is geen printer ingesteld (het programma 'lp' ontbreekt). Het bestand staat in {path}.", path=path)
     try:
         result = subprocess.run([command, "--", str(path)], capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=error, path=path)
+    except OSError as error:
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=os_reason(error), path=path)
+    except subprocess.TimeoutExpired:
+        reason = _("de printer antwoordde niet binnen 30 seconden")
+        return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=reason, path=path)
     if result.returncode != 0:
         reason = (result.stderr or result.stdout).strip() or str(result.returncode)
         return _("Afdrukken lukte niet: {error}. Het bestand staat in {path}.", error=reason, path=path)

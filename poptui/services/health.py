@@ -1,9 +1,22 @@
-"""`poptui check`: is the database readable, current and consistent?"""
+"""`poptui check` and the check at every start: is the database readable, complete, current and consistent?
+
+Two depths (the rule is in :mod:`poptui.store.manifest`):
+
+- :func:`check_database` (``poptui check``, a restore, a start after a change) reads and
+  validates every file, every record and every reference, the audit chain and the
+  manifest: a listed file that is missing (a dossier, the ``dossiers/`` folder, a shared
+  file) and an audit log shorter than its recorded head are problems.
+- :func:`verify_for_start` compares the files with the manifest (``stat`` only). When
+  every file is exactly as poptui wrote it, that is enough; otherwise it runs
+  :func:`check_database` and, when that finds nothing, brings the manifest up to date.
+  The app starts only on a healthy result, and the daily backup is made only after it.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,9 +39,13 @@ from poptui.models import (
     Training,
     Trajectory,
 )
-from poptui.store import Database, StoreError
+from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError
 from poptui.store import audit as audit_log
+from poptui.store import manifest as store_manifest
+from poptui.store.errors import unreadable
 from poptui.store.files import permissions
+from poptui.store.schema import META_FILE
+from poptui.store.transaction import SAFE_ID
 from poptui.text import shorten
 
 R = TypeVar("R", bound=Record)
@@ -39,33 +56,113 @@ class HealthReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    audit: audit_log.Inspection | None = None
+    full: bool = True
+    """False when the start found every file exactly as poptui wrote it and read nothing."""
 
     @property
     def healthy(self) -> bool:
         return not self.problems
 
 
-def quick_check(database: Database) -> None:
-    """What every start needs to read: the meta file and the shared files. Raises StoreError (Dutch)."""
-    from poptui.store.database import FILE_OF_SCOPE
-    from poptui.store.storage import read_tables
+class DatabaseUnhealthy(DatabaseDamaged):
+    """The check found problems; ``str()`` lists them in Dutch (the first ten) and says what to do."""
 
-    database.schema_version()
-    for name in FILE_OF_SCOPE.values():
-        read_tables(database.path / name)
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:10]
+        lines = [_("de controle van {path} vond {count} probleem/problemen:", path=path, count=len(problems))]
+        lines.extend(f"- {problem}" for problem in shown)
+        if len(problems) > len(shown):
+            lines.append(
+                _("... en nog {count}; zie poptui check --db {path}", count=len(problems) - len(shown), path=path)
+            )
+        if not all("reservekopie" in problem for problem in shown):
+            lines.append(
+                _("Zet een reservekopie terug met 'poptui restore' of vraag hulp aan je IT-verantwoordelijke.")
+            )
+        StoreError.__init__(self, "\n".join(lines))
+        self.path = path
+        self.problems = problems
+
+
+def require_verified(database: Database, before_full_check: Callable[[], None] | None = None) -> HealthReport:
+    """:func:`verify_for_start`, raising :class:`DatabaseUnhealthy` when it finds problems.
+
+    Whatever writes a backup (the daily one, ``poptui backup``, the one before an erasure) calls this
+    first: a damaged database is never copied into the backups, where it would push out a good one.
+    """
+    report = verify_for_start(database, before_full_check)
+    if not report.healthy:
+        raise DatabaseUnhealthy(database.path, report.problems)
+    return report
+
+
+def verify_for_start(database: Database, before_full_check: Callable[[], None] | None = None) -> HealthReport:
+    """The check before the app starts (and before the daily backup): quick when nothing changed.
+
+    Raises :class:`StoreError` when the database cannot be read at all (and
+    :class:`AccessDenied` when it may not be read).
+    """
+    differences = database.manifest_differences()
+    if differences == []:
+        denied = first_unreadable(database.path)
+        if denied is not None:  # unchanged, but this user may not read it: the app would stop on it
+            raise AccessDenied(denied)
+        return HealthReport(full=False)
+    if before_full_check is not None:
+        before_full_check()
+    verified = store_manifest.snapshot(database.path)
+    report = confirmed_check(database)
+    if report.healthy and report.audit is not None:
+        try:
+            database.seal(verified, report.audit)
+        except (StoreError, OSError):  # a read-only database: the next start checks again
+            pass
+    return report
+
+
+def first_unreadable(root: Path) -> Path | None:
+    """The first file of the database this user may not read (one ``access`` call per file, no reading)."""
+    paths = [root / META_FILE, root / store_manifest.MANIFEST_FILE, *store_manifest.data_files(root).values()]
+    for path in paths:
+        if not os.access(path, os.R_OK) and path.exists():
+            return path
+    return None
+
+
+def confirmed_check(database: Database) -> HealthReport:
+    """:func:`check_database`; problems are confirmed under the lock, so another coach's save in progress
+    is never mistaken for damage (when the lock cannot be taken, the first result stands)."""
+    report = check_database(database)
+    if report.healthy:
+        return report
+    try:
+        with database._locked():
+            return check_database(database)
+    except (SaveFailed, StoreError) as error:
+        if isinstance(error, AccessDenied):
+            raise
+        return report
 
 
 def check_database(database: Database) -> HealthReport:
-    """Every problem found, in Dutch. Raises :class:`StoreError` only when nothing can be read."""
+    """Every problem found, in Dutch. Raises :class:`StoreError` only when nothing can be read,
+    and :class:`AccessDenied` when a file may not be read (permissions are not damage)."""
     report = HealthReport()
     database.schema_version()
+    unreadable_types: set[type] = set()
 
     def load(record_type: type[R], **kwargs: Any) -> list[R]:
         try:
             return database.list(record_type, **kwargs)
+        except AccessDenied:
+            raise
         except StoreError as error:
             report.problems.append(str(error))
+            unreadable_types.add(record_type)
             return []
+
+    head = _manifest_problems(database, report)
 
     organisations = {item.id for item in load(Organisation)}
     persons = {item.id: item for item in load(Person)}
@@ -74,8 +171,19 @@ def check_database(database: Database) -> HealthReport:
     report.counts.update(
         organisations=len(organisations), persons=len(persons), employees=len(employees), trajectories=len(trajectories)
     )
+    kinds = {
+        _("organisatie"): Organisation,
+        _("werkvloerbegeleider"): Person,
+        _("POP-coach"): Person,
+        _("persoon"): Person,
+        _("werknemer"): Employee,
+        _("POP-traject"): Trajectory,
+        _("vorig POP-traject"): Trajectory,
+    }
 
     def missing(what: str, owner: str, ref: str) -> None:
+        if kinds.get(what) in unreadable_types:  # already reported: the file holding them cannot be read
+            return
         report.problems.append(
             _("{owner} verwijst naar een {what} die niet bestaat ({ref}).", owner=owner, what=what, ref=ref)
         )
@@ -113,8 +221,18 @@ def check_database(database: Database) -> HealthReport:
 
     dossier_count = 0
     for employee_id in database.dossier_ids():
+        if not SAFE_ID.match(employee_id):  # not a file poptui wrote: its name may hold anything
+            report.problems.append(
+                _(
+                    "Het bestand {name} in {folder} is geen dossier van poptui (de naam is geen werknemer-id). "
+                    "Verplaats het uit die map.",
+                    name=repr(f"{employee_id}.json"),
+                    folder=database.path / "dossiers",
+                )
+            )
+            continue
         dossier_count += 1
-        if employee_id not in employees:
+        if employee_id not in employees and Employee not in unreadable_types:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
         for record_type in (
             ContactMoment,
@@ -132,10 +250,20 @@ def check_database(database: Database) -> HealthReport:
                 if trajectory_id and trajectory_id not in trajectories:
                     missing(_("POP-traject"), owner, trajectory_id)
     report.counts["dossiers"] = dossier_count
-    report.problems.extend(audit_log.verify(database.path / audit_log.AUDIT_FILE))
+    audit_path = database.path / audit_log.AUDIT_FILE
+    try:
+        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash)
+    except OSError as error:
+        failure = unreadable(audit_path, error)
+        if isinstance(failure, AccessDenied):
+            raise failure from error
+        report.problems.append(str(failure))
+    else:
+        report.problems.extend(report.audit.problems)
     report.warnings.extend(duplicate_warnings(database, list(employees.values())))
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
+    report.problems = list(dict.fromkeys(report.problems))  # one file read for several record types: once
     return report
 
 
@@ -190,6 +318,63 @@ def duplicate_warnings(database: Database, employees: list[Employee]) -> list[st
     if len(found) > LISTED_DUPLICATES:
         warnings.append(_("En nog {count} groepen mogelijk dubbele werknemers.", count=len(found) - LISTED_DUPLICATES))
     return warnings
+
+
+def _manifest_problems(database: Database, report: HealthReport) -> store_manifest.Manifest:
+    """Files the manifest lists that are gone; returns the manifest (empty when there is none)."""
+    try:
+        found = store_manifest.read(database.path)
+    except store_manifest.ManifestUnreadable:
+        report.warnings.append(
+            _(
+                "De inhoudstabel {path} was onleesbaar (bijvoorbeeld na een stroomonderbreking). Deze controle kon "
+                "daardoor niet nagaan of er dossiers of auditregels verdwenen zijn; de volgende start maakt een "
+                "nieuwe inhoudstabel als de rest in orde is.",
+                path=database.path / store_manifest.MANIFEST_FILE,
+            )
+        )
+        return store_manifest.Manifest()
+    except AccessDenied:
+        raise
+    except StoreError as error:
+        report.problems.append(str(error))
+        return store_manifest.Manifest()
+    if found is None:
+        if database.meta().get(store_manifest.META_FLAG):
+            report.problems.append(
+                _(
+                    "De inhoudstabel {path} ontbreekt: poptui kan niet nagaan of er dossiers of auditregels "
+                    "verdwenen zijn. Zet een reservekopie terug.",
+                    path=database.path / store_manifest.MANIFEST_FILE,
+                )
+            )
+        return store_manifest.Manifest()
+    missing = store_manifest.missing_files(database.path, found)
+    dossiers = [name for name in missing if name.startswith(store_manifest.DOSSIERS + "/")]
+    if dossiers and not (database.path / store_manifest.DOSSIERS).is_dir():
+        report.problems.append(
+            _(
+                "De map met dossiers ({path}) ontbreekt: {count} dossier(s) zijn weg. Zet een reservekopie terug.",
+                path=database.path / store_manifest.DOSSIERS,
+                count=len(dossiers),
+            )
+        )
+    else:
+        for name in dossiers:
+            report.problems.append(
+                _(
+                    "Het dossier {path} ontbreekt (contactmomenten, methodieken en POP's van werknemer {id}). "
+                    "Zet een reservekopie terug.",
+                    path=database.path / name,
+                    id=Path(name).stem,
+                )
+            )
+    for name in missing:
+        if name not in dossiers:
+            report.problems.append(
+                _("Het bestand {path} ontbreekt. Zet een reservekopie terug.", path=database.path / name)
+            )
+    return found
 
 
 def _too_open(mode: int, shared: bool) -> bool:

@@ -28,14 +28,30 @@ from poptui.i18n import _
 from poptui.models import Employee, HoursEntry, Organisation, Training, Trajectory, TrajectoryStatus
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+MIN_YEAR = 1900
+MAX_YEAR = 2999
 
 
 def parse_month(text: str) -> tuple[int, int]:
     """'2026-10' -> (2026, 10); raises ValueError with a Dutch message."""
     match = _MONTH.match(text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not match:
         raise ValueError(_("Geef de maand als JJJJ-MM, bijvoorbeeld 2026-10 (je gaf '{text}').", text=text))
-    return int(match.group(1)), int(match.group(2))
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(
+            _("Een maand gaat van 01 tot 12: geef ze als JJJJ-MM, bijvoorbeeld 2026-10 (je gaf '{text}').", text=text)
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(
+            _(
+                "Kies een maand van {first}-01 tot {last}-12 (je gaf '{text}').",
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+                text=text,
+            )
+        )
+    return year, month
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

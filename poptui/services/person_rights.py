@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from poptui import clock
+from poptui.export.file_names import name_part, unique
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.locations import exports_folder
@@ -42,10 +42,10 @@ from poptui.models import (
     Trajectory,
     TrajectoryStatus,
 )
-from poptui.store import Database, NotFound
+from poptui.store import Database, NotFound, StoreError
 from poptui.store.backup import BackupReason, backup_holds, create_backup, expires_on, list_backups
-from poptui.store.files import private_folder, write_private
-from poptui.text import ascii_fold
+from poptui.store.errors import os_reason
+from poptui.store.files import write_private
 
 DEFAULT_RETENTION_YEARS = 5
 
@@ -81,19 +81,26 @@ def person_records(database: Database, employee_id: str) -> dict[str, list[dict[
 
 
 def _folder_name(employee: Employee, today: date) -> str:
-    return f"{today:%Y%m%d}_gegevens_{ascii_fold(employee.last_name).upper()}_{ascii_fold(employee.first_name).upper()}"
+    """``JJJJMMDD_gegevens_ACHTERNAAM_VOORNAAM``, the names folded like every export's (file_names)."""
+    return f"{today:%Y%m%d}_gegevens_{name_part(employee.last_name)}_{name_part(employee.first_name)}"
 
 
 def export_person(
-    database: Database, employee_id: str, out_dir: Path | None = None, *, today: date | None = None
+    database: Database, employee_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> PersonExport:
-    """Write everything stored about the employee into a new folder under ``out_dir``."""
+    """Write everything stored about the employee into a new folder under ``out_dir``.
+
+    The folder is built under a temporary name, the export is audited, and only then is the
+    folder put in place (:func:`poptui.services.delivery.deliver_folder`): a refused audit
+    entry (a read-only database) or a failure leaves nothing, not even an empty folder. A
+    folder of the same name that belongs to someone else (two people whose names fold
+    alike) is never replaced; the same person's export of the same day is.
+    """
+    from poptui.services.delivery import deliver_folder
+
     today = today or clock.today()
     employee = database.get(Employee, employee_id)
     base = Path(out_dir).expanduser() if out_dir else exports_folder()
-    folder = base / _folder_name(employee, today)
-    private_folder(folder)
-    result = PersonExport(folder)
     payload = {
         "exported_on": today.isoformat(),
         "exported_by": database.actor,
@@ -101,35 +108,57 @@ def export_person(
         "records": person_records(database, employee_id),
         "audit": [event.model_dump(mode="json") for event in database.audit_events(employee_id)],
     }
-    data_file = folder / "gegevens.json"
-    write_private(data_file, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
-    result.files.append(data_file)
-    _export_pdfs(database, employee, folder, today, result)
-    for path in result.files:  # an export is the coach's own: private, also in group mode
-        with contextlib.suppress(OSError):
-            os.chmod(path, 0o600)
-    database.record_event(AuditAction.EXPORT, employee, ["gegevens.json"])
+    built = PersonExport(base)
+    pdfs: list[tuple[str, bytes, Record]] = []
+
+    def fill(folder: Path) -> None:
+        data_file = folder / "gegevens.json"
+        write_private(data_file, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
+        built.files.append(data_file)
+        _export_pdfs(database, employee, folder, today, built, pdfs)
+
+    def events() -> list[tuple[AuditAction, Record, list[str]]]:
+        return [(AuditAction.EXPORT, employee, ["gegevens.json"])] + [
+            (AuditAction.EXPORT, record, [name]) for name, _data, record in pdfs
+        ]
+
+    folder = deliver_folder(database, base, _folder_name(employee, today), fill, f"gegevens:{employee.id}", events)
+    result = PersonExport(folder, [folder / path.name for path in built.files], built.notes)
     return result
 
 
-def _export_pdfs(database: Database, employee: Employee, folder: Path, today: date, result: PersonExport) -> None:
+def _export_pdfs(
+    database: Database,
+    employee: Employee,
+    folder: Path,
+    today: date,
+    result: PersonExport,
+    written: list[tuple[str, bytes, Record]],
+) -> None:
     try:
         from poptui.services import forms
     except ImportError:
         result.notes.append(_("De PDF-formulieren zijn niet beschikbaar in deze versie; enkel gegevens.json."))
         return
-    jobs: list[tuple[str, Callable[[], Path]]] = [
-        (_("toestemmingsdocument"), partial(forms.export_consent, database, employee.id, folder, today=today))
+    jobs: list[tuple[str, Callable[[], tuple[str, bytes, Record]]]] = [
+        (_("toestemmingsdocument"), partial(forms.build_consent, database, employee.id, today=today))
     ]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
-        jobs.append((_("POP"), partial(forms.export_pop, database, trajectory.id, folder, today=today)))
+        jobs.append((_("POP"), partial(forms.build_pop, database, trajectory.id, today=today)))
     for record in database.list(MethodRecordBase, employee_id=employee.id):
-        jobs.append((method_name(record.kind), partial(forms.export_method, database, record, folder, today=today)))
+        jobs.append((method_name(record.kind), partial(forms.build_method, database, record, today=today)))
+    taken: set[str] = {"gegevens.json"}
     for what, job in jobs:
         try:
-            result.files.append(Path(job()))
-        except Exception as error:
-            result.notes.append(_("{what} niet gemaakt: {reason}", what=what, reason=error))
+            name, data, record = job()
+            name = unique(name, taken)
+            write_private(folder / name, data)
+        except (StoreError, OSError, ValueError) as error:  # one missing form must not stop the copy of the data
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
+            result.notes.append(_("{what} niet gemaakt: {reason}", what=what, reason=reason))
+            continue
+        result.files.append(folder / name)
+        written.append((name, data, record))
 
 
 # -- erasure ------------------------------------------------------------------------------
@@ -153,8 +182,11 @@ class ErasureResult:
 
 def erase_person(database: Database, employee_id: str) -> ErasureResult:
     """Remove the employee and everything linked from the live data (one transaction)."""
+    from poptui.services.health import require_verified
+
     employee = database.get(Employee, employee_id)
     counts: dict[str, int] = {}
+    require_verified(database)  # the safety backup is of a verified database only
     safety = create_backup(database, BackupReason.BEFORE_ERASE)
     with database.transaction() as transaction:
         stored = next((item for item in transaction.list(Employee) if item.id == employee_id), None)
@@ -248,7 +280,12 @@ def _ended_on(trajectory: Trajectory) -> date | None:
     return None
 
 
+MAX_RETENTION_YEARS = 100
+
+
 def _years_before(day: date, years: int) -> date:
+    if day.year - years < 1:
+        return date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -259,6 +296,10 @@ def retention_due(
     database: Database, years: int = DEFAULT_RETENTION_YEARS, today: date | None = None
 ) -> list[RetentionItem]:
     """Trajectories completed or stopped more than ``years`` years ago, oldest first."""
+    if not 1 <= years <= MAX_RETENTION_YEARS:
+        raise ValueError(
+            _("De bewaartermijn moet van 1 tot {most} jaar zijn (niet {years}).", most=MAX_RETENTION_YEARS, years=years)
+        )
     limit = _years_before(today or clock.today(), years)
     employees = {employee.id: employee for employee in database.list(Employee)}
     due = []

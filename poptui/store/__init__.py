@@ -2,11 +2,13 @@
 
 from poptui.store.database import Database, Transaction, default_actor, expect_versions
 from poptui.store.errors import (
+    AccessDenied,
     BackupError,
     ConsentRequired,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
+    ExportFailed,
     NewerSchema,
     NotADatabase,
     NotFound,
@@ -16,12 +18,14 @@ from poptui.store.errors import (
 )
 
 __all__ = [
+    "AccessDenied",
     "BackupError",
     "ConsentRequired",
     "Database",
     "DatabaseBusy",
     "DatabaseDamaged",
     "DatabaseMissing",
+    "ExportFailed",
     "NewerSchema",
     "NotADatabase",
     "NotFound",

@@ -2,7 +2,10 @@
 
 An entry names who did what to which record and which fields changed, never
 the values. Each entry carries the hash of the previous one, so a removed or
-edited line breaks the chain, which ``poptui check`` reports.
+edited line breaks the chain, which ``poptui check`` reports. Lines cut from
+the end (or the whole file) leave a chain that is whole but short: the
+manifest (:mod:`poptui.store.manifest`) keeps the number of entries and the
+hash of the last one, and :func:`inspect` compares the log with that head.
 """
 
 from __future__ import annotations
@@ -11,21 +14,47 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from poptui.models import AuditEvent
+from poptui.i18n import _
+from poptui.models import AuditAction, AuditEvent
+from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import permissions
 
 AUDIT_FILE = "audit.log"
 
 
 def _digest(event: AuditEvent) -> str:
-    payload = event.model_dump(mode="json", exclude={"hash"})
+    return _digest_of(event.model_dump(mode="json", exclude={"hash"}))
+
+
+def _digest_of(payload: dict[str, object]) -> str:
     return hashlib.sha256(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+_ACTIONS = frozenset(action.value for action in AuditAction)
+_TEXT_KEYS = ("at", "actor", "action", "record_type", "record_id", "previous_hash", "hash")
+
+
+def _entry(line: bytes) -> dict[str, object] | None:
+    """A line as written by :func:`append` (the JSON of ``AuditEvent.model_dump``), or None when it is not one.
+
+    The check reads every line of a log of 100k entries: it checks the shape and the chain on the
+    raw JSON (what was hashed when it was written) instead of validating a model per line.
+    """
+    try:
+        data = orjson.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not all(isinstance(data.get(key), str) for key in _TEXT_KEYS):
+        return None
+    if data["action"] not in _ACTIONS or not isinstance(data.get("fields", []), list):
+        return None
+    return data
 
 
 def _last_line(path: Path) -> bytes:
@@ -55,14 +84,22 @@ def last_hash(path: Path) -> str:
         return ""
 
 
-def append(path: Path, events: list[AuditEvent]) -> None:
-    """Chain and append ``events``. Call with the database lock held."""
+@dataclass(frozen=True)
+class Appended:
+    """Where an append left the log: its size before and after, the last hash before it, and
+    (previous hash, hash) of every entry appended."""
+
+    size_before: int
+    size_after: int
+    last_hash: str
+    hashes: list[tuple[str, str]]
+
+
+def append(path: Path, events: list[AuditEvent]) -> Appended | None:
+    """Chain and append ``events``. Call with the database lock held. None when there was nothing to add."""
     if not events:
-        return
-    hashes = append_prepared(path, prepare([event.model_dump(mode="json") for event in events]))
-    for event, (previous, digest) in zip(events, hashes, strict=True):
-        event.previous_hash = previous
-        event.hash = digest
+        return None
+    return append_prepared(path, prepare([event.model_dump(mode="json") for event in events]), events)
 
 
 _PLACEHOLDER = b"poptuivorigehash"
@@ -99,14 +136,14 @@ def prepare(documents: list[dict[str, Any]]) -> PreparedEntries:
     return PreparedEntries(parts)
 
 
-def append_prepared(path: Path, entries: PreparedEntries) -> list[tuple[str, str]]:
-    """Chain ``entries`` to the last entry of the log and append them; (previous hash, hash) per entry.
+def append_prepared(path: Path, entries: PreparedEntries, events: list[AuditEvent] | None = None) -> Appended:
+    """Chain ``entries`` to the last entry of the log and append them (call with the database lock held).
 
-    Call with the database lock held. Each line is the entry's sorted JSON with its ``hash``
-    added; :func:`verify` recomputes every hash from the parsed entry.
+    Each line is the entry's sorted JSON with its ``hash`` added; :func:`inspect` recomputes every
+    hash from the parsed entry. ``events``, when given, get their ``previous_hash`` and ``hash`` set.
     """
     if not entries.parts:
-        return []
+        return Appended(0, 0, "", [])
     previous = last_hash(path)
     lines = []
     hashes = []
@@ -139,45 +176,116 @@ def append_prepared(path: Path, entries: PreparedEntries) -> list[tuple[str, str
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)
             raise
+        size_after = os.fstat(fd).st_size
     finally:
         os.close(fd)
-    return hashes
+    for event, (previous_hash, digest) in zip(events or [], hashes, strict=False):
+        event.previous_hash = previous_hash
+        event.hash = digest
+    return Appended(size, size_after, hashes[0][0], hashes)
+
+
+def count_lines(path: Path, start: int, end: int) -> int:
+    """The number of entries between byte ``start`` and ``end`` (lines left by an interrupted save)."""
+    if end <= start:
+        return 0
+    with path.open("rb") as handle:
+        handle.seek(start)
+        return handle.read(end - start).count(b"\n")
 
 
 def read(path: Path) -> Iterator[AuditEvent]:
+    """The entries in order; raises :class:`DatabaseDamaged` at a line that cannot be read."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         return
+    except OSError as error:
+        raise unreadable(path, error) from error
     with handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if line.strip():
-                yield AuditEvent.model_validate(orjson.loads(line))
+                try:
+                    yield AuditEvent.model_validate(orjson.loads(line))
+                except ValueError:
+                    raise DatabaseDamaged(path, _("regel {number} is onleesbaar", number=number)) from None
 
 
-def verify(path: Path) -> list[str]:
-    """Dutch descriptions of every break in the chain (empty when intact)."""
-    problems = []
+@dataclass
+class Inspection:
+    """What :func:`inspect` found: problems (Dutch), the number of entries, the last hash, the size read."""
+
+    problems: list[str] = field(default_factory=list)
+    count: int = 0
+    last_hash: str = ""
+    size: int = 0
+    exists: bool = True
+
+
+def inspect(path: Path, head_count: int = 0, head_hash: str = "") -> Inspection:
+    """Verify the chain and that the log still holds the head poptui recorded (``head_count`` entries,
+    the last of them with ``head_hash``): lines removed from the end or a deleted log are found."""
+    found = Inspection()
     previous = ""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        return []
+        found.exists = False
+        if head_count:
+            found.problems.append(
+                _(
+                    "Het auditlog {path} ontbreekt, maar er horen {count} regels in te staan. Zet een "
+                    "reservekopie terug.",
+                    path=path,
+                    count=head_count,
+                )
+            )
+        return found
     with handle:
         for number, line in enumerate(handle, start=1):
+            found.size += len(line)
             if not line.strip():
                 continue
-            try:
-                event = AuditEvent.model_validate(orjson.loads(line))
-            except ValueError:
-                problems.append(f"Auditlog regel {number}: onleesbaar.")
+            found.count += 1
+            entry = _entry(line)
+            if entry is None:
+                found.problems.append(_("Auditlog regel {number}: onleesbaar.", number=number))
                 previous = ""
                 continue
-            if event.previous_hash != previous:
-                problems.append(
-                    f"Auditlog regel {number}: de keten is onderbroken (een regel is verwijderd of gewijzigd)."
+            stored_hash = str(entry.pop("hash"))
+            if entry["previous_hash"] != previous:
+                found.problems.append(
+                    _(
+                        "Auditlog regel {number}: de keten is onderbroken (een regel is verwijderd of gewijzigd).",
+                        number=number,
+                    )
                 )
-            if event.hash != _digest(event):
-                problems.append(f"Auditlog regel {number}: de inhoud is gewijzigd na het schrijven.")
-            previous = event.hash
-    return problems
+            if stored_hash != _digest_of(entry):
+                found.problems.append(
+                    _("Auditlog regel {number}: de inhoud is gewijzigd na het schrijven.", number=number)
+                )
+            if found.count == head_count and head_hash and stored_hash != head_hash:
+                found.problems.append(
+                    _(
+                        "Auditlog regel {number}: dit is niet de regel die poptui als laatste schreef; het "
+                        "auditlog is vervangen of herschreven.",
+                        number=number,
+                    )
+                )
+            previous = stored_hash
+            found.last_hash = stored_hash
+    if found.count < head_count:
+        found.problems.append(
+            _(
+                "Het auditlog is ingekort: er staan {count} regels in, poptui schreef er {expected}. "
+                "Zet een reservekopie terug.",
+                count=found.count,
+                expected=head_count,
+            )
+        )
+    return found
+
+
+def verify(path: Path) -> list[str]:
+    """Dutch descriptions of every break in the chain (empty when intact)."""
+    return inspect(path).problems

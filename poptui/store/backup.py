@@ -24,6 +24,7 @@ import io
 import re
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -32,9 +33,11 @@ from typing import TYPE_CHECKING
 
 from poptui import clock
 from poptui.formatting import format_moment
+from poptui.i18n import _
 from poptui.store import audit, schema
-from poptui.store.errors import BackupError
+from poptui.store.errors import BackupError, os_reason
 from poptui.store.files import atomic_write, ensure_folder
+from poptui.store.manifest import MANIFEST_FILE
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -80,7 +83,7 @@ def backup_folder(database_path: Path) -> Path:
 def database_files(database_path: Path) -> list[Path]:
     """Every file a backup holds, whether or not it can be read."""
     root = Path(database_path)
-    names = [schema.META_FILE, "core.json", "employees.json", "trajectories.json", audit.AUDIT_FILE]
+    names = [schema.META_FILE, "core.json", "employees.json", "trajectories.json", audit.AUDIT_FILE, MANIFEST_FILE]
     files = [root / name for name in names if (root / name).is_file()]
     dossiers = root / "dossiers"
     if dossiers.is_dir():
@@ -115,8 +118,12 @@ def write_backup_file(database_path: Path, folder: Path, reason: str) -> Path:
         atomic_write(target, data)
     except OSError as error:
         raise BackupError(
-            f"De reservekopie kon niet gemaakt worden ({error.strerror or error}). "
-            f"Controleer of de schijf niet vol is en of je mag schrijven in {folder}."
+            _(
+                "De reservekopie kon niet gemaakt worden ({reason}). Controleer of de schijf niet vol is en of je "
+                "mag schrijven in {folder}.",
+                reason=os_reason(error),
+                folder=folder,
+            )
         ) from error
     return target
 
@@ -219,12 +226,16 @@ def read_backup(path: Path) -> dict[str, bytes]:
             names = archive.namelist()
             bad = [name for name in names if not _ALLOWED_MEMBER.match(name)]
             if bad or schema.META_FILE not in names:
-                raise BackupError(f"{path} is geen reservekopie van poptui (onverwachte inhoud).")
+                raise BackupError(_("{path} is geen reservekopie van poptui (onverwachte inhoud).", path=path))
             return {name: archive.read(name) for name in names}
     except FileNotFoundError:
-        raise BackupError(f"De reservekopie {path} bestaat niet.") from None
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise BackupError(f"De reservekopie {path} is beschadigd of geen zip-bestand ({error}).") from error
+        raise BackupError(_("De reservekopie {path} bestaat niet.", path=path)) from None
+    except OSError as error:
+        raise BackupError(
+            _("De reservekopie {path} kan niet gelezen worden: {reason}.", path=path, reason=os_reason(error))
+        ) from error
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
+        raise BackupError(_("De reservekopie {path} is beschadigd of geen zip-bestand.", path=path)) from error
 
 
 def extract_backup(path: Path, target: Path) -> None:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from poptui.models import AuditAction, AuditEvent, Employee, MethodRecordBase, Record
 from poptui.store import audit, policy
-from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
+from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import (
     _fsync_folder,
     discard_temps,
@@ -261,11 +261,13 @@ class _Write:
                 rows[str(next_id)] = item.doc
                 next_id += 1
 
+        root = self.database.path
+        before = self.database.manifest_for_save()  # refuses a database whose audit log was cut
         temps: list[tuple[Path, Path]] = []
         try:
             for path, data in files.items():
                 temps.append((write_temp(path, dumps(data)), path))
-            audit.append_prepared(self.database.path / audit.AUDIT_FILE, entries)
+            appended = audit.append_prepared(root / audit.AUDIT_FILE, entries)
         except OSError:
             discard_temps(tmp for tmp, _path in temps)
             raise
@@ -282,9 +284,18 @@ class _Write:
                 os.rename(str(tmp), str(path))
             if self.dossier_temps:
                 with contextlib.suppress(OSError):
-                    _fsync_folder(self.database.path / DOSSIERS)
+                    _fsync_folder(root / DOSSIERS)
+            if before is not None:  # see poptui.store.manifest: after the files, like a transaction
+                written = [path for _tmp, path in temps] + [path for _tmp, path in self.dossier_temps]
+                self.database.update_manifest(
+                    before,
+                    [path.relative_to(root).as_posix() for path in written],
+                    [],
+                    appended if appended.hashes else None,
+                    len(appended.hashes),
+                )
         except OSError as error:
-            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+            raise SaveFailed(root, os_reason(error)) from error
 
 
 def _conflict(record: Record, stored: dict[str, Any]) -> VersionConflict:
@@ -321,7 +332,7 @@ def write_many(
             write.write_locked(expect, entries)
     except OSError as error:
         discard_temps(tmp for tmp, _path in write.dossier_temps)
-        raise SaveFailed(database.path, error.strerror or str(error)) from error
+        raise SaveFailed(database.path, os_reason(error)) from error
     except BaseException:
         discard_temps(tmp for tmp, _path in write.dossier_temps)
         raise

@@ -16,7 +16,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from poptui.store.errors import DatabaseDamaged
+from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import atomic_write, dumps, loads
 
 _CACHE_FILES = 16
@@ -58,7 +58,7 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise DatabaseDamaged(path, f"niet leesbaar: {error.strerror}") from error
+        raise unreadable(path, error) from error
     cached = _parsed.get(str(path))
     if cached is not None and cached[0] == identity:
         _parsed.move_to_end(str(path))
@@ -68,7 +68,7 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise DatabaseDamaged(path, f"niet leesbaar: {error.strerror}") from error
+        raise unreadable(path, error) from error
     if not raw.strip():
         raise DatabaseDamaged(path, "het bestand is leeg")
     try:

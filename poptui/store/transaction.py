@@ -17,14 +17,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.models.errors import dutch_summary
 from poptui.store import audit, policy
-from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict
+from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
 
@@ -170,6 +172,12 @@ class Transaction:
             }
         )
         doc = saved.model_dump(mode="json")
+        try:  # model_copy(update=...) skips validation: what is written must load again
+            parse(record_type, doc)
+        except ValidationError as error:
+            raise StoreError(
+                f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
+            ) from error
         if stored is None:
             table.insert(doc)
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
@@ -213,22 +221,28 @@ class Transaction:
         A full disk or a read-only folder fails while writing the temporary
         files or the audit entries: then nothing is replaced and every file on
         disk stays as it was (the audit log is cut back to its old length).
+        After the files are replaced the manifest is updated, and only then are
+        emptied dossiers removed (see :mod:`poptui.store.manifest` for why).
         """
+        dirty = [storage for storage in self._storages.values() if storage.dirty]
+        if not dirty and not self._removed and not self._events:
+            return
+        root = self.database.path
+        before = self.database.manifest_for_save()
         temps: list[tuple[Path, Path]] = []
         removed = set(self._removed)
+        appended = None
         try:
-            ensure_folder(self.database.path / DOSSIERS)
-            for storage in self._storages.values():
-                if not storage.dirty:
-                    continue
+            ensure_folder(root / DOSSIERS)
+            for storage in dirty:
                 if storage.is_empty and storage.path.parent.name == DOSSIERS:
                     removed.add(storage.path)
                 else:
                     temps.append((write_temp(storage.path, dumps(storage.data)), storage.path))
-            audit.append(self.database.path / audit.AUDIT_FILE, self._events)
+            appended = audit.append(root / audit.AUDIT_FILE, self._events)
         except OSError as error:
             discard_temps(tmp for tmp, _path in temps)
-            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+            raise SaveFailed(root, os_reason(error)) from error
         try:
             for index, (tmp, path) in enumerate(temps):
                 try:
@@ -238,11 +252,19 @@ class Transaction:
                     discard_temps(later for later, _path in temps[index + 1 :])
                     raise
                 remember_written(path, self._storages[path].data)
+            if before is not None:
+                self.database.update_manifest(
+                    before,
+                    [str(path.relative_to(root).as_posix()) for _tmp, path in temps],
+                    [str(path.relative_to(root).as_posix()) for path in removed],
+                    appended,
+                    len(self._events),
+                )
             for path in removed:
                 forget(path)
                 path.unlink(missing_ok=True)
         except OSError as error:
-            raise SaveFailed(self.database.path, error.strerror or str(error)) from error
+            raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
         expected = _expected_versions.get()

@@ -40,7 +40,7 @@ def test_daily_backup_once_a_day_private_and_complete(db: Database) -> None:
         names = set(archive.namelist())
         assert {schema.META_FILE, "core.json", "employees.json", "audit.log"} <= names
         assert employee.id.encode() in archive.read("employees.json")
-    assert check_backup(first).healthy
+    assert check_backup(first, db.path).healthy
     assert ensure_daily_backup(db, today=date.today() + timedelta(days=1)) is not None
 
 
@@ -141,7 +141,7 @@ def test_restore_refuses_a_backup_that_fails_the_check(
         archive.writestr(schema.META_FILE, b"{}")
         archive.writestr("../../etc/passwd", b"x")
     with pytest.raises(BackupError, match="geen reservekopie"):
-        check_backup(evil)
+        check_backup(evil, db.path)
     assert db.get(Employee, employee.id)
 
 

@@ -124,3 +124,22 @@ def test_real_start_in_a_subprocess_refuses_in_dutch(backed_up: Database) -> Non
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "beschadigd" in result.stderr and "poptui restore" in result.stderr
+
+
+def test_an_invalid_record_is_one_problem_line_naming_the_fields_not_their_values(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    organisation = db.save(Organisation(name="Atelier"))
+    employee = db.save(Employee(first_name="Inès", last_name="Geheim", organisation_id=organisation.id))
+    path = db.path / "employees.json"
+    data = json.loads(path.read_text())
+    record = next(doc for doc in data["employees"].values() if doc["id"] == employee.id)
+    record["reflection"] = "heel-hoog-geheim"
+    record["onbekend_veld"] = "x"
+    path.write_text(json.dumps(data))
+    assert main(["check", "--db", str(db.path)]) == 1
+    captured = capsys.readouterr()
+    err = captured.out + captured.err
+    problem = next(line for line in err.splitlines() if "ongeldig record" in line)
+    assert "onbekend veld: Dit veld bestaat niet." in problem and "Reflectievermogen" in problem
+    assert "heel-hoog-geheim" not in err  # a value may be a name or a note: never echoed

@@ -141,7 +141,7 @@ def test_really_full_tmpfs(tiny_tmpfs: Path) -> None:
             handle.write(b"x" * 4096)
     before = _snapshot(db.path)
     with pytest.raises(SaveFailed):
-        db.save(employee.model_copy(update={"remarks": "y" * 60000}))
+        db.save(employee.model_copy(update={"remarks": "y" * 4900}))
     _assert_untouched(db, before)
     filler.unlink()
-    assert db.save(employee.model_copy(update={"remarks": "y" * 60000})).version == 2
+    assert db.save(employee.model_copy(update={"remarks": "y" * 4900})).version == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
 from scenarios import TODAY
 
 from poptui.cli import main
@@ -113,6 +114,14 @@ def test_retention_lists_old_trajectories(db: Database) -> None:
 def test_retention_command(demo_db: Database, capsys) -> None:
     assert main(["person", "retention", "--db", str(demo_db.path), "--years", "50"]) == 0
     assert "Geen trajecten voorbij de bewaartermijn van 50 jaar" in capsys.readouterr().out
-    assert main(["person", "retention", "--db", str(demo_db.path), "--years", "0"]) == 0
+    completed = next(t for t in demo_db.list(Trajectory) if t.status is TrajectoryStatus.COMPLETED)
+    long_ago = completed.completion_date.replace(year=completed.completion_date.year - 8, day=1)
+    demo_db.save(completed.model_copy(update={"start_date": long_ago, "completion_date": long_ago}))
+    assert main(["person", "retention", "--db", str(demo_db.path), "--years", "5"]) == 0
     out = capsys.readouterr().out
     assert "geleden afgerond of gestopt" in out and "poptui person erase" in out
+    for wrong in ("0", "-5", "99999"):  # refused in Dutch before anything is read
+        with pytest.raises(SystemExit) as refused:
+            main(["person", "retention", "--db", str(demo_db.path), "--years", wrong])
+        assert refused.value.code == 2
+        assert "van 1 tot 100" in capsys.readouterr().err

@@ -222,3 +222,57 @@ def test_pdf_and_excel_exports_hold_no_escape_sequences(db: Database, tmp_path: 
         for cell in cells:
             assert cell.data_type != "f", (cell.coordinate, cell.value)
             assert cell.value is None or not isinstance(cell.value, str) or _safe(cell.value)
+
+
+def test_hostile_names_in_a_damaged_folder_never_reach_the_terminal(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The re-run of the attack: a file in dossiers/ named with an OSC 52 clipboard write, and a damaged
+    record whose field names are escape sequences, came out raw in `check` and in the start's refusal."""
+    from control_payloads import PAYLOADS as CORPUS
+    from control_payloads import unsafe
+
+    organisation = db.save(models.Organisation(name="Atelier"))
+    employee = db.save(models.Employee(first_name="Inès", last_name="Peeters", organisation_id=organisation.id))
+    for number, payload in enumerate(CORPUS.values()):
+        name = payload.replace("/", "").replace("\x00", "")[:60]
+        (db.path / "dossiers" / f"{name}{number}.json").write_text("{}")
+    raw = json.loads((db.path / "employees.json").read_text())
+    record = next(doc for doc in raw["employees"].values() if doc["id"] == employee.id)
+    for payload in CORPUS.values():
+        record[payload] = "x"
+    (db.path / "employees.json").write_text(json.dumps(raw))
+    for arguments in (["check"], [], ["list", "employees"], ["backup"]):
+        main([*arguments, "--db", str(db.path)])
+        captured = capsys.readouterr()
+        assert unsafe(captured.out) == [] and unsafe(captured.err) == [], arguments
+    assert main(["check", "--db", str(db.path)]) == 1
+    out = capsys.readouterr().out
+    assert "geen dossier van poptui" in out and "ongeldig record" in out
+
+
+def test_messages_on_a_terminal_wrap_at_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns the start's refusal broke words ("IT-verantwo / ordelijke"); now it wraps between words."""
+    import io
+    import os
+    import shutil
+
+    from poptui.cli.common import fit
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *_args: os.terminal_size((80, 24)))
+    message = (
+        "poptui start niet: de controle vond 1 probleem:\n"
+        "- Het bestand /srv/poptui/dossiers/115d3999758940d7b2f2b55bf2eec929.json is beschadigd (geen geldige "
+        "JSON, mogelijk afgebroken). Zet een reservekopie terug met 'poptui restore' of vraag hulp aan je "
+        "IT-verantwoordelijke.\n  poptui restore --db /srv/poptui /srv/poptui/backups/poptui-20261201-205331-handmatig.zip"
+    )
+    wrapped = fit(message, Terminal())
+    lines = wrapped.splitlines()
+    assert all(len(line) < 80 for line in lines if not line.startswith("  poptui"))
+    assert "IT-verantwoordelijke." in wrapped.split() and lines[-1].startswith("  poptui restore")
+    assert wrapped.split() == message.split()  # no word cut, none lost
+    assert fit(message, io.StringIO()) == message  # not a terminal (a pipe, a log): as it is

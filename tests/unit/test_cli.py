@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from poptui.cli import main
+from poptui.cli.common import EXIT_PIPE_CLOSED
 
 
 def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -147,5 +148,5 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader is gone before poptui writes its first line
     error = process.stderr.read().decode()
-    assert process.wait(timeout=60) == 1
+    assert process.wait(timeout=60) == EXIT_PIPE_CLOSED  # the documented code (README: exit codes)
     assert "Traceback" not in error and "BrokenPipe" not in error

@@ -27,7 +27,7 @@ def test_export_pop_writes_a_private_file_named_by_the_rule(demo_db: Database, t
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     text = pdf_text(path.read_bytes())
     assert employee.last_name in text and "Actieplan" in text
-    assert list(path.parent.glob(".*")) == []
+    assert list(path.parent.glob(".*.tmp")) == []  # only the owner register stays beside the exports
     events = [e for e in demo_db.audit_events() if e.action is AuditAction.EXPORT]
     assert events and events[-1].employee_id == employee.id and events[-1].record_type == "PopDocument"
 
