@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.method_screen import MethodScreen
 from poptui.screens.widgets.answers import AnswerArea
+from scenarios import TODAY, Flow, build_flow
 
 from poptui.app import PopApp
 from poptui.models import ConsentEvent, ConsentKind, MethodKind, MethodRecordBase

@@ -10,7 +10,6 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.card_game import CardGameScreen, ResultDialog
 from poptui.screens.dialogs import ChooseDialog
@@ -19,6 +18,7 @@ from poptui.screens.widgets.card_board import CardBoard
 from poptui.screens.widgets.one_card import OneCardView
 from poptui.screens.widgets.text_prompt import TextPromptDialog
 from rich.console import Console
+from scenarios import TODAY, Flow, build_flow
 
 from poptui.app import PopApp
 from poptui.models import MethodKind, MethodRecordBase, Sphere

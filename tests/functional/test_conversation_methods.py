@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from flow_fixtures import Flow
 from method_helpers import area_texts, method_flow, open_method, stored
 from poptui.screens.dialogs import ChooseDialog, MessageDialog
 from poptui.screens.hand_screen import HandScreen
 from poptui.screens.method_screen import MethodScreen
 from poptui.screens.widgets.answers import AnswerArea
+from scenarios import Flow
 from textual.widgets import Input, Static
 
 from poptui.app import PopApp

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from flow_fixtures import Flow
 from method_helpers import area_texts, method_flow, open_method, stored
 from poptui.screens.dialogs import MessageDialog
 from poptui.screens.method_answers import AnsweredMethodScreen
@@ -18,6 +17,7 @@ from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.widgets.answers import AnswerArea, ReadingScroll
 from poptui.screens.widgets.conclusion_dialog import ConclusionDialog
 from pypdf import PdfReader
+from scenarios import Flow
 
 from poptui.app import PopApp
 from poptui.models import MethodKind, MethodRecordBase, SummaryPart, new_method_record
