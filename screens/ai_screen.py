@@ -52,7 +52,7 @@ class AiScreen(AnsweredMethodScreen):
                 intro = Text(guide.story_intro, style="italic")
                 for example in guide.story_examples:
                     intro.append(f"\n  • {example}")
-                yield Static(intro, classes="script")
+                yield Static(intro, markup=False, classes="script")
                 yield QuestionBlock(
                     f"{STORY}title", _("Korte titel van dit succesverhaal"), self.answer(f"{STORY}title")
                 )
@@ -71,12 +71,12 @@ class AiScreen(AnsweredMethodScreen):
                 for question in guide.dream_questions:
                     yield QuestionBlock(question.id, question.text, self.answer(question.id))
             with TabPane(self.step_title("samenvatting"), id="samenvatting"), StepScroll():
-                yield Static(_("Vat met de deelnemer de kern van het droombeeld samen."), classes="note")
+                yield Static(_("Vat met de deelnemer de kern van het droombeeld samen."), markup=False, classes="note")
                 for question in guide.dream_summary:
                     yield QuestionBlock(question.id, question.text, self.answer(question.id), tall=True)
             for step_id, question in zip(("vormgeven", "verwezenlijken"), guide.optional_steps, strict=True):
                 with TabPane(self.step_title(step_id), id=step_id), StepScroll():
-                    yield Static(_("Een optionele stap van de waarderende benadering."), classes="note")
+                    yield Static(_("Een optionele stap van de waarderende benadering."), markup=False, classes="note")
                     yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id), tall=True)
             yield from self.notes_step()
         yield Footer()

@@ -57,7 +57,7 @@ class ResultDialog(BaseModal[None]):
             yield Static(self.title_text, classes="title", markup=False)
             with VerticalScroll():
                 yield Static(self.body, markup=False)
-            yield Label(_("Enter of Esc sluit dit venster. Pijltjes scrollen."), classes="hint")
+            yield Label(_("Enter of Esc sluit dit venster. Pijltjes scrollen."), markup=False, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

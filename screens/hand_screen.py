@@ -85,7 +85,7 @@ class HandScreen(AnsweredMethodScreen):
         yield Header()
         with Horizontal(id="hand-body"):
             with Vertical(id="hand-left"):
-                yield Static(hand_text(None), id="hand-drawing")
+                yield Static(hand_text(None), markup=False, id="hand-drawing")
                 yield Static("", id="hand-finger", markup=False)
                 yield Static(timer_text(TIMER_SECONDS, False), id="hand-timer", markup=False)
             with StepScroll(id="hand-answers"):

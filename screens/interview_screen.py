@@ -71,7 +71,7 @@ class InterviewScreen(AnsweredMethodScreen):
                 yield Checklist(items, [str(number) for number in self.chosen()], id="theme-list")
             for theme in interview.themes:
                 with TabPane(f"{theme.number} {theme.short}", id=f"t{theme.number}"), StepScroll():
-                    yield Static(Text(theme.title, style="bold"), classes="question")
+                    yield Static(Text(theme.title, style="bold"), markup=False, classes="question")
                     if theme.number != 6:  # theme 6's explanation is in F3: the scale needs the room
                         yield Static(theme.summary, classes="note", markup=False)
                     yield from self.theme_body(theme.number, record)
@@ -91,10 +91,11 @@ class InterviewScreen(AnsweredMethodScreen):
             signs = Text(_("Bij energiegevende activiteiten:"), style="italic")
             for sign in interview.energy_signs:
                 signs.append(f"\n  • {sign}")
-            yield Static(signs, classes="note")
+            yield Static(signs, markup=False, classes="note")
         if number == 6:
             yield Static(
                 _("Kies een attitude met de pijltjes en geef een score van 1 tot 4; de uitspraak staat eronder."),
+                markup=False,
                 classes="note",
             )
             yield AttitudeTable(id="attitudes", cursor_type="row")
@@ -110,9 +111,11 @@ class InterviewScreen(AnsweredMethodScreen):
             )
         if number == 7:
             for item in interview.empowerment:
-                yield Static(Text(f"{item.number}. {item.question}", style="bold"), classes="question")
+                yield Static(Text(f"{item.number}. {item.question}", style="bold"), markup=False, classes="question")
                 for part in item.parts:
-                    yield Static(Text(f"{part.label}. {part.title}", style="bold italic"), classes="question")
+                    yield Static(
+                        Text(f"{part.label}. {part.title}", style="bold italic"), markup=False, classes="question"
+                    )
                     for question in part.questions:
                         yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id))
                     hints = [*part.observation_points, *([part.note] if part.note else [])]

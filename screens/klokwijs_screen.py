@@ -129,7 +129,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
         with StepTabs(id="klok-tabs", initial="dag"):
             with TabPane(self.step_title("inleiding"), id="inleiding"), ReadingScroll():
                 yield Static("\n".join(f"• {line}" for line in guide.introduction), classes="note", markup=False)
-                yield Static(_("Beeldmateriaal:"), classes="question")
+                yield Static(_("Beeldmateriaal:"), markup=False, classes="question")
                 yield Static("\n".join(f"• {line}" for line in guide.visual_aids), classes="note", markup=False)
             with TabPane(self.step_title("dag"), id="dag"):
                 yield Static("", id="day-line", markup=False)

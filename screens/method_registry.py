@@ -17,8 +17,6 @@ from textual.screen import Screen
 
 from poptui.models import MethodKind
 
-NOTES = "poptui.screens.method_notes:MethodNotesScreen"
-
 METHOD_SCREENS: dict[MethodKind, str] = {
     MethodKind.AI_DROOMFASE: "poptui.screens.ai_screen:AiScreen",
     MethodKind.INTERVIEW: "poptui.screens.interview_screen:InterviewScreen",
@@ -37,7 +35,7 @@ METHOD_SCREENS: dict[MethodKind, str] = {
     MethodKind.MINDMAP: "poptui.screens.mindmap:MindmapScreen",
     MethodKind.TIJDSLIJN: "poptui.screens.timeline:TimelineScreen",
 }
-"""Method kind -> ``"module:Class"`` of its screen. A new method screen replaces ``NOTES`` here."""
+"""Method kind -> ``"module:Class"`` of its screen. Every method kind has its own screen."""
 
 
 class MethodScreenClass(Protocol):

@@ -29,7 +29,9 @@ class PraatplaatScreen(AnsweredMethodScreen):
         with StepTabs(id="praat-tabs"):
             with TabPane(self.step_title("praatplaat"), id="praatplaat"):
                 with Vertical(id="dream-box"):
-                    yield Static(_("Mijn droomjob (in het midden van de praatplaat)"), classes="box-title")
+                    yield Static(
+                        _("Mijn droomjob (in het midden van de praatplaat)"), markup=False, classes="box-title"
+                    )
                     yield AnswerArea("dream_job", record.dream_job)
                 yield TickBox(_("Eerst op papier ingevuld (huiswerk)"), record.on_paper_first, id="on-paper")
                 yield Static(guide.conditions_question, classes="question", markup=False)

@@ -527,14 +527,24 @@ def _open_method(kind: MethodKind) -> Steps:
             lambda look: kind.value,
             lambda look: measurement(look).contact_moment_id,
         )
-    return _nav(
+    opened = _nav(
         "open_method",
         _employee_id(Lookup.active),
         _id(Lookup.active),
         lambda look: kind.value,
         _id(Lookup.held_moment),
     )
+    if kind in CARD_DIALOG_KINDS:  # a new card game first asks how to play it: take what is offered
+        return _then(opened, *CARD_DIALOG_KINDS[kind])
+    return opened
 
+
+CARD_DIALOG_KINDS = {
+    MethodKind.KWALITEITENSPEL: ("ctrl+s",),
+    MethodKind.VAARDIGHEDENSPEL: ("enter",),
+    MethodKind.VIER_OP_EEN_RIJ: ("enter", "ctrl+s"),
+}
+"""Card games that open with a choice (deck, variant) when no game was played on the moment yet."""
 
 SNAPSHOT_KINDS = {
     MethodKind.HAND,
@@ -705,6 +715,16 @@ OPENERS: list[Opener] = [
     ),
     Opener("moment_skip", "trajectory", "ReasonDialog", _then(_moment_planned, "x"), shows_data=False),
     Opener("moment_methods", "trajectory", "ChecklistDialog", _then(_moment_planned, "m"), shows_data=False),
+    Opener(
+        "card_one_card",
+        "methods",
+        "OneCardView",
+        _then(_open_method(MethodKind.KWALITEITENSPEL), "v"),
+        shows_data=False,
+    ),
+    Opener(
+        "card_result", "methods", "ResultDialog", _then(_open_method(MethodKind.KWALITEITENSPEL), "r"), shows_data=False
+    ),
     Opener(
         "moment_leave_changed",
         "trajectory",
