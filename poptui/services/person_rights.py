@@ -145,8 +145,10 @@ def _export_pdfs(
     ]
     for trajectory in database.list(Trajectory, employee_id=employee.id):
         jobs.append((_("POP"), partial(forms.build_pop, database, trajectory.id, today=today)))
-    for record in database.list(MethodRecordBase, employee_id=employee.id):
-        jobs.append((method_name(record.kind), partial(forms.build_method, database, record, today=today)))
+    for method_record in database.list(MethodRecordBase, employee_id=employee.id):
+        jobs.append(
+            (method_name(method_record.kind), partial(forms.build_method, database, method_record, today=today))
+        )
     taken: set[str] = {"gegevens.json"}
     for what, job in jobs:
         try:
