@@ -149,17 +149,19 @@ def result_renderable(record: VaardighedenspelRecord) -> RenderableType:
         table = Table(box=_box(), show_lines=True, expand=False)
         table.add_column("")
         for moment in guide.profile.moments:
-            table.add_column(moment.name)
+            table.add_column(Text(moment.name))
         for tone in guide.profile.piles:
-            cells = []
+            cells: list[RenderableType] = []
             for moment in guide.profile.moments:
                 row = vaardighedenspel.profile(record, moment.id)[tone.id]
                 top = vaardighedenspel.top(row)
                 cells.append(
-                    "\n".join(f"{index}. {name(card)}" for index, card in enumerate(top, 1))
-                    + (f"\n(+{len(row) - len(top)})" if len(row) > len(top) else "")
+                    Text(
+                        "\n".join(f"{index}. {name(card)}" for index, card in enumerate(top, 1))
+                        + (f"\n(+{len(row) - len(top)})" if len(row) > len(top) else "")
+                    )
                 )
-            table.add_row(tone.name, *cells)
+            table.add_row(Text(tone.name), *cells)
         parts.append(Text(_("Top {count} per rij, in de drie profielen:", count=guide.profile.top), style="bold"))
         parts.append(table)
         questions = guide.profile.questions
@@ -182,14 +184,14 @@ def matrix_renderables(record: VaardighedenspelRecord, name: Callable[[str], str
     table = Table(box=_box(), show_lines=True, expand=False)
     table.add_column("")
     for fun in guide.fun.piles:
-        table.add_column(fun.name, max_width=18)
+        table.add_column(Text(fun.name), max_width=18)
     for row, mastery in enumerate(guide.mastery.rows):
         cells = []
         for column in range(vaardighedenspel.COLUMNS):
             number = vaardighedenspel.cell_number(row, column)
             cards = matrix[number]
-            cells.append(f"[{number}] ({len(cards)})\n" + "\n".join(name(card) for card in cards))
-        table.add_row(mastery.name, *cells)
+            cells.append(Text(f"[{number}] ({len(cards)})\n" + "\n".join(name(card) for card in cards)))
+        table.add_row(Text(mastery.name), *cells)
     readings = vaardighedenspel.record_readings(record)
     texts = guide.readings
     lines: list[RenderableType] = [Text(_("De vaardighedenmatrix"), style="bold"), table, Text("")]
