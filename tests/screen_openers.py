@@ -121,14 +121,17 @@ class Lookup:
             t for t in self.trajectories(TrajectoryStatus.ACTIVE) if t.previous_trajectory_id and t.id in with_pop
         )
 
+    def method_record(self, kind: MethodKind) -> MethodRecordBase | None:
+        """The demo's latest record of a method kind on an active trajectory (None: the demo has none)."""
+        active = {t.id for t in self.trajectories(TrajectoryStatus.ACTIVE)}
+        found = [r for r in self.db.list(MethodRecordBase, kind=kind) if r.trajectory_id in active]
+        return max(found, key=lambda r: (r.date or TODAY, r.id), default=None)
+
     def measurement(self) -> CompetentiemetingRecord:
         """The latest competence measurement of an active trajectory (an earlier one exists: growth)."""
-        active = {t.id for t in self.trajectories(TrajectoryStatus.ACTIVE)}
-        found = self.db.list(MethodRecordBase, kind=MethodKind.COMPETENTIEMETING)
-        return max(
-            (r for r in found if isinstance(r, CompetentiemetingRecord) and r.trajectory_id in active),
-            key=lambda r: (r.date or TODAY, r.id),
-        )
+        record = self.method_record(MethodKind.COMPETENTIEMETING)
+        assert isinstance(record, CompetentiemetingRecord)
+        return record
 
     def moments(self, trajectory: Trajectory) -> list[ContactMoment]:
         found = self.db.list(ContactMoment, employee_id=trajectory.employee_id)
@@ -263,16 +266,34 @@ def _is_reference(key: str) -> bool:
     return key in _NOT_TEXT or key.endswith("_id") or key.endswith("_ids")
 
 
-def _hostile(value: Any, key: str = "") -> Any:
-    """Every text in a dumped record with :data:`HOSTILE` in front (references, enums kept)."""
+def _identifiers(value: Any, key: str = "") -> set[str]:
+    """Every id in a dumped record: the values of id fields and every dict key (a pile, a card's
+    notes), so a text that repeats one (a card id in a pile, a move's pile name) is a reference."""
+    found: set[str] = set()
+    if key == "piles" and isinstance(value, dict):  # a card game's piles name cards (also derived aspect ids)
+        return {str(name) for name in value} | {str(card) for pile in value.values() for card in pile}
+    if isinstance(value, str) and (_is_reference(key) or key == "card"):
+        found.add(value)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _identifiers(item, key)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            found.add(str(name))
+            found |= _identifiers(item, str(name))
+    return found
+
+
+def _hostile(value: Any, key: str = "", keep: frozenset[str] = frozenset()) -> Any:
+    """Every text in a dumped record with :data:`HOSTILE` in front (references, ids, enums kept)."""
     if isinstance(value, Enum) or _is_reference(key):
         return value
     if isinstance(value, str):
-        return HOSTILE + value
+        return value if value in keep else HOSTILE + value
     if isinstance(value, list):
-        return [_hostile(item, key) for item in value]
+        return [_hostile(item, key, keep) for item in value]
     if isinstance(value, dict):
-        return {name: _hostile(item, str(name)) for name, item in value.items()}
+        return {name: _hostile(item, str(name), keep) for name, item in value.items()}
     return value
 
 
@@ -287,7 +308,7 @@ def _hostile_record(record: BaseModel) -> BaseModel:
     60 characters) gets only ``[/] `` in front; one that refuses that too (an e-mail address) keeps
     its value."""
     original = record.model_dump()
-    changed = _hostile(original)
+    changed = _hostile(original, keep=frozenset(_identifiers(original) - {""}))
     for _attempt in range(50):
         try:
             return type(record).model_validate(changed)
@@ -498,7 +519,7 @@ def _conflict(look: Lookup) -> Any:
 
 
 def _method(kind: MethodKind) -> Opener:
-    """The screen of a method kind (its own, or the notes screen), opened on the held moment."""
+    """The screen of a method kind, on the demo's record of it (its header names the employee: stored text)."""
     from poptui.screens.method_registry import method_screen
 
     def kind_shown(screen: Any, look: Lookup) -> bool:
@@ -510,33 +531,29 @@ def _method(kind: MethodKind) -> Opener:
         method_screen(kind).__name__,  # type: ignore[attr-defined]
         _open_method(kind),
         snapshot=kind in SNAPSHOT_KINDS,
-        shows_data=kind in {MethodKind.HAND, MethodKind.COMPETENTIEMETING, *PLANNING_KINDS},
         check=kind_shown,
     )
 
 
 def _open_method(kind: MethodKind) -> Steps:
-    """Open the method's screen where the demo has its record: the competence measurement on its own
-    contact moment, every other kind on the active trajectory's held moment (with its HAND record)."""
-    if kind is MethodKind.COMPETENTIEMETING:
-        measurement = Lookup.measurement
-        return _nav(
-            "open_method",
-            lambda look: measurement(look).employee_id,
-            lambda look: measurement(look).trajectory_id,
-            lambda look: kind.value,
-            lambda look: measurement(look).contact_moment_id,
-        )
-    opened = _nav(
-        "open_method",
-        _employee_id(Lookup.active),
-        _id(Lookup.active),
-        lambda look: kind.value,
-        _id(Lookup.held_moment),
-    )
-    if kind in CARD_DIALOG_KINDS:  # a new card game first asks how to play it: take what is offered
-        return _then(opened, *CARD_DIALOG_KINDS[kind])
-    return opened
+    """Open the method's screen on the demo's record of that kind (the latest on an active trajectory,
+    on its contact moment); a kind the demo has no record of opens new on the active trajectory's held
+    moment (a new card game first asks how to play it: take what is offered)."""
+
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        from poptui.screens import navigation
+
+        record = look.method_record(kind)
+        if record is not None:
+            where = (record.employee_id, record.trajectory_id, record.contact_moment_id)
+        else:
+            where = (look.active().employee_id, look.active().id, look.held_moment().id)
+        navigation.open_method(pilot.app, where[0], where[1], kind.value, where[2])
+        await settle(pilot)
+        if record is None:
+            await keys(pilot, *CARD_DIALOG_KINDS.get(kind, ()))
+
+    return steps
 
 
 CARD_DIALOG_KINDS = {
@@ -547,23 +564,20 @@ CARD_DIALOG_KINDS = {
 """Card games that open with a choice (deck, variant) when no game was played on the moment yet."""
 
 SNAPSHOT_KINDS = {
-    MethodKind.HAND,
-    MethodKind.INTERVIEW,
     MethodKind.SCAN,
     MethodKind.SMART,
     MethodKind.BESLISSINGSMATRIX,
     MethodKind.MINDMAP,
     MethodKind.TIJDSLIJN,
     MethodKind.COMPETENTIEMETING,
+    MethodKind.KWALITEITENSPEL,
+    MethodKind.VAARDIGHEDENSPEL,
+    MethodKind.VIER_OP_EEN_RIJ,
+    MethodKind.DROOMPAGINA,
+    MethodKind.PRENTENBEELD,
 }
-"""The method screens with a picture: each screen class once, and the notes screen with and without answers."""
-PLANNING_KINDS = {
-    MethodKind.SCAN,
-    MethodKind.SMART,
-    MethodKind.BESLISSINGSMATRIX,
-    MethodKind.MINDMAP,
-    MethodKind.TIJDSLIJN,
-}
+"""The method screens with a picture here, each on the demo's record (the five conversation methods have
+theirs, step by step, in tests/snapshots/test_snap_conversation_methods.py)."""
 
 _employees = _press("w")
 _employee_page = _nav("open_employee", _employee_id(Lookup.active))
@@ -593,6 +607,8 @@ _import = _then(_nav("open_employees", _id(Lookup.organisation)), "down", "i")
 _dictionary = _then(_organisation, "c")
 _competence_import = _then(_dictionary, "i")
 _measurement = _open_method(MethodKind.COMPETENTIEMETING)
+_quality_game = _open_method(MethodKind.KWALITEITENSPEL)
+_skills_game = _open_method(MethodKind.VAARDIGHEDENSPEL)
 
 OPENERS: list[Opener] = [
     # -- start, search, help ----------------------------------------------------------------------
@@ -716,16 +732,6 @@ OPENERS: list[Opener] = [
     Opener("moment_skip", "trajectory", "ReasonDialog", _then(_moment_planned, "x"), shows_data=False),
     Opener("moment_methods", "trajectory", "ChecklistDialog", _then(_moment_planned, "m"), shows_data=False),
     Opener(
-        "card_one_card",
-        "methods",
-        "OneCardView",
-        _then(_open_method(MethodKind.KWALITEITENSPEL), "v"),
-        shows_data=False,
-    ),
-    Opener(
-        "card_result", "methods", "ResultDialog", _then(_open_method(MethodKind.KWALITEITENSPEL), "r"), shows_data=False
-    ),
-    Opener(
         "moment_leave_changed",
         "trajectory",
         "SaveChangesDialog",
@@ -751,6 +757,16 @@ OPENERS: list[Opener] = [
     Opener("scan_new_action", "methods", "TextPromptDialog", _then(_scan, "a"), shows_data=False, snapshot=False),
     Opener("scan_smart_fields", "methods", "PlannedActionForm", _then(_scan, "s")),
     Opener("smart_questions", "methods", "CoachingQuestionsForm", _then(_smart, "q"), shows_data=False),
+    Opener("card_one_card", "methods", "OneCardView", _then(_quality_game, "v"), shows_data=False),
+    Opener("card_result", "methods", "ResultDialog", _then(_quality_game, "r")),
+    Opener(
+        "skills_matrix",
+        "methods",
+        "VaardighedenspelScreen",
+        _then(_skills_game, "p"),
+        keys=False,
+        shows_data=False,
+    ),
     # -- competences: the organisation's dictionary, profiles, import; growth; the measurement's dialogs
     Opener("dictionary", "competences", "CompetenceDictionaryScreen", _dictionary),
     Opener("competence_new", "competences", "CompetenceForm", _then(_dictionary, "n"), shows_data=False, keys=False),

@@ -21,6 +21,10 @@ def snap_screen(
     """Open the opener's screen and compare its picture with the stored one."""
     # The month report shows the exports folder: the same path on every machine (nothing is written there).
     monkeypatch.setenv("XDG_DATA_HOME", "/home/coach/.local/share")
+    # The same terminal everywhere: colours and Unicode (the card pictures and rating bars depend on it).
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("POPTUI_ASCII", raising=False)
 
     def snap(opener: Opener) -> bool:
         look = screens_look
