@@ -162,7 +162,9 @@ class PopApp(App[None]):
         try:
             remember_theme(theme.name)
         except OSError as error:  # a read-only home folder: the colours still change for now
-            self.notify(_("De kleuren worden niet onthouden: {problem}", problem=error), severity="warning")
+            from poptui.store.errors import os_reason
+
+            self.notify(_("De kleuren worden niet onthouden: {problem}", problem=os_reason(error)), severity="warning")
 
     def action_switch_theme(self) -> None:
         from poptui.screens.themes import other_theme, theme_label

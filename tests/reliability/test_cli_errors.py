@@ -118,3 +118,22 @@ def test_a_new_database_in_a_folder_that_holds_only_a_lock(tmp_path: Path, capsy
     (target / ".lock").touch()
     assert main(["init", "--db", str(target)]) == 0
     capsys.readouterr()
+
+
+async def test_a_theme_that_cannot_be_remembered_is_said_in_dutch(db, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F9 with a read-only home folder: the notification said "[Errno 13] Permission denied: ..."."""
+    import poptui.settings as settings
+    from poptui.app import PopApp
+
+    def refused(_name: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/home/coach/.config/poptui/instellingen.json")
+
+    monkeypatch.setattr(settings, "remember_theme", refused)
+    app = PopApp(db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        shown = " ".join(str(notification.message) for notification in app._notifications)
+        assert "De kleuren worden niet onthouden" in shown, shown
+        assert not any(word in shown for word in ENGLISH), shown
