@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from poptui.cli import main
-from poptui.models import AuditAction, Employee, Level, Organisation, Trajectory, VariantId
+from poptui.models import AuditAction, Employee, Level, Organisation, Trajectory, TrajectoryStatus, VariantId
 from poptui.services import forms
 from poptui.services.delivery import REGISTER
 from poptui.services.person_rights import export_person
@@ -47,11 +47,6 @@ def _read_only_database(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "open", guarded)  # the lock file, the audit log, every data file
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (issue 10.10): after the merge with the method work, the month package on a read-only "
-    "database is not refused; the POP, person and CLI exports still are",
-)
 def test_no_export_without_its_audit_entry(
     demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -59,18 +54,24 @@ def test_no_export_without_its_audit_entry(
     employee = demo_db.get(Employee, trajectory.employee_id)
     audited = _exports(demo_db)
     out = tmp_path / "uit"
+    # a month whose package holds people (a completed POP): one with nothing to audit has nothing to refuse
+    month = max(
+        item.completion_date
+        for item in demo_db.list(Trajectory)
+        if item.status is TrajectoryStatus.COMPLETED and item.completion_date is not None
+    )
     _read_only_database(demo_db, monkeypatch)
     with pytest.raises(ExportFailed, match="niets geëxporteerd"):
         forms.export_pop(demo_db, trajectory.id, out)
     with pytest.raises(ExportFailed):
         export_person(demo_db, employee.id, out)
     with pytest.raises(ExportFailed):
-        forms.month_package(demo_db, TODAY.year, TODAY.month, out)
+        forms.month_package(demo_db, month.year, month.month, out)
     for args in (
         ["export", "pop", trajectory.id],
         ["export", "form", "consent", employee.id],
         ["person", "export", employee.id],
-        ["report", "month", f"{TODAY:%Y-%m}"],
+        ["report", "month", f"{month:%Y-%m}"],
     ):
         assert main([*args, "--db", str(demo_db.path), "--out", str(out)]) == 3
         err = capsys.readouterr().err
