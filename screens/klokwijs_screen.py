@@ -118,6 +118,8 @@ class KlokwijsScreen(AnsweredMethodScreen):
         super().__init__(**kwargs)
         self.time = START_TIME
         self.day_index = 0
+        self.slot_on_screen: tuple[int, str] | None = None
+        """The day and time whose answers the three boxes show (see :meth:`_show_slot`)."""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -208,12 +210,17 @@ class KlokwijsScreen(AnsweredMethodScreen):
     def _show_slot(self) -> None:
         self.query_one("#clock", ClockFace).show(self.time)
         slot = klokwijs.slot_at(self.day(), self.time)
-        for field in SLOT_FIELDS:
-            value = getattr(slot, field) if slot else ""
-            widget = self.query_one(f"#slot-{field}", Input)
-            if widget.value != value:
-                with widget.prevent(Input.Changed):
-                    widget.value = value
+        here = (min(self.day_index, len(self.days()) - 1), self.time)
+        if here != self.slot_on_screen:
+            # Only when the clock or the day changed: the redraw after a save must not put the
+            # stored text back in a box the coach is still typing in (keys typed meanwhile).
+            self.slot_on_screen = here
+            for field in SLOT_FIELDS:
+                value = getattr(slot, field) if slot else ""
+                widget = self.query_one(f"#slot-{field}", Input)
+                if widget.value != value:
+                    with widget.prevent(Input.Changed):
+                        widget.value = value
         for label in self.query(".slot-label").results(Label):
             label.set_class(True, "-time")
         table = self.query_one("#timeline", DataTable)

@@ -60,6 +60,10 @@ class AnsweredMethodScreen(MethodScreen):
         Binding("f7", "step(-1)", _("Vorige stap"), show=False, priority=True, id="method.previous_step"),
         Binding("f8", "step(1)", _("Stap"), key_display="F7/F8", priority=True, id="method.next_step"),
         Binding("ctrl+b", "blank_sheet", _("Blanco werkblad"), show=False, id="method.blank_sheet"),
+        # priority: Tab otherwise bubbles up to the screen behind the save that leaving a box
+        # starts, so a fast typist's next letters land in the box just left
+        Binding("tab", "app.focus_next", show=False, priority=True, id="method.focus_next"),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True, id="method.focus_previous"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -14,6 +14,7 @@ from poptui.screens.hand_screen import HandScreen
 from poptui.screens.method_screen import MethodScreen
 from poptui.screens.widgets.answers import AnswerArea
 from scenarios import Flow
+from textual import events
 from textual.widgets import Input, Static
 
 from poptui.app import PopApp
@@ -161,6 +162,26 @@ async def test_klokwijs_a_day_on_the_clock_another_day_and_the_questions(flow: F
         await pilot.press("left", "left")
         await pilot.pause()
         assert screen.query_one("#slot-what", Input).value == "Opstaan"
+
+
+async def test_klokwijs_keys_typed_faster_than_the_screen_saves_land_in_their_box(flow: Flow) -> None:
+    """Keys arriving in one burst (a fast typist over SSH): leaving a box saves it, and the Tab
+    behind that save must still move on before the next letters, which must all be kept."""
+    app = PopApp(flow.database, flow.coach, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_method(app, pilot, flow, MethodKind.KLOKWIJS)
+        await pilot.press("enter")  # 07:00: to "Wat doe je dan?"
+        burst = [("x", "x"), ("y", "y"), ("tab", "\t"), ("z", "z"), ("w", "w"), ("tab", "\t"), ("k", "k")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        for _turn in range(6):
+            await pilot.pause()
+        boxes = [box.value for box in screen.query("#slot-fields Input").results(Input)]
+        assert boxes == ["xy", "zw", "k"]
+        await pilot.press("escape")
+        await pilot.pause()
+        slot = stored(flow, MethodKind.KLOKWIJS).days[0].slots[0]
+        assert (slot.what, slot.with_whom, slot.feeling) == ("xy", "zw", "k")
 
 
 async def test_interview_themes_answers_motivations_and_the_attitude_scale(flow: Flow) -> None:
