@@ -50,3 +50,12 @@ class MethodRecordBase(DossierRecord):
     def conclusion_texts(self) -> list[str]:
         """The conclusions' texts, in order."""
         return [conclusion.text for conclusion in self.conclusions]
+
+    def has_content(self) -> bool:
+        """True once something was noted: notes, a conclusion, or any field of the method itself
+        (an answer, a tick, a score, a card game) that differs from its default."""
+        if self.notes.strip() or self.conclusions:
+            return True
+        own = type(self).model_fields.keys() - MethodRecordBase.model_fields.keys()
+        fields = type(self).model_fields
+        return any(getattr(self, name) != fields[name].get_default(call_default_factory=True) for name in own)

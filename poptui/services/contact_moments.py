@@ -197,7 +197,7 @@ def moments_of(database: Database, trajectory: Trajectory) -> list[ContactMoment
 @dataclass(frozen=True)
 class MomentView:
     """What the contact-moment screen shows: the moment with its trajectory and employee, and
-    the methods of the moment that already have notes or conclusions (or a card game on the board)."""
+    the methods of the moment in which something was noted (:meth:`MethodRecordBase.has_content`)."""
 
     moment: ContactMoment
     trajectory: Trajectory
@@ -207,7 +207,6 @@ class MomentView:
 
 def moment_view(database: Database, employee_id: str, moment_id: str) -> MomentView:
     """The contact-moment screen's data; raises :class:`~poptui.services.NotFound`."""
-    from poptui.models.card_games import CardGameRecord
     from poptui.services.method_records import records_of
 
     moment = database.get(ContactMoment, moment_id, employee_id=employee_id)
@@ -215,8 +214,7 @@ def moment_view(database: Database, employee_id: str, moment_id: str) -> MomentV
     with_notes = frozenset(
         record.kind
         for record in records_of(database, trajectory)
-        if record.contact_moment_id == moment.id
-        and (record.notes or record.conclusions or (isinstance(record, CardGameRecord) and record.boards))
+        if record.contact_moment_id == moment.id and record.has_content()
     )
     return MomentView(moment, trajectory, database.get(Employee, employee_id), with_notes)
 

@@ -25,6 +25,28 @@ from poptui.labels import label
 from poptui.models import Conclusion, SummaryPart
 
 
+class PartChoice(RadioSet):
+    """The part of the POP a conclusion is for: the arrows choose (not only highlight) the part, so
+    what the coach sees marked is what is saved; Enter chooses and saves (the dialog's hint)."""
+
+    BINDINGS: ClassVar = [
+        Binding("down,right", "move(1)", show=False),
+        Binding("up,left", "move(-1)", show=False),
+        Binding("enter", "choose_and_save", show=False),
+    ]
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        self.action_toggle_button()
+
+    def action_choose_and_save(self) -> None:
+        self.action_toggle_button()
+        self.call_after_refresh(self.screen.run_action, "save")
+
+
 class ConclusionDialog(BaseModal[list[Conclusion] | None]):
     """Typ een conclusie, kies voor welk deel van het POP ze is en druk Enter (of Ctrl+S).
     Del verwijdert de gekozen conclusie uit de lijst; Esc annuleert."""
@@ -71,13 +93,13 @@ class ConclusionDialog(BaseModal[list[Conclusion] | None]):
             yield Input(
                 placeholder=_("Wat neem je mee naar het POP?"), id="conclusion-text", max_length=self.max_length
             )
-            with RadioSet(id="conclusion-part"):
+            with PartChoice(id="conclusion-part"):
                 for part in SummaryPart:
                     yield TickRadio(label(part), value=part is self.part, name=part.value)
             yield Label("", id="conclusion-error", markup=False)
             yield Label(
                 _(
-                    "Enter of Ctrl+S bewaart; Tab kiest het deel (pijltjes, spatie). "
+                    "Enter of Ctrl+S bewaart; Tab en de pijltjes kiezen het deel. "
                     "Del verwijdert de gekozen conclusie uit de lijst. Esc annuleert."
                 ),
                 classes="hint",

@@ -48,8 +48,9 @@ async def test_f4_stores_a_conclusion_with_its_part_and_the_pop_offers_it_there(
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, ConclusionDialog)
-        await pilot.press(*"Wil naar de logistiek", "tab", "left", "enter", "ctrl+s")
+        await pilot.press(*"Wil naar de logistiek", "tab", "left", "enter")  # Enter on the part saves too
         await pilot.pause()
+        assert not isinstance(app.screen, ConclusionDialog)
         [record] = _records(flow)
         assert record.conclusions == [Conclusion(text="Wil naar de logistiek", part=SummaryPart.WAT_WIL_IK)]
         assert record.date == date(2025, 3, 4)  # dated on its contact moment
@@ -74,6 +75,19 @@ async def test_f4_stores_a_conclusion_with_its_part_and_the_pop_offers_it_there(
         await pilot.pause()
         assert isinstance(app.screen, PopItemForm)
         assert app.screen.query_one("#field-part").query_one(Select).value == "wat_kan_ik"
+
+
+async def test_the_part_the_arrows_mark_is_the_part_saved(flow: Flow) -> None:
+    """The arrows choose the part (not only highlight it): Ctrl+S saves what the coach sees marked."""
+    app = PopApp(flow.database, flow.coach, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_matrix(app, pilot, flow)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press(*"Leren plannen", "tab", "right", "ctrl+s")  # from Wat kan ik to Ontwikkelpunten
+        await pilot.pause()
+        [record] = _records(flow)
+        assert record.conclusions == [Conclusion(text="Leren plannen", part=SummaryPart.ONTWIKKELPUNTEN)]
 
 
 async def test_f5_prints_the_filled_record_and_f6_changes_its_date(flow: Flow) -> None:

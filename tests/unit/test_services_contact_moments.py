@@ -179,3 +179,20 @@ def test_collective_opstart_refuses_an_employee_without_open_trajectory(db: Data
     assert (
         db.get(ContactMoment, moments[0].id, employee_id=moments[0].employee_id).status is ContactMomentStatus.PLANNED
     )
+
+
+def test_the_moment_marks_a_method_filled_by_its_answers_alone(db: Database, setup) -> None:
+    """A guided method holds answers in its own fields: ticks and answers mark it on the moment
+    even without notes or a conclusion; a record that holds nothing does not."""
+    _organisation, employee, trajectory, moments = setup
+    for kind in (MethodKind.PRAATPLAAT, MethodKind.KLOKWIJS):
+        db.save(
+            method_records.find_or_new(
+                db, employee_id=employee.id, trajectory_id=trajectory.id, kind=kind, contact_moment_id=moments[1].id
+            )
+        )
+    assert contact_moments.moment_view(db, employee.id, moments[1].id).methods_with_notes == frozenset()
+    [praatplaat] = db.list(MethodRecordBase, employee_id=employee.id, kind=MethodKind.PRAATPLAAT)
+    db.save(praatplaat.model_copy(update={"dream_job": "Hovenier"}))
+    view = contact_moments.moment_view(db, employee.id, moments[1].id)
+    assert view.methods_with_notes == frozenset({MethodKind.PRAATPLAAT})
