@@ -146,10 +146,10 @@ def result_renderable(record: VaardighedenspelRecord) -> RenderableType:
             parts.append(Text(f"{pile.name} ({len(cards)}): ", style="bold") + Text(", ".join(map(name, cards))))
         questions = guide.meaning.questions
     elif record.form == "II":
-        table = Table(box=_box(), show_lines=True, expand=False)
-        table.add_column("")
+        table = Table(box=_box(), show_lines=True, expand=False, padding=(0, 0))
+        table.add_column("", min_width=max(len(tone.name) for tone in guide.profile.piles))
         for moment in guide.profile.moments:
-            table.add_column(Text(moment.name))
+            table.add_column(Text(moment.name, overflow="fold"), overflow="fold")
         for tone in guide.profile.piles:
             cells: list[RenderableType] = []
             for moment in guide.profile.moments:
@@ -158,7 +158,8 @@ def result_renderable(record: VaardighedenspelRecord) -> RenderableType:
                 cells.append(
                     Text(
                         "\n".join(f"{index}. {name(card)}" for index, card in enumerate(top, 1))
-                        + (f"\n(+{len(row) - len(top)})" if len(row) > len(top) else "")
+                        + (f"\n(+{len(row) - len(top)})" if len(row) > len(top) else ""),
+                        overflow="fold",
                     )
                 )
             table.add_row(Text(tone.name), *cells)
@@ -181,16 +182,18 @@ def result_renderable(record: VaardighedenspelRecord) -> RenderableType:
 def matrix_renderables(record: VaardighedenspelRecord, name: Callable[[str], str]) -> list[RenderableType]:
     guide = load_catalog().card_games.vaardighedenspel
     matrix = vaardighedenspel.matrix_of(record)
-    table = Table(box=_box(), show_lines=True, expand=False)
-    table.add_column("")
+    # No padding and folded words: at 80 columns a card's name is never cut off with an ellipsis.
+    table = Table(box=_box(), show_lines=True, expand=False, padding=(0, 0))
+    table.add_column("", min_width=max(len(mastery.name) for mastery in guide.mastery.rows))
     for fun in guide.fun.piles:
-        table.add_column(Text(fun.name), max_width=18)
+        table.add_column(Text(fun.name, overflow="fold"), max_width=18, overflow="fold")
     for row, mastery in enumerate(guide.mastery.rows):
         cells = []
         for column in range(vaardighedenspel.COLUMNS):
             number = vaardighedenspel.cell_number(row, column)
             cards = matrix[number]
-            cells.append(Text(f"[{number}] ({len(cards)})\n" + "\n".join(name(card) for card in cards)))
+            text = f"[{number}] ({len(cards)})\n" + "\n".join(name(card) for card in cards)
+            cells.append(Text(text, overflow="fold"))
         table.add_row(Text(mastery.name), *cells)
     readings = vaardighedenspel.record_readings(record)
     texts = guide.readings

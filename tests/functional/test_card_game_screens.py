@@ -217,6 +217,9 @@ async def test_the_skills_matrix_by_keys_with_its_readings(flow: Flow) -> None:
         console.print(app.screen.body)
         shown = console.export_text()
         assert "Vak 6, 7, 11 en 12" in shown and "leuk: 2 · niet leuk: 2" in shown
+        narrow = Console(width=76, record=True, file=io.StringIO())  # the dialog's width at 80 columns
+        narrow.print(app.screen.body)
+        assert "…" not in narrow.export_text()  # no card or row name cut off
 
 
 async def test_vier_op_een_rij_places_colours_and_shows_what_went_where(flow: Flow) -> None:
