@@ -24,6 +24,7 @@ repeat what the words say. On the Linux console it draws with ASCII only.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -386,20 +387,31 @@ class CardBoard(Widget, can_focus=True):
         bar = "|" if self.ascii else "│"
         rule = Text(("-" if self.ascii else "─") * min(width, label_width + columns * (cell_width + 1)), style="dim")
         lines = [self._current_line(width), rule]
-        header = Text(" " * label_width)
-        for name in self.stage.column_names[:columns]:
-            header.append(bar, style="dim")
-            header.append(_cut(name, cell_width).ljust(cell_width), style="bold")
-        lines.append(header)
+        # a column's name on two lines when it is wider than its cell ("Helemaal / niet leuk")
+        wrapped = [textwrap.wrap(name, cell_width) or [""] for name in self.stage.column_names[:columns]]
+        for line_number in range(min(2, max(len(parts) for parts in wrapped))):
+            header = Text(" " * label_width)
+            for parts in wrapped:
+                part = parts[line_number] if line_number < len(parts) else ""
+                if line_number == 1 and len(parts) > 2:
+                    part = " ".join(parts[1:])
+                header.append(bar, style="dim")
+                header.append(_cut(part, cell_width).ljust(cell_width), style="bold")
+            lines.append(header)
         lines.append(rule.copy())
         for row in range(rows):
             piles = [self.stage.piles[row * columns + column] for column in range(columns)]
             height = max(len(self.board.piles.get(pile.id, [])) for pile in piles) + 1
             key = self.stage.row_keys[row].key if row < len(self.stage.row_keys) else ""
             name = self.stage.row_names[row] if row < len(self.stage.row_names) else ""
+            # the key and the row's name on one line, or the name under its key when it does not fit
+            labels = [f"{key} {name}".strip()]
+            if cell_len(labels[0]) > label_width - 1 and key:
+                labels = [key, name]
+                height = max(height, 2)
             for line_number in range(height):
-                if line_number == 0:
-                    label = Text(_cut(f"{key} {name}".strip(), label_width - 1).ljust(label_width), style="bold")
+                if line_number < len(labels):
+                    label = Text(_cut(labels[line_number], label_width - 1).ljust(label_width), style="bold")
                 else:
                     label = Text(" " * label_width)
                 for pile in piles:
