@@ -304,21 +304,42 @@ class CardBoard(Widget, can_focus=True):
             return Text(f"[{label}]", style="bold")
         return Text(f" {label} ")
 
-    def _pile_title(self, pile_index: int, width: int | None = None) -> Text:
-        """'key name (count)'; within ``width`` cells the name is cut, never the key or the count."""
+    def _pile_title_parts(self, pile_index: int) -> tuple[str, str, str, str]:
+        """The key, the name, ' (count)' and the name's style of a pile's title."""
         pile = self.stage.piles[pile_index]
         count = len(self.board.piles.get(pile.id, []))
         limit = f"/{pile.limit}" if pile.limit else ""
         key = f"{pile.key} " if pile.key else (f"1-{pile.limit or 9} " if pile.slots else "")
-        counted = f" ({count}{limit})"
-        name = pile.name
-        if width is not None:
-            name = _cut(name, max(4, width - cell_len(key) - cell_len(counted)))
         style = TONES.get(pile.tone, "") if self.colour else ""
+        return key, pile.name, f" ({count}{limit})", f"bold {style}".strip()
+
+    def _pile_title(self, pile_index: int) -> Text:
+        """'key name (count)' (:meth:`_pile_title_lines` puts a long one on more lines)."""
+        key, name, counted, style = self._pile_title_parts(pile_index)
         title = Text(key, style="bold")
-        title.append(name, style=f"bold {style}".strip())
+        title.append(name, style=style)
         title.append(counted)
         return title
+
+    def _pile_title_lines(self, pile_index: int, width: int) -> list[Text]:
+        """The pile's title within ``width`` cells, on more lines when it does not fit on one (a
+        long competence name): never cut, the key first and the count last."""
+        title = self._pile_title(pile_index)
+        if cell_len(title.plain) <= width:
+            return [title]
+        key, name, counted, style = self._pile_title_parts(pile_index)
+        indent = " " * cell_len(key)
+        parts = textwrap.wrap(name, max(4, width - cell_len(key))) or [""]
+        if cell_len(indent + parts[-1] + counted) > width:
+            parts.append("")
+        lines = []
+        for number, part in enumerate(parts):
+            line = Text(key if number == 0 else indent, style="bold")
+            line.append(part, style=style)
+            if number == len(parts) - 1:
+                line.append(counted.lstrip() if not part else counted)
+            lines.append(line)
+        return lines
 
     def render(self) -> Text:
         width = max(20, self.content_region.width or self.size.width or 78)
@@ -355,28 +376,33 @@ class CardBoard(Widget, can_focus=True):
         chip_width = room - 3
         for index, pile in enumerate(self.stage.piles):
             cards = self.board.piles.get(pile.id, [])
-            title = self._pile_title(index, label_width - 1)
-            title.truncate(label_width - 1)
-            title.pad_right(label_width - cell_len(title.plain))
+            titles = self._pile_title_lines(index, label_width - 1)
+            for title in titles:
+                title.pad_right(label_width - cell_len(title.plain))
+            first = len(lines)
+
+            def label(number: int, titles: list[Text] = titles) -> Text:
+                return titles[number].copy() if number < len(titles) else Text(" " * label_width)
+
             if self.cursor and self.cursor[0] == pile.id:
                 self._cursor_line = len(lines)
-            line = title
+            line = label(0)
             if not cards:
                 line.append("-" if self.ascii else "–", style="dim")
-                lines.append(line)
-                continue
             used = 0
             for position, card in enumerate(cards):
                 chip = self._chip(card, chip_width - (2 if pile.slots else 0), position + 1 if pile.slots else None)
                 if used and used + cell_len(chip.plain) > room:
                     lines.append(line)
-                    line = Text(" " * label_width)
+                    line = label(len(lines) - first)
                     used = 0
                 if self.cursor == (pile.id, position):
                     self._cursor_line = len(lines)
                 line.append_text(chip)
                 used += cell_len(chip.plain)
             lines.append(line)
+            while len(lines) - first < len(titles):  # the rest of a long title
+                lines.append(label(len(lines) - first))
         return lines
 
     def _draw_grid(self, width: int) -> list[Text]:
