@@ -1,7 +1,7 @@
 """One card at a time, large and calm, for the employee beside the coach.
 
-The card in play fills the screen: its text in big letters (or plain and bold when it is long or
-the terminal shows ASCII only), a picture card's image where the terminal can show it, and at
+The card in play fills the screen: its text in big letters (drawn in ASCII on TERM=linux; plain
+and bold when it is too long), a picture card's image where the terminal can show it, and at
 the bottom the keys of the piles. The pile keys, u (undo) and Space work here as on the board,
 so the game goes on in this view: after each key the next card shows. Escape or v goes back to
 the board. Nothing moves by itself: no timers, no animation.

@@ -2,8 +2,8 @@
 
 - :func:`big_text`: a card's text in letters several lines high, rendered with Pillow from the
   DejaVu Sans Bold that poptui ships for its PDFs, drawn with ``▀ ▄ █`` (shapes, not colours:
-  they read the same without colour). None when the text does not fit or the terminal shows
-  ASCII only: the caller then shows the text as it is, bold and centred.
+  they read the same without colour), and with ``' . #`` where the terminal shows ASCII only.
+  None when the text does not fit: the caller then shows the text as it is, bold and centred.
 - :func:`picture`: an image file as coloured half blocks (each cell two pixels high), or None
   when the terminal cannot show it (:func:`~.terminal.can_show_images`) or the file cannot be read.
 
@@ -50,6 +50,8 @@ def _lines_of(text: str, width: int, measure: Any) -> list[str] | None:
     return lines
 
 
+ASCII_BLOCKS = str.maketrans({"█": "#", "▀": "'", "▄": "."})
+"""The half blocks of the big letters on an ASCII terminal (TERM=linux): still shapes, not colours."""
 BIG_SIZES = (18, 16, 14, 12, 10)
 """Font sizes in pixels (a cell is one pixel wide and two high), the largest that fits first."""
 SQUEEZES = (1.0, 0.8, 0.65)
@@ -60,8 +62,9 @@ def big_text(text: str, width: int, max_rows: int) -> list[str] | None:
     """``text`` in big letters: lines of half-block characters at most ``width`` cells wide and
     ``max_rows`` rows high, in the largest size of :data:`BIG_SIZES` (as little condensed as
     possible) that fits, or None."""
-    if ascii_only() or not text.strip():
+    if not text.strip():
         return None
+    ascii_drawing = ascii_only()
     words = " ".join(text.split())
     for size in BIG_SIZES:
         font = _font(size)
@@ -77,6 +80,8 @@ def big_text(text: str, width: int, max_rows: int) -> list[str] | None:
                 if number < len(wrapped) - 1:
                     out.append("")
             widest = max((len(line) for line in out), default=0)
+            if ascii_drawing:
+                out = [line.translate(ASCII_BLOCKS) for line in out]
             return [line.ljust(widest) for line in out]
     return None
 
