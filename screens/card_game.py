@@ -228,6 +228,8 @@ class CardGameScreen(MethodScreen):
         stage = self.current_stage()
         if stage is None:
             return
+        before = self.record.boards.get(stage.id)
+        was_complete = before is not None and stage.complete(before)
         changed = card_games.with_board(self.record, stage.id, event.board)
         changed = changed.model_copy(update={"finished": self.is_finished(changed)})
         if not self.store(changed):
@@ -235,7 +237,7 @@ class CardGameScreen(MethodScreen):
             if widget is not None:
                 widget.show(stage, self.record.boards[stage.id])
             return
-        if stage.complete(event.board):
+        if stage.complete(event.board) and not was_complete:  # once, not after every reorder
             following = self.next_stage()
             self.notify(
                 _("Deze ronde is klaar. Druk n voor de volgende ronde.")

@@ -91,6 +91,25 @@ async def test_moves_reorder_undo_and_resume_after_quitting(flow: Flow) -> None:
         assert _piles(flow, kind, "kiezen")["gekozen"] == start[:3]
 
 
+async def test_the_round_done_message_comes_once_not_after_every_later_move(flow: Flow) -> None:
+    kind = MethodKind.DROOMPAGINA
+    app = PopApp(flow.database, flow.coach, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, flow, kind)
+        await pilot.pause()
+        await pilot.press("1", "1", *"2" * 44)
+        await pilot.pause()
+        assert _piles(flow, kind, "kiezen")[DRAW_PILE] == []
+
+        def done_messages() -> int:
+            return sum("Alle kaarten liggen" in notice.message for notice in app._notifications)
+
+        assert done_messages() == 1
+        await pilot.press("up", "right", "space", "left", "space")  # reorder the two chosen pictures
+        await pilot.pause()
+        assert done_messages() == 1
+
+
 async def test_the_eight_card_game_to_its_end_with_werk_prive_and_descriptions(flow: Flow) -> None:
     kind = MethodKind.KWALITEITENSPEL
     app = PopApp(flow.database, flow.coach, ask_coach=False)
