@@ -42,6 +42,7 @@ class ResultDialog(BaseModal[None]):
     ResultDialog > Vertical { width: 100%; max-width: 110; height: 100%; border: thick $accent; padding: 0 1;
         background: $surface; }
     ResultDialog VerticalScroll { height: 1fr; }
+    ResultDialog VerticalScroll > Static { width: 1fr; }  /* a table is fitted to the dialog, not cut off */
     ResultDialog .title { text-style: bold; }
     ResultDialog .hint { color: $text-muted; }
     """

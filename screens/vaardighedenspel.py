@@ -147,7 +147,7 @@ def result_renderable(record: VaardighedenspelRecord) -> RenderableType:
         questions = guide.meaning.questions
     elif record.form == "II":
         table = Table(box=_box(), show_lines=True, expand=False, padding=(0, 0))
-        table.add_column("", min_width=max(len(tone.name) for tone in guide.profile.piles))
+        table.add_column("", overflow="fold")
         for moment in guide.profile.moments:
             table.add_column(Text(moment.name, overflow="fold"), overflow="fold")
         for tone in guide.profile.piles:
@@ -184,7 +184,7 @@ def matrix_renderables(record: VaardighedenspelRecord, name: Callable[[str], str
     matrix = vaardighedenspel.matrix_of(record)
     # No padding and folded words: at 80 columns a card's name is never cut off with an ellipsis.
     table = Table(box=_box(), show_lines=True, expand=False, padding=(0, 0))
-    table.add_column("", min_width=max(len(mastery.name) for mastery in guide.mastery.rows))
+    table.add_column("", overflow="fold")  # no min_width: Rich then no longer fits the table in its width
     for fun in guide.fun.piles:
         table.add_column(Text(fun.name, overflow="fold"), max_width=18, overflow="fold")
     for row, mastery in enumerate(guide.mastery.rows):

@@ -364,3 +364,38 @@ async def test_card_texts_from_an_imported_deck_are_shown_as_text_never_as_marku
         for text in hostile:
             assert text in result
     assert sorted(_record(flow, kind).boards["kiezen"].pile("gekozen")) == sorted(card.id for card in deck.cards)
+
+
+def test_the_skills_profiles_fit_the_result_dialog_at_80_columns() -> None:
+    """Form II's three profiles side by side: the table is fitted to the dialog (74 columns inside
+    it at 80), every column and its right border shown, no name cut off."""
+    from poptui.screens.vaardighedenspel import result_renderable
+
+    from poptui.catalog import shipped_decks
+    from poptui.models import DeckKind
+    from poptui.models.card_games import VaardighedenspelRecord
+    from poptui.services import card_games, vaardighedenspel
+
+    deck = next(deck for deck in shipped_decks() if deck.kind is DeckKind.SKILLS)
+    record = VaardighedenspelRecord(employee_id="e1", trajectory_id="t1")
+    record = vaardighedenspel.enter(
+        card_games.start(record, "poptui:" + deck.id, deck.name, deck.cards, seed=42, form="II")
+    )
+    stage = vaardighedenspel.stage(record)
+    board = record.boards["selectie"]
+    for _turn in range(12):
+        board = stage.press(board, "1")
+    record = card_games.with_board(record, "selectie", board)
+    for moment in ("nu", "vroeger", "gewenst"):
+        record = vaardighedenspel.enter(record, f"profiel_{moment}")
+        profile_stage, profile_board = vaardighedenspel.stage(record), record.boards[f"profiel_{moment}"]
+        keys = iter("123" * 4)
+        while profile_board.current is not None:
+            profile_board = profile_stage.press(profile_board, next(keys))
+        record = card_games.with_board(record, f"profiel_{moment}", profile_board)
+    console = Console(width=74, record=True, file=io.StringIO())
+    console.print(result_renderable(record))
+    lines = console.export_text().splitlines()
+    table = [line for line in lines if line.startswith(("┌", "│", "└"))]
+    assert table and all(line.rstrip().endswith(("┐", "│", "┘", "┤")) for line in table)
+    assert "…" not in console.export_text()
