@@ -262,7 +262,7 @@ class _Write:
                 next_id += 1
 
         root = self.database.path
-        before = self.database.manifest_for_save()  # refuses a database whose audit log was cut
+        before = self.database.manifest_for_save(list(files))  # refuses a cut audit log, a deleted file
         temps: list[tuple[Path, Path]] = []
         try:
             for path, data in files.items():

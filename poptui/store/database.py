@@ -359,11 +359,14 @@ class Database:
 
     # -- the manifest (see poptui.store.manifest) -------------------------------------
 
-    def manifest_for_save(self) -> manifest.Manifest | None:
+    def manifest_for_save(self, writing: Sequence[Path] = ()) -> manifest.Manifest | None:
         """The manifest a save will update (call under the lock); None for a database from before manifests.
 
         Refuses (:class:`DatabaseDamaged`) to write to a database whose manifest is missing
-        while the meta file says there is one, or whose audit log is shorter than poptui left it.
+        while the meta file says there is one, or whose audit log is shorter than poptui left it,
+        or to write a file (of ``writing``) that the manifest lists but that is gone: deleted
+        behind poptui's back, a new one in its place would hide the loss (a deleted core.json
+        coming back with only a card deck in it, every organisation gone).
         An unreadable manifest is left for the next start's full check to replace.
         """
         try:
@@ -379,6 +382,9 @@ class Database:
             raise DatabaseDamaged(
                 self.path / audit.AUDIT_FILE, _("het auditlog is korter dan poptui het achterliet of ontbreekt")
             )
+        for path in writing:
+            if path.relative_to(self.path).as_posix() in found.files and not path.exists():
+                raise DatabaseDamaged(path, _("het bestand ontbreekt"))
         return found
 
     def update_manifest(

@@ -228,7 +228,7 @@ class Transaction:
         if not dirty and not self._removed and not self._events:
             return
         root = self.database.path
-        before = self.database.manifest_for_save()
+        before = self.database.manifest_for_save([storage.path for storage in dirty])
         temps: list[tuple[Path, Path]] = []
         removed = set(self._removed)
         appended = None

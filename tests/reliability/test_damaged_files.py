@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,34 @@ def test_an_invalid_record_is_one_problem_line_naming_the_fields_not_their_value
     problem = next(line for line in err.splitlines() if "ongeldig record" in line)
     assert "onbekend veld: Dit veld bestaat niet." in problem and "Reflectievermogen" in problem
     assert "heel-hoog-geheim" not in err  # a value may be a name or a note: never echoed
+
+
+def test_a_save_never_recreates_a_deleted_file(demo_db: Database, tmp_path: Path) -> None:
+    """The re-run of the attack: with core.json deleted, `decks import` wrote a new core.json holding only
+    the deck (every organisation and coach gone) and `check` no longer named the missing file. A file the
+    manifest lists but that is gone is damage: every save that would write it is refused, nothing written."""
+    from poptui.models import Trajectory
+
+    deck = tmp_path / "kaarten.csv"
+    deck.write_text("kaart;uitleg\nGeduld;wacht\nMoed;durft\n", encoding="utf-8")
+    people = tmp_path / "werknemers.csv"
+    people.write_text("voornaam;achternaam\nAn;Nieuw\n", encoding="utf-8")
+    trajectory = next(item for item in demo_db.list(Trajectory) if item.status.value == "actief")
+    dossier = demo_db.path / "dossiers" / f"{trajectory.employee_id}.json"
+    writes = {
+        "core.json": ["decks", "import", str(deck), "--name", "Eigen", "--kind", "kwaliteiten"],
+        "employees.json": ["import", "employees", str(people), "--organisation", "De Werkplaats vzw"],
+        dossier.relative_to(demo_db.path).as_posix(): ["person", "erase", trajectory.employee_id, "--yes"],
+    }
+    for name, command in writes.items():
+        root = tmp_path / name.replace("/", "_")
+        shutil.copytree(demo_db.path, root)
+        (root / name).unlink()
+        before = _snapshot(root)
+        assert main([*command, "--db", str(root)]) == 2, name
+        assert not (root / name).exists(), name
+        after = _snapshot(root)
+        assert {key for key in after if not key.startswith("backups")} == {
+            key for key in before if not key.startswith("backups")
+        }
+        assert main(["check", "--db", str(root)]) in (1, 2)
