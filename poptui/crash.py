@@ -16,6 +16,7 @@ it refused, a KeyError the key: a name or a note), local variables, arguments, t
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import platform
 import sys
@@ -137,9 +138,26 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
         print(report(error), file=sys.stderr)
 
 
+TERMINAL_GONE = frozenset({errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF, errno.ECONNRESET})
+"""What writing to a terminal raises once it is gone (an SSH connection dropped, a window closed)."""
+
+
+def terminal_gone(thread: threading.Thread | None, error: BaseException | None) -> bool:
+    """Whether a thread died because the terminal it wrote to is gone: Textual's output thread
+    (``textual-output``) failing to write. No bug of poptui: nothing to report (every closed
+    window used to leave a crash report)."""
+    return (
+        thread is not None
+        and thread.name == "textual-output"
+        and isinstance(error, OSError)
+        and error.errno in TERMINAL_GONE
+    )
+
+
 def _thread_hook(arguments: threading.ExceptHookArgs) -> None:
-    if arguments.exc_value is not None:
-        _excepthook(arguments.exc_type, arguments.exc_value, arguments.exc_traceback)
+    if arguments.exc_value is None or terminal_gone(arguments.thread, arguments.exc_value):
+        return
+    _excepthook(arguments.exc_type, arguments.exc_value, arguments.exc_traceback)
 
 
 def install_hooks() -> None:

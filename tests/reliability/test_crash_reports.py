@@ -240,3 +240,41 @@ async def test_a_file_damaged_while_the_app_runs_is_said_in_dutch_without_a_cras
     assert "poptui is gestopt" in shown and "employees.json" in shown and "beschadigd" in shown
     assert "onverwachte fout" not in shown and "Traceback" not in shown
     assert _crash_files(tmp_path) == []
+
+
+def test_a_terminal_that_goes_away_leaves_no_crash_report(demo_db: Database, tmp_path: Path) -> None:
+    """The re-run of the attack: every closed window or dropped SSH connection (the pty hung up under a
+    running app) left a crash report, Textual's output thread failing to write (OSError EIO)."""
+    import signal
+    import threading
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes poptui
+        os.environ.update(
+            {"TERM": "xterm", "COLUMNS": "80", "LINES": "24", "XDG_DATA_HOME": str(tmp_path / "xdg-data")}
+        )
+        os.execv(sys.executable, [sys.executable, "-m", "poptui", "--db", str(demo_db.path)])
+    output = b""
+    deadline = time.monotonic() + 90
+    while output.count(b"\x1b[24;1H") < 2 and time.monotonic() < deadline:  # the first screens are drawn
+        output += _read_all(fd, 0.5)
+    assert output.count(b"\x1b[24;1H") >= 2, output[-500:]
+    os.close(fd)  # the terminal is gone
+    guard = threading.Timer(60, os.kill, (pid, signal.SIGKILL))  # a hung poptui fails the test, never hangs it
+    guard.start()
+    _pid, status = os.waitpid(pid, 0)
+    guard.cancel()
+    assert os.WIFEXITED(status) or os.WTERMSIG(status) != signal.SIGKILL, "poptui did not stop without its terminal"
+    assert _crash_files(tmp_path) == []
+
+
+def test_only_the_output_thread_losing_its_terminal_is_left_unreported() -> None:
+    import errno
+    import threading
+
+    output = threading.Thread(name="textual-output")
+    other = threading.Thread(name="import")
+    assert crash.terminal_gone(output, OSError(errno.EIO, "Input/output error"))
+    assert not crash.terminal_gone(other, OSError(errno.EIO, "Input/output error"))
+    assert not crash.terminal_gone(output, OSError(errno.ENOSPC, "No space left on device"))
+    assert not crash.terminal_gone(output, ValueError("x"))
