@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from poptui.cli.common import CommandError, add_database_option, add_help, database_path, say
+from poptui.cli.common import CommandError, add_database_option, add_help, bounded_int, database_path, say
 from poptui.i18n import _, current_language
 
 DEFAULT_HOST = "127.0.0.1"
@@ -46,7 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_database_option(serve)
     serve.add_argument("--host", default=DEFAULT_HOST, help=_("het adres waarop poptui luistert (standaard 127.0.0.1)"))
     serve.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=_("de poort (standaard {port})", port=DEFAULT_PORT)
+        "--port",
+        type=bounded_int(1, 65535, _("de poort")),
+        default=DEFAULT_PORT,
+        help=_("de poort (standaard {port})", port=DEFAULT_PORT),
     )
     serve.add_argument(
         "--token",

@@ -148,5 +148,17 @@ BAD_INPUT: list[list[str]] = [
     ["init"],
     ["--lang", "xx"],
     ["--years"],
+    ["competences", "list"],
+    ["competences", "list", "--organisation", "Onbekend\x1b[2J"],
+    ["competences", "import", "/bestaat/niet.csv", "--organisation", "De Werkplaats vzw"],
+    ["competences", "import", "/etc", "--organisation", "De Werkplaats vzw"],
+    ["competences", "import", "/etc/hostname", "--organisation", "De Werkplaats vzw"],
+    ["decks", "import", "/etc/passwd", "--name", "X"],
+    ["decks", "import", "/bestaat/niet.csv", "--name", "X", "--kind", "raar"],
+    ["report", "compliance", "--organisation", "Onbekend"],
+    ["pop", "uploaded", "bestaat-niet", "--date", "2026-02-30"],
+    ["serve", "--port", "99999"],
+    ["serve", "--port", "0"],
+    ["serve", "--port", "poort"],
 ]
 """Command lines with wrong values; the test adds ``--db`` (a healthy demo database) where it fits."""

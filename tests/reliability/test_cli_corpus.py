@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from control_payloads import unsafe
 from damage_corpus import BAD_INPUT, DAMAGES
 
 from poptui.cli import main
@@ -33,6 +34,12 @@ def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_demo(database)
     create_backup(database, BackupReason.DAILY)
     (root / "werknemers.csv").write_text("voornaam;achternaam\nAn;Nieuw\n", encoding="utf-8")
+    (root / "woordenboek.csv").write_text(
+        "Competentie;Definitie;Soort;Gedragsindicator 1;Gedragsindicator 2;Gedragsindicator 3\n"
+        "Inpakken;Pakt producten in.;technisch;Vouwt de doos;Telt de stuks;Plakt het etiket\n",
+        encoding="utf-8",
+    )
+    (root / "kaarten.csv").write_text("kaart;uitleg\nGeduld;kan wachten\nMoed;durft\n", encoding="utf-8")
     return root
 
 
@@ -58,6 +65,12 @@ def _commands(root: Path, out: Path, csv: Path, trajectory_id: str, employee_id:
         ["pop", "uploaded", trajectory_id, "--date", f"{date.today():%Y-%m-%d}"],
         ["import", "employees", str(csv), *organisation, "--dry-run"],
         ["import", "employees", str(csv), *organisation],
+        ["competences", "list", *organisation],
+        ["competences", "list", *organisation, "--json"],
+        ["competences", "import", str(csv.parent / "woordenboek.csv"), *organisation, "--dry-run"],
+        ["competences", "import", str(csv.parent / "woordenboek.csv"), *organisation],
+        ["decks", "list", "--json"],
+        ["decks", "import", str(csv.parent / "kaarten.csv"), "--name", "Eigen", "--kind", "kwaliteiten"],
         ["backup"],
         ["person", "export", employee_id, "--out", str(out)],
         ["person", "retention"],
@@ -87,6 +100,7 @@ def _assert_handled(args: list[str], code: int, out: str, err: str) -> None:
     assert code in DOCUMENTED, f"{args}: exit {code}\n{shown}"
     assert "Traceback" not in shown and "Errno" not in shown, f"{args}:\n{shown}"
     assert 'File "' not in shown, f"{args}:\n{shown}"
+    assert unsafe(shown) == [], f"{args}: {unsafe(shown)}"  # a hostile argument or file name is echoed cleaned
     if code != 0:
         assert shown.strip(), f"{args}: exit {code} without a message"
 
