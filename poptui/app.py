@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
@@ -46,12 +48,14 @@ class PopApp(App[None]):
     TITLE = "poptui"
     CSS_PATH = SCREENS_FOLDER / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _pop_commands,
         _help_commands,
         _theme_commands,
     }
-    """Textual's own commands and poptui's (screens, employees, organisations, colours), imported when Ctrl+P is first used."""
+    """poptui's commands (screens, printing, employees, organisations, help, colours, stop), imported
+    when Ctrl+P is first used. Textual's own (Keys, Maximize, Screenshot, Theme) are left out:
+    English, and nothing a coach needs."""
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", _("Stoppen"), show=False, priority=True, id="app.quit"),
         Binding("f1", "help", _("Hulp"), id="app.help"),
@@ -59,9 +63,25 @@ class PopApp(App[None]):
         Binding("f9", "switch_theme", _("Kleuren: rustig / hoog contrast"), show=False, id="app.theme"),
     ]
 
-    def __init__(self, database: Database, coach: Person | None = None, *, ask_coach: bool = True) -> None:
-        """``ask_coach``: at the start, welcome a new database or ask who the coach is (tests turn it off)."""
+    def __init__(
+        self,
+        database: Database,
+        coach: Person | None = None,
+        *,
+        ask_coach: bool = True,
+        ascii: bool | None = None,
+    ) -> None:
+        """``ask_coach``: at the start, welcome a new database or ask who the coach is (tests turn it off).
+        ``ascii``: ASCII mode (:mod:`poptui.screens.plain_terminal`); None: as the terminal asks."""
+        from poptui.screens.plain_terminal import use_ascii, wants_ascii
+
+        plain = (
+            wants_ascii(os.environ) if ascii is None else ascii
+        )  # before Textual takes NO_COLOR out of the environment
         super().__init__()
+        self.ascii = plain
+        """The Linux console or NO_COLOR: ASCII borders and markers."""
+        use_ascii(plain)
         from poptui.screens.themes import DEFAULT_THEME, THEMES
         from poptui.settings import remembered_theme
 
@@ -82,6 +102,8 @@ class PopApp(App[None]):
         from poptui.screens.home import HomeScreen
 
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_class(self.ascii, "-ascii")
+        self._show_who()  # a coach remembered from an earlier start is named in the header too
         self.push_screen(HomeScreen())
         if self.ask_coach:
             from poptui.services.onboarding import is_first_run
@@ -206,6 +228,30 @@ class PopApp(App[None]):
                 self.save_drafts()
         self.bell()
         self._close_messages_no_wait()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the screen's title and subtitle, and always who works (the coach, DEMO): a
+        screen whose subtitle names an employee still says it. Text, never markup."""
+        who = self.sub_title
+        parts = [Content(title)]
+        if sub_title:
+            parts += [Content(" — ").stylize("dim"), Content(sub_title).stylize("dim")]
+        if who and who not in sub_title:
+            parts += [Content(" · " if sub_title else " — ").stylize("dim"), Content(who).stylize("dim")]
+        return Content.assemble(*parts)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as a coach reads them: "Ctrl+S", "Esc", "F2" (not "^s", "escape", "f2")."""
+        from poptui.screens.textual_dutch import key_display
+
+        return key_display(binding)
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P, asking and answering in the coach's language."""
+        from poptui.screens.textual_dutch import PopCommandPalette
+
+        if self.use_command_palette and not PopCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(PopCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from poptui.screens.help import HelpScreen

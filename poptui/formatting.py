@@ -15,6 +15,11 @@ def format_date(value: date | None, empty: str = "") -> str:
     return value.strftime(DATE_FORMAT) if value else empty
 
 
+def short_date(value: date, today: date) -> str:
+    """A date in this year without its year ('30/11'), any other with it ('30/11/2027')."""
+    return value.strftime("%d/%m") if value.year == today.year else format_date(value)
+
+
 def format_time(value: time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
@@ -38,3 +43,17 @@ def format_minutes(minutes: int) -> str:
     if hours:
         return _("{hours} u", hours=hours)
     return _("{minutes} min", minutes=rest)
+
+
+def weekdays() -> tuple[str, ...]:
+    """Short day names, Monday first, in the interface's language."""
+    return (_("ma"), _("di"), _("wo"), _("do"), _("vr"), _("za"), _("zo"))
+
+
+def format_day(value: date, today: date) -> str:
+    """A day as an agenda names it: 'vandaag', 'morgen', else 'do 11/12' (the weekday and the date)."""
+    if value == today:
+        return _("vandaag")
+    if (value - today).days == 1:
+        return _("morgen")
+    return f"{weekdays()[value.weekday()]} {value:%d/%m}"

@@ -39,3 +39,9 @@ def _(text: str, /, **values: object) -> str:
     """Translate ``text`` (Dutch) to the current language and fill in ``{values}``."""
     translated = _translations(_language).get(text, text) if _language != "nl" else text
     return translated.format(**values) if values else translated
+
+
+def _n(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """``singular`` or ``plural`` (Dutch, both keys of the translations) as ``count`` asks, translated,
+    with ``{count}`` and ``{values}`` filled in: ``_n("{count} traject", "{count} trajecten", 1)``."""
+    return _(singular if count == 1 else plural, count=count, **values)

@@ -108,3 +108,10 @@ def choices(enum: type[EnumT]) -> list[tuple[str, EnumT]]:
 
 def yes_no(value: bool) -> str:
     return _("ja") if value else _("nee")
+
+
+def content(text: str) -> str:
+    """Text from the catalog that a screen shows (a method's name, a goal, a variant's or contact
+    moment's description) in the interface's language. Text a coach typed (an own goal) has no
+    translation and stays as it is."""
+    return _(text) if text else text

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from poptui.catalog import MethodGuide, load_catalog
-from poptui.i18n import _
+from poptui.i18n import _, current_language
 from poptui.models import METHOD_RECORD_CLASSES, MethodKind, MethodRecordBase
 
 if TYPE_CHECKING:
@@ -98,9 +98,10 @@ def guidance_text(kind: MethodKind | str, extra: str = "") -> str:
     middelen, werkwijze and aandachtspunten, then ``extra`` (a screen's own explanation)."""
     guide = method(kind).guide
     guidance = guide.guidance
-    parts = [
-        _("{name} (§{section})", name=_(guide.name), section=guide.section),
-        "",
+    parts = [_("{name} (§{section})", name=_(guide.name), section=guide.section), ""]
+    if current_language() != "nl":  # the draaiboek's own words are not translated: say so
+        parts += [_("(Deze uitleg komt uit het draaiboek en is in het Nederlands.)"), ""]
+    parts += [
         _("Doel: {text}", text=guidance.doel),
         _("Doelgroep: {text}", text=guidance.doelgroep),
         _("Tijdsduur: {text}", text=guidance.tijdsduur),

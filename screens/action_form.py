@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from poptui import clock
 from poptui.catalog import load_catalog
@@ -40,7 +42,7 @@ SMART_KEYS: dict[str, ActionFieldKey] = {
 
 def progress_boxes(progress: int) -> str:
     """0..5 as filled and empty boxes, readable without colour: 3 -> '■■■□□'."""
-    return "■" * progress + "□" * (5 - progress)
+    return mark("full") * progress + mark("empty") * (5 - progress)
 
 
 def progress_choices() -> list[tuple[str, int]]:
@@ -123,6 +125,9 @@ class ActionForm(FormScreen[PopDocument]):
             help=_("Reflecteren, exploreren, sturen of profileren (§5.8); F1 en g bij SMART leggen ze uit."),
         )
         yield from smart_form_fields()
+
+    def is_new(self) -> bool:
+        return self.action is None
 
     def initial_values(self) -> dict[str, Any]:
         action = self.action
@@ -232,6 +237,9 @@ class PopItemForm(FormScreen[PopDocument]):
             Select(choices(CompetenceKind), compact=True, allow_blank=False),
             help=_("Generiek, technisch of andere (§4.3)."),
         )
+
+    def is_new(self) -> bool:
+        return self.item is None
 
     def initial_values(self) -> dict[str, Any]:
         if self.item:

@@ -33,7 +33,7 @@ class CoachSelectScreen(BaseModal[Person | None]):
     CoachSelectScreen #new-coach { height: auto; display: none; }
     CoachSelectScreen #new-coach.-shown { display: block; }
     CoachSelectScreen #new-coach Horizontal { height: auto; }
-    CoachSelectScreen #new-coach Label { width: 12; }
+    CoachSelectScreen #new-coach Horizontal Label { width: 12; }
     CoachSelectScreen #new-coach Input { width: 1fr; }
     CoachSelectScreen .hint { color: $text-muted; }
     CoachSelectScreen #coach-error { color: $error; }

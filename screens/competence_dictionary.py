@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from poptui.i18n import _
 from poptui.labels import label, lower_label
@@ -36,25 +37,25 @@ def competence_text(competence: Competence, *, expected: str = "") -> Text:
 
 
 class CompetenceDictionaryScreen(ListScreen):
-    """The organisation's competences. n nieuw, Enter of e bewerken, x verwijderen, p functieprofielen,
-    i importeren uit Excel of CSV, s schaal."""
+    """The organisation's competences. F3 nieuw, Enter of F4 bewerken, Delete verwijderen, F6
+    functieprofielen, F7 importeren uit Excel of CSV, F8 schaal (letters go to the search box)."""
 
     CSS_PATH = "competence_dictionary.tcss"
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="dictionary.back"),
-        Binding("n", "new", _("Nieuw"), id="dictionary.new"),
-        Binding("e", "edit", _("Bewerken"), id="dictionary.edit"),
-        Binding("p", "profiles", _("Functieprofielen"), id="dictionary.profiles"),
-        Binding("i", "import_file", _("Importeren"), id="dictionary.import"),
-        Binding("s", "scale", _("Schaal"), id="dictionary.scale"),
-        Binding("x,delete", "delete", _("Verwijderen"), show=False, id="dictionary.delete"),
+        Binding("f3", "new", _("Nieuw"), id="dictionary.new"),
+        Binding("f4", "edit", _("Bewerken"), show=False, id="dictionary.edit"),
+        Binding("f6", "profiles", _("Functieprofielen"), id="dictionary.profiles"),
+        Binding("f7", "import_file", _("Importeren"), id="dictionary.import"),
+        Binding("f8", "scale", _("Schaal"), id="dictionary.scale"),
+        Binding("delete", "delete", _("Verwijderen"), show=False, id="dictionary.delete"),
     ]
     TABLE_ID = "competences"
     COLUMNS = (
-        Column(_("Competentie"), "name", 28),
+        Column(_("Competentie"), "name", 28, grow=True),
         Column(_("Soort"), "kind", 10),
         Column(_("Ind."), "indicators", 4),
-        Column(_("In de profielen"), "profiles", 28),
+        Column(_("In de profielen"), "profiles", 28, grow=True),
     )
 
     def __init__(self, organisation_id: str) -> None:
@@ -62,13 +63,11 @@ class CompetenceDictionaryScreen(ListScreen):
         self.organisation_id = organisation_id
         self.view: DictionaryView | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_above(self) -> ComposeResult:
         yield Static("", id="dictionary-status", markup=False)
-        yield Static("", id=f"{self.TABLE_ID}-empty", classes="empty-state", markup=False)
-        yield DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+
+    def compose_below(self) -> ComposeResult:
         yield Static("", id="dictionary-detail", markup=False)
-        yield Footer()
 
     def rows(self) -> Iterable[Row]:
         self.view = competences.dictionary_view(self.database, self.organisation_id)
@@ -84,7 +83,7 @@ class CompetenceDictionaryScreen(ListScreen):
             )
 
     def empty_text(self) -> str:
-        return _("Het woordenboek is leeg. Druk n om een competentie toe te voegen of i om er een in te lezen.")
+        return _("Het woordenboek is leeg. Druk F3 om een competentie toe te voegen of F7 om er een in te lezen.")
 
     def open_row(self, key: str) -> None:
         self._edit(key)
@@ -97,7 +96,7 @@ class CompetenceDictionaryScreen(ListScreen):
         self.sub_title = view.organisation.name
         status = _("Schaal: {scale}.", scale=competences.scale_labels(view.dictionary.scale))
         if view.is_default:
-            status += "\n" + _("Het standaardwoordenboek van poptui: pas het aan, of lees je eigen in (i).")
+            status += "\n" + _("Het standaardwoordenboek van poptui: pas het aan, of lees je eigen in (F7).")
         self.query_one("#dictionary-status", Static).update(status)
         self._show_detail(self.selected_key())
 

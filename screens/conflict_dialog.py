@@ -13,6 +13,7 @@ draft first, whichever they choose:
 from __future__ import annotations
 
 from poptui.screens.base import BaseModal
+from poptui.screens.plain_terminal import mark
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,7 +26,8 @@ KEEP = "keep"
 
 
 class ConflictDialog(BaseModal[str]):
-    """Returns :data:`RELOAD` or :data:`KEEP` (Escape keeps the text too: the safe choice)."""
+    """Returns :data:`RELOAD` (F5) or :data:`KEEP` (Escape: the safe choice). No letter answers it:
+    the coach was typing in the form a moment ago."""
 
     DEFAULT_CSS = """
     ConflictDialog { align: center middle; }
@@ -36,9 +38,9 @@ class ConflictDialog(BaseModal[str]):
     ConflictDialog Horizontal { height: auto; align: center middle; }
     ConflictDialog Button { margin: 0 1; }
     """
+    LETTERS_ARE_TEXT = True
     BINDINGS = [
-        Binding("r", "choose('reload')", _("Opnieuw laden"), show=False),
-        Binding("a", "choose('keep')", _("Mijn tekst apart houden"), show=False),
+        Binding("f5", "choose('reload')", _("Opnieuw laden"), show=False),
         Binding("escape", "choose('keep')", _("Mijn tekst apart houden")),
     ]
 
@@ -57,10 +59,12 @@ class ConflictDialog(BaseModal[str]):
                 if self.differences:
                     yield Static(_("Verschillen (veld: jouw tekst → versie van de ander):"), markup=False)
                 for label, mine, theirs in self.differences:
-                    yield Static(f"• {label}: {mine or '—'} → {theirs or '—'}", markup=False)
+                    yield Static(
+                        f"{mark('bullet')} {label}: {mine or '-'} {mark('arrow')} {theirs or '-'}", markup=False
+                    )
             with Horizontal():
-                yield Button(_("Opnieuw laden (R)"), id=RELOAD, variant="primary")
-                yield Button(_("Mijn tekst apart houden (A)"), id=KEEP)
+                yield Button(_("Opnieuw laden (F5)"), id=RELOAD, variant="primary")
+                yield Button(_("Mijn tekst apart houden (Esc)"), id=KEEP)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(str(event.button.id))

@@ -21,7 +21,7 @@ from poptui.services.consent import consent_state, current_text, give_consent, w
 
 
 class ConsentDialog(BaseModal[bool]):
-    """G records consent given on the date, I records its withdrawal; Esc changes nothing."""
+    """Ctrl+G records consent given on the date, F8 records its withdrawal; Esc changes nothing."""
 
     DEFAULT_CSS = """
     ConsentDialog { align: center middle; }
@@ -33,7 +33,8 @@ class ConsentDialog(BaseModal[bool]):
     """
     BINDINGS: ClassVar = [
         Binding("ctrl+g", "record('given')", _("Gegeven"), priority=True),
-        Binding("ctrl+w", "record('withdrawn')", _("Ingetrokken"), priority=True),
+        # not Ctrl+W: in a browser-based SSH terminal that closes the tab
+        Binding("f8", "record('withdrawn')", _("Ingetrokken"), priority=True),
         Binding("escape", "cancel", _("Annuleren")),
     ]
 
@@ -58,7 +59,7 @@ class ConsentDialog(BaseModal[bool]):
             yield Static("", id="consent-error", markup=False)
             with Horizontal():
                 yield Button(_("Gegeven (Ctrl+G)"), id="given", variant="primary")
-                yield Button(_("Ingetrokken (Ctrl+W)"), id="withdrawn", variant="error")
+                yield Button(_("Ingetrokken (F8)"), id="withdrawn", variant="error")
                 yield Button(_("Annuleren (Esc)"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from poptui import clock
 from poptui.i18n import _
@@ -88,9 +89,6 @@ class SupervisorConsultationForm(FormScreen[SupervisorConsultation]):
                 label=shorten(competence.name, 22),
                 required=False,
             )
-
-    def on_mount(self) -> None:  # FormScreen.on_mount runs as well (Textual calls the handler of each class)
-        self.form_fields()[0].widget.focus()
 
     def initial_values(self) -> dict[str, Any]:
         view = self._load()

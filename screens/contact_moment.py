@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens import navigation
+from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from poptui import clock
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.labels import choices, label
+from poptui.labels import choices, content, label
 from poptui.methods_registry import guidance_text, method_name
 from poptui.models import (
     ContactMoment,
@@ -31,22 +33,7 @@ from poptui.services.contact_moments import MomentDetails, MomentRefused, Moment
 
 
 class MethodList(OptionList):
-    """The methods planned for this moment. Enter or g: guidance; o: open the method."""
-
-    BINDINGS: ClassVar = [
-        Binding("g", "guidance", _("Uitleg"), id="moment.guidance"),
-        Binding("o", "open_method", _("Open"), id="moment.open_method"),
-    ]
-
-    def action_guidance(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ContactMomentScreen):
-            screen.show_guidance()
-
-    def action_open_method(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ContactMomentScreen):
-            screen.open_highlighted_method()
+    """The methods planned for this moment. Enter opens the highlighted method; F3 shows its guidance."""
 
 
 class ContactMomentScreen(FormScreen[MomentSaved]):
@@ -54,11 +41,14 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
 
     CSS_PATH = "contact_moment.tcss"
     BINDINGS: ClassVar = [
-        Binding("k", "collective", _("Collectief"), id="moment.collective"),
-        Binding("x", "skip", _("Overslaan"), id="moment.skip"),
-        Binding("m", "choose_methods", _("Methodieken"), show=False, id="moment.methods"),
+        Binding("f3", "guidance", _("Uitleg"), show=False, id="moment.guidance"),
+        Binding("f4", "choose_methods", _("Methodieken"), id="moment.methods"),
+        Binding("f5", "collective", _("Collectief"), id="moment.collective"),
+        Binding("f8", "skip", _("Overslaan"), id="moment.skip"),
     ]
     model = MomentDetails
+    FIRST_FIELD = "notes"
+    """Status and date are right when the form opens (held, today or the planned day): the coach writes."""
 
     def __init__(self, employee_id: str, moment_id: str) -> None:
         super().__init__(draft_key=f"contact_moment-{moment_id}")
@@ -105,15 +95,17 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
         yield Static(self._heading(), id="moment-heading", markup=False)
         yield Static("", id="form-problems", markup=False)
         with VerticalScroll(id="form-body"):
-            yield Static(_("Methodieken  (g: uitleg · o: openen · m: kiezen)"), classes="section-title", markup=False)
-            yield MethodList(id="methods")
             yield Static(_("Het gesprek  (Tab: volgend veld · Ctrl+S: opslaan)"), classes="section-title", markup=False)
             yield from self.compose_fields()
+            yield Static(
+                _("Methodieken  (Enter: openen · F3: uitleg · F4: kiezen)"), classes="section-title", markup=False
+            )
+            yield MethodList(id="methods")
         yield Footer()
 
     def _heading(self) -> str:
         moment = self._load()
-        goals = " · ".join(moment.goals) if moment.goals else _("geen doelen opgegeven")
+        goals = " · ".join(content(goal) for goal in moment.goals) if moment.goals else _("geen doelen opgegeven")
         lines = [
             _(
                 "{name} · contactmoment {number} · fase {phase}",
@@ -126,7 +118,7 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
         if moment.status is ContactMomentStatus.SKIPPED:
             lines.append(_("Overgeslagen: {reason}", reason=moment.skip_reason))
         elif self.is_opstart:
-            lines.append(_("Collectieve opstart? Druk k en kies wie er nog bij was."))
+            lines.append(_("Collectieve opstart? Druk F5 en kies wie er nog bij was."))
         return "\n".join(lines)
 
     def compose_fields(self) -> ComposeResult:
@@ -175,7 +167,6 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
 
     def on_mount(self) -> None:  # Textual also runs FormScreen.on_mount (handlers run per class)
         self._fill_methods()
-        self.query_one(MethodList).focus()
 
     def _fill_methods(self) -> None:
         moment = self._load()
@@ -184,10 +175,12 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
         keep = methods.highlighted or 0
         methods.clear_options()
         for kind in moment.methods:
-            mark = "✎ " if kind in with_notes else "  "
-            methods.add_option(Option(Text(mark + method_name(kind)), id=kind.value))
+            notes = mark("notes") + " " if kind in with_notes else "  "
+            methods.add_option(Option(Text(notes + method_name(kind)), id=kind.value))
         if not moment.methods:
-            methods.add_option(Option(_("Geen methodieken gepland. Druk m om er te kiezen."), id="none", disabled=True))
+            methods.add_option(
+                Option(_("Geen methodieken gepland. Druk F4 om er te kiezen."), id="none", disabled=True)
+            )
         else:
             methods.highlighted = min(keep, len(moment.methods) - 1)
 
@@ -227,20 +220,23 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
 
     @on(OptionList.OptionSelected, "#methods")
     def _method_selected(self) -> None:
-        self.show_guidance()
+        self.open_highlighted_method()
 
-    def show_guidance(self) -> None:
+    def action_guidance(self) -> None:
+        """The guidance of the highlighted method (the first one while the focus is in a field)."""
         from poptui.screens.dialogs import MessageDialog
 
         kind = self._highlighted_kind()
-        if kind is not None:
-            self.app.push_screen(MessageDialog(_("Uitleg: {name}", name=method_name(kind)), guidance_text(kind)))
+        if kind is None:
+            self.notify(_("Er zijn nog geen methodieken gepland. Druk F4 om er te kiezen."))
+            return
+        self.app.push_screen(MessageDialog(_("Uitleg: {name}", name=method_name(kind)), guidance_text(kind)))
 
     def open_highlighted_method(self) -> None:
         kind = self._highlighted_kind()
         moment = self._load()
         if kind is None:
-            self.notify(_("Kies eerst een methodiek in de lijst (of druk m om er te kiezen)."))
+            self.notify(_("Kies eerst een methodiek in de lijst (of druk F4 om er te kiezen)."))
             return
         self.flush_draft()
         navigation.open_method(self.app, self.employee_id, moment.trajectory_id, kind.value, moment.id)

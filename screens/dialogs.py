@@ -21,7 +21,8 @@ T = TypeVar("T")
 
 
 class ConfirmDialog(BaseModal[bool]):
-    """A yes/no question. Enter or J answers yes, Escape or N answers no."""
+    """A yes/no question. Enter answers yes (the focused button), Escape answers no; J and N too,
+    except over a screen where letters are text (the coach may still be typing there)."""
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
@@ -42,11 +43,12 @@ class ConfirmDialog(BaseModal[bool]):
         self.no = no or _("Nee")
 
     def compose(self) -> ComposeResult:
+        letters = not self.letters_are_text()
         with Vertical():
             yield Static(self.question, markup=False)
             with Horizontal():
-                yield Button(f"{self.yes} (J)", id="yes", variant="primary")
-                yield Button(f"{self.no} (N)", id="no")
+                yield Button(f"{self.yes} (J)" if letters else f"{self.yes} (Enter)", id="yes", variant="primary")
+                yield Button(f"{self.no} (N)" if letters else f"{self.no} (Esc)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -56,7 +58,10 @@ class ConfirmDialog(BaseModal[bool]):
 
 
 class SaveChangesDialog(BaseModal[str]):
-    """Leaving a changed form: save, discard, or stay. Returns 'save', 'discard' or 'stay'."""
+    """Leaving a changed form: save, discard, or stay. Returns 'save', 'discard' or 'stay'.
+
+    No letter answers it: the coach was typing a moment ago, and a letter typed on must not throw
+    the text away. Enter saves (the focused button), Ctrl+D discards, Escape stays."""
 
     DEFAULT_CSS = """
     SaveChangesDialog { align: center middle; }
@@ -64,9 +69,10 @@ class SaveChangesDialog(BaseModal[str]):
     SaveChangesDialog Horizontal { height: auto; align: center middle; margin-top: 1; }
     SaveChangesDialog Button { margin: 0 1; }
     """
+    LETTERS_ARE_TEXT = True
     BINDINGS = [
-        Binding("o,j", "choose('save')", _("Opslaan"), show=False),
-        Binding("n", "choose('discard')", _("Niet opslaan"), show=False),
+        Binding("ctrl+s,f2", "choose('save')", _("Opslaan"), show=False, priority=True),
+        Binding("ctrl+d", "choose('discard')", _("Niet opslaan"), show=False),
         Binding("escape", "choose('stay')", _("Blijven")),
     ]
 
@@ -74,8 +80,8 @@ class SaveChangesDialog(BaseModal[str]):
         with Vertical():
             yield Static(_("Je hebt wijzigingen die nog niet zijn opgeslagen. Wil je ze opslaan?"), markup=False)
             with Horizontal():
-                yield Button(_("Opslaan (O)"), id="save", variant="primary")
-                yield Button(_("Niet opslaan (N)"), id="discard", variant="error")
+                yield Button(_("Opslaan (Enter)"), id="save", variant="primary")
+                yield Button(_("Niet opslaan (Ctrl+D)"), id="discard", variant="error")
                 yield Button(_("Blijven (Esc)"), id="stay")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

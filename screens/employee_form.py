@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _

@@ -6,8 +6,9 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -19,22 +20,21 @@ from poptui.models import Employee
 from poptui.services import directory
 from poptui.services.employees import trajectory_status_by_employee
 
-LIST_KEYS = ("new", "import_employees", "toggle_archived")
-"""Letter keys that work in the list; in the filter field the letters are typed instead."""
-
 
 class EmployeesScreen(BaseScreen[None]):
-    """Target-group employees, of one organisation or all. Type to filter; Down moves into the list."""
+    """Target-group employees, of one organisation or all. Type to filter (wherever the focus is:
+    letters are text here); Down moves into the list."""
 
     CSS_PATH = "employees.tcss"
+    LETTERS_ARE_TEXT = True
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="employees.back"),
         Binding("enter", "open", _("Openen"), id="employees.open"),
         Binding("down", "to_list", _("Naar de lijst"), show=False, id="employees.to_list"),
         Binding("slash", "to_filter", _("Zoeken"), show=False, id="employees.filter"),
-        Binding("n", "new", _("Nieuw"), id="employees.new"),
-        Binding("i", "import_employees", _("Importeren"), id="employees.import"),
-        Binding("h", "toggle_archived", _("Gearchiveerden"), id="employees.archived"),
+        Binding("f3", "new", _("Nieuw"), id="employees.new"),
+        Binding("f4", "import_employees", _("Importeren"), id="employees.import"),
+        Binding("f6", "toggle_archived", _("Gearchiveerden"), id="employees.archived"),
     ]
 
     filter_text: reactive[str] = reactive("")
@@ -51,20 +51,26 @@ class EmployeesScreen(BaseScreen[None]):
         yield Header()
         with Horizontal(id="filter-row"):
             yield Label(_("Zoeken"), markup=False)
-            search = Input(placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True)
+            search = Input(
+                placeholder=_("typ een deel van de naam of functie"), id="filter", compact=True, select_on_focus=False
+            )
             search.cursor_blink = False  # as in forms: an idle screen sends nothing over SSH
             yield search
         yield Static("", id="filter-hint", markup=False)
         yield Static("", id="employees-empty", classes="empty-state", markup=False)
-        yield DataTable(id="employees", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="employees", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(_("Naam"), key="name", width=23)
-        table.add_column(_("Organisatie"), key="organisation", width=17)
-        table.add_column(_("Functie"), key="function", width=18)
-        table.add_column(_("Traject"), key="status", width=10)
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Naam"), "name", 23, grow=True),
+                Column(_("Organisatie"), "organisation", 17, grow=True),
+                Column(_("Functie"), "function", 18, grow=True),
+                Column(_("Traject"), "status", 10),
+            ]
+        )
         self.load()
         if self._employees:
             self.query_one("#filter", Input).focus()
@@ -123,12 +129,12 @@ class EmployeesScreen(BaseScreen[None]):
         empty = self.query_one("#employees-empty", Static)
         active = [employee for employee in self._employees if self.show_archived or not employee.archived]
         if not self._employees:
-            message = _("Nog geen werknemers. Druk n om er een toe te voegen of i om te importeren.")
+            message = _("Nog geen werknemers. Druk F3 om er een toe te voegen of F4 om te importeren.")
         elif not active:
-            message = _("Alle werknemers zijn gearchiveerd. Druk h om ze te tonen of n om er een toe te voegen.")
+            message = _("Alle werknemers zijn gearchiveerd. Druk F6 om ze te tonen of F3 om er een toe te voegen.")
         elif shown == 0:
             message = _(
-                "Niemand gevonden voor '{text}'. Wis de zoektekst of druk h om ook gearchiveerden te tonen.",
+                "Niemand gevonden voor '{text}'. Wis de zoektekst (Esc) of druk F6 om ook gearchiveerden te tonen.",
                 text=self.filter_text,
             )
         else:
@@ -161,13 +167,17 @@ class EmployeesScreen(BaseScreen[None]):
 
     # -- keys ----------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LIST_KEYS and isinstance(self.focused, Input):
-            return False
-        return True
+    def letter_target(self) -> Input:
+        return self.query_one("#filter", Input)
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+    def on_key(self, event: events.Key) -> None:
+        """Escape empties the search box before it leaves the list."""
+        search = self.query_one("#filter", Input)
+        if event.key == "escape" and search.value:
+            search.value = ""
+            search.focus()
+            event.stop()
+            event.prevent_default()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from poptui.i18n import _
 from poptui.models import CompetenceDictionary, FunctionProfile
@@ -24,21 +25,21 @@ IN_PROFILE = 0
 
 
 class FunctionProfilesScreen(ListScreen):
-    """The organisation's function profiles. n nieuw, Enter of e bewerken, x verwijderen."""
+    """The organisation's function profiles. F3 nieuw, Enter of F4 bewerken, Delete verwijderen."""
 
     CSS_PATH = "competence_dictionary.tcss"
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="profiles.back"),
-        Binding("n", "new", _("Nieuw profiel"), id="profiles.new"),
-        Binding("e", "edit", _("Bewerken"), id="profiles.edit"),
-        Binding("x,delete", "delete", _("Verwijderen"), id="profiles.delete"),
+        Binding("f3", "new", _("Nieuw profiel"), id="profiles.new"),
+        Binding("f4", "edit", _("Bewerken"), id="profiles.edit"),
+        Binding("delete", "delete", _("Verwijderen"), id="profiles.delete"),
     ]
     TABLE_ID = "profiles"
     HINT = _(
         "Een competentieprofiel: de competenties die iemand nodig heeft voor een functie, met het verwachte niveau. "
         "Een competentiemeting start van het profiel van de functie van de werknemer."
     )
-    COLUMNS = (Column(_("Functie"), "function", 30), Column(_("Competenties"), "competences", 44))
+    COLUMNS = (Column(_("Functie"), "function", 30, grow=True), Column(_("Competenties"), "competences", 44, grow=True))
 
     def __init__(self, organisation_id: str) -> None:
         super().__init__()
@@ -57,7 +58,7 @@ class FunctionProfilesScreen(ListScreen):
             yield profile.id, (Text(profile.function), Text(_summary(view.dictionary, profile)))
 
     def empty_text(self) -> str:
-        return _("Nog geen functieprofielen. Druk n om er een te maken.")
+        return _("Nog geen functieprofielen. Druk F3 om er een te maken.")
 
     def open_row(self, key: str) -> None:
         self._edit(key)

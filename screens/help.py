@@ -14,19 +14,25 @@ from textual.widgets import Label, Static
 
 from poptui.i18n import _
 
-GENERAL = _(
-    "Algemeen\n"
-    "  Tab / Shift+Tab   naar het volgende / vorige veld\n"
-    "  Pijltjes          door een lijst of tabel bewegen\n"
-    "  Enter             openen of kiezen\n"
-    "  Esc               terug (bij een gewijzigd formulier vraagt poptui of je wilt opslaan)\n"
-    "  Ctrl+S of F2      opslaan\n"
-    "  Ctrl+P            zoeken: een scherm, werknemer of organisatie (typ een deel van de naam)\n"
-    "  Ctrl+Q            poptui stoppen\n"
-    "\n"
-    "Wat je typt in een formulier wordt elke seconde als concept bewaard. Valt de verbinding weg,\n"
-    "dan biedt poptui het concept de volgende keer terug aan."
-)
+
+def general_help() -> str:
+    """How poptui works everywhere (in the interface's language: built when F1 is pressed)."""
+    return _(
+        "Algemeen\n"
+        "  Tab / Shift+Tab   naar het volgende / vorige veld\n"
+        "  Pijltjes          door een lijst of tabel bewegen\n"
+        "  Enter             openen of kiezen\n"
+        "  Esc               terug (bij een gewijzigd formulier vraagt poptui of je wilt opslaan)\n"
+        "  Ctrl+S of F2      opslaan\n"
+        "  Ctrl+P            zoeken: een scherm, werknemer of organisatie (typ een deel van de naam)\n"
+        "  Ctrl+Q            poptui stoppen\n"
+        "\n"
+        "Wat je typt in een formulier wordt elke seconde als concept bewaard. Valt de verbinding weg, "
+        "dan biedt poptui het concept de volgende keer terug aan.\n"
+        "\n"
+        "Waar je typt (een formulier, een lijst met een zoekvak), is een letter altijd tekst: de opdrachten "
+        "zitten daar onder F-toetsen, Ctrl+S, Delete, Enter en Esc."
+    )
 
 
 class HelpScreen(BaseModal[None]):
@@ -46,6 +52,9 @@ class HelpScreen(BaseModal[None]):
         super().__init__()
         self.for_screen = screen
 
+    def letters_are_text(self) -> bool:
+        return False  # help is read, not typed in: p works here also over a form
+
     def compose(self) -> ComposeResult:
         lines = []
         for binding in self._bindings_of(self.for_screen):
@@ -54,7 +63,9 @@ class HelpScreen(BaseModal[None]):
             yield Label(_("Hulp"), markup=False)
             with VerticalScroll():
                 yield from self._explanation()
-                yield Static(_("Toetsen op dit scherm") + "\n" + "\n".join(lines) + "\n\n" + GENERAL, markup=False)
+                yield Static(
+                    _("Toetsen op dit scherm") + "\n" + "\n".join(lines) + "\n\n" + general_help(), markup=False
+                )
             yield Label(_("Esc of F1 sluit de hulp. p: POP in vijf minuten."), classes="hint", markup=False)
 
     def _bindings_of(self, screen: Screen) -> list[tuple[str, str]]:
@@ -62,9 +73,13 @@ class HelpScreen(BaseModal[None]):
         widget keys (cursor keys, Tab, copy) are left out: their descriptions are English and the
         general part below explains them."""
         seen = []
+        done: set[tuple[int, str]] = set()  # "z,0" is one key for the coach: listed once
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.description and (binding.action, binding.description) in _declared_by_poptui(active.node):
+                if (id(active.node), binding.action) in done:
+                    continue
+                done.add((id(active.node), binding.action))
                 seen.append((self.app.get_key_display(binding), binding.description))
         return seen
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen, poptui_app
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,8 +17,8 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
-from poptui.formatting import format_date, format_time
-from poptui.i18n import _
+from poptui.formatting import format_date, format_time, short_date
+from poptui.i18n import _, _n
 from poptui.labels import label
 from poptui.models import ContactMoment, Person
 from poptui.services import directory
@@ -30,15 +31,17 @@ class HomeScreen(BaseScreen[None]):
 
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar = [
+        Binding("v", "next_moment", _("Volgend gesprek"), id="home.next_moment"),
+        Binding("g", "agenda", _("Agenda"), id="home.agenda"),
         Binding("n", "new_trajectory", _("Nieuw traject"), id="home.new_trajectory"),
         Binding("w", "employees", _("Werknemers"), id="home.employees"),
-        Binding("o", "organisations", _("Organisaties"), id="home.organisations"),
-        Binding("a", "toggle_all", _("Alle/mijn"), id="home.all"),
-        Binding("c", "change_coach", _("Coach"), id="home.coach"),
+        Binding("o", "organisations", _("Organisaties"), show=False, id="home.organisations"),
+        Binding("b", "compliance", _("Wat ontbreekt"), show=False, id="home.compliance"),
+        Binding("a", "toggle_all", _("Alle/mijn"), show=False, id="home.all"),
+        Binding("c", "change_coach", _("Andere coach"), show=False, id="home.coach"),
         Binding("r", "refresh_data", _("Vernieuwen"), show=False, id="home.refresh"),
         Binding("t", "trainings", _("Opleidingen"), show=False, id="home.trainings"),
         Binding("m", "month_report", _("Maandrapport"), show=False, id="home.month_report"),
-        Binding("b", "compliance", _("Wat ontbreekt"), id="home.compliance"),
     ]
 
     show_all: reactive[bool] = reactive(False)
@@ -52,17 +55,20 @@ class HomeScreen(BaseScreen[None]):
             yield OptionList(id="attention")
         with Vertical(id="trajectories-box"):
             yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title", markup=False)
-            yield DataTable(id="trajectories", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="trajectories", cursor_type="row", zebra_stripes=True)
             yield Static("", id="trajectories-empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#trajectories", DataTable)
-        table.add_column(_("Werknemer"), key="employee")
-        table.add_column(_("Variant"), key="variant")
-        table.add_column(_("Status"), key="status")
-        table.add_column(_("Gehouden"), key="held")
-        table.add_column(_("Volgend contact"), key="next")
+        table = self.query_one("#trajectories", FittedTable)
+        table.set_columns(
+            [
+                Column(_("Werknemer"), "employee", 18, grow=True),
+                Column(_("Variant"), "variant", 12),
+                Column(_("Status"), "status", 11),
+                Column(_("Volgend contact"), "next", 29, grow=True),
+            ]
+        )
         self.refresh_data()
         if self.attention and not self._has_attention(self.attention):
             table.focus()
@@ -88,7 +94,7 @@ class HomeScreen(BaseScreen[None]):
         coach = self.coach
         who = coach.first_name if coach and not self.show_all else None
         greeting = _("Dag {name}.", name=who) if who else _("Alle coaches.")
-        greeting += " " + _("{count} lopende trajecten.", count=len(attention.my_trajectories))
+        greeting += " " + _n("{count} lopend traject.", "{count} lopende trajecten.", len(attention.my_trajectories))
         self.query_one("#greeting", Static).update(greeting)
         self.query_one("#trajectories-title", Static).update(
             _("Alle lopende trajecten") if self.show_all or coach is None else _("Mijn lopende trajecten")
@@ -142,11 +148,12 @@ class HomeScreen(BaseScreen[None]):
         attention_list.clear_options()
         if options:
             attention_list.add_options(options)
+            attention_list.highlighted = 0  # Enter opens the first item at once
         else:
             attention_list.add_option(Option(_("Niets dringends. Goed bezig!"), id="none", disabled=True))
 
     def _fill_trajectories(self, attention: Attention) -> None:
-        table = self.query_one("#trajectories", DataTable)
+        table = self.query_one("#trajectories", FittedTable)
         table.clear()
         today = clock.today()
         overdue: dict[str, ContactMoment] = {}
@@ -156,7 +163,7 @@ class HomeScreen(BaseScreen[None]):
             moment = overdue.get(line.trajectory.id, line.next_moment)
             next_text = "–"
             if moment is not None and moment.date is not None:
-                next_text = _("nr {number} op {date}", number=moment.number, date=format_date(moment.date))
+                next_text = _("nr {number} · {date}", number=moment.number, date=short_date(moment.date, today))
                 if moment.start_time:
                     next_text += " " + format_time(moment.start_time)
                 if moment.date < today:
@@ -166,11 +173,13 @@ class HomeScreen(BaseScreen[None]):
             table.add_row(
                 Text(line.employee.full_name),
                 label(line.trajectory.variant),
-                label(line.trajectory.status),
-                f"{line.held}/{line.planned}",
+                f"{label(line.trajectory.status)} {line.held}/{line.planned}",
                 next_text,
                 key=line.trajectory.id,
             )
+        if attention.overdue_moments and attention.overdue_moments[0].trajectory.id in table.rows:
+            # the cursor starts on the trajectory whose contact moment is due first
+            table.move_cursor(row=table.get_row_index(attention.overdue_moments[0].trajectory.id), animate=False)
         empty = self.query_one("#trajectories-empty", Static)
         table.display = bool(attention.my_trajectories)
         empty.display = not attention.my_trajectories
@@ -235,6 +244,15 @@ class HomeScreen(BaseScreen[None]):
 
     def action_employees(self) -> None:
         navigation.open_employees(self.app)
+
+    def action_next_moment(self) -> None:
+        """Open the contact moment due first (the oldest overdue one, else the next one planned)."""
+        coach_id = None if self.show_all else self.coach_id
+        if not navigation.open_next_moment(self.app, coach_id):
+            self.notify(_("Er staat geen contactmoment met een datum gepland. De agenda (g) toont wat komt."))
+
+    def action_agenda(self) -> None:
+        navigation.open_agenda(self.app)
 
     def action_organisations(self) -> None:
         navigation.open_organisations(self.app)

@@ -8,10 +8,11 @@ from typing import Any, ClassVar
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from poptui import clock
 from poptui.formatting import format_date, format_hours
@@ -45,20 +46,20 @@ class OrganisationHoursScreen(ListScreen):
     CSS_PATH = "hours.tcss"
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="hours.back"),
-        Binding("n", "new", _("Nieuw"), id="hours.new"),
-        Binding("e", "edit", _("Bewerken"), id="hours.edit"),
-        Binding("d", "print_hours", _("Afdrukken"), id="hours.print"),
-        Binding("x", "delete", _("Verwijderen"), id="hours.delete"),
+        Binding("f3", "new", _("Nieuw"), id="hours.new"),
+        Binding("f4", "edit", _("Bewerken"), id="hours.edit"),
+        Binding("f5", "print_hours", _("Afdrukken"), id="hours.print"),
+        Binding("delete", "delete", _("Verwijderen"), id="hours.delete"),
     ]
     TABLE_ID = "hours"
     COLUMNS = (
         Column(_("Datum"), "date", 10),
         Column(_("Soort"), "kind", 23),
         Column(_("Uren"), "hours", 5),
-        Column(_("Coach"), "coach", 13),
-        Column(_("Omschrijving"), "description", 14),
+        Column(_("Coach"), "coach", 13, grow=True),
+        Column(_("Omschrijving"), "description", 14, grow=True),
     )
-    HINT = _("Enter bewerkt · d drukt het urendocument af om te laten tekenen")
+    HINT = _("Enter bewerkt · F5 drukt het urendocument af om te laten tekenen")
 
     def __init__(self, organisation_id: str) -> None:
         super().__init__()
@@ -87,7 +88,7 @@ class OrganisationHoursScreen(ListScreen):
         self.query_one("#hours-totals", Static).update(totals_text(totals(self.entries)))
 
     def empty_text(self) -> str:
-        return _("Nog geen uren voor deze organisatie. Druk n om uren toe te voegen.")
+        return _("Nog geen uren voor deze organisatie. Druk F3 om uren toe te voegen.")
 
     def open_row(self, key: str) -> None:
         self.app.push_screen(HoursForm(self.organisation_id, key))

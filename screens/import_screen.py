@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Static
 
 from poptui.i18n import _
 from poptui.models import Organisation
@@ -30,12 +31,14 @@ TABLE_LIMIT = 2000
 
 
 class ImportEmployeesScreen(BaseScreen[None]):
-    """Read employees from a .xlsx or .csv file. Enter in the file field (or p) shows what will happen."""
+    """Read employees from a .xlsx or .csv file. Enter in the file field (or F3) shows what will happen.
+    Letters are text here (a path is typed): the keys are function keys."""
 
     CSS_PATH = "import_screen.tcss"
+    LETTERS_ARE_TEXT = True
     BINDINGS: ClassVar = [
         Binding("escape", "back", _("Terug"), id="import.back"),
-        Binding("p", "preview", _("Voorbeeld"), id="import.preview"),
+        Binding("f3", "preview", _("Voorbeeld"), id="import.preview"),
         Binding("ctrl+s,f2", "import_rows", _("Importeren"), priority=True, id="import.run"),
     ]
 

@@ -232,3 +232,24 @@ def print_consultation(app: App, consultation: SupervisorConsultation) -> None:
         _("tussentijds overleg"),
         record=consultation,
     )
+
+
+def open_agenda(app: App) -> None:
+    """The coach's appointments: overdue, today, this week and next week."""
+    from poptui.screens.agenda import AgendaScreen
+
+    _push(app, AgendaScreen())
+
+
+def open_next_moment(app: App, coach_id: str | None) -> bool:
+    """Open the contact moment the coach should record or prepare first; False when none is planned."""
+    from poptui.screens.base import poptui_app
+
+    from poptui import clock
+    from poptui.services.agenda import next_due
+
+    due = next_due(poptui_app(app).database, coach_id, clock.today())
+    if due is None:
+        return False
+    open_contact_moment(app, due.employee.id, due.moment.id)
+    return True

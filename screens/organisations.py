@@ -9,13 +9,14 @@ from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from poptui.screens.widgets.tickbox import TickBox
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -33,21 +34,21 @@ from poptui.services.organisations import (
 
 
 class OrganisationsScreen(ListScreen):
-    """All organisations. Enter opens one; n adds one."""
+    """All organisations. Enter opens one; F3 adds one."""
 
     CSS_PATH = "organisations.tcss"
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="organisations.back"),
         Binding("enter", "open", _("Openen"), show=True, id="organisations.open"),
-        Binding("n", "new", _("Nieuw"), id="organisations.new"),
-        Binding("e", "edit", _("Bewerken"), id="organisations.edit"),
-        Binding("w", "employees", _("Werknemers"), id="organisations.employees"),
+        Binding("f3", "new", _("Nieuw"), id="organisations.new"),
+        Binding("f4", "edit", _("Bewerken"), id="organisations.edit"),
+        Binding("f6", "employees", _("Werknemers"), id="organisations.employees"),
     ]
     TABLE_ID = "organisations"
     COLUMNS = (
-        Column(_("Naam"), "name", 28),
+        Column(_("Naam"), "name", 28, grow=True),
         Column(_("Soort"), "kind", 16),
-        Column(_("Contactpersoon"), "contact", 16),
+        Column(_("Contactpersoon"), "contact", 16, grow=True),
         Column(_("Werknemers"), "count", 10),
     )
 
@@ -66,7 +67,7 @@ class OrganisationsScreen(ListScreen):
             yield organisation.id, cells
 
     def empty_text(self) -> str:
-        return _("Nog geen organisaties. Druk n om er een toe te voegen.")
+        return _("Nog geen organisaties. Druk F3 om er een toe te voegen.")
 
     def open_row(self, key: str) -> None:
         navigation.open_organisation(self.app, key)

@@ -8,8 +8,9 @@ from typing import Any
 
 from poptui.screens.action_form import smart_form_fields, smart_from, smart_values
 from poptui.screens.widgets.form import FormScreen
+from poptui.screens.widgets.select import Select
 from textual.app import ComposeResult
-from textual.widgets import Select, TextArea
+from textual.widgets import TextArea
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _

@@ -250,11 +250,19 @@ class PopScreen(BaseScreen[None]):
             self.app.push_screen(PopItemForm(self.pop), self._item_saved)
 
     def action_edit_item(self) -> None:
+        """Edit the highlighted item; on a final POP show its whole text instead (read-only)."""
         selected = self._selected_item()
-        if selected is None or not self._editable():
+        if selected is None:
             return
         part, item_id = selected
         item = next(item for item in getattr(self.pop, part) if item.id == item_id)
+        if self.pop.status is PopStatus.FINAL:
+            from poptui.screens.dialogs import MessageDialog
+
+            text = item.text + "\n\n" + _("Het POP is definitief: heropen het (toets o) om dit punt te wijzigen.")
+            title = _("{part} · {kind} (alleen lezen)", part=_(PART_LABELS[part]), kind=label(item.kind))
+            self.app.push_screen(MessageDialog(title, text))
+            return
         self.app.push_screen(PopItemForm(self.pop, part, item=item), self._item_saved)
 
     def action_remove_item(self) -> None:
@@ -302,14 +310,40 @@ class PopScreen(BaseScreen[None]):
         )
 
     def action_finalise(self) -> None:
+        """Say what is missing, or what finalising means and ask first (a final POP is what gets
+        signed and uploaded)."""
+        from poptui.screens.dialogs import ConfirmDialog, MessageDialog
+
         if self.pop.status is PopStatus.FINAL:
             self.notify(_("Dit POP is al definitief."))
             return
+        check = check_pop(self.pop, self.today())
+        if not check.ok:
+            self.app.push_screen(
+                MessageDialog(
+                    _("Het POP kan nog niet definitief worden"), "\n".join(f"- {reason}" for reason in check.problems)
+                )
+            )
+            return
+        question = _(
+            "Het POP definitief maken op {date}? Definitief betekent: dit is het POP zoals de werknemer en "
+            "jij het ondertekenen en zoals het in Mijn Loopbaan komt. Het actieplan ligt dan vast; wijzigen "
+            "kan pas na heropenen (toets o), en dan moet het opnieuw definitief en opnieuw opgeladen worden.",
+            date=format_date(self.today()),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._finalise()
+
+        self.app.push_screen(ConfirmDialog(question, yes=_("Definitief maken"), no=_("Nog niet")), answered)
+
+    def _finalise(self) -> None:
+        from poptui.screens.dialogs import MessageDialog
+
         try:
             pop = pop_documents.finalise(self.database, self.pop, self.today())
         except pop_documents.PopNotReady as refused:
-            from poptui.screens.dialogs import MessageDialog
-
             self.app.push_screen(
                 MessageDialog(
                     _("Het POP kan nog niet definitief worden"), "\n".join(f"- {reason}" for reason in refused.reasons)

@@ -26,8 +26,8 @@ class TimelineScreen(MethodScreen):
 
     CSS_PATH = "timeline.tcss"
     BINDINGS: ClassVar = [
-        Binding("bracketleft", "shift(-1)", _("Vroeger"), key_display="[", id="timeline.earlier"),
-        Binding("bracketright", "shift(1)", _("Later"), key_display="]", id="timeline.later"),
+        Binding("left_square_bracket", "shift(-1)", _("Vroeger"), key_display="[", id="timeline.earlier"),
+        Binding("right_square_bracket", "shift(1)", _("Later"), key_display="]", id="timeline.later"),
         Binding("plus,equals_sign", "span(3)", _("Meer maanden"), key_display="+", show=False, id="timeline.more"),
         Binding("minus", "span(-3)", _("Minder maanden"), key_display="-", show=False, id="timeline.less"),
         Binding("d", "toggle_done", _("Afgewerkte aan/uit"), show=False, id="timeline.done"),

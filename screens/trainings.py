@@ -9,13 +9,14 @@ from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen, widget_value
+from poptui.screens.widgets.select import Select
 from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.strip import Strip
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from poptui import clock
@@ -64,25 +65,25 @@ def print_attendance(screen: BaseScreen[Any], training: Training) -> None:
 
 
 class TrainingsScreen(ListScreen):
-    """Opleidingsdagen van de POP-coaches. Enter bewerkt, d drukt de aanwezigheidslijst af."""
+    """Opleidingsdagen van de POP-coaches. Enter bewerkt, F5 drukt de aanwezigheidslijst af."""
 
     CSS_PATH = "trainings.tcss"
     BINDINGS: ClassVar = [
         Binding("escape", "app.pop_screen", _("Terug"), id="trainings.back"),
-        Binding("n", "new", _("Nieuw"), id="trainings.new"),
-        Binding("e", "edit", _("Bewerken"), id="trainings.edit"),
-        Binding("d", "print_attendance", _("Afdrukken"), id="trainings.print"),
-        Binding("x", "delete", _("Verwijderen"), id="trainings.delete"),
+        Binding("f3", "new", _("Nieuw"), id="trainings.new"),
+        Binding("f4", "edit", _("Bewerken"), id="trainings.edit"),
+        Binding("f5", "print_attendance", _("Afdrukken"), id="trainings.print"),
+        Binding("delete", "delete", _("Verwijderen"), id="trainings.delete"),
     ]
     TABLE_ID = "trainings"
     COLUMNS = (
         Column(_("Datum"), "date", 10),
-        Column(_("Titel"), "title", 28),
-        Column(_("POP-trainer"), "trainer", 16),
+        Column(_("Titel"), "title", 28, grow=True),
+        Column(_("POP-trainer"), "trainer", 16, grow=True),
         Column(_("Uren"), "hours", 5),
         Column(_("Deeln."), "attendees", 6),
     )
-    HINT = _("Enter bewerkt · d drukt de aanwezigheidslijst af om te laten tekenen")
+    HINT = _("Enter bewerkt · F5 drukt de aanwezigheidslijst af om te laten tekenen")
 
     def on_mount(self) -> None:
         self.title = _("Opleidingen")
@@ -100,7 +101,7 @@ class TrainingsScreen(ListScreen):
             yield training.id, cells
 
     def empty_text(self) -> str:
-        return _("Nog geen opleidingsdagen. Druk n om er een toe te voegen.")
+        return _("Nog geen opleidingsdagen. Druk F3 om er een toe te voegen.")
 
     def open_row(self, key: str) -> None:
         self.app.push_screen(TrainingForm(key))

@@ -7,6 +7,8 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,15 +20,19 @@ from textual.widgets.option_list import Option
 from poptui import clock
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.labels import choices, label
+from poptui.labels import choices, content, label
 from poptui.methods_registry import all_methods, method_name
 from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory
 from poptui.services import StoreError, contact_moments, method_records, trajectory_status
 from poptui.services.trajectories import TrajectoryView, trajectory_view
 from poptui.services.trajectory_status import PhaseState, StatusChange, StatusRefused
 
-PHASE_MARKS = {PhaseState.DONE: "✓", PhaseState.CURRENT: "▶", PhaseState.UPCOMING: "·"}
-STATUS_MARKS = {ContactMomentStatus.HELD: "✓", ContactMomentStatus.PLANNED: "○", ContactMomentStatus.SKIPPED: "✗"}
+PHASE_MARKS = {PhaseState.DONE: "done", PhaseState.CURRENT: "current", PhaseState.UPCOMING: "upcoming"}
+STATUS_MARKS = {
+    ContactMomentStatus.HELD: "done",
+    ContactMomentStatus.PLANNED: "planned",
+    ContactMomentStatus.SKIPPED: "skipped",
+}
 
 
 class TrajectoryScreen(BaseScreen[None]):
@@ -53,6 +59,7 @@ class TrajectoryScreen(BaseScreen[None]):
         super().__init__()
         self.trajectory_id = trajectory_id
         self.view: TrajectoryView | None = None
+        self._cursor_placed = False
 
     @property
     def trajectory(self) -> Trajectory | None:
@@ -66,7 +73,7 @@ class TrajectoryScreen(BaseScreen[None]):
         yield Header()
         yield Static("", id="trajectory-info", markup=False)
         yield Static("", id="cycle", markup=False)
-        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Static("", id="moment-detail", markup=False)
         with Vertical(id="consultations-box"):
             yield Static(
@@ -78,19 +85,35 @@ class TrajectoryScreen(BaseScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#timeline", DataTable)
-        table.add_column(_("Nr"), key="number")
-        table.add_column(_("Datum"), key="date")
-        table.add_column(_("Fase"), key="phase")
-        table.add_column(_("Status"), key="status")
-        table.add_column(_("Methodieken"), key="methods")
-        table.add_column(_("Daarna"), key="between")
+        table = self.query_one("#timeline", FittedTable)
+        table.set_columns(
+            [
+                Column(_("Nr"), "number", 2),
+                Column(_("Datum"), "date", 10),
+                Column(_("Fase"), "phase", 10),
+                Column(_("Status"), "status", 11),
+                Column(_("Methodieken"), "methods", 22, grow=True),
+                Column(_("Daarna"), "between", 10, grow=True),
+            ]
+        )
         self.refresh_data()
         table.focus()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
+            before = self.selected_moment()
             self.refresh_data()
+            after = self.selected_moment()
+            if (
+                before is not None
+                and after is not None
+                and before.id == after.id
+                and before.status is ContactMomentStatus.PLANNED
+                and after.status is not ContactMomentStatus.PLANNED
+            ):
+                self._cursor_placed = False  # just recorded (or skipped): on to the moment due next
+                self._fill_timeline()
+                self._show_detail()
 
     # -- data --------------------------------------------------------------------------------
 
@@ -131,13 +154,17 @@ class TrajectoryScreen(BaseScreen[None]):
         return "\n".join(lines)
 
     def _cycle_text(self) -> Text:
+        """ "POP-cyclus: ✓ Opstart → ▶ Analyse → · Planning …", without its title when that would not fit."""
         progress = trajectory_status.cycle_progress(self.moments, self.trajectory)
-        text = Text(_("POP-cyclus: "), style="bold")
+        text = Text()
         for index, item in enumerate(progress):
             if index:
-                text.append(" → ")
+                text.append(f" {mark('arrow')} ")
             style = "bold reverse" if item.state is PhaseState.CURRENT else ""
-            text.append(f"{PHASE_MARKS[item.state]} {label(item.phase)}", style=style)
+            text.append(f"{mark(PHASE_MARKS[item.state])} {label(item.phase)}", style=style)
+        title = Text(_("POP-cyclus: "), style="bold")
+        if title.cell_len + text.cell_len <= self.app.size.width - 2:
+            return title + text
         return text
 
     def _fill_timeline(self) -> None:
@@ -146,9 +173,9 @@ class TrajectoryScreen(BaseScreen[None]):
         table.clear()
         today = clock.today()
         for moment in self.moments:
-            status = f"{STATUS_MARKS[moment.status]} {label(moment.status).lower()}"
+            status = f"{mark(STATUS_MARKS[moment.status])} {label(moment.status).lower()}"
             if moment.status is ContactMomentStatus.PLANNED and moment.date is not None and moment.date < today:
-                status = f"{STATUS_MARKS[moment.status]} " + _("te laat")
+                status = f"{mark(STATUS_MARKS[moment.status])} " + _("te laat")
             elif moment.collective and moment.status is ContactMomentStatus.HELD:
                 status += " " + _("(groep)")
             when = format_date(moment.date) if moment.date else "–"
@@ -159,10 +186,15 @@ class TrajectoryScreen(BaseScreen[None]):
                 when,
                 label(moment.phase),
                 status,
-                Text(_short(methods, 24)),
-                _short(between, 12) or "–",
+                Text(methods),
+                between or "–",
                 key=moment.id,
             )
+        if self.moments and not self._cursor_placed:
+            # the first time: the cursor on the contact moment due next, so Enter records it
+            due = [index for index, moment in enumerate(self.moments) if moment.status is ContactMomentStatus.PLANNED]
+            keep = due[0] if due else len(self.moments) - 1
+            self._cursor_placed = True
         if self.moments:
             table.move_cursor(row=min(keep, len(self.moments) - 1))
         self.query_one("#timeline", DataTable).display = bool(self.moments)
@@ -209,7 +241,7 @@ class TrajectoryScreen(BaseScreen[None]):
         if moment is None:
             detail.update(_("Dit traject heeft nog geen contactmomenten. Druk n om er een toe te voegen."))
             return
-        lines = [_("Doelen: {goals}", goals=" · ".join(moment.goals) or "–")]
+        lines = [_("Doelen: {goals}", goals=" · ".join(content(goal) for goal in moment.goals) or "–")]
         if moment.status is ContactMomentStatus.SKIPPED and moment.skip_reason:
             lines.append(_("Overgeslagen: {reason}", reason=moment.skip_reason))
         elif moment.notes:
@@ -370,7 +402,7 @@ class TrajectoryScreen(BaseScreen[None]):
             return
         options = [(method_name(kind), kind.value) for kind in moment.methods]
         options += [
-            (_("andere: {name}", name=entry.name), entry.kind.value)
+            (_("andere: {name}", name=method_name(entry.kind)), entry.kind.value)
             for entry in all_methods()
             if entry.kind not in moment.methods
         ]
@@ -430,7 +462,7 @@ class TrajectoryScreen(BaseScreen[None]):
 
 def _between_label(kind: str, done: bool) -> str:
     names = {"tussentijds_overleg": _("overleg"), "huiswerk": _("huiswerk"), "infosessie": _("infosessie")}
-    return names.get(kind, _("andere")) + (" ✓" if done else "")
+    return names.get(kind, _("andere")) + (" " + mark("done") if done else "")
 
 
 def _short(text: str, width: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import on, work
@@ -15,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
-from poptui.labels import choices, label
+from poptui.labels import choices, content, label
 from poptui.methods_registry import method_name
 from poptui.models import MethodKind, Phase
 from poptui.models.base import OptionalDay
@@ -53,7 +55,7 @@ class PlanScreen(BaseScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="plan-intro", markup=False)
-        yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="plan", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-detail", markup=False)
         with Horizontal(id="start-row"):
             yield Label(_("Startdatum"), id="start-label", markup=False)
@@ -66,11 +68,15 @@ class PlanScreen(BaseScreen[str | None]):
 
     def on_mount(self) -> None:
         self.title = _("Nieuw POP-traject (stap 2 van 2)")
-        table = self.query_one("#plan", DataTable)
-        table.add_column(_("Nr"), key="number")
-        table.add_column(_("Fase"), key="phase")
-        table.add_column(_("Doelen"), key="goals")
-        table.add_column(_("Methodieken"), key="methods")
+        table = self.query_one("#plan", FittedTable)
+        table.set_columns(
+            [
+                Column(_("Nr"), "number", 2),
+                Column(_("Fase"), "phase", 9),
+                Column(_("Doelen"), "goals", 28, grow=True),
+                Column(_("Methodieken"), "methods", 29, grow=True),
+            ]
+        )
         self._fill()
         table.focus()
 
@@ -83,7 +89,7 @@ class PlanScreen(BaseScreen[str | None]):
             _(
                 "{variant} voor {name}: {count} contactmomenten (0 = opstart). a: toevoegen · x: verwijderen · "
                 "m: methodieken · f: fase · Ctrl+S: start.",
-                variant=variant.name,
+                variant=content(variant.name),
                 name=self.choice.employee.full_name,
                 count=len(self.plan),
             )
@@ -97,14 +103,18 @@ class PlanScreen(BaseScreen[str | None]):
             table.add_row(
                 str(moment.number),
                 label(moment.phase),
-                Text(_short(" · ".join(moment.goals) or "–", 30)),
-                Text(_short(methods, 34)),
+                Text(" · ".join(content(goal) for goal in moment.goals) or "–"),
+                Text(methods),
                 key=f"m{index}",
             )
             self._row_moment.append(index)
             for number, step in enumerate(moment.between_steps):
                 table.add_row(
-                    "", "", "↳ " + label(step.kind), Text(_short(step.description, 34)), key=f"s{index}-{number}"
+                    "",
+                    "",
+                    mark("step") + " " + label(step.kind),
+                    Text(content(step.description)),
+                    key=f"s{index}-{number}",
                 )
                 self._row_moment.append(index)
         if self.plan:
@@ -127,9 +137,11 @@ class PlanScreen(BaseScreen[str | None]):
             detail.update(_("Het plan is leeg. Druk a om een contactmoment toe te voegen."))
             return
         moment = self.plan[index]
-        text = moment.description or _("Contactmoment dat je zelf toevoegde.")
+        text = content(moment.description) or _("Contactmoment dat je zelf toevoegde.")
         for step in moment.between_steps:
-            text += "\n" + _("Daarna: {kind} – {description}", kind=label(step.kind), description=step.description)
+            text += "\n" + _(
+                "Daarna: {kind} – {description}", kind=label(step.kind), description=content(step.description)
+            )
         detail.update(text)
 
     # -- editing -----------------------------------------------------------------------------
@@ -265,7 +277,3 @@ def _method_label(kind: MethodKind, phase: Phase) -> str:
     guide = load_catalog().methods[kind]
     suits = phase in guide.phases
     return f"{guide.name} (§{guide.section})" + ("" if suits else " – " + _("andere fase"))
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

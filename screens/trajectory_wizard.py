@@ -10,18 +10,20 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Select, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.catalog import load_catalog
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.labels import label
+from poptui.labels import content, label
 from poptui.models import Employee, Level, Phase, Trajectory, VariantId
 from poptui.services import contact_moments
 from poptui.services.employees import get_employee
@@ -60,7 +62,7 @@ class LevelChoice(OptionList):
 
     @staticmethod
     def _prompt(level: Level, chosen: bool) -> str:
-        return f"({'•' if chosen else ' '}) {label(level)}"
+        return f"({mark('chosen') if chosen else ' '}) {label(level)}"
 
     def on_mount(self) -> None:
         self.highlighted = list(Level).index(self.value)
@@ -119,13 +121,13 @@ class NewTrajectoryScreen(BaseScreen[None]):
                 yield LevelChoice(choice.reflection, id="reflection")
                 with LevelHelp(classes="level-help"):
                     yield Static("", id="reflection-help", markup=False)
-                    yield Static(levels.reflection_explanation, classes="muted", markup=False)
+                    yield Static(content(levels.reflection_explanation), classes="muted", markup=False)
             with Vertical(classes="level-column"):
                 yield Static(_("Intensiteit"), classes="section-title", markup=False)
                 yield LevelChoice(choice.intensity, id="intensity")
                 with LevelHelp(classes="level-help"):
                     yield Static("", id="intensity-help", markup=False)
-                    yield Static(levels.intensity_explanation, classes="muted", markup=False)
+                    yield Static(content(levels.intensity_explanation), classes="muted", markup=False)
         yield Static("", id="proposal", markup=False)
         with Horizontal(id="variant-row"):
             yield Static(_("Variant:"), id="variant-label", markup=False)
@@ -191,8 +193,8 @@ class NewTrajectoryScreen(BaseScreen[None]):
     def _update(self) -> None:
         choice = self._load()
         levels = load_catalog().levels
-        self.query_one("#reflection-help", Static).update(levels.reflection_levels[choice.reflection])
-        self.query_one("#intensity-help", Static).update(levels.intensity_levels[choice.intensity])
+        self.query_one("#reflection-help", Static).update(content(levels.reflection_levels[choice.reflection]))
+        self.query_one("#intensity-help", Static).update(content(levels.intensity_levels[choice.intensity]))
         proposal = self.proposal()
         text = Text(_("Voorstel: "), style="bold")
         text.append(label(proposal.variant), style="bold")
@@ -239,11 +241,11 @@ class NewTrajectoryScreen(BaseScreen[None]):
 
         catalog = load_catalog()
         lines = [
-            catalog.levels.intro,
+            content(catalog.levels.intro),
             "",
-            catalog.levels.reflection_explanation,
+            content(catalog.levels.reflection_explanation),
             "",
-            catalog.levels.intensity_explanation,
+            content(catalog.levels.intensity_explanation),
             "",
         ]
         for variant in catalog.variants.values():
@@ -251,11 +253,11 @@ class NewTrajectoryScreen(BaseScreen[None]):
                 _(
                     "{name} – reflectie {reflection}, intensiteit {intensity}, {count} contactmomenten na de "
                     "opstart. {description}",
-                    name=variant.name,
+                    name=content(variant.name),
                     reflection=label(variant.reflection).lower(),
                     intensity=label(variant.intensity).lower(),
                     count=variant.moments_after_opstart,
-                    description=variant.description,
+                    description=content(variant.description),
                 )
             )
         self.app.push_screen(MessageDialog(_("De varianten (§4.5)"), "\n".join(lines)))

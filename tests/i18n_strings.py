@@ -24,6 +24,11 @@ def _literals(path: Path) -> set[str]:
             continue
         if isinstance(node.func, ast.Name) and node.func.id == "_":
             found.add(first.value)
+        if isinstance(node.func, ast.Name) and node.func.id == "_n" and len(node.args) > 1:
+            second = node.args[1]
+            found.add(first.value)
+            if isinstance(second, ast.Constant) and isinstance(second.value, str):
+                found.add(second.value)
     return found
 
 
@@ -35,9 +40,30 @@ def ui_strings() -> set[str]:
     from poptui.labels import _LABELS
 
     strings |= set(_LABELS.values())
+    strings |= catalog_strings()
     for model in _models():
         strings |= {info.title for info in model.model_fields.values() if info.title}
     return {text for text in strings if text.strip()}
+
+
+def catalog_strings() -> set[str]:
+    """The catalog's content that screens show translated (``poptui.labels.content``): method
+    names and goals, variant names and texts, the goals and descriptions of their contact moments,
+    the level explanations. (The draaiboek's long guidance of a method stays Dutch.)"""
+    from poptui.catalog import load_catalog
+
+    catalog = load_catalog()
+    found: set[str] = set()
+    for variant in catalog.variants.values():
+        found |= {variant.name, variant.description}
+        for moment in variant.contact_moments:
+            found |= {*moment.goals, moment.description, *(step.description for step in moment.between_steps)}
+    for method in catalog.methods.values():
+        found |= {method.name, *method.goals}
+    levels = catalog.levels
+    found |= {levels.intro, levels.reflection_explanation, levels.intensity_explanation}
+    found |= {*levels.reflection_levels.values(), *levels.intensity_levels.values()}
+    return {text for text in found if text}
 
 
 def _models() -> list[type]:

@@ -13,7 +13,7 @@ from poptui.cli.common import (
     open_database,
     say,
 )
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.store import Database, SaveFailed, StoreError
 
 
@@ -104,14 +104,21 @@ def run_check(options: argparse.Namespace) -> int:
     if report.healthy:
         say(
             _(
-                "De database in {path} is in orde ({employees} werknemers, {trajectories} trajecten).",
+                "De database in {path} is in orde ({employees}, {trajectories}).",
                 path=database.path,
-                employees=report.counts.get("employees", 0),
-                trajectories=report.counts.get("trajectories", 0),
+                employees=_n("{count} werknemer", "{count} werknemers", report.counts.get("employees", 0)),
+                trajectories=_n("{count} traject", "{count} trajecten", report.counts.get("trajectories", 0)),
             )
         )
         return 0
-    say(_("{count} probleem/problemen gevonden in {path}:", count=len(report.problems), path=database.path))
+    say(
+        _n(
+            "{count} probleem gevonden in {path}:",
+            "{count} problemen gevonden in {path}:",
+            len(report.problems),
+            path=database.path,
+        )
+    )
     for problem in report.problems:
         say(f"- {problem}")
     return 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from poptui.models import Employee, Organisation, Person, Trajectory
+from poptui.models import Employee, Organisation, Person, Trajectory, TrajectoryStatus
 from poptui.store import Database
 from poptui.text import fold_key
 
@@ -43,3 +43,20 @@ def persons(database: Database, organisation_id: str | None = None) -> list[Pers
 def trajectories_of(database: Database, employee_id: str) -> list[Trajectory]:
     found = database.list(Trajectory, employee_id=employee_id)
     return sorted(found, key=lambda item: (item.start_date is None, item.start_date or item.created_at))
+
+
+def current_trajectories(database: Database) -> dict[str, Trajectory]:
+    """Per employee the trajectory a coach means by "the POP of ...": the running one (planned,
+    active or paused), else the one started last."""
+    running = (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED)
+    found: dict[str, Trajectory] = {}
+    for trajectory in database.list(Trajectory):
+        known = found.get(trajectory.employee_id)
+        if known is None or _rank(trajectory, running) > _rank(known, running):
+            found[trajectory.employee_id] = trajectory
+    return found
+
+
+def _rank(trajectory: Trajectory, running: tuple[TrajectoryStatus, ...]) -> tuple[bool, str]:
+    started = trajectory.start_date or trajectory.created_at
+    return (trajectory.status in running, started.isoformat() if started else "")

@@ -92,7 +92,8 @@ def drawing(
     width: int = 78,
     show_done: bool = True,
 ) -> list[str]:
-    """The time line as text lines: a header of months, today's column marked with ``|``."""
+    """The time line as text lines: the years (above the first month and every January), the
+    months, and a line per action or fixed moment; today's column marked with ``|``."""
     columns = month_columns(start, months)
     label_width = max(12, width - COLUMN_WIDTH * months - 2)
     today_column = column_of(today, columns)
@@ -104,15 +105,13 @@ def drawing(
             out.append((fill.get(index, base)).ljust(COLUMN_WIDTH))
         return "".join(out)
 
-    header = " " * label_width + "".join(
-        (_(MONTH_NAMES[column.month - 1]) if column.month != 1 or index == 0 else str(column.year)[2:] + "'").ljust(
-            COLUMN_WIDTH
-        )
+    header = " " * label_width + "".join(_(MONTH_NAMES[column.month - 1]).ljust(COLUMN_WIDTH) for column in columns)
+    # the year above the first month and above every January: "2026        2027" over "nov dec jan"
+    year_line = " " * label_width + "".join(
+        (str(column.year) if index == 0 or column.month == 1 else "").ljust(COLUMN_WIDTH)
         for index, column in enumerate(columns)
     )
-    year_line = " " * label_width + _(
-        "vanaf {month} {year}", month=_(MONTH_NAMES[columns[0].month - 1]), year=columns[0].year
-    )
+    year_line = year_line.rstrip()
     lines = [year_line, header]
     for row in rows(actions, moments, columns, today, show_done):
         text = row.label if len(row.label) < label_width - 1 else row.label[: label_width - 2] + "…"

@@ -34,11 +34,11 @@ def propose_variant(reflection: Level, intensity: Level) -> VariantProposal:
                 variant.id,
                 True,
                 _(
-                    "Reflectievermogen {reflection} en intensiteit {intensity}: dit is het {name} "
+                    "Reflectievermogen {reflection} en intensiteit {intensity}: daarbij past {name}, "
                     "met {count} contactmomenten na het opstartmoment.",
                     reflection=_(reflection.value),
                     intensity=_(intensity.value),
-                    name=variant.name,
+                    name=_(variant.name),
                     count=variant.moments_after_opstart,
                 ),
             )
@@ -62,11 +62,11 @@ def propose_variant(reflection: Level, intensity: Level) -> VariantProposal:
         False,
         _(
             "Voor reflectievermogen {reflection} en intensiteit {intensity} is er geen standaardvariant. "
-            "Het dichtst in de buurt ligt het {name} (reflectievermogen {variant_reflection}, intensiteit "
+            "Het dichtst in de buurt ligt {name} (reflectievermogen {variant_reflection}, intensiteit "
             "{variant_intensity}, {count} contactmomenten na het opstartmoment). {advice}",
             reflection=_(reflection.value),
             intensity=_(intensity.value),
-            name=best.name,
+            name=_(best.name),
             variant_reflection=_(best.reflection.value),
             variant_intensity=_(best.intensity.value),
             count=best.moments_after_opstart,

@@ -12,6 +12,8 @@ from datetime import date
 from typing import ClassVar
 
 from poptui.screens.base import poptui_app
+from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -31,13 +33,15 @@ def _short(text: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-class ActionTable(DataTable):
-    """The actions of one POP; the cursor row is the action the keys work on."""
+class ActionTable(FittedTable):
+    """The actions of one POP; the cursor row is the action the keys work on. In a wider window
+    "Wat precies" and "Wie helpt" get the extra width; Enter shows the whole action (read-only
+    on a final POP)."""
 
     BINDINGS: ClassVar = [
         Binding("a", "add", _("Toevoegen"), id="actions.add"),
         Binding("e", "edit", _("Wijzigen"), show=False, id="actions.edit"),
-        Binding("x,delete", "delete", _("Verwijderen"), id="actions.delete"),
+        Binding("x,delete", "delete", _("Verwijderen"), show=False, id="actions.delete"),
         Binding("u", "progress", _("Voortgang"), id="actions.progress"),
         Binding("K,ctrl+up", "move(-1)", _("Omhoog"), show=False, id="actions.up"),
         Binding("J,ctrl+down", "move(1)", _("Omlaag"), show=False, id="actions.down"),
@@ -55,13 +59,17 @@ class ActionTable(DataTable):
         self.pop = pop
 
     def on_mount(self) -> None:
-        self.add_column("#", key="number", width=2)
-        self.add_column(_("Wat precies"), key="what", width=24)
-        self.add_column(_("Wie helpt"), key="who", width=12)
-        self.add_column(_("Tegen"), key="deadline", width=10)
-        self.add_column(_("Soort"), key="kind", width=9)
-        self.add_column(_("Vord."), key="progress", width=5)
-        self.add_column(_("SMART"), key="smart", width=6)
+        self.set_columns(
+            [
+                Column("#", "number", 2),
+                Column(_("Wat precies"), "what", 24, grow=True),
+                Column(_("Wie helpt"), "who", 12, grow=True),
+                Column(_("Tegen"), "deadline", 10),
+                Column(_("Soort"), "kind", 9),
+                Column(_("Vord."), "progress", 5),
+                Column(_("SMART"), "smart", 6),
+            ]
+        )
         self.fill()
 
     # -- showing ------------------------------------------------------------------
@@ -78,11 +86,11 @@ class ActionTable(DataTable):
             problems = action_problems(action, reference)
             self.add_row(
                 str(number),
-                Text(_short(action.what, 24)),
-                Text(_short(action.who_helps, 12) or "-"),
+                Text(" ".join(action.what.split())),
+                Text(" ".join(action.who_helps.split()) or "-"),
                 format_date(action.deadline) or "-",
                 label(action.kind),
-                "■" * action.latest_progress + "□" * (5 - action.latest_progress),
+                mark("full") * action.latest_progress + mark("empty") * (5 - action.latest_progress),
                 _("ok") if not problems else _("{count} !", count=len(problems)),
                 key=action.id,
             )
@@ -145,11 +153,29 @@ class ActionTable(DataTable):
         if action is None:
             self.notify(_("Er is nog geen actie. Druk a om er een toe te voegen."))
             return
-        if self._refuse_when_final():
+        if self.pop.status is PopStatus.FINAL:
+            self.show_read_only(action)
             return
         from poptui.screens.action_form import ActionForm
 
         self.app.push_screen(ActionForm(self.pop, action.id), lambda pop: self._saved(pop, action.id))
+
+    def show_read_only(self, action: PopAction) -> None:
+        """The whole action as text: the POP is final, so it is read, not edited."""
+        from poptui.screens.dialogs import MessageDialog
+
+        number = self.pop.actions.index(action) + 1
+        lines = [
+            _("Wat precies: {text}", text=action.what),
+            _("Wie helpt: {text}", text=action.who_helps or "-"),
+            _("Tegen wanneer: {text}", text=format_date(action.deadline) or "-"),
+            _("Meetbaar resultaat: {text}", text=action.result or "-"),
+            _("Soort: {text}", text=label(action.kind)),
+            _("Vordering: {progress} van 5", progress=action.latest_progress),
+            "",
+            _("Het POP is definitief: heropen het (toets o op het POP) om deze actie te wijzigen."),
+        ]
+        self.app.push_screen(MessageDialog(_("Actie {number} (alleen lezen)", number=number), "\n".join(lines)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

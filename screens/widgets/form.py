@@ -21,6 +21,12 @@ A field is declared once, in the model: :meth:`FormScreen.field` takes its label
 field's ``title`` (translated) and marks it required (*) when the model requires it. The
 base class turns validation and store errors into Dutch messages next to the fields, asks
 before leaving a changed form and keeps a draft of what was typed.
+
+The coach types at once: the form opens on the first field a coach writes in
+(``FIRST_FIELD``, else the first empty text field), and a letter is always text, never a
+command (``LETTERS_ARE_TEXT``, see :mod:`poptui.screens.base`): a form's own keys are function
+keys (F3, F4, F5, F8: F1 is help, F2 and Ctrl+S save, F9 the colours, a text area keeps F6 and F7), Delete,
+Enter or Escape.
 """
 
 from __future__ import annotations
@@ -134,8 +140,12 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
         Binding("escape", "leave", _("Terug"), id="form.leave"),
     ]
 
-    AUTO_FOCUS = ".field-input"
-    """The first field has the focus when the form opens, so the coach can type at once."""
+    LETTERS_ARE_TEXT = True
+    AUTO_FOCUS = ""
+    """The form focuses its first field itself once the values are in (:meth:`first_field`)."""
+    FIRST_FIELD: ClassVar[str | None] = None
+    """The field the coach writes in first (e.g. the notes of a contact moment); None: see
+    :meth:`first_field`."""
 
     form_title: str = ""
     form_intro: str = ""
@@ -203,7 +213,32 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
         initial = self.initial_values()
         self._remember_version(initial)
         self.load_values(initial)
+        first = self.first_field()
+        if first is not None:
+            first.widget.focus(scroll_visible=False)
+            self.call_after_refresh(first.scroll_visible, animate=False)
         self.call_after_refresh(self._finish_loading)
+
+    def first_field(self) -> FormField | None:
+        """Where the coach starts writing: ``FIRST_FIELD``; else, in a new record, the first empty
+        field (a text field, or a choice still to make); else the first text field; else the first
+        field. (Editing a stored record starts at its first text field, as a coach expects.)"""
+        fields = [field for field in self.form_fields() if field.widget.focusable]
+        if self.FIRST_FIELD is not None:
+            for field in fields:
+                if field.field_name == self.FIRST_FIELD:
+                    return field
+        new = self.is_new()
+        empty = [field for field in fields if new and _is_empty(field.widget)]
+        texts = [field for field in fields if isinstance(field.widget, (Input, TextArea))]
+        for candidates in (empty, texts, fields):
+            if candidates:
+                return candidates[0]
+        return None
+
+    def is_new(self) -> bool:
+        """The form makes a new record (a form for a part of a record says so itself)."""
+        return self._loaded_version is None
 
     def _remember_version(self, values: dict[str, Any]) -> None:
         """The id and version of the record as loaded: saving over a newer one is refused."""
@@ -440,6 +475,13 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
         from poptui.screens.dialogs import SaveChangesDialog
 
         self.app.push_screen(SaveChangesDialog(), decided)
+
+
+def _is_empty(widget: Widget) -> bool:
+    try:
+        return widget_value(widget) in (None, "")
+    except TypeError:  # a form's own widget (a list to tick): not a field to type in
+        return False
 
 
 def _shown(value: Any) -> str:

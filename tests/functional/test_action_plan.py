@@ -123,6 +123,15 @@ async def test_edit_the_action_table_with_keys_and_finalise(db: Database, trajec
 
         await pilot.press("f")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # what finalising means, and a question
+        assert "Definitief betekent" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert _stored(db, trajectory).status is PopStatus.DRAFT
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
         assert isinstance(app.screen, PopScreen)
         stored = _stored(db, trajectory)
         assert stored.status is PopStatus.FINAL and stored.finalised_on == TODAY
@@ -133,6 +142,12 @@ async def test_edit_the_action_table_with_keys_and_finalise(db: Database, trajec
         await pilot.pause()
         assert isinstance(app.screen, PopScreen)
         assert len(_stored(db, trajectory).actions) == 2
+
+        await pilot.press("enter")  # but every action reads whole, read-only
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        assert "Samenwerken" in app.screen.text and "alleen lezen" in app.screen.title_text
+        await pilot.press("escape")
 
 
 async def test_progress_update_on_a_final_pop(db: Database, trajectory: Trajectory) -> None:

@@ -97,10 +97,8 @@ async def test_collective_opstart_for_three_employees(flow: Flow) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_contact_moment(app, opstart.employee_id, opstart.id)
         await pilot.pause()
-        await tab_to(pilot, "notes")
-        await pilot.press(*"Info")
-        await pilot.press("shift+tab")  # back out of the notes: k is a key, not a letter to type
-        await pilot.press("k")
+        await pilot.press(*"Info")  # the form opens in the notes
+        await pilot.press("f5")  # collective: a function key, so it works while typing
         await pilot.pause()
         assert isinstance(app.screen, ChecklistDialog)
         await pilot.press("space", "down", "space", "ctrl+s")  # Kevin and Dirk
@@ -125,7 +123,7 @@ async def test_skip_a_moment_with_a_reason(flow: Flow) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_contact_moment(app, target.employee_id, target.id)
         await pilot.pause()
-        await pilot.press("x")
+        await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press("enter")  # empty: refused
@@ -155,7 +153,10 @@ async def test_leaving_a_changed_form_asks_to_save(flow: Flow) -> None:
         assert isinstance(app.screen, ContactMomentScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("o")  # save
+        await pilot.press(*"nog")  # typing on: letters never answer the question
+        await pilot.pause()
+        assert isinstance(app.screen, SaveChangesDialog)
+        await pilot.press("enter")  # save (the focused button)
         await pilot.pause()
         assert not isinstance(app.screen, ContactMomentScreen)
     assert moment(database, flow, 0, 1).notes == "Fijn"
@@ -179,7 +180,10 @@ async def test_a_draft_is_offered_back_after_a_hang_up(flow: Flow) -> None:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("j")
+        await pilot.press("j")  # over a form letters are text: J does not answer
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # yes: the focused button
         await pilot.pause()
         assert app.screen.query_one("#field-notes TextArea", TextArea).text == "Vergeten"
         await pilot.press("ctrl+s")

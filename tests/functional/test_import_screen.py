@@ -69,7 +69,7 @@ async def test_preview_then_import_from_the_organisation_page(demo_db: Database,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("j")
+        await pilot.press("enter")  # yes
         await _settle(app, pilot)
         assert app.screen is screen
         names = {employee.full_name for employee in demo_db.list(Employee)}
@@ -90,7 +90,7 @@ async def test_a_missing_file_is_named_beside_the_field(demo_db: Database, tmp_p
     app = PopApp(demo_db, None, ask_coach=False)
     before = len(demo_db.list(Employee))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("w", "down", "i")  # from the employee list
+        await pilot.press("w", "f4")  # from the employee list
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ImportEmployeesScreen)
@@ -133,7 +133,7 @@ async def test_the_preview_and_the_report_show_no_control_payload(demo_db: Datab
         await pilot.press("ctrl+s")
         await pilot.pause()
         shown.append(_rendered(app))  # the confirmation names the organisation
-        await pilot.press("j")
+        await pilot.press("enter")  # yes
         await _settle(app, pilot)
         shown.append(_rendered(app))  # the report after the import and its notification
         for text in shown:
@@ -175,7 +175,7 @@ async def test_markup_in_the_file_and_the_organisation_shows_literally(db: Datab
         assert "[red]kolom[/red]" in str(screen.query_one("#import-summary", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("enter")  # yes
         await _settle(app, pilot)
         assert app.is_running and app.screen is screen  # a click action in a name did nothing
         functions = sorted(employee.function for employee in db.list(Employee))

@@ -19,7 +19,7 @@ async def test_create_an_organisation_and_add_a_supervisor(db: Database) -> None
         assert isinstance(app.screen, OrganisationsScreen)
         assert "Nog geen organisaties" in str(app.screen.query_one("#organisations-empty", Static).render())
 
-        await pilot.press("n")
+        await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, OrganisationForm)
         await pilot.press(*"De Werkplaats vzw")
@@ -76,7 +76,7 @@ async def test_edit_an_organisation_and_leaving_a_changed_form_asks(demo_db: Dat
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SaveChangesDialog)
-        await pilot.press("n")  # do not save
+        await pilot.press("ctrl+d")  # do not save
         await pilot.pause()
         assert isinstance(app.screen, OrganisationScreen)
         assert demo_db.get(Organisation, werkplaats.id).name == "De Werkplaats vzw"
@@ -85,7 +85,7 @@ async def test_edit_an_organisation_and_leaving_a_changed_form_asks(demo_db: Dat
         await pilot.pause()
         await pilot.press("end", *" Gent", "escape")
         await pilot.pause()
-        await pilot.press("o")  # save after all
+        await pilot.press("enter")  # save after all
         await pilot.pause()
         assert isinstance(app.screen, OrganisationScreen)
         assert demo_db.get(Organisation, werkplaats.id).name == "De Werkplaats vzw Gent"
@@ -95,7 +95,7 @@ async def test_edit_an_organisation_and_leaving_a_changed_form_asks(demo_db: Dat
 async def test_an_empty_name_is_refused_next_to_the_field(db: Database) -> None:
     app = PopApp(db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("o", "n")
+        await pilot.press("o", "f3")
         await pilot.pause()
         await pilot.press("tab", "tab", *"Kerkstraat 3", "ctrl+s")
         await pilot.pause()

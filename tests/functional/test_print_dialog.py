@@ -139,7 +139,7 @@ async def test_the_palette_lists_the_new_screens(db: Database) -> None:
 
     app = PopApp(db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        entries = {name: callback for name, _help, callback in PopCommands(app.screen)._entries()}
+        entries = {entry.name: entry.callback for entry in PopCommands(app.screen)._entries()}
         assert {"Opleidingen", "Maandrapport", "Blanco werkbladen afdrukken"} <= set(entries)
         entries["Blanco werkbladen afdrukken"]()
         await pilot.pause()

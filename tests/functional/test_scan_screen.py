@@ -35,10 +35,10 @@ async def test_score_by_keys_and_choose_into_the_plan(db: Database, trajectory: 
         await pilot.press("a", *"Cv maken", "enter")
         await pilot.pause()
         await pilot.press("z", "right", "z", "right", "n", "right", "z")  # the coach says 'niet zo'
-        await pilot.press("bracketright")
+        await pilot.press("]")
         await pilot.pause()
         assert "Domein 2/7" in str(app.screen.query_one("#scan-domain").render())
-        await pilot.press("bracketleft", "v")
+        await pilot.press("[", "v")
         await pilot.pause()
         [record] = db.list(MethodRecordBase, employee_id=trajectory.employee_id, kind=MethodKind.SCAN)
         scores = [
@@ -62,7 +62,7 @@ async def test_a_domain_can_be_left_out_and_guidance_is_one_key_away(db: Databas
     async with app.run_test(size=(80, 24)) as pilot:
         navigation.open_method(app, trajectory.employee_id, trajectory.id, MethodKind.SCAN.value)
         await pilot.pause()
-        await pilot.press("bracketright", "bracketright", "bracketright", "o")
+        await pilot.press("]", "]", "]", "o")
         await pilot.pause()
         [record] = db.list(MethodRecordBase, employee_id=trajectory.employee_id, kind=MethodKind.SCAN)
         assert record.domains == [1, 2, 3, 5, 6, 7]

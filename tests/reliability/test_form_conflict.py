@@ -57,7 +57,10 @@ async def test_second_save_is_refused_and_the_coach_keeps_their_text(demo_db: Da
         assert demo_db.get(Employee, employee.id).function == "Functie van Tom"  # nothing overwritten
         aside = [item for item in drafts.list_drafts(demo_db) if "--apart-" in item["key"]]
         assert len(aside) == 1
-        await pilot.press("a")
+        await pilot.press("a")  # typing on: a letter does not answer
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("escape")  # keep my text
         await pilot.pause()
         assert app.screen is form and form.values()["function"] == "Mijn functie" and form.dirty
         await pilot.press("ctrl+s")  # now knowingly, after seeing Tom's version
@@ -74,7 +77,7 @@ async def test_reload_shows_the_other_version_and_keeps_own_text_as_draft(demo_d
         other.save(other.get(Employee, employee.id).model_copy(update={"function": "Van Tom"}))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("f5")
         await pilot.pause()
         assert app.screen is form and form.values()["function"] == "Van Tom" and not form.dirty
         [aside] = [item for item in drafts.list_drafts(demo_db) if "--apart-" in item["key"]]

@@ -17,6 +17,16 @@ def test_month_columns_cross_the_year() -> None:
     assert timeline.column_of(None, columns) is None
 
 
+def test_the_month_header_names_january_and_puts_the_year_above_it() -> None:
+    """Over a new year the header reads "nov dec jan feb" with "2026" and "2027" above them (the
+    January column once showed "27'" instead of its name)."""
+    lines = timeline.drawing([], [], date(2026, 11, 1), 4, date(2026, 11, 5), width=40)
+    assert lines[1].split() == ["nov", "dec", "jan", "feb"]
+    years, months = lines[0], lines[1]
+    assert years.split() == ["2026", "2027"]
+    assert years.index("2027") == months.index("jan") and years.index("2026") == months.index("nov")
+
+
 def test_drawing_marks_today_late_done_and_missing_dates() -> None:
     today = date(2026, 3, 10)
     actions = [
@@ -28,7 +38,7 @@ def test_drawing_marks_today_late_done_and_missing_dates() -> None:
         PopAction(what="Geen datum"),
     ]
     lines = timeline.drawing(actions, [], date(2026, 1, 1), 6, today, width=60)
-    assert lines[0].strip() == "vanaf jan 2026"
+    assert lines[0].strip() == "2026"
     assert lines[1].split() == ["jan", "feb", "mrt", "apr", "mei", "jun"]
     body = {
         line.split()[0] + (" " + line.split()[1] if line.startswith("Geen") or line.startswith("Te") else ""): line

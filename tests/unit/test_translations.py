@@ -93,13 +93,13 @@ def test_no_translation_is_empty() -> None:
 
 
 def test_key_hints_keep_the_real_key() -> None:
-    """'Opslaan (O)' -> 'Save (O)': the letter in brackets is the key to press, not a word."""
+    """'Opslaan (Enter)' -> 'Save (Enter)': the key in brackets is the key to press, not a word."""
     translations = _english()
     for source in (
-        "Opslaan (O)",
-        "Niet opslaan (N)",
-        "Mijn tekst apart houden (A)",
-        "Opnieuw laden (R)",
+        "Opslaan (Enter)",
+        "Niet opslaan (Ctrl+D)",
+        "Mijn tekst apart houden (Esc)",
+        "Opnieuw laden (F5)",
         "Blijven (Esc)",
         "Sluiten (Esc)",
         "Afdrukken op de printer (P)",
@@ -112,7 +112,7 @@ def test_english_interface_translates() -> None:
     assert current_language() == "en"
     assert _("Opslaan") == "Save"
     assert _("Terug") == "Back"
-    assert _("Opslaan (O)") == "Save (O)"
+    assert _("Opslaan (Enter)") == "Save (Enter)"
     assert _("Wat wil ik?") == "What do I want?"
     assert _("Wat kan ik?") == "What can I do?"
     assert _("Contactmoment {number} is overgeslagen.", number=3) == "Contact moment 3 was skipped."
