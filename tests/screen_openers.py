@@ -603,9 +603,9 @@ _smart = _nav(
     lambda look: MethodKind.SMART.value,
     _id(Lookup.held_moment),
 )
-_import = _then(_nav("open_employees", _id(Lookup.organisation)), "down", "i")
+_import = _then(_nav("open_employees", _id(Lookup.organisation)), "f4")
 _dictionary = _then(_organisation, "c")
-_competence_import = _then(_dictionary, "i")
+_competence_import = _then(_dictionary, "f7")
 _measurement = _open_method(MethodKind.COMPETENTIEMETING)
 _quality_game = _open_method(MethodKind.KWALITEITENSPEL)
 _skills_game = _open_method(MethodKind.VAARDIGHEDENSPEL)
@@ -645,7 +645,7 @@ OPENERS: list[Opener] = [
     Opener("employee_page", "employees", "EmployeeScreen", _employee_page),
     Opener("employee_archived", "employees", "EmployeeScreen", _then(_employee_page, "a", "j"), keys=False),
     Opener("employee_archive_question", "employees", "ConfirmDialog", _then(_employee_page, "a")),
-    Opener("employee_new", "employees", "EmployeeForm", _then(_employees, "down", "n"), shows_data=False),
+    Opener("employee_new", "employees", "EmployeeForm", _then(_employees, "f3"), shows_data=False),
     Opener(
         "employee_draft_offered",
         "employees",
@@ -654,7 +654,7 @@ OPENERS: list[Opener] = [
         shows_data=False,
         snapshot=False,
     ),
-    Opener("employee_edit", "employees", "EmployeeForm", _then(_employee_page, "e", "n")),
+    Opener("employee_edit", "employees", "EmployeeForm", _then(_employee_page, "e", "escape")),
     Opener("employee_history", "employees", "MessageDialog", _then(_employee_page, "g"), snapshot=False),
     Opener("employee_consent", "employees", "ConsentDialog", _then(_employee_page, "c")),
     Opener("import", "employees", "ImportEmployeesScreen", _import),
@@ -668,13 +668,15 @@ OPENERS: list[Opener] = [
     # -- organisations ------------------------------------------------------------------------------
     Opener("organisations", "organisations", "OrganisationsScreen", _press("o")),
     Opener("organisation", "organisations", "OrganisationScreen", _organisation),
-    Opener("organisation_new", "organisations", "OrganisationForm", _press("o", "n"), shows_data=False, snapshot=False),
+    Opener(
+        "organisation_new", "organisations", "OrganisationForm", _press("o", "f3"), shows_data=False, snapshot=False
+    ),
     Opener("organisation_edit", "organisations", "OrganisationForm", _then(_organisation, "r")),
     Opener("person_new", "organisations", "PersonForm", _then(_organisation, "p"), shows_data=False, snapshot=False),
     Opener("person_edit", "organisations", "PersonForm", _then(_organisation, "e")),
     Opener("hours", "organisations", "OrganisationHoursScreen", _hours),
-    Opener("hours_new", "organisations", "HoursForm", _then(_hours, "n"), shows_data=False),
-    Opener("hours_edit", "organisations", "HoursForm", _then(_hours, "e"), snapshot=False),
+    Opener("hours_new", "organisations", "HoursForm", _then(_hours, "f3"), shows_data=False),
+    Opener("hours_edit", "organisations", "HoursForm", _then(_hours, "f4"), snapshot=False),
     Opener("startup_analysis", "organisations", "StartupAnalysisScreen", _then(_organisation, "s")),
     Opener("blank_worksheets", "organisations", "BlankWorksheetDialog", _then(_organisation, "b")),
     # -- trajectories and contact moments ------------------------------------------------------------
@@ -727,10 +729,10 @@ OPENERS: list[Opener] = [
         _nav("open_contact_moment", _employee_id(Lookup.planned), _id(Lookup.opstart)),
     ),
     Opener(
-        "moment_guidance", "trajectory", "MessageDialog", _then(_moment_held, "g"), shows_data=False, snapshot=False
+        "moment_guidance", "trajectory", "MessageDialog", _then(_moment_held, "f3"), shows_data=False, snapshot=False
     ),
-    Opener("moment_skip", "trajectory", "ReasonDialog", _then(_moment_planned, "x"), shows_data=False),
-    Opener("moment_methods", "trajectory", "ChecklistDialog", _then(_moment_planned, "m"), shows_data=False),
+    Opener("moment_skip", "trajectory", "ReasonDialog", _then(_moment_planned, "f8"), shows_data=False),
+    Opener("moment_methods", "trajectory", "ChecklistDialog", _then(_moment_planned, "f4"), shows_data=False),
     Opener(
         "moment_leave_changed",
         "trajectory",
@@ -769,11 +771,11 @@ OPENERS: list[Opener] = [
     ),
     # -- competences: the organisation's dictionary, profiles, import; growth; the measurement's dialogs
     Opener("dictionary", "competences", "CompetenceDictionaryScreen", _dictionary),
-    Opener("competence_new", "competences", "CompetenceForm", _then(_dictionary, "n"), shows_data=False, keys=False),
-    Opener("competence_edit", "competences", "CompetenceForm", _then(_dictionary, "e")),
-    Opener("scale", "competences", "ScaleForm", _then(_dictionary, "s"), shows_data=False),
-    Opener("profiles", "competences", "FunctionProfilesScreen", _then(_dictionary, "p")),
-    Opener("profile_edit", "competences", "ProfileForm", _then(_dictionary, "p", "e")),
+    Opener("competence_new", "competences", "CompetenceForm", _then(_dictionary, "f3"), shows_data=False, keys=False),
+    Opener("competence_edit", "competences", "CompetenceForm", _then(_dictionary, "f4")),
+    Opener("scale", "competences", "ScaleForm", _then(_dictionary, "f8"), shows_data=False),
+    Opener("profiles", "competences", "FunctionProfilesScreen", _then(_dictionary, "f6")),
+    Opener("profile_edit", "competences", "ProfileForm", _then(_dictionary, "f6", "f4")),
     Opener("competence_import", "competences", "ImportCompetencesScreen", _competence_import),
     Opener(
         "competence_import_preview",
@@ -792,8 +794,8 @@ OPENERS: list[Opener] = [
     Opener("conclusion", "competences", "ConclusionDialog", _then(_measurement, "f4")),
     # -- registration and reports -------------------------------------------------------------------
     Opener("trainings", "registration", "TrainingsScreen", _press("t")),
-    Opener("training_new", "registration", "TrainingForm", _press("t", "n"), snapshot=False),
-    Opener("training_edit", "registration", "TrainingForm", _press("t", "e")),
+    Opener("training_new", "registration", "TrainingForm", _press("t", "f3"), snapshot=False),
+    Opener("training_edit", "registration", "TrainingForm", _press("t", "f4")),
     Opener("month_report", "registration", "MonthReportScreen", _press("m"), shows_data=False),
     Opener("compliance", "registration", "ComplianceScreen", _press("b")),
     Opener("compliance_organisation", "registration", "ChooseDialog", _press("b", "o")),

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.agenda import AgendaScreen
 from poptui.screens.base import TypingRules
@@ -26,6 +25,7 @@ from poptui.screens.employees import EmployeesScreen
 from poptui.screens.home import HomeScreen
 from poptui.screens.trajectory_page import TrajectoryScreen
 from poptui.screens.widgets.form import FormField, FormScreen
+from scenarios import TODAY, Flow
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
@@ -45,13 +45,6 @@ from poptui.store import Database
 
 SENTENCE = "extra notities: n x k m o a e d f g p r s t u v w z j q 1 2 [ ] + /"
 """Every letter that is a command somewhere in poptui, and signs, as a coach would type them."""
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    return build_flow(db)
 
 
 def stored(database: Database) -> dict[str, int]:

@@ -6,8 +6,11 @@ markup payloads (``[/]`` first: parsed as markup, it crashes the screen):
 
 - the screen opens, and when it shows stored text, shows it literally (issue 10);
 - F1 opens the help, and it lists every key the footer shows;
+- its footer fits 80 columns, F1 included (issue 11: no "f1 Hu");
 - each key its footer shows is pressed for real, whatever it opens is closed again with Escape
-  (or "n" when a form asks to save), and the screen is opened again when a key closed it.
+  (or Ctrl+D when a form asks to save), and the screen is opened again when a key closed it;
+- on a screen where the coach types (a form, a list), a sentence of command letters is only text:
+  nothing opens, nothing is stored (issue 11).
 
 Any exception, a screen that does not open or does not show its text, or a key that leaves
 something Escape cannot close fails the test. A second state of a screen (``keys=False``) is only
@@ -37,7 +40,8 @@ from screen_openers import (
 )
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 NOT_PRESSED = {"quit", "app.quit", "command_palette", "app.command_palette", "help", "app.help"}
 """Keys the app has on every screen: quitting ends the test, F1 and Ctrl+P are tested on their own."""
@@ -66,12 +70,12 @@ def assert_running(pilot: Pilot[Any], what: str) -> None:
 
 
 async def back_to(pilot: Pilot[Any], screen: Screen, what: str) -> None:
-    """Close what a key opened on top of ``screen`` (Escape; 'n' when a form asks to save)."""
+    """Close what a key opened on top of ``screen`` (Escape; Ctrl+D when a form asks to save)."""
     app = pilot.app
     for _attempt in range(6):
         if app.screen is screen or screen not in app.screen_stack:
             return
-        await pilot.press("n" if isinstance(app.screen, SaveChangesDialog) else "escape")
+        await pilot.press("ctrl+d" if isinstance(app.screen, SaveChangesDialog) else "escape")
         await settle(pilot)
         assert_running(pilot, what)
     assert app.screen is screen or screen not in app.screen_stack, (
@@ -99,6 +103,19 @@ async def check_help(pilot: Pilot[Any], screen: Screen, footer: dict[str, str], 
     await back_to(pilot, screen, what)
 
 
+def check_footer_fits(app: Any, screen: Screen, what: str) -> None:
+    """Every key the footer shows is whole inside the window, and F1 is among them."""
+    footers = list(screen.query(Footer))
+    if not footers:
+        return
+    keys = list(footers[0].query(FooterKey))
+    width = app.size.width
+    used = sum(key.outer_size.width for key in keys)
+    assert used <= width, f"{what}: the footer needs {used} columns: {[key.description for key in keys]}"
+    if "f1" in screen.active_bindings:
+        assert any(key.key == "f1" for key in keys), f"{what}: F1 is not in the footer"
+
+
 @pytest.mark.parametrize("opener", OPENERS, ids=opener_ids(OPENERS))
 async def test_every_screen_opens_shows_its_text_and_every_footer_key_works(
     opener: Opener, hostile_look: Lookup, record_property: Callable[[str, object], None]
@@ -112,6 +129,7 @@ async def test_every_screen_opens_shows_its_text_and_every_footer_key_works(
         if not opener.keys:
             return
 
+        check_footer_fits(app, screen, opener.name)
         footer = footer_bindings(screen)
         f1 = screen.active_bindings.get("f1")
         if f1 is not None and f1.binding.action in {"help", "app.help"}:  # dialogs: their hint line
@@ -132,6 +150,52 @@ async def test_every_screen_opens_shows_its_text_and_every_footer_key_works(
                 await back_to(pilot, screen, what)
         record_property("keys", len(pressed))
     assert app._exception is None
+
+
+SENTENCE = "extra notities n x k m o a e d f g p r s t u v w z j q 1 2 [ ] +"
+"""Every letter that is a command somewhere in poptui, typed as a coach types a sentence."""
+
+
+def _typing_openers() -> list[Opener]:
+    classes = {cls.__name__: cls for cls in screen_classes()}
+    return [
+        opener
+        for opener in OPENERS
+        if opener.keys and getattr(classes.get(opener.expect or ""), "LETTERS_ARE_TEXT", False)
+    ]
+
+
+TYPING = _typing_openers()
+
+
+def stored_files(folder: Any) -> dict[str, bytes]:
+    """Every file of the database but the drafts (what the coach types is kept as a draft)."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and "drafts" not in path.parts and path.suffix != ".lock"
+    }
+
+
+@pytest.mark.parametrize("opener", TYPING, ids=opener_ids(TYPING))
+async def test_letters_typed_where_the_coach_types_are_only_text(opener: Opener, screens_look: Lookup) -> None:
+    """Issue 11: on every form and list, wherever the focus is (the first field, a choice, the
+    table), typed letters never open a dialog, leave the screen or store anything (before, "extra"
+    typed on a contact moment opened "overslaan", and "Ines" in the employee list a new employee)."""
+    look = screens_look
+    app = make_app(look.db, look, opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, opener, look)
+        before = stored_files(look.db.path)
+        for widget in [app.focused, *list(screen.focus_chain)[:4]]:
+            if widget is not None and widget.screen is screen:
+                widget.focus()
+                await settle(pilot)
+            await pilot.press(*SENTENCE)
+            await settle(pilot)
+            assert_running(pilot, opener.name)
+            assert app.screen is screen, f"{opener.name}: typing on {widget!r} opened {type(app.screen).__name__}"
+        assert stored_files(look.db.path) == before, f"{opener.name}: typing stored something"
 
 
 def test_every_screen_of_the_app_has_an_opener() -> None:

@@ -11,25 +11,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from flow_fixtures import TODAY, Flow, build_flow
 from poptui.screens import navigation
 from poptui.screens.help import HelpScreen
 from poptui.screens.plain_terminal import use_ascii, wants_ascii
 from poptui.screens.textual_dutch import ENGLISH_IN_TEXTUAL, PopCommandPalette
+from scenarios import Flow
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from poptui.app import PopApp
-from poptui.store import Database
-
-
-@pytest.fixture
-def flow(db: Database, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    monkeypatch.setattr("poptui.clock.today", lambda: TODAY)
-    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
-    return build_flow(db)
 
 
 @pytest.fixture(autouse=True)
@@ -128,8 +120,8 @@ async def test_f1_lists_the_screens_own_keys_once_and_in_dutch(flow: Flow) -> No
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("VerticalScroll Static").render())
-        keys = text.split("Algemeen")[0]
+        text = "\n".join(str(part.render()) for part in app.screen.query("VerticalScroll Static"))
+        keys = text.split("Toetsen op dit scherm")[1].split("Algemeen")[0]
         assert english_in(keys) == [] and "Cursor" not in keys and "Scroll" not in keys
         assert "Extra contact" in keys and keys.count("Terug") == 1
         assert "weg,\ndan" not in text  # no hard line break inside a sentence
