@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from poptui.app import PopApp
+from poptui.models import MethodKind
 
 
 @pytest.fixture(autouse=True)
@@ -245,3 +246,17 @@ def test_screens_use_the_select_that_says_kies() -> None:
         and re.search(r"^from textual\.widgets import [^\n]*\bSelect\b", path.read_text(encoding="utf-8"), re.M)
     ]
     assert not wrong, f"use poptui.screens.widgets.select.Select in {wrong}"
+
+
+@pytest.mark.parametrize("kind", [MethodKind.HAND, MethodKind.AI_DROOMFASE])
+async def test_a_methods_answer_shows_what_is_typed_in_ascii_mode(flow: Flow, kind: MethodKind) -> None:
+    """On the Linux console a method's two-line answer box kept its one line on the left: a full
+    ASCII border left no line to type on, and what the coach typed was invisible."""
+    app = PopApp(flow.database, flow.coach, ascii=True)
+    trajectory = flow.trajectories[0]
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_method(app, trajectory.employee_id, trajectory.id, kind, flow.moments[0][0].id)
+        await settle(pilot)
+        await pilot.press(*"sorteren en kassa")
+        await settle(pilot)
+        assert "sorteren en kassa" in screen_text(app)
