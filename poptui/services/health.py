@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models import (
     ActionEvaluation,
     CompetenceDictionary,
@@ -70,7 +70,14 @@ class DatabaseUnhealthy(DatabaseDamaged):
 
     def __init__(self, path: Path, problems: list[str]) -> None:
         shown = problems[:10]
-        lines = [_("de controle van {path} vond {count} probleem/problemen:", path=path, count=len(problems))]
+        lines = [
+            _n(
+                "de controle van {path} vond {count} probleem:",
+                "de controle van {path} vond {count} problemen:",
+                len(problems),
+                path=path,
+            )
+        ]
         lines.extend(f"- {problem}" for problem in shown)
         if len(problems) > len(shown):
             lines.append(

@@ -47,7 +47,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Stat
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models.errors import FieldError, field_errors
 from poptui.services import ConsentRequired, StoreError, VersionConflict, drafts, expect_versions
 from poptui.text import clean_text
@@ -335,7 +335,11 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
             first.scroll_visible()
         count = len(errors)
         self.notify(
-            _("Niet opgeslagen: {count} probleem/problemen. Kijk bij de velden in het rood.", count=count),
+            _n(
+                "Niet opgeslagen: {count} probleem. Kijk bij het veld in het rood.",
+                "Niet opgeslagen: {count} problemen. Kijk bij de velden in het rood.",
+                count,
+            ),
             severity="error",
         )
 
