@@ -205,7 +205,9 @@ class PopApp(App[None]):
     ) -> None:
         """Show a notification; its message is always plain text, never markup (``markup`` is ignored):
         messages name people and organisations, and a name with ``[/]`` in it must show as it is."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        from poptui.screens.plain_terminal import plain
+
+        super().notify(plain(message), title=title, severity=severity, timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """Never Textual's traceback (its local variables hold other employees' names and notes): a short

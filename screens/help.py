@@ -85,10 +85,11 @@ class HelpScreen(BaseModal[None]):
 
     def _explanation(self) -> ComposeResult:
         from poptui.screens.help_explained import explanation
+        from poptui.screens.plain_terminal import plain
 
         for index, (title, text) in enumerate(explanation(self.for_screen)):
-            yield Static(title, classes="help-title" + (" -first" if index == 0 else ""), markup=False)
-            yield Static(text, markup=False)
+            yield Static(plain(title), classes="help-title" + (" -first" if index == 0 else ""), markup=False)
+            yield Static(plain(text), markup=False)
         yield Static("", markup=False)
 
     def action_close(self) -> None:

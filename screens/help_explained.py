@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.plain_terminal import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -69,7 +70,7 @@ class PopInFiveMinutesScreen(BaseModal[None]):
         with Vertical():
             yield Label(page.title, id="page-title", markup=False)
             with VerticalScroll(id="page-body"):
-                yield Static(page_text(page), id="page-text", markup=False)
+                yield Static(plain(page_text(page)), id="page-text", markup=False)
             yield Label(_("Pijltjes of PageDown om te lezen. Esc sluit."), classes="hint", markup=False)
 
     def on_mount(self) -> None:

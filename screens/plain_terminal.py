@@ -13,7 +13,8 @@ in colour disappears altogether. In either case poptui runs in ASCII mode (:func
 - the app has the CSS class ``-ascii``: ``app.tcss`` shows the selection in reverse video and
   puts ``|`` around every field, so both are visible without colour.
 
-Screens ask :func:`mark` for a marker and :func:`ascii_mode` for anything else that differs.
+Screens ask :func:`mark` for a marker, :func:`plain` for prose that names markers (F1's help) and
+:func:`ascii_mode` for anything else that differs.
 """
 
 from __future__ import annotations
@@ -65,6 +66,21 @@ def mark(name: str) -> str:
     """The marker ``name`` (see :data:`MARKS`) as this terminal can draw it."""
     glyph, plain = MARKS[name]
     return plain if _ascii else glyph
+
+
+_DRAWN_BY_THE_CONSOLE = {"·", "•"}
+"""Markers the Linux console draws itself (Latin-1 and the old PC set): prose keeps them."""
+
+
+def plain(text: str) -> str:
+    """``text`` (help, guidance: prose that names markers, "✓ gehouden") with every marker the
+    terminal cannot draw replaced by its ASCII stand-in; unchanged outside ASCII mode."""
+    if not _ascii:
+        return text
+    for glyph, stand_in in MARKS.values():
+        if glyph not in _DRAWN_BY_THE_CONSOLE:
+            text = text.replace(glyph, stand_in)
+    return text
 
 
 def use_ascii(on: bool = True) -> None:

@@ -207,6 +207,12 @@ async def test_every_character_on_screen_is_one_the_linux_console_draws(flow: Fl
         navigation.open_trajectory(app, flow.trajectories[0].id)
         await settle(pilot)
         seen["trajectory"] = screen_text(app)
+        await pilot.press("f1")  # its help names the markers ("✓ gehouden")
+        await settle(pilot)
+        seen["trajectory help"] = screen_text(app)
+        assert "+ gehouden" in seen["trajectory help"]
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         seen["contact moment"] = screen_text(app)
