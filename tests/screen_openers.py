@@ -473,6 +473,20 @@ def _type(first: Steps, text: Callable[[Lookup], str], *after: str) -> Steps:
     return steps
 
 
+def _without_draft(first: Steps) -> Steps:
+    """``first``, then Escape on the question to restore a draft when there is one (the first time
+    a form opens; a form opened again after a save has no draft left to offer)."""
+
+    async def steps(pilot: Pilot, look: Lookup) -> None:
+        from poptui.screens.dialogs import ConfirmDialog
+
+        await first(pilot, look)
+        if isinstance(pilot.app.screen, ConfirmDialog):
+            await keys(pilot, "escape")
+
+    return steps
+
+
 def _employee_id(trajectory: Callable[[Lookup], Trajectory]) -> Callable[[Lookup], str]:
     return lambda look: trajectory(look).employee_id
 
@@ -627,7 +641,8 @@ OPENERS: list[Opener] = [
         _type(_push(_welcome, ("s",)), lambda look: "Atelier Oost", "ctrl+s"),
         shows_data=False,
     ),
-    Opener("palette", "home", "CommandPalette", _type(_press("ctrl+p"), Lookup.search_word), keys=False),
+    Opener("palette", "home", "PopCommandPalette", _type(_press("ctrl+p"), Lookup.search_word), keys=False),
+    Opener("agenda", "home", "AgendaScreen", _press("g")),
     Opener("drafts", "home", "DraftsScreen", _push(_drafts)),
     Opener("draft_content", "home", "MessageDialog", _push(_drafts, ("m",)), keys=False, snapshot=False),
     Opener("conflict", "home", "ConflictDialog", _push(_conflict)),
@@ -654,7 +669,7 @@ OPENERS: list[Opener] = [
         shows_data=False,
         snapshot=False,
     ),
-    Opener("employee_edit", "employees", "EmployeeForm", _then(_employee_page, "e", "escape")),
+    Opener("employee_edit", "employees", "EmployeeForm", _without_draft(_then(_employee_page, "e"))),
     Opener("employee_history", "employees", "MessageDialog", _then(_employee_page, "g"), snapshot=False),
     Opener("employee_consent", "employees", "ConsentDialog", _then(_employee_page, "c")),
     Opener("import", "employees", "ImportEmployeesScreen", _import),
