@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from poptui.help_texts import Topic, method_topics, page_text, pop_in_five_minutes, screen_help, topic
-from poptui.i18n import _
+from poptui.i18n import _, current_language
 from poptui.methods_registry import guidance_text
 from poptui.models import MethodKind
 
@@ -49,6 +49,9 @@ def explanation(screen: Screen) -> list[tuple[str, str]]:
         topics = [*method_topics(kind), *topics]
     elif found is not None:
         sections.append((found.title, found.text))
+    if found is not None and current_language() != "nl" and sections:  # poptui's explanations are Dutch only
+        title, text = sections[0]
+        sections[0] = (title, _("(Deze uitleg is in het Nederlands.)") + "\n" + text)
     for name in dict.fromkeys(topics):  # once each, in order
         sections.append(topic(name))
     return sections

@@ -158,6 +158,11 @@ async def test_the_english_interface_is_english_too(flow: Flow) -> None:
             text = screen_text(app)
             assert "Evaluation" in text  # the cycle line is whole
             assert "Criterion-based interview" in text or "AI – dream phase" in text  # method names
+            await pilot.press("f1")  # the screen's explanation is poptui's Dutch text: it says so
+            await settle(pilot)
+            assert "Help" in screen_text(app) and "(This explanation is in Dutch.)" in screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)
             await pilot.press("enter")  # contact moment 0
             await settle(pilot)
             assert "Getting acquainted" in screen_text(app)  # its goals
