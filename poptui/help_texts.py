@@ -10,6 +10,8 @@
   :func:`topic` builds their text from the catalog, so it is written down once.
 - "POP in vijf minuten": the cycle, the variants, the contact moments, the rule of one generic
   and one technical action, registration, each with the draaiboek's section numbers.
+- Titles and texts are Dutch; ``data/i18n/en.json`` has their English (keyed by the Dutch text,
+  like every string; a test checks that each one has it). Whoever shows them passes them to ``_``.
 
 The files are validated once, like the catalog (a test loads them).
 """
@@ -92,10 +94,10 @@ def screen_help(class_names: Iterable[str]) -> ScreenHelp | None:
 
 def page_text(page: HelpPage) -> str:
     """A help page as plain text: the intro, then each part with its section numbers."""
-    parts = [page.intro]
+    parts = [_(page.intro)]
     for section in page.sections:
         numbers = ", ".join(f"§{number}" for number in section.sections)
-        parts += ["", f"{section.title} ({numbers})", section.text]
+        parts += ["", f"{_(section.title)} ({numbers})", _(section.text)]
     return "\n".join(parts)
 
 
@@ -121,6 +123,6 @@ def topic(name: Topic) -> tuple[str, str]:
         return _("SMART-vragen (§5.8)"), "\n".join(lines)
     if name == "pop_rule":
         rule = next(section for section in pop_in_five_minutes().sections if "2.2.3" in section.sections)
-        return _("De regel van één generieke en één technische actie (§2.2.3, §4.3)"), rule.text
+        return _("De regel van één generieke en één technische actie (§2.2.3, §4.3)"), _(rule.text)
     page = pop_in_five_minutes()
-    return page.title, _("Het hele POP-traject kort uitgelegd: druk p in deze hulp.")
+    return _(page.title), _("Het hele POP-traject kort uitgelegd: druk p in deze hulp.")

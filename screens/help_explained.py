@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from poptui.help_texts import Topic, method_topics, page_text, pop_in_five_minutes, screen_help, topic
-from poptui.i18n import _, current_language
+from poptui.i18n import _
 from poptui.methods_registry import guidance_text
 from poptui.models import MethodKind
 
@@ -43,15 +43,12 @@ def explanation(screen: Screen) -> list[tuple[str, str]]:
     kind = _method_kind(screen)
     if kind is not None:
         if found is not None and found.title:
-            sections.append((found.title, found.text))
+            sections.append((_(found.title), _(found.text)))
         extra = getattr(screen, "guidance_extra", None)
         sections.append((_("Uitleg uit het draaiboek"), guidance_text(kind, extra() if callable(extra) else "")))
         topics = [*method_topics(kind), *topics]
     elif found is not None:
-        sections.append((found.title, found.text))
-    if found is not None and current_language() != "nl" and sections:  # poptui's explanations are Dutch only
-        title, text = sections[0]
-        sections[0] = (title, _("(Deze uitleg is in het Nederlands.)") + "\n" + text)
+        sections.append((_(found.title), _(found.text)))
     for name in dict.fromkeys(topics):  # once each, in order
         sections.append(topic(name))
     return sections
@@ -71,7 +68,7 @@ class PopInFiveMinutesScreen(BaseModal[None]):
     def compose(self) -> ComposeResult:
         page = pop_in_five_minutes()
         with Vertical():
-            yield Label(page.title, id="page-title", markup=False)
+            yield Label(_(page.title), id="page-title", markup=False)
             with VerticalScroll(id="page-body"):
                 yield Static(plain(page_text(page)), id="page-text", markup=False)
             yield Label(_("Pijltjes of PageDown om te lezen. Esc sluit."), classes="hint", markup=False)
@@ -91,12 +88,12 @@ class HelpCommands(Provider):
 
     async def discover(self) -> Hits:
         yield DiscoveryHit(
-            pop_in_five_minutes().title, self._open, help=_("De POP-cyclus, de varianten en de regels, kort")
+            _(pop_in_five_minutes().title), self._open, help=_("De POP-cyclus, de varianten en de regels, kort")
         )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        title = pop_in_five_minutes().title
+        title = _(pop_in_five_minutes().title)
         score = max(matcher.match(title), matcher.match(_("Hulp")))
         if score > 0:
             yield Hit(

@@ -41,9 +41,20 @@ def ui_strings() -> set[str]:
 
     strings |= set(_LABELS.values())
     strings |= catalog_strings()
+    strings |= help_strings()
     for model in _models():
         strings |= {info.title for info in model.model_fields.values() if info.title}
     return {text for text in strings if text.strip()}
+
+
+def help_strings() -> set[str]:
+    """The title and explanation F1 shows for each screen (data/help/screens.json)."""
+    from poptui.help_texts import _screens, pop_in_five_minutes
+
+    page = pop_in_five_minutes()
+    found = {text for help in _screens().values() for text in (help.title, help.text)}
+    found |= {page.title, page.intro, *(text for section in page.sections for text in (section.title, section.text))}
+    return found
 
 
 def catalog_strings() -> set[str]:

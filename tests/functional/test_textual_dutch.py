@@ -91,6 +91,8 @@ async def test_the_palette_finds_printing_the_pop_and_the_consent(flow: Flow, qu
             await pilot.pause(0.05)
             if "POP afdrukken" in screen_text(app):
                 break
+        await app.workers.wait_for_complete()  # every provider answered: the hits keep their order
+        await settle(pilot)
         text = screen_text(app)
         assert "POP afdrukken" in text
         if query != "POP":
@@ -158,9 +160,14 @@ async def test_the_english_interface_is_english_too(flow: Flow) -> None:
             text = screen_text(app)
             assert "Evaluation" in text  # the cycle line is whole
             assert "Criterion-based interview" in text or "AI – dream phase" in text  # method names
-            await pilot.press("f1")  # the screen's explanation is poptui's Dutch text: it says so
+            await pilot.press("f1")  # the screen's explanation in English too
             await settle(pilot)
-            assert "Help" in screen_text(app) and "(This explanation is in Dutch.)" in screen_text(app)
+            assert "A POP trajectory" in screen_text(app) and "The course of one trajectory" in screen_text(app)
+            await pilot.press("p")  # "POP in five minutes"
+            await settle(pilot)
+            assert "POP in five minutes" in screen_text(app) and "The POP cycle (§" in screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)
             await pilot.press("escape")
             await settle(pilot)
             await pilot.press("enter")  # contact moment 0
