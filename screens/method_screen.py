@@ -56,7 +56,7 @@ class MethodScreen(BaseScreen[Any]):
     """
 
     BINDINGS: ClassVar = [
-        Binding("f3,g", "guidance", _("Uitleg"), id="method.guidance"),
+        Binding("f3", "guidance", _("Uitleg"), id="method.guidance"),
         Binding("f4", "conclude", _("Conclusie"), id="method.conclude"),
         Binding("f5", "print_record", _("Afdrukken"), id="method.print"),
         Binding("f6", "change_date", _("Datum"), show=False, priority=True, id="method.date"),

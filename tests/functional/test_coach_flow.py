@@ -35,6 +35,7 @@ from poptui.models import (
     ContactMomentStatus,
     Employee,
     HoursEntry,
+    MethodKind,
     Organisation,
     Person,
     SupervisorConsultation,
@@ -491,3 +492,29 @@ async def test_after_recording_a_moment_the_cursor_moves_on_to_the_next_one(flow
         await pilot.pause()
         assert isinstance(app.screen, TrajectoryScreen)
         assert table.cursor_row == 1  # Enter records the next one
+
+
+@pytest.mark.parametrize(
+    "kind", [MethodKind.AI_DROOMFASE, MethodKind.INTERVIEW, MethodKind.HAND, MethodKind.KLOKWIJS, MethodKind.PRAATPLAAT]
+)
+async def test_letters_on_a_conversation_methods_steps_open_nothing(flow: Flow, kind: MethodKind) -> None:
+    """On the guided methods the coach types answers: a letter typed while the step tabs (or the
+    theme list) have the focus opened the draaiboek's explanation ('g' was its key; F3 is)."""
+    from poptui.screens.dialogs import MessageDialog
+    from textual.widgets import Tabs
+
+    trajectory = flow.trajectories[0]
+    app = PopApp(flow.database, flow.coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_method(app, trajectory.employee_id, trajectory.id, kind, flow.moments[0][0].id)
+        await pilot.pause()
+        screen = app.screen
+        for widget in [*screen.query(Tabs), *screen.query(OptionList)][:2]:
+            widget.focus()
+            await pilot.pause()
+            await pilot.press(*"gisteren gedaan")
+            await pilot.pause()
+            assert app.screen is screen, f"a letter on {widget!r} opened {type(app.screen).__name__}"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog) and "Werkwijze" in app.screen.text

@@ -67,7 +67,7 @@ async def test_a_domain_can_be_left_out_and_guidance_is_one_key_away(db: Databas
         [record] = db.list(MethodRecordBase, employee_id=trajectory.employee_id, kind=MethodKind.SCAN)
         assert record.domains == [1, 2, 3, 5, 6, 7]
         assert "niet van toepassing" in str(app.screen.query_one("#scan-domain").render())
-        await pilot.press("g")
+        await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, MessageDialog)
         assert "Werkwijze" in app.screen.text and "Randvoorwaarden" in app.screen.text
