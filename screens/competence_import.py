@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models import Organisation
 from poptui.services import StoreError
 from poptui.services.competence_import import CompetenceImport, ImportFileError, ImportRefused, prepare_import
@@ -199,9 +199,17 @@ class ImportCompetencesScreen(BaseScreen[None]):
             return
         from poptui.screens.dialogs import ConfirmDialog
 
-        question = _("{count} competentie(s) inlezen in het woordenboek?", count=len(result.accepted))
+        question = _n(
+            "{count} competentie inlezen in het woordenboek?",
+            "{count} competenties inlezen in het woordenboek?",
+            len(result.accepted),
+        )
         if result.removed:
-            question += " " + _("{count} competentie(s) verdwijnen uit het woordenboek.", count=len(result.removed))
+            question += " " + _n(
+                "{count} competentie verdwijnt uit het woordenboek.",
+                "{count} competenties verdwijnen uit het woordenboek.",
+                len(result.removed),
+            )
         self.app.push_screen(ConfirmDialog(question), self._confirmed)
 
     def _confirmed(self, yes: bool | None) -> None:

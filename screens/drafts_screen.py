@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.services import Database, drafts
 
 _EMPLOYEE_IN_KEY = re.compile(r"employee-([A-Za-z0-9]{32})")
@@ -26,9 +26,10 @@ def drafts_notice(database: Database) -> str:
     found = drafts.list_drafts(database)
     if not found:
         return ""
-    return _(
-        "Er is {count} niet-opgeslagen concept(en), het laatste: {title}. Open ze met Ctrl+P → Concepten.",
-        count=len(found),
+    return _n(
+        "Er is {count} niet-opgeslagen concept: {title}. Open het met Ctrl+P → Concepten.",
+        "Er zijn {count} niet-opgeslagen concepten, het laatste: {title}. Open ze met Ctrl+P → Concepten.",
+        len(found),
         title=found[-1]["title"] or found[-1]["key"],
     )
 

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models import ActionEvaluation
 from poptui.services import StoreError, employees, pop_documents, trajectories
 
@@ -154,7 +154,13 @@ class FollowUpScreen(BaseScreen[None]):
             return
         self.dirty = False
         carried = sum(evaluation.carry_over for evaluation in self.evaluations)
-        self.notify(_("Bewaard. {count} actie(s) staan in het nieuwe actieplan.", count=carried))
+        self.notify(
+            _n(
+                "Bewaard. {count} actie staat in het nieuwe actieplan.",
+                "Bewaard. {count} acties staan in het nieuwe actieplan.",
+                carried,
+            )
+        )
         self.fill()
 
     def action_back(self) -> None:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Static
 
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models import Organisation
 from poptui.services import StoreError, directory
 from poptui.services.import_employees import EmployeeImport, ImportFileError, Outcome, RowResult, prepare_import
@@ -285,16 +285,17 @@ class ImportEmployeesScreen(BaseScreen[None]):
             return
         from poptui.screens.dialogs import ConfirmDialog
 
-        question = _(
-            "{count} werknemer(s) toevoegen aan {organisation}?",
-            count=len(result.added),
+        question = _n(
+            "{count} werknemer toevoegen aan {organisation}?",
+            "{count} werknemers toevoegen aan {organisation}?",
+            len(result.added),
             organisation=result.organisation.name,
         )
         if result.refused:
-            question += " " + _(
-                "{count} rij(en) worden geweigerd en niet ingelezen; verbeter die later in het "
-                "bestand en importeer opnieuw.",
-                count=len(result.refused),
+            question += " " + _n(
+                "{count} rij wordt geweigerd en niet ingelezen; verbeter ze later in het bestand en importeer opnieuw.",
+                "{count} rijen worden geweigerd en niet ingelezen; verbeter die later in het bestand en importeer opnieuw.",
+                len(result.refused),
             )
         self.app.push_screen(ConfirmDialog(question), self._confirmed)
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poptui.catalog import ScanDomain, load_catalog
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.models.planning import SCAN_DOMAINS, ScanAction, ScanRecord
 from poptui.services import pop_documents, scan
 
@@ -250,4 +250,10 @@ class ScanScreen(MethodScreen):
             self.notify(str(error), severity="warning")
             return
         self.redraw()
-        self.notify(_("{count} actie(s) toegevoegd aan het actieplan. Werk ze daar verder uit.", count=added))
+        self.notify(
+            _n(
+                "{count} actie toegevoegd aan het actieplan. Werk ze daar verder uit.",
+                "{count} acties toegevoegd aan het actieplan. Werk ze daar verder uit.",
+                added,
+            )
+        )

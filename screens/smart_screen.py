@@ -14,7 +14,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from poptui.catalog import load_catalog
-from poptui.i18n import _
+from poptui.i18n import _, _n
 from poptui.labels import label
 from poptui.models.planning import SmartAction, SmartChallenge, SmartRecord
 from poptui.services import pop_documents, smart_method
@@ -261,7 +261,9 @@ class SmartScreen(MethodScreen):
             self.notify(str(error), severity="warning")
             return
         self.redraw()
-        self.notify(_("{count} actie(s) toegevoegd aan het actieplan.", count=added))
+        self.notify(
+            _n("{count} actie toegevoegd aan het actieplan.", "{count} acties toegevoegd aan het actieplan.", added)
+        )
 
     def action_questions(self) -> None:
         def saved(answers: dict[int, str] | None) -> None:
