@@ -106,7 +106,7 @@ class ListScreen(BaseScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="list-search"):
-            yield Label(_("Zoeken"))
+            yield Label(_("Zoeken"), markup=False)
             yield Input(
                 placeholder=_("typ om te zoeken"), id=f"{self.TABLE_ID}-search", compact=True, select_on_focus=False
             )
