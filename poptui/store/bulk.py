@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from poptui.models import AuditAction, AuditEvent, Employee, MethodRecordBase, Record
-from poptui.store import audit, policy
+from poptui.store import audit, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import (
     _fsync_folder,
@@ -139,6 +139,7 @@ class _Write:
         self.paths: dict[tuple[str, str | None], Path] = {}
         self.dossier_temps: list[tuple[Path, Path]] = []
         self.fresh_dossiers: set[Path] = set()
+        self.fresh_tables: dict[Path, dict[str, dict[str, Any]]] = {}
 
     def _path(self, record: Record) -> tuple[Path, str]:
         base = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
@@ -213,6 +214,7 @@ class _Write:
                 raise StoreError(f"Het dossier {path.name} bestaat al; er is niets opgeslagen.")
             self.dossier_temps.append((write_temp(path, dumps(tables), fsync=False), path))
             self.fresh_dossiers.add(path)
+            self.fresh_tables[path] = tables
         sync_batch()  # one sync for thousands of new dossiers instead of an fsync each
 
     def write_locked(self, expect: Sequence[Snapshot], entries: audit.PreparedEntries) -> None:
@@ -263,6 +265,7 @@ class _Write:
 
         root = self.database.path
         before = self.database.manifest_for_save()  # refuses a database whose audit log was cut
+        head_was_current = summaries.head_before_save(root)
         temps: list[tuple[Path, Path]] = []
         try:
             for path, data in files.items():
@@ -296,6 +299,27 @@ class _Write:
                 )
         except OSError as error:
             raise SaveFailed(root, os_reason(error)) from error
+        self.update_summaries(files, head_was_current)
+
+    def update_summaries(self, files: dict[Path, dict[str, dict[str, Any]]], head_was_current: bool) -> None:
+        """Take what was written over into the summaries (:mod:`poptui.store.summaries`)."""
+        changes = summaries.Changes()
+        touched: set[Path] = set()
+        for item in [*self.new, *self.changed]:
+            scope = _base(type(item.saved)).scope
+            if scope == "employees":
+                changes.employees[item.saved.id] = summaries.employee_part(item.doc)
+            elif scope == "trajectories":
+                own = changes.trajectories.setdefault(str(item.doc.get("employee_id")), {})
+                own[item.saved.id] = summaries.trajectory_part(item.doc)
+            elif scope == "dossier":
+                touched.add(item.path)
+        for path in touched:
+            tables = files.get(path) or self.fresh_tables.get(path)
+            seen = summaries.identity(path)
+            if tables is not None and seen is not None:
+                changes.dossiers[path.stem] = summaries.dossier_part(tables, seen)
+        summaries.update(self.database.path, changes, head_was_current)
 
 
 def _conflict(record: Record, stored: dict[str, Any]) -> VersionConflict:

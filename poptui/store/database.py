@@ -25,10 +25,11 @@ import contextlib
 import copy
 import getpass
 import os
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
@@ -43,7 +44,7 @@ from poptui.models import (
     Record,
 )
 from poptui.models.errors import field_errors
-from poptui.store import audit, manifest, schema, swap, work
+from poptui.store import audit, manifest, schema, summaries, swap, work
 from poptui.store.errors import (
     CreateFailed,
     DatabaseBusy,
@@ -137,6 +138,7 @@ class Database:
             if permissions().group_name:
                 meta["group"] = permissions().group_name
             manifest.write(path, manifest.Manifest())
+            summaries.create(path)
             atomic_write(path / schema.META_FILE, dumps(meta))
         except OSError as error:
             _undo_create(path, made_folder=not exists, made_dossiers=made_dossiers)
@@ -293,6 +295,30 @@ class Database:
         if doc is None or isinstance(doc, list):
             return None
         return self._load(record_type, dict(doc), path)
+
+    # -- summaries (see poptui.store.summaries) -----------------------------------
+
+    @overload
+    def summaries(self) -> dict[str, dict[str, Any]]: ...
+    @overload
+    def summaries(self, *, build: bool) -> dict[str, dict[str, Any]] | None: ...
+
+    def summaries(self, *, build: bool = True) -> dict[str, dict[str, Any]] | None:
+        """Per employee what the home screen and the employee list show, by employee id.
+
+        Read from the summaries as the saves left them (a few files, whatever the size of the
+        database); when they are missing or behind the shared files they are built first, or,
+        with ``build=False``, None is returned. Dossier parts are not checked here:
+        :meth:`refresh_summaries` does that (one ``stat`` per dossier).
+        """
+        entries = summaries.read_all(self.path)
+        if entries is None and build:
+            return self.refresh_summaries()
+        return entries
+
+    def refresh_summaries(self) -> dict[str, dict[str, Any]]:
+        """Bring the summaries in line with the data files, reading only what changed; every entry."""
+        return summaries.refresh(self.path, self.dossier_ids(), read_tables, self._locked)
 
     # -- writing -----------------------------------------------------------------
 
@@ -460,6 +486,7 @@ def _undo_create(path: Path, *, made_folder: bool, made_dossiers: bool) -> None:
         return
     with contextlib.suppress(OSError):
         (path / manifest.MANIFEST_FILE).unlink()
+    shutil.rmtree(path / summaries.FOLDER, ignore_errors=True)
     if made_dossiers:
         with contextlib.suppress(OSError):
             (path / DOSSIERS).rmdir()

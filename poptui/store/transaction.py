@@ -25,7 +25,7 @@ from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
 from poptui.models.errors import dutch_summary
-from poptui.store import audit, policy
+from poptui.store import audit, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
@@ -80,6 +80,8 @@ class Transaction:
         self._removed: set[Path] = set()
         self._events: list[AuditEvent] = []
         self._versions: dict[str, int] = {}
+        self._summary = summaries.Changes()
+        self._dossiers_touched: set[str] = set()
 
     def _table(self, record_type: type[Record], employee_id: str | None) -> Table:
         path = self.database._file_for(record_type, employee_id)
@@ -189,7 +191,20 @@ class Transaction:
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
         self._versions[saved.id] = saved.version
+        self._note(base_type, saved.id, employee_id or getattr(saved, "employee_id", None), doc)
         return saved
+
+    def _note(
+        self, base_type: type[Record], record_id: str, employee_id: str | None, doc: dict[str, Any] | None
+    ) -> None:
+        """Remember what the summaries (:mod:`poptui.store.summaries`) must take over at commit."""
+        if base_type.scope == "employees":
+            self._summary.employees[record_id] = summaries.employee_part(doc) if doc is not None else None
+        elif base_type.scope == "trajectories" and employee_id:
+            own = self._summary.trajectories.setdefault(employee_id, {})
+            own[record_id] = summaries.trajectory_part(doc) if doc is not None else None
+        elif base_type.scope == "dossier" and employee_id:
+            self._dossiers_touched.add(employee_id)
 
     def delete(self, record: Record) -> None:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
@@ -208,12 +223,15 @@ class Transaction:
             )
         table.remove(doc_ids=[doc_id])
         self._events.append(self.database._event(AuditAction.DELETE, record, []))
+        owner = employee_id if base_type.scope == "dossier" else stored.get("employee_id")
+        self._note(base_type, record.id, owner, None)
 
     def remove_dossier(self, employee_id: str) -> None:
         """Drop an employee's whole dossier file at commit."""
         path = self.database.path / DOSSIERS / f"{employee_id}.json"
         self._storages.pop(path, None)
         self._removed.add(path)
+        self._dossiers_touched.add(employee_id)
 
     def commit(self) -> None:
         """Write every changed file: all temporary files first, then the audit entries, then replace.
@@ -232,6 +250,7 @@ class Transaction:
         temps: list[tuple[Path, Path]] = []
         removed = set(self._removed)
         appended = None
+        head_was_current = summaries.head_before_save(root)
         try:
             ensure_folder(root / DOSSIERS)
             for storage in dirty:
@@ -267,9 +286,22 @@ class Transaction:
             raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
+        self._update_summaries(head_was_current)
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
+
+    def _update_summaries(self, head_was_current: bool) -> None:
+        dossier_folder = self.database.path / DOSSIERS
+        for employee_id in self._dossiers_touched:
+            path = dossier_folder / f"{employee_id}.json"
+            storage = self._storages.get(path)
+            seen = summaries.identity(path)
+            if storage is None or seen is None:
+                self._summary.dossiers[employee_id] = None
+            else:
+                self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
+        summaries.update(self.database.path, self._summary, head_was_current)
 
 
 class _Existing:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 from poptui.screens.home import HomeScreen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from poptui.app import PopApp
 from poptui.models import Person
-from poptui.store import Database
+from poptui.store import Database, summaries
 
 
 def _coach(db: Database, login: str) -> Person:
@@ -40,3 +42,20 @@ async def test_unknown_coach_chooses_from_the_list(demo_db: Database) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.coach is not None and app.coach.last_name == "Janssens"
+
+
+async def test_the_lists_fill_in_when_the_summaries_must_be_built_first(demo_db: Database) -> None:
+    """A database from before the summaries (or after a restore): the home screen paints at once and
+    fills in from a worker."""
+    shutil.rmtree(demo_db.path / summaries.FOLDER)
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#trajectories", DataTable)
+        names = {str(table.get_row_at(index)[0]) for index in range(table.row_count)}
+        assert {"Inès Van den Broeck", "Kevin Vermeulen", "Dirk Willems"} <= names
+        assert "lopende trajecten" in str(app.screen.query_one("#greeting", Static).render())
+    assert summaries.read_all(demo_db.path) is not None
