@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
+from textual import events, on
 from textual.app import App
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
@@ -53,7 +54,23 @@ def poptui_app(app: App[Any]) -> PoptuiApp:
 
 
 class BaseScreen(Screen[ScreenResultType]):
-    """A full screen of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app."""
+    """A full screen of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app.
+
+    Textual resumes a screen right after mounting it, too: a screen that fills itself in
+    ``on_mount`` and again in ``on_screen_resume`` (to show what changed on a screen opened
+    from it) asks :attr:`returning` there, so the first show reads the data once.
+    """
+
+    _covered = False
+
+    @on(events.ScreenSuspend)
+    def _note_covered(self) -> None:
+        self._covered = True
+
+    @property
+    def returning(self) -> bool:
+        """True once another screen has covered this one: a resume is a return, not the first show."""
+        return self._covered
 
     @property
     def database(self) -> Database:

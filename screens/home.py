@@ -62,18 +62,13 @@ class HomeScreen(BaseScreen[None]):
         table.add_column(_("Status"), key="status")
         table.add_column(_("Gehouden"), key="held")
         table.add_column(_("Volgend contact"), key="next")
-        self._mounted_now = True
         self.refresh_data(check=True)
         if self.attention and not self._has_attention(self.attention):
             table.focus()
 
     def on_screen_resume(self) -> None:
-        if self._mounted_now:  # the first push resumes the screen right after on_mount
-            self._mounted_now = False
-            return
-        self.refresh_data()
-
-    _mounted_now = False
+        if self.returning:
+            self.refresh_data()
 
     def refresh_data(self, check: bool = False) -> None:
         """Show the lists from the store's summaries (fast); with ``check`` (at start, and when they must be
@@ -83,7 +78,7 @@ class HomeScreen(BaseScreen[None]):
         if attention is None:
             self.query_one("#greeting", Static).update(_("Even geduld: de lijsten worden opgebouwd..."))
             check = True
-        elif attention != self.attention:
+        elif attention != self.attention or self._drafts_notice() != self._shown_notice:
             self._show(attention)
         if check:
             self._check_summaries(coach_id)
@@ -118,11 +113,16 @@ class HomeScreen(BaseScreen[None]):
         self._fill_attention(attention)
         self._fill_trajectories(attention)
 
-    def _fill_attention(self, attention: Attention) -> None:
-        options: list[Option] = []
+    _shown_notice = ""
+
+    def _drafts_notice(self) -> str:
         from poptui.screens.drafts_screen import drafts_notice
 
-        notice = drafts_notice(self.database)
+        return drafts_notice(self.database)
+
+    def _fill_attention(self, attention: Attention) -> None:
+        options: list[Option] = []
+        notice = self._shown_notice = self._drafts_notice()
         if notice:  # typed but never saved (a crash or a dropped connection): offer it back first
             options.append(Option(Text(notice), id=f"{len(options)}|drafts:"))
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice

@@ -89,7 +89,7 @@ class TrajectoryScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.returning:
             self.refresh_data()
 
     # -- data --------------------------------------------------------------------------------

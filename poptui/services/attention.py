@@ -11,7 +11,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Protocol
@@ -24,41 +24,20 @@ from poptui.models import (
     PopStatus,
     Trajectory,
     TrajectoryStatus,
-    VariantId,
 )
 from poptui.services.pop_rules import check_actions
+from poptui.services.summary_facts import (
+    EmployeeFacts,
+    TrajectoryFacts,
+    clock_time,
+    day,
+    employee_facts,
+    employee_trajectories,
+)
 from poptui.services.trajectory_status import moment_overdue
 from poptui.store import Database
 
 OPEN_STATUSES = (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED)
-
-
-@dataclass(frozen=True)
-class EmployeeFacts:
-    """An employee as the lists show them (from the store's summaries)."""
-
-    id: str
-    first_name: str
-    last_name: str
-    function: str
-    organisation_id: str
-    archived: bool
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-
-@dataclass(frozen=True)
-class TrajectoryFacts:
-    id: str
-    employee_id: str
-    coach_id: str | None
-    variant: VariantId
-    status: TrajectoryStatus
-    start_date: date | None
-    completion_date: date | None
-    previous_trajectory_id: str | None
 
 
 @dataclass(frozen=True)
@@ -186,46 +165,6 @@ def late_actions(
 # -- from the store's summaries (poptui.store.summaries) -------------------------------------------
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _time(value: Any) -> time | None:
-    return time.fromisoformat(value) if value else None
-
-
-def employee_facts(employee_id: str, part: Mapping[str, Any]) -> EmployeeFacts:
-    return EmployeeFacts(
-        employee_id,
-        str(part.get("first_name", "")),
-        str(part.get("last_name", "")),
-        str(part.get("function", "")),
-        str(part.get("organisation_id", "")),
-        bool(part.get("archived", False)),
-    )
-
-
-def trajectory_facts(trajectory_id: str, employee_id: str, part: Sequence[Any]) -> TrajectoryFacts:
-    coach_id, variant, status, start_date, completion_date, previous_id = part
-    return TrajectoryFacts(
-        trajectory_id,
-        employee_id,
-        coach_id,
-        VariantId(variant),
-        TrajectoryStatus(status),
-        _day(start_date),
-        _day(completion_date),
-        previous_id,
-    )
-
-
-def employee_trajectories(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:
-    return [
-        trajectory_facts(trajectory_id, employee_id, part)
-        for trajectory_id, part in (entry.get("trajectories") or {}).items()
-    ]
-
-
 def _pop_ready(pop: Sequence[Any] | None, today: date) -> bool:
     if not pop or pop[1] != PopStatus.DRAFT.value or not pop[2]:
         return False
@@ -246,11 +185,24 @@ def attention_for(database: Database, coach_id: str | None, today: date) -> Atte
     return attention_from(database.summaries(), coach_id, today)
 
 
+_now_cache: dict[tuple[Hashable, str | None, date], Attention] = {}
+
+
 def attention_now(database: Database, coach_id: str | None, today: date) -> Attention | None:
     """:func:`attention_for` from the summaries as they are, or None when they must be built first
-    (the first start after an upgrade or a restore: then :func:`attention_checked`, in a worker)."""
+    (the first start after an upgrade or a restore: then :func:`attention_checked`, in a worker).
+    While nothing changed, the same object is returned again (a screen can tell it need not redraw)."""
+    key = (database.summaries_stamp(), coach_id, today)
+    cached = _now_cache.get(key)
+    if cached is not None:
+        return cached
     entries = database.summaries(build=False)
-    return None if entries is None else attention_from(entries, coach_id, today)
+    if entries is None:
+        return None
+    attention = attention_from(entries, coach_id, today)
+    _now_cache.clear()
+    _now_cache[key] = attention
+    return attention
 
 
 def attention_checked(database: Database, coach_id: str | None, today: date) -> Attention:
@@ -283,8 +235,8 @@ def attention_from(entries: Mapping[str, Mapping[str, Any]], coach_id: str | Non
                 continue
             held, counted, planned_parts = moments.get(trajectory.id) or (0, 0, [])
             planned = [
-                MomentFacts(str(moment_id), int(number), _day(day), _time(start))
-                for moment_id, number, day, start in planned_parts
+                MomentFacts(str(moment_id), int(number), day(planned_day), clock_time(start))
+                for moment_id, number, planned_day, start in planned_parts
             ]
             upcoming = [moment for moment in planned if moment.date is None or moment.date >= today]
             result.my_trajectories.append(
@@ -308,7 +260,7 @@ def attention_from(entries: Mapping[str, Mapping[str, Any]], coach_id: str | Non
             if not pop or pop[1] != PopStatus.FINAL.value or _all_closed(trajectory, every):
                 continue
             for action_id, what, deadline_text in pop[2]:  # open, not evaluated in a follow-up
-                deadline = _day(deadline_text)
+                deadline = day(deadline_text)
                 if deadline and deadline < today:
                     result.late_actions.append(
                         LateAction(trajectory, employee, ActionFacts(str(action_id), str(what), deadline))

@@ -26,7 +26,7 @@ import copy
 import getpass
 import os
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
@@ -265,10 +265,11 @@ class Database:
             paths = [self._file_for(record_type, None)]
             if employee_id is not None:
                 equals["employee_id"] = employee_id
+        wanted = [(key, _plain(value)) for key, value in equals.items()]
         out: list[R] = []
         for path in paths:
             for doc in self._documents(path, record_type.table):
-                if any(doc.get(key) != _plain(value) for key, value in equals.items()):
+                if any(doc.get(key) != value for key, value in wanted):
                     continue
                 record = self._load(record_type, doc, path)
                 if where is None or where(record):
@@ -315,6 +316,11 @@ class Database:
         if entries is None and build:
             return self.refresh_summaries()
         return entries
+
+    def summaries_stamp(self) -> Hashable:
+        """Equal as long as the summaries (and the organisation names) are the same: lists showing
+        what they showed at this stamp need not be built again."""
+        return (str(self.path), summaries.stamp(self.path))
 
     def refresh_summaries(self) -> dict[str, dict[str, Any]]:
         """Bring the summaries in line with the data files, reading only what changed; every entry."""

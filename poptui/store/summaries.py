@@ -206,6 +206,20 @@ def head_matches(root: Path, head: Mapping[str, Any] | None = None) -> bool:
     return head is not None and head.get("shared") == shared_identities(root)
 
 
+def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """Changes whenever a summary file or core.json (organisation names) changes: a screen that shows
+    what it showed at the same stamp need not read or draw anything again."""
+    out: list[tuple[int, int, int] | None] = []
+    for path in [root / FOLDER / HEAD, *(_shard_path(root, shard) for shard in range(SHARDS)), root / "core.json"]:
+        try:
+            info = os.stat(path)
+        except OSError:
+            out.append(None)
+            continue
+        out.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
 def read_all(root: Path) -> dict[str, Entry] | None:
     """Every entry, by employee id; None when the summaries are missing, unreadable or out of date with
     the shared files (then :func:`rebuild` first). Dossier parts are as saved: :func:`stale` checks them."""
