@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 
-from poptui.cli.common import add_database_option, add_help, open_database, say
+from poptui.cli.common import add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import Employee, Organisation, Person, Trajectory
@@ -123,7 +122,7 @@ def run_list(options: argparse.Namespace) -> int:
             for summary in summaries
         ]
     if options.json:
-        say(json.dumps(rows, ensure_ascii=False, indent=2))
+        say(json_text(rows))
     elif not rows:
         say(_("Nog niets om te tonen."))
     else:

@@ -6,24 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from poptui.catalog import load_catalog
 from poptui.models import (
     BetweenStep,
-    CompetenceKind,
     ContactMoment,
-    ContactMomentStatus,
     Employee,
     Level,
     MethodKind,
     Organisation,
     Person,
     Phase,
-    PopDocument,
     SupervisorConsultation,
     Trajectory,
     TrajectoryStatus,
     VariantId,
 )
+from poptui.services.summary_facts import EmployeeFacts, employee_facts
 from poptui.store import Database
 
 
@@ -42,6 +39,8 @@ class PlannedMoment:
 
 def propose_plan(variant: VariantId) -> list[PlannedMoment]:
     """The catalog's contact-moment plan of a variant, as an editable copy."""
+    from poptui.catalog import load_catalog  # the catalog's models are built when a plan is first needed
+
     template = load_catalog().variants[variant]
     return [
         PlannedMoment(
@@ -110,7 +109,7 @@ class TrajectorySummary:
     """One trajectory with the counts that lists and reports show."""
 
     trajectory: Trajectory
-    employee: Employee | None
+    employee: EmployeeFacts | None
     organisation: Organisation | None
     contact_moments_planned: int
     contact_moments_held: int
@@ -152,30 +151,31 @@ class TrajectorySummary:
 
 
 def summarise(database: Database, trajectories: list[Trajectory]) -> list[TrajectorySummary]:
-    employees = {employee.id: employee for employee in database.list(Employee)}
+    """The counts of each trajectory, in the order given, from the store's summaries (checked against
+    the files first): no dossier is read unless it changed without poptui."""
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
+    entries = database.refresh_summaries()
     out = []
-    for employee_id in sorted({trajectory.employee_id for trajectory in trajectories}):
-        moments = database.list(ContactMoment, employee_id=employee_id)
-        pops = {pop.trajectory_id: pop for pop in database.list(PopDocument, employee_id=employee_id)}
-        for trajectory in (item for item in trajectories if item.employee_id == employee_id):
-            own = [moment for moment in moments if moment.trajectory_id == trajectory.id]
-            actions = pops[trajectory.id].actions if trajectory.id in pops else []
-            employee = employees.get(employee_id)
-            out.append(
-                TrajectorySummary(
-                    trajectory=trajectory,
-                    employee=employee,
-                    organisation=organisations.get(employee.organisation_id) if employee else None,
-                    contact_moments_planned=sum(m.status is not ContactMomentStatus.SKIPPED for m in own),
-                    contact_moments_held=sum(m.status is ContactMomentStatus.HELD for m in own),
-                    actions=len(actions),
-                    generic_actions=sum(a.kind is CompetenceKind.GENERIC for a in actions),
-                    technical_actions=sum(a.kind is CompetenceKind.TECHNICAL for a in actions),
-                )
+    for trajectory in trajectories:
+        entry = entries.get(trajectory.employee_id) or {}
+        employee = employee_facts(trajectory.employee_id, entry["employee"]) if entry.get("employee") else None
+        dossier = entry.get("dossier") or {}
+        held, counted, _planned = (dossier.get("moments") or {}).get(trajectory.id) or (0, 0, [])
+        pop = (dossier.get("pops") or {}).get(trajectory.id)
+        actions, generic, technical = pop[3] if pop else (0, 0, 0)
+        out.append(
+            TrajectorySummary(
+                trajectory=trajectory,
+                employee=employee,
+                organisation=organisations.get(employee.organisation_id) if employee else None,
+                contact_moments_planned=int(counted),
+                contact_moments_held=int(held),
+                actions=int(actions),
+                generic_actions=int(generic),
+                technical_actions=int(technical),
             )
-    order = {trajectory.id: index for index, trajectory in enumerate(trajectories)}
-    return sorted(out, key=lambda summary: order[summary.trajectory.id])
+        )
+    return out
 
 
 def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Trajectory | None]]:

@@ -23,7 +23,9 @@ waiting. :func:`write_many` does the same job in two steps:
 
 All or nothing like a transaction: a failure before the audit entries are written leaves
 every file as it was and removes the temporary files. Only new records and a few changes:
-deleting is not done here.
+deleting is not done here. A changed record is validated again (its text cleaned) like a
+transaction's; new records are written as they are, so make them with the model's constructor
+or ``model_validate`` (which clean their text), never with ``model_copy(update=...)`` of text.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from poptui.store.files import (
     write_temp,
 )
 from poptui.store.storage import forget, read_tables, remember_written
-from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, now
+from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, checked, now
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -193,7 +195,7 @@ class _Write:
         saved = record.model_copy(
             update={"version": record.version + 1, "updated_at": self.moment, "updated_by": self.database.actor}
         )
-        doc = saved.model_dump(mode="json")
+        saved, doc = checked(type(record), saved)
         self.changed.append(_Prepared(saved, doc, path, table, record.version))
         fields = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
         if fields:  # the same version under the lock means the same stored document, so these fields hold

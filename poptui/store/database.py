@@ -26,14 +26,13 @@ import copy
 import getpass
 import os
 import shutil
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
-from tinydb import Query, TinyDB
 
 from poptui.i18n import _
 from poptui.models import (
@@ -65,7 +64,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import SnapshotStorage, read_tables
+from poptui.store.storage import read_tables
 from poptui.store.transaction import (
     DOSSIERS,
     SAFE_ID,
@@ -75,6 +74,7 @@ from poptui.store.transaction import (
     now,
     parse,
 )
+from poptui.text import clean_line, json_has_unclean_text
 
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
@@ -106,7 +106,7 @@ class Database:
 
     def __init__(self, path: Path, actor: str | None = None) -> None:
         self.path = path
-        self.actor = actor or default_actor()
+        self.actor = clean_line(actor or default_actor()) or "onbekend"  # stamped on records: shown later
         self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
 
     # -- opening -----------------------------------------------------------------
@@ -198,6 +198,21 @@ class Database:
             files.extend(sorted(dossier_folder.glob("*.json")))
         return files
 
+    def unclean_text_files(self) -> builtins.list[Path]:
+        """Data files holding text poptui would have cleaned (escape, control, bidi or invisible characters).
+
+        The store cleans the text of every record it writes and reads it back as it is
+        (:data:`poptui.models.base.STORED`), so such a file was changed by something else.
+        """
+        found = []
+        for path in self.data_files():
+            try:
+                if json_has_unclean_text(path.read_bytes(), loads):
+                    found.append(path)
+            except (OSError, ValueError):  # unreadable or not JSON: reported when it is read
+                continue
+        return found
+
     def migrate(self) -> None:
         """Bring an older database to the current schema (under the lock), after a backup."""
         from poptui.store import backup
@@ -234,12 +249,12 @@ class Database:
 
     # -- reading -----------------------------------------------------------------
 
-    def _documents(self, path: Path, table: str) -> list[dict[str, Any]]:
-        database = TinyDB(storage=SnapshotStorage, path=path)
-        return [dict(doc) for doc in database.table(table, cache_size=0).all()]
+    def _documents(self, path: Path, table: str) -> Iterable[dict[str, Any]]:
+        """The documents of a TinyDB table, read straight from the parsed file (shared: never changed)."""
+        return (read_tables(path).get(table) or {}).values()
 
     def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
-        if not SAFE_ID.match(str(doc.get("id", ""))):
+        if not isinstance(doc, dict) or not SAFE_ID.match(str(doc.get("id", ""))):
             raise DatabaseDamaged(path, f"ongeldige id in een {record_type.label}")
         try:
             return parse(record_type, doc)
@@ -291,11 +306,10 @@ class Database:
                     return found
             return None
         path = self._file_for(record_type, employee_id)
-        database = TinyDB(storage=SnapshotStorage, path=path)
-        doc = database.table(record_type.table, cache_size=0).get(Query().id == record_id)
-        if doc is None or isinstance(doc, list):
-            return None
-        return self._load(record_type, dict(doc), path)
+        for doc in self._documents(path, record_type.table):
+            if isinstance(doc, dict) and doc.get("id") == record_id:
+                return self._load(record_type, doc, path)
+        return None
 
     # -- summaries (see poptui.store.summaries) -----------------------------------
 

@@ -50,13 +50,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from poptui.models.enums import ContactMomentStatus, PopStatus
+from poptui.models.enums import CompetenceKind, ContactMomentStatus, PopStatus
 from poptui.store.errors import StoreError
 from poptui.store.files import discard_temps, dumps, ensure_folder, loads, write_temp
 
 FOLDER = "summaries"
 HEAD = "head.json"
-FORMAT = 1
+FORMAT = 2
 SHARDS = 16
 SHARED = ("employees.json", "trajectories.json")
 DOSSIERS = "dossiers"
@@ -103,8 +103,9 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
     """The facts of one dossier file (its parsed TinyDB tables) the lists need.
 
     ``moments``: per trajectory [held, counted (not skipped), planned: [[id, number, date, start time]]];
-    ``pops``: per trajectory [POP id, status, actions]: a draft's actions as stored, a final POP's
-    actions that are not done, have a deadline and were not evaluated in a follow-up: [[id, what, deadline]].
+    ``pops``: per trajectory [POP id, status, actions, [number of actions, generic, technical]]: a draft's
+    actions as stored, a final POP's actions that are not done, have a deadline and were not evaluated
+    in a follow-up: [[id, what, deadline]].
     """
     moments: dict[str, list[Any]] = {}
     for doc in (tables.get("contact_moments") or {}).values():
@@ -134,7 +135,9 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
             ]
         else:
             kept = list(actions)
-        pops[trajectory_id] = [doc.get("id"), doc.get("status"), kept]
+        kinds = [action.get("kind") for action in actions]
+        counts = [len(actions), kinds.count(CompetenceKind.GENERIC.value), kinds.count(CompetenceKind.TECHNICAL.value)]
+        pops[trajectory_id] = [doc.get("id"), doc.get("status"), kept, counts]
     return {"file": list(identity) if identity else None, "moments": moments, "pops": pops}
 
 
@@ -345,9 +348,9 @@ class Stale:
 
 
 def _all_entries(root: Path) -> tuple[dict[str, Entry], bool]:
-    """Every entry, and whether every shard could be read."""
+    """Every entry, and whether they can be used: every shard read, under a head of this format."""
     entries: dict[str, Entry] = {}
-    complete = True
+    complete = read_head(root) is not None
     for shard in range(SHARDS):
         found = _shard(root, shard)
         if found is None:

@@ -24,6 +24,7 @@ from tinydb.table import Table
 from poptui import clock
 from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.models.base import STORED
 from poptui.models.errors import dutch_summary
 from poptui.store import audit, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
@@ -65,10 +66,26 @@ def now() -> datetime:
     return clock.now().astimezone().replace(microsecond=0)
 
 
-def parse(record_type: type[R], doc: dict[str, Any]) -> R:
+def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = True) -> R:
+    """A stored document as its record. ``stored``: the document was written by the store, whose
+    text was cleaned then (see :data:`poptui.models.base.STORED`); False cleans the text again."""
+    context = STORED if stored else None
     if issubclass(record_type, MethodRecordBase):
-        return cast(R, method_record_adapter.validate_python(doc))
-    return record_type.model_validate(doc)
+        return cast(R, method_record_adapter.validate_python(doc, context=context))
+    return record_type.model_validate(doc, context=context)
+
+
+def checked(record_type: type[R], record: R) -> tuple[R, dict[str, Any]]:
+    """What the store writes for ``record`` (and the record as it will load): validated again with its
+    text cleaned, so a file poptui wrote always loads and holds clean text (``model_copy(update=...)``
+    skips validation)."""
+    try:
+        clean = parse(record_type, record.model_dump(mode="json"), stored=False)
+    except ValidationError as error:
+        raise StoreError(
+            f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
+        ) from error
+    return clean, clean.model_dump(mode="json")
 
 
 class Transaction:
@@ -173,13 +190,7 @@ class Transaction:
                 "updated_by": self.database.actor,
             }
         )
-        doc = saved.model_dump(mode="json")
-        try:  # model_copy(update=...) skips validation: what is written must load again
-            parse(record_type, doc)
-        except ValidationError as error:
-            raise StoreError(
-                f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
-            ) from error
+        saved, doc = checked(record_type, saved)
         if stored is None:
             table.insert(doc)
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
