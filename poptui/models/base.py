@@ -69,6 +69,8 @@ def _required(value: str) -> str:
 
 
 RequiredLine = Annotated[Line, AfterValidator(_required)]
+
+
 def _day(value: Any, info: ValidationInfo) -> Any:
     return value if info.context is STORED else _parse_date(value)  # the store writes ISO dates
 
