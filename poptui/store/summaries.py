@@ -268,13 +268,17 @@ def _apply(entry: Entry, employee_id: str, changes: Changes) -> None:
             entry.pop("employee", None)
         else:
             entry["employee"] = part
-    for trajectory_id, trajectory in changes.trajectories.get(employee_id, {}).items():
+    if employee_id in changes.trajectories:
         own = dict(entry.get("trajectories") or {})
-        if trajectory is None:
-            own.pop(trajectory_id, None)
-        else:
-            own[trajectory_id] = trajectory
-        entry["trajectories"] = own
+        for trajectory_id, trajectory in changes.trajectories[employee_id].items():
+            if trajectory is None:
+                own.pop(trajectory_id, None)
+            else:
+                own[trajectory_id] = trajectory
+        if own:
+            entry["trajectories"] = own
+        else:  # nothing of an erased employee stays behind, not even their id
+            entry.pop("trajectories", None)
     if employee_id in changes.dossiers:
         dossier = changes.dossiers[employee_id]
         if dossier is None:

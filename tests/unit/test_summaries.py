@@ -188,3 +188,21 @@ def test_attention_from_the_summaries(db: Database) -> None:
     assert [item.moment.number for item in attention.overdue_moments] == [1]
     assert [item.action.id for item in attention.late_actions] == ["a1"]
     assert attention_for(db, "another coach", TODAY).my_trajectories == []
+
+
+def test_nothing_of_a_removed_employee_stays_in_the_summaries(db: Database) -> None:
+    """Erasure (the right to be forgotten) removes the employee, their trajectories and dossier in one go."""
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 7, 1), phase=Phase.OPSTART
+        )
+    )
+    with db.transaction() as transaction:
+        transaction.delete(db.get(Trajectory, trajectory.id))
+        transaction.remove_dossier(employee.id)
+        transaction.delete(db.get(Employee, employee.id))
+    written = b"".join(path.read_bytes() for path in (db.path / summaries.FOLDER).iterdir())
+    assert employee.id.encode() not in written and b"Van den Broeck" not in written
+    assert db.summaries() == _rebuilt(db) == {}
