@@ -211,60 +211,77 @@ def attention_checked(database: Database, coach_id: str | None, today: date) -> 
     return attention_from(database.refresh_summaries(), coach_id, today)
 
 
+def _entry_attention(employee_id: str, entry: Mapping[str, Any], coach_id: str | None, today: date) -> Attention:
+    """What one employee's summary adds to the home screen."""
+    result = Attention()
+    employee_part = entry.get("employee")
+    if not employee_part or employee_part.get("archived"):
+        return result
+    result.has_employees = True
+    trajectory_parts = entry.get("trajectories") or {}
+    if not trajectory_parts:
+        return result
+    if coach_id is not None and all(part[0] != coach_id for part in trajectory_parts.values()):
+        return result
+    employee = employee_facts(employee_id, employee_part)
+    every = employee_trajectories(employee_id, entry)
+    own = [trajectory for trajectory in every if coach_id is None or trajectory.coach_id == coach_id]
+    dossier = entry.get("dossier") or {}
+    moments = dossier.get("moments") or {}
+    pops = dossier.get("pops") or {}
+    for trajectory in own:
+        if trajectory.status not in OPEN_STATUSES:
+            continue
+        held, counted, planned_parts = moments.get(trajectory.id) or (0, 0, [])
+        planned = [
+            MomentFacts(str(moment_id), int(number), day(planned_day), clock_time(start))
+            for moment_id, number, planned_day, start in planned_parts
+        ]
+        upcoming = [moment for moment in planned if moment.date is None or moment.date >= today]
+        result.my_trajectories.append(
+            TrajectoryLine(
+                trajectory,
+                employee,
+                upcoming[0] if upcoming else (planned[0] if planned else None),
+                int(held),
+                int(counted),
+            )
+        )
+        result.overdue_moments.extend(
+            OverdueMoment(trajectory, employee, moment)
+            for moment in planned
+            if moment_overdue(moment, trajectory, today)
+        )
+        if _pop_ready(pops.get(trajectory.id), today):
+            result.pops_ready.append((trajectory, employee))
+    for trajectory in own:
+        pop = pops.get(trajectory.id)
+        if not pop or pop[1] != PopStatus.FINAL.value or _all_closed(trajectory, every):
+            continue
+        for action_id, what, deadline_text in pop[2]:  # open, not evaluated in a follow-up
+            deadline = day(deadline_text)
+            if deadline and deadline < today:
+                result.late_actions.append(
+                    LateAction(trajectory, employee, ActionFacts(str(action_id), str(what), deadline))
+                )
+    return result
+
+
 def attention_from(entries: Mapping[str, Mapping[str, Any]], coach_id: str | None, today: date) -> Attention:
-    """:func:`attention_for` from the summaries ``entries`` (by employee id)."""
+    """:func:`attention_for` from the summaries ``entries`` (by employee id). An entry that cannot be
+    read (a damaged file it came from, which ``poptui check`` reports) is left out, not a crash."""
     result = Attention()
     for employee_id, entry in entries.items():
-        employee_part = entry.get("employee")
-        if not employee_part or employee_part.get("archived"):
+        try:
+            found = _entry_attention(employee_id, entry, coach_id, today)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             continue
-        result.has_employees = True
-        trajectory_parts = entry.get("trajectories") or {}
-        if not trajectory_parts:
-            continue
-        if coach_id is not None and all(part[0] != coach_id for part in trajectory_parts.values()):
-            continue
-        employee = employee_facts(employee_id, employee_part)
-        every = employee_trajectories(employee_id, entry)
-        own = [trajectory for trajectory in every if coach_id is None or trajectory.coach_id == coach_id]
-        dossier = entry.get("dossier") or {}
-        moments = dossier.get("moments") or {}
-        pops = dossier.get("pops") or {}
-        for trajectory in own:
-            if trajectory.status not in OPEN_STATUSES:
-                continue
-            held, counted, planned_parts = moments.get(trajectory.id) or (0, 0, [])
-            planned = [
-                MomentFacts(str(moment_id), int(number), day(planned_day), clock_time(start))
-                for moment_id, number, planned_day, start in planned_parts
-            ]
-            upcoming = [moment for moment in planned if moment.date is None or moment.date >= today]
-            result.my_trajectories.append(
-                TrajectoryLine(
-                    trajectory,
-                    employee,
-                    upcoming[0] if upcoming else (planned[0] if planned else None),
-                    int(held),
-                    int(counted),
-                )
-            )
-            result.overdue_moments.extend(
-                OverdueMoment(trajectory, employee, moment)
-                for moment in planned
-                if moment_overdue(moment, trajectory, today)
-            )
-            if _pop_ready(pops.get(trajectory.id), today):
-                result.pops_ready.append((trajectory, employee))
-        for trajectory in own:
-            pop = pops.get(trajectory.id)
-            if not pop or pop[1] != PopStatus.FINAL.value or _all_closed(trajectory, every):
-                continue
-            for action_id, what, deadline_text in pop[2]:  # open, not evaluated in a follow-up
-                deadline = day(deadline_text)
-                if deadline and deadline < today:
-                    result.late_actions.append(
-                        LateAction(trajectory, employee, ActionFacts(str(action_id), str(what), deadline))
-                    )
+        result.has_employees = result.has_employees or found.has_employees
+        result.my_trajectories += found.my_trajectories
+        result.overdue_moments += found.overdue_moments
+        result.pops_ready += found.pops_ready
+        result.late_actions += found.late_actions
+
     result.my_trajectories.sort(
         key=lambda line: (
             line.next_moment is None or line.next_moment.date is None,

@@ -216,8 +216,11 @@ def _employee_rows(database: Database, organisation_id: str | None) -> list[Empl
         part = entry.get("employee")
         if not part or (organisation_id is not None and part.get("organisation_id") != organisation_id):
             continue
-        employee = employee_facts(employee_id, part)
-        trajectories = employee_trajectories(employee_id, entry)
+        try:
+            employee = employee_facts(employee_id, part)
+            trajectories = employee_trajectories(employee_id, entry)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            continue  # a damaged summary (poptui check reports the file it came from)
         latest = max(trajectories, key=_rank, default=None)
         rows.append(
             EmployeeRow(

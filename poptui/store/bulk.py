@@ -49,7 +49,7 @@ from poptui.store.files import (
     sync_batch,
     write_temp,
 )
-from poptui.store.storage import forget, read_tables, remember_written
+from poptui.store.storage import forget, is_clean, read_tables, remember_written
 from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, checked, now
 
 if TYPE_CHECKING:
@@ -240,10 +240,12 @@ class _Write:
             for check in checks:
                 check(transaction, item.saved, None)
 
+        clean: dict[Path, bool] = {}
         for (path, table), items in groups.items():
             data = files.get(path)
             if data is None:
                 data = files[path] = dict(read_tables(path))
+                clean[path] = is_clean(path) or not path.exists()
             rows = data[table] = dict(data.get(table) or {})
             index = {str(doc.get("id")): doc_id for doc_id, doc in rows.items()}
             for item in changed_by_group.get((path, table), []):
@@ -284,7 +286,7 @@ class _Write:
                     forget(path)
                     discard_temps(later for later, _path in temps[number + 1 :])
                     raise
-                remember_written(path, files[path])
+                remember_written(path, files[path], clean[path])
             for tmp, path in self.dossier_temps:
                 os.rename(str(tmp), str(path))
             if self.dossier_temps:

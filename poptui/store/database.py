@@ -64,7 +64,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import read_tables
+from poptui.store.storage import is_clean, read_tables
 from poptui.store.transaction import (
     DOSSIERS,
     SAFE_ID,
@@ -253,11 +253,12 @@ class Database:
         """The documents of a TinyDB table, read straight from the parsed file (shared: never changed)."""
         return (read_tables(path).get(table) or {}).values()
 
-    def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
+    def _load(self, record_type: type[R], doc: dict[str, Any], path: Path, clean: bool = False) -> R:
+        """``clean``: the file holds only text poptui writes (storage.is_clean), so it is not cleaned again."""
         if not isinstance(doc, dict) or not SAFE_ID.match(str(doc.get("id", ""))):
             raise DatabaseDamaged(path, f"ongeldige id in een {record_type.label}")
         try:
-            return parse(record_type, doc)
+            return parse(record_type, doc, stored=clean)
         except ValidationError as error:
             problems = "; ".join(str(item) for item in field_errors(error, record_type))  # one line: a list item
             raise DatabaseDamaged(
@@ -283,10 +284,12 @@ class Database:
         wanted = [(key, _plain(value)) for key, value in equals.items()]
         out: list[R] = []
         for path in paths:
-            for doc in self._documents(path, record_type.table):
+            documents = self._documents(path, record_type.table)
+            clean = is_clean(path)
+            for doc in documents:
                 if any(doc.get(key) != value for key, value in wanted):
                     continue
-                record = self._load(record_type, doc, path)
+                record = self._load(record_type, doc, path, clean)
                 if where is None or where(record):
                     out.append(record)
         return out
@@ -308,7 +311,7 @@ class Database:
         path = self._file_for(record_type, employee_id)
         for doc in self._documents(path, record_type.table):
             if isinstance(doc, dict) and doc.get("id") == record_id:
-                return self._load(record_type, doc, path)
+                return self._load(record_type, doc, path, is_clean(path))
         return None
 
     # -- summaries (see poptui.store.summaries) -----------------------------------

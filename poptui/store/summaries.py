@@ -53,6 +53,7 @@ from typing import Any
 from poptui.models.enums import CompetenceKind, ContactMomentStatus, PopStatus
 from poptui.store.errors import StoreError
 from poptui.store.files import discard_temps, dumps, ensure_folder, loads, write_temp
+from poptui.text import clean_line, clean_text
 
 FOLDER = "summaries"
 HEAD = "head.json"
@@ -72,11 +73,16 @@ _DONE = 5
 # -- what the parts hold: built from raw documents -------------------------------------------------
 
 
+def _line(value: Any) -> str:
+    """Text from a file is cleaned here like the models clean it: the lists show it without a model."""
+    return clean_line(value) if isinstance(value, str) else ""
+
+
 def employee_part(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "first_name": doc.get("first_name", ""),
-        "last_name": doc.get("last_name", ""),
-        "function": doc.get("function", ""),
+        "first_name": _line(doc.get("first_name")),
+        "last_name": _line(doc.get("last_name")),
+        "function": _line(doc.get("function")),
         "organisation_id": doc.get("organisation_id", ""),
         "archived": bool(doc.get("archived", False)),
     }
@@ -129,7 +135,7 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
         if doc.get("status") == PopStatus.FINAL.value:
             closed = evaluated.get(trajectory_id, set())
             kept: list[Any] = [
-                [action.get("id"), action.get("what", ""), action.get("deadline")]
+                [action.get("id"), clean_text(str(action.get("what") or "")), action.get("deadline")]
                 for action in actions
                 if action.get("deadline") and _latest_progress(action) < _DONE and action.get("id") not in closed
             ]
@@ -309,6 +315,7 @@ def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
     for employee_id in changes.employee_ids():
         by_shard.setdefault(shard_of(employee_id), []).append(employee_id)
     temps: list[tuple[Path, Path]] = []
+    contents: list[Any] = []
     try:
         for shard, employee_ids in by_shard.items():
             stored = _shard(root, shard)
@@ -325,14 +332,17 @@ def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
                     entries.pop(employee_id, None)
             path = _shard_path(root, shard)
             temps.append((write_temp(path, dumps(entries), fsync=False), path))
-        if head_was_current:
+            contents.append(entries)
+        shared = shared_identities(root)
+        if head_was_current and (read_head(root) or {}).get("shared") != shared:  # a dossier save keeps it
             path = folder / HEAD
-            head = {"format": FORMAT, "shared": shared_identities(root)}
+            head = {"format": FORMAT, "shared": shared}
             temps.append((write_temp(path, dumps(head), fsync=False), path))
+            contents.append(head)
     except OSError:
         discard_temps(tmp for tmp, _path in temps)
         raise
-    _put_in_place(temps)
+    _put_in_place(temps, contents)
 
 
 # -- checking and rebuilding -----------------------------------------------------------------------
@@ -500,14 +510,26 @@ def _write_all(root: Path, entries: Mapping[str, Entry], shared: Mapping[str, An
     _put_in_place(temps)
 
 
-def _put_in_place(temps: list[tuple[Path, Path]]) -> None:
-    """Replace each file by its temporary file (no folder fsync: the summaries are derived)."""
+def _put_in_place(temps: list[tuple[Path, Path]], contents: list[Any] | None = None) -> None:
+    """Replace each file by its temporary file (no folder fsync: the summaries are derived); with
+    ``contents`` (what each file holds) keep them parsed, so the next save need not read them."""
     for index, (tmp, path) in enumerate(temps):
         try:
             os.replace(tmp, path)
         except OSError:
             discard_temps(later for later, _path in temps[index:])
             raise
+        if contents is not None:
+            _keep_parsed(path, contents[index])
+
+
+def _keep_parsed(path: Path, data: Any) -> None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        _parsed.pop(str(path), None)
+        return
+    _parsed[str(path)] = ((info.st_ino, info.st_size, info.st_mtime_ns), data)
 
 
 __all__ = [

@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Table
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
@@ -66,9 +64,10 @@ def now() -> datetime:
     return clock.now().astimezone().replace(microsecond=0)
 
 
-def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = True) -> R:
-    """A stored document as its record. ``stored``: the document was written by the store, whose
-    text was cleaned then (see :data:`poptui.models.base.STORED`); False cleans the text again."""
+def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = False) -> R:
+    """A stored document as its record. ``stored``: it comes from a file holding only text the store
+    writes (:func:`poptui.store.storage.is_clean`), so its text is not cleaned again (see
+    :data:`poptui.models.base.STORED`); otherwise every text field is cleaned."""
     context = STORED if stored else None
     if issubclass(record_type, MethodRecordBase):
         return cast(R, method_record_adapter.validate_python(doc, context=context))
@@ -100,42 +99,14 @@ class Transaction:
         self._summary = summaries.Changes()
         self._dossiers_touched: set[str] = set()
 
-    def _table(self, record_type: type[Record], employee_id: str | None) -> Table:
+    def _storage(self, record_type: type[Record], employee_id: str | None) -> TransactionStorage:
         path = self.database._file_for(record_type, employee_id)
         self._removed.discard(path)
         storage = self._storages.get(path)
         if storage is None:
             storage = TransactionStorage(path)
             self._storages[path] = storage
-        database = TinyDB(storage=_Existing(storage))
-        return database.table(record_type.table, cache_size=0)
-
-    @staticmethod
-    def _replace_document(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
-        """Put ``doc`` in place of document ``doc_id`` in a copy of its table.
-
-        TinyDB's update changes the stored dictionary in place; the parsed file
-        may be shared with later transactions (see storage.read_tables), so the
-        table is copied and the document replaced instead.
-        """
-        storage = table.storage
-        data = storage.read() or {}
-        rows = dict(data.get(table.name, {}))
-        rows[str(doc_id)] = doc
-        data[table.name] = rows
-        storage.write(data)
-
-    def _stored(self, table: Table, record_id: str) -> tuple[int, dict[str, Any]] | None:
-        """The TinyDB doc id and document with our ``record_id``, or None.
-
-        A plain scan of the raw table: evaluating a TinyDB Query per document
-        costs several times more, and a save at 10k records must stay fast.
-        """
-        raw = table.storage.read() or {}
-        for doc_id, doc in raw.get(table.name, {}).items():
-            if doc.get("id") == record_id:
-                return int(doc_id), dict(doc)
-        return None
+        return storage
 
     def list(self, record_type: type[R], *, employee_id: str | None = None) -> list[R]:
         """Records as this transaction sees them (including its own unsaved changes)."""
@@ -144,14 +115,16 @@ class Transaction:
             path = self.database._file_for(base_type, employee_id)
             if path in self._removed:
                 return []
-            docs = self._table(base_type, employee_id).all()
+            storage = self._storage(base_type, employee_id)
+            docs = list(storage.rows(base_type.table).values())
         else:
+            storage = self._storage(base_type, None)
             docs = [
                 doc
-                for doc in self._table(base_type, None).all()
+                for doc in storage.rows(base_type.table).values()
                 if employee_id is None or doc.get("employee_id") == employee_id
             ]
-        return [parse(record_type, dict(doc)) for doc in docs]
+        return [parse(record_type, doc, stored=storage.clean) for doc in docs]
 
     def record_event(self, action: AuditAction, record: Record, fields: builtins.list[str] | None = None) -> None:
         """Add an audit entry (such as an erasure) written with this transaction."""
@@ -164,8 +137,8 @@ class Transaction:
             raise StoreError(f"Ongeldige id voor een {record_type.label}: alleen letters, cijfers, - en _.")
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        found = self._stored(table, record.id)
+        storage = self._storage(base_type, employee_id)
+        found = storage.find(base_type.table, record.id)
         stored = found[1] if found is not None else None
         if stored is None and record.version != 0:
             raise NotFound(record_type.label, record.id)
@@ -192,12 +165,12 @@ class Transaction:
         )
         saved, doc = checked(record_type, saved)
         if stored is None:
-            table.insert(doc)
+            storage.insert(base_type.table, doc)
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
             self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
         else:
             assert found is not None
-            self._replace_document(table, found[0], doc)
+            storage.replace(base_type.table, found[0], doc)
             changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
@@ -220,8 +193,8 @@ class Transaction:
     def delete(self, record: Record) -> None:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        found = self._stored(table, record.id)
+        storage = self._storage(base_type, employee_id)
+        found = storage.find(base_type.table, record.id)
         if found is None:
             raise NotFound(type(record).__name__, record.id)
         doc_id, stored = found
@@ -232,7 +205,7 @@ class Transaction:
                 str(stored.get("updated_by", "")),
                 _when(stored.get("updated_at")),
             )
-        table.remove(doc_ids=[doc_id])
+        storage.remove(base_type.table, doc_id)
         self._events.append(self.database._event(AuditAction.DELETE, record, []))
         owner = employee_id if base_type.scope == "dossier" else stored.get("employee_id")
         self._note(base_type, record.id, owner, None)
@@ -281,7 +254,8 @@ class Transaction:
                     forget(path)
                     discard_temps(later for later, _path in temps[index + 1 :])
                     raise
-                remember_written(path, self._storages[path].data)
+                storage = self._storages[path]
+                remember_written(path, storage.data, storage.clean, storage.indexes())
             if before is not None:
                 self.database.update_manifest(
                     before,
@@ -313,16 +287,6 @@ class Transaction:
             else:
                 self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
         summaries.update(self.database.path, self._summary, head_was_current)
-
-
-class _Existing:
-    """Lets TinyDB use an already created storage instance."""
-
-    def __init__(self, storage: TransactionStorage) -> None:
-        self._storage = storage
-
-    def __call__(self) -> TransactionStorage:
-        return self._storage
 
 
 def _content_fields(doc: dict[str, Any]) -> list[str]:
