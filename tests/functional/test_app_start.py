@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from poptui.screens.home import HomeScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
-from poptui.app import PopApp
+from poptui.app import PopApp, quiet_terminal
 from poptui.models import Person
 from poptui.store import Database, summaries
 
@@ -59,3 +60,52 @@ async def test_the_lists_fill_in_when_the_summaries_must_be_built_first(demo_db:
         assert {"Inès Van den Broeck", "Kevin Vermeulen", "Dirk Willems"} <= names
         assert "lopende trajecten" in str(app.screen.query_one("#greeting", Static).render())
     assert summaries.read_all(demo_db.path) is not None
+
+
+async def test_a_too_small_window_says_so_and_keeps_the_work(demo_db: Database) -> None:
+    from poptui.screens.employees import EmployeesScreen
+    from poptui.screens.too_small import TooSmallScreen
+
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, EmployeesScreen)
+        await pilot.press(*"ines")
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = str(app.screen.query_one("#too-small", Static).render())
+        assert "te klein" in text and "70x20" in text and "80" in text
+        await pilot.press("escape", "n", "ctrl+p", "f1")  # nothing happens while the window is too small
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, EmployeesScreen)
+        assert app.screen.query_one("#filter", Input).value == "ines"  # the typed filter is still there
+
+
+async def test_starting_in_a_too_small_window(demo_db: Database) -> None:
+    from poptui.screens.too_small import TooSmallScreen
+
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_animations_are_off_on_the_linux_console_and_over_ssh(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 51515 10.0.0.1 22")
+    assert PopApp(demo_db, None).animation_level == "none"
+    assert quiet_terminal({"TERM": "linux"})
+    assert quiet_terminal({"TERM": "xterm-256color", "SSH_CONNECTION": "10.0.0.2 51515 10.0.0.1 22"})
+    assert not quiet_terminal({"TERM": "xterm-256color"})
+    assert not quiet_terminal({"TERM": "linux", "TEXTUAL_ANIMATIONS": "full"})  # the coach's own choice wins
