@@ -25,6 +25,13 @@ from poptui.models import Person
 from poptui.services import Database
 
 
+def steady_cursors(screen: Screen[Any]) -> None:
+    """No blinking cursor in any text field: a blink repaints twice a second, which over SSH sends
+    bytes all the time while the coach does nothing. Runs when a screen or dialog is mounted."""
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
 @runtime_checkable
 class PoptuiApp(Protocol):
     """The app as the screens see it."""
@@ -67,6 +74,10 @@ class BaseScreen(Screen[ScreenResultType]):
     def _note_covered(self) -> None:
         self._covered = True
 
+    @on(events.Mount)
+    def _steady_cursors(self) -> None:
+        steady_cursors(self)
+
     @property
     def returning(self) -> bool:
         """True once another screen has covered this one: a resume is a return, not the first show."""
@@ -87,6 +98,10 @@ class BaseScreen(Screen[ScreenResultType]):
 
 class BaseModal(ModalScreen[ScreenResultType]):
     """A dialog of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app."""
+
+    @on(events.Mount)
+    def _steady_cursors(self) -> None:
+        steady_cursors(self)
 
     @property
     def database(self) -> Database:

@@ -109,3 +109,17 @@ def test_animations_are_off_on_the_linux_console_and_over_ssh(
     assert quiet_terminal({"TERM": "xterm-256color", "SSH_CONNECTION": "10.0.0.2 51515 10.0.0.1 22"})
     assert not quiet_terminal({"TERM": "xterm-256color"})
     assert not quiet_terminal({"TERM": "linux", "TEXTUAL_ANIMATIONS": "full"})  # the coach's own choice wins
+
+
+async def test_no_text_field_blinks_while_idle(demo_db: Database) -> None:
+    """A blinking cursor repaints twice a second: over SSH poptui sends nothing while the coach does nothing."""
+    from poptui.screens import navigation
+    from textual.widgets import TextArea
+
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for open_screen in (navigation.open_employees, navigation.open_month_report):
+            open_screen(app)
+            await pilot.pause()
+            fields = list(app.screen.query(Input)) + list(app.screen.query(TextArea))
+            assert fields and not any(field.cursor_blink for field in fields), type(app.screen).__name__
