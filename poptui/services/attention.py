@@ -36,6 +36,7 @@ from poptui.services.summary_facts import (
 )
 from poptui.services.trajectory_status import moment_overdue
 from poptui.store import Database
+from poptui.store.summaries import Summary
 
 OPEN_STATUSES = (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED)
 
@@ -211,9 +212,14 @@ def attention_checked(database: Database, coach_id: str | None, today: date) -> 
     return attention_from(database.refresh_summaries(), coach_id, today)
 
 
-def _entry_attention(employee_id: str, entry: Mapping[str, Any], coach_id: str | None, today: date) -> Attention:
-    """What one employee's summary adds to the home screen."""
+def _entry_attention(employee_id: str, entry: Summary, coach_id: str | None, today: date) -> Attention:
+    """What one employee's summary adds to the home screen; only the coach's employees are parsed."""
     result = Attention()
+    if entry.archived is None or entry.archived:
+        return result
+    result.has_employees = True
+    if coach_id is not None and coach_id not in entry.coaches:
+        return result
     employee_part = entry.get("employee")
     if not employee_part or employee_part.get("archived"):
         return result
@@ -267,7 +273,7 @@ def _entry_attention(employee_id: str, entry: Mapping[str, Any], coach_id: str |
     return result
 
 
-def attention_from(entries: Mapping[str, Mapping[str, Any]], coach_id: str | None, today: date) -> Attention:
+def attention_from(entries: Mapping[str, Summary], coach_id: str | None, today: date) -> Attention:
     """:func:`attention_for` from the summaries ``entries`` (by employee id). An entry that cannot be
     read (a damaged file it came from, which ``poptui check`` reports) is left out, not a crash."""
     result = Attention()

@@ -3,8 +3,10 @@ what the trajectory page shows (:func:`trajectory_view`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from poptui.models import (
     BetweenStep,
@@ -157,7 +159,7 @@ def summarise(database: Database, trajectories: list[Trajectory]) -> list[Trajec
     entries = database.refresh_summaries()
     out = []
     for trajectory in trajectories:
-        entry = entries.get(trajectory.employee_id) or {}
+        entry: Mapping[str, Any] = entries.get(trajectory.employee_id) or {}
         employee = employee_facts(trajectory.employee_id, entry["employee"]) if entry.get("employee") else None
         dossier = entry.get("dossier") or {}
         held, counted, _planned = (dossier.get("moments") or {}).get(trajectory.id) or (0, 0, [])

@@ -65,6 +65,7 @@ from poptui.store.files import (
     permissions,
 )
 from poptui.store.storage import is_clean, read_tables
+from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
     SAFE_ID,
@@ -317,11 +318,11 @@ class Database:
     # -- summaries (see poptui.store.summaries) -----------------------------------
 
     @overload
-    def summaries(self) -> dict[str, dict[str, Any]]: ...
+    def summaries(self) -> dict[str, Summary]: ...
     @overload
-    def summaries(self, *, build: bool) -> dict[str, dict[str, Any]] | None: ...
+    def summaries(self, *, build: bool) -> dict[str, Summary] | None: ...
 
-    def summaries(self, *, build: bool = True) -> dict[str, dict[str, Any]] | None:
+    def summaries(self, *, build: bool = True) -> dict[str, Summary] | None:
         """Per employee what the home screen and the employee list show, by employee id.
 
         Read from the summaries as the saves left them (a few files, whatever the size of the
@@ -339,7 +340,7 @@ class Database:
         what they showed at this stamp need not be built again."""
         return (str(self.path), summaries.stamp(self.path))
 
-    def refresh_summaries(self) -> dict[str, dict[str, Any]]:
+    def refresh_summaries(self) -> dict[str, Summary]:
         """Bring the summaries in line with the data files, reading only what changed; every entry."""
         return summaries.refresh(self.path, self.dossier_ids(), read_tables, self._locked)
 

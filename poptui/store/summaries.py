@@ -8,7 +8,7 @@ Layout, in the database folder::
 
     summaries/head.json     format, and the identity of employees.json and trajectories.json
                             the summaries were last brought in line with
-    summaries/NN.json       {employee_id: entry} for the employees whose id hashes to shard NN
+    summaries/NN.json       {employee_id: row} for the employees whose id hashes to shard NN
 
 An entry holds up to three parts, each built from one kind of file (the builders below read raw
 documents, never models: a save must stay cheap):
@@ -23,6 +23,11 @@ documents, never models: a save must stay cheap):
 
 The rules (what is overdue, late or ready) are applied by the services with today's date;
 the summaries hold facts only.
+
+Stored compactly (a :data:`Row`): the coaches and the archived flag as values, the parts as JSON
+text that is parsed only when asked for (:class:`Summary`). The home screen reads every row but
+parses only those of the coach's employees: at 2,000 employees a few MB of memory instead of
+eleven, and it grows with a coach's caseload, not with the organisation.
 
 Rules of the index:
 
@@ -44,7 +49,7 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +62,7 @@ from poptui.text import clean_line, clean_text
 
 FOLDER = "summaries"
 HEAD = "head.json"
-FORMAT = 2
+FORMAT = 3
 SHARDS = 16
 SHARED = ("employees.json", "trajectories.json")
 DOSSIERS = "dossiers"
@@ -147,6 +152,91 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
     return {"file": list(identity) if identity else None, "moments": moments, "pops": pops}
 
 
+# -- how an entry is stored ------------------------------------------------------------------------
+
+Row = list[Any]
+"""An entry as stored: [coach ids, archived (None: no employee part), the employee and trajectories
+parts as JSON text ("" when neither), the dossier part as JSON text without its file ("" when none),
+the dossier file's identity]."""
+
+
+def _json_text(value: object) -> str:
+    return dumps(value).decode()
+
+
+def _row(entry: Entry) -> Row:
+    trajectories = entry.get("trajectories") or {}
+    employee = entry.get("employee")
+    people = {key: entry[key] for key in ("employee", "trajectories") if key in entry}
+    dossier = entry.get("dossier")
+    return [
+        sorted({str(part[0]) for part in trajectories.values() if part and part[0]}),
+        None if employee is None else bool(employee.get("archived")),
+        _json_text(people) if people else "",
+        _json_text({key: value for key, value in dossier.items() if key != "file"}) if dossier is not None else "",
+        dossier.get("file") if dossier is not None else None,
+    ]
+
+
+def _entry(row: Row | None) -> Entry:
+    entry: Entry = {}
+    if not row:
+        return entry
+    if row[2]:
+        entry.update(loads(row[2].encode()))  # type: ignore[call-overload]
+    if row[3]:
+        dossier = loads(row[3].encode())
+        assert isinstance(dossier, dict)
+        entry["dossier"] = dossier | {"file": row[4]}
+    return entry
+
+
+class Summary(Mapping[str, Any]):
+    """One employee's summary as read: who coaches them and whether they are archived at once, the
+    parts (``employee``, ``trajectories``, ``dossier``) parsed when first asked for."""
+
+    __slots__ = ("_entry", "_row")
+
+    def __init__(self, row: Row) -> None:
+        self._row = row
+        self._entry: Entry | None = None
+
+    @property
+    def coaches(self) -> list[str]:
+        """The coaches of the employee's trajectories."""
+        return list(self._row[0])
+
+    @property
+    def archived(self) -> bool | None:
+        """Whether the employee is archived; None when there is no employee part."""
+        value = self._row[1]
+        return None if value is None else bool(value)
+
+    def _parts(self) -> Entry:
+        if self._entry is None:
+            self._entry = _entry(self._row)
+        return self._entry
+
+    def __getitem__(self, name: str) -> Any:
+        return self._parts()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts())
+
+    def __len__(self) -> int:
+        return len(self._parts())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Summary):
+            return self._row == other._row
+        return isinstance(other, Mapping) and dict(self._parts()) == dict(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Summary({self._row!r})"
+
+
 # -- reading ---------------------------------------------------------------------------------------
 
 
@@ -189,7 +279,7 @@ def _read_json(path: Path) -> Any:
     return data
 
 
-def _shard(root: Path, shard: int) -> dict[str, Entry] | None:
+def _shard(root: Path, shard: int) -> dict[str, Row] | None:
     data = _read_json(_shard_path(root, shard))
     return data if isinstance(data, dict) else None
 
@@ -229,18 +319,18 @@ def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
     return tuple(out)
 
 
-def read_all(root: Path) -> dict[str, Entry] | None:
+def read_all(root: Path) -> dict[str, Summary] | None:
     """Every entry, by employee id; None when the summaries are missing, unreadable or out of date with
-    the shared files (then :func:`rebuild` first). Dossier parts are as saved: :func:`stale` checks them."""
+    the shared files (then :func:`refresh` first). Dossier parts are as saved: :func:`stale` checks them."""
     head = read_head(root)
     if head is None or not head_matches(root, head):
         return None
-    out: dict[str, Entry] = {}
+    out: dict[str, Summary] = {}
     for shard in range(SHARDS):
-        entries = _shard(root, shard)
-        if entries is None:
+        rows = _shard(root, shard)
+        if rows is None:
             return None
-        out.update(entries)
+        out.update((employee_id, Summary(row)) for employee_id, row in rows.items())
     return out
 
 
@@ -322,17 +412,17 @@ def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
             if stored is None and head_was_current:  # lost or unreadable: rebuild the shared parts too
                 head_was_current = False
                 (folder / HEAD).unlink(missing_ok=True)
-            entries = dict(stored or {})
+            rows = dict(stored or {})
             for employee_id in employee_ids:
-                entry = dict(entries.get(employee_id) or {})
+                entry = _entry(rows.get(employee_id))
                 _apply(entry, employee_id, changes)
                 if entry:
-                    entries[employee_id] = entry
+                    rows[employee_id] = _row(entry)
                 else:
-                    entries.pop(employee_id, None)
+                    rows.pop(employee_id, None)
             path = _shard_path(root, shard)
-            temps.append((write_temp(path, dumps(entries), fsync=False), path))
-            contents.append(entries)
+            temps.append((write_temp(path, dumps(rows), fsync=False), path))
+            contents.append(rows)
         shared = shared_identities(root)
         if head_was_current and (read_head(root) or {}).get("shared") != shared:  # a dossier save keeps it
             path = folder / HEAD
@@ -361,41 +451,39 @@ class Stale:
         return self.shared or bool(self.dossiers)
 
 
-def _all_entries(root: Path) -> tuple[dict[str, Entry], bool]:
-    """Every entry, and whether they can be used: every shard read, under a head of this format."""
-    entries: dict[str, Entry] = {}
+def _all_rows(root: Path) -> tuple[dict[str, Row], bool]:
+    """Every stored entry, and whether they can be used: every shard read, under a head of this format."""
+    rows: dict[str, Row] = {}
     complete = read_head(root) is not None
     for shard in range(SHARDS):
         found = _shard(root, shard)
         if found is None:
             complete = False
         else:
-            entries.update(found)
-    return entries, complete
+            rows.update(found)
+    return rows, complete
 
 
 def stale(root: Path, dossier_ids: Iterable[str]) -> Stale:
     """Compare the summaries with the data files: two shared files and one ``stat`` per dossier.
     A summary file that is missing or cannot be read makes everything stale."""
-    return _stale(root, dossier_ids, *_all_entries(root))
+    return _stale(root, dossier_ids, *_all_rows(root))
 
 
-def _stale(root: Path, dossier_ids: Iterable[str], entries: Mapping[str, Entry], complete: bool) -> Stale:
+def _stale(root: Path, dossier_ids: Iterable[str], rows: Mapping[str, Row], complete: bool) -> Stale:
     found = Stale()
     found.shared = not complete or not head_matches(root)
     if not complete:
-        entries = {}
+        rows = {}
     dossier_folder = root / DOSSIERS
     present = set()
     for employee_id in dossier_ids:
         present.add(employee_id)
-        part = (entries.get(employee_id) or {}).get("dossier")
-        recorded = part.get("file") if part else None
+        row = rows.get(employee_id)
+        recorded = row[4] if row and row[3] else None
         if recorded != _as_list(identity(dossier_folder / f"{employee_id}.json")):
             found.dossiers.add(employee_id)
-    found.dossiers.update(
-        employee_id for employee_id, entry in entries.items() if "dossier" in entry and employee_id not in present
-    )
+    found.dossiers.update(employee_id for employee_id, row in rows.items() if row[3] and employee_id not in present)
     return found
 
 
@@ -405,7 +493,7 @@ Reader = Callable[[Path], Mapping[str, Mapping[str, Any]]]
 
 def refresh(
     root: Path, dossier_ids: Iterable[str], read: Reader, locked: Callable[[], AbstractContextManager[None]]
-) -> dict[str, Entry]:
+) -> dict[str, Summary]:
     """Bring stale parts in line with the data files and return every entry.
 
     Only what changed is read, without the lock; each file's identity is taken before and after it
@@ -414,12 +502,12 @@ def refresh(
     cannot be written (a read-only folder, another coach holding the lock), the entries are
     still returned, from memory.
     """
-    entries, complete = _all_entries(root)
-    found = _stale(root, dossier_ids, entries, complete)
+    rows, complete = _all_rows(root)
+    found = _stale(root, dossier_ids, rows, complete)
     if not found:
-        return entries
+        return _summaries(rows)
     if not complete:
-        entries = {}
+        rows = {}
     changes = Changes()
     shared_seen = None
     if found.shared:
@@ -449,10 +537,14 @@ def refresh(
             continue
         if identity(path) == seen:
             changes.dossiers[employee_id] = dossier_part(dossier_tables, seen)
-    fresh = _merged(entries, changes, replace_shared=shared_seen is not None)
+    fresh = _merged(rows, changes, replace_shared=shared_seen is not None)
     with contextlib.suppress(OSError, ValueError, StoreError), locked():
         _write_checked(root, changes, shared_seen)
-    return fresh
+    return _summaries(fresh)
+
+
+def _summaries(rows: Mapping[str, Row]) -> dict[str, Summary]:
+    return {employee_id: Summary(row) for employee_id, row in rows.items()}
 
 
 def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int] | None] | None) -> None:
@@ -467,35 +559,37 @@ def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int
         if _as_list(identity(dossier_folder / f"{employee_id}.json")) != recorded:
             del changes.dossiers[employee_id]
     if changes or shared_seen is not None:
-        current, complete = _all_entries(root)
-        if not complete and shared_seen is None:
-            return  # only a full rebuild may replace a summary file that cannot be read
+        current, complete = _all_rows(root)
+        if not complete:
+            if shared_seen is None:
+                return  # only a full rebuild may replace a summary file that cannot be read
+            current = {}  # of another format, or unreadable: made again from the files
         _write_all(root, _merged(current, changes, replace_shared=shared_seen is not None), shared_seen)
 
 
-def _merged(entries: Mapping[str, Entry], changes: Changes, *, replace_shared: bool) -> dict[str, Entry]:
-    out: dict[str, Entry] = {}
-    for employee_id, entry in entries.items():
-        kept = {key: value for key, value in entry.items() if key == "dossier"} if replace_shared else dict(entry)
-        if kept:
+def _merged(rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for employee_id, row in rows.items():
+        kept = [[], None, "", row[3], row[4]] if replace_shared else row  # only the dossier part stays
+        if kept[2] or kept[3]:
             out[employee_id] = kept
     for employee_id in changes.employee_ids():
-        entry = dict(out.get(employee_id) or {})
+        entry = _entry(out.get(employee_id))
         _apply(entry, employee_id, changes)
         if entry:
-            out[employee_id] = entry
+            out[employee_id] = _row(entry)
         else:
             out.pop(employee_id, None)
     return out
 
 
-def _write_all(root: Path, entries: Mapping[str, Entry], shared: Mapping[str, Any] | None) -> None:
-    """Write every shard (and the head, when ``shared`` names the shared files the entries match)."""
+def _write_all(root: Path, rows: Mapping[str, Row], shared: Mapping[str, Any] | None) -> None:
+    """Write every shard (and the head, when ``shared`` names the shared files the rows match)."""
     folder = root / FOLDER
     ensure_folder(folder)
-    shards: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
-    for employee_id, entry in entries.items():
-        shards[shard_of(employee_id)][employee_id] = entry
+    shards: list[dict[str, Row]] = [{} for _ in range(SHARDS)]
+    for employee_id, row in rows.items():
+        shards[shard_of(employee_id)][employee_id] = row
     temps: list[tuple[Path, Path]] = []
     try:
         for shard, content in enumerate(shards):
