@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
-from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record
 from poptui.models.base import STORED
 from poptui.models.errors import dutch_summary
 from poptui.store import audit, policy, summaries
@@ -70,6 +70,8 @@ def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = False) ->
     :data:`poptui.models.base.STORED`); otherwise every text field is cleaned."""
     context = STORED if stored else None
     if issubclass(record_type, MethodRecordBase):
+        from poptui.models.methods import method_record_adapter  # the method records load when first read
+
         return cast(R, method_record_adapter.validate_python(doc, context=context))
     return record_type.model_validate(doc, context=context)
 
