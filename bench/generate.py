@@ -101,7 +101,7 @@ BENCH_COACH_LOGIN = "an"
 EMPLOYEES_PER_COACH = 40
 EMPLOYEES_PER_ORGANISATION = 100
 EMPLOYEES_PER_TRANSACTION = 50
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Raise when the records written change, so cached databases are made again."""
 
 VARIANT_FOR = {  # (reflection, intensity) -> variant, as §4.5 chooses
