@@ -8,7 +8,7 @@ import shutil
 from poptui.cli.common import add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Employee, Organisation, Person, Trajectory
+from poptui.models import Employee, Organisation, Person
 from poptui.text import clean_line
 
 KINDS = ("organisations", "employees", "trajectories")
@@ -105,8 +105,7 @@ def run_list(options: argparse.Namespace) -> int:
     else:
         from poptui.services.trajectories import summarise
 
-        trajectories = sorted(database.list(Trajectory), key=lambda item: (item.start_date is None, item.start_date))
-        summaries = summarise(database, trajectories)
+        summaries = summarise(database)  # from the store's summaries: by start date
         rows = [summary.as_json() for summary in summaries]
         headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
         table = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from poptui.models import TrajectoryStatus, VariantId
+from poptui.models import Level, TrajectoryStatus, VariantId
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class TrajectoryFacts:
     start_date: date | None
     completion_date: date | None
     previous_trajectory_id: str | None
+    reflection: Level
+    intensity: Level
 
 
 def day(value: Any) -> date | None:
@@ -63,7 +65,7 @@ def employee_facts(employee_id: str, part: Mapping[str, Any]) -> EmployeeFacts:
 
 
 def trajectory_facts(trajectory_id: str, employee_id: str, part: Sequence[Any]) -> TrajectoryFacts:
-    coach_id, variant, status, start_date, completion_date, previous_id = part
+    coach_id, variant, status, start_date, completion_date, previous_id, reflection, intensity = part
     return TrajectoryFacts(
         trajectory_id,
         employee_id,
@@ -73,6 +75,8 @@ def trajectory_facts(trajectory_id: str, employee_id: str, part: Sequence[Any]) 
         day(start_date),
         day(completion_date),
         previous_id,
+        Level(reflection),
+        Level(intensity),
     )
 
 

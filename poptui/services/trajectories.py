@@ -3,7 +3,7 @@ what the trajectory page shows (:func:`trajectory_view`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,7 +22,7 @@ from poptui.models import (
     TrajectoryStatus,
     VariantId,
 )
-from poptui.services.summary_facts import EmployeeFacts, employee_facts
+from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
 from poptui.store import Database
 
 
@@ -110,7 +110,7 @@ def start_trajectory(
 class TrajectorySummary:
     """One trajectory with the counts that lists and reports show."""
 
-    trajectory: Trajectory
+    trajectory: Trajectory | TrajectoryFacts
     employee: EmployeeFacts | None
     organisation: Organisation | None
     contact_moments_planned: int
@@ -142,7 +142,7 @@ class TrajectorySummary:
             "status": trajectory.status.value,
             "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
             "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
-            "follow_up": trajectory.is_follow_up,
+            "follow_up": trajectory.previous_trajectory_id is not None,
             "previous_trajectory_id": trajectory.previous_trajectory_id,
             "contact_moments_planned": self.contact_moments_planned,
             "contact_moments_held": self.contact_moments_held,
@@ -152,11 +152,19 @@ class TrajectorySummary:
         }
 
 
-def summarise(database: Database, trajectories: list[Trajectory]) -> list[TrajectorySummary]:
-    """The counts of each trajectory, in the order given, from the store's summaries (checked against
-    the files first): no dossier is read unless it changed without poptui."""
+def summarise(
+    database: Database, trajectories: Sequence[Trajectory | TrajectoryFacts] | None = None
+) -> list[TrajectorySummary]:
+    """The counts of each trajectory, in the order given (every trajectory, by start date, when none
+    are given), from the store's summaries (checked against the files first): neither a dossier
+    nor trajectories.json is read unless it changed without poptui."""
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
     entries = database.refresh_summaries()
+    if trajectories is None:
+        every = [
+            trajectory for employee_id, entry in entries.items() for trajectory in _trajectories_of(employee_id, entry)
+        ]
+        trajectories = sorted(every, key=lambda item: (item.start_date is None, item.start_date or date.min, item.id))
     out = []
     for trajectory in trajectories:
         entry: Mapping[str, Any] = entries.get(trajectory.employee_id) or {}
@@ -178,6 +186,13 @@ def summarise(database: Database, trajectories: list[Trajectory]) -> list[Trajec
             )
         )
     return out
+
+
+def _trajectories_of(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:
+    try:
+        return employee_trajectories(employee_id, entry)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return []  # a damaged summary: poptui check reports the file it came from
 
 
 def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Trajectory | None]]:

@@ -62,7 +62,7 @@ from poptui.text import clean_line, clean_text
 
 FOLDER = "summaries"
 HEAD = "head.json"
-FORMAT = 3
+FORMAT = 4
 SHARDS = 16
 SHARED = ("employees.json", "trajectories.json")
 DOSSIERS = "dossiers"
@@ -94,7 +94,8 @@ def employee_part(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def trajectory_part(doc: Mapping[str, Any]) -> list[Any]:
-    """[coach id, variant, status, start date, completion date, id of the trajectory it follows]."""
+    """[coach id, variant, status, start date, completion date, id of the trajectory it follows,
+    reflection, intensity]: every field ``poptui list trajectories`` shows but the stop reason."""
     return [
         doc.get("coach_id"),
         doc.get("variant"),
@@ -102,6 +103,8 @@ def trajectory_part(doc: Mapping[str, Any]) -> list[Any]:
         doc.get("start_date"),
         doc.get("completion_date"),
         doc.get("previous_trajectory_id"),
+        doc.get("reflection"),
+        doc.get("intensity"),
     ]
 
 
