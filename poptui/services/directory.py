@@ -18,7 +18,8 @@ def matches(query: str, *texts: str) -> bool:
 
 
 def search_key(*texts: str) -> str:
-    """The texts as :func:`matches` compares them; keep it when filtering one list many times."""
+    """The texts as :func:`matches` compares them; keep it when filtering one list many times (the
+    store's summaries keep it for every employee: ``poptui.store.summaries.employee_part``)."""
     return " ".join(fold(text) for text in texts)
 
 

@@ -231,7 +231,7 @@ def _employee_rows(database: Database, organisation_id: str | None) -> list[Empl
                 names.get(employee.organisation_id, "?"),
                 employee.archived,
                 label(latest.status) if latest is not None else "-",
-                search_key(employee.first_name, employee.last_name, employee.function),
+                part.get("search") or search_key(employee.first_name, employee.last_name, employee.function),
             )
         )
     rows.sort(key=lambda row: (row.last_name.lower(), row.first_name.lower(), row.id))

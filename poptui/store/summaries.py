@@ -13,7 +13,8 @@ Layout, in the database folder::
 An entry holds up to three parts, each built from one kind of file (the builders below read raw
 documents, never models: a save must stay cheap):
 
-- ``employee``: from employees.json: names, function, organisation, archived;
+- ``employee``: from employees.json: names, function, organisation, archived, and what the
+  employee list's filter compares with (the folded names and function);
 - ``trajectories``: from trajectories.json: per trajectory its coach, variant, status, dates
   and the trajectory it follows;
 - ``dossier``: from ``dossiers/<id>.json``, with that file's identity (size, modification time):
@@ -58,11 +59,11 @@ from typing import Any
 from poptui.models.enums import CompetenceKind, ContactMomentStatus, PopStatus
 from poptui.store.errors import StoreError
 from poptui.store.files import discard_temps, dumps, ensure_folder, loads, write_temp
-from poptui.text import clean_line, clean_text
+from poptui.text import clean_line, clean_text, fold_key
 
 FOLDER = "summaries"
 HEAD = "head.json"
-FORMAT = 4
+FORMAT = 5
 SHARDS = 16
 SHARED = ("employees.json", "trajectories.json")
 DOSSIERS = "dossiers"
@@ -84,12 +85,14 @@ def _line(value: Any) -> str:
 
 
 def employee_part(doc: Mapping[str, Any]) -> dict[str, Any]:
+    first, last, function = _line(doc.get("first_name")), _line(doc.get("last_name")), _line(doc.get("function"))
     return {
-        "first_name": _line(doc.get("first_name")),
-        "last_name": _line(doc.get("last_name")),
-        "function": _line(doc.get("function")),
+        "first_name": first,
+        "last_name": last,
+        "function": function,
         "organisation_id": doc.get("organisation_id", ""),
         "archived": bool(doc.get("archived", False)),
+        "search": " ".join(fold_key(text) for text in (first, last, function)),
     }
 
 
