@@ -312,10 +312,13 @@ def head_matches(root: Path, head: Mapping[str, Any] | None = None) -> bool:
 
 
 def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
-    """Changes whenever a summary file or core.json (organisation names) changes: a screen that shows
-    what it showed at the same stamp need not read or draw anything again."""
+    """Changes whenever a summary file, a shared file the summaries come from, or core.json (organisation
+    names) changes: a screen that shows what it showed at the same stamp need not read or draw anything
+    again. The shared files count too: one changed behind the summaries' back (a restore, a process
+    killed before it updated them, a damaged file) makes the next read check them again."""
     out: list[tuple[int, int, int] | None] = []
-    for path in [root / FOLDER / HEAD, *(_shard_path(root, shard) for shard in range(SHARDS)), root / "core.json"]:
+    paths = [root / FOLDER / HEAD, *(_shard_path(root, shard) for shard in range(SHARDS)), root / "core.json"]
+    for path in [*paths, *(root / name for name in SHARED)]:
         try:
             info = os.stat(path)
         except OSError:
@@ -504,7 +507,10 @@ def refresh(
 
     Only what changed is read, without the lock; each file's identity is taken before and after it
     is read, and under the lock a part is written only while its file is still the one read. A
-    file that cannot be read keeps its old part (``poptui check`` reports it). When the summaries
+    damaged or unreadable employees.json or trajectories.json raises the store's error, as reading it
+    for the list did before the summaries (the app stops with what ``poptui check`` would say); a
+    dossier that cannot be read keeps its old part (``poptui check`` reports it, opening it says so).
+    When the summaries
     cannot be written (a read-only folder, another coach holding the lock), the entries are
     still returned, from memory.
     """
@@ -519,8 +525,8 @@ def refresh(
     if found.shared:
         shared_seen = shared_identities(root)
         try:
-            tables = {name: read(root / name) for name in SHARED}
-        except (OSError, ValueError, StoreError):
+            tables: dict[str, Mapping[str, Mapping[str, Any]]] | None = {name: read(root / name) for name in SHARED}
+        except (OSError, ValueError):
             tables = None
         if tables is None or shared_identities(root) != shared_seen:
             shared_seen = None
