@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
 from textual.content import Content
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
@@ -22,6 +24,15 @@ from poptui.models import Person
 from poptui.store import Database
 
 SCREENS_FOLDER = Path(poptui.screens.__file__).parent
+
+
+def quiet_terminal(environment: Mapping[str, str]) -> bool:
+    """Animations off by default on the Linux console and over SSH (every frame is sent over the line);
+    ``TEXTUAL_ANIMATIONS`` set by the coach wins."""
+    if "TEXTUAL_ANIMATIONS" in environment:
+        return False
+    over_ssh = any(environment.get(name) for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
+    return over_ssh or environment.get("TERM") == "linux"
 
 
 def _pop_commands() -> type[Provider]:
@@ -93,6 +104,8 @@ class PopApp(App[None]):
         self.coach = coach
         self.ask_coach = ask_coach
         self.demo = False
+        if quiet_terminal(os.environ):
+            self.animation_level = "none"
 
     @property
     def coach_id(self) -> str | None:
@@ -114,6 +127,7 @@ class PopApp(App[None]):
                 self.push_screen(WelcomeScreen())
             elif self.coach is None:
                 self._ask_coach()
+        self._fit_to(self.size)
         if hasattr(signal, "SIGHUP"):
             try:
                 signal.signal(signal.SIGHUP, self._hang_up)
@@ -124,6 +138,27 @@ class PopApp(App[None]):
         from poptui.screens.coach_select import CoachSelectScreen
 
         self.push_screen(CoachSelectScreen(), self._coach_chosen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_to(event.size)
+
+    def _fit_to(self, size: Size) -> None:
+        """Below 80x24 a screen says to make the window bigger (instead of a broken layout); the work
+        underneath stays as it was and comes back when the window is big enough."""
+        from poptui.screens.too_small import TooSmallScreen, too_small
+
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(size) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small(size) and showing:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from poptui.screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen) and action != "quit":
+            return False  # only Ctrl+Q while the window is too small
+        return super().check_action(action, parameters)
 
     def _coach_chosen(self, coach: Person | None) -> None:
         if coach is not None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import ActiveBinding
 from textual.keys import key_to_character
@@ -37,6 +37,13 @@ from textual.widgets import Input
 
 from poptui.models import Person
 from poptui.services import Database
+
+
+def steady_cursors(screen: Screen[Any]) -> None:
+    """No blinking cursor in any text field: a blink repaints twice a second, which over SSH sends
+    bytes all the time while the coach does nothing. Runs when a screen or dialog is mounted."""
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
 @runtime_checkable
@@ -146,7 +153,27 @@ class TypingRules:
 
 
 class BaseScreen(TypingRules, Screen[ScreenResultType]):
-    """A full screen of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app."""
+    """A full screen of poptui: ``self.database``, ``self.coach`` and ``self.coach_id`` come from the app.
+
+    Textual resumes a screen right after mounting it, too: a screen that fills itself in
+    ``on_mount`` and again in ``on_screen_resume`` (to show what changed on a screen opened
+    from it) asks :attr:`returning` there, so the first show reads the data once.
+    """
+
+    _covered = False
+
+    @on(events.ScreenSuspend)
+    def _note_covered(self) -> None:
+        self._covered = True
+
+    @on(events.Mount)
+    def _steady_cursors(self) -> None:
+        steady_cursors(self)
+
+    @property
+    def returning(self) -> bool:
+        """True once another screen has covered this one: a resume is a return, not the first show."""
+        return self._covered
 
     def on_key(self, event: events.Key) -> None:
         self._typed_elsewhere(event)
@@ -189,6 +216,10 @@ class BaseModal(TypingRules, ModalScreen[ScreenResultType]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return self._shown_bindings(super().active_bindings, self.app)
+
+    @on(events.Mount)
+    def _steady_cursors(self) -> None:
+        steady_cursors(self)
 
     @property
     def database(self) -> Database:

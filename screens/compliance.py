@@ -69,7 +69,7 @@ class ComplianceScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.returning:
             self.refresh_data()
 
     def refresh_data(self) -> None:

@@ -81,14 +81,15 @@ class EmployeeScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self.returning:
+            self.refresh_data()
 
     def refresh_data(self) -> None:
-        self.overview = employee_overview(self.database, self.employee_id)
+        overview = employee_overview(self.database, self.employee_id)
+        self.set_reactive(EmployeeScreen.overview, overview)
+        self._show(overview)
 
-    def watch_overview(self, overview: EmployeeOverview | None) -> None:
-        if overview is None or not self.is_mounted:
-            return
+    def _show(self, overview: EmployeeOverview) -> None:
         employee = overview.employee
         self.title = employee.full_name
         banner = self.query_one("#archived-banner", Static)

@@ -6,19 +6,18 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
-from poptui.screens.widgets.fitted_table import Column, FittedTable
-from rich.text import Text
+from poptui.screens.widgets.virtual_table import Column, VirtualTable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Employee
-from poptui.services import directory
-from poptui.services.employees import trajectory_status_by_employee
+from poptui.services import directory, organisations
+from poptui.services.employees import EmployeeRow, employee_rows
 
 
 class EmployeesScreen(BaseScreen[None]):
@@ -43,9 +42,7 @@ class EmployeesScreen(BaseScreen[None]):
     def __init__(self, organisation_id: str | None = None) -> None:
         super().__init__()
         self.organisation_id = organisation_id
-        self._employees: list[Employee] = []
-        self._organisation_names: dict[str, str] = {}
-        self._statuses: dict[str, str] = {}
+        self._employees: list[EmployeeRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,71 +55,73 @@ class EmployeesScreen(BaseScreen[None]):
             yield search
         yield Static("", id="filter-hint", markup=False)
         yield Static("", id="employees-empty", classes="empty-state", markup=False)
-        yield FittedTable(id="employees", cursor_type="row", zebra_stripes=True)
+        yield VirtualTable(
+            [
+                Column(_("Naam"), 23),
+                Column(_("Organisatie"), 17),
+                Column(_("Functie"), 18),
+                Column(_("Traject"), 10),
+            ],
+            id="employees",
+        )
         yield Footer()
 
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#employees", VirtualTable)
+
     def on_mount(self) -> None:
-        table = self.query_one(FittedTable)
-        table.set_columns(
-            [
-                Column(_("Naam"), "name", 23, grow=True),
-                Column(_("Organisatie"), "organisation", 17, grow=True),
-                Column(_("Functie"), "function", 18, grow=True),
-                Column(_("Traject"), "status", 10),
-            ]
-        )
         self.load()
         if self._employees:
             self.query_one("#filter", Input).focus()
         else:
-            table.focus()
+            self.table.focus()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        if self.returning:
+            self.load()
 
     # -- data --------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the employees once; typing filters this list in memory (fast on a weak PC)."""
-        database = self.database
-        organisations = directory.organisations(database)
-        self._organisation_names = {organisation.id: organisation.name for organisation in organisations}
-        self._employees = directory.employees(database, self.organisation_id, include_archived=True)
-        self._statuses = trajectory_status_by_employee(database)
+        """Read the list once (from the store's summaries); typing filters it in memory. Only the rows
+        on screen are drawn, so a filter letter costs the same at 20 or 20,000 employees."""
+        rows = employee_rows(self.database, self.organisation_id)
+        if rows is self._employees:
+            return  # nothing changed while another screen was open
+        self._employees = rows
         if self.organisation_id:
-            self.title = _(
-                "Werknemers van {organisation}", organisation=self._organisation_names.get(self.organisation_id, "?")
-            )
+            name = organisations.organisation_name(self.database, self.organisation_id)
+            self.title = _("Werknemers van {organisation}", organisation=name)
         else:
             self.title = _("Werknemers")
         self.show_rows()
 
-    def visible_employees(self) -> list[Employee]:
+    def visible_employees(self) -> list[EmployeeRow]:
+        words = directory.query_words(self.filter_text)
         return [
-            employee
-            for employee in self._employees
-            if (self.show_archived or not employee.archived)
-            and (
-                not self.filter_text
-                or directory.matches(self.filter_text, employee.first_name, employee.last_name, employee.function)
-            )
+            row
+            for row in self._employees
+            if (self.show_archived or not row.archived) and (not words or directory.matches_key(words, row.search))
         ]
 
     def show_rows(self) -> None:
-        table = self.query_one(DataTable)
-        selected = self.selected_id()
-        table.clear()
-        for employee in self.visible_employees():
-            name = employee.full_name + (_(" (archief)") if employee.archived else "")
-            table.add_row(
-                Text(name),
-                Text(self._organisation_names.get(employee.organisation_id, "?")),
-                Text(employee.function),
-                self._statuses.get(employee.id, "-"),
-                key=employee.id,
-            )
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+        table = self.table
+        table.set_rows(
+            [
+                (
+                    row.id,
+                    (
+                        row.full_name + (_(" (archief)") if row.archived else ""),
+                        row.organisation,
+                        row.function,
+                        row.status,
+                    ),
+                )
+                for row in self.visible_employees()
+            ],
+            keep=table.cursor_key,
+        )
         self._show_state(table.row_count)
 
     def _show_state(self, shown: int) -> None:
@@ -160,10 +159,7 @@ class EmployeesScreen(BaseScreen[None]):
             self.show_rows()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.table.cursor_key
 
     # -- keys ----------------------------------------------------------------------
 
@@ -187,10 +183,9 @@ class EmployeesScreen(BaseScreen[None]):
     def _filter_submitted(self) -> None:
         self.action_open()
 
-    @on(DataTable.RowSelected, "#employees")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            navigation.open_employee(self.app, event.row_key.value)
+    @on(VirtualTable.RowSelected, "#employees")
+    def _row_selected(self, event: VirtualTable.RowSelected) -> None:
+        navigation.open_employee(self.app, event.row_key)
 
     def action_open(self) -> None:
         employee_id = self.selected_id()
@@ -198,8 +193,7 @@ class EmployeesScreen(BaseScreen[None]):
             navigation.open_employee(self.app, employee_id)
 
     def action_to_list(self) -> None:
-        table = self.query_one(DataTable)
-        table.focus()
+        self.table.focus()
 
     def action_to_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -20,9 +20,8 @@ from poptui import clock
 from poptui.formatting import format_date, format_time, short_date
 from poptui.i18n import _, _n
 from poptui.labels import label
-from poptui.models import ContactMoment, Person
-from poptui.services import directory
-from poptui.services.attention import Attention, attention_for
+from poptui.models import Person
+from poptui.services.attention import Attention, MomentFacts, attention_checked, attention_now
 from poptui.services.trajectories import ready_for_new_trajectory
 
 
@@ -69,16 +68,35 @@ class HomeScreen(BaseScreen[None]):
                 Column(_("Volgend contact"), "next", 29, grow=True),
             ]
         )
-        self.refresh_data()
+        self.refresh_data(check=True)
         if self.attention and not self._has_attention(self.attention):
             table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self.returning:
+            self.refresh_data()
 
-    def refresh_data(self) -> None:
+    def refresh_data(self, check: bool = False) -> None:
+        """Show the lists from the store's summaries (fast); with ``check`` (at start, and when they must be
+        built first) a worker then compares them with the data files and fills in what changed."""
         coach_id = None if self.show_all else self.coach_id
-        self.attention = attention_for(self.database, coach_id, clock.today())
+        attention = attention_now(self.database, coach_id, clock.today())
+        if attention is None:
+            self.query_one("#greeting", Static).update(_("Even geduld: de lijsten worden opgebouwd..."))
+            check = True
+        elif attention != self.attention or self._drafts_notice() != self._shown_notice:
+            self._show(attention)
+        if check:
+            self._check_summaries(coach_id)
+
+    @work(thread=True, exclusive=True, group="home-check")
+    def _check_summaries(self, coach_id: str | None) -> None:
+        attention = attention_checked(self.database, coach_id, clock.today())
+        self.app.call_from_thread(self._checked, coach_id, attention)
+
+    def _checked(self, coach_id: str | None, attention: Attention) -> None:
+        if coach_id == (None if self.show_all else self.coach_id) and attention != self.attention:
+            self._show(attention)
 
     def watch_show_all(self) -> None:
         if self.is_mounted:
@@ -88,9 +106,8 @@ class HomeScreen(BaseScreen[None]):
     def _has_attention(attention: Attention) -> bool:
         return bool(attention.overdue_moments or attention.pops_ready or attention.late_actions)
 
-    def watch_attention(self, attention: Attention | None) -> None:
-        if attention is None or not self.is_mounted:
-            return
+    def _show(self, attention: Attention) -> None:
+        self.set_reactive(HomeScreen.attention, attention)
         coach = self.coach
         who = coach.first_name if coach and not self.show_all else None
         greeting = _("Dag {name}.", name=who) if who else _("Alle coaches.")
@@ -102,11 +119,16 @@ class HomeScreen(BaseScreen[None]):
         self._fill_attention(attention)
         self._fill_trajectories(attention)
 
-    def _fill_attention(self, attention: Attention) -> None:
-        options: list[Option] = []
+    _shown_notice = ""
+
+    def _drafts_notice(self) -> str:
         from poptui.screens.drafts_screen import drafts_notice
 
-        notice = drafts_notice(self.database)
+        return drafts_notice(self.database)
+
+    def _fill_attention(self, attention: Attention) -> None:
+        options: list[Option] = []
+        notice = self._shown_notice = self._drafts_notice()
         if notice:  # typed but never saved (a crash or a dropped connection): offer it back first
             options.append(Option(Text(notice), id=f"{len(options)}|drafts:"))
         for item in attention.overdue_moments:  # ids carry a counter: one trajectory can appear twice
@@ -156,7 +178,7 @@ class HomeScreen(BaseScreen[None]):
         table = self.query_one("#trajectories", FittedTable)
         table.clear()
         today = clock.today()
-        overdue: dict[str, ContactMoment] = {}
+        overdue: dict[str, MomentFacts] = {}
         for item in attention.overdue_moments:  # sorted by date: the first one per trajectory is the oldest
             overdue.setdefault(item.trajectory.id, item.moment)
         for line in attention.my_trajectories:
@@ -184,10 +206,9 @@ class HomeScreen(BaseScreen[None]):
         table.display = bool(attention.my_trajectories)
         empty.display = not attention.my_trajectories
         if not attention.my_trajectories:
-            has_employees = bool(directory.employees(self.database))
             empty.update(
                 _("Nog geen lopende trajecten. Druk n om een POP-traject te starten voor een werknemer.")
-                if has_employees
+                if attention.has_employees
                 else _(
                     "Er zijn nog geen werknemers. Druk o om een organisatie te openen en voeg er werknemers aan toe; "
                     "daarna start je met n een POP-traject."

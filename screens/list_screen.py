@@ -125,7 +125,8 @@ class ListScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self.returning:
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         table = self.table

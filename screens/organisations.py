@@ -136,7 +136,8 @@ class OrganisationScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        if self.returning:
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         database = self.database

@@ -100,7 +100,7 @@ class TrajectoryScreen(BaseScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.returning:
             before = self.selected_moment()
             self.refresh_data()
             after = self.selected_moment()

@@ -455,6 +455,13 @@ def _push(make: Callable[[Lookup], Any], then: tuple[str, ...] = ()) -> Steps:
     return steps
 
 
+async def _shrunk(pilot: Pilot, look: Lookup) -> None:
+    """The window made smaller than 80x24: the too-small screen covers the work."""
+    await settle(pilot)
+    await pilot.resize_terminal(70, 20)
+    await settle(pilot)
+
+
 def _then(first: Steps, *pressed: str) -> Steps:
     async def steps(pilot: Pilot, look: Lookup) -> None:
         await first(pilot, look)
@@ -628,6 +635,7 @@ OPENERS: list[Opener] = [
     # -- start, search, help ----------------------------------------------------------------------
     Opener("home", "home", "HomeScreen", _press()),
     Opener("home_all_coaches", "home", "HomeScreen", _press("a"), keys=False),
+    Opener("too_small", "home", "TooSmallScreen", _shrunk, keys=False, snapshot=False, shows_data=False),
     Opener("coach_select", "home", "CoachSelectScreen", _press(), coach=False),
     Opener("new_trajectory_choice", "home", "ChooseDialog", _press("n")),
     Opener("help", "home", "HelpScreen", _press("f1"), shows_data=False),

@@ -289,6 +289,13 @@ def fail(message: str, exit_code: int = 1) -> int:
     return exit_code
 
 
+def json_text(value: object) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text, made many times faster (orjson)."""
+    import orjson
+
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+
+
 def say(message: str) -> None:
     """Output of a command, on stdout: cleaned (see :func:`terminal_text`), never wrapped (it may be a table)."""
     print(terminal_text(message))

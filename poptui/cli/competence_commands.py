@@ -23,8 +23,6 @@ from poptui.cli.common import CommandError, add_database_option, add_help, open_
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import Organisation
-from poptui.services import competences
-from poptui.services.competence_import import ImportFileError, ImportRefused, prepare_import
 from poptui.services.directory import organisations
 from poptui.services.organisations import find_organisation
 from poptui.store import Database
@@ -118,6 +116,8 @@ def _organisation(database: Database, name: str) -> Organisation:
 
 
 def run_list(options: argparse.Namespace) -> int:
+    from poptui.services import competences  # loads the catalog: only when the command runs
+
     database = open_database(options)
     organisation = _organisation(database, options.organisation)
     view = competences.dictionary_view(database, organisation.id)
@@ -160,6 +160,8 @@ def run_list(options: argparse.Namespace) -> int:
 
 
 def run_import(options: argparse.Namespace) -> int:
+    from poptui.services.competence_import import ImportFileError, ImportRefused, prepare_import
+
     database = open_database(options)
     organisation = _organisation(database, options.organisation)
     try:

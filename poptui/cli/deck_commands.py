@@ -17,9 +17,7 @@ from poptui.cli.common import CommandError, add_database_option, add_help, open_
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import DeckKind
-from poptui.services import decks
 from poptui.services.directory import organisations
-from poptui.services.import_table import ImportFileError
 from poptui.services.organisations import find_organisation
 from poptui.store import StoreError
 from poptui.text import clean_line, clean_text, shorten
@@ -82,6 +80,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_list(options: argparse.Namespace) -> int:
+    from poptui.services import decks  # imported when the command runs, not to build the parser
+
     database = open_database(options)
     names = {organisation.id: organisation.name for organisation in organisations(database)}
     found = decks.available(database)
@@ -118,6 +118,9 @@ def run_list(options: argparse.Namespace) -> int:
 
 
 def run_import(options: argparse.Namespace) -> int:
+    from poptui.services import decks
+    from poptui.services.import_table import ImportFileError
+
     database = open_database(options)
     organisation_id = None
     if options.organisation:

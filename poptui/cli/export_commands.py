@@ -156,6 +156,13 @@ def run_report_month(options: argparse.Namespace) -> int:
         year, month = parse_month(options.month)
     except ValueError as error:
         raise CommandError(str(error), 2) from error
+    from poptui.cli.import_command import ProgressBar
+
     database = open_database(options)
-    say(month_package(database, year, month, _out(options)).summary)  # failures: cli.common's exit codes
+    progress = ProgressBar()
+    try:
+        result = month_package(database, year, month, _out(options), progress=progress)  # failures: cli.common's codes
+    finally:
+        progress.close()
+    say(result.summary)
     return 0

@@ -20,9 +20,6 @@ from typing import TextIO
 
 from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
 from poptui.i18n import _
-from poptui.services.directory import organisations
-from poptui.services.import_employees import ImportFileError, prepare_import
-from poptui.services.organisations import find_organisation
 from poptui.store import StoreError
 from poptui.text import clean_line, clean_text, shorten
 
@@ -124,6 +121,11 @@ def _error(message: str, exit_code: int) -> CommandError:
 
 
 def run_import_employees(options: argparse.Namespace) -> int:
+    # imported here, not at the top: every command's module is loaded to build the parser
+    from poptui.services.directory import organisations
+    from poptui.services.import_employees import ImportFileError, prepare_import
+    from poptui.services.organisations import find_organisation
+
     database = open_database(options)
     organisation = find_organisation(database, options.organisation)
     if organisation is None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 
-from poptui.cli.common import add_database_option, add_help, open_database, say
+from poptui.cli.common import add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Employee, Organisation, Person, Trajectory
+from poptui.models import Employee, Organisation, Person
 from poptui.text import clean_line
 
 KINDS = ("organisations", "employees", "trajectories")
@@ -106,8 +105,7 @@ def run_list(options: argparse.Namespace) -> int:
     else:
         from poptui.services.trajectories import summarise
 
-        trajectories = sorted(database.list(Trajectory), key=lambda item: (item.start_date is None, item.start_date))
-        summaries = summarise(database, trajectories)
+        summaries = summarise(database)  # from the store's summaries: by start date
         rows = [summary.as_json() for summary in summaries]
         headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
         table = [
@@ -123,7 +121,7 @@ def run_list(options: argparse.Namespace) -> int:
             for summary in summaries
         ]
     if options.json:
-        say(json.dumps(rows, ensure_ascii=False, indent=2))
+        say(json_text(rows))
     elif not rows:
         say(_("Nog niets om te tonen."))
     else:

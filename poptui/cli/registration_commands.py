@@ -8,11 +8,10 @@ command of :mod:`poptui.cli.export_commands`, so this module is registered after
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
 from poptui import clock
-from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
+from poptui.cli.common import CommandError, add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
 from poptui.models.base import _parse_date
 from poptui.store import NotFound, StoreError
@@ -149,7 +148,7 @@ def run_report_compliance(options: argparse.Namespace) -> int:
     except (StoreError, OSError) as error:
         raise CommandError(str(error), 2) from error
     if options.json:
-        say(json.dumps([line.as_json() for line in lines], ensure_ascii=False, indent=2))
+        say(json_text([line.as_json() for line in lines]))
         return 0
     if not lines:
         say(_("Niets ontbreekt voor de registratie."))

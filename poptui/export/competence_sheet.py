@@ -20,7 +20,7 @@ from datetime import date
 
 from poptui import clock
 from poptui.export.method_sheets import MethodSheetPrint
-from poptui.export.pdf_layout import Cell, Column, FormContext, FormPdf
+from poptui.export.pdf_layout import Cell, Column, FormContext, FormPdf, form_document
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import lower_label
@@ -109,6 +109,7 @@ class ConsultationPrint:
     print_date: date = field(default_factory=lambda: clock.today())
 
 
+@form_document
 def consultation_pdf(data: ConsultationPrint) -> bytes:
     """A supervisor consultation (tussentijds overleg) on A4: what the supervisor sees the employee do
     well and less well, the notes, and the supervisor's rating per competence."""

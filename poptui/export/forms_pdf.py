@@ -24,7 +24,7 @@ from datetime import date
 
 from poptui import clock
 from poptui.catalog_models import StartupGuide, StartupSection
-from poptui.export.pdf_layout import Column, FormContext, FormPdf
+from poptui.export.pdf_layout import Column, FormContext, FormPdf, form_document
 from poptui.export.pop_pdf import held_moments
 from poptui.formatting import format_date, format_hours, format_minutes
 from poptui.i18n import _
@@ -66,6 +66,7 @@ class ConsentPrint:
     print_date: date = field(default_factory=lambda: clock.today())
 
 
+@form_document
 def consent_pdf(data: ConsentPrint) -> bytes:
     employee = data.employee
     wording = data.wording
@@ -160,6 +161,7 @@ def month_text(year: int, month: int) -> str:
     return f"{month:02d}/{year}"
 
 
+@form_document
 def hours_pdf(data: HoursPrint) -> bytes:
     organisation = data.organisation
     entries = sorted(data.entries, key=lambda entry: (entry.date, entry.kind.value))
@@ -261,6 +263,7 @@ class AttendancePrint:
     print_date: date = field(default_factory=lambda: clock.today())
 
 
+@form_document
 def attendance_pdf(data: AttendancePrint) -> bytes:
     pdf = FormPdf(
         _("Aanwezigheidslijst opleiding"),
@@ -307,6 +310,7 @@ class StartupPrint:
     print_date: date = field(default_factory=lambda: clock.today())
 
 
+@form_document
 def startup_pdf(data: StartupPrint) -> bytes:
     organisation = data.organisation
     answers = dict(data.analysis.answers) if data.analysis else {}

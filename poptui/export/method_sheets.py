@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from poptui import clock
 from poptui.catalog import Catalog
-from poptui.export.pdf_layout import FormContext, FormPdf
+from poptui.export.pdf_layout import FormContext, FormPdf, form_document
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label
@@ -50,6 +50,7 @@ FilledSheet = Callable[[FormPdf, MethodSheetPrint], None]
 """Draws a method's own part of its filled sheet (between the header fields and the conclusions)."""
 
 
+@form_document
 def method_sheet_pdf(data: MethodSheetPrint, body: FilledSheet | None = None) -> bytes:
     """The filled sheet of ``data.record``; ``body`` draws the method's part (default :func:`general_sheet`)."""
     record = data.record

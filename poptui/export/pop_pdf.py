@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from poptui import clock
-from poptui.export.pdf_layout import Boxes, Cell, Column, FormContext, FormPdf, Ticks
+from poptui.export.pdf_layout import Boxes, Cell, Column, FormContext, FormPdf, Ticks, form_document
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.labels import label, lower_label
@@ -60,6 +60,7 @@ def held_moments(moments: Sequence[ContactMoment]) -> list[ContactMoment]:
     return sorted(held, key=lambda moment: (moment.date, moment.number))
 
 
+@form_document
 def pop_pdf(data: PopPrint) -> bytes:
     """The POP document as PDF bytes."""
     pop, employee, trajectory = data.pop, data.employee, data.trajectory

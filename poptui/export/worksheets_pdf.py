@@ -25,7 +25,7 @@ from typing import Any
 from poptui import clock
 from poptui.catalog import Catalog
 from poptui.export import card_games_pdf
-from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks
+from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks, form_document
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, MethodKind
@@ -76,6 +76,7 @@ def worksheet_title(name: str, catalog: Catalog) -> str:
     return _("Werkblad {name}", name=_(catalog.methods[MethodKind(name)].name))
 
 
+@form_document
 def worksheet_pdf(data: WorksheetPrint) -> bytes:
     names = worksheet_names(data.catalog)
     if data.name not in names:

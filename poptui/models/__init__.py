@@ -1,53 +1,111 @@
-"""The domain models: the one definition of every record and its validation."""
+"""The domain models: the one definition of every record and its validation.
+
+The method records, the competence dictionary and the card decks (some thirty models) are
+imported when first used (``poptui.models.HandRecord`` or ``from poptui.models import ...``
+loads their module then): the start of the app and the command line's list and check do not
+build classes they never show.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from poptui.models.base import DossierRecord, Model, Record, new_id
-from poptui.models.cards import Board, CardNote, Deck, DeckCard, DeckKind, Sphere
-from poptui.models.competences import (
-    Competence,
-    CompetenceDictionary,
-    CompetenceRating,
-    ConsultationRating,
-    FunctionProfile,
-    ProfileEntry,
-    ScaleLevel,
-)
 from poptui.models.consent import ConsentEvent, ConsentKind, current_consent
 from poptui.models.employee import Employee
 from poptui.models.enums import *  # noqa: F403
 from poptui.models.enums import __all__ as _enum_names
-from poptui.models.method_base import Conclusion
-from poptui.models.methods import (
-    METHOD_RECORD_CLASSES,
-    CompetentiemetingRecord,
-    HandRecord,
-    MethodRecord,
-    MethodRecordBase,
-    method_record_adapter,
-    new_method_record,
-)
+from poptui.models.method_base import Conclusion, MethodRecordBase
 from poptui.models.organisation import Organisation, Person, StartupAnalysis
 from poptui.models.pop import ActionEvaluation, PopAction, PopDocument, PopItem, ProgressUpdate, SmartFields
 from poptui.models.registration import AuditEvent, HoursEntry, Training
 from poptui.models.trajectory import BetweenStep, ContactMoment, SupervisorConsultation, Trajectory
 
-RECORD_TYPES: tuple[type[Record], ...] = (
-    Organisation,
-    Person,
-    StartupAnalysis,
-    CompetenceDictionary,
-    Employee,
-    Training,
-    HoursEntry,
-    Trajectory,
-    ContactMoment,
-    SupervisorConsultation,
-    MethodRecordBase,
-    PopDocument,
-    ActionEvaluation,
-    ConsentEvent,
-    Deck,
-)
-"""Every stored record type (method records are stored through their common base)."""
+if TYPE_CHECKING:
+    from poptui.models.cards import Board, CardNote, Deck, DeckCard, DeckKind, Sphere
+    from poptui.models.competences import (
+        Competence,
+        CompetenceDictionary,
+        CompetenceRating,
+        ConsultationRating,
+        FunctionProfile,
+        ProfileEntry,
+        ScaleLevel,
+    )
+    from poptui.models.methods import (
+        METHOD_RECORD_CLASSES,
+        CompetentiemetingRecord,
+        HandRecord,
+        MethodRecord,
+        method_record_adapter,
+        new_method_record,
+    )
+
+    RECORD_TYPES: tuple[type[Record], ...]
+
+_LAZY = {
+    **dict.fromkeys(("Board", "CardNote", "Deck", "DeckCard", "DeckKind", "Sphere"), "poptui.models.cards"),
+    **dict.fromkeys(
+        (
+            "Competence",
+            "CompetenceDictionary",
+            "CompetenceRating",
+            "ConsultationRating",
+            "FunctionProfile",
+            "ProfileEntry",
+            "ScaleLevel",
+        ),
+        "poptui.models.competences",
+    ),
+    **dict.fromkeys(
+        (
+            "METHOD_RECORD_CLASSES",
+            "CompetentiemetingRecord",
+            "HandRecord",
+            "MethodRecord",
+            "method_record_adapter",
+            "new_method_record",
+        ),
+        "poptui.models.methods",
+    ),
+}
+
+
+def _record_types() -> tuple[type[Record], ...]:
+    """Every stored record type (method records are stored through their common base)."""
+    from poptui.models.cards import Deck
+    from poptui.models.competences import CompetenceDictionary
+
+    return (
+        Organisation,
+        Person,
+        StartupAnalysis,
+        CompetenceDictionary,
+        Employee,
+        Training,
+        HoursEntry,
+        Trajectory,
+        ContactMoment,
+        SupervisorConsultation,
+        MethodRecordBase,
+        PopDocument,
+        ActionEvaluation,
+        ConsentEvent,
+        Deck,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RECORD_TYPES":
+        value: Any = _record_types()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "RECORD_TYPES",

@@ -6,7 +6,7 @@ the later, richer screens add fields with defaults, so earlier notes load intact
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, Field, TypeAdapter
 
@@ -194,11 +194,11 @@ class _LazyAdapter:
 
     _adapter: TypeAdapter[MethodRecordBase] | None = None
 
-    def validate_python(self, data: object) -> MethodRecordBase:
+    def validate_python(self, data: object, *, context: dict[str, Any] | None = None) -> MethodRecordBase:
         """The method record of the class that ``data["kind"]`` names."""
         if self._adapter is None:
             self._adapter = TypeAdapter(MethodRecord)
-        return self._adapter.validate_python(data)
+        return self._adapter.validate_python(data, context=context)
 
 
 method_record_adapter = _LazyAdapter()

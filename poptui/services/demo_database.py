@@ -192,4 +192,7 @@ def _build_and_switch(path: Path, today: date | None) -> dict[str, int]:
             if not (path / swap.JOURNAL).exists():
                 shutil.rmtree(build, ignore_errors=True)
             raise
+    # The switch moves the data files only: the lists' summaries (derived, see poptui.store.summaries)
+    # are made for the new files now, so the first start draws the home screen at once.
+    root.refresh_summaries()
     return counts

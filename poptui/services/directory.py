@@ -14,8 +14,22 @@ def fold(text: str) -> str:
 
 def matches(query: str, *texts: str) -> bool:
     """Every word of the query occurs in one of the texts (accents and case ignored)."""
-    haystack = " ".join(fold(text) for text in texts)
-    return all(fold(word) in haystack for word in query.split())
+    return matches_key(query_words(query), search_key(*texts))
+
+
+def search_key(*texts: str) -> str:
+    """The texts as :func:`matches` compares them; keep it when filtering one list many times (the
+    store's summaries keep it for every employee: ``poptui.store.summaries.employee_part``)."""
+    return " ".join(fold(text) for text in texts)
+
+
+def query_words(query: str) -> list[str]:
+    return [fold(word) for word in query.split()]
+
+
+def matches_key(words: list[str], key: str) -> bool:
+    """:func:`matches` with the query's :func:`query_words` and the texts' :func:`search_key`."""
+    return all(word in key for word in words)
 
 
 def organisations(database: Database) -> list[Organisation]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -20,7 +21,8 @@ from poptui.models import (
     Trajectory,
     TrajectoryStatus,
 )
-from poptui.services.directory import fold, trajectories_of
+from poptui.services.directory import fold, search_key, trajectories_of
+from poptui.services.summary_facts import employee_facts, employee_trajectories
 from poptui.store import Database
 
 RUNNING = (TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED, TrajectoryStatus.PLANNED)
@@ -170,15 +172,80 @@ def employee_overview(database: Database, employee_id: str) -> EmployeeOverview:
     return EmployeeOverview(employee, organisation, supervisor, lines)
 
 
-def trajectory_status_by_employee(database: Database) -> dict[str, str]:
-    """For the employee list: the status label of each employee's running (else latest) trajectory."""
-    latest: dict[str, Trajectory] = {}
-    for trajectory in database.list(Trajectory):
-        known = latest.get(trajectory.employee_id)
-        if known is None or _rank(trajectory) > _rank(known):
-            latest[trajectory.employee_id] = trajectory
-    return {employee_id: label(trajectory.status) for employee_id, trajectory in latest.items()}
+@dataclass(frozen=True)
+class EmployeeRow:
+    """One line of the employee list."""
+
+    id: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    """The organisation's name."""
+    archived: bool
+    status: str
+    """The label of the running (else latest) trajectory's status, or '-'."""
+    search: str
+    """What the filter compares with (:func:`poptui.services.directory.search_key` of name and function)."""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
 
 
-def _rank(trajectory: Trajectory) -> tuple[bool, date]:
+_rows_cache: dict[tuple[Hashable, str | None], list[EmployeeRow]] = {}
+
+
+def employee_rows(database: Database, organisation_id: str | None = None) -> list[EmployeeRow]:
+    """The employee list (archived ones included), by last and first name, from the store's summaries:
+    a few files whatever the number of employees, no dossier read. While nothing changed, the same
+    list object is returned again (a screen can tell it need not redraw)."""
+    key = (database.summaries_stamp(), organisation_id)
+    cached = _rows_cache.get(key)
+    if cached is None:
+        cached = _employee_rows(database, organisation_id)
+        _rows_cache.clear()
+        _rows_cache[key] = cached
+    return cached
+
+
+def _employee_rows(database: Database, organisation_id: str | None) -> list[EmployeeRow]:
+    names = {organisation.id: organisation.name for organisation in database.list(Organisation)}
+    rows = []
+    for employee_id, entry in database.summaries().items():
+        part = entry.get("employee")
+        if not part or (organisation_id is not None and part.get("organisation_id") != organisation_id):
+            continue
+        try:
+            employee = employee_facts(employee_id, part)
+            trajectories = employee_trajectories(employee_id, entry)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            continue  # a damaged summary (poptui check reports the file it came from)
+        latest = max(trajectories, key=_rank, default=None)
+        rows.append(
+            EmployeeRow(
+                employee.id,
+                employee.first_name,
+                employee.last_name,
+                employee.function,
+                names.get(employee.organisation_id, "?"),
+                employee.archived,
+                label(latest.status) if latest is not None else "-",
+                part.get("search") or search_key(employee.first_name, employee.last_name, employee.function),
+            )
+        )
+    rows.sort(key=lambda row: (row.last_name.lower(), row.first_name.lower(), row.id))
+    return rows
+
+
+class _Dated(Protocol):
+    @property
+    def status(self) -> TrajectoryStatus: ...
+    @property
+    def start_date(self) -> date | None: ...
+    @property
+    def completion_date(self) -> date | None: ...
+
+
+def _rank(trajectory: _Dated) -> tuple[bool, date]:
     return (trajectory.status in RUNNING, trajectory.start_date or trajectory.completion_date or date.min)

@@ -257,6 +257,14 @@ def check_database(database: Database) -> HealthReport:
                 if trajectory_id and trajectory_id not in trajectories:
                     missing(_("POP-traject"), owner, trajectory_id)
     report.counts["dossiers"] = dossier_count
+    for path in database.unclean_text_files():
+        report.problems.append(
+            _(
+                "{path} bevat tekst met stuur- of onzichtbare tekens, die poptui nooit zo bewaart: het bestand is "
+                "buiten poptui gewijzigd. Zet een reservekopie terug.",
+                path=path,
+            )
+        )
     audit_path = database.path / audit_log.AUDIT_FILE
     try:
         report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash)

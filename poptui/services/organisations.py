@@ -19,6 +19,12 @@ def get_organisation(database: Database, organisation_id: str) -> Organisation:
     return database.get(Organisation, organisation_id)
 
 
+def organisation_name(database: Database, organisation_id: str) -> str:
+    """The organisation's name, or '?' when it is gone."""
+    found = database.find(Organisation, organisation_id)
+    return found.name if found is not None else "?"
+
+
 def save_organisation(database: Database, values: dict[str, Any], organisation_id: str | None = None) -> Organisation:
     """Create (no id) or update an organisation from form values; raises ValidationError or StoreError."""
     current = database.get(Organisation, organisation_id) if organisation_id else None

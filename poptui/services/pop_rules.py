@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,18 +63,23 @@ def check_pop(pop: PopDocument, today: date, *, deadlines_may_be_past: bool = Fa
     ``deadlines_may_be_past`` is for checking a POP that was finalised earlier:
     its deadlines were in the future when it was made.
     """
-    has_generic = any(action.kind is CompetenceKind.GENERIC for action in pop.actions)
-    has_technical = any(action.kind is CompetenceKind.TECHNICAL for action in pop.actions)
+    return check_actions(pop.actions, today, deadlines_may_be_past=deadlines_may_be_past)
+
+
+def check_actions(actions: Sequence[PopAction], today: date, *, deadlines_may_be_past: bool = False) -> PopCheck:
+    """:func:`check_pop` of a POP with these actions."""
+    has_generic = any(action.kind is CompetenceKind.GENERIC for action in actions)
+    has_technical = any(action.kind is CompetenceKind.TECHNICAL for action in actions)
     per_action: dict[str, list[str]] = {}
     problems: list[str] = []
-    if not pop.actions:
+    if not actions:
         problems.append(_("Het actieplan heeft nog geen acties."))
     if not has_generic:
         problems.append(_("Er is nog geen actie op een generieke competentie (verplicht: minstens één)."))
     if not has_technical:
         problems.append(_("Er is nog geen actie op een technische competentie (verplicht: minstens één)."))
     reference = date.min if deadlines_may_be_past else today
-    for number, action in enumerate(pop.actions, start=1):
+    for number, action in enumerate(actions, start=1):
         reasons = action_problems(action, reference)
         if reasons:
             per_action[action.id] = reasons

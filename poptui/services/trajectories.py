@@ -3,27 +3,26 @@ what the trajectory page shows (:func:`trajectory_view`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from poptui.catalog import load_catalog
 from poptui.models import (
     BetweenStep,
-    CompetenceKind,
     ContactMoment,
-    ContactMomentStatus,
     Employee,
     Level,
     MethodKind,
     Organisation,
     Person,
     Phase,
-    PopDocument,
     SupervisorConsultation,
     Trajectory,
     TrajectoryStatus,
     VariantId,
 )
+from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
 from poptui.store import Database
 
 
@@ -42,6 +41,8 @@ class PlannedMoment:
 
 def propose_plan(variant: VariantId) -> list[PlannedMoment]:
     """The catalog's contact-moment plan of a variant, as an editable copy."""
+    from poptui.catalog import load_catalog  # the catalog's models are built when a plan is first needed
+
     template = load_catalog().variants[variant]
     return [
         PlannedMoment(
@@ -109,8 +110,8 @@ def start_trajectory(
 class TrajectorySummary:
     """One trajectory with the counts that lists and reports show."""
 
-    trajectory: Trajectory
-    employee: Employee | None
+    trajectory: Trajectory | TrajectoryFacts
+    employee: EmployeeFacts | None
     organisation: Organisation | None
     contact_moments_planned: int
     contact_moments_held: int
@@ -141,7 +142,7 @@ class TrajectorySummary:
             "status": trajectory.status.value,
             "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
             "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
-            "follow_up": trajectory.is_follow_up,
+            "follow_up": trajectory.previous_trajectory_id is not None,
             "previous_trajectory_id": trajectory.previous_trajectory_id,
             "contact_moments_planned": self.contact_moments_planned,
             "contact_moments_held": self.contact_moments_held,
@@ -151,31 +152,47 @@ class TrajectorySummary:
         }
 
 
-def summarise(database: Database, trajectories: list[Trajectory]) -> list[TrajectorySummary]:
-    employees = {employee.id: employee for employee in database.list(Employee)}
+def summarise(
+    database: Database, trajectories: Sequence[Trajectory | TrajectoryFacts] | None = None
+) -> list[TrajectorySummary]:
+    """The counts of each trajectory, in the order given (every trajectory, by start date, when none
+    are given), from the store's summaries (checked against the files first): neither a dossier
+    nor trajectories.json is read unless it changed without poptui."""
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
+    entries = database.refresh_summaries()
+    if trajectories is None:
+        every = [
+            trajectory for employee_id, entry in entries.items() for trajectory in _trajectories_of(employee_id, entry)
+        ]
+        trajectories = sorted(every, key=lambda item: (item.start_date is None, item.start_date or date.min, item.id))
     out = []
-    for employee_id in sorted({trajectory.employee_id for trajectory in trajectories}):
-        moments = database.list(ContactMoment, employee_id=employee_id)
-        pops = {pop.trajectory_id: pop for pop in database.list(PopDocument, employee_id=employee_id)}
-        for trajectory in (item for item in trajectories if item.employee_id == employee_id):
-            own = [moment for moment in moments if moment.trajectory_id == trajectory.id]
-            actions = pops[trajectory.id].actions if trajectory.id in pops else []
-            employee = employees.get(employee_id)
-            out.append(
-                TrajectorySummary(
-                    trajectory=trajectory,
-                    employee=employee,
-                    organisation=organisations.get(employee.organisation_id) if employee else None,
-                    contact_moments_planned=sum(m.status is not ContactMomentStatus.SKIPPED for m in own),
-                    contact_moments_held=sum(m.status is ContactMomentStatus.HELD for m in own),
-                    actions=len(actions),
-                    generic_actions=sum(a.kind is CompetenceKind.GENERIC for a in actions),
-                    technical_actions=sum(a.kind is CompetenceKind.TECHNICAL for a in actions),
-                )
+    for trajectory in trajectories:
+        entry: Mapping[str, Any] = entries.get(trajectory.employee_id) or {}
+        employee = employee_facts(trajectory.employee_id, entry["employee"]) if entry.get("employee") else None
+        dossier = entry.get("dossier") or {}
+        held, counted, _planned = (dossier.get("moments") or {}).get(trajectory.id) or (0, 0, [])
+        pop = (dossier.get("pops") or {}).get(trajectory.id)
+        actions, generic, technical = pop[3] if pop else (0, 0, 0)
+        out.append(
+            TrajectorySummary(
+                trajectory=trajectory,
+                employee=employee,
+                organisation=organisations.get(employee.organisation_id) if employee else None,
+                contact_moments_planned=int(counted),
+                contact_moments_held=int(held),
+                actions=int(actions),
+                generic_actions=int(generic),
+                technical_actions=int(technical),
             )
-    order = {trajectory.id: index for index, trajectory in enumerate(trajectories)}
-    return sorted(out, key=lambda summary: order[summary.trajectory.id])
+        )
+    return out
+
+
+def _trajectories_of(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:
+    try:
+        return employee_trajectories(employee_id, entry)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return []  # a damaged summary: poptui check reports the file it came from
 
 
 def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Trajectory | None]]:

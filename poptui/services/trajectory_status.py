@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -109,7 +110,17 @@ def resume(database: Database, trajectory: Trajectory) -> Trajectory:
     )
 
 
-def moment_overdue(moment: ContactMoment, trajectory: Trajectory, today: date) -> bool:
+class _WithStatus(Protocol):
+    @property
+    def status(self) -> StrEnum: ...
+
+
+class _Dated(_WithStatus, Protocol):
+    @property
+    def date(self) -> date | None: ...
+
+
+def moment_overdue(moment: _Dated, trajectory: _WithStatus, today: date) -> bool:
     """A planned contact moment of a running (not paused) trajectory dated before today."""
     return (
         trajectory.status in (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE)

@@ -20,7 +20,6 @@ ones are removed. The newest two are always kept, however old.
 from __future__ import annotations
 
 import contextlib
-import io
 import re
 import time
 import zipfile
@@ -29,14 +28,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from poptui import clock
 from poptui.formatting import format_moment
 from poptui.i18n import _
 from poptui.store import audit, schema
 from poptui.store.errors import BackupError, os_reason
-from poptui.store.files import atomic_write, ensure_folder
+from poptui.store.files import atomic_write, ensure_folder, write_streamed
 from poptui.store.manifest import MANIFEST_FILE
 
 if TYPE_CHECKING:
@@ -91,12 +90,16 @@ def database_files(database_path: Path) -> list[Path]:
     return files
 
 
-def _zip(database_path: Path) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+COMPRESS_LEVEL = 3
+"""zlib's fast level: at 2,000 employees (150 MB) half the time of level 6 for a zip 12% bigger."""
+
+
+def _zip_into(database_path: Path, target: BinaryIO) -> None:
+    """Zip every file of the database into ``target``, a file at a time in pieces (never all in memory:
+    at 20,000 employees that was 655 MB)."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
         for path in database_files(database_path):
-            archive.writestr(path.relative_to(database_path).as_posix(), path.read_bytes())
-    return buffer.getvalue()
+            archive.write(path, path.relative_to(database_path).as_posix())
 
 
 def _unique_name(folder: Path, moment: datetime, reason: str) -> Path:
@@ -112,10 +115,9 @@ def _unique_name(folder: Path, moment: datetime, reason: str) -> Path:
 def write_backup_file(database_path: Path, folder: Path, reason: str) -> Path:
     """Zip the files of ``database_path`` as they are now into ``folder`` (no lock taken)."""
     try:
-        data = _zip(Path(database_path))
         ensure_folder(folder)
         target = _unique_name(folder, clock.now(), reason)
-        atomic_write(target, data)
+        write_streamed(target, lambda handle: _zip_into(Path(database_path), handle))
     except OSError as error:
         raise BackupError(
             _(

@@ -23,7 +23,9 @@ waiting. :func:`write_many` does the same job in two steps:
 
 All or nothing like a transaction: a failure before the audit entries are written leaves
 every file as it was and removes the temporary files. Only new records and a few changes:
-deleting is not done here.
+deleting is not done here. A changed record is validated again (its text cleaned) like a
+transaction's; new records are written as they are, so make them with the model's constructor
+or ``model_validate`` (which clean their text), never with ``model_copy(update=...)`` of text.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from poptui.models import AuditAction, AuditEvent, Employee, MethodRecordBase, Record
-from poptui.store import audit, policy
+from poptui.store import audit, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import (
     _fsync_folder,
@@ -47,8 +49,8 @@ from poptui.store.files import (
     sync_batch,
     write_temp,
 )
-from poptui.store.storage import forget, read_tables, remember_written
-from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, now
+from poptui.store.storage import forget, is_clean, read_tables, remember_written
+from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, checked, now
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -139,6 +141,7 @@ class _Write:
         self.paths: dict[tuple[str, str | None], Path] = {}
         self.dossier_temps: list[tuple[Path, Path]] = []
         self.fresh_dossiers: set[Path] = set()
+        self.fresh_tables: dict[Path, dict[str, dict[str, Any]]] = {}
 
     def _path(self, record: Record) -> tuple[Path, str]:
         base = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
@@ -192,7 +195,7 @@ class _Write:
         saved = record.model_copy(
             update={"version": record.version + 1, "updated_at": self.moment, "updated_by": self.database.actor}
         )
-        doc = saved.model_dump(mode="json")
+        saved, doc = checked(type(record), saved)
         self.changed.append(_Prepared(saved, doc, path, table, record.version))
         fields = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
         if fields:  # the same version under the lock means the same stored document, so these fields hold
@@ -213,6 +216,7 @@ class _Write:
                 raise StoreError(f"Het dossier {path.name} bestaat al; er is niets opgeslagen.")
             self.dossier_temps.append((write_temp(path, dumps(tables), fsync=False), path))
             self.fresh_dossiers.add(path)
+            self.fresh_tables[path] = tables
         sync_batch()  # one sync for thousands of new dossiers instead of an fsync each
 
     def write_locked(self, expect: Sequence[Snapshot], entries: audit.PreparedEntries) -> None:
@@ -236,10 +240,12 @@ class _Write:
             for check in checks:
                 check(transaction, item.saved, None)
 
+        clean: dict[Path, bool] = {}
         for (path, table), items in groups.items():
             data = files.get(path)
             if data is None:
                 data = files[path] = dict(read_tables(path))
+                clean[path] = is_clean(path) or not path.exists()
             rows = data[table] = dict(data.get(table) or {})
             index = {str(doc.get("id")): doc_id for doc_id, doc in rows.items()}
             for item in changed_by_group.get((path, table), []):
@@ -263,6 +269,7 @@ class _Write:
 
         root = self.database.path
         before = self.database.manifest_for_save(list(files))  # refuses a cut audit log, a deleted file
+        head_was_current = summaries.head_before_save(root)
         temps: list[tuple[Path, Path]] = []
         try:
             for path, data in files.items():
@@ -279,7 +286,7 @@ class _Write:
                     forget(path)
                     discard_temps(later for later, _path in temps[number + 1 :])
                     raise
-                remember_written(path, files[path])
+                remember_written(path, files[path], clean[path])
             for tmp, path in self.dossier_temps:
                 os.rename(str(tmp), str(path))
             if self.dossier_temps:
@@ -296,6 +303,27 @@ class _Write:
                 )
         except OSError as error:
             raise SaveFailed(root, os_reason(error)) from error
+        self.update_summaries(files, head_was_current)
+
+    def update_summaries(self, files: dict[Path, dict[str, dict[str, Any]]], head_was_current: bool) -> None:
+        """Take what was written over into the summaries (:mod:`poptui.store.summaries`)."""
+        changes = summaries.Changes()
+        touched: set[Path] = set()
+        for item in [*self.new, *self.changed]:
+            scope = _base(type(item.saved)).scope
+            if scope == "employees":
+                changes.employees[item.saved.id] = summaries.employee_part(item.doc)
+            elif scope == "trajectories":
+                own = changes.trajectories.setdefault(str(item.doc.get("employee_id")), {})
+                own[item.saved.id] = summaries.trajectory_part(item.doc)
+            elif scope == "dossier":
+                touched.add(item.path)
+        for path in touched:
+            tables = files.get(path) or self.fresh_tables.get(path)
+            seen = summaries.identity(path)
+            if tables is not None and seen is not None:
+                changes.dossiers[path.stem] = summaries.dossier_part(tables, seen)
+        summaries.update(self.database.path, changes, head_was_current)
 
 
 def _conflict(record: Record, stored: dict[str, Any]) -> VersionConflict:

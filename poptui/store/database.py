@@ -25,14 +25,14 @@ import contextlib
 import copy
 import getpass
 import os
-from collections.abc import Callable, Iterator, Sequence
+import shutil
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
-from tinydb import Query, TinyDB
 
 from poptui.i18n import _
 from poptui.models import (
@@ -43,7 +43,7 @@ from poptui.models import (
     Record,
 )
 from poptui.models.errors import field_errors
-from poptui.store import audit, manifest, schema, swap, work
+from poptui.store import audit, manifest, schema, summaries, swap, work
 from poptui.store.errors import (
     CreateFailed,
     DatabaseBusy,
@@ -64,7 +64,8 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import SnapshotStorage, read_tables
+from poptui.store.storage import is_clean, read_tables
+from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
     SAFE_ID,
@@ -74,6 +75,7 @@ from poptui.store.transaction import (
     now,
     parse,
 )
+from poptui.text import clean_line, json_has_unclean_text
 
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
@@ -105,7 +107,7 @@ class Database:
 
     def __init__(self, path: Path, actor: str | None = None) -> None:
         self.path = path
-        self.actor = actor or default_actor()
+        self.actor = clean_line(actor or default_actor()) or "onbekend"  # stamped on records: shown later
         self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
 
     # -- opening -----------------------------------------------------------------
@@ -137,6 +139,7 @@ class Database:
             if permissions().group_name:
                 meta["group"] = permissions().group_name
             manifest.write(path, manifest.Manifest())
+            summaries.create(path)
             atomic_write(path / schema.META_FILE, dumps(meta))
         except OSError as error:
             _undo_create(path, made_folder=not exists, made_dossiers=made_dossiers)
@@ -196,6 +199,21 @@ class Database:
             files.extend(sorted(dossier_folder.glob("*.json")))
         return files
 
+    def unclean_text_files(self) -> builtins.list[Path]:
+        """Data files holding text poptui would have cleaned (escape, control, bidi or invisible characters).
+
+        The store cleans the text of every record it writes and reads it back as it is
+        (:data:`poptui.models.base.STORED`), so such a file was changed by something else.
+        """
+        found = []
+        for path in self.data_files():
+            try:
+                if json_has_unclean_text(path.read_bytes(), loads):
+                    found.append(path)
+            except (OSError, ValueError):  # unreadable or not JSON: reported when it is read
+                continue
+        return found
+
     def migrate(self) -> None:
         """Bring an older database to the current schema (under the lock), after a backup."""
         from poptui.store import backup
@@ -232,15 +250,16 @@ class Database:
 
     # -- reading -----------------------------------------------------------------
 
-    def _documents(self, path: Path, table: str) -> list[dict[str, Any]]:
-        database = TinyDB(storage=SnapshotStorage, path=path)
-        return [dict(doc) for doc in database.table(table, cache_size=0).all()]
+    def _documents(self, path: Path, table: str) -> Iterable[dict[str, Any]]:
+        """The documents of a TinyDB table, read straight from the parsed file (shared: never changed)."""
+        return (read_tables(path).get(table) or {}).values()
 
-    def _load(self, record_type: type[R], doc: dict[str, Any], path: Path) -> R:
-        if not SAFE_ID.match(str(doc.get("id", ""))):
+    def _load(self, record_type: type[R], doc: dict[str, Any], path: Path, clean: bool = False) -> R:
+        """``clean``: the file holds only text poptui writes (storage.is_clean), so it is not cleaned again."""
+        if not isinstance(doc, dict) or not SAFE_ID.match(str(doc.get("id", ""))):
             raise DatabaseDamaged(path, f"ongeldige id in een {record_type.label}")
         try:
-            return parse(record_type, doc)
+            return parse(record_type, doc, stored=clean)
         except ValidationError as error:
             problems = "; ".join(str(item) for item in field_errors(error, record_type))  # one line: a list item
             raise DatabaseDamaged(
@@ -263,12 +282,15 @@ class Database:
             paths = [self._file_for(record_type, None)]
             if employee_id is not None:
                 equals["employee_id"] = employee_id
+        wanted = [(key, _plain(value)) for key, value in equals.items()]
         out: list[R] = []
         for path in paths:
-            for doc in self._documents(path, record_type.table):
-                if any(doc.get(key) != _plain(value) for key, value in equals.items()):
+            documents = self._documents(path, record_type.table)
+            clean = is_clean(path)
+            for doc in documents:
+                if any(doc.get(key) != value for key, value in wanted):
                     continue
-                record = self._load(record_type, doc, path)
+                record = self._load(record_type, doc, path, clean)
                 if where is None or where(record):
                     out.append(record)
         return out
@@ -288,11 +310,39 @@ class Database:
                     return found
             return None
         path = self._file_for(record_type, employee_id)
-        database = TinyDB(storage=SnapshotStorage, path=path)
-        doc = database.table(record_type.table, cache_size=0).get(Query().id == record_id)
-        if doc is None or isinstance(doc, list):
-            return None
-        return self._load(record_type, dict(doc), path)
+        for doc in self._documents(path, record_type.table):
+            if isinstance(doc, dict) and doc.get("id") == record_id:
+                return self._load(record_type, doc, path, is_clean(path))
+        return None
+
+    # -- summaries (see poptui.store.summaries) -----------------------------------
+
+    @overload
+    def summaries(self) -> dict[str, Summary]: ...
+    @overload
+    def summaries(self, *, build: bool) -> dict[str, Summary] | None: ...
+
+    def summaries(self, *, build: bool = True) -> dict[str, Summary] | None:
+        """Per employee what the home screen and the employee list show, by employee id.
+
+        Read from the summaries as the saves left them (a few files, whatever the size of the
+        database); when they are missing or behind the shared files they are built first, or,
+        with ``build=False``, None is returned. Dossier parts are not checked here:
+        :meth:`refresh_summaries` does that (one ``stat`` per dossier).
+        """
+        entries = summaries.read_all(self.path)
+        if entries is None and build:
+            return self.refresh_summaries()
+        return entries
+
+    def summaries_stamp(self) -> Hashable:
+        """Equal as long as the summaries (and the organisation names) are the same: lists showing
+        what they showed at this stamp need not be built again."""
+        return (str(self.path), summaries.stamp(self.path))
+
+    def refresh_summaries(self) -> dict[str, Summary]:
+        """Bring the summaries in line with the data files, reading only what changed; every entry."""
+        return summaries.refresh(self.path, self.dossier_ids(), read_tables, self._locked)
 
     # -- writing -----------------------------------------------------------------
 
@@ -466,6 +516,7 @@ def _undo_create(path: Path, *, made_folder: bool, made_dossiers: bool) -> None:
         return
     with contextlib.suppress(OSError):
         (path / manifest.MANIFEST_FILE).unlink()
+    shutil.rmtree(path / summaries.FOLDER, ignore_errors=True)
     if made_dossiers:
         with contextlib.suppress(OSError):
             (path / DOSSIERS).rmdir()

@@ -18,9 +18,10 @@ import contextlib
 import os
 import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
@@ -157,6 +158,27 @@ def write_temp(path: Path, data: bytes, *, private: bool = False, fsync: bool = 
             tmp.unlink()
         raise
     return tmp
+
+
+def write_streamed(path: Path, fill: Callable[[BinaryIO], None]) -> None:
+    """Like :func:`atomic_write`, for data ``fill(file)`` writes in pieces (a backup zip of the whole
+    database): never all of it in memory. The temporary file is removed when ``fill`` fails."""
+    mode = _permissions.file
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _chown_group(handle.fileno())
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    replace_with(tmp, path)
 
 
 def sync_batch() -> None:

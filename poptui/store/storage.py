@@ -1,10 +1,9 @@
-"""TinyDB storages that make TinyDB safe for several processes.
+"""Reading and changing the files, which keep TinyDB's layout (``{table: {document id: document}}``).
 
 Stock TinyDB keeps the file open, rewrites it in place and caches. Here every
 transaction opens a fresh :class:`TransactionStorage`: it reads the file once
 when the transaction starts, keeps changes in memory and writes them with one
-atomic replace at commit. Reads outside a transaction use
-:class:`SnapshotStorage`, which reads the file and refuses to write.
+atomic replace at commit. Reads outside a transaction use :func:`read_tables`.
 """
 
 from __future__ import annotations
@@ -14,13 +13,17 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from tinydb.storages import Storage
-
 from poptui.store.errors import DatabaseDamaged, unreadable
-from poptui.store.files import atomic_write, dumps, loads
+from poptui.store.files import loads
+from poptui.text import json_has_unclean_text
 
 _CACHE_FILES = 16
 _parsed: OrderedDict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, Any]]]] = OrderedDict()
+_indexes: dict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, str]]]] = {}
+"""Per file (by identity): per table the document id of each record id, kept between transactions
+(shared: copied before a change)."""
+_clean: dict[str, tuple[tuple[int, int, int, int], bool]] = {}
+"""Per file (by identity): True when it holds only text poptui would write (see :func:`is_clean`)."""
 """Parsed files of this process, keyed by path and valid only while the file on disk is the same
 file (inode, size and nanosecond times): every save replaces a file by a new one, so a change by
 any process is seen at the next read. Parsing a large file costs more than the rest of a save.
@@ -39,16 +42,66 @@ def _remember(path: Path, identity: tuple[int, int, int, int], data: dict[str, d
         _parsed.popitem(last=False)
 
 
-def remember_written(path: Path, data: dict[str, dict[str, Any]]) -> None:
-    """After a file was replaced by ``data``: keep it parsed (the next save need not read it)."""
+def remember_written(
+    path: Path, data: dict[str, dict[str, Any]], clean: bool, indexes: dict[str, dict[str, str]] | None = None
+) -> None:
+    """After a file was replaced by ``data``: keep it parsed (the next save need not read it), with the
+    ``indexes`` of its tables by record id. ``clean``: the file held only clean text before (or did
+    not exist); the store writes clean text."""
+    key = str(path)
     try:
-        _remember(path, _identity(path), data)
+        identity = _identity(path)
+        _remember(path, identity, data)
+        _clean[key] = (identity, clean)
+        if indexes:
+            _indexes[key] = (identity, indexes)
+            while len(_indexes) > _CACHE_FILES:
+                del _indexes[next(iter(_indexes))]
     except OSError:
-        _parsed.pop(str(path), None)
+        _parsed.pop(key, None)
+        _clean.pop(key, None)
 
 
 def forget(path: Path) -> None:
     _parsed.pop(str(path), None)
+    _clean.pop(str(path), None)
+    _indexes.pop(str(path), None)
+
+
+def _indexes_of(path: Path) -> dict[str, dict[str, str]]:
+    """The indexes kept for the file as it is now (empty when it changed or none were kept)."""
+    kept = _indexes.get(str(path))
+    if kept is None:
+        return {}
+    try:
+        identity = _identity(path)
+    except OSError:
+        return {}
+    if kept[0] != identity:
+        del _indexes[str(path)]
+        return {}
+    return dict(kept[1])
+
+
+def is_clean(path: Path) -> bool:
+    """Does the file hold only text poptui writes (no escape, control, bidi or invisible characters)?
+
+    Such a file is read back without cleaning its text again (see
+    :data:`poptui.models.base.STORED`); a file changed outside poptui (hand-edited, an old
+    restore) is cleaned field by field, so what it holds never reaches a terminal or an export.
+    Found when the file is read (one memchr pass per suspicious byte) and kept with the parse.
+    """
+    key = str(path)
+    try:
+        identity = _identity(path)
+    except OSError:
+        return False
+    known = _clean.get(key)
+    if known is not None and known[0] == identity:
+        return known[1]
+    read_tables(path)
+    known = _clean.get(key)
+    return known is not None and known[0] == identity and known[1]
 
 
 def read_tables(path: Path) -> dict[str, dict[str, Any]]:
@@ -79,46 +132,88 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
         raise DatabaseDamaged(path, "de inhoud heeft niet de vorm van een poptui-bestand")
     if len(raw) == identity[2]:  # the file did not change while it was read
         _remember(path, identity, data)
+        _clean[str(path)] = (identity, not json_has_unclean_text(raw, lambda _raw: data))
     return data
 
 
-class SnapshotStorage(Storage):
-    """Read-only view of a file as it is now."""
+class TransactionStorage:
+    """One file as a transaction sees it: read once at the start, changed in memory, written at commit.
 
-    def __init__(self, path: Path) -> None:
-        self._data = read_tables(path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        raise RuntimeError("read-only snapshot")
-
-
-class TransactionStorage(Storage):
-    """Read once at the start of a transaction, write atomically at commit."""
+    The parsed file may be shared with other readers of this process (:func:`read_tables`), so
+    a table is copied the first time this transaction changes it, and changed in place after
+    that. Finding a record by id uses an index made once per table and transaction: a
+    transaction saving many records (an import, the generator of the benchmarks) costs one
+    pass over each table, not one per record.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._data = dict(read_tables(path))  # a table is replaced, never changed in place
+        self._data = dict(read_tables(path))  # a table is copied before it changes (see _writable)
+        self.clean = is_clean(path) or not path.exists()
+        """Read back without cleaning the text again (see :func:`is_clean`)."""
+        self._own: set[str] = set()
+        self._index: dict[str, dict[str, str]] = {}
+        self._shared_index = _indexes_of(path)
+        """Indexes made by earlier transactions for this very file (copied before they change)."""
+        self._next: dict[str, int] = {}
         self.dirty = False
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._data = data
-        self.dirty = True
 
     @property
     def data(self) -> dict[str, dict[str, Any]]:
         return self._data
 
-    def commit(self) -> None:
-        if self.dirty:
-            atomic_write(self.path, dumps(self._data))
-            self.dirty = False
-
     @property
     def is_empty(self) -> bool:
         return not any(self._data.values())
+
+    def rows(self, table: str) -> dict[str, Any]:
+        """The documents of ``table`` by TinyDB document id (do not change them)."""
+        return self._data.get(table) or {}
+
+    def _writable(self, table: str) -> dict[str, Any]:
+        if table not in self._own:
+            self._data[table] = dict(self._data.get(table) or {})
+            self._own.add(table)
+        self.dirty = True
+        return self._data[table]
+
+    def _ids(self, table: str, *, changing: bool = False) -> dict[str, str]:
+        index = self._index.get(table)
+        if index is None:
+            shared = self._shared_index.get(table)
+            if shared is None:
+                shared = self._shared_index[table] = {
+                    str(doc.get("id")): doc_id for doc_id, doc in self.rows(table).items()
+                }
+            if not changing:
+                return shared
+            index = self._index[table] = dict(shared)
+        return index
+
+    def indexes(self) -> dict[str, dict[str, str]]:
+        """Every index as it is after this transaction's changes (for the next transaction on the file)."""
+        return {table: self._index.get(table, index) for table, index in self._shared_index.items()} | self._index
+
+    def find(self, table: str, record_id: str) -> tuple[str, dict[str, Any]] | None:
+        """The document id and document of the record ``record_id``, or None."""
+        doc_id = self._ids(table).get(record_id)
+        return None if doc_id is None else (doc_id, self.rows(table)[doc_id])
+
+    def insert(self, table: str, doc: dict[str, Any]) -> str:
+        """Add ``doc`` under the next document id (TinyDB's: one more than the highest)."""
+        rows = self._writable(table)
+        number = self._next.get(table)
+        if number is None:
+            number = max((int(key) for key in rows), default=0) + 1
+        doc_id = str(number)
+        rows[doc_id] = doc
+        self._next[table] = number + 1
+        self._ids(table, changing=True)[str(doc.get("id"))] = doc_id
+        return doc_id
+
+    def replace(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        self._writable(table)[doc_id] = doc
+
+    def remove(self, table: str, doc_id: str) -> None:
+        doc = self._writable(table).pop(doc_id)
+        self._ids(table, changing=True).pop(str(doc.get("id")), None)

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Table
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
-from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record, method_record_adapter
+from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record
+from poptui.models.base import STORED
 from poptui.models.errors import dutch_summary
-from poptui.store import audit, policy
+from poptui.store import audit, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
@@ -65,10 +64,29 @@ def now() -> datetime:
     return clock.now().astimezone().replace(microsecond=0)
 
 
-def parse(record_type: type[R], doc: dict[str, Any]) -> R:
+def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = False) -> R:
+    """A stored document as its record. ``stored``: it comes from a file holding only text the store
+    writes (:func:`poptui.store.storage.is_clean`), so its text is not cleaned again (see
+    :data:`poptui.models.base.STORED`); otherwise every text field is cleaned."""
+    context = STORED if stored else None
     if issubclass(record_type, MethodRecordBase):
-        return cast(R, method_record_adapter.validate_python(doc))
-    return record_type.model_validate(doc)
+        from poptui.models.methods import method_record_adapter  # the method records load when first read
+
+        return cast(R, method_record_adapter.validate_python(doc, context=context))
+    return record_type.model_validate(doc, context=context)
+
+
+def checked(record_type: type[R], record: R) -> tuple[R, dict[str, Any]]:
+    """What the store writes for ``record`` (and the record as it will load): validated again with its
+    text cleaned, so a file poptui wrote always loads and holds clean text (``model_copy(update=...)``
+    skips validation)."""
+    try:
+        clean = parse(record_type, record.model_dump(mode="json"), stored=False)
+    except ValidationError as error:
+        raise StoreError(
+            f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
+        ) from error
+    return clean, clean.model_dump(mode="json")
 
 
 class Transaction:
@@ -80,43 +98,17 @@ class Transaction:
         self._removed: set[Path] = set()
         self._events: list[AuditEvent] = []
         self._versions: dict[str, int] = {}
+        self._summary = summaries.Changes()
+        self._dossiers_touched: set[str] = set()
 
-    def _table(self, record_type: type[Record], employee_id: str | None) -> Table:
+    def _storage(self, record_type: type[Record], employee_id: str | None) -> TransactionStorage:
         path = self.database._file_for(record_type, employee_id)
         self._removed.discard(path)
         storage = self._storages.get(path)
         if storage is None:
             storage = TransactionStorage(path)
             self._storages[path] = storage
-        database = TinyDB(storage=_Existing(storage))
-        return database.table(record_type.table, cache_size=0)
-
-    @staticmethod
-    def _replace_document(table: Table, doc_id: int, doc: dict[str, Any]) -> None:
-        """Put ``doc`` in place of document ``doc_id`` in a copy of its table.
-
-        TinyDB's update changes the stored dictionary in place; the parsed file
-        may be shared with later transactions (see storage.read_tables), so the
-        table is copied and the document replaced instead.
-        """
-        storage = table.storage
-        data = storage.read() or {}
-        rows = dict(data.get(table.name, {}))
-        rows[str(doc_id)] = doc
-        data[table.name] = rows
-        storage.write(data)
-
-    def _stored(self, table: Table, record_id: str) -> tuple[int, dict[str, Any]] | None:
-        """The TinyDB doc id and document with our ``record_id``, or None.
-
-        A plain scan of the raw table: evaluating a TinyDB Query per document
-        costs several times more, and a save at 10k records must stay fast.
-        """
-        raw = table.storage.read() or {}
-        for doc_id, doc in raw.get(table.name, {}).items():
-            if doc.get("id") == record_id:
-                return int(doc_id), dict(doc)
-        return None
+        return storage
 
     def list(self, record_type: type[R], *, employee_id: str | None = None) -> list[R]:
         """Records as this transaction sees them (including its own unsaved changes)."""
@@ -125,14 +117,16 @@ class Transaction:
             path = self.database._file_for(base_type, employee_id)
             if path in self._removed:
                 return []
-            docs = self._table(base_type, employee_id).all()
+            storage = self._storage(base_type, employee_id)
+            docs = list(storage.rows(base_type.table).values())
         else:
+            storage = self._storage(base_type, None)
             docs = [
                 doc
-                for doc in self._table(base_type, None).all()
+                for doc in storage.rows(base_type.table).values()
                 if employee_id is None or doc.get("employee_id") == employee_id
             ]
-        return [parse(record_type, dict(doc)) for doc in docs]
+        return [parse(record_type, doc, stored=storage.clean) for doc in docs]
 
     def record_event(self, action: AuditAction, record: Record, fields: builtins.list[str] | None = None) -> None:
         """Add an audit entry (such as an erasure) written with this transaction."""
@@ -145,8 +139,8 @@ class Transaction:
             raise StoreError(f"Ongeldige id voor een {record_type.label}: alleen letters, cijfers, - en _.")
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        found = self._stored(table, record.id)
+        storage = self._storage(base_type, employee_id)
+        found = storage.find(base_type.table, record.id)
         stored = found[1] if found is not None else None
         if stored is None and record.version != 0:
             raise NotFound(record_type.label, record.id)
@@ -171,31 +165,38 @@ class Transaction:
                 "updated_by": self.database.actor,
             }
         )
-        doc = saved.model_dump(mode="json")
-        try:  # model_copy(update=...) skips validation: what is written must load again
-            parse(record_type, doc)
-        except ValidationError as error:
-            raise StoreError(
-                f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
-            ) from error
+        saved, doc = checked(record_type, saved)
         if stored is None:
-            table.insert(doc)
+            storage.insert(base_type.table, doc)
             filled = [key for key in _content_fields(doc) if doc.get(key) not in (None, "", [], {}, False)]
             self._events.append(self.database._event(AuditAction.CREATE, saved, filled))
         else:
             assert found is not None
-            self._replace_document(table, found[0], doc)
+            storage.replace(base_type.table, found[0], doc)
             changed = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
         self._versions[saved.id] = saved.version
+        self._note(base_type, saved.id, employee_id or getattr(saved, "employee_id", None), doc)
         return saved
+
+    def _note(
+        self, base_type: type[Record], record_id: str, employee_id: str | None, doc: dict[str, Any] | None
+    ) -> None:
+        """Remember what the summaries (:mod:`poptui.store.summaries`) must take over at commit."""
+        if base_type.scope == "employees":
+            self._summary.employees[record_id] = summaries.employee_part(doc) if doc is not None else None
+        elif base_type.scope == "trajectories" and employee_id:
+            own = self._summary.trajectories.setdefault(employee_id, {})
+            own[record_id] = summaries.trajectory_part(doc) if doc is not None else None
+        elif base_type.scope == "dossier" and employee_id:
+            self._dossiers_touched.add(employee_id)
 
     def delete(self, record: Record) -> None:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
         employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
-        table = self._table(base_type, employee_id)
-        found = self._stored(table, record.id)
+        storage = self._storage(base_type, employee_id)
+        found = storage.find(base_type.table, record.id)
         if found is None:
             raise NotFound(type(record).__name__, record.id)
         doc_id, stored = found
@@ -206,14 +207,17 @@ class Transaction:
                 str(stored.get("updated_by", "")),
                 _when(stored.get("updated_at")),
             )
-        table.remove(doc_ids=[doc_id])
+        storage.remove(base_type.table, doc_id)
         self._events.append(self.database._event(AuditAction.DELETE, record, []))
+        owner = employee_id if base_type.scope == "dossier" else stored.get("employee_id")
+        self._note(base_type, record.id, owner, None)
 
     def remove_dossier(self, employee_id: str) -> None:
         """Drop an employee's whole dossier file at commit."""
         path = self.database.path / DOSSIERS / f"{employee_id}.json"
         self._storages.pop(path, None)
         self._removed.add(path)
+        self._dossiers_touched.add(employee_id)
 
     def commit(self) -> None:
         """Write every changed file: all temporary files first, then the audit entries, then replace.
@@ -232,6 +236,7 @@ class Transaction:
         temps: list[tuple[Path, Path]] = []
         removed = set(self._removed)
         appended = None
+        head_was_current = summaries.head_before_save(root)
         try:
             ensure_folder(root / DOSSIERS)
             for storage in dirty:
@@ -251,7 +256,8 @@ class Transaction:
                     forget(path)
                     discard_temps(later for later, _path in temps[index + 1 :])
                     raise
-                remember_written(path, self._storages[path].data)
+                storage = self._storages[path]
+                remember_written(path, storage.data, storage.clean, storage.indexes())
             if before is not None:
                 self.database.update_manifest(
                     before,
@@ -267,19 +273,22 @@ class Transaction:
             raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
+        self._update_summaries(head_was_current)
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
 
-
-class _Existing:
-    """Lets TinyDB use an already created storage instance."""
-
-    def __init__(self, storage: TransactionStorage) -> None:
-        self._storage = storage
-
-    def __call__(self) -> TransactionStorage:
-        return self._storage
+    def _update_summaries(self, head_was_current: bool) -> None:
+        dossier_folder = self.database.path / DOSSIERS
+        for employee_id in self._dossiers_touched:
+            path = dossier_folder / f"{employee_id}.json"
+            storage = self._storages.get(path)
+            seen = summaries.identity(path)
+            if storage is None or seen is None:
+                self._summary.dossiers[employee_id] = None
+            else:
+                self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
+        summaries.update(self.database.path, self._summary, head_was_current)
 
 
 def _content_fields(doc: dict[str, Any]) -> list[str]:

@@ -8,6 +8,7 @@ from poptui.screens.dialogs import ConfirmDialog, MessageDialog
 from poptui.screens.employee_form import EmployeeForm
 from poptui.screens.employee_page import EmployeeScreen
 from poptui.screens.employees import EmployeesScreen
+from poptui.screens.widgets.virtual_table import VirtualTable
 from textual.widgets import DataTable, Input, Select, Static
 
 from poptui.app import PopApp
@@ -19,7 +20,7 @@ def _employee(db: Database, first_name: str) -> Employee:
     return next(employee for employee in db.list(Employee) if employee.first_name == first_name)
 
 
-def _names(table: DataTable) -> list[str]:
+def _names(table: DataTable | VirtualTable) -> list[str]:
     return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
 
 
@@ -29,7 +30,7 @@ async def test_filter_as_you_type_then_open_with_enter(demo_db: Database) -> Non
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, EmployeesScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one("#employees", VirtualTable)
         assert table.row_count == 12
         assert isinstance(app.screen.focused, Input)
         await pilot.press(*"ines")  # without the accent
@@ -140,7 +141,7 @@ async def test_archive_from_the_employee_page_and_show_archived(demo_db: Databas
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, EmployeesScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one("#employees", VirtualTable)
         assert table.row_count == 0
         await pilot.press("ctrl+a", "backspace", "f6")
         await pilot.pause()
@@ -205,3 +206,42 @@ async def test_empty_list_says_what_to_do(db: Database) -> None:
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, EmployeeForm)
+
+
+async def test_a_long_list_pages_and_opens_the_highlighted_employee(db: Database) -> None:
+    """Only the rows on screen are drawn; keys still reach every row."""
+    from poptui.store.bulk import write_many
+
+    organisation = db.save(Organisation(name="Atelier"))
+    write_many(
+        db,
+        [
+            Employee(
+                first_name=f"Naam{number:03d}", last_name=f"Achternaam{number:03d}", organisation_id=organisation.id
+            )
+            for number in range(150)
+        ],
+    )
+    app = PopApp(db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        table = app.screen.query_one("#employees", VirtualTable)
+        assert table.row_count == 150
+        await pilot.press("down", "end")
+        await pilot.pause()
+        assert table.cursor_row == 149 and table.scroll_offset.y > 0
+        await pilot.press("pageup", "up")
+        await pilot.pause()
+        expected = str(table.get_row_at(table.cursor_row)[0])
+        assert 120 < table.cursor_row < 149
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EmployeeScreen)
+        assert _employee(db, expected.split()[0]).id == app.screen.employee_id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(table.get_row_at(table.cursor_row)[0]) == expected  # back on the same row
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.scroll_offset.y == 0

@@ -137,6 +137,18 @@ def test_awkward_characters_print(tmp_path) -> None:
         assert fragment in text, fragment
 
 
+def test_a_form_needing_a_character_outside_the_compact_fonts_is_set_in_the_full_fonts() -> None:
+    """Forms are set in fonts cut down to the Latin script and common symbols (fast to write);
+    a name in another script makes the form again in the full fonts, so it still prints."""
+    data_in = _pop_print()
+    latin = pop_pdf(data_in)
+    cyrillic = pop_pdf(
+        PopPrint(**{**data_in.__dict__, "employee": data_in.employee.model_copy(update={"first_name": "Пётр"})})
+    )
+    assert "Пётр Van den Broeck" in pdf_text(cyrillic) and "Inès Van den Broeck" in pdf_text(latin)
+    assert pdf_text(pop_pdf(data_in)) == pdf_text(latin)  # after a full-font form, compact again
+
+
 def test_printable_removes_what_cannot_print() -> None:
     text = printable("a\tb\x00c\x1b[31md\u200be\ufeff" + "\ud800")
     assert text == "a    bcde?"

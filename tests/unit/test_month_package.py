@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import stat
 import zipfile
 from datetime import date, datetime, timedelta
@@ -15,7 +16,7 @@ from scenarios import TODAY
 
 from poptui.cli import main
 from poptui.models import AuditAction, Employee, Organisation, Trajectory, TrajectoryStatus
-from poptui.services import months
+from poptui.services import forms, months
 from poptui.services.forms import month_package
 from poptui.store import Database
 
@@ -97,6 +98,32 @@ def test_missing_consent_and_fallback_dates_are_reported(db: Database, tmp_path:
     assert sheet.max_row == 2 and sheet["B2"].value == "Peeters"
     assert sheet.cell(row=1, column=14).value == "Datum toestemming"
     assert sheet.cell(row=2, column=14).value is None
+
+
+def test_a_big_month_is_made_on_every_core_with_progress(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDFs of a month with many completed POPs are made by helper processes, and come out as
+    when made here (the threshold lowered to keep the test short)."""
+    monkeypatch.setattr(forms, "_PARALLEL_FROM", 4)
+    org = db.save(organisation())
+    for number in range(6):
+        worker = db.save(Employee(first_name=f"Naam{number}", last_name="Peeters", organisation_id=org.id))
+        db.save(trajectory(worker.id, None, completed=date(2026, 11, 2 + number)))
+    steps: list[tuple[str, int, int, int]] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        steps.append((step, done, total, len(multiprocessing.active_children())))
+
+    parallel = month_package(db, 2026, 11, tmp_path / "a", today=date(2026, 12, 2), progress=progress)
+    assert [step[:3] for step in steps] == [("PDF's maken", done, 6) for done in range(1, 7)]
+    assert all(helpers >= 2 for *_step, helpers in steps)  # made by helper processes
+    monkeypatch.setattr(forms, "_PARALLEL_FROM", 1000)  # the same month, made in this process
+    here = month_package(db, 2026, 11, tmp_path / "b", today=date(2026, 12, 2))
+    assert [path.name for path in parallel.files] == [path.name for path in here.files]
+    for made, expected in zip(parallel.files, here.files, strict=True):
+        if made.suffix == ".pdf":
+            assert pdf_text(made.read_bytes()) == pdf_text(expected.read_bytes())
 
 
 def test_completed_in_month_rule() -> None:

@@ -20,7 +20,7 @@ from poptui.models import (
 )
 from poptui.models.errors import field_errors
 from poptui.services import directory
-from poptui.services.employees import employee_overview, save_employee, set_archived, trajectory_status_by_employee
+from poptui.services.employees import employee_overview, employee_rows, save_employee, set_archived
 from poptui.services.history import employee_history
 from poptui.services.organisations import (
     find_organisation,
@@ -157,7 +157,9 @@ def test_overview_shows_consent_supervisor_and_follow_ups(db: Database, organisa
     assert [line.status_text for line in overview.trajectories] == ["Afgerond", "Actief"]
     assert overview.latest_completed.id == first.id
     assert overview.running.id == second.id
-    assert trajectory_status_by_employee(db) == {ines.id: "Actief"}
+    assert [(row.id, row.status, row.organisation) for row in employee_rows(db)] == [
+        (ines.id, "Actief", organisation.name)
+    ]
     no_consent = save_employee(db, {"first_name": "Kim", "last_name": "Claes", "organisation_id": organisation.id})
     assert employee_overview(db, no_consent.id).consent == "nog niet gegeven"
 

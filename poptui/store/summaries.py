@@ -1,0 +1,652 @@
+"""Per-employee summaries: what the home screen and the employee list show, without opening a dossier.
+
+At 2,000 employees the dossiers hold about 90,000 records; reading them all to draw the home
+screen took seconds. The summaries are a small index of the facts those lists need, kept up
+to date by every save, so a screen reads a few files whatever the size of the organisation.
+
+Layout, in the database folder::
+
+    summaries/head.json     format, and the identity of employees.json and trajectories.json
+                            the summaries were last brought in line with
+    summaries/NN.json       {employee_id: row} for the employees whose id hashes to shard NN
+
+An entry holds up to three parts, each built from one kind of file (the builders below read raw
+documents, never models: a save must stay cheap):
+
+- ``employee``: from employees.json: names, function, organisation, archived, and what the
+  employee list's filter compares with (the folded names and function);
+- ``trajectories``: from trajectories.json: per trajectory its coach, variant, status, dates
+  and the trajectory it follows;
+- ``dossier``: from ``dossiers/<id>.json``, with that file's identity (size, modification time):
+  per trajectory the number of contact moments held and counted (not skipped) and the planned
+  ones (id, number, date, start time); per trajectory its POP (id, status; a draft's actions
+  in full, a final POP's open actions that were not evaluated in a follow-up: id, what, deadline).
+
+The rules (what is overdue, late or ready) are applied by the services with today's date;
+the summaries hold facts only.
+
+Stored compactly (a :data:`Row`): the coaches and the archived flag as values, the parts as JSON
+text that is parsed only when asked for (:class:`Summary`). The home screen reads every row but
+parses only those of the coach's employees: at 2,000 employees a few MB of memory instead of
+eleven, and it grows with a coach's caseload, not with the organisation.
+
+Rules of the index:
+
+- **Maintained by every save**, under the lock, right after the data files are replaced
+  (:func:`update`, called by :class:`~poptui.store.transaction.Transaction` and
+  :func:`~poptui.store.bulk.write_many`). Written without fsync: the summaries can always
+  be rebuilt from the data files.
+- **Checked, never trusted blindly**: the head names the identity of the shared files it
+  matches; a save only moves the head on when it matched before the save. A dossier part
+  names the identity of its file. :func:`stale` finds what no longer matches (a process
+  killed between replacing a file and updating its summary, a restore, a migration, another
+  tool) and :func:`rebuild` brings those parts in line again, from the data files.
+- **Derived, not data**: never in a backup, never a reason to refuse a database; a summary
+  file that cannot be read is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from poptui.models.enums import CompetenceKind, ContactMomentStatus, PopStatus
+from poptui.store.errors import StoreError
+from poptui.store.files import discard_temps, dumps, ensure_folder, loads, write_temp
+from poptui.text import clean_line, clean_text, fold_key
+
+FOLDER = "summaries"
+HEAD = "head.json"
+FORMAT = 5
+SHARDS = 16
+SHARED = ("employees.json", "trajectories.json")
+DOSSIERS = "dossiers"
+
+Identity = tuple[int, int]
+"""(size, modification time in ns) of a data file."""
+Entry = dict[str, Any]
+
+_DONE = 5
+"""Progress (0-5) of an action that is done."""
+
+
+# -- what the parts hold: built from raw documents -------------------------------------------------
+
+
+def _line(value: Any) -> str:
+    """Text from a file is cleaned here like the models clean it: the lists show it without a model."""
+    return clean_line(value) if isinstance(value, str) else ""
+
+
+def employee_part(doc: Mapping[str, Any]) -> dict[str, Any]:
+    first, last, function = _line(doc.get("first_name")), _line(doc.get("last_name")), _line(doc.get("function"))
+    return {
+        "first_name": first,
+        "last_name": last,
+        "function": function,
+        "organisation_id": doc.get("organisation_id", ""),
+        "archived": bool(doc.get("archived", False)),
+        "search": " ".join(fold_key(text) for text in (first, last, function)),
+    }
+
+
+def trajectory_part(doc: Mapping[str, Any]) -> list[Any]:
+    """[coach id, variant, status, start date, completion date, id of the trajectory it follows,
+    reflection, intensity]: every field ``poptui list trajectories`` shows but the stop reason."""
+    return [
+        doc.get("coach_id"),
+        doc.get("variant"),
+        doc.get("status"),
+        doc.get("start_date"),
+        doc.get("completion_date"),
+        doc.get("previous_trajectory_id"),
+        doc.get("reflection"),
+        doc.get("intensity"),
+    ]
+
+
+def _latest_progress(action: Mapping[str, Any]) -> int:
+    progress = action.get("progress") or []
+    return int(progress[-1].get("progress", 0)) if progress else 0
+
+
+def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | None) -> dict[str, Any]:
+    """The facts of one dossier file (its parsed TinyDB tables) the lists need.
+
+    ``moments``: per trajectory [held, counted (not skipped), planned: [[id, number, date, start time]]];
+    ``pops``: per trajectory [POP id, status, actions, [number of actions, generic, technical]]: a draft's
+    actions as stored, a final POP's actions that are not done, have a deadline and were not evaluated
+    in a follow-up: [[id, what, deadline]].
+    """
+    moments: dict[str, list[Any]] = {}
+    for doc in (tables.get("contact_moments") or {}).values():
+        own = moments.setdefault(str(doc.get("trajectory_id")), [0, 0, []])
+        status = doc.get("status")
+        if status == ContactMomentStatus.HELD.value:
+            own[0] += 1
+        if status != ContactMomentStatus.SKIPPED.value:
+            own[1] += 1
+        if status == ContactMomentStatus.PLANNED.value:
+            own[2].append([doc.get("id"), doc.get("number", 0), doc.get("date"), doc.get("start_time")])
+    for own in moments.values():
+        own[2].sort(key=lambda planned: planned[1])
+    evaluated: dict[str, set[str]] = {}
+    for doc in (tables.get("action_evaluations") or {}).values():
+        evaluated.setdefault(str(doc.get("previous_trajectory_id")), set()).add(str(doc.get("action_id")))
+    pops: dict[str, list[Any]] = {}
+    for doc in (tables.get("pop_documents") or {}).values():
+        trajectory_id = str(doc.get("trajectory_id"))
+        actions = doc.get("actions") or []
+        if doc.get("status") == PopStatus.FINAL.value:
+            closed = evaluated.get(trajectory_id, set())
+            kept: list[Any] = [
+                [action.get("id"), clean_text(str(action.get("what") or "")), action.get("deadline")]
+                for action in actions
+                if action.get("deadline") and _latest_progress(action) < _DONE and action.get("id") not in closed
+            ]
+        else:
+            kept = list(actions)
+        kinds = [action.get("kind") for action in actions]
+        counts = [len(actions), kinds.count(CompetenceKind.GENERIC.value), kinds.count(CompetenceKind.TECHNICAL.value)]
+        pops[trajectory_id] = [doc.get("id"), doc.get("status"), kept, counts]
+    return {"file": list(identity) if identity else None, "moments": moments, "pops": pops}
+
+
+# -- how an entry is stored ------------------------------------------------------------------------
+
+Row = list[Any]
+"""An entry as stored: [coach ids, archived (None: no employee part), the employee and trajectories
+parts as JSON text ("" when neither), the dossier part as JSON text without its file ("" when none),
+the dossier file's identity]."""
+
+
+def _json_text(value: object) -> str:
+    return dumps(value).decode()
+
+
+def _row(entry: Entry) -> Row:
+    trajectories = entry.get("trajectories") or {}
+    employee = entry.get("employee")
+    people = {key: entry[key] for key in ("employee", "trajectories") if key in entry}
+    dossier = entry.get("dossier")
+    return [
+        sorted({str(part[0]) for part in trajectories.values() if part and part[0]}),
+        None if employee is None else bool(employee.get("archived")),
+        _json_text(people) if people else "",
+        _json_text({key: value for key, value in dossier.items() if key != "file"}) if dossier is not None else "",
+        dossier.get("file") if dossier is not None else None,
+    ]
+
+
+def _entry(row: Row | None) -> Entry:
+    entry: Entry = {}
+    if not row:
+        return entry
+    if row[2]:
+        entry.update(loads(row[2].encode()))  # type: ignore[call-overload]
+    if row[3]:
+        dossier = loads(row[3].encode())
+        assert isinstance(dossier, dict)
+        entry["dossier"] = dossier | {"file": row[4]}
+    return entry
+
+
+class Summary(Mapping[str, Any]):
+    """One employee's summary as read: who coaches them and whether they are archived at once, the
+    parts (``employee``, ``trajectories``, ``dossier``) parsed when first asked for."""
+
+    __slots__ = ("_entry", "_row")
+
+    def __init__(self, row: Row) -> None:
+        self._row = row
+        self._entry: Entry | None = None
+
+    @property
+    def coaches(self) -> list[str]:
+        """The coaches of the employee's trajectories."""
+        return list(self._row[0])
+
+    @property
+    def archived(self) -> bool | None:
+        """Whether the employee is archived; None when there is no employee part."""
+        value = self._row[1]
+        return None if value is None else bool(value)
+
+    def _parts(self) -> Entry:
+        if self._entry is None:
+            self._entry = _entry(self._row)
+        return self._entry
+
+    def __getitem__(self, name: str) -> Any:
+        return self._parts()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts())
+
+    def __len__(self) -> int:
+        return len(self._parts())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Summary):
+            return self._row == other._row
+        return isinstance(other, Mapping) and dict(self._parts()) == dict(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Summary({self._row!r})"
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def identity(path: Path) -> Identity | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+def shard_of(employee_id: str) -> int:
+    return zlib.crc32(employee_id.encode()) % SHARDS
+
+
+def _shard_path(root: Path, shard: int) -> Path:
+    return root / FOLDER / f"{shard:02d}.json"
+
+
+_parsed: dict[str, tuple[tuple[int, int, int], Any]] = {}
+"""Parsed summary files of this process by path, valid while the file is the same (inode, size, time)."""
+
+
+def _read_json(path: Path) -> Any:
+    """The parsed file, or None when it is missing or unreadable (summaries are rebuilt, never refused)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        _parsed.pop(str(path), None)
+        return None
+    key = (info.st_ino, info.st_size, info.st_mtime_ns)
+    cached = _parsed.get(str(path))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        data = loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    _parsed[str(path)] = (key, data)
+    return data
+
+
+def _shard(root: Path, shard: int) -> dict[str, Row] | None:
+    data = _read_json(_shard_path(root, shard))
+    return data if isinstance(data, dict) else None
+
+
+def read_head(root: Path) -> dict[str, Any] | None:
+    head = _read_json(root / FOLDER / HEAD)
+    if not isinstance(head, dict) or head.get("format") != FORMAT:
+        return None
+    return head
+
+
+def shared_identities(root: Path) -> dict[str, list[int] | None]:
+    return {name: _as_list(identity(root / name)) for name in SHARED}
+
+
+def _as_list(found: Identity | None) -> list[int] | None:
+    return list(found) if found is not None else None
+
+
+def head_matches(root: Path, head: Mapping[str, Any] | None = None) -> bool:
+    """Do the summaries' shared parts match employees.json and trajectories.json as they are now?"""
+    head = read_head(root) if head is None else head
+    return head is not None and head.get("shared") == shared_identities(root)
+
+
+def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """Changes whenever a summary file, a shared file the summaries come from, or core.json (organisation
+    names) changes: a screen that shows what it showed at the same stamp need not read or draw anything
+    again. The shared files count too: one changed behind the summaries' back (a restore, a process
+    killed before it updated them, a damaged file) makes the next read check them again."""
+    out: list[tuple[int, int, int] | None] = []
+    paths = [root / FOLDER / HEAD, *(_shard_path(root, shard) for shard in range(SHARDS)), root / "core.json"]
+    for path in [*paths, *(root / name for name in SHARED)]:
+        try:
+            info = os.stat(path)
+        except OSError:
+            out.append(None)
+            continue
+        out.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
+def read_all(root: Path) -> dict[str, Summary] | None:
+    """Every entry, by employee id; None when the summaries are missing, unreadable or out of date with
+    the shared files (then :func:`refresh` first). Dossier parts are as saved: :func:`stale` checks them."""
+    head = read_head(root)
+    if head is None or not head_matches(root, head):
+        return None
+    out: dict[str, Summary] = {}
+    for shard in range(SHARDS):
+        rows = _shard(root, shard)
+        if rows is None:
+            return None
+        out.update((employee_id, Summary(row)) for employee_id, row in rows.items())
+    return out
+
+
+def create(root: Path) -> None:
+    """The summaries of a new, empty database: nothing to summarise, and current."""
+    _write_all(root, {}, shared_identities(root))
+
+
+# -- keeping them up to date -----------------------------------------------------------------------
+
+
+@dataclass
+class Changes:
+    """What one save changed, per employee: new parts (None: removed)."""
+
+    employees: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    trajectories: dict[str, dict[str, list[Any] | None]] = field(default_factory=dict)
+    dossiers: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.employees or self.trajectories or self.dossiers)
+
+    def employee_ids(self) -> set[str]:
+        return set(self.employees) | set(self.trajectories) | set(self.dossiers)
+
+
+def _apply(entry: Entry, employee_id: str, changes: Changes) -> None:
+    if employee_id in changes.employees:
+        part = changes.employees[employee_id]
+        if part is None:
+            entry.pop("employee", None)
+        else:
+            entry["employee"] = part
+    if employee_id in changes.trajectories:
+        own = dict(entry.get("trajectories") or {})
+        for trajectory_id, trajectory in changes.trajectories[employee_id].items():
+            if trajectory is None:
+                own.pop(trajectory_id, None)
+            else:
+                own[trajectory_id] = trajectory
+        if own:
+            entry["trajectories"] = own
+        else:  # nothing of an erased employee stays behind, not even their id
+            entry.pop("trajectories", None)
+    if employee_id in changes.dossiers:
+        dossier = changes.dossiers[employee_id]
+        if dossier is None:
+            entry.pop("dossier", None)
+        else:
+            entry["dossier"] = dossier
+
+
+def head_before_save(root: Path) -> bool:
+    """Call under the lock before a save replaces files: may the save move the head on afterwards?"""
+    return head_matches(root)
+
+
+def update(root: Path, changes: Changes, head_was_current: bool) -> None:
+    """After a save replaced its files (under the lock): write the changed entries and, when the head
+    matched before the save, move it on to the shared files as they are now. A failure is ignored:
+    summaries that are behind are found by :func:`stale` and rebuilt."""
+    with contextlib.suppress(OSError):
+        _write(root, changes, head_was_current)
+
+
+def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
+    if not changes:
+        return
+    folder = root / FOLDER
+    ensure_folder(folder)
+    by_shard: dict[int, list[str]] = {}
+    for employee_id in changes.employee_ids():
+        by_shard.setdefault(shard_of(employee_id), []).append(employee_id)
+    temps: list[tuple[Path, Path]] = []
+    contents: list[Any] = []
+    try:
+        for shard, employee_ids in by_shard.items():
+            stored = _shard(root, shard)
+            if stored is None and head_was_current:  # lost or unreadable: rebuild the shared parts too
+                head_was_current = False
+                (folder / HEAD).unlink(missing_ok=True)
+            rows = dict(stored or {})
+            for employee_id in employee_ids:
+                entry = _entry(rows.get(employee_id))
+                _apply(entry, employee_id, changes)
+                if entry:
+                    rows[employee_id] = _row(entry)
+                else:
+                    rows.pop(employee_id, None)
+            path = _shard_path(root, shard)
+            temps.append((write_temp(path, dumps(rows), fsync=False), path))
+            contents.append(rows)
+        shared = shared_identities(root)
+        if head_was_current and (read_head(root) or {}).get("shared") != shared:  # a dossier save keeps it
+            path = folder / HEAD
+            head = {"format": FORMAT, "shared": shared}
+            temps.append((write_temp(path, dumps(head), fsync=False), path))
+            contents.append(head)
+    except OSError:
+        discard_temps(tmp for tmp, _path in temps)
+        raise
+    _put_in_place(temps, contents)
+
+
+# -- checking and rebuilding -----------------------------------------------------------------------
+
+
+@dataclass
+class Stale:
+    """What no longer matches the data files."""
+
+    shared: bool = False
+    """employees.json or trajectories.json changed without the summaries (every shared part is rebuilt)."""
+    dossiers: set[str] = field(default_factory=set)
+    """Employees whose dossier file is not the one summarised (changed, new or gone)."""
+
+    def __bool__(self) -> bool:
+        return self.shared or bool(self.dossiers)
+
+
+def _all_rows(root: Path) -> tuple[dict[str, Row], bool]:
+    """Every stored entry, and whether they can be used: every shard read, under a head of this format."""
+    rows: dict[str, Row] = {}
+    complete = read_head(root) is not None
+    for shard in range(SHARDS):
+        found = _shard(root, shard)
+        if found is None:
+            complete = False
+        else:
+            rows.update(found)
+    return rows, complete
+
+
+def stale(root: Path, dossier_ids: Iterable[str]) -> Stale:
+    """Compare the summaries with the data files: two shared files and one ``stat`` per dossier.
+    A summary file that is missing or cannot be read makes everything stale."""
+    return _stale(root, dossier_ids, *_all_rows(root))
+
+
+def _stale(root: Path, dossier_ids: Iterable[str], rows: Mapping[str, Row], complete: bool) -> Stale:
+    found = Stale()
+    found.shared = not complete or not head_matches(root)
+    if not complete:
+        rows = {}
+    dossier_folder = root / DOSSIERS
+    present = set()
+    for employee_id in dossier_ids:
+        present.add(employee_id)
+        row = rows.get(employee_id)
+        recorded = row[4] if row and row[3] else None
+        if recorded != _as_list(identity(dossier_folder / f"{employee_id}.json")):
+            found.dossiers.add(employee_id)
+    found.dossiers.update(employee_id for employee_id, row in rows.items() if row[3] and employee_id not in present)
+    return found
+
+
+Reader = Callable[[Path], Mapping[str, Mapping[str, Any]]]
+"""Reads a data file's tables (the store's :func:`~poptui.store.storage.read_tables`)."""
+
+
+def refresh(
+    root: Path, dossier_ids: Iterable[str], read: Reader, locked: Callable[[], AbstractContextManager[None]]
+) -> dict[str, Summary]:
+    """Bring stale parts in line with the data files and return every entry.
+
+    Only what changed is read, without the lock; each file's identity is taken before and after it
+    is read, and under the lock a part is written only while its file is still the one read. A
+    damaged or unreadable employees.json or trajectories.json raises the store's error, as reading it
+    for the list did before the summaries (the app stops with what ``poptui check`` would say); a
+    dossier that cannot be read keeps its old part (``poptui check`` reports it, opening it says so).
+    When the summaries
+    cannot be written (a read-only folder, another coach holding the lock), the entries are
+    still returned, from memory.
+    """
+    rows, complete = _all_rows(root)
+    found = _stale(root, dossier_ids, rows, complete)
+    if not found:
+        return _summaries(rows)
+    if not complete:
+        rows = {}
+    changes = Changes()
+    shared_seen = None
+    if found.shared:
+        shared_seen = shared_identities(root)
+        try:
+            tables: dict[str, Mapping[str, Mapping[str, Any]]] | None = {name: read(root / name) for name in SHARED}
+        except (OSError, ValueError):
+            tables = None
+        if tables is None or shared_identities(root) != shared_seen:
+            shared_seen = None
+        else:
+            for doc in (tables["employees.json"].get("employees") or {}).values():
+                changes.employees[str(doc.get("id"))] = employee_part(doc)
+            for doc in (tables["trajectories.json"].get("trajectories") or {}).values():
+                own = changes.trajectories.setdefault(str(doc.get("employee_id")), {})
+                own[str(doc.get("id"))] = trajectory_part(doc)
+    dossier_folder = root / DOSSIERS
+    for employee_id in sorted(found.dossiers):
+        path = dossier_folder / f"{employee_id}.json"
+        seen = identity(path)
+        if seen is None:
+            changes.dossiers[employee_id] = None
+            continue
+        try:
+            dossier_tables = read(path)
+        except (OSError, ValueError, StoreError):
+            continue
+        if identity(path) == seen:
+            changes.dossiers[employee_id] = dossier_part(dossier_tables, seen)
+    fresh = _merged(rows, changes, replace_shared=shared_seen is not None)
+    with contextlib.suppress(OSError, ValueError, StoreError), locked():
+        _write_checked(root, changes, shared_seen)
+    return _summaries(fresh)
+
+
+def _summaries(rows: Mapping[str, Row]) -> dict[str, Summary]:
+    return {employee_id: Summary(row) for employee_id, row in rows.items()}
+
+
+def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int] | None] | None) -> None:
+    """Under the lock: write the parts whose files are still the ones read, merged into the entries as they are now."""
+    if shared_seen is not None and shared_identities(root) != shared_seen:
+        shared_seen = None  # changed meanwhile: the next refresh reads them again
+        changes.employees.clear()
+        changes.trajectories.clear()
+    dossier_folder = root / DOSSIERS
+    for employee_id, part in list(changes.dossiers.items()):
+        recorded = part.get("file") if part else None
+        if _as_list(identity(dossier_folder / f"{employee_id}.json")) != recorded:
+            del changes.dossiers[employee_id]
+    if changes or shared_seen is not None:
+        current, complete = _all_rows(root)
+        if not complete:
+            if shared_seen is None:
+                return  # only a full rebuild may replace a summary file that cannot be read
+            current = {}  # of another format, or unreadable: made again from the files
+        _write_all(root, _merged(current, changes, replace_shared=shared_seen is not None), shared_seen)
+
+
+def _merged(rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for employee_id, row in rows.items():
+        kept = [[], None, "", row[3], row[4]] if replace_shared else row  # only the dossier part stays
+        if kept[2] or kept[3]:
+            out[employee_id] = kept
+    for employee_id in changes.employee_ids():
+        entry = _entry(out.get(employee_id))
+        _apply(entry, employee_id, changes)
+        if entry:
+            out[employee_id] = _row(entry)
+        else:
+            out.pop(employee_id, None)
+    return out
+
+
+def _write_all(root: Path, rows: Mapping[str, Row], shared: Mapping[str, Any] | None) -> None:
+    """Write every shard (and the head, when ``shared`` names the shared files the rows match)."""
+    folder = root / FOLDER
+    ensure_folder(folder)
+    shards: list[dict[str, Row]] = [{} for _ in range(SHARDS)]
+    for employee_id, row in rows.items():
+        shards[shard_of(employee_id)][employee_id] = row
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for shard, content in enumerate(shards):
+            path = _shard_path(root, shard)
+            temps.append((write_temp(path, dumps(content), fsync=False), path))
+        if shared is not None:
+            path = folder / HEAD
+            temps.append((write_temp(path, dumps({"format": FORMAT, "shared": shared}), fsync=False), path))
+    except OSError:
+        discard_temps(tmp for tmp, _path in temps)
+        raise
+    _put_in_place(temps)
+
+
+def _put_in_place(temps: list[tuple[Path, Path]], contents: list[Any] | None = None) -> None:
+    """Replace each file by its temporary file (no folder fsync: the summaries are derived); with
+    ``contents`` (what each file holds) keep them parsed, so the next save need not read them."""
+    for index, (tmp, path) in enumerate(temps):
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            discard_temps(later for later, _path in temps[index:])
+            raise
+        if contents is not None:
+            _keep_parsed(path, contents[index])
+
+
+def _keep_parsed(path: Path, data: Any) -> None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        _parsed.pop(str(path), None)
+        return
+    _parsed[str(path)] = ((info.st_ino, info.st_size, info.st_mtime_ns), data)
+
+
+__all__ = [
+    "FOLDER",
+    "Changes",
+    "Stale",
+    "dossier_part",
+    "employee_part",
+    "read_all",
+    "refresh",
+    "stale",
+    "trajectory_part",
+    "update",
+]

@@ -1,0 +1,208 @@
+"""The store's per-employee summaries: kept up to date by every save, checked against the files, rebuilt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+
+from poptui.demo import write_demo
+from poptui.models import (
+    ActionEvaluation,
+    CompetenceKind,
+    ContactMoment,
+    ContactMomentStatus,
+    Employee,
+    Level,
+    Organisation,
+    Phase,
+    PopAction,
+    PopDocument,
+    PopStatus,
+    Trajectory,
+    TrajectoryStatus,
+    VariantId,
+)
+from poptui.services.attention import attention_checked, attention_for, attention_now
+from poptui.store import Database, SaveFailed, summaries
+from poptui.store.bulk import write_many
+
+TODAY = date(2026, 6, 15)
+
+
+def _rebuilt(db: Database) -> dict[str, dict[str, object]]:
+    """What a rebuild from the data files gives (the summaries folder removed first)."""
+    shutil.rmtree(db.path / summaries.FOLDER)
+    return db.refresh_summaries()
+
+
+def _organisation_and_employee(db: Database, **fields: object) -> tuple[Organisation, Employee]:
+    organisation = db.save(Organisation(name="Atelier"))
+    employee = db.save(
+        Employee(first_name="Inès", last_name="Van den Broeck", organisation_id=organisation.id, **fields)
+    )
+    return organisation, employee
+
+
+def _trajectory(employee: Employee, **fields: object) -> Trajectory:
+    values: dict[str, object] = {
+        "employee_id": employee.id,
+        "coach_id": "coach",
+        "variant": VariantId.BASIS,
+        "reflection": Level.MEDIUM,
+        "intensity": Level.MEDIUM,
+        "status": TrajectoryStatus.ACTIVE,
+        "start_date": date(2026, 5, 1),
+    }
+    return Trajectory(**(values | fields))
+
+
+def test_every_save_keeps_the_summaries_as_a_rebuild_would_make_them(db: Database) -> None:
+    write_demo(db)
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    moment = db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 6, 1), phase=Phase.OPSTART
+        )
+    )
+    db.save(moment.model_copy(update={"status": ContactMomentStatus.HELD}))
+    db.save(db.get(Employee, employee.id).model_copy(update={"function": "Inpakker"}))
+    kept = db.summaries()
+    assert summaries.read_all(db.path) == kept
+    assert kept == _rebuilt(db)
+    entry = kept[employee.id]
+    assert entry["employee"]["function"] == "Inpakker"
+    assert entry["dossier"]["moments"][trajectory.id][:2] == [1, 1]  # held, counted
+
+
+def test_a_bulk_import_and_a_deletion_keep_them_too(db: Database) -> None:
+    organisation = db.save(Organisation(name="Atelier"))
+    new = [Employee(first_name=f"Naam{n}", last_name="Test", organisation_id=organisation.id) for n in range(5)]
+    saved, _changed = write_many(db, new)
+    assert set(db.summaries()) == {employee.id for employee in saved}
+    db.delete(db.get(Employee, saved[0].id))
+    assert saved[0].id not in db.summaries()
+    assert db.summaries() == _rebuilt(db)
+
+
+def test_what_changed_without_poptui_is_found_and_read_again(db: Database) -> None:
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 7, 1), phase=Phase.OPSTART
+        )
+    )
+    dossier = db.path / "dossiers" / f"{employee.id}.json"
+    copy = db.path.parent / "kopie.json"
+    shutil.copy(dossier, copy)
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=2, date=date(2026, 8, 1), phase=Phase.OPSTART
+        )
+    )
+    os.replace(copy, dossier)  # an older dossier put back by hand: one planned moment again
+    assert summaries.stale(db.path, db.dossier_ids()).dossiers == {employee.id}
+    assert db.refresh_summaries()[employee.id]["dossier"]["moments"][trajectory.id][1] == 1
+    assert not summaries.stale(db.path, db.dossier_ids())
+
+    employees_file = db.path / "employees.json"
+    employees_file.write_bytes(employees_file.read_bytes().replace(b"Van den Broeck", b"Vandenbroeck"))
+    assert db.summaries(build=False) is None  # behind the shared files: not used as they are
+    assert db.summaries()[employee.id]["employee"]["last_name"] == "Vandenbroeck"
+    assert db.summaries(build=False) is not None
+
+
+def test_a_damaged_summary_file_is_rebuilt_not_refused(db: Database) -> None:
+    _organisation, employee = _organisation_and_employee(db)
+    db.save(_trajectory(employee))
+    shard = db.path / summaries.FOLDER / f"{summaries.shard_of(employee.id):02d}.json"
+    shard.write_bytes(b"{half")
+    assert db.summaries(build=False) is None
+    assert employee.id in db.summaries()
+    shard.write_bytes(b"{half")
+    db.save(db.get(Employee, employee.id).model_copy(update={"function": "Kok"}))  # a save cannot trust the head
+    assert db.summaries(build=False) is None
+    assert db.summaries()[employee.id]["employee"]["function"] == "Kok"
+
+
+def test_a_database_that_cannot_be_written_still_shows_its_lists(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    _organisation, employee = _organisation_and_employee(db)
+    db.save(_trajectory(employee))
+    shutil.rmtree(db.path / summaries.FOLDER)
+
+    @contextmanager
+    def read_only() -> Iterator[None]:
+        raise SaveFailed(db.path, "Alleen-lezen")
+        yield
+
+    monkeypatch.setattr(db, "_locked", read_only)
+    assert attention_for(db, "coach", TODAY).my_trajectories[0].employee.id == employee.id
+    assert not (db.path / summaries.FOLDER).exists()
+
+
+def test_attention_from_the_summaries(db: Database) -> None:
+    _organisation, employee = _organisation_and_employee(db)
+    completed = db.save(
+        _trajectory(
+            employee,
+            status=TrajectoryStatus.COMPLETED,
+            start_date=date(2025, 9, 1),
+            completion_date=date(2025, 11, 28),
+        )
+    )
+    late = PopAction(id="a1", what="Cursus volgen", deadline=date(2026, 3, 1), kind=CompetenceKind.TECHNICAL)
+    evaluated = PopAction(id="a2", what="Collega inwerken", deadline=date(2026, 4, 1), kind=CompetenceKind.GENERIC)
+    db.save(
+        PopDocument(
+            employee_id=employee.id,
+            trajectory_id=completed.id,
+            status=PopStatus.FINAL,
+            finalised_on=date(2025, 11, 28),
+            actions=[late, evaluated],
+        )
+    )
+    follow_up = db.save(_trajectory(employee, previous_trajectory_id=completed.id, start_date=date(2026, 5, 1)))
+    db.save(
+        ActionEvaluation(
+            employee_id=employee.id,
+            trajectory_id=follow_up.id,
+            previous_trajectory_id=completed.id,
+            action_id="a2",
+            progress=2,
+        )
+    )
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=follow_up.id, number=1, date=date(2026, 6, 1), phase=Phase.OPSTART
+        )
+    )
+    attention = attention_now(db, "coach", TODAY)
+    assert attention is not None and attention == attention_checked(db, "coach", TODAY)
+    assert [line.trajectory.id for line in attention.my_trajectories] == [follow_up.id]
+    assert [item.moment.number for item in attention.overdue_moments] == [1]
+    assert [item.action.id for item in attention.late_actions] == ["a1"]
+    assert attention_for(db, "another coach", TODAY).my_trajectories == []
+
+
+def test_nothing_of_a_removed_employee_stays_in_the_summaries(db: Database) -> None:
+    """Erasure (the right to be forgotten) removes the employee, their trajectories and dossier in one go."""
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 7, 1), phase=Phase.OPSTART
+        )
+    )
+    with db.transaction() as transaction:
+        transaction.delete(db.get(Trajectory, trajectory.id))
+        transaction.remove_dossier(employee.id)
+        transaction.delete(db.get(Employee, employee.id))
+    written = b"".join(path.read_bytes() for path in (db.path / summaries.FOLDER).iterdir())
+    assert employee.id.encode() not in written and b"Van den Broeck" not in written
+    assert db.summaries() == _rebuilt(db) == {}
