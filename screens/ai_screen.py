@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll, StepTabs, prompt_text
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import StepInfo
@@ -79,7 +80,7 @@ class AiScreen(AnsweredMethodScreen):
                     yield Static(_("Een optionele stap van de waarderende benadering."), markup=False, classes="note")
                     yield QuestionBlock(question.id, prompt_text(question), self.answer(question.id), tall=True)
             yield from self.notes_step()
-        yield Footer()
+        yield KeyFooter()
 
     def redraw(self) -> None:
         stories = len(self.record.stories)

@@ -19,12 +19,13 @@ from typing import Any, ClassVar
 from poptui.screens.base import BaseModal
 from poptui.screens.method_screen import MethodScreen, MethodStep
 from poptui.screens.widgets.card_board import CardBoard
+from poptui.screens.widgets.footer import KeyFooter
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Board, DeckKind, SummaryPart
@@ -144,7 +145,7 @@ class CardGameScreen(MethodScreen):
             yield Static(_("Nog geen spel. Ctrl+N begint een nieuw spel."), id="game-empty", markup=False)
         yield Static(id="game-detail", markup=False)
         yield Static(id="game-keys", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         if not self.record.cards:

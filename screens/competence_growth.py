@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.rating_bar import bar, plain_terminal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -70,7 +71,7 @@ class CompetenceGrowthScreen(BaseScreen[None]):
         yield Static("", id="growth-legend", markup=False)
         with VerticalScroll(id="growth-scroll"):
             yield Static("", id="growth-chart", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         employee = employees.get_employee(self.database, self.employee_id)

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from poptui.i18n import _, _n
 from poptui.models import Organisation
@@ -69,7 +70,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
         )
         yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         organisation = get_organisation(self.database, self.organisation_id)

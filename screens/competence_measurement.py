@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen, MethodStep
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -74,7 +75,7 @@ class CompetenceMeasurementScreen(MethodScreen):
         yield DataTable(id="measurement-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="measurement-detail", markup=False)
         yield Static("", id="measurement-warnings", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         table = self.query_one(DataTable)

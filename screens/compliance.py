@@ -11,11 +11,12 @@ from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui import clock
 from poptui.catalog import load_catalog
@@ -56,7 +57,7 @@ class ComplianceScreen(BaseScreen[None]):
         yield DataTable(id="compliance", cursor_type="row", zebra_stripes=True)
         yield Static("", id="compliance-empty", markup=False)
         yield Static("", id="compliance-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Wat ontbreekt voor de registratie")

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
 from rich.text import Text
@@ -13,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from poptui import clock
@@ -101,7 +102,7 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
                 _("Methodieken  (Enter: openen · F3: uitleg · F4: kiezen)"), classes="section-title", markup=False
             )
             yield MethodList(id="methods")
-        yield Footer()
+        yield KeyFooter()
 
     def _heading(self) -> str:
         moment = self._load()

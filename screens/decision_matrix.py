@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.i18n import _
 from poptui.models.planning import (
@@ -55,7 +56,7 @@ class DecisionMatrixScreen(MethodScreen):
         yield Static("", id="matrix-question", markup=False)
         yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="matrix-ranking", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         self.query_one(DataTable).focus()

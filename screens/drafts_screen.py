@@ -10,10 +10,11 @@ import re
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.i18n import _, _n
 from poptui.services import Database, drafts
@@ -57,7 +58,7 @@ class DraftsScreen(BaseScreen[None]):
             markup=False,
         )
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Concepten")

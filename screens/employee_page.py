@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -68,7 +69,7 @@ class EmployeeScreen(BaseScreen[None]):
         yield Static(_("POP-trajecten"), classes="section-title", markup=False)
         yield Static("", id="trajectories-empty", classes="empty-state", markup=False)
         yield DataTable(id="employee-trajectories", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

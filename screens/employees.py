@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.virtual_table import Column, VirtualTable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Employee
@@ -57,14 +58,14 @@ class EmployeesScreen(BaseScreen[None]):
         yield Static("", id="employees-empty", classes="empty-state", markup=False)
         yield VirtualTable(
             [
-                Column(_("Naam"), 23),
+                Column(_("Naam"), 21),
                 Column(_("Organisatie"), 17),
-                Column(_("Functie"), 18),
+                Column(_("Functie"), 18, grow=True),
                 Column(_("Traject"), 10),
             ],
             id="employees",
         )
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> VirtualTable:

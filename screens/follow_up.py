@@ -8,10 +8,11 @@ from typing import ClassVar
 
 from poptui.screens.action_form import progress_boxes
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.i18n import _, _n
 from poptui.models import ActionEvaluation
@@ -58,7 +59,7 @@ class FollowUpScreen(BaseScreen[None]):
         )
         yield DataTable(id="evaluations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="follow-remark", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.trajectory = trajectories.get_trajectory(self.database, self.trajectory_id)

@@ -13,12 +13,13 @@ from typing import ClassVar
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.method_screen import MethodStep
 from poptui.screens.widgets.answers import AnswerArea, QuestionBlock, StepScroll
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
@@ -94,7 +95,7 @@ class HandScreen(AnsweredMethodScreen):
                     yield QuestionBlock(field, f"{finger.name}: {finger.sheet_label}", getattr(record, field))
                 yield from self.notes_block()
                 yield Static("", id="all-conclusions", classes="note", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         self.query(AnswerArea).first().focus()

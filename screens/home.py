@@ -7,13 +7,14 @@ from typing import ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen, poptui_app
 from poptui.screens.widgets.fitted_table import Column, FittedTable
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
@@ -56,7 +57,7 @@ class HomeScreen(BaseScreen[None]):
             yield Static(_("Mijn lopende trajecten"), classes="section-title", id="trajectories-title", markup=False)
             yield FittedTable(id="trajectories", cursor_type="row", zebra_stripes=True)
             yield Static("", id="trajectories-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#trajectories", FittedTable)

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
 
 from poptui.i18n import _, _n
 from poptui.models import Organisation
@@ -81,7 +82,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
         )
         yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Werknemers importeren")

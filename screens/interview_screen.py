@@ -12,11 +12,12 @@ from typing import Any, ClassVar
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.method_screen import MethodStep
 from poptui.screens.widgets.answers import Checklist, QuestionBlock, ReadingScroll, StepScroll, StepTabs, prompt_text
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import InterviewGuide, StepInfo
@@ -78,7 +79,7 @@ class InterviewScreen(AnsweredMethodScreen):
             with TabPane(self.step_title("overzicht"), id="overzicht"), ReadingScroll():
                 yield Static("", id="overview", markup=False)
             yield from self.notes_step()
-        yield Footer()
+        yield KeyFooter()
 
     def theme_body(self, number: int, record: Any) -> ComposeResult:
         interview = guide()

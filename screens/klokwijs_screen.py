@@ -13,13 +13,14 @@ from typing import Any, ClassVar
 
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.widgets.answers import QuestionBlock, ReadingScroll, StepScroll, StepTabs, prompt_text
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Label, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import StepInfo
@@ -155,7 +156,7 @@ class KlokwijsScreen(AnsweredMethodScreen):
                         key = f"{part.id}_slotvraag"
                         yield QuestionBlock(key, part.closing_question, self.answer(key), tall=True)
             yield from self.notes_step()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)

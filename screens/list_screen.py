@@ -29,12 +29,13 @@ from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.fitted_table import Column, FittedTable
+from poptui.screens.widgets.footer import KeyFooter
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from poptui.i18n import _
 from poptui.services import directory
@@ -116,7 +117,7 @@ class ListScreen(BaseScreen[None]):
         yield Static("", id=f"{self.TABLE_ID}-empty", classes="empty-state", markup=False)
         yield FittedTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
         yield from self.compose_below()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.table

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
@@ -51,7 +52,7 @@ class MindmapScreen(MethodScreen):
             markup=False,
         )
         yield OptionList(id="mindmap-tree")
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         self.query_one(OptionList).focus()

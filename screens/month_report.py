@@ -8,11 +8,12 @@ from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import failure_message
+from poptui.screens.widgets.footer import KeyFooter
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from poptui import clock
 from poptui.i18n import _
@@ -59,7 +60,7 @@ class MonthReportScreen(BaseScreen[None]):
         yield Static("", id="month-problem", markup=False)
         with VerticalScroll(id="month-summary-box"):
             yield Static(_("Druk Enter of Ctrl+S om het pakket te maken."), id="month-summary", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Maandrapport")

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
 from poptui.screens.widgets.tickbox import TickBox
@@ -16,7 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Static, TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -125,7 +126,7 @@ class OrganisationScreen(BaseScreen[None]):
         yield Static(_("Mensen en hun rollen"), classes="section-title", markup=False)
         yield Static("", id="persons-empty", classes="empty-state", markup=False)
         yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#persons", DataTable)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.i18n import _
 from poptui.models import Employee, Role
@@ -45,7 +46,7 @@ class PersonRightsScreen(BaseScreen[None]):
         )
         yield DataTable(id="rights-employees", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rights-result", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Gegevens van een persoon")

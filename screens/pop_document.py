@@ -10,13 +10,14 @@ from poptui.screens import navigation
 from poptui.screens.action_form import PART_LABELS, PopItemForm
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.action_table import ActionTable
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -84,7 +85,7 @@ class PopScreen(BaseScreen[None]):
                 with Vertical(id="below-table"):
                     yield Static("", id="action-problems", markup=False)
                     yield Static("", id="follow-up-line", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         employee = employees.find_employee(self.database, self.trajectory.employee_id)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.widgets.answers import AnswerArea, Checklist, QuestionBlock, StepScroll, StepTabs
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.tickbox import TickBox
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Footer, Header, Static, TabPane
+from textual.widgets import Checkbox, Header, Static, TabPane
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import StepInfo
@@ -53,7 +54,7 @@ class PraatplaatScreen(AnsweredMethodScreen):
                         "preferred_tasks", guide.preferred_tasks_question, record.preferred_tasks, tall=True
                     )
             yield from self.notes_step()
-        yield Footer()
+        yield KeyFooter()
 
     def step_infos(self) -> dict[str, StepInfo]:
         return {step.id: step for step in load_catalog().praatplaat.steps}

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from poptui.catalog import ScanDomain, load_catalog
 from poptui.i18n import _, _n
@@ -57,7 +58,7 @@ class ScanScreen(MethodScreen):
         yield Static("", id="scan-help", markup=False)
         yield DataTable(id="scan-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="scan-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         self.query_one(DataTable).focus()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _, _n
@@ -49,7 +50,7 @@ class SmartScreen(MethodScreen):
         yield Static(_(load_catalog().smart.scoring_instruction), id="smart-intro", markup=False)
         yield DataTable(id="smart-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="smart-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def after_load(self) -> None:
         self.query_one(DataTable).focus()

@@ -9,10 +9,11 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.footer import KeyFooter
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -42,7 +43,7 @@ class TimelineScreen(MethodScreen):
         with VerticalScroll(id="timeline-scroll"):
             yield Static("", id="timeline-drawing", markup=False)
         yield Static(timeline.legend(), id="timeline-legend", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         if self.record is not None:

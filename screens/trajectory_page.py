@@ -9,12 +9,13 @@ from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.fitted_table import Column, FittedTable
+from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui import clock
@@ -82,7 +83,7 @@ class TrajectoryScreen(BaseScreen[None]):
                 markup=False,
             )
             yield OptionList(id="consultations")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", FittedTable)

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.fitted_table import Column, FittedTable
+from poptui.screens.widgets.footer import KeyFooter
 from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _
@@ -64,7 +65,7 @@ class PlanScreen(BaseScreen[str | None]):
             _("Leeg laten: het traject start vanzelf bij het eerste gehouden gesprek."), id="start-help", markup=False
         )
         yield Static("", id="start-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Nieuw POP-traject (stap 2 van 2)")

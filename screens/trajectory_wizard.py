@@ -11,13 +11,14 @@ from typing import ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.plain_terminal import mark
+from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.select import Select
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.catalog import load_catalog
@@ -138,7 +139,7 @@ class NewTrajectoryScreen(BaseScreen[None]):
                 compact=True,
                 id="variant",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Nieuw POP-traject (stap 1 van 2)")

@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 from poptui.screens.base import BaseScreen, poptui_app
 from poptui.screens.employee_form import EmployeeForm
 from poptui.screens.organisations import OrganisationForm, PersonForm
+from poptui.screens.widgets.footer import KeyFooter
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _
@@ -67,7 +68,7 @@ class WelcomeScreen(BaseScreen[None]):
                 markup=False,
             )
             yield Static("", id="welcome-problem", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#welcome-choices", OptionList).highlighted = 0

@@ -36,6 +36,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.footer import KeyFooter
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
@@ -43,7 +44,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Select, Static, TextArea
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
@@ -206,7 +207,7 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
         yield Static("", id="form-problems", markup=False)
         with VerticalScroll(id="form-body", can_focus=False):
             yield from self.compose_fields()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.form_title

@@ -32,6 +32,8 @@ Cell = str | Text
 class Column(NamedTuple):
     label: str
     width: int
+    grow: bool = False
+    """Takes a share of the room the window has beyond every column's width."""
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -231,11 +233,22 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------------------
 
+    def column_widths(self) -> list[int]:
+        """Each column's width now: its own, plus an equal share of the spare room for the growing ones."""
+        widths = [column.width for column in self.columns]
+        growing = [index for index, column in enumerate(self.columns) if column.grow]
+        spare = self.scrollable_content_region.width - sum(width + 2 for width in widths)
+        if growing and spare > 0:
+            share, rest = divmod(spare, len(growing))
+            for turn, index in enumerate(growing):
+                widths[index] += share + (1 if turn < rest else 0)
+        return widths
+
     def _line(self, cells: Sequence[Cell], style: Style) -> Text:
         line = Text(no_wrap=True, end="")
-        for column, cell in zip(self.columns, cells, strict=False):
+        for width, cell in zip(self.column_widths(), cells, strict=False):
             text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
-            text.truncate(column.width, overflow="ellipsis", pad=True)
+            text.truncate(width, overflow="ellipsis", pad=True)
             line.append(" ")
             line.append_text(text)
             line.append(" ")

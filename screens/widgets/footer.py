@@ -1,0 +1,48 @@
+"""The key footer of every screen: Textual's Footer, rebuilt only when the keys it shows change.
+
+Textual's Footer removes and mounts all its keys again whenever the screen's bindings may have
+changed: on every focus move, every key press that changes a check, every dialog that opens or
+closes. On a form with ten fields that is ten rebuilds of a dozen key widgets while the coach
+tabs through it, each with its styles worked out again: most of the time a screen spends after a
+key press on a weak PC. The keys on show (key, text, action, enabled, tooltip) only change when
+the screen's shown bindings do, so this footer compares what it would show with what it shows and
+rebuilds only on a difference.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
+
+
+def shown_keys(screen: Screen) -> ShownKeys:
+    """What a footer on ``screen`` shows now: one entry per binding with ``show``."""
+    return tuple(
+        (binding.key, binding.description, binding.action, enabled, tooltip)
+        for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        if binding.show
+    )
+
+
+class KeyFooter(Footer):
+    """A Footer that skips the rebuild when the keys on show are the same as last time."""
+
+    _keys_shown: ShownKeys | None = None
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._keys_shown = shown_keys(self.screen)
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if (
+            self._keys_shown is not None
+            and self.is_attached
+            and screen is self.screen
+            and shown_keys(screen) == self._keys_shown
+        ):
+            return
+        super().bindings_changed(screen)
