@@ -96,6 +96,11 @@ class HelpCommands(Provider):
         title = _(pop_in_five_minutes().title)
         score = max(matcher.match(title), matcher.match(_("Hulp")))
         if score > 0:
+            # a page to read ranks just below what the coach can do with an equally good name ("POP"
+            # finds "POP afdrukken" on the trajectory first, then this page)
             yield Hit(
-                score, matcher.highlight(title), self._open, help=_("De POP-cyclus, de varianten en de regels, kort")
+                score * 0.99,
+                matcher.highlight(title),
+                self._open,
+                help=_("De POP-cyclus, de varianten en de regels, kort"),
             )

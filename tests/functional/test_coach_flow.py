@@ -25,6 +25,7 @@ from poptui.screens.employees import EmployeesScreen
 from poptui.screens.home import HomeScreen
 from poptui.screens.trajectory_page import TrajectoryScreen
 from poptui.screens.widgets.form import FormField, FormScreen
+from poptui.screens.widgets.virtual_table import VirtualTable
 from scenarios import TODAY, Flow
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
@@ -43,6 +44,9 @@ from poptui.models import (
     Trajectory,
 )
 from poptui.store import Database
+
+LIST_TABLE = "DataTable, VirtualTable"
+"""A list's table: Textual's, or the row-drawing one of long lists (the employees)."""
 
 SENTENCE = "extra notities: n x k m o a e d f g p r s t u v w z j q 1 2 [ ] + /"
 """Every letter that is a command somewhere in poptui, and signs, as a coach would type them."""
@@ -280,7 +284,7 @@ async def test_letters_typed_in_a_list_go_to_its_search_box(flow: Flow, case: Li
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, TypingRules) and screen.letters_are_text()
-        screen.query_one(DataTable).focus()  # the table has the focus, as after coming back from a form
+        screen.query_one(LIST_TABLE).focus()  # the table has the focus, as after coming back from a form
         await pilot.pause()
         await pilot.press(*case.search)
         await pilot.pause()
@@ -288,7 +292,7 @@ async def test_letters_typed_in_a_list_go_to_its_search_box(flow: Flow, case: Li
         search = screen.letter_target()
         assert search is not None and search.value == case.search and app.focused is search
         if case.rows_after is not None:
-            assert screen.query_one(DataTable).row_count == case.rows_after
+            assert screen.query_one(LIST_TABLE).row_count == case.rows_after
         await pilot.press(*" n x e d", "delete")
         await pilot.pause()
         assert app.screen is screen
@@ -310,11 +314,11 @@ async def test_ines_typed_in_the_employee_list_after_a_form_finds_her(flow: Flow
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, VirtualTable)
         await pilot.press(*"Ines")
         await pilot.pause()
         assert app.screen is screen
-        table = screen.query_one(DataTable)
+        table = screen.query_one(VirtualTable)
         assert [str(table.get_row_at(index)[0]) for index in range(table.row_count)] == ["Inès Van den Broeck"]
         await pilot.press("enter")
         await pilot.pause()

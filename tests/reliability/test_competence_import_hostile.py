@@ -120,7 +120,7 @@ async def test_the_preview_detail_and_report_let_no_payload_through(
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         navigation.open_organisation(app, atelier.id)
         await _settle(app, pilot)
-        await pilot.press("c", "i")
+        await pilot.press("c", "f7")
         await _settle(app, pilot)
         screen = app.screen
         assert type(screen).__name__ == "ImportCompetencesScreen"
