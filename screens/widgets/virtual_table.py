@@ -95,31 +95,24 @@ class VirtualTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, init=False)
 
-    class RowHighlighted(Message):
+    class RowMessage(Message):
+        """Something happened to a row: which table, the row's key and its index."""
+
+        def __init__(self, table: VirtualTable, row_key: str, cursor_row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class RowHighlighted(RowMessage):
         """The highlighted row changed."""
 
-        def __init__(self, table: VirtualTable, row_key: str, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row_key = row_key
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """Enter (or a click) on the highlighted row."""
-
-        def __init__(self, table: VirtualTable, row_key: str, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row_key = row_key
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
 
     def __init__(
         self,
