@@ -65,8 +65,12 @@ def klokwijs_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
         pdf.paragraph(_("(geen dag verteld op de klok)"), size=9, muted=True)
     for day in record.days:
         pdf.section(_("Mijn dag: {name}", name=day.name))
-        rows: list[list[Cell]] = [[slot.time, slot.what, slot.with_whom, slot.feeling] for slot in day.slots]
+        rows: list[list[Cell]] = [
+            [f"{number}. {slot.time}", slot.what, slot.with_whom, slot.feeling]
+            for number, slot in enumerate(day.slots, start=1)
+        ]
         if rows:
+            _day_clock(pdf, [(slot.time, str(number)) for number, slot in enumerate(day.slots, start=1)])
             pdf.grid(columns, rows, size=9, min_row_height=8)
         else:
             pdf.paragraph(_("(nog niets ingevuld)"), size=9, muted=True)
@@ -76,6 +80,20 @@ def klokwijs_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:
             _answer(pdf, _prompt_label(question), record.answers.get(question.id, ""))
         if part.closing_question:
             _answer(pdf, part.closing_question, record.answers.get(f"{part.id}_slotvraag", ""))
+
+
+def _day_clock(pdf: FormPdf, marks: list[tuple[str, str]]) -> None:
+    """The day on the clock: a hand per moment told, numbered as the rows of the day table."""
+    radius = 36.0
+    pdf.ensure_space(2 * radius + 16)
+    centre_y = pdf.get_y() + radius + 6
+    pdf.clock_face(pdf.w / 2, centre_y, radius, marks=marks, hour_lines=False)
+    pdf.set_y(centre_y + radius + 4)
+    pdf.paragraph(
+        _("Elke wijzer wijst het uur van een rij in de tabel: korte wijzers vóór de middag, lange vanaf 12 uur."),
+        size=8.5,
+        muted=True,
+    )
 
 
 def praatplaat_sheet(pdf: FormPdf, data: MethodSheetPrint) -> None:

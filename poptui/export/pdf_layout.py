@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -525,6 +526,78 @@ class FormPdf(FPDF):
 
         Table(self, list(columns), size, min_row_height).draw([list(row) for row in rows])
         self.ln(1.5)
+
+    def clock_face(
+        self, cx: float, cy: float, radius: float, *, marks: Sequence[tuple[str, str]] = (), hour_lines: bool = True
+    ) -> None:
+        """A clock face centred on (cx, cy): ring, minute and hour marks, the numbers 1 to 12 and
+        light hour lines to write on (``hour_lines``). ``marks`` are (``HH:MM``, label) pairs: each gets a hand from
+        the centre to its time, and its label outside the ring; times that share a spot on the
+        12-hour face (07:00 and 19:00) share one label, joined by commas."""
+        scale = radius / 66
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.2)
+        for hour in range(12 if hour_lines else 0):
+            angle = math.radians(hour * 30 - 90)
+            inner, outer = 9 * scale, radius - 16 * scale
+            self.line(
+                cx + inner * math.cos(angle),
+                cy + inner * math.sin(angle),
+                cx + outer * math.cos(angle),
+                cy + outer * math.sin(angle),
+            )
+        self.set_draw_color(*INK)
+        self.set_line_width(0.7 * max(scale, 0.6))
+        self.ellipse(cx - radius, cy - radius, 2 * radius, 2 * radius)
+        for minute in range(60):
+            angle = math.radians(minute * 6 - 90)
+            inner = radius - (5 if minute % 5 == 0 else 2) * scale
+            self.set_line_width((0.6 if minute % 5 == 0 else 0.25) * max(scale, 0.6))
+            self.line(
+                cx + inner * math.cos(angle),
+                cy + inner * math.sin(angle),
+                cx + radius * math.cos(angle),
+                cy + radius * math.sin(angle),
+            )
+        self.set_font(FONT, "B", max(14 * scale, 9))
+        for hour in range(1, 13):
+            angle = math.radians(hour * 30 - 90)
+            x, y = cx + (radius - 11 * scale) * math.cos(angle), cy + (radius - 11 * scale) * math.sin(angle)
+            self.set_xy(x - 5 * scale, y - 3 * scale)
+            self.cell(10 * scale, 6 * scale, str(hour), align="C")
+        self._clock_marks(cx, cy, radius, marks)
+        self.set_fill_color(*INK)
+        self.ellipse(cx - 1.6, cy - 1.6, 3.2, 3.2, style="F")
+        self.set_line_width(0.25)
+        self.set_draw_color(*RULE)
+        self.set_text_color(*INK)
+
+    def _clock_marks(self, cx: float, cy: float, radius: float, marks: Sequence[tuple[str, str]]) -> None:
+        """A hand per mark ending in a dark badge with its label: short hands before noon, long
+        hands from noon on, so 07:00 and 19:00 stay apart. Marks on the same spot share a badge."""
+        badges: dict[tuple[bool, int], list[str]] = {}
+        for time, label in marks:
+            hour, _sep, minute = time.partition(":")
+            if not (hour.isdigit() and minute.isdigit()):
+                continue
+            position = round(((int(hour) % 12) * 60 + int(minute)) / 5) % 144  # five-minute steps
+            badges.setdefault((int(hour) >= 12, position), []).append(label)
+        self.set_line_width(0.5)
+        self.set_font(FONT, "B", 7.5)
+        for (afternoon, position), names in badges.items():
+            angle = math.radians(position * 2.5 - 90)
+            tip = radius * (0.68 if afternoon else 0.44)
+            end_x, end_y = cx + tip * math.cos(angle), cy + tip * math.sin(angle)
+            self.set_draw_color(*INK)
+            self.set_fill_color(*INK)
+            self.line(cx, cy, end_x, end_y)
+            text = ",".join(names)
+            width = max(5.0, self.get_string_width(text) + 2.4)
+            self.ellipse(end_x - width / 2, end_y - 2.5, width, 5, style="FD")
+            self.set_text_color(255, 255, 255)
+            self.set_xy(end_x - width / 2, end_y - 2.5)
+            self.cell(width, 5, text, align="C")
+            self.set_text_color(*INK)
 
     def signatures(self, signers: Sequence[tuple[str, str]], *, signed_on: date | None = None) -> None:
         """Signature blocks side by side: role, name, date and a line to sign on."""

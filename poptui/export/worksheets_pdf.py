@@ -15,7 +15,6 @@ not hold (titles, the rating scale) live in ``data/forms/worksheets.json``.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,7 @@ from typing import Any
 from poptui import clock
 from poptui.catalog import Catalog
 from poptui.export import card_games_pdf
-from poptui.export.pdf_layout import INK, MARGIN, MUTED, RULE, Cell, Column, FormContext, FormPdf, Ticks, form_document
+from poptui.export.pdf_layout import MARGIN, MUTED, Cell, Column, FormContext, FormPdf, Ticks, form_document
 from poptui.i18n import _
 from poptui.labels import lower_label
 from poptui.models import CompetenceKind, MethodKind
@@ -200,7 +199,7 @@ def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
     radius = 66.0
     pdf.ensure_space(2 * radius + 14)
     centre_x, centre_y = pdf.w / 2, pdf.get_y() + radius + 6
-    _clock(pdf, centre_x, centre_y, radius)
+    pdf.clock_face(centre_x, centre_y, radius)
     pdf.set_y(centre_y + radius + 8)
     prompts = list(data.catalog.klokwijs.moment_prompts)
     width = 146 / max(1, len(prompts))
@@ -208,44 +207,6 @@ def _klokwijs(pdf: FormPdf, data: WorksheetPrint) -> None:
     pdf.add_page()
     pdf.section(_("Mijn dag"))
     pdf.grid([Column(_("Uur"), 28), *(Column(prompt, width) for prompt in prompts)], rows, size=9, min_row_height=15)
-
-
-def _clock(pdf: FormPdf, cx: float, cy: float, radius: float) -> None:
-    """A clock face: outer ring, minute and hour marks, numbers and light hour lines to write on."""
-    pdf.set_draw_color(*RULE)
-    pdf.set_line_width(0.2)
-    for hour in range(12):
-        angle = math.radians(hour * 30 - 90)
-        pdf.line(
-            cx + 9 * math.cos(angle),
-            cy + 9 * math.sin(angle),
-            cx + (radius - 16) * math.cos(angle),
-            cy + (radius - 16) * math.sin(angle),
-        )
-    pdf.set_draw_color(*INK)
-    pdf.set_line_width(0.7)
-    pdf.ellipse(cx - radius, cy - radius, 2 * radius, 2 * radius)
-    for minute in range(60):
-        angle = math.radians(minute * 6 - 90)
-        inner = radius - (5 if minute % 5 == 0 else 2)
-        pdf.set_line_width(0.6 if minute % 5 == 0 else 0.25)
-        pdf.line(
-            cx + inner * math.cos(angle),
-            cy + inner * math.sin(angle),
-            cx + radius * math.cos(angle),
-            cy + radius * math.sin(angle),
-        )
-    pdf.set_font("dejavu", "B", 14)
-    for hour in range(1, 13):
-        angle = math.radians(hour * 30 - 90)
-        x, y = cx + (radius - 11) * math.cos(angle), cy + (radius - 11) * math.sin(angle)
-        pdf.set_xy(x - 5, y - 3)
-        pdf.cell(10, 6, str(hour), align="C")
-    pdf.set_fill_color(*INK)
-    pdf.ellipse(cx - 1.6, cy - 1.6, 3.2, 3.2, style="F")
-    pdf.set_line_width(0.25)
-    pdf.set_draw_color(*RULE)
-    pdf.set_text_color(*INK)
 
 
 def _praatplaat(pdf: FormPdf, data: WorksheetPrint) -> None:

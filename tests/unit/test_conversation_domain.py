@@ -187,3 +187,39 @@ def test_a_filled_sheet_of_an_empty_record_prints(db: Database, tmp_path: Path) 
         record = new_method_record(kind, employee_id=employee.id, trajectory_id=trajectory.id, date=date(2025, 3, 3))
         text = PdfReader(forms.export_method(db, record, tmp_path)).pages[0].extract_text()
         assert "(ingevuld)" in text and "Sara Claes" in text
+
+
+def test_the_filled_klokwijs_sheet_draws_the_day_on_the_clock(db: Database, tmp_path: Path) -> None:
+    """Every moment told gets a numbered hand on the clock, numbered as its row in the day table;
+    07:00 and 19:00 point the same way but get a short and a long hand, and two moments on one
+    spot share one badge (badges are 5 mm high, in points here)."""
+    import pdfplumber
+
+    from poptui.models import new_method_record
+
+    employee = db.save(Employee(first_name="Sara", last_name="Claes", organisation_id="org"))
+    trajectory = db.save(
+        Trajectory(employee_id=employee.id, variant=VariantId.VARIANT_1, reflection=Level.LOW, intensity=Level.LOW)
+    )
+    record = new_method_record(
+        MethodKind.KLOKWIJS, employee_id=employee.id, trajectory_id=trajectory.id, date=date(2025, 3, 3)
+    )
+    slots = [
+        ClockSlot(time="07:00", what="Opstaan"),
+        ClockSlot(time="07:02", what="Koffie"),
+        ClockSlot(time="13:00", what="Werken"),
+        ClockSlot(time="19:00", what="Eten"),
+    ]
+    record = record.model_copy(update={"days": [ClockDay(name="Gisteren", slots=slots)]})
+    path = forms.export_method(db, record, tmp_path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        text = page.extract_text()
+        table_top = min(word["top"] for word in page.extract_words() if word["text"] == "Uur")
+        clock_words = [word["text"] for word in page.extract_words() if word["bottom"] < table_top]
+        badges = [shape for shape in page.curves if shape["fill"] and abs(shape["height"] - 5 * 72 / 25.4) < 0.5]
+    assert "1. 07:00" in text and "2. 07:02" in text and "3. 13:00" in text and "4. 19:00" in text
+    assert "korte wijzers vóór de middag" in text
+    assert {str(hour) for hour in range(1, 13)} <= set(clock_words)
+    assert "1,2" in clock_words  # 07:00 and 07:02 share the spot of 07:00
+    assert len(badges) == 3  # 07:00+07:02, 13:00, and 19:00 on its own long hand
