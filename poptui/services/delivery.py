@@ -118,7 +118,14 @@ class _Register:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._lock.release()
+        """Release the lock and leave no lock file behind (a refused export leaves nothing, not even a
+        hidden file). The lock file is removed while it is held: filelock sees that a lock it waited for
+        was unlinked meanwhile and takes the new one, so two exports never hold the register at once."""
+        try:
+            with contextlib.suppress(OSError):
+                (self.folder / REGISTER_LOCK).unlink()
+        finally:
+            self._lock.release()
 
     def claim(self, name: str, owner: str) -> None:
         self.names[name] = owner

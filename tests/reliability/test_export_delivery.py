@@ -84,6 +84,24 @@ def test_no_export_without_its_audit_entry(
     assert _exports(demo_db) == audited
 
 
+def test_a_refused_export_leaves_no_hidden_file_in_an_existing_folder(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register's lock file (``.poptui-eigenaars.lock``) went too: a coach's own folder keeps nothing."""
+    trajectory = demo_db.list(Trajectory)[0]
+    out = tmp_path / "Documenten"
+    out.mkdir()
+    _read_only_database(demo_db, monkeypatch)
+    with pytest.raises(ExportFailed):
+        forms.export_pop(demo_db, trajectory.id, out)
+    with pytest.raises(ExportFailed):
+        export_person(demo_db, trajectory.employee_id, out)
+    monkeypatch.undo()
+    assert sorted(path.name for path in out.iterdir()) == []
+    forms.export_pop(demo_db, trajectory.id, out)  # a later export that may be written: only it and the register
+    assert {path.name for path in out.iterdir() if path.name.startswith(".")} == {REGISTER}
+
+
 @pytest.fixture
 def tiny_read_only_mount(tmp_path: Path):
     mount_point = tmp_path / "ro"
