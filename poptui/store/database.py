@@ -167,6 +167,9 @@ class Database:
             raise NewerSchema(path, version, schema.SCHEMA_VERSION)
         if version < schema.SCHEMA_VERSION and migrate:
             database.migrate()
+        if summaries.is_legacy(path):
+            with contextlib.suppress(StoreError, OSError), database._locked():
+                summaries.convert_legacy(path)
         return database
 
     def meta(self) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -121,7 +123,7 @@ def test_what_changed_without_poptui_is_found_and_read_again(db: Database) -> No
 def test_a_damaged_summary_file_is_rebuilt_not_refused(db: Database) -> None:
     _organisation, employee = _organisation_and_employee(db)
     db.save(_trajectory(employee))
-    shard = db.path / summaries.FOLDER / f"{summaries.shard_of(employee.id):02d}.json"
+    shard = summaries._shard_path(db.path, summaries.shard_of(employee.id))
     shard.write_bytes(b"{half")
     assert db.summaries(build=False) is None
     assert employee.id in db.summaries()
@@ -206,3 +208,51 @@ def test_nothing_of_a_removed_employee_stays_in_the_summaries(db: Database) -> N
     written = b"".join(path.read_bytes() for path in (db.path / summaries.FOLDER).iterdir())
     assert employee.id.encode() not in written and b"Van den Broeck" not in written
     assert db.summaries() == _rebuilt(db) == {}
+
+
+def _as_legacy(db: Database) -> dict[str, object]:
+    """Turn the summaries into the 16-shard format (format 5) of earlier versions; their rows by employee."""
+    folder = db.path / summaries.FOLDER
+    rows: dict[str, object] = {}
+    for shard in range(summaries.SHARDS):
+        path = summaries._shard_path(db.path, shard)
+        rows.update(json.loads(path.read_bytes()))
+        path.unlink()
+    legacy: list[dict[str, object]] = [{} for _ in range(summaries.LEGACY_SHARDS)]
+    for employee_id, row in rows.items():
+        legacy[zlib.crc32(employee_id.encode()) % summaries.LEGACY_SHARDS][employee_id] = row
+    for shard, content in enumerate(legacy):
+        (folder / f"{shard:02d}.json").write_text(json.dumps(content))
+    head = json.loads((folder / summaries.HEAD).read_bytes())
+    (folder / summaries.HEAD).write_text(json.dumps(head | {"format": summaries.LEGACY_FORMAT}))
+    return rows
+
+
+def test_summaries_of_the_16_shard_format_are_redistributed_on_open_not_rebuilt(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_demo(db, TODAY)
+    before = {employee_id: dict(entry) for employee_id, entry in db.summaries().items()}
+    rows = _as_legacy(db)
+    assert db.summaries(build=False) is None  # the old format is not read as it is
+
+    def no_dossier_read(*_args: object) -> dict[str, object]:
+        raise AssertionError("a dossier was read: the summaries were rebuilt, not converted")
+
+    monkeypatch.setattr(summaries, "dossier_part", no_dossier_read)
+    reopened = Database.open(db.path)
+    names = sorted(path.name for path in (db.path / summaries.FOLDER).iterdir())
+    assert names == sorted([summaries.HEAD, *(f"{shard:03d}.json" for shard in range(summaries.SHARDS))])
+    after = reopened.summaries(build=False)
+    assert after is not None and {key: dict(value) for key, value in after.items()} == before
+    assert len(rows) == len(before)
+
+
+def test_a_save_converts_summaries_of_the_16_shard_format_it_finds(db: Database) -> None:
+    _organisation, employee = _organisation_and_employee(db)
+    db.save(_trajectory(employee))
+    _as_legacy(db)
+    db.save(db.get(Employee, employee.id).model_copy(update={"function": "Kok"}))  # not opened again: a running app
+    assert not (db.path / summaries.FOLDER / "00.json").exists()
+    assert db.summaries()[employee.id]["employee"]["function"] == "Kok"
+    assert db.summaries(build=False) is not None
