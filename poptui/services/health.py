@@ -130,7 +130,12 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
 
 def first_unreadable(root: Path) -> Path | None:
     """The first file of the database this user may not read (one ``access`` call per file, no reading)."""
-    paths = [root / META_FILE, root / store_manifest.MANIFEST_FILE, *store_manifest.data_files(root).values()]
+    paths = [
+        root / META_FILE,
+        root / store_manifest.MANIFEST_FILE,
+        root / store_manifest.CHANGES_FILE,
+        *store_manifest.data_files(root).values(),
+    ]
     for path in paths:
         if not os.access(path, os.R_OK) and path.exists():
             return path

@@ -36,7 +36,7 @@ from poptui.i18n import _
 from poptui.store import audit, schema
 from poptui.store.errors import BackupError, os_reason
 from poptui.store.files import atomic_write, ensure_folder, write_streamed
-from poptui.store.manifest import MANIFEST_FILE
+from poptui.store.manifest import CHANGES_FILE, MANIFEST_FILE
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -82,7 +82,15 @@ def backup_folder(database_path: Path) -> Path:
 def database_files(database_path: Path) -> list[Path]:
     """Every file a backup holds, whether or not it can be read."""
     root = Path(database_path)
-    names = [schema.META_FILE, "core.json", "employees.json", "trajectories.json", audit.AUDIT_FILE, MANIFEST_FILE]
+    names = [
+        schema.META_FILE,
+        "core.json",
+        "employees.json",
+        "trajectories.json",
+        audit.AUDIT_FILE,
+        MANIFEST_FILE,
+        CHANGES_FILE,
+    ]
     files = [root / name for name in names if (root / name).is_file()]
     dossiers = root / "dossiers"
     if dossiers.is_dir():

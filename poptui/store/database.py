@@ -455,7 +455,7 @@ class Database:
             end = appended.size_before if appended else (manifest.identity(audit_path) or (0, 0))[0]
             entries = audit.count_lines(audit_path, before.audit_size, end) + appended_entries
             last = audit.last_hash(audit_path) if entries else None
-            manifest.write(self.path, manifest.after_save(before, self.path, written, removed, entries, last))
+            manifest.record(self.path, manifest.after_save(before, self.path, written, removed, entries, last))
         except OSError:
             return
 
@@ -517,8 +517,9 @@ def _undo_create(path: Path, *, made_folder: bool, made_dossiers: bool) -> None:
     next try: no manifest without a meta file, no empty ``dossiers/``, no folder it made itself."""
     if (path / schema.META_FILE).exists():
         return
-    with contextlib.suppress(OSError):
-        (path / manifest.MANIFEST_FILE).unlink()
+    for name in (manifest.MANIFEST_FILE, manifest.CHANGES_FILE):
+        with contextlib.suppress(OSError):
+            (path / name).unlink()
     shutil.rmtree(path / summaries.FOLDER, ignore_errors=True)
     if made_dossiers:
         with contextlib.suppress(OSError):

@@ -22,6 +22,15 @@ The rules:
   damage (a deleted dossier or ``dossiers/`` folder), and the audit log must still hold
   ``count`` entries, the last of them with ``hash`` (lines cut from the end, or a
   deleted log). A file that is not listed is checked like any other.
+- **A save writes only what changed** (:func:`record`): the manifest is a base,
+  ``manifest.json``, with a random ``id``, and the changes since that base,
+  ``manifest-changes.json`` (the identities of the files saves wrote or removed since, and the
+  audit head), naming the base's ``id``. At 20,000 employees the base lists 20,000 files
+  (1.5 MB): rewriting it cost every save 3 to 8 ms. Once the changes name more than
+  :data:`FOLD_AT` files they are folded into a new base (a new ``id``, written first; the changes
+  file is removed after). Changes naming another base than the one on disk (a process killed
+  between the two steps, a restore, another version's full write) are ignored: the base is then
+  the newer of the two, or behind, which is harmless.
 - A database made before the manifest existed has none and no ``manifest`` flag in
   ``poptui-db.json``: its first start runs the full check and then writes one. When the
   flag is there, a missing manifest is damage (nothing poptui does removes it). An
@@ -33,6 +42,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -43,7 +53,12 @@ from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import dumps, loads, write_temp
 
 MANIFEST_FILE = "manifest.json"
+CHANGES_FILE = "manifest-changes.json"
 FORMAT = "poptui-manifest"
+CHANGES_FORMAT = "poptui-manifest-changes"
+FOLD_AT = 500
+"""Files named in the changes before they are folded into a new base: a save then rewrites at most
+about 40 KB, and the base once every few hundred saves (or at the next full check)."""
 META_FLAG = "manifest"
 SHARED_FILES = ("core.json", "employees.json", "trajectories.json")
 AUDIT = "audit.log"
@@ -60,13 +75,24 @@ class Manifest:
     audit_count: int = 0
     audit_hash: str = ""
     audit_size: int = 0
+    base: str = ""
+    """The ``id`` of the base file this manifest was read from or written as ("": none yet)."""
+    changes: dict[str, Identity | None] = field(default_factory=dict)
+    """What differs from the base (None: removed since): the content of the changes file."""
+
+    def _audit_json(self) -> dict[str, object]:
+        return {"count": self.audit_count, "hash": self.audit_hash, "size": self.audit_size}
 
     def to_json(self) -> dict[str, object]:
         return {
             "format": FORMAT,
-            "audit": {"count": self.audit_count, "hash": self.audit_hash, "size": self.audit_size},
+            "id": self.base,
+            "audit": self._audit_json(),
             "files": self.files,  # tuples are written as arrays
         }
+
+    def changes_json(self) -> dict[str, object]:
+        return {"format": CHANGES_FORMAT, "base": self.base, "audit": self._audit_json(), "files": self.changes}
 
 
 def identity(path: Path) -> Identity | None:
@@ -104,36 +130,91 @@ def snapshot(root: Path) -> dict[str, Identity]:
     return out
 
 
-_cache: OrderedDict[str, tuple[tuple[int, int, int], Manifest]] = OrderedDict()
+FileKey = tuple[int, int, int]
+_cache: OrderedDict[str, tuple[tuple[FileKey, FileKey | None], Manifest]] = OrderedDict()
+"""Per database folder: the manifest as read (base and changes merged), by the identities of both files."""
 
 
-def read(root: Path) -> Manifest | None:
-    """The manifest of the database in ``root``; None when there is none. Raises when it is damaged."""
-    path = root / MANIFEST_FILE
+def _key(path: Path) -> FileKey | None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise unreadable(path, error) from error
-    key = (info.st_ino, info.st_size, info.st_mtime_ns)
-    cached = _cache.get(str(path))
-    if cached is not None and cached[0] == key:
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read(root: Path) -> Manifest | None:
+    """The manifest of the database in ``root`` (its base with the changes that name it); None when there
+    is no base. Raises when it is damaged."""
+    path = root / MANIFEST_FILE
+    key = _key(path)
+    if key is None:
+        return None
+    changes_path = root / CHANGES_FILE
+    changes_key = _key(changes_path)
+    cached = _cache.get(str(root))
+    if cached is not None and cached[0] == (key, changes_key):
         return cached[1]
     try:
         raw = path.read_bytes()
+        changes_raw = changes_path.read_bytes() if changes_key is not None else None
     except FileNotFoundError:
-        return None
+        return read(root) if path.exists() else None  # replaced or folded while read: once more
     except OSError as error:
         raise unreadable(path, error) from error
     manifest = _parse(path, raw)
-    _remember(path, key, manifest)
+    if changes_raw is not None:
+        manifest = _merged(manifest, _parse_changes(changes_path, changes_raw))
+    _remember(root, (key, changes_key), manifest)
     return manifest
+
+
+def _merged(base: Manifest, changes: Manifest) -> Manifest:
+    """The base with ``changes`` (parsed from the changes file) applied, when they name this base."""
+    if not base.base or changes.base != base.base:
+        return base
+    files = dict(base.files)
+    for name, found in changes.changes.items():
+        if found is None:
+            files.pop(name, None)
+        else:
+            files[name] = found
+    return replace(changes, files=files)
 
 
 class ManifestUnreadable(DatabaseDamaged):
     """The manifest cannot be parsed: after a power cut (it is not fsynced) or tampering. Not damage of the
     data: the full check decides, and a healthy check writes a new manifest."""
+
+
+def _parse_changes(path: Path, raw: bytes) -> Manifest:
+    """The changes file as a :class:`Manifest` holding only ``changes``, ``base`` and the audit head."""
+    damaged = ManifestUnreadable(path, _("de inhoudstabel van de database is onleesbaar"))
+    try:
+        data = loads(raw)
+    except ValueError:
+        raise damaged from None
+    if not isinstance(data, dict) or data.get("format") != CHANGES_FORMAT or not isinstance(data.get("base"), str):
+        raise damaged
+    audit, files = data.get("audit"), data.get("files")
+    if not isinstance(audit, dict) or not isinstance(files, dict):
+        raise damaged
+    count, last, size = audit.get("count"), audit.get("hash"), audit.get("size")
+    if not isinstance(count, int) or not isinstance(last, str) or not isinstance(size, int):
+        raise damaged
+    changes: dict[str, Identity | None] = {}
+    for name, value in files.items():
+        if value is None and _valid_name(name):
+            changes[name] = None
+        elif (
+            _valid_name(name) and isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)
+        ):
+            changes[name] = (value[0], value[1])
+        else:
+            raise damaged
+    return Manifest({}, count, last, size, data["base"], changes)
 
 
 def _parse(path: Path, raw: bytes) -> Manifest:
@@ -143,6 +224,9 @@ def _parse(path: Path, raw: bytes) -> Manifest:
     except ValueError:
         raise damaged from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise damaged
+    base = data.get("id", "")
+    if not isinstance(base, str):
         raise damaged
     audit, files = data.get("audit"), data.get("files")
     if not isinstance(audit, dict) or not isinstance(files, dict):
@@ -157,7 +241,7 @@ def _parse(path: Path, raw: bytes) -> Manifest:
         ):
             raise damaged
         parsed[name] = (value[-2], value[-1])  # an early manifest also held the inode first
-    return Manifest(parsed, count, last, size)
+    return Manifest(parsed, count, last, size, base)
 
 
 def _valid_name(name: object) -> bool:
@@ -169,15 +253,16 @@ def _valid_name(name: object) -> bool:
     return folder == DOSSIERS and file_name.endswith(".json") and "/" not in file_name and ".." not in file_name
 
 
-def _remember(path: Path, key: tuple[int, int, int], manifest: Manifest) -> None:
-    _cache[str(path)] = (key, manifest)
-    _cache.move_to_end(str(path))
+def _remember(root: Path, key: tuple[FileKey, FileKey | None], manifest: Manifest) -> None:
+    _cache[str(root)] = (key, manifest)
+    _cache.move_to_end(str(root))
     while len(_cache) > 8:
         _cache.popitem(last=False)
 
 
-def write(root: Path, manifest: Manifest) -> None:
-    """Replace the manifest atomically (call under the lock).
+def write(root: Path, manifest: Manifest) -> Manifest:
+    """Replace the manifest atomically by a new base holding all of ``manifest`` (call under the lock);
+    the changes file is removed after. Returns the manifest as written (its new ``base``).
 
     Not fsynced, so a save costs no extra fsync: a process killed at any moment leaves the old or
     the new manifest (the page cache survives), and after a power cut it is the old one (merely
@@ -185,10 +270,27 @@ def write(root: Path, manifest: Manifest) -> None:
     full check (:class:`ManifestUnreadable`) and write a new one.
     """
     path = root / MANIFEST_FILE
-    os.replace(write_temp(path, dumps(manifest.to_json()), fsync=False), path)
+    written = replace(manifest, base=uuid.uuid4().hex[:16], changes={})
+    os.replace(write_temp(path, dumps(written.to_json()), fsync=False), path)
+    with contextlib.suppress(FileNotFoundError):
+        (root / CHANGES_FILE).unlink()
     with contextlib.suppress(OSError):
-        info = os.stat(path)
-        _remember(path, (info.st_ino, info.st_size, info.st_mtime_ns), manifest)
+        _remember(root, (_key(path), None), written)  # type: ignore[arg-type]
+    return written
+
+
+def record(root: Path, manifest: Manifest) -> None:
+    """Write a manifest made by :func:`after_save`: only its changes, or a new base when there are many
+    (or no base to name). Call under the lock."""
+    if not manifest.base or len(manifest.changes) > FOLD_AT:
+        write(root, manifest)
+        return
+    path = root / CHANGES_FILE
+    os.replace(write_temp(path, dumps(manifest.changes_json()), fsync=False), path)
+    with contextlib.suppress(OSError):
+        base_key = _key(root / MANIFEST_FILE)
+        if base_key is not None:
+            _remember(root, (base_key, _key(path)), manifest)
 
 
 def after_save(
@@ -201,23 +303,29 @@ def after_save(
 ) -> Manifest:
     """The manifest after a save that replaced ``written`` and will remove ``removed`` (names)."""
     files = dict(previous.files)
+    changes = dict(previous.changes)
     for name in written:
         found = identity(root / name)
         if found is None:
             files.pop(name, None)
         else:
             files[name] = found
+        changes[name] = found
     for name in removed:
         files.pop(name, None)
+        changes[name] = None
     audit_identity = identity(root / AUDIT)
     if audit_identity is None:
-        return replace(previous, files=files)
+        return replace(previous, files=files, changes=changes)
     files[AUDIT] = audit_identity
+    changes[AUDIT] = audit_identity
     return Manifest(
         files,
         previous.audit_count + audit_entries,
         audit_hash if audit_hash is not None else previous.audit_hash,
         audit_identity[0],
+        previous.base,
+        changes,
     )
 
 
@@ -245,6 +353,4 @@ def seal(root: Path, verified: dict[str, Identity], audit_count: int, audit_hash
     checked, so the next start checks it again.
     """
     files = {name: found for name, found in verified.items() if (root / name).is_file()}
-    manifest = Manifest(files, audit_count, audit_hash, audit_size)
-    write(root, manifest)
-    return manifest
+    return write(root, Manifest(files, audit_count, audit_hash, audit_size))

@@ -38,7 +38,8 @@ STAGING_PREFIX = ".nieuw-"
 OLD_DOSSIERS = "dossiers-oud"
 _META = "poptui-db.json"
 _MANIFEST = "manifest.json"
-SWAPPED_FILES = ("core.json", "employees.json", "trajectories.json", "audit.log", _MANIFEST, _META)
+_MANIFEST_CHANGES = "manifest-changes.json"
+SWAPPED_FILES = ("core.json", "employees.json", "trajectories.json", "audit.log", _MANIFEST_CHANGES, _MANIFEST, _META)
 """The top-level files a switch replaces (or removes when the new database lacks them)."""
 
 
