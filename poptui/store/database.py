@@ -10,7 +10,19 @@ about 100k records): a save rewrites one small file, not everything.
     dossiers/<id>.json      per employee: contact moments, consultations, method
                             records, POP documents, action evaluations
     audit.log               append-only, hash-chained audit trail
+    manifest.json           every data file's size and time as poptui left them, and the audit
+                            head (the cheap check at start); manifest-changes.json: what saves
+                            changed since (see poptui.store.manifest)
+    summaries/              per-employee facts for the lists, in 128 shards (derived, rebuilt
+                            when lost; see poptui.store.summaries)
     .lock                   the inter-process lock around every read-modify-write
+
+The layout rule: a save writes only files whose size does not grow with the organisation —
+the dossier it touches, one summary shard, the manifest's changes, an append to the audit
+log — never a file listing every employee or every file. employees.json and
+trajectories.json do not meet it yet: a save of an employee or a trajectory rewrites the
+whole file (9 and 21 MB at 20,000 employees); sharding them per employee, like the
+dossiers, is the next change of the layout (a schema migration).
 
 Every write happens inside :meth:`Database.transaction`: the lock is taken, the
 files involved are read fresh, changes are applied in memory and each changed
@@ -75,7 +87,7 @@ from poptui.store.transaction import (
     now,
     parse,
 )
-from poptui.text import clean_line, json_has_unclean_text
+from poptui.text import clean_line
 
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
@@ -211,9 +223,9 @@ class Database:
         found = []
         for path in self.data_files():
             try:
-                if json_has_unclean_text(path.read_bytes(), loads):
+                if not is_clean(path) and path.exists():  # found when the file was parsed: not read again
                     found.append(path)
-            except (OSError, ValueError):  # unreadable or not JSON: reported when it is read
+            except (OSError, ValueError, StoreError):  # unreadable or not JSON: reported when it is read
                 continue
         return found
 

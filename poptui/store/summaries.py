@@ -319,8 +319,21 @@ def _read_json(path: Path) -> Any:
 
 
 def _shard(root: Path, shard: int) -> dict[str, Row] | None:
-    data = _read_json(_shard_path(root, shard))
-    return data if isinstance(data, dict) else None
+    """The rows of a shard; None when its file is lost or unreadable. A shard without a file is empty only
+    when the head says so (an empty database has no shard files: 128 of them took half a megabyte)."""
+    path = _shard_path(root, shard)
+    data = _read_json(path)
+    if isinstance(data, dict):
+        return data
+    if data is None and shard in _empty_shards(root) and not path.exists():
+        return {}
+    return None
+
+
+def _empty_shards(root: Path) -> frozenset[int]:
+    head = read_head(root)
+    empty = head.get("empty") if head is not None else None
+    return frozenset(item for item in empty if isinstance(item, int)) if isinstance(empty, list) else frozenset()
 
 
 def read_head(root: Path) -> dict[str, Any] | None:
@@ -468,9 +481,10 @@ def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
             temps.append((write_temp(path, dumps(rows), fsync=False), path))
             contents.append(rows)
         shared = shared_identities(root)
-        if head_was_current and (read_head(root) or {}).get("shared") != shared:  # a dossier save keeps it
+        current = read_head(root) or {}
+        if head_was_current and current.get("shared") != shared:  # a dossier save keeps it
             path = folder / HEAD
-            head = {"format": FORMAT, "shared": shared}
+            head = current | {"format": FORMAT, "shared": shared}  # the empty shards listed stay: a file wins
             temps.append((write_temp(path, dumps(head), fsync=False), path))
             contents.append(head)
     except OSError:
@@ -634,24 +648,45 @@ def _merged(rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool) 
 
 
 def _write_all(root: Path, rows: Mapping[str, Row], shared: Mapping[str, Any] | None) -> None:
-    """Write every shard (and the head, when ``shared`` names the shared files the rows match)."""
+    """Write every shard (and the head, when ``shared`` names the shared files the rows match).
+
+    With a head, an empty shard gets no file: its file is removed before the new head, which lists it
+    as empty, is put in place (killed in between, the old head does not list it: a rebuild follows).
+    Without one, the head stays and an empty shard it does not list as empty is written as ``{}``."""
     folder = root / FOLDER
     ensure_folder(folder)
     shards: list[dict[str, Row]] = [{} for _ in range(SHARDS)]
     for employee_id, row in rows.items():
         shards[shard_of(employee_id)][employee_id] = row
+    listed_empty = _empty_shards(root) if shared is None else frozenset()
+    empty = [shard for shard, content in enumerate(shards) if not content]
     temps: list[tuple[Path, Path]] = []
     try:
         for shard, content in enumerate(shards):
             path = _shard_path(root, shard)
+            if not content and (shared is not None or (shard in listed_empty and not path.exists())):
+                continue
             temps.append((write_temp(path, dumps(content), fsync=False), path))
+        head = None
         if shared is not None:
-            path = folder / HEAD
-            temps.append((write_temp(path, dumps({"format": FORMAT, "shared": shared}), fsync=False), path))
+            head = (
+                folder / HEAD,
+                write_temp(folder / HEAD, dumps({"format": FORMAT, "shared": shared, "empty": empty}), fsync=False),
+            )
     except OSError:
         discard_temps(tmp for tmp, _path in temps)
         raise
-    _put_in_place(temps)
+    try:
+        _put_in_place(temps)
+        if head is not None:
+            for shard in empty:
+                _shard_path(root, shard).unlink(missing_ok=True)
+    except OSError:
+        if head is not None:
+            discard_temps([head[1]])
+        raise
+    if head is not None:
+        _put_in_place([(head[1], head[0])])
     if shared is not None:
         for shard in range(LEGACY_SHARDS):  # of the 16-shard format, when it was rebuilt rather than converted
             _legacy_shard_path(root, shard).unlink(missing_ok=True)
