@@ -20,7 +20,7 @@ import pytest
 
 from poptui.models import ContactMoment, Employee, Organisation, Trajectory
 from poptui.services.health import check_database
-from poptui.store import Database
+from poptui.store import Database, manifest
 
 ROUNDS = 60
 
@@ -118,3 +118,25 @@ def test_sigkill_during_saves_never_damages_the_database(db: Database) -> None:
         f"\n{ROUNDS} SIGKILL rounds in {elapsed:.1f} s; {len(acknowledged_orgs) + len(acknowledged_moments)} "
         f"acknowledged new records, employee at version {last_version}"
     )
+
+
+def test_sigkill_while_the_manifest_is_folded_never_makes_a_file_look_missing(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a fold (a new base of the manifest, then the changes removed) in nearly every save, a kill between
+    the two steps leaves changes beside another base: they are ignored, and the check stays clean."""
+    monkeypatch.setattr(manifest, "FOLD_AT", 2)  # the forked child inherits it
+    organisation = db.save(Organisation(name="Atelier"))
+    employee = db.save(Employee(first_name="An", last_name="Peeters", organisation_id=organisation.id))
+    trajectory = db.save(
+        Trajectory(employee_id=employee.id, variant="basistraject", reflection="gemiddeld", intensity="gemiddeld")
+    )
+    randomness = random.Random(20261202)
+    for round_number in range(ROUNDS // 3):
+        lines = _run_and_kill(db.path, round_number, employee.id, trajectory.id, randomness.uniform(0.0, 0.05))
+        assert lines, "the child completed no save"
+        reopened = Database.open(db.path)
+        found = manifest.read(reopened.path)
+        assert found is not None and manifest.missing_files(reopened.path, found) == []
+        report = check_database(reopened)
+        assert report.problems == [], report.problems
