@@ -27,8 +27,9 @@ The rules:
   ``manifest-changes.json`` (the identities of the files saves wrote or removed since, and the
   audit head), naming the base's ``id``. At 20,000 employees the base lists 20,000 files
   (1.5 MB): rewriting it cost every save 3 to 8 ms. Once the changes name more than
-  :data:`FOLD_AT` files they are folded into a new base (a new ``id``, written first; the changes
-  file is removed after). Changes naming another base than the one on disk (a process killed
+  :data:`FOLD_AT` files, or a save removed a file (a dossier's name is an employee's id, which an
+  erasure must not leave behind), they are folded into a new base (a new ``id``, written first;
+  the changes file is removed after). Changes naming another base than the one on disk (a process killed
   between the two steps, a restore, another version's full write) are ignored: the base is then
   the newer of the two, or behind, which is harmless.
 - A database made before the manifest existed has none and no ``manifest`` flag in
@@ -280,9 +281,11 @@ def write(root: Path, manifest: Manifest) -> Manifest:
 
 
 def record(root: Path, manifest: Manifest) -> None:
-    """Write a manifest made by :func:`after_save`: only its changes, or a new base when there are many
-    (or no base to name). Call under the lock."""
-    if not manifest.base or len(manifest.changes) > FOLD_AT:
+    """Write a manifest made by :func:`after_save`: only its changes, or a new base when there are many,
+    when there is no base to name, or when a file was removed (an erased employee's dossier: its name,
+    the employee's id, must not stay behind in the changes). Call under the lock."""
+    removed = any(found is None for found in manifest.changes.values())
+    if not manifest.base or removed or len(manifest.changes) > FOLD_AT:
         write(root, manifest)
         return
     path = root / CHANGES_FILE
