@@ -5,7 +5,7 @@
     python bench/bare_apps.py keys    a home screen; w opens a list of 2,000 employees with a filter
                                       field, a letter filters it in memory, Enter opens a page
 
-The footers carry the same words the benchmarks look for in poptui ("Organisaties" on the
+The footers carry the same words the benchmarks look for in poptui ("Volgend gesprek" on the
 first screen, "POP-trajecten" on the page), so both are timed to the same kind of screen.
 """
 
@@ -25,7 +25,7 @@ ROWS = 2000
 
 
 class TableApp(App[None]):
-    BINDINGS: ClassVar = [Binding("o", "bell", "Organisaties"), Binding("ctrl+q", "quit", "Stoppen", show=False)]
+    BINDINGS: ClassVar = [Binding("v", "bell", "Volgend gesprek"), Binding("ctrl+q", "quit", "Stoppen", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,7 +126,7 @@ class PageScreen(Screen[None]):
 class KeysApp(App[None]):
     BINDINGS: ClassVar = [
         Binding("w", "employees", "Werknemers"),
-        Binding("o", "bell", "Organisaties"),
+        Binding("v", "bell", "Volgend gesprek"),
         Binding("ctrl+q", "quit", "Stoppen", show=False),
     ]
 

@@ -4,7 +4,7 @@ Each program runs in a real pseudo-terminal at 80x24 (bench/terminal.py), starte
 coach ``an`` so poptui opens on the home screen.
 
 - Start: from starting the process until the output holds the home screen's footer (the
-  word "Organisaties", also in the bare app's footer): the first screen the coach can use.
+  words "Volgend gesprek", also in the bare app's footer): the first screen the coach can use.
 - Memory: the process's peak resident memory (VmHWM) once the first screen is painted and
   the output has been quiet for half a second.
 - Key-to-repaint, in one session: ``w`` (the employee list: until "N van M werknemers"
@@ -26,8 +26,8 @@ from pathlib import Path
 from terminal import Terminal
 from workspace import BENCH, Workspace, poptui_command, python
 
-HOME_MARKER = "Organisaties"
-"""On the home screen's footer (key o), and on the bare apps' footers."""
+HOME_MARKER = "Volgend gesprek"
+"""On the home screen's footer (key v, shown on no other screen), and on the bare apps' footers."""
 LIST_MARKER = r"\d+ van \d+ werknemers"
 """The employee list's count line, painted once the list is filled and after every filter."""
 PAGE_MARKER = "POP-trajecten"
