@@ -16,6 +16,7 @@ import sys
 from typing import ClassVar
 
 import dutch_texts as texts
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -94,6 +95,14 @@ class ListScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show(event.value)
+
+    def on_key(self, event: events.Key) -> None:
+        """Escape empties the filter first, as poptui's list does; then it goes back."""
+        search = self.query_one(Input)
+        if event.key == "escape" and search.value:
+            search.value = ""
+            event.stop()
+            event.prevent_default()
 
     def on_input_submitted(self) -> None:
         table = self.query_one(DataTable)
