@@ -87,8 +87,8 @@ class HomeScreen(BaseScreen[None]):
             check = True
         elif attention != self.attention or self._drafts_notice() != self._shown_notice:
             self._show(attention)
-        if check:
-            self._check_summaries(coach_id)
+        if check:  # after the first paint: a stat per dossier, in a thread that still shares the GIL with the paint
+            self.call_after_refresh(self._check_summaries, coach_id)
 
     @work(thread=True, exclusive=True, group="home-check")
     def _check_summaries(self, coach_id: str | None) -> None:
