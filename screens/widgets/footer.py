@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 ShownKeys = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -35,7 +36,13 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._keys_shown = shown_keys(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Born with the footer's style: a FooterKey starts compact and is made wide again by its
+                # data binding once mounted, each change working out the key's styles anew (two passes
+                # per key on every screen that opens, a fifth of the time an employee page took to show).
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if (
