@@ -23,7 +23,7 @@ from poptui.models.registration import AuditEvent, HoursEntry, Training
 from poptui.models.trajectory import BetweenStep, ContactMoment, SupervisorConsultation, Trajectory
 
 if TYPE_CHECKING:
-    from poptui.models.cards import Board, CardNote, Deck, DeckCard, DeckKind, Sphere
+    from poptui.models.cards import Board, CardNote, Deck, DeckCard, Sphere
     from poptui.models.competences import (
         Competence,
         CompetenceDictionary,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     RECORD_TYPES: tuple[type[Record], ...]
 
 _LAZY = {
-    **dict.fromkeys(("Board", "CardNote", "Deck", "DeckCard", "DeckKind", "Sphere"), "poptui.models.cards"),
+    **dict.fromkeys(("Board", "CardNote", "Deck", "DeckCard", "Sphere"), "poptui.models.cards"),
     **dict.fromkeys(
         (
             "Competence",
@@ -125,7 +125,6 @@ __all__ = [
     "ContactMoment",
     "Deck",
     "DeckCard",
-    "DeckKind",
     "DossierRecord",
     "FunctionProfile",
     "current_consent",

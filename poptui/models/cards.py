@@ -18,21 +18,13 @@ from typing import ClassVar
 from pydantic import Field, field_validator, model_validator
 
 from poptui.models.base import Line, Model, Record, RequiredLine, Text
+from poptui.models.enums import DeckKind
 
 DRAW = "stapel"
 """The id of the draw pile: its first card is the card in play."""
 MAX_DECK_CARDS = 500
 MAX_HISTORY = 400
 """Moves kept for undo; older moves are forgotten (the board itself is always whole)."""
-
-
-class DeckKind(StrEnum):
-    """What a deck holds, and so which methods can use it."""
-
-    QUALITIES = "kwaliteiten"
-    SKILLS = "vaardigheden"
-    PICTURES = "prenten"
-    COMPETENCES = "competenties"
 
 
 class DeckCard(Model):

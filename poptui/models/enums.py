@@ -154,6 +154,15 @@ class ComplianceProblem(StrEnum):
     CONTACT_MOMENT_OVERDUE = "contact_moment_overdue"
 
 
+class DeckKind(StrEnum):
+    """What a card deck holds, and so which methods can use it (:mod:`poptui.models.cards`)."""
+
+    QUALITIES = "kwaliteiten"
+    SKILLS = "vaardigheden"
+    PICTURES = "prenten"
+    COMPETENCES = "competenties"
+
+
 class AuditAction(StrEnum):
     CREATE = "aangemaakt"
     UPDATE = "gewijzigd"
@@ -171,6 +180,7 @@ __all__ = [
     "CompetenceKind",
     "ComplianceProblem",
     "ContactMomentStatus",
+    "DeckKind",
     "HoursKind",
     "Level",
     "MethodKind",
