@@ -72,6 +72,11 @@ class PopApp(App[None]):
         Binding("f1", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+p", "command_palette", _("Zoeken"), show=False, priority=True, id="app.palette"),
         Binding("f9", "switch_theme", _("Kleuren: rustig / hoog contrast"), show=False, id="app.theme"),
+        # priority: the focus moves before the next key is read. Without it Tab waits in the
+        # focused field's queue behind nothing and the letters typed right after it (a burst:
+        # "Ines<Tab>Peeters") reach that field before the Tab does, in the field just left.
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
     ]
 
     def __init__(

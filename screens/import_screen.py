@@ -91,6 +91,8 @@ class ImportEmployeesScreen(BaseScreen[None]):
         select.set_options([(Text(organisation.name), organisation.id) for organisation in organisations])
         if self.organisation_id and any(item.id == self.organisation_id for item in organisations):
             select.value = self.organisation_id
+        elif len(organisations) == 1:
+            select.value = organisations[0].id
         table = self.query_one(DataTable)
         table.add_column(_("Rij"), key="row", width=5)
         table.add_column(_("Naam"), key="name", width=24)
