@@ -42,7 +42,7 @@ class ContactMomentScreen(FormScreen[MomentSaved]):
 
     CSS_PATH = "contact_moment.tcss"
     BINDINGS: ClassVar = [
-        Binding("f3", "guidance", _("Uitleg"), show=False, id="moment.guidance"),
+        Binding("f3", "guidance", _("Uitleg"), id="moment.guidance"),
         Binding("f4", "choose_methods", _("Methodieken"), id="moment.methods"),
         Binding("f5", "collective", _("Collectief"), id="moment.collective"),
         Binding("f8", "skip", _("Overslaan"), id="moment.skip"),
