@@ -10,6 +10,7 @@ import re
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -57,13 +58,18 @@ class DraftsScreen(BaseScreen[None]):
             id="drafts-intro",
             markup=False,
         )
-        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Concepten")
-        table = self.query_one(DataTable)
-        table.add_columns(_("Formulier"), _("Bewaard op"))
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Formulier"), "form", 50, grow=True),
+                Column(_("Bewaard op"), "saved", 16),
+            ]
+        )
         self.refresh_list()
 
     def refresh_list(self) -> None:
