@@ -2,7 +2,8 @@
 finds "Ines" in the first field and "Peeters" in the second. Textual hands a key to the focused
 widget's queue and moves the focus only when that widget handles the Tab, so the letters right
 after a Tab used to land in the field just left; Tab and Shift+Tab now move the focus before the
-next key is read."""
+next key is read. Likewise "Peeters<Ctrl+S>" saved the form before "Peeters" reached its field:
+a priority key now waits for the keys typed before it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from poptui.app import PopApp
+from poptui.models import Employee, Organisation
 from poptui.store import Database
 
 
@@ -50,3 +52,19 @@ async def test_letters_typed_after_tab_go_to_the_next_field(db: Database) -> Non
         await settle(pilot)
         assert field_value(app, "first_name") == "gh"
         assert field_value(app, "last_name") == "ij"
+
+
+async def test_a_burst_ending_in_ctrl_s_saves_every_letter(db: Database) -> None:
+    organisation = db.save(Organisation(name="De Werkplaats"))
+    app = PopApp(db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(EmployeeForm())
+        await settle(pilot)
+        burst(app, [*"Ines", "tab", *"Peeters", "ctrl+s"])
+        await settle(pilot)
+        (employee,) = db.list(Employee)
+        assert (employee.first_name, employee.last_name, employee.organisation_id) == (
+            "Ines",
+            "Peeters",
+            organisation.id,
+        )
