@@ -99,7 +99,7 @@ class CompetenceMeasurementScreen(MethodScreen):
             self.record = measurement.prepared(self.database, self.record, self.employee())
         view = self.view()
         self._view = view
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         current = self.current_key() if table.row_count else None
         table.clear(columns=True)

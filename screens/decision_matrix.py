@@ -64,7 +64,7 @@ class DecisionMatrixScreen(MethodScreen):
 
     def redraw(self) -> None:
         record = self.record
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
         criteria = [

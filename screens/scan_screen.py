@@ -70,7 +70,7 @@ class ScanScreen(MethodScreen):
         return load_catalog().scan.domains[self.domain - 1]
 
     def redraw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
         columns = [Column("#", "number", 2), Column(_("Actie"), "action", 24 if self.comparing else 27, grow=True)]
@@ -90,7 +90,7 @@ class ScanScreen(MethodScreen):
         )
         for number, line in enumerate(lines, start=1):
             action = line.action
-            cells = [str(number), Text(" ".join(action.text.split()))]
+            cells: list[str | Text] = [str(number), Text(" ".join(action.text.split()))]
             if self.comparing:
                 cells.append(str(action.domain))
             cells += [score_text(getattr(action, name)) for name in SCORE_COLUMNS]

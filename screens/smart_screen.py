@@ -57,7 +57,7 @@ class SmartScreen(MethodScreen):
         self.query_one(DataTable).focus()
 
     def redraw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
         table.set_columns(
