@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -72,6 +73,11 @@ class PopApp(App[None]):
         Binding("f1", "help", _("Hulp"), id="app.help"),
         Binding("ctrl+p", "command_palette", _("Zoeken"), show=False, priority=True, id="app.palette"),
         Binding("f9", "switch_theme", _("Kleuren: rustig / hoog contrast"), show=False, id="app.theme"),
+        # priority: the focus moves before the next key is read (after the keys before it are
+        # handled, see on_event). Without it the letters typed right after Tab (a burst:
+        # "Ines<Tab>Peeters") reach the field just left before the Tab does.
+        Binding("tab", "focus_next", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="app.focus_previous"),
     ]
 
     def __init__(
@@ -138,6 +144,39 @@ class PopApp(App[None]):
         from poptui.screens.coach_select import CoachSelectScreen
 
         self.push_screen(CoachSelectScreen(), self._coach_chosen)
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self._screen_stack
+            and self._priority_key(event.key)
+        ):
+            await self._keys_handled()
+        await super().on_event(event)
+
+    def _priority_key(self, key: str) -> bool:
+        """Whether ``key`` is a priority binding here (Ctrl+S, Tab, ...): the app runs those at once."""
+        return any(
+            binding.priority
+            for _node, bindings in self.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(key, ())
+        )
+
+    async def _keys_handled(self) -> None:
+        """Wait until the focused field (and the screen, where a letter typed elsewhere goes) has
+        handled the keys handed to it. Textual runs a priority binding the moment its key arrives,
+        while the letters typed just before it may still wait in the field's queue: a fast typist's
+        "Peeters<Ctrl+S>" saved the form without "Peeters", "abc<Tab>def" put "def" in the field
+        just left. The wait is a callback queued behind those keys (at most a second, should a
+        widget be stuck)."""
+        for pump in (self.focused, self.screen):
+            if pump is None:
+                continue
+            handled = asyncio.Event()
+            if pump.call_later(handled.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(handled.wait(), timeout=1.0)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
@@ -68,7 +69,7 @@ class ImportCompetencesScreen(BaseScreen[None]):
             id="import-summary",
             markup=False,
         )
-        yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
         yield KeyFooter()
 
@@ -76,11 +77,15 @@ class ImportCompetencesScreen(BaseScreen[None]):
         organisation = get_organisation(self.database, self.organisation_id)
         self.title = _("Competentiewoordenboek importeren")
         self.sub_title = organisation.name
-        table = self.query_one(DataTable)
-        table.add_column(_("Rij"), key="row", width=5)
-        table.add_column(_("Competentie"), key="name", width=24)
-        table.add_column(_("Resultaat"), key="outcome", width=16)
-        table.add_column(_("Reden"), key="reason", width=26)
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Rij"), "row", 5),
+                Column(_("Competentie"), "name", 24, grow=True),
+                Column(_("Resultaat"), "outcome", 16),
+                Column(_("Reden"), "reason", 26, grow=True),
+            ]
+        )
         self.query_one("#import-path", Input).focus()
 
     def _error(self, message: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen, MethodStep
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
@@ -72,7 +73,7 @@ class CompetenceMeasurementScreen(MethodScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="measurement-profile", markup=False)
-        yield DataTable(id="measurement-table", cursor_type="cell", zebra_stripes=True)
+        yield FittedTable(id="measurement-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="measurement-detail", markup=False)
         yield Static("", id="measurement-warnings", markup=False)
         yield KeyFooter()
@@ -98,22 +99,23 @@ class CompetenceMeasurementScreen(MethodScreen):
             self.record = measurement.prepared(self.database, self.record, self.employee())
         view = self.view()
         self._view = view
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         current = self.current_key() if table.row_count else None
         table.clear(columns=True)
-        for header, width in (
-            (_("Competentie"), 20),
-            (_("S"), 1),
-            (_("Vw"), 2),
-            (_("Zelf"), 4),
-            (_("Coach"), 5),
-            (_("Werkv"), 5),
-            (_("Wil"), 3),
-            ("!!", 2),
-            (_("Opmerking"), 18),
-        ):
-            table.add_column(header, width=width)
+        table.set_columns(
+            [
+                Column(_("Competentie"), "competence", 20, grow=True),
+                Column(_("S"), "star", 1),
+                Column(_("Vw"), "indicators", 2),
+                Column(_("Zelf"), "self", 4),
+                Column(_("Coach"), "coach", 5),
+                Column(_("Werkv"), "supervisor", 5),
+                Column(_("Wil"), "wants", 3),
+                Column("!!", "talk", 2),
+                Column(_("Opmerking"), "remark", 18, grow=True),
+            ]
+        )
         for line in self._lines(view):
             rating = line.rating
             talk = bool(line.talk)

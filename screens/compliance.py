@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on, work
@@ -54,18 +55,22 @@ class ComplianceScreen(BaseScreen[None]):
         yield Header()
         yield Static(load_catalog().registration.compliance.intro, id="compliance-intro", markup=False)
         yield Static("", id="compliance-filter", markup=False)
-        yield DataTable(id="compliance", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="compliance", cursor_type="row", zebra_stripes=True)
         yield Static("", id="compliance-empty", markup=False)
         yield Static("", id="compliance-detail", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Wat ontbreekt voor de registratie")
-        table = self.query_one("#compliance", DataTable)
-        table.add_column(_("Werknemer"), key="employee", width=19)
-        table.add_column(_("Organisatie"), key="organisation", width=13)
-        table.add_column(_("Wat ontbreekt"), key="problem", width=28)
-        table.add_column(_("Sinds"), key="since", width=10)
+        table = self.query_one("#compliance", FittedTable)
+        table.set_columns(
+            [
+                Column(_("Werknemer"), "employee", 19, grow=True),
+                Column(_("Organisatie"), "organisation", 13, grow=True),
+                Column(_("Wat ontbreekt"), "problem", 28, grow=True),
+                Column(_("Sinds"), "since", 10),
+            ]
+        )
         self.refresh_data()
         table.focus()
 

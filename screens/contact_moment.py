@@ -34,7 +34,10 @@ from poptui.services.contact_moments import MomentDetails, MomentRefused, Moment
 
 
 class MethodList(OptionList):
-    """The methods planned for this moment. Enter opens the highlighted method; F3 shows its guidance."""
+    """The methods planned for this moment. Enter opens the highlighted method; F3 shows its guidance
+    (in the footer while the list has the focus; F3 works in the whole form)."""
+
+    BINDINGS: ClassVar = [Binding("f3", "screen.guidance", _("Uitleg"), id="moment.list_guidance")]
 
 
 class ContactMomentScreen(FormScreen[MomentSaved]):

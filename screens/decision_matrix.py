@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -54,7 +55,7 @@ class DecisionMatrixScreen(MethodScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="matrix-question", markup=False)
-        yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
+        yield FittedTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="matrix-ranking", markup=False)
         yield KeyFooter()
 
@@ -63,15 +64,18 @@ class DecisionMatrixScreen(MethodScreen):
 
     def redraw(self) -> None:
         record = self.record
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
-        table.add_column(_("Optie"), width=18)
-        for criterion in record.criteria:
-            table.add_column(
-                Text(f"{criterion.text[:9]} x{criterion.weight}"), width=max(6, min(12, len(criterion.text) + 3))
+        criteria = [
+            Column(
+                Text(f"{criterion.text[:9]} x{criterion.weight}"),
+                f"criterion-{index}",
+                max(6, min(12, len(criterion.text) + 3)),
             )
-        table.add_column(_("Totaal"), width=7)
+            for index, criterion in enumerate(record.criteria)
+        ]
+        table.set_columns([Column(_("Optie"), "option", 18, grow=True), *criteria, Column(_("Totaal"), "total", 7)])
         totals = {ranked.option.id: ranked for ranked in decision_matrix.ranking(record)}
         maximum = decision_matrix.maximum(record.criteria)
         for option in record.options:

@@ -7,15 +7,18 @@ back when it is opened); M shows what the draft holds; Delete removes it.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
+from poptui.formatting import format_moment
 from poptui.i18n import _, _n
 from poptui.services import Database, drafts
 
@@ -57,13 +60,18 @@ class DraftsScreen(BaseScreen[None]):
             id="drafts-intro",
             markup=False,
         )
-        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Concepten")
-        table = self.query_one(DataTable)
-        table.add_columns(_("Formulier"), _("Bewaard op"))
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Formulier"), "form", 50, grow=True),
+                Column(_("Bewaard op"), "saved", 16),
+            ]
+        )
         self.refresh_list()
 
     def refresh_list(self) -> None:
@@ -71,7 +79,7 @@ class DraftsScreen(BaseScreen[None]):
         table.clear()
         self._drafts = drafts.list_drafts(self.database)
         for item in self._drafts:
-            table.add_row(Text(item["title"] or item["key"]), str(item["saved_at"]).replace("T", " "), key=item["key"])
+            table.add_row(Text(item["title"] or item["key"]), _saved_at(item["saved_at"]), key=item["key"])
         if not self._drafts:
             self.notify(_("Er zijn geen concepten."))
 
@@ -115,3 +123,11 @@ class DraftsScreen(BaseScreen[None]):
                 self.refresh_list()
 
         self.app.push_screen(ConfirmDialog(_("Dit concept verwijderen? Wat erin staat, is dan weg.")), answer)
+
+
+def _saved_at(value: object) -> str:
+    """When a draft was saved, as the coach reads dates ("10/03/2025 09:00")."""
+    try:
+        return format_moment(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)

@@ -35,7 +35,8 @@ class EmployeeForm(FormScreen[Employee]):
 
     def _start_values(self) -> dict[str, Any]:
         if self.employee_id is None:
-            return {"organisation_id": self.organisation_id} if self.organisation_id else {}
+            organisation_id = self.organisation_id or directory.only_organisation(self.database)
+            return {"organisation_id": organisation_id} if organisation_id else {}
         return get_employee(self.database, self.employee_id).model_dump()
 
     def compose_fields(self) -> ComposeResult:

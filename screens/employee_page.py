@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
@@ -68,16 +69,20 @@ class EmployeeScreen(BaseScreen[None]):
         yield Static("", id="remarks", markup=False)
         yield Static(_("POP-trajecten"), classes="section-title", markup=False)
         yield Static("", id="trajectories-empty", classes="empty-state", markup=False)
-        yield DataTable(id="employee-trajectories", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="employee-trajectories", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(_("Start"), key="start", width=10)
-        table.add_column(_("Variant"), key="variant", width=12)
-        table.add_column(_("Status"), key="status", width=10)
-        table.add_column(_("Soort"), key="kind", width=29)
-        table.add_column(_("Gesprek"), key="held", width=7)
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Start"), "start", 10),
+                Column(_("Variant"), "variant", 12),
+                Column(_("Status"), "status", 10),
+                Column(_("Soort"), "kind", 29, grow=True),
+                Column(_("Gesprek"), "held", 7),
+            ]
+        )
         self.refresh_data()
         table.focus()
 

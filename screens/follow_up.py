@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from poptui.screens.action_form import progress_boxes
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -57,7 +58,7 @@ class FollowUpScreen(BaseScreen[None]):
             id="follow-intro",
             markup=False,
         )
-        yield DataTable(id="evaluations", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="evaluations", cursor_type="row", zebra_stripes=True)
         yield Static("", id="follow-remark", markup=False)
         yield KeyFooter()
 
@@ -66,11 +67,15 @@ class FollowUpScreen(BaseScreen[None]):
         employee = employees.find_employee(self.database, self.trajectory.employee_id)
         self.title = _("Evaluatie vorig POP")
         self.sub_title = employee.full_name if employee else ""
-        table = self.query_one(DataTable)
-        table.add_column(_("Actie uit het vorige POP"), key="what", width=34)
-        table.add_column(_("Vordering"), key="progress", width=9)
-        table.add_column(_("Mee"), key="carry", width=4)
-        table.add_column(_("Opmerking"), key="remark")
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Actie uit het vorige POP"), "what", 34, grow=True),
+                Column(_("Vordering"), "progress", 9),
+                Column(_("Mee"), "carry", 4),
+                Column(_("Opmerking"), "remark", 16, grow=True),
+            ]
+        )
         try:
             self.evaluations = pop_documents.start_follow_up_evaluation(self.database, self.trajectory)
         except StoreError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.select import Select
 from rich.text import Text
@@ -80,7 +81,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
             id="import-summary",
             markup=False,
         )
-        yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-detail", markup=False)
         yield KeyFooter()
 
@@ -91,11 +92,17 @@ class ImportEmployeesScreen(BaseScreen[None]):
         select.set_options([(Text(organisation.name), organisation.id) for organisation in organisations])
         if self.organisation_id and any(item.id == self.organisation_id for item in organisations):
             select.value = self.organisation_id
-        table = self.query_one(DataTable)
-        table.add_column(_("Rij"), key="row", width=5)
-        table.add_column(_("Naam"), key="name", width=24)
-        table.add_column(_("Resultaat"), key="outcome", width=20)
-        table.add_column(_("Reden"), key="reason", width=22)
+        elif len(organisations) == 1:
+            select.value = organisations[0].id
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Rij"), "row", 5),
+                Column(_("Naam"), "name", 24, grow=True),
+                Column(_("Resultaat"), "outcome", 20),
+                Column(_("Reden"), "reason", 22, grow=True),
+            ]
+        )
         if select.value is Select.NULL:
             select.focus()
         else:

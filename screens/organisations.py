@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.list_screen import Column, ListScreen, Row
+from poptui.screens.widgets.fitted_table import FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
@@ -125,14 +126,18 @@ class OrganisationScreen(BaseScreen[None]):
         )
         yield Static(_("Mensen en hun rollen"), classes="section-title", markup=False)
         yield Static("", id="persons-empty", classes="empty-state", markup=False)
-        yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="persons", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#persons", DataTable)
-        table.add_column(_("Naam"), key="name", width=26)
-        table.add_column(_("Rollen"), key="roles", width=34)
-        table.add_column(_("Telefoon"), key="phone", width=14)
+        table = self.query_one("#persons", FittedTable)
+        table.set_columns(
+            [
+                Column(_("Naam"), "name", 26, grow=True),
+                Column(_("Rollen"), "roles", 34, grow=True),
+                Column(_("Telefoon"), "phone", 14),
+            ]
+        )
         self.refresh_data()
         table.focus()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -44,14 +45,19 @@ class PersonRightsScreen(BaseScreen[None]):
             id="rights-intro",
             markup=False,
         )
-        yield DataTable(id="rights-employees", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="rights-employees", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rights-result", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = _("Gegevens van een persoon")
-        table = self.query_one(DataTable)
-        table.add_columns(_("Naam"), _("Functie"))
+        table = self.query_one(FittedTable)
+        table.set_columns(
+            [
+                Column(_("Naam"), "name", 36, grow=True),
+                Column(_("Functie"), "function", 30, grow=True),
+            ]
+        )
         self.refresh_list()
         coach = self.coach
         if coach is not None and not coach.has_role(Role.AMBASSADOR):

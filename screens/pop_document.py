@@ -10,6 +10,7 @@ from poptui.screens import navigation
 from poptui.screens.action_form import PART_LABELS, PopItemForm
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.action_table import ActionTable
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual import on
@@ -43,6 +44,7 @@ class PopScreen(BaseScreen[None]):
         Binding("m", "upload", _("Mijn Loopbaan"), show=False, id="pop.upload"),
         Binding("a", "add_item", _("Punt toevoegen"), show=False, id="pop.add_item"),
         Binding("e", "edit_item", _("Punt wijzigen"), show=False, id="pop.edit_item"),
+        Binding("n", "take_over", _("Overnemen"), id="pop.take_over"),
         Binding(
             "x,delete", "remove_item", _("Punt verwijderen / conclusie wegleggen"), show=False, id="pop.remove_item"
         ),
@@ -71,14 +73,14 @@ class PopScreen(BaseScreen[None]):
                 yield Static(
                     _(
                         "a punt toevoegen · e wijzigen · x verwijderen. Conclusies uit de methodieken: "
-                        "Enter neemt over, x legt weg."
+                        "Enter leest, n neemt over, x legt weg."
                     ),
                     classes="hint",
                     markup=False,
                 )
-                yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="candidates-title", markup=False)
-                yield DataTable(id="candidates", cursor_type="row")
+                yield FittedTable(id="candidates", cursor_type="row")
             with TabPane(_("Actieplan (2)"), id="plan"):
                 yield Static("", id="goal", markup=False)
                 yield ActionTable(self.pop, id="actions")
@@ -91,14 +93,18 @@ class PopScreen(BaseScreen[None]):
         employee = employees.find_employee(self.database, self.trajectory.employee_id)
         self.title = _("POP")
         self.sub_title = employee.full_name if employee else ""
-        summary = self.query_one("#summary-table", DataTable)
-        summary.add_column(_("Deel"), key="part", width=13)
-        summary.add_column(_("Soort"), key="kind", width=9)
-        summary.add_column(_("Tekst"), key="text")
-        candidates = self.query_one("#candidates", DataTable)
-        candidates.add_column(_("Uit"), key="method", width=16)
-        candidates.add_column(_("Voor"), key="part", width=10)
-        candidates.add_column(_("Conclusie"), key="text")
+        self.query_one("#summary-table", FittedTable).set_columns(
+            [Column(_("Deel"), "part", 13), Column(_("Soort"), "kind", 9), Column(_("Tekst"), "text", 40, grow=True)]
+        )
+        # "Criteriumgericht interview" and "Ontwikkelpunten" whole at 80 columns; the conclusion
+        # takes what is left and more in a wider window (Enter reads it whole)
+        self.query_one("#candidates", FittedTable).set_columns(
+            [
+                Column(_("Uit"), "method", 26),
+                Column(_("Voor"), "part", 15),
+                Column(_("Conclusie"), "text", 24, grow=True),
+            ]
+        )
         self.show_pop()
         self.query_one(ActionTable).focus()
 
@@ -213,11 +219,21 @@ class PopScreen(BaseScreen[None]):
 
     @on(DataTable.RowSelected, "#candidates")
     def _candidate_selected(self, event: DataTable.RowSelected) -> None:
-        if not self._editable():
-            return
+        """Enter reads the conclusion whole (as Enter does on every table); n takes it over."""
+        from poptui.screens.dialogs import MessageDialog
+
         candidate = self.candidates[int(event.row_key.value or 0)]
-        part = candidate.part.value if candidate.part else "wat_kan_ik"
-        self.app.push_screen(PopItemForm(self.pop, part, candidate=candidate), self._item_saved)
+        origin = candidate.method + (" " + _("(vorig)") if candidate.earlier else "")
+        title = _("Conclusie uit {method}", method=origin)
+        part = _("Voor: {part}", part=label(candidate.part)) if candidate.part else _("Voor: (nog niet gekozen)")
+        keys = _("n neemt deze conclusie over in het POP, x legt ze weg.")
+        self.app.push_screen(MessageDialog(title, f"{candidate.text}\n\n{part}\n{keys}"))
+
+    def _highlighted_candidate(self) -> pop_documents.Candidate | None:
+        table = self.query_one("#candidates", FittedTable)
+        if not table.row_count or not 0 <= table.cursor_row < len(self.candidates):
+            return None
+        return self.candidates[table.cursor_row]
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -246,6 +262,20 @@ class PopScreen(BaseScreen[None]):
         part, _sep, item_id = key.partition("|")
         return part, item_id
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_over":  # only while a conclusion is highlighted in its table
+            focused = self.focused
+            return focused is not None and focused.id == "candidates" and bool(self.candidates)
+        return True
+
+    def action_take_over(self) -> None:
+        """The highlighted conclusion into the POP's summary (its form opens, filled in)."""
+        candidate = self._highlighted_candidate()
+        if candidate is None or not self._editable():
+            return
+        part = candidate.part.value if candidate.part else "wat_kan_ik"
+        self.app.push_screen(PopItemForm(self.pop, part, candidate=candidate), self._item_saved)
+
     def action_add_item(self) -> None:
         if self._editable():
             self.app.push_screen(PopItemForm(self.pop), self._item_saved)
@@ -271,9 +301,8 @@ class PopScreen(BaseScreen[None]):
             return
         focused = self.focused
         if focused is not None and focused.id == "candidates":
-            table = self.query_one("#candidates", DataTable)
-            if table.row_count:
-                candidate = self.candidates[table.cursor_row]
+            candidate = self._highlighted_candidate()
+            if candidate is not None:
                 self._apply(lambda: pop_documents.dismiss_candidate(self.database, self.pop, candidate))
                 self.notify(_("Weggelegd: deze conclusie komt niet meer terug."))
             return

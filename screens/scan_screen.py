@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from rich.text import Text
 from textual.app import ComposeResult
@@ -56,7 +57,7 @@ class ScanScreen(MethodScreen):
         yield Header()
         yield Static("", id="scan-domain", markup=False)
         yield Static("", id="scan-help", markup=False)
-        yield DataTable(id="scan-table", cursor_type="cell", zebra_stripes=True)
+        yield FittedTable(id="scan-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="scan-status", markup=False)
         yield KeyFooter()
 
@@ -69,18 +70,16 @@ class ScanScreen(MethodScreen):
         return load_catalog().scan.domains[self.domain - 1]
 
     def redraw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
-        table.add_column("#", width=2)
-        table.add_column(_("Actie"), width=24 if self.comparing else 27)
+        columns = [Column("#", "number", 2), Column(_("Actie"), "action", 24 if self.comparing else 27, grow=True)]
         if self.comparing:
-            table.add_column(_("Dom"), width=3)
-        for header in (_("W-ZV"), _("W-HB"), _("C-ZV"), _("C-HB")):
-            table.add_column(header, width=4)
-        table.add_column(_("W+C"), width=5)
-        table.add_column(_("Akk"), width=3)
-        table.add_column(_("Kies"), width=4)
+            columns.append(Column(_("Dom"), "domain", 3))
+        for index, header in enumerate((_("W-ZV"), _("W-HB"), _("C-ZV"), _("C-HB"))):
+            columns.append(Column(header, f"score-{index}", 4))
+        columns += [Column(_("W+C"), "total", 5), Column(_("Akk"), "agreed", 3), Column(_("Kies"), "chosen", 4)]
+        table.set_columns(columns)
         lines = (
             scan.compared(self.record)
             if self.comparing
@@ -91,7 +90,7 @@ class ScanScreen(MethodScreen):
         )
         for number, line in enumerate(lines, start=1):
             action = line.action
-            cells = [str(number), Text(" ".join(action.text.split()))]
+            cells: list[str | Text] = [str(number), Text(" ".join(action.text.split()))]
             if self.comparing:
                 cells.append(str(action.domain))
             cells += [score_text(getattr(action, name)) for name in SCORE_COLUMNS]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from poptui.screens.method_screen import MethodScreen
+from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from rich.text import Text
@@ -48,7 +49,7 @@ class SmartScreen(MethodScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_(load_catalog().smart.scoring_instruction), id="smart-intro", markup=False)
-        yield DataTable(id="smart-table", cursor_type="cell", zebra_stripes=True)
+        yield FittedTable(id="smart-table", cursor_type="cell", zebra_stripes=True)
         yield Static("", id="smart-status", markup=False)
         yield KeyFooter()
 
@@ -56,20 +57,21 @@ class SmartScreen(MethodScreen):
         self.query_one(DataTable).focus()
 
     def redraw(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row, column = table.cursor_coordinate
         table.clear(columns=True)
-        for header, width in (
-            ("#", 3),
-            (_("Uitdaging / actie"), 30),
-            (_("ZV"), 3),
-            (_("HB"), 3),
-            (_("Tot"), 3),
-            (_("Best"), 4),
-            (_("Kies"), 4),
-            (_("Loopbaancomp."), 13),
-        ):
-            table.add_column(header, width=width)
+        table.set_columns(
+            [
+                Column("#", "number", 3),
+                Column(_("Uitdaging / actie"), "text", 30, grow=True),
+                Column(_("ZV"), "meaningful", 3),
+                Column(_("HB"), "feasible", 3),
+                Column(_("Tot"), "total", 3),
+                Column(_("Best"), "best", 4),
+                Column(_("Kies"), "chosen", 4),
+                Column(_("Loopbaancomp."), "competence", 13, grow=True),
+            ]
+        )
         for number, challenge in enumerate(self.record.challenges, start=1):
             title = _("Uitdaging {number}: {title}", number=number, title=" ".join(challenge.title.split()))
             table.add_row(f"U{number}", Text(title, style="bold"), "", "", "", "", "", "", key=f"c|{challenge.id}")

@@ -92,7 +92,7 @@ class TrajectoryScreen(BaseScreen[None]):
                 Column(_("Nr"), "number", 2),
                 Column(_("Datum"), "date", 10),
                 Column(_("Fase"), "phase", 10),
-                Column(_("Status"), "status", 11),
+                Column(_("Status"), "status", 18),  # "✓ gehouden (groep)"; narrower when no moment says so
                 Column(_("Methodieken"), "methods", 22, grow=True),
                 Column(_("Daarna"), "between", 10, grow=True),
             ]

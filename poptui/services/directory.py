@@ -36,6 +36,13 @@ def organisations(database: Database) -> list[Organisation]:
     return sorted(database.list(Organisation), key=lambda item: item.name.lower())
 
 
+def only_organisation(database: Database) -> str | None:
+    """The id of the organisation when there is exactly one (a form asking for an organisation
+    starts on it); None when there are none or several."""
+    found = organisations(database)
+    return found[0].id if len(found) == 1 else None
+
+
 def employees(
     database: Database, organisation_id: str | None = None, query: str = "", include_archived: bool = False
 ) -> list[Employee]:

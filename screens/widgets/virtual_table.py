@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, NamedTuple
 
+from poptui.screens.widgets.fitted_table import Column as FittedColumn
+from poptui.screens.widgets.fitted_table import fit_widths
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -127,6 +129,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self._keys: list[str] = []
         self._cells: list[Sequence[Cell]] = []
         self._index: dict[str, int] | None = None
+        self._widths_for: tuple[int, list[int]] | None = None
+        """The column widths for the last width asked (every line drawn asks)."""
 
     # -- the rows ---------------------------------------------------------------------------------
 
@@ -135,8 +139,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._keys = [key for key, _cells in rows]
         self._cells = [cells for _key, cells in rows]
         self._index = None
-        width = sum(column.width + 2 for column in self.columns)
-        self.virtual_size = Size(width, len(self._keys) + 1)
+        self._size_to_rows()
         target = self.get_row_index(keep) if keep is not None and keep in self.row_keys else 0
         self.set_reactive(VirtualTable.cursor_row, self._clamp(target))
         self._scroll_to_cursor()
@@ -221,21 +224,28 @@ class VirtualTable(ScrollView, can_focus=True):
         elif self.cursor_row >= top + visible:
             self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
 
+    def _size_to_rows(self) -> None:
+        self.virtual_size = Size(sum(width + 2 for width in self.column_widths()), len(self._keys) + 1)
+
     def _on_resize(self, event: events.Resize) -> None:
+        self._size_to_rows()
         self._scroll_to_cursor()
 
     # -- drawing ----------------------------------------------------------------------------------
 
     def column_widths(self) -> list[int]:
-        """Each column's width now: its own, plus an equal share of the spare room for the growing ones."""
-        widths = [column.width for column in self.columns]
-        growing = [index for index, column in enumerate(self.columns) if column.grow]
-        spare = self.scrollable_content_region.width - sum(width + 2 for width in widths)
-        if growing and spare > 0:
-            share, rest = divmod(spare, len(growing))
-            for turn, index in enumerate(growing):
-                widths[index] += share + (1 if turn < rest else 0)
-        return widths
+        """Each column's width now, by the one rule of every table (:func:`fit_widths`): its own,
+        plus a share of the spare room for the growing ones (less, down to their label, in a
+        narrower window)."""
+        available = self.scrollable_content_region.width
+        if self._widths_for is None or self._widths_for[0] != available:
+            declared = [
+                FittedColumn(column.label, str(index), column.width, column.grow)
+                for index, column in enumerate(self.columns)
+            ]
+            widths = [width or 0 for width in fit_widths(available, declared, padding=1)]
+            self._widths_for = (available, widths)
+        return self._widths_for[1]
 
     def _line(self, cells: Sequence[Cell], style: Style) -> Text:
         line = Text(no_wrap=True, end="")

@@ -178,7 +178,7 @@ async def test_employee_page_lists_trajectories_and_starts_a_follow_up(
         navigation.open_employee(app, patrick.id)
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        rows = [table.get_row_at(index) for index in range(table.row_count)]
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
         assert [row[2] for row in rows] == ["Actief", "Afgerond"]
         assert rows[0][3].startswith("Vervolg op POP van") and rows[1][3] == "Eerste POP"
         details = str(app.screen.query_one("#details-right", Static).render())
