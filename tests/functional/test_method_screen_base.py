@@ -10,7 +10,7 @@ import pytest
 from poptui.screens import navigation
 from poptui.screens.action_form import PopItemForm
 from poptui.screens.decision_matrix import DecisionMatrixScreen
-from poptui.screens.dialogs import ChooseDialog
+from poptui.screens.dialogs import ChooseDialog, MessageDialog
 from poptui.screens.print_dialog import PrintResultDialog
 from poptui.screens.widgets.conclusion_dialog import ConclusionDialog
 from pypdf import PdfReader
@@ -71,7 +71,10 @@ async def test_f4_stores_a_conclusion_with_its_part_and_the_pop_offers_it_there(
         await pilot.pause()
         await pilot.press("tab")  # from the summary to the conclusions of the methods
         assert app.screen.focused is app.screen.query_one("#candidates")
-        await pilot.press("enter")
+        await pilot.press("enter")  # Enter reads the conclusion whole
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        await pilot.press("escape", "n")  # n takes it over into the summary
         await pilot.pause()
         assert isinstance(app.screen, PopItemForm)
         assert app.screen.query_one("#field-part").query_one(Select).value == "wat_kan_ik"
