@@ -8,12 +8,15 @@ machine, every day and under any load. A test that needs another day says ``cloc
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from scenarios import TODAY, Flow, FrozenClock, build_flow
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import Input, TextArea
 
 from poptui.i18n import set_language
@@ -21,6 +24,36 @@ from poptui.store import Database
 
 if TYPE_CHECKING:
     from screen_openers import Lookup
+
+
+_PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
+"""Parsed rules of every stylesheet source this test process has seen, by source and CSS variables."""
+
+
+def _parse_once(original: Callable[..., list[RuleSet]]) -> Callable[..., list[RuleSet]]:
+    """Textual parses every CSS source (each widget's DEFAULT_CSS, each screen's .tcss) again in
+    every app, a fifth of a Pilot test's start. The rules are a pure function of the source and the
+    theme's variables, and Textual never changes them once parsed (its own per-app cache shares them
+    the same way), so a test process parses each source once per theme."""
+
+    def parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: object,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(self._variables.items()))
+        rules = _PARSED.get(key)
+        if rules is None:
+            rules = _PARSED[key] = original(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    return parse_rules
+
+
+Stylesheet._parse_rules = _parse_once(Stylesheet._parse_rules)  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
