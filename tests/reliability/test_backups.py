@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 
 from poptui.cli import main
 from poptui.models import Employee, Organisation
@@ -127,10 +128,10 @@ def test_restore_refuses_a_backup_that_fails_the_check(
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr(schema.META_FILE, (db.path / schema.META_FILE).read_bytes())
         archive.writestr("employees.json", b'{"employees": {"1": {"id": "x"}}}')
-    before = (db.path / "employees.json").read_bytes()
+    before = employees_file(db.path).read_bytes()
     assert main(["restore", "--db", str(db.path), str(bad), "--yes"]) == 1
     assert "niet in orde" in capsys.readouterr().err
-    assert (db.path / "employees.json").read_bytes() == before
+    assert employees_file(db.path).read_bytes() == before
     with pytest.raises(BackupError):
         restore_backup(db.path, bad)
     not_a_zip = tmp_path / "tekst.zip"
@@ -148,7 +149,7 @@ def test_restore_refuses_a_backup_that_fails_the_check(
 def test_latest_good_backup_skips_broken_ones(db: Database) -> None:
     _fill(db)
     good = create_backup(db, BackupReason.DAILY)
-    (db.path / "employees.json").write_text("[")
+    employees_file(db.path).write_text("[")
     create_backup(db, BackupReason.MANUAL)
     found = latest_good_backup(db.path)
     assert found is not None and found.path == good

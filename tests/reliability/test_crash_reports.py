@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 from textual.widgets import Static
 
 from poptui import crash
@@ -231,7 +232,7 @@ async def test_a_file_damaged_while_the_app_runs_is_said_in_dutch_without_a_cras
     with pytest.raises(DatabaseDamaged):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            (demo_db.path / "employees.json").write_bytes(b"\x00 afgebroken")
+            employees_file(demo_db.path).write_bytes(b"\x00 afgebroken")
             await pilot.press("w")  # the employee list reads employees.json
             await pilot.pause()
             await pilot.pause()

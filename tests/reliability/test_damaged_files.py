@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from store_files import employees_file, trajectories_file
 
 from poptui.cli import main
 from poptui.cli.common import CommandError
@@ -58,7 +59,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_start_refuses_a_damaged_database_and_names_the_backup(
     backed_up: Database, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    DAMAGES[damage](backed_up.path / "employees.json")
+    DAMAGES[damage](employees_file(backed_up.path))
     before = _snapshot(backed_up.path)
     code = main(["--db", str(backed_up.path)])  # no terminal in tests: no question, the command instead
     err = capsys.readouterr().err
@@ -75,7 +76,7 @@ def test_start_refuses_a_damaged_database_and_names_the_backup(
 
 
 def test_the_coach_can_restore_the_latest_good_backup_at_start(backed_up: Database) -> None:
-    _truncate(backed_up.path / "employees.json")
+    _truncate(employees_file(backed_up.path))
     questions: list[str] = []
     options = type("Options", (), {"db": str(backed_up.path)})()
     database = prepare_database(options, ask=lambda question: questions.append(question) or True)
@@ -95,14 +96,14 @@ def test_saying_no_changes_nothing(backed_up: Database) -> None:
 
 
 def test_damaged_without_any_backup_says_what_to_do(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    (db.path / "employees.json").write_text("{")
+    employees_file(db.path).write_text("{")
     assert main(["--db", str(db.path)]) == 2
     err = capsys.readouterr().err
     assert "geen goede reservekopie" in err and "IT-verantwoordelijke" in err
 
 
 def test_a_damaged_backup_is_never_offered(backed_up: Database) -> None:
-    _not_json(backed_up.path / "employees.json")
+    _not_json(employees_file(backed_up.path))
     create_backup(backed_up, BackupReason.MANUAL)  # a backup of the damaged state: fails the check
     options = type("Options", (), {"db": str(backed_up.path)})()
     offered: list[str] = []
@@ -112,7 +113,7 @@ def test_a_damaged_backup_is_never_offered(backed_up: Database) -> None:
 
 
 def test_real_start_in_a_subprocess_refuses_in_dutch(backed_up: Database) -> None:
-    _other_json(backed_up.path / "trajectories.json")
+    _other_json(trajectories_file(backed_up.path))
     env = {**os.environ, "LANG": "C.UTF-8"}
     result = subprocess.run(
         [sys.executable, "-m", "poptui", "--db", str(backed_up.path)],
@@ -132,7 +133,7 @@ def test_an_invalid_record_is_one_problem_line_naming_the_fields_not_their_value
 ) -> None:
     organisation = db.save(Organisation(name="Atelier"))
     employee = db.save(Employee(first_name="Inès", last_name="Geheim", organisation_id=organisation.id))
-    path = db.path / "employees.json"
+    path = employees_file(db.path)
     data = json.loads(path.read_text())
     record = next(doc for doc in data["employees"].values() if doc["id"] == employee.id)
     record["reflection"] = "heel-hoog-geheim"

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
+from store_files import employees_file
 
 import poptui.models as models
 from poptui.models.errors import field_errors
@@ -128,7 +129,7 @@ def test_employee_import_refuses_bad_rows_in_dutch(
     writer.writerows(rows)
     path = Path(tmp_path_factory.mktemp("csv")) / "werknemers.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    before = (database.path / "employees.json").read_bytes() if (database.path / "employees.json").exists() else b""
+    before = employees_file(database.path).read_bytes() if employees_file(database.path).exists() else b""
     try:
         result = import_employees.prepare_import(database, path, organisation)
     except ImportFileError as error:
@@ -136,5 +137,5 @@ def test_employee_import_refuses_bad_rows_in_dutch(
         return
     for row in result.refused:
         assert row.reason and not any(word in row.reason for word in ENGLISH)
-    after = (database.path / "employees.json").read_bytes() if (database.path / "employees.json").exists() else b""
+    after = employees_file(database.path).read_bytes() if employees_file(database.path).exists() else b""
     assert after == before  # a preview saves nothing

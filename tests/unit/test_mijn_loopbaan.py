@@ -12,6 +12,7 @@ import pytest
 from export_fixtures import employee, moments, organisation, pop, trajectory
 from openpyxl import load_workbook
 from scenarios import FrozenClock
+from store_files import trajectories_file
 
 from poptui.cli import main
 from poptui.models import PopDocument, PopStatus
@@ -134,15 +135,15 @@ def test_month_package_and_excel_use_the_mark(db: Database, final: tuple[str, Po
 
 def test_migration_moves_the_yes_no_to_the_final_pop(db: Database, final: tuple[str, PopDocument]) -> None:
     trajectory_id, stored = final
-    trajectories = json.loads((db.path / "trajectories.json").read_text())
+    trajectories = json.loads(trajectories_file(db.path).read_text())
     for doc in trajectories["trajectories"].values():
         doc["uploaded_to_mijn_loopbaan"] = True
-    (db.path / "trajectories.json").write_text(json.dumps(trajectories))
+    trajectories_file(db.path).write_text(json.dumps(trajectories))
     meta = json.loads((db.path / schema.META_FILE).read_text())
     (db.path / schema.META_FILE).write_text(json.dumps(meta | {"schema_version": 1}))
     migrated = Database.open(db.path)
     assert migrated.schema_version() == schema.SCHEMA_VERSION
     moved = migrated.get(PopDocument, stored.id)
     assert moved.uploaded_on == date(2026, 11, 28) and moved.uploaded_by == "overgenomen"
-    assert "uploaded_to_mijn_loopbaan" not in (db.path / "trajectories.json").read_text()
+    assert "uploaded_to_mijn_loopbaan" not in trajectories_file(db.path).read_text()
     assert migrated.get(PopDocument, stored.id).trajectory_id == trajectory_id
