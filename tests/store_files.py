@@ -22,3 +22,40 @@ def employees_file(root: Path, employee_id: str | None = None) -> Path:
 
 def trajectories_file(root: Path, employee_id: str | None = None) -> Path:
     return shard_file(root, "trajectories", employee_id)
+
+
+def downgrade_to_schema_2(root: Path) -> None:
+    """Turn a database of this version into one as poptui left it at schema 2: employees.json and
+    trajectories.json (document ids renumbered, as one TinyDB file has them), no shard folders, a
+    manifest listing the two files and summaries whose head names them."""
+    import json
+    import shutil
+
+    from poptui.store import manifest, schema, summaries
+    from poptui.store.files import atomic_write, dumps
+
+    root = Path(root)
+    for scope, legacy in layout.LEGACY_FILES.items():
+        merged: dict[str, dict[str, object]] = {}
+        for path in layout.shard_files(root, scope):
+            for table, documents in json.loads(path.read_bytes()).items():
+                rows = merged.setdefault(table, {})
+                for document in documents.values():
+                    rows[str(len(rows) + 1)] = document
+        atomic_write(root / legacy, dumps(merged))
+        shutil.rmtree(root / layout.FOLDERS[scope], ignore_errors=True)
+    meta = json.loads((root / schema.META_FILE).read_bytes())
+    atomic_write(root / schema.META_FILE, dumps(meta | {"schema_version": 2}))
+    old = manifest.read(root)
+    assert old is not None
+    files = manifest.snapshot(root)
+    for legacy in layout.LEGACY_FILES.values():
+        found = manifest.identity(root / legacy)
+        assert found is not None
+        files[legacy] = found
+    (root / manifest.CHANGES_FILE).unlink(missing_ok=True)
+    manifest.write(root, manifest.Manifest(files, old.audit_count, old.audit_hash, old.audit_size))
+    head_path = root / summaries.FOLDER / summaries.HEAD
+    head = json.loads(head_path.read_bytes())
+    head["shared"] = summaries.legacy_identities(root)
+    head_path.write_bytes(dumps(head))

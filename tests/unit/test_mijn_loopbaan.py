@@ -12,7 +12,7 @@ import pytest
 from export_fixtures import employee, moments, organisation, pop, trajectory
 from openpyxl import load_workbook
 from scenarios import FrozenClock
-from store_files import trajectories_file
+from store_files import downgrade_to_schema_2, trajectories_file
 
 from poptui.cli import main
 from poptui.models import PopDocument, PopStatus
@@ -135,10 +135,11 @@ def test_month_package_and_excel_use_the_mark(db: Database, final: tuple[str, Po
 
 def test_migration_moves_the_yes_no_to_the_final_pop(db: Database, final: tuple[str, PopDocument]) -> None:
     trajectory_id, stored = final
-    trajectories = json.loads(trajectories_file(db.path).read_text())
+    downgrade_to_schema_2(db.path)  # schema 1 kept trajectories in trajectories.json, as schema 2 did
+    trajectories = json.loads((db.path / "trajectories.json").read_text())
     for doc in trajectories["trajectories"].values():
         doc["uploaded_to_mijn_loopbaan"] = True
-    trajectories_file(db.path).write_text(json.dumps(trajectories))
+    (db.path / "trajectories.json").write_text(json.dumps(trajectories))
     meta = json.loads((db.path / schema.META_FILE).read_text())
     (db.path / schema.META_FILE).write_text(json.dumps(meta | {"schema_version": 1}))
     migrated = Database.open(db.path)
