@@ -5,8 +5,8 @@ about 100k records): a save rewrites one small file, not everything.
 
     poptui-db.json          format marker and schema version
     core.json               organisations, persons, start-up analyses, trainings, hours
-    employees.json          employees (the list screen reads only this file)
-    trajectories.json       trajectories (the home screen and month reports read this)
+    employees/NN.json       employees, in 64 shards by a hash of their id (poptui.store.layout)
+    trajectories/NN.json    trajectories, in the shard of their employee's id
     dossiers/<id>.json      per employee: contact moments, consultations, method
                             records, POP documents, action evaluations
     audit.log               append-only, hash-chained audit trail
@@ -19,10 +19,10 @@ about 100k records): a save rewrites one small file, not everything.
 
 The layout rule: a save writes only files whose size does not grow with the organisation —
 the dossier it touches, one summary shard, the manifest's changes, an append to the audit
-log — never a file listing every employee or every file. employees.json and
-trajectories.json do not meet it yet: a save of an employee or a trajectory rewrites the
-whole file (9 and 21 MB at 20,000 employees); sharding them per employee, like the
-dossiers, is the next change of the layout (a schema migration).
+log — never a file listing every employee or every file. A shard without records has no
+file. Up to schema 2 the employees and trajectories were each one file (employees.json,
+trajectories.json: 9 and 21 MB at 20,000 employees, rewritten whole by every save); the
+migration to schema 3 shards them (see :meth:`Database.migrate`).
 
 Every write happens inside :meth:`Database.transaction`: the lock is taken, the
 files involved are read fresh, changes are applied in memory and each changed

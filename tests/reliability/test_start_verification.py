@@ -160,13 +160,14 @@ def test_an_interrupted_restore_is_finished_before_the_app_reads_anything(backed
     from poptui.store import swap
 
     staging = swap.new_staging(backed_up.path)
-    shutil.copytree(backed_up.path / "dossiers", staging / "dossiers", dirs_exist_ok=True)
-    for name in ("core.json", "employees.json", "trajectories.json", "audit.log", "manifest.json", "poptui-db.json"):
+    for folder in swap.SWAPPED_FOLDERS:
+        shutil.copytree(backed_up.path / folder, staging / folder, dirs_exist_ok=True)
+    for name in ("core.json", "audit.log", "manifest.json", "poptui-db.json"):
         shutil.copy2(backed_up.path / name, staging / name)
     (backed_up.path / swap.JOURNAL).write_text(
-        json.dumps({"staging": staging.name, "files": ["employees.json"], "remove": []})
+        json.dumps({"staging": staging.name, "files": ["core.json"], "remove": []})
     )
-    employees_file(backed_up.path).write_text("{kapot")  # the old file, half replaced by the restore
+    employees_file(backed_up.path).write_text("{kapot")  # the old shard, its folder not yet swapped by the restore
     database = prepare_database(_options(backed_up.path), ask=lambda _question: False)
     assert not swap.pending(backed_up.path)
     assert database.list(Employee)
@@ -231,16 +232,17 @@ def test_an_unchanged_file_this_user_may_not_read_is_refused_at_start(
     create_backup(demo_db, BackupReason.DAILY)
     before = sorted(path.name for path in (demo_db.path / "backups").iterdir())
     real_access = os.access
+    shard = employees_file(demo_db.path)
 
     def no_read(path: object, mode: int, **kwargs: object) -> bool:
-        if Path(str(path)).name == "employees.json":
+        if Path(str(path)) == shard:
             return False
         return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(health.os, "access", no_read)
     assert main(["--db", str(demo_db.path)]) == 2
     err = capsys.readouterr().err
-    assert "geen toegang" in err and "employees.json" in err and "terminal" not in err, err
+    assert "geen toegang" in err and shard.name in err and "employees" in err and "terminal" not in err, err
     assert sorted(path.name for path in (demo_db.path / "backups").iterdir()) == before
 
 

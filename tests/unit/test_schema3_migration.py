@@ -29,7 +29,7 @@ from poptui.models import (
 )
 from poptui.services.backup import check_backup, restore_backup
 from poptui.services.health import check_database, verify_for_start
-from poptui.store import Database, layout, schema, summaries
+from poptui.store import Database, DatabaseDamaged, layout, schema, summaries
 from poptui.store.backup import BackupReason, backup_holds, create_backup, list_backups
 from poptui.store.database import Database as DatabaseClass
 
@@ -186,3 +186,19 @@ def test_a_backup_of_schema_2_is_checked_restored_and_migrated(db: Database, tmp
     assert not (current.path / "employees.json").exists()
     assert check_database(restored).healthy
     assert backup_holds(old, employees[0].id)
+
+
+def test_a_save_never_recreates_a_deleted_shard(db: Database) -> None:
+    employees, _trajectories = _people(db, 3)
+    shard = db.path / layout.shard_name("employees", employees[0].id)
+    shard.unlink()
+    twin = next(
+        f"nieuw{number}"
+        for number in range(10_000)
+        if layout.shard_of(f"nieuw{number}") == layout.shard_of(employees[0].id)
+    )
+    with pytest.raises(DatabaseDamaged, match="ontbreekt"):
+        db.save(
+            Employee(id=twin, first_name="Nieuw", last_name="Janssens", organisation_id=employees[0].organisation_id)
+        )
+    assert not shard.exists()
