@@ -39,7 +39,7 @@ from poptui.models import (
     Training,
     Trajectory,
 )
-from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError
+from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError, layout
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import unreadable
@@ -450,7 +450,8 @@ def permission_warnings(root: Path) -> list[str]:
 
 def leftover_warnings(root: Path) -> list[str]:
     """Temporary files left behind by a process that was stopped in the middle of a save."""
-    leftovers = [path for folder in (root, root / "dossiers") if folder.is_dir() for path in folder.glob(".*.tmp")]
+    folders = (root, root / "dossiers", *(root / name for name in layout.FOLDERS.values()))
+    leftovers = [path for folder in folders if folder.is_dir() for path in folder.glob(".*.tmp")]
     if not leftovers:
         return []
     return [
