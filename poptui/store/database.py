@@ -178,8 +178,11 @@ class Database:
         version = database.schema_version()
         if version > schema.SCHEMA_VERSION:
             raise NewerSchema(path, version, schema.SCHEMA_VERSION)
-        if migrate and (version < schema.SCHEMA_VERSION or database._legacy_left()):
+        if version < schema.SCHEMA_VERSION and migrate:
             database.migrate()
+        elif migrate and database._legacy_left():  # a migration killed after its switch point: finish it
+            with contextlib.suppress(StoreError, OSError):  # read-only, or busy: the next open tries again
+                database.migrate()
         if summaries.is_legacy(path):
             with contextlib.suppress(StoreError, OSError), database._locked():
                 summaries.convert_legacy(path)
