@@ -28,7 +28,9 @@ from pathlib import Path
 from workspace import BENCH, Workspace, poptui_command, python
 
 IMPORT_ROWS = 10_000
-SHARED_FILES = ("poptui-db.json", "core.json", "employees.json", "trajectories.json")
+SHARED_FILES = ("poptui-db.json", "core.json")
+SHARDED = ("employees", "trajectories")
+"""Folders of 64 shards since schema 3 (poptui/store/layout.py); employees.json and trajectories.json before."""
 
 
 class CommandTimeout(RuntimeError):
@@ -75,6 +77,9 @@ def _bare_read(database: Path, mode: str) -> None:
     import orjson
 
     paths = [database / name for name in SHARED_FILES]
+    for folder in SHARDED:
+        paths += sorted((database / folder).glob("*.json"))
+        paths += [database / f"{folder}.json"] if (database / f"{folder}.json").exists() else []
     if mode == "all":
         paths += sorted((database / "dossiers").glob("*.json"))
     records = 0

@@ -1,8 +1,8 @@
 """Saves at scale: poptui's store against stock TinyDB inserting into one JSON file of the same size.
 
 On a copy of a scale database (bench/generate.py) it saves, in turns, a contact moment
-(an employee's dossier file), an employee (employees.json) and a trajectory
-(trajectories.json), each loaded first as a form would, and times every save. The
+(an employee's dossier file), an employee (its shard of employees/) and a trajectory
+(its shard of trajectories/), each loaded first as a form would, and times every save. The
 baseline puts every record of the same database into one stock TinyDB JSON file and times
 ``insert`` into it, between the poptui saves.
 

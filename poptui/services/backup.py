@@ -65,13 +65,16 @@ def _check_files(files: dict[str, bytes], database_path: Path) -> HealthReport:
         with work.work_folder(database_path, "controle") as folder:
             target = folder / "db"
             target.mkdir(mode=0o700)
-            (target / "dossiers").mkdir(mode=0o700)
+            for folder_name in swap.SWAPPED_FOLDERS:
+                (target / folder_name).mkdir(mode=0o700)
             for name, data in files.items():
                 _write_private(target / name, data)
             try:
                 database = Database.open(target, actor="controle", migrate=False)
                 if database.schema_version() > schema.SCHEMA_VERSION:
                     raise StoreError(_("De reservekopie komt van een nieuwere versie van poptui."))
+                if database.schema_version() < schema.SCHEMA_VERSION:  # checked as it will be after the restore
+                    database.migrate()
                 return check_database(database)
             except StoreError as error:
                 return HealthReport(problems=[str(error)])

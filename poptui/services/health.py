@@ -39,7 +39,7 @@ from poptui.models import (
     Training,
     Trajectory,
 )
-from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError
+from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError, layout
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
 from poptui.store.errors import unreadable
@@ -131,7 +131,8 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
 def first_unreadable(root: Path) -> Path | None:
     """The first file of the database this user may not read (one ``access`` call per file, no reading).
 
-    The files of :func:`poptui.store.manifest.data_files`, listed as plain strings: at every start, and
+    The files of :func:`poptui.store.manifest.data_files` (the shards of employees/ and trajectories/
+    included), listed as plain strings: at every start, and
     at 2,000 employees a ``Path`` per dossier cost more than the ``access`` calls themselves."""
     base = os.fspath(root)
     fixed = (
@@ -142,16 +143,17 @@ def first_unreadable(root: Path) -> Path | None:
         store_manifest.AUDIT,
     )
     paths = [os.path.join(base, name) for name in fixed]
-    folder = os.path.join(base, store_manifest.DOSSIERS)
-    try:
-        with os.scandir(folder) as entries:
-            paths.extend(
-                entry.path for entry in entries if entry.name.endswith(".json") and not entry.name.startswith(".")
-            )
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise unreadable(Path(folder), error) from error
+    for folder_name in (*layout.FOLDERS.values(), store_manifest.DOSSIERS):  # the shards, then the dossiers
+        folder = os.path.join(base, folder_name)
+        try:
+            with os.scandir(folder) as entries:
+                paths.extend(
+                    entry.path for entry in entries if entry.name.endswith(".json") and not entry.name.startswith(".")
+                )
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise unreadable(Path(folder), error) from error
     for path in paths:
         if not os.access(path, os.R_OK) and os.path.exists(path):
             return Path(path)
@@ -450,7 +452,8 @@ def permission_warnings(root: Path) -> list[str]:
 
 def leftover_warnings(root: Path) -> list[str]:
     """Temporary files left behind by a process that was stopped in the middle of a save."""
-    leftovers = [path for folder in (root, root / "dossiers") if folder.is_dir() for path in folder.glob(".*.tmp")]
+    folders = (root, root / "dossiers", *(root / name for name in layout.FOLDERS.values()))
+    leftovers = [path for folder in folders if folder.is_dir() for path in folder.glob(".*.tmp")]
     if not leftovers:
         return []
     return [

@@ -157,7 +157,7 @@ def summarise(
 ) -> list[TrajectorySummary]:
     """The counts of each trajectory, in the order given (every trajectory, by start date, when none
     are given), from the store's summaries (checked against the files first): neither a dossier
-    nor trajectories.json is read unless it changed without poptui."""
+    nor a shard of trajectories/ is read unless it changed without poptui."""
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
     entries = database.refresh_summaries()
     if trajectories is None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from poptui import clock
 from poptui.formatting import format_moment
 from poptui.i18n import _
-from poptui.store import audit, schema
+from poptui.store import audit, layout, schema
 from poptui.store.errors import BackupError, os_reason
 from poptui.store.files import atomic_write, ensure_folder, write_streamed
 from poptui.store.manifest import CHANGES_FILE, MANIFEST_FILE
@@ -85,13 +85,14 @@ def database_files(database_path: Path) -> list[Path]:
     names = [
         schema.META_FILE,
         "core.json",
-        "employees.json",
-        "trajectories.json",
+        *layout.LEGACY_FILES.values(),  # a database of schema 2 (before its migration)
         audit.AUDIT_FILE,
         MANIFEST_FILE,
         CHANGES_FILE,
     ]
     files = [root / name for name in names if (root / name).is_file()]
+    for scope in layout.FOLDERS:
+        files.extend(layout.shard_files(root, scope))
     dossiers = root / "dossiers"
     if dossiers.is_dir():
         files.extend(sorted(path for path in dossiers.glob("*.json") if path.is_file()))
@@ -208,7 +209,7 @@ def remove_stale_temps(database_path: Path, older_than: float = STALE_TEMP_SECON
     root = Path(database_path)
     count = 0
     limit = time.time() - older_than
-    for folder in (root, root / "dossiers", backup_folder(root)):
+    for folder in (root, root / "dossiers", *(root / name for name in layout.FOLDERS.values()), backup_folder(root)):
         for path in folder.glob(".*.tmp") if folder.is_dir() else []:
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < limit:
@@ -226,7 +227,11 @@ def ensure_daily_backup(database: Database, today: date | None = None) -> Path |
     return create_backup(database, BackupReason.DAILY)
 
 
-_ALLOWED_MEMBER = re.compile(r"^(?:[A-Za-z0-9_.-]+\.json|audit\.log|dossiers/[A-Za-z0-9_-]{1,64}\.json)$")
+_ALLOWED_MEMBER = re.compile(
+    r"^(?:[A-Za-z0-9_.-]+\.json|audit\.log|dossiers/[A-Za-z0-9_-]{1,64}\.json|(?:employees|trajectories)/\d\d\.json)$"
+)
+"""The files of a backup: the top-level files (of schema 3, or of schema 2 with employees.json and
+trajectories.json, migrated after a restore), the dossiers and the shards (see :mod:`poptui.store.layout`)."""
 
 
 def read_backup(path: Path) -> dict[str, bytes]:
@@ -252,7 +257,8 @@ def extract_backup(path: Path, target: Path) -> None:
     """Write the files of backup ``path`` into the (new or empty) folder ``target``."""
     files = read_backup(path)
     ensure_folder(target)
-    ensure_folder(target / "dossiers")
+    for folder in ("dossiers", *layout.FOLDERS.values()):
+        ensure_folder(target / folder)
     for name, data in files.items():
         atomic_write(target / name, data)
 
@@ -266,4 +272,6 @@ def backup_holds(path: Path, employee_id: str) -> bool:
     if f"dossiers/{employee_id}.json" in files:
         return True
     needle = employee_id.encode()
-    return any(needle in files.get(name, b"") for name in ("employees.json", "trajectories.json", "core.json"))
+    names = ["core.json", *layout.LEGACY_FILES.values()]
+    names += [layout.shard_name(scope, employee_id) for scope in layout.FOLDERS]
+    return any(needle in files.get(name, b"") for name in names)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from poptui.models import AuditAction, AuditEvent, Employee, MethodRecordBase, Record
-from poptui.store import audit, policy, summaries
+from poptui.store import audit, layout, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import (
     _fsync_folder,
@@ -50,7 +50,7 @@ from poptui.store.files import (
     write_temp,
 )
 from poptui.store.storage import forget, is_clean, read_tables, remember_written
-from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _when, checked, now
+from poptui.store.transaction import DOSSIERS, SAFE_ID, Transaction, _content_fields, _owner, _when, checked, now
 
 if TYPE_CHECKING:
     from poptui.store.database import Database
@@ -87,11 +87,10 @@ def _base(record_type: type[Record]) -> type[Record]:
 def _versions(database: Database, record_type: type[Record], equals: tuple[tuple[str, Any], ...]) -> dict[str, int]:
     if record_type.scope == "dossier":
         raise StoreError("Een momentopname kan alleen van werknemers, trajecten of kerngegevens.")
-    path = database._file_for(record_type, None)
-    rows = read_tables(path).get(record_type.table, {})
     return {
         str(doc.get("id")): int(doc.get("version", 0))
-        for doc in rows.values()
+        for path in database._files_of(record_type)
+        for doc in read_tables(path).get(record_type.table, {}).values()
         if all(doc.get(key) == value for key, value in equals)
     }
 
@@ -145,7 +144,7 @@ class _Write:
 
     def _path(self, record: Record) -> tuple[Path, str]:
         base = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
-        employee_id = getattr(record, "employee_id", None) if base.scope == "dossier" else None
+        employee_id = _owner(base, record)
         where = (base.scope, employee_id)
         path = self.paths.get(where)
         if path is None:
@@ -269,9 +268,12 @@ class _Write:
 
         root = self.database.path
         before = self.database.manifest_for_save(list(files))  # refuses a cut audit log, a deleted file
-        head_was_current = summaries.head_before_save(root)
+        shared = [path.relative_to(root).as_posix() for path in files if layout.is_shard(path)]
+        head_was_current = summaries.head_before_save(root, shared)
         temps: list[tuple[Path, Path]] = []
         try:
+            for folder in {path.parent for path in files if path.parent != root}:
+                ensure_folder(folder)
             for path, data in files.items():
                 temps.append((write_temp(path, dumps(data)), path))
             appended = audit.append_prepared(root / audit.AUDIT_FILE, entries)
@@ -303,9 +305,11 @@ class _Write:
                 )
         except OSError as error:
             raise SaveFailed(root, os_reason(error)) from error
-        self.update_summaries(files, head_was_current)
+        self.update_summaries(files, head_was_current, shared)
 
-    def update_summaries(self, files: dict[Path, dict[str, dict[str, Any]]], head_was_current: bool) -> None:
+    def update_summaries(
+        self, files: dict[Path, dict[str, dict[str, Any]]], head_was_current: bool, shared: list[str]
+    ) -> None:
         """Take what was written over into the summaries (:mod:`poptui.store.summaries`)."""
         changes = summaries.Changes()
         touched: set[Path] = set()
@@ -323,7 +327,7 @@ class _Write:
             seen = summaries.identity(path)
             if tables is not None and seen is not None:
                 changes.dossiers[path.stem] = summaries.dossier_part(tables, seen)
-        summaries.update(self.database.path, changes, head_was_current)
+        summaries.update(self.database.path, changes, head_was_current, shared)
 
 
 def _conflict(record: Record, stored: dict[str, Any]) -> VersionConflict:

@@ -5,8 +5,8 @@ about 100k records): a save rewrites one small file, not everything.
 
     poptui-db.json          format marker and schema version
     core.json               organisations, persons, start-up analyses, trainings, hours
-    employees.json          employees (the list screen reads only this file)
-    trajectories.json       trajectories (the home screen and month reports read this)
+    employees/NN.json       employees, in 64 shards by a hash of their id (poptui.store.layout)
+    trajectories/NN.json    trajectories, in the shard of their employee's id
     dossiers/<id>.json      per employee: contact moments, consultations, method
                             records, POP documents, action evaluations
     audit.log               append-only, hash-chained audit trail
@@ -19,10 +19,10 @@ about 100k records): a save rewrites one small file, not everything.
 
 The layout rule: a save writes only files whose size does not grow with the organisation —
 the dossier it touches, one summary shard, the manifest's changes, an append to the audit
-log — never a file listing every employee or every file. employees.json and
-trajectories.json do not meet it yet: a save of an employee or a trajectory rewrites the
-whole file (9 and 21 MB at 20,000 employees); sharding them per employee, like the
-dossiers, is the next change of the layout (a schema migration).
+log — never a file listing every employee or every file. A shard without records has no
+file. Up to schema 2 the employees and trajectories were each one file (employees.json,
+trajectories.json: 9 and 21 MB at 20,000 employees, rewritten whole by every save); the
+migration to schema 3 shards them (see :meth:`Database.migrate`).
 
 Every write happens inside :meth:`Database.transaction`: the lock is taken, the
 files involved are read fresh, changes are applied in memory and each changed
@@ -55,7 +55,7 @@ from poptui.models import (
     Record,
 )
 from poptui.models.errors import field_errors
-from poptui.store import audit, manifest, schema, summaries, swap, work
+from poptui.store import audit, layout, manifest, schema, summaries, swap, work
 from poptui.store.errors import (
     CreateFailed,
     DatabaseBusy,
@@ -99,7 +99,8 @@ process that saves in a loop re-takes the lock before a waiter looks again: with
 at once on a loaded two-core machine the worst wait was 7 to 13 s (and over 15 s, a refused save, at
 load 13); at 5 ms it was 3 to 4.4 s. A try is one system call."""
 
-FILE_OF_SCOPE = {"core": "core.json", "employees": "employees.json", "trajectories": "trajectories.json"}
+FILE_OF_SCOPE = {"core": "core.json"}
+"""The scopes kept in one file; employees and trajectories are sharded (:mod:`poptui.store.layout`)."""
 
 
 def default_actor() -> str:
@@ -179,6 +180,9 @@ class Database:
             raise NewerSchema(path, version, schema.SCHEMA_VERSION)
         if version < schema.SCHEMA_VERSION and migrate:
             database.migrate()
+        elif migrate and database._legacy_left():  # a migration killed after its switch point: finish it
+            with contextlib.suppress(StoreError, OSError):  # read-only, or busy: the next open tries again
+                database.migrate()
         if summaries.is_legacy(path):
             with contextlib.suppress(StoreError, OSError), database._locked():
                 summaries.convert_legacy(path)
@@ -206,9 +210,13 @@ class Database:
             raise DatabaseDamaged(self.path / schema.META_FILE, "geen geldig schemanummer")
         return version
 
-    def data_files(self) -> list[Path]:
-        """Every TinyDB file of the database."""
+    def data_files(self, *, legacy: bool = False) -> list[Path]:
+        """Every TinyDB file of the database; ``legacy``: also the single files of schema 2 (for a migration)."""
         files = [self.path / name for name in FILE_OF_SCOPE.values() if (self.path / name).exists()]
+        if legacy:
+            files.extend(self.path / name for name in layout.LEGACY_FILES.values() if (self.path / name).exists())
+        for scope in layout.FOLDERS:
+            files.extend(layout.shard_files(self.path, scope))
         dossier_folder = self.path / DOSSIERS
         if dossier_folder.is_dir():
             files.extend(sorted(dossier_folder.glob("*.json")))
@@ -230,34 +238,101 @@ class Database:
         return found
 
     def migrate(self) -> None:
-        """Bring an older database to the current schema (under the lock), after a backup."""
+        """Bring an older database to the current schema (under the lock), after a backup.
+
+        Order (see :mod:`poptui.store.schema`): every file is read (and so verified), a backup is
+        made, the steps run on the files they work on, the changed and new files are written, then
+        ``poptui-db.json`` with the new version: the switch point. Then the manifest is brought up to
+        date and the files the steps dropped are removed (:meth:`_finish_migration`, which the next
+        open runs again when a kill came in between). A kill before the switch leaves the old
+        database, and the migration runs again at the next open.
+        """
         from poptui.store import backup
 
         with self._locked():
             version = self.schema_version()
             if version >= schema.SCHEMA_VERSION:
+                self._finish_migration()
                 return
             steps = schema.migrations_from(version)
             # Read (and so verify) every file before backing anything up: a damaged database is refused
             # here and never copied into the backups, where it could push out a good one.
-            files = {str(path.relative_to(self.path)): copy.deepcopy(read_tables(path)) for path in self.data_files()}
+            originals: dict[str, Any] = {}
+            for path in self.data_files(legacy=True):
+                name = path.relative_to(self.path).as_posix()
+                tables = read_tables(path)
+                if schema.touched(version, name):
+                    originals[name] = tables
+            files = {name: copy.deepcopy(tables) for name, tables in originals.items()}
             backup.write_backup_file(self.path, backup.backup_folder(self.path), backup.BackupReason.MIGRATION)
+            legacy_seen = summaries.legacy_identities(self.path)
             for step in steps:
                 step(files)
             for name, tables in files.items():
-                atomic_write(self.path / name, dumps(tables))
+                if name not in originals or tables != originals[name]:
+                    ensure_folder((self.path / name).parent)
+                    atomic_write(self.path / name, dumps(tables))
+            for name in originals:
+                if name not in files and layout.is_shard_name(name):  # left by an interrupted run: not data yet
+                    (self.path / name).unlink(missing_ok=True)
+            summaries.after_migration(self.path, legacy_seen)
             meta = self.meta() | {"schema_version": schema.SCHEMA_VERSION, "migrated_at": now().isoformat()}
             atomic_write(self.path / schema.META_FILE, dumps(meta))
+            self._finish_migration()
+
+    def _finish_migration(self) -> None:
+        """Under the lock, after the switch to the current schema: the manifest names the shards instead of
+        the single files of schema 2, then those files are removed. Repeated until it is done (by every
+        open of a database that still has them)."""
+        left = [name for name in layout.LEGACY_FILES.values() if (self.path / name).exists()]
+        if not left:
+            return
+        try:
+            before = self.manifest_for_save()
+        except DatabaseDamaged:
+            return  # the full check at start reports it; the old files stay until it is repaired
+        if before is not None:
+            shards = [
+                path.relative_to(self.path).as_posix()
+                for scope in layout.FOLDERS
+                for path in layout.shard_files(self.path, scope)
+            ]
+            self.update_manifest(before, shards, left, None, 0)
+            try:
+                after = manifest.read(self.path)
+            except manifest.ManifestUnreadable:
+                after = None
+            if after is not None and any(name in after.files for name in left):
+                return  # the manifest could not be written: removing the files now would look like damage
+        for name in left:
+            (self.path / name).unlink(missing_ok=True)
+
+    def _legacy_left(self) -> bool:
+        """Are the single files of schema 2 still there (a migration killed after its switch point)?"""
+        return any((self.path / name).exists() for name in layout.LEGACY_FILES.values())
 
     # -- where records live ------------------------------------------------------
 
     def _file_for(self, record_type: type[Record], employee_id: str | None) -> Path:
+        """The file of ``record_type``'s records of employee ``employee_id`` (for an employee: its own id;
+        unused for the organisation-wide records of core.json)."""
         scope = record_type.scope
-        if scope != "dossier":
+        if scope in FILE_OF_SCOPE:
             return self.path / FILE_OF_SCOPE[scope]
         if not employee_id or not SAFE_ID.match(employee_id):
             raise StoreError(f"Ongeldige werknemer-id voor een {record_type.label}: {employee_id!r}")
+        if scope in layout.FOLDERS:
+            return self.path / layout.shard_name(scope, employee_id)
         return self.path / DOSSIERS / f"{employee_id}.json"
+
+    def _files_of(self, record_type: type[Record], employee_id: str | None = None) -> builtins.list[Path]:
+        """The files holding ``record_type``'s records (of one employee, when given)."""
+        scope = record_type.scope
+        if scope in layout.FOLDERS and employee_id is None:
+            return layout.shard_files(self.path, scope)
+        if scope == "dossier" and employee_id is None:
+            return [self._file_for(record_type, some_id) for some_id in self.dossier_ids()]
+        return [self._file_for(record_type, employee_id)]
 
     def dossier_ids(self) -> list[str]:
         folder = self.path / DOSSIERS
@@ -290,13 +365,9 @@ class Database:
         **equals: Any,
     ) -> list[R]:
         """All records of a type, optionally of one employee, filtered."""
-        if record_type.scope == "dossier":
-            ids = [employee_id] if employee_id else self.dossier_ids()
-            paths = [self._file_for(record_type, some_id) for some_id in ids]
-        else:
-            paths = [self._file_for(record_type, None)]
-            if employee_id is not None:
-                equals["employee_id"] = employee_id
+        paths = self._files_of(record_type, employee_id or None)
+        if record_type.scope != "dossier" and employee_id is not None:
+            equals["employee_id"] = employee_id
         wanted = [(key, _plain(value)) for key, value in equals.items()]
         out: list[R] = []
         for path in paths:
@@ -324,10 +395,17 @@ class Database:
                 if found is not None:
                     return found
             return None
-        path = self._file_for(record_type, employee_id)
-        for doc in self._documents(path, record_type.table):
-            if isinstance(doc, dict) and doc.get("id") == record_id:
-                return self._load(record_type, doc, path, is_clean(path))
+        if record_type.scope == "employees":
+            employee_id = record_id if SAFE_ID.match(record_id) else None
+            if employee_id is None:
+                return None
+        paths = self._files_of(record_type, employee_id)
+        if record_type.scope == "trajectories" and employee_id is not None:  # as before: found by id alone
+            paths += [path for path in self._files_of(record_type) if path not in paths]
+        for path in paths:
+            for doc in self._documents(path, record_type.table):
+                if isinstance(doc, dict) and doc.get("id") == record_id:
+                    return self._load(record_type, doc, path, is_clean(path))
         return None
 
     # -- summaries (see poptui.store.summaries) -----------------------------------

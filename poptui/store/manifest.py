@@ -1,7 +1,7 @@
 """The manifest (``manifest.json``): the database as poptui last wrote it, for a cheap check at every start.
 
-It holds, for every data file (``core.json``, ``employees.json``, ``trajectories.json``,
-``audit.log`` and ``dossiers/<id>.json``), the file's size and modification time (in
+It holds, for every data file (``core.json``, the shards ``employees/NN.json`` and
+``trajectories/NN.json``, ``audit.log`` and ``dossiers/<id>.json``), the file's size and modification time (in
 nanoseconds) as poptui left it, and the head of the audit chain: the number of
 entries, the hash of the last one and the size of ``audit.log``.
 
@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from poptui.i18n import _
+from poptui.store import layout
 from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import dumps, loads, write_temp
 
@@ -61,7 +62,7 @@ FOLD_AT = 500
 """Files named in the changes before they are folded into a new base: a save then rewrites at most
 about 40 KB, and the base once every few hundred saves (or at the next full check)."""
 META_FLAG = "manifest"
-SHARED_FILES = ("core.json", "employees.json", "trajectories.json")
+SHARED_FILES = ("core.json",)
 AUDIT = "audit.log"
 DOSSIERS = "dossiers"
 
@@ -108,6 +109,8 @@ def identity(path: Path) -> Identity | None:
 def data_files(root: Path) -> dict[str, Path]:
     """Every data file on disk now, by its name relative to the database folder."""
     found = {name: root / name for name in (*SHARED_FILES, AUDIT) if (root / name).is_file()}
+    for scope in layout.FOLDERS:
+        found.update((path.relative_to(root).as_posix(), path) for path in layout.shard_files(root, scope))
     folder = root / DOSSIERS
     try:
         entries = list(os.scandir(folder))
@@ -248,7 +251,7 @@ def _parse(path: Path, raw: bytes) -> Manifest:
 def _valid_name(name: object) -> bool:
     if not isinstance(name, str):
         return False
-    if name in SHARED_FILES or name == AUDIT:
+    if name in SHARED_FILES or name == AUDIT or layout.is_shard_name(name) or name in layout.LEGACY_FILES.values():
         return True
     folder, _slash, file_name = name.partition("/")
     return folder == DOSSIERS and file_name.endswith(".json") and "/" not in file_name and ".." not in file_name

@@ -1,9 +1,14 @@
 """The database's schema version and the steps that migrate older databases.
 
-A migration step receives the database folder and the raw tables of every
-file (``{file name: {table: {doc_id: doc}}}``) and changes them in place. Steps
-run in order, under the lock, after an automatic backup; the new version is
-written last, so an interrupted migration is simply run again.
+A migration step receives the raw tables of the files it works on
+(``{file name: {table: {doc_id: doc}}}``, :data:`TOUCHES`; every file when not
+named there) and changes them in place: it may add files and drop files. Steps
+run in order, under the lock, after an automatic backup (see
+:meth:`poptui.store.database.Database.migrate`): the changed and new files are
+written, then the new version (the switch point), then the manifest, and only
+then are dropped files removed. Interrupted before the new version, the
+migration is simply run again; after it, opening the database finishes the last
+two steps.
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+from poptui.store import layout
+
+SCHEMA_VERSION = 3
 FORMAT_NAME = "poptui"
 META_FILE = "poptui-db.json"
 
@@ -43,8 +50,37 @@ def _upload_mark_on_the_pop(files: RawFiles) -> None:
                     doc["uploaded_by"] = "overgenomen"
 
 
-MIGRATIONS: dict[int, Migration] = {1: _upload_mark_on_the_pop}
+def _shard_employees_and_trajectories(files: RawFiles) -> None:
+    """Schema 2 -> 3: employees.json and trajectories.json become 64 shards each (see
+    :mod:`poptui.store.layout`): an employee in the shard of their id, a trajectory in the shard of its
+    employee's id, each keeping its document id (unique in the old file, so in its shard). Shards left
+    by an earlier, interrupted run of this step are dropped first: they are made again from the old files.
+    An empty shard gets no file."""
+    for name in [name for name in files if layout.is_shard_name(name)]:
+        del files[name]
+    for scope, legacy_name in layout.LEGACY_FILES.items():
+        tables = files.pop(legacy_name, None) or {}
+        for table, documents in tables.items():
+            for doc_id, doc in documents.items():
+                owner = str(doc.get("id") if scope == "employees" else doc.get("employee_id"))
+                shard = files.setdefault(layout.shard_name(scope, owner), {})
+                shard.setdefault(table, {})[doc_id] = doc
+
+
+MIGRATIONS: dict[int, Migration] = {1: _upload_mark_on_the_pop, 2: _shard_employees_and_trajectories}
 """``MIGRATIONS[n]`` turns a version-n database into version n+1."""
+
+TOUCHES: dict[int, Callable[[str], bool]] = {
+    1: lambda name: name in ("trajectories.json", *layout.LEGACY_FILES.values()) or name.startswith("dossiers/"),
+    2: lambda name: name in layout.LEGACY_FILES.values() or layout.is_shard_name(name),
+}
+"""The files each step works on (by name relative to the database folder); a step not named here gets every file."""
+
+
+def touched(version: int, name: str, target: int | None = None) -> bool:
+    """Does any step from ``version`` on work on the file ``name``?"""
+    target = SCHEMA_VERSION if target is None else target
+    return any(TOUCHES.get(step, lambda _name: True)(name) for step in range(version, target))
 
 
 def migrations_from(version: int, target: int | None = None) -> list[Migration]:

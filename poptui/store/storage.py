@@ -17,7 +17,8 @@ from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import loads
 from poptui.text import json_has_unclean_text
 
-_CACHE_FILES = 16
+_CACHE_FILES = 2 * 64 + 16
+"""Every shard of employees/ and trajectories/ (see poptui.store.layout) and a few dossiers."""
 _parsed: OrderedDict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, Any]]]] = OrderedDict()
 _indexes: dict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, str]]]] = {}
 """Per file (by identity): per table the document id of each record id, kept between transactions

@@ -6,16 +6,16 @@ to date by every save, so a screen reads a few files whatever the size of the or
 
 Layout, in the database folder::
 
-    summaries/head.json     format, and the identity of employees.json and trajectories.json
-                            the summaries were last brought in line with
+    summaries/head.json     format, and the identity of each shard of employees/ and trajectories/
+                            (:mod:`poptui.store.layout`) the summaries were last brought in line with
     summaries/NNN.json      {employee_id: row} for the employees whose id hashes to shard NNN (of 128)
 
 An entry holds up to three parts, each built from one kind of file (the builders below read raw
 documents, never models: a save must stay cheap):
 
-- ``employee``: from employees.json: names, function, organisation, archived, and what the
+- ``employee``: from the employee's shard of employees/: names, function, organisation, archived, and what the
   employee list's filter compares with (the folded names and function);
-- ``trajectories``: from trajectories.json: per trajectory its coach, variant, status, dates
+- ``trajectories``: from the employee's shard of trajectories/: per trajectory its coach, variant, status, dates
   and the trajectory it follows;
 - ``dossier``: from ``dossiers/<id>.json``, with that file's identity (size, modification time):
   per trajectory the number of contact moments held and counted (not skipped) and the planned
@@ -36,8 +36,9 @@ Rules of the index:
   (:func:`update`, called by :class:`~poptui.store.transaction.Transaction` and
   :func:`~poptui.store.bulk.write_many`). Written without fsync: the summaries can always
   be rebuilt from the data files.
-- **Checked, never trusted blindly**: the head names the identity of the shared files it
-  matches; a save only moves the head on when it matched before the save. A dossier part
+- **Checked, never trusted blindly**: the head names the identity of the shared files (the
+  shards) it matches; a save only moves the head on for the shards it wrote, and only when the
+  head matched those shards before the save (a save checks its own shards, not all 128). A dossier part
   names the identity of its file. :func:`stale` finds what no longer matches (a process
   killed between replacing a file and updating its summary, a restore, a migration, another
   tool) and :func:`rebuild` brings those parts in line again, from the data files.
@@ -61,6 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from poptui.models.enums import CompetenceKind, ContactMomentStatus, PopStatus
+from poptui.store import layout
 from poptui.store.errors import StoreError
 from poptui.store.files import discard_temps, dumps, ensure_folder, loads, write_temp
 from poptui.text import clean_line, clean_text, fold_key
@@ -72,7 +74,11 @@ SHARDS = 128
 LEGACY_FORMAT = 5
 LEGACY_SHARDS = 16
 """The format before the summaries had 128 shards: the same rows in 16 files named ``NN.json``."""
-SHARED = ("employees.json", "trajectories.json")
+SHARED = tuple(name for scope in layout.FOLDERS for name in layout.all_shard_names(scope))
+"""The shared files the summaries come from: every shard of employees/ and trajectories/ (a missing shard
+is an empty one)."""
+LEGACY_SHARED = tuple(layout.LEGACY_FILES.values())
+"""The shared files up to schema 3: a head naming them is current only until the migration (:func:`after_migration`)."""
 DOSSIERS = "dossiers"
 
 Identity = tuple[int, int]
@@ -352,9 +358,35 @@ def _as_list(found: Identity | None) -> list[int] | None:
 
 
 def head_matches(root: Path, head: Mapping[str, Any] | None = None) -> bool:
-    """Do the summaries' shared parts match employees.json and trajectories.json as they are now?"""
+    """Do the summaries' shared parts match every shard of employees/ and trajectories/ as they are now?"""
     head = read_head(root) if head is None else head
     return head is not None and head.get("shared") == shared_identities(root)
+
+
+def _head_matches_for(root: Path, names: Iterable[str]) -> bool:
+    """Does the head name the shared files of this layout, and match the files ``names`` as they are now?"""
+    head = read_head(root)
+    shared = head.get("shared") if head is not None else None
+    if not isinstance(shared, dict) or shared.keys() != set(SHARED):
+        return False
+    return all(shared.get(name) == _as_list(identity(root / name)) for name in names)
+
+
+def after_migration(root: Path, legacy_identities: Mapping[str, list[int] | None]) -> None:
+    """After the migration to schema 3 wrote the shards (under the lock): when the head matched the old
+    single files as they were (``legacy_identities``), it now names the shards, which hold the same
+    records; otherwise it is left to be found stale (the shared parts are rebuilt from the shards)."""
+    path = root / FOLDER / HEAD
+    head = _read_json(path)
+    if not isinstance(head, dict) or head.get("shared") != dict(legacy_identities):
+        return
+    with contextlib.suppress(OSError):
+        tmp = write_temp(path, dumps(head | {"shared": shared_identities(root)}), fsync=False)
+        _put_in_place([(tmp, path)])
+
+
+def legacy_identities(root: Path) -> dict[str, list[int] | None]:
+    return {name: _as_list(identity(root / name)) for name in LEGACY_SHARED}
 
 
 def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
@@ -438,26 +470,27 @@ def _apply(entry: Entry, employee_id: str, changes: Changes) -> None:
             entry["dossier"] = dossier
 
 
-def head_before_save(root: Path) -> bool:
-    """Call under the lock before a save replaces files: may the save move the head on afterwards?"""
-    return head_matches(root)
+def head_before_save(root: Path, names: Iterable[str] = ()) -> bool:
+    """Call under the lock before a save replaces files (``names``: the shared files it writes, relative
+    to ``root``): may the save move the head on for them afterwards?"""
+    return _head_matches_for(root, names)
 
 
-def update(root: Path, changes: Changes, head_was_current: bool) -> None:
+def update(root: Path, changes: Changes, head_was_current: bool, names: Iterable[str] = ()) -> None:
     """After a save replaced its files (under the lock): write the changed entries and, when the head
-    matched before the save, move it on to the shared files as they are now. A failure is ignored:
-    summaries that are behind are found by :func:`stale` and rebuilt."""
+    matched the shared files ``names`` the save wrote before it, move it on for those files as they are
+    now. A failure is ignored: summaries that are behind are found by :func:`stale` and rebuilt."""
     with contextlib.suppress(OSError):
-        _write(root, changes, head_was_current)
+        _write(root, changes, head_was_current, list(names))
 
 
-def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
+def _write(root: Path, changes: Changes, head_was_current: bool, names: list[str]) -> None:
     if not changes:
         return
     folder = root / FOLDER
     ensure_folder(folder)
     if convert_legacy(root):
-        head_was_current = head_matches(root)
+        head_was_current = _head_matches_for(root, ())
     by_shard: dict[int, list[str]] = {}
     for employee_id in changes.employee_ids():
         by_shard.setdefault(shard_of(employee_id), []).append(employee_id)
@@ -480,8 +513,8 @@ def _write(root: Path, changes: Changes, head_was_current: bool) -> None:
             path = _shard_path(root, shard)
             temps.append((write_temp(path, dumps(rows), fsync=False), path))
             contents.append(rows)
-        shared = shared_identities(root)
         current = read_head(root) or {}
+        shared = dict(current.get("shared") or {}) | {name: _as_list(identity(root / name)) for name in names}
         if head_was_current and current.get("shared") != shared:  # a dossier save keeps it
             path = folder / HEAD
             head = current | {"format": FORMAT, "shared": shared}  # the empty shards listed stay: a file wins
@@ -501,7 +534,7 @@ class Stale:
     """What no longer matches the data files."""
 
     shared: bool = False
-    """employees.json or trajectories.json changed without the summaries (every shared part is rebuilt)."""
+    """A shard of employees/ or trajectories/ changed without the summaries (every shared part is rebuilt)."""
     dossiers: set[str] = field(default_factory=set)
     """Employees whose dossier file is not the one summarised (changed, new or gone)."""
 
@@ -556,7 +589,7 @@ def refresh(
 
     Only what changed is read, without the lock; each file's identity is taken before and after it
     is read, and under the lock a part is written only while its file is still the one read. A
-    damaged or unreadable employees.json or trajectories.json raises the store's error, as reading it
+    damaged or unreadable shard of employees/ or trajectories/ raises the store's error, as reading it
     for the list did before the summaries (the app stops with what ``poptui check`` would say); a
     dossier that cannot be read keeps its old part (``poptui check`` reports it, opening it says so).
     When the summaries
@@ -583,11 +616,12 @@ def refresh(
         if tables is None or shared_identities(root) != shared_seen:
             shared_seen = None
         else:
-            for doc in (tables["employees.json"].get("employees") or {}).values():
-                changes.employees[str(doc.get("id"))] = employee_part(doc)
-            for doc in (tables["trajectories.json"].get("trajectories") or {}).values():
-                own = changes.trajectories.setdefault(str(doc.get("employee_id")), {})
-                own[str(doc.get("id"))] = trajectory_part(doc)
+            for shard_tables in tables.values():
+                for doc in (shard_tables.get("employees") or {}).values():
+                    changes.employees[str(doc.get("id"))] = employee_part(doc)
+                for doc in (shard_tables.get("trajectories") or {}).values():
+                    own = changes.trajectories.setdefault(str(doc.get("employee_id")), {})
+                    own[str(doc.get("id"))] = trajectory_part(doc)
     dossier_folder = root / DOSSIERS
     for employee_id in sorted(found.dossiers):
         path = dossier_folder / f"{employee_id}.json"

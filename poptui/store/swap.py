@@ -10,8 +10,9 @@ Then, under the lock:
    Writing the journal is the moment of the switch: before it, the old database is
    whole and the staging folder is simply removed at the next open; after it, the
    switch is finished by whoever takes the lock next;
-2. each file is moved in with one rename; the ``dossiers/`` folder is swapped as a
-   whole (old folder into the staging folder, new folder in its place);
+2. each file is moved in with one rename; the folders ``dossiers/``, ``employees/`` and
+   ``trajectories/`` are swapped as a whole (old folder into the staging folder, new folder
+   in its place; the staging folder always has all three, so nothing of the old database stays);
 3. the files the new database does not have are removed, the journal is removed, and
    the staging folder (holding the old dossiers) is deleted.
 
@@ -40,14 +41,18 @@ _META = "poptui-db.json"
 _MANIFEST = "manifest.json"
 _MANIFEST_CHANGES = "manifest-changes.json"
 SWAPPED_FILES = ("core.json", "employees.json", "trajectories.json", "audit.log", _MANIFEST_CHANGES, _MANIFEST, _META)
-"""The top-level files a switch replaces (or removes when the new database lacks them)."""
+"""The top-level files a switch replaces (or removes when the new database lacks them); employees.json and
+trajectories.json are those of schema 2 (a restored old backup, migrated after the switch)."""
+SWAPPED_FOLDERS = ("dossiers", "employees", "trajectories")
+"""The folders a switch replaces as a whole."""
 
 
 def new_staging(root: Path) -> Path:
     """A new, empty, private staging folder inside the database folder ``root``."""
     folder = root / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
     ensure_folder(folder)
-    ensure_folder(folder / "dossiers")
+    for name in SWAPPED_FOLDERS:
+        ensure_folder(folder / name)
     return folder
 
 
@@ -74,7 +79,9 @@ def switch(root: Path, staging: Path) -> None:
     """Replace the data files of ``root`` by those in ``staging`` (call under the database's lock)."""
     moving = [name for name in SWAPPED_FILES if (staging / name).is_file()]
     removing = [name for name in SWAPPED_FILES if name not in moving and (root / name).exists()]
-    for folder in (staging / "dossiers", staging, root):
+    for name in SWAPPED_FOLDERS:
+        ensure_folder(staging / name)
+    for folder in (*(staging / name for name in SWAPPED_FOLDERS), staging, root):
         _fsync(folder)
     atomic_write(root / JOURNAL, dumps({"staging": staging.name, "files": moving, "remove": removing}))
     _finish(root)
@@ -98,14 +105,15 @@ def _read_journal(root: Path) -> tuple[Path, list[str], list[str]]:
 
 def _finish(root: Path) -> None:
     staging, files, remove = _read_journal(root)
-    new_dossiers = staging / "dossiers"
-    if new_dossiers.is_dir():
-        if (root / "dossiers").exists():
-            old = staging / OLD_DOSSIERS
-            while old.exists():
-                old = staging / f"{OLD_DOSSIERS}-{uuid.uuid4().hex[:6]}"
-            os.replace(root / "dossiers", old)
-        os.replace(new_dossiers, root / "dossiers")
+    for name in SWAPPED_FOLDERS:
+        new_folder = staging / name
+        if new_folder.is_dir():
+            if (root / name).exists():
+                old = staging / f"{name}-oud" if name != "dossiers" else staging / OLD_DOSSIERS
+                while old.exists():
+                    old = staging / f"{name}-oud-{uuid.uuid4().hex[:6]}"
+                os.replace(root / name, old)
+            os.replace(new_folder, root / name)
     ordered = sorted(files, key=lambda name: (name == _MANIFEST, name == _META))
     for name in ordered:
         if name in SWAPPED_FILES and (staging / name).is_file():

@@ -24,7 +24,7 @@ from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record
 from poptui.models.base import STORED
 from poptui.models.errors import dutch_summary
-from poptui.store import audit, policy, summaries
+from poptui.store import audit, layout, policy, summaries
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
@@ -119,6 +119,15 @@ class Transaction:
                 return []
             storage = self._storage(base_type, employee_id)
             docs = list(storage.rows(base_type.table).values())
+        elif base_type.scope in layout.FOLDERS:
+            out: list[R] = []
+            for storage in self._shard_storages(base_type, employee_id):
+                out.extend(
+                    parse(record_type, doc, stored=storage.clean)
+                    for doc in storage.rows(base_type.table).values()
+                    if employee_id is None or doc.get("employee_id") == employee_id
+                )
+            return out
         else:
             storage = self._storage(base_type, None)
             docs = [
@@ -127,6 +136,21 @@ class Transaction:
                 if employee_id is None or doc.get("employee_id") == employee_id
             ]
         return [parse(record_type, doc, stored=storage.clean) for doc in docs]
+
+    def _shard_storages(self, base_type: type[Record], employee_id: str | None) -> builtins.list[TransactionStorage]:
+        """The shards of a sharded scope as this transaction sees them: those on disk and those it made."""
+        root = self.database.path
+        if employee_id is not None:
+            return [self._storage(base_type, employee_id)]
+        out = []
+        for name in layout.all_shard_names(base_type.scope):
+            path = root / name
+            if path in self._storages or path.is_file():
+                storage = self._storages.get(path)
+                if storage is None:
+                    storage = self._storages[path] = TransactionStorage(path)
+                out.append(storage)
+        return out
 
     def record_event(self, action: AuditAction, record: Record, fields: builtins.list[str] | None = None) -> None:
         """Add an audit entry (such as an erasure) written with this transaction."""
@@ -138,7 +162,7 @@ class Transaction:
         if not SAFE_ID.match(record.id):  # ids end up in file names, messages and terminals
             raise StoreError(f"Ongeldige id voor een {record_type.label}: alleen letters, cijfers, - en _.")
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
-        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        employee_id = _owner(base_type, record)
         storage = self._storage(base_type, employee_id)
         found = storage.find(base_type.table, record.id)
         stored = found[1] if found is not None else None
@@ -177,7 +201,7 @@ class Transaction:
             if changed:
                 self._events.append(self.database._event(AuditAction.UPDATE, saved, changed))
         self._versions[saved.id] = saved.version
-        self._note(base_type, saved.id, employee_id or getattr(saved, "employee_id", None), doc)
+        self._note(base_type, saved.id, getattr(saved, "employee_id", None), doc)
         return saved
 
     def _note(
@@ -194,7 +218,7 @@ class Transaction:
 
     def delete(self, record: Record) -> None:
         base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
-        employee_id = getattr(record, "employee_id", None) if base_type.scope == "dossier" else None
+        employee_id = _owner(base_type, record)
         storage = self._storage(base_type, employee_id)
         found = storage.find(base_type.table, record.id)
         if found is None:
@@ -209,8 +233,7 @@ class Transaction:
             )
         storage.remove(base_type.table, doc_id)
         self._events.append(self.database._event(AuditAction.DELETE, record, []))
-        owner = employee_id if base_type.scope == "dossier" else stored.get("employee_id")
-        self._note(base_type, record.id, owner, None)
+        self._note(base_type, record.id, stored.get("employee_id") or employee_id, None)
 
     def remove_dossier(self, employee_id: str) -> None:
         """Drop an employee's whole dossier file at commit."""
@@ -236,12 +259,15 @@ class Transaction:
         temps: list[tuple[Path, Path]] = []
         removed = set(self._removed)
         appended = None
-        head_was_current = summaries.head_before_save(root)
+        shared = [storage.path.relative_to(root).as_posix() for storage in dirty if layout.is_shard(storage.path)]
+        head_was_current = summaries.head_before_save(root, shared)
         try:
-            ensure_folder(root / DOSSIERS)
+            for folder in {storage.path.parent for storage in dirty if storage.path.parent != root}:
+                ensure_folder(folder)
             for storage in dirty:
-                if storage.is_empty and storage.path.parent.name == DOSSIERS:
-                    removed.add(storage.path)
+                if storage.is_empty and (storage.path.parent.name == DOSSIERS or layout.is_shard(storage.path)):
+                    if storage.path.exists():  # a shard emptied by an erasure has no file, like a new database's
+                        removed.add(storage.path)
                 else:
                     temps.append((write_temp(storage.path, dumps(storage.data)), storage.path))
             appended = audit.append(root / audit.AUDIT_FILE, self._events)
@@ -273,12 +299,12 @@ class Transaction:
             raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
-        self._update_summaries(head_was_current)
+        self._update_summaries(head_was_current, shared)
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
 
-    def _update_summaries(self, head_was_current: bool) -> None:
+    def _update_summaries(self, head_was_current: bool, shared: builtins.list[str]) -> None:
         dossier_folder = self.database.path / DOSSIERS
         for employee_id in self._dossiers_touched:
             path = dossier_folder / f"{employee_id}.json"
@@ -288,7 +314,16 @@ class Transaction:
                 self._summary.dossiers[employee_id] = None
             else:
                 self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
-        summaries.update(self.database.path, self._summary, head_was_current)
+        summaries.update(self.database.path, self._summary, head_was_current, shared)
+
+
+def _owner(base_type: type[Record], record: Record) -> str | None:
+    """The employee whose file holds ``record`` (an employee's own id; None for core.json's records)."""
+    if base_type.scope == "employees":
+        return record.id
+    if base_type.scope in ("trajectories", "dossier"):
+        return getattr(record, "employee_id", None)
+    return None
 
 
 def _content_fields(doc: dict[str, Any]) -> list[str]:

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from poptui.store import schema
+from poptui.store import layout, schema
 
 Damage = Callable[[Path], None]
 
@@ -50,6 +50,14 @@ def _invalid_record(table: str, field: str, value: object) -> Callable[[Path], N
 
 def _on(name: str, damage: Callable[[Path], None]) -> Damage:
     return lambda root: damage(root / name)
+
+
+def _biggest_shard(root: Path, scope: str) -> Path:
+    return max(layout.shard_files(root, scope), key=lambda path: path.stat().st_size)
+
+
+def _on_shard(scope: str, damage: Callable[[Path], None]) -> Damage:
+    return lambda root: damage(_biggest_shard(root, scope))
 
 
 def _on_dossier(damage: Callable[[Path], None]) -> Damage:
@@ -96,14 +104,15 @@ DAMAGES: dict[str, Damage] = {
     "core andere JSON": _on("core.json", _other_json),
     "core ongeldig record": _on("core.json", _invalid_record("organisations", "kind", "onbekend")),
     "core verwijderd": _delete("core.json"),
-    "employees afgebroken": _on("employees.json", _truncate),
-    "employees geen JSON": _on("employees.json", _garbage),
-    "employees leeg": _on("employees.json", _empty),
-    "employees ongeldig record": _on("employees.json", _invalid_record("employees", "reflection", "heel hoog")),
-    "employees verwijderd": _delete("employees.json"),
-    "trajectories afgebroken": _on("trajectories.json", _truncate),
-    "trajectories ongeldig record": _on("trajectories.json", _invalid_record("trajectories", "variant", "variant_9")),
-    "trajectories verwijderd": _delete("trajectories.json"),
+    "employees afgebroken": _on_shard("employees", _truncate),
+    "employees geen JSON": _on_shard("employees", _garbage),
+    "employees leeg": _on_shard("employees", _empty),
+    "employees ongeldig record": _on_shard("employees", _invalid_record("employees", "reflection", "heel hoog")),
+    "employees verwijderd": lambda root: _biggest_shard(root, "employees").unlink(),
+    "employees-map verwijderd": lambda root: shutil.rmtree(root / "employees"),
+    "trajectories afgebroken": _on_shard("trajectories", _truncate),
+    "trajectories ongeldig record": _on_shard("trajectories", _invalid_record("trajectories", "variant", "variant_9")),
+    "trajectories verwijderd": lambda root: _biggest_shard(root, "trajectories").unlink(),
     "dossier afgebroken": _on_dossier(_truncate),
     "dossier geen JSON": _on_dossier(_garbage),
     "dossier ongeldig record": _on_dossier(_invalid_record("contact_moments", "number", "veel")),

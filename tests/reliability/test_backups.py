@@ -9,11 +9,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 
 from poptui.cli import main
 from poptui.models import Employee, Organisation
 from poptui.services.backup import check_backup, latest_good_backup, restore_backup
-from poptui.store import BackupError, Database, schema
+from poptui.store import BackupError, Database, layout, schema
 from poptui.store.backup import (
     Backup,
     BackupReason,
@@ -38,8 +39,9 @@ def test_daily_backup_once_a_day_private_and_complete(db: Database) -> None:
     assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700
     with zipfile.ZipFile(first) as archive:
         names = set(archive.namelist())
-        assert {schema.META_FILE, "core.json", "employees.json", "audit.log"} <= names
-        assert employee.id.encode() in archive.read("employees.json")
+        shard = layout.shard_name("employees", employee.id)
+        assert {schema.META_FILE, "core.json", shard, "audit.log"} <= names
+        assert employee.id.encode() in archive.read(shard)
     assert check_backup(first, db.path).healthy
     assert ensure_daily_backup(db, today=date.today() + timedelta(days=1)) is not None
 
@@ -126,11 +128,11 @@ def test_restore_refuses_a_backup_that_fails_the_check(
     bad = tmp_path / "slecht.zip"
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr(schema.META_FILE, (db.path / schema.META_FILE).read_bytes())
-        archive.writestr("employees.json", b'{"employees": {"1": {"id": "x"}}}')
-    before = (db.path / "employees.json").read_bytes()
+        archive.writestr(layout.shard_name("employees", "x"), b'{"employees": {"1": {"id": "x"}}}')
+    before = employees_file(db.path).read_bytes()
     assert main(["restore", "--db", str(db.path), str(bad), "--yes"]) == 1
     assert "niet in orde" in capsys.readouterr().err
-    assert (db.path / "employees.json").read_bytes() == before
+    assert employees_file(db.path).read_bytes() == before
     with pytest.raises(BackupError):
         restore_backup(db.path, bad)
     not_a_zip = tmp_path / "tekst.zip"
@@ -148,7 +150,7 @@ def test_restore_refuses_a_backup_that_fails_the_check(
 def test_latest_good_backup_skips_broken_ones(db: Database) -> None:
     _fill(db)
     good = create_backup(db, BackupReason.DAILY)
-    (db.path / "employees.json").write_text("[")
+    employees_file(db.path).write_text("[")
     create_backup(db, BackupReason.MANUAL)
     found = latest_good_backup(db.path)
     assert found is not None and found.path == good

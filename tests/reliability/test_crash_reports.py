@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 from textual.widgets import Static
 
 from poptui import crash
@@ -231,13 +232,14 @@ async def test_a_file_damaged_while_the_app_runs_is_said_in_dutch_without_a_cras
     with pytest.raises(DatabaseDamaged):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            (demo_db.path / "employees.json").write_bytes(b"\x00 afgebroken")
-            await pilot.press("w")  # the employee list reads employees.json
+            shard = employees_file(demo_db.path)
+            shard.write_bytes(b"\x00 afgebroken")
+            await pilot.press("w")  # the employee list reads the employees' shards
             await pilot.pause()
             await pilot.pause()
     assert app.return_code == 2
     shown = capsys.readouterr().err.replace("\n", "")  # Rich wraps at 80 columns, also inside a path
-    assert "poptui is gestopt" in shown and "employees.json" in shown and "beschadigd" in shown
+    assert "poptui is gestopt" in shown and f"employees/{shard.name}" in shown and "beschadigd" in shown
     assert "onverwachte fout" not in shown and "Traceback" not in shown
     assert _crash_files(tmp_path) == []
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 import poptui.models as models
 from poptui.models.errors import field_errors
 from poptui.models.methods import METHOD_RECORD_CLASSES
-from poptui.store import Database
+from poptui.store import Database, layout
 
 pytestmark = pytest.mark.slow  # a soak: `pytest -m "not slow"` leaves it out of the everyday loop
 
@@ -62,6 +62,10 @@ MODELS: list[type[BaseModel]] = [
     models.ProgressUpdate,
     models.BetweenStep,
 ]
+
+
+def _employee_shards(root: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in layout.shard_files(root, "employees")}
 
 
 def _documents(model: type[BaseModel]) -> st.SearchStrategy[dict]:
@@ -128,7 +132,7 @@ def test_employee_import_refuses_bad_rows_in_dutch(
     writer.writerows(rows)
     path = Path(tmp_path_factory.mktemp("csv")) / "werknemers.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    before = (database.path / "employees.json").read_bytes() if (database.path / "employees.json").exists() else b""
+    before = _employee_shards(database.path)
     try:
         result = import_employees.prepare_import(database, path, organisation)
     except ImportFileError as error:
@@ -136,5 +140,5 @@ def test_employee_import_refuses_bad_rows_in_dutch(
         return
     for row in result.refused:
         assert row.reason and not any(word in row.reason for word in ENGLISH)
-    after = (database.path / "employees.json").read_bytes() if (database.path / "employees.json").exists() else b""
+    after = _employee_shards(database.path)
     assert after == before  # a preview saves nothing

@@ -31,8 +31,9 @@ def _state(root: Path) -> dict[str, bytes]:
     """The database as the coach sees it: every data file (not the lock, the backups or the manifest)."""
     names = {"poptui-db.json", "core.json", "employees.json", "trajectories.json", "audit.log"}
     out = {name: (root / name).read_bytes() for name in names if (root / name).is_file()}
-    for path in sorted((root / "dossiers").glob("*.json")) if (root / "dossiers").is_dir() else []:
-        out[f"dossiers/{path.name}"] = path.read_bytes()
+    for folder in ("dossiers", "employees", "trajectories"):
+        for path in sorted((root / folder).glob("*.json")) if (root / folder).is_dir() else []:
+            out[f"{folder}/{path.name}"] = path.read_bytes()
     return out
 
 
@@ -101,7 +102,20 @@ def test_a_kill_at_every_step_of_the_switch_leaves_old_or_restored(
     assert before != after
     outcomes = []
     real_replace, real_unlink = os.replace, Path.unlink
-    for step in range(40):
+    counted = {"n": 0}
+
+    def counting(*args: object, real: object = None) -> object:
+        counted["n"] += 1
+        return real(*args)  # type: ignore[operator]
+
+    shutil.copytree(template, tmp_path / "geteld")
+    monkeypatch.setattr(swap.os, "replace", lambda *a: counting(*a, real=real_replace))
+    monkeypatch.setattr("poptui.store.files.os.replace", lambda *a: counting(*a, real=real_replace))
+    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: counting(self, *a, real=real_unlink))
+    restore_backup(tmp_path / "geteld", backup)
+    monkeypatch.undo()
+    total = counted["n"]  # every step of the restore: staging the files (one per shard and dossier), the switch
+    for step in sorted({*range(0, total, 4), *range(max(0, total - 24), total + 1)}):
         root = tmp_path / f"ronde{step}"
         shutil.copytree(template, root)
         calls = {"n": 0}

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from damage_corpus import DAMAGES
+from store_files import employees_file, trajectories_file
 
 from poptui.cli import main
 from poptui.cli.common import CommandError
@@ -123,10 +124,10 @@ def test_a_database_from_before_the_manifest_is_checked_and_then_sealed(demo_db:
 def test_a_save_refuses_an_audit_log_shorter_than_poptui_left_it(demo_db: Database) -> None:
     DAMAGES["auditlog laatste 20 regels weg"](demo_db.path)
     employee = demo_db.list(Employee)[0]
-    before = (demo_db.path / "employees.json").read_bytes()
+    before = employees_file(demo_db.path).read_bytes()
     with pytest.raises(Exception, match="auditlog"):
         demo_db.save(employee.model_copy(update={"function": "Verdoezeld"}))
-    assert (demo_db.path / "employees.json").read_bytes() == before  # the truncation stays visible
+    assert employees_file(demo_db.path).read_bytes() == before  # the truncation stays visible
 
 
 def test_no_access_is_not_called_damage(
@@ -159,13 +160,14 @@ def test_an_interrupted_restore_is_finished_before_the_app_reads_anything(backed
     from poptui.store import swap
 
     staging = swap.new_staging(backed_up.path)
-    shutil.copytree(backed_up.path / "dossiers", staging / "dossiers", dirs_exist_ok=True)
-    for name in ("core.json", "employees.json", "trajectories.json", "audit.log", "manifest.json", "poptui-db.json"):
+    for folder in swap.SWAPPED_FOLDERS:
+        shutil.copytree(backed_up.path / folder, staging / folder, dirs_exist_ok=True)
+    for name in ("core.json", "audit.log", "manifest.json", "poptui-db.json"):
         shutil.copy2(backed_up.path / name, staging / name)
     (backed_up.path / swap.JOURNAL).write_text(
-        json.dumps({"staging": staging.name, "files": ["employees.json"], "remove": []})
+        json.dumps({"staging": staging.name, "files": ["core.json"], "remove": []})
     )
-    (backed_up.path / "employees.json").write_text("{kapot")  # the old file, half replaced by the restore
+    employees_file(backed_up.path).write_text("{kapot")  # the old shard, its folder not yet swapped by the restore
     database = prepare_database(_options(backed_up.path), ask=lambda _question: False)
     assert not swap.pending(backed_up.path)
     assert database.list(Employee)
@@ -178,11 +180,11 @@ def test_poptui_itself_never_writes_a_record_that_would_not_load(demo_db: Databa
     from poptui.store import StoreError
 
     trajectory = next(item for item in demo_db.list(Trajectory) if item.start_date is not None)
-    before = (demo_db.path / "trajectories.json").read_bytes()
+    before = trajectories_file(demo_db.path).read_bytes()
     wrong = trajectory.start_date.replace(year=trajectory.start_date.year - 1)
     with pytest.raises(StoreError, match="Niet opgeslagen"):
         demo_db.save(trajectory.model_copy(update={"completion_date": wrong}))
-    assert (demo_db.path / "trajectories.json").read_bytes() == before
+    assert trajectories_file(demo_db.path).read_bytes() == before
     assert check_database(demo_db).healthy
 
 
@@ -230,16 +232,17 @@ def test_an_unchanged_file_this_user_may_not_read_is_refused_at_start(
     create_backup(demo_db, BackupReason.DAILY)
     before = sorted(path.name for path in (demo_db.path / "backups").iterdir())
     real_access = os.access
+    shard = employees_file(demo_db.path)
 
     def no_read(path: object, mode: int, **kwargs: object) -> bool:
-        if Path(str(path)).name == "employees.json":
+        if Path(str(path)) == shard:
             return False
         return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(health.os, "access", no_read)
     assert main(["--db", str(demo_db.path)]) == 2
     err = capsys.readouterr().err
-    assert "geen toegang" in err and "employees.json" in err and "terminal" not in err, err
+    assert "geen toegang" in err and shard.name in err and "employees" in err and "terminal" not in err, err
     assert sorted(path.name for path in (demo_db.path / "backups").iterdir()) == before
 
 
@@ -247,7 +250,7 @@ def test_an_unchanged_file_this_user_may_not_read_is_refused_at_start(
 def test_really_unreadable_as_root_too(demo_db: Database, tmp_path: Path) -> None:
     """As above with a real chmod 000, in a user namespace where even root obeys the owner's bits."""
     verify_for_start(demo_db)
-    (demo_db.path / "employees.json").chmod(0)
+    employees_file(demo_db.path).chmod(0)
     try:
         done = subprocess.run(
             ["unshare", "-U", sys.executable, "-m", "poptui", "--db", str(demo_db.path)],
@@ -258,6 +261,6 @@ def test_really_unreadable_as_root_too(demo_db: Database, tmp_path: Path) -> Non
             timeout=120,
         )
     finally:
-        (demo_db.path / "employees.json").chmod(0o600)
+        employees_file(demo_db.path).chmod(0o600)
     assert done.returncode == 2, done.stderr
     assert "geen toegang" in done.stderr and "Traceback" not in done.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 from pydantic.functional_validators import BeforeValidator
+from store_files import employees_file
 
 import poptui.models as models
 from poptui.cli import main
@@ -137,12 +138,12 @@ def _poison_files(db: Database) -> str:
     """Write payloads straight into the files, as an imported or hand-edited file would hold them."""
     organisation = db.save(models.Organisation(name="Atelier"))
     employee = db.save(models.Employee(first_name="Inès", last_name="Peeters", organisation_id=organisation.id))
-    raw = json.loads((db.path / "employees.json").read_text())
+    raw = json.loads(employees_file(db.path).read_text())
     doc = next(iter(raw["employees"].values()))
     doc["first_name"] = "Inès" + "".join(PAYLOADS[:6])
     doc["last_name"] = "Peeters" + "".join(PAYLOADS[6:])
     doc["function"] = PAYLOADS[2]
-    (db.path / "employees.json").write_text(json.dumps(raw, ensure_ascii=False))
+    employees_file(db.path).write_text(json.dumps(raw, ensure_ascii=False))
     return employee.id
 
 
@@ -237,11 +238,11 @@ def test_hostile_names_in_a_damaged_folder_never_reach_the_terminal(
     for number, payload in enumerate(CORPUS.values()):
         name = payload.replace("/", "").replace("\x00", "")[:60]
         (db.path / "dossiers" / f"{name}{number}.json").write_text("{}")
-    raw = json.loads((db.path / "employees.json").read_text())
+    raw = json.loads(employees_file(db.path).read_text())
     record = next(doc for doc in raw["employees"].values() if doc["id"] == employee.id)
     for payload in CORPUS.values():
         record[payload] = "x"
-    (db.path / "employees.json").write_text(json.dumps(raw))
+    employees_file(db.path).write_text(json.dumps(raw))
     for arguments in (["check"], [], ["list", "employees"], ["backup"]):
         main([*arguments, "--db", str(db.path)])
         captured = capsys.readouterr()

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 
 from poptui.cli import main
 from poptui.models import ContactMoment, Employee, Level, Organisation, Trajectory, VariantId
@@ -94,7 +95,7 @@ def test_the_work_folder_is_removed_when_the_check_fails_or_breaks(
 ) -> None:
     _fill(db)
     zipped = create_backup(db, BackupReason.MANUAL)
-    (db.path / "employees.json").write_text("[")
+    employees_file(db.path).write_text("[")
     damaged = create_backup(db, BackupReason.MANUAL)
     assert not check_backup(damaged, db.path).healthy
     assert not (db.path / work.WORK_FOLDER).exists()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 
 from poptui.cli import main
 from poptui.cli.common import EXIT_PIPE_CLOSED
@@ -96,12 +97,14 @@ def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 2 and "geen database" in err
     db = tmp_path / "db"
     run("init", "--db", str(db), capsys=capsys)
-    (db / "employees.json").write_text(
+    shard = employees_file(db, "x")
+    shard.parent.mkdir(exist_ok=True)
+    shard.write_text(
         '{"employees": {"1": {"id": "x", "first_name": "A", "last_name": "B", "organisation_id": "weg", "version": 1}}}'
     )
     code, out, _ = run("check", "--db", str(db), capsys=capsys)
     assert code == 1 and "organisatie die niet bestaat" in out
-    (db / "employees.json").write_text("{niet json")
+    shard.write_text("{niet json")
     code, out, _ = run("check", "--db", str(db), capsys=capsys)
     assert code in (1, 2) and "beschadigd" in out + capsys.readouterr().err
 

@@ -141,13 +141,13 @@ def test_a_file_without_header_is_refused_in_dutch(db: Database, werkplaats: Org
 def test_nothing_is_saved_when_the_disk_fails_midway(
     db: Database, werkplaats: Organisation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    """A full disk while writing a new dossier, employees.json/core.json or the audit log: nothing changes."""
+    """A full disk while writing a new dossier, an employees' shard/core.json or the audit log: nothing changes."""
     from poptui.store import bulk
 
     path = _write(tmp_path / "lijst.csv", BELGIAN_CSV.replace("Ayşe", "Ayse"), "cp1252")
     result = prepare_import(db, path, werkplaats)
     assert any(row.consent is not None for row in result.added)  # Jan has a consent date: a new dossier
-    files_before = {item.name: item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
+    files_before = {str(item.relative_to(db.path)): item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
     original_write_temp = bulk.write_temp
 
     def full_disk(target: Path, data: bytes, **kwargs: object) -> Path:
@@ -165,7 +165,7 @@ def test_nothing_is_saved_when_the_disk_fails_midway(
         monkeypatch.setattr(bulk, "write_temp", full_disk)
     with pytest.raises(SaveFailed):
         result.commit()
-    files_after = {item.name: item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
+    files_after = {str(item.relative_to(db.path)): item.read_bytes() for item in db.path.rglob("*") if item.is_file()}
     assert files_after == files_before  # no temporary file left, no dossier, nothing changed
     assert not result.committed
     monkeypatch.undo()

@@ -12,6 +12,7 @@ import pytest
 from export_fixtures import employee, moments, organisation, pop, trajectory
 from openpyxl import load_workbook
 from scenarios import FrozenClock
+from store_files import downgrade_to_schema_2, trajectories_file
 
 from poptui.cli import main
 from poptui.models import PopDocument, PopStatus
@@ -134,6 +135,7 @@ def test_month_package_and_excel_use_the_mark(db: Database, final: tuple[str, Po
 
 def test_migration_moves_the_yes_no_to_the_final_pop(db: Database, final: tuple[str, PopDocument]) -> None:
     trajectory_id, stored = final
+    downgrade_to_schema_2(db.path)  # schema 1 kept trajectories in trajectories.json, as schema 2 did
     trajectories = json.loads((db.path / "trajectories.json").read_text())
     for doc in trajectories["trajectories"].values():
         doc["uploaded_to_mijn_loopbaan"] = True
@@ -144,5 +146,5 @@ def test_migration_moves_the_yes_no_to_the_final_pop(db: Database, final: tuple[
     assert migrated.schema_version() == schema.SCHEMA_VERSION
     moved = migrated.get(PopDocument, stored.id)
     assert moved.uploaded_on == date(2026, 11, 28) and moved.uploaded_by == "overgenomen"
-    assert "uploaded_to_mijn_loopbaan" not in (db.path / "trajectories.json").read_text()
+    assert "uploaded_to_mijn_loopbaan" not in trajectories_file(db.path).read_text()
     assert migrated.get(PopDocument, stored.id).trajectory_id == trajectory_id

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from store_files import employees_file
 
 from poptui.models import ContactMoment, Employee, Organisation, Trajectory
 from poptui.store import (
@@ -71,7 +72,7 @@ def test_files_are_private(db: Database) -> None:
 
 def test_crash_between_temp_write_and_replace_keeps_the_old_file(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     employee = _employee(db)
-    before = (db.path / "employees.json").read_bytes()
+    before = employees_file(db.path).read_bytes()
 
     def crash(*_args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -80,7 +81,7 @@ def test_crash_between_temp_write_and_replace_keeps_the_old_file(db: Database, m
     with pytest.raises(Exception, match="Opslaan is mislukt"):
         db.save(employee.model_copy(update={"function": "kwijt"}))
     monkeypatch.undo()
-    assert (db.path / "employees.json").read_bytes() == before
+    assert employees_file(db.path).read_bytes() == before
     assert not list(db.path.glob(".*.tmp"))
     assert db.get(Employee, employee.id).function == ""
 
@@ -121,7 +122,7 @@ def test_open_refuses_what_is_not_a_database(tmp_path: Path) -> None:
 
 def test_damaged_file_is_reported_and_left_alone(db: Database) -> None:
     _employee(db)
-    target = db.path / "employees.json"
+    target = employees_file(db.path)
     target.write_bytes(b'{"employees": {"1": {"id": "x", "first')
     with pytest.raises(DatabaseDamaged, match="beschadigd"):
         db.list(Employee)
@@ -141,8 +142,9 @@ def test_migration_step_runs_and_bumps_the_version(db: Database, monkeypatch: py
     _employee(db)
 
     def add_nickname(files: schema.RawFiles) -> None:
-        for doc in files["employees.json"]["employees"].values():
-            doc["function"] = "gemigreerd"
+        for name, tables in files.items():
+            for doc in tables.get("employees", {}).values() if name.startswith("employees/") else ():
+                doc["function"] = "gemigreerd"
 
     current = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
@@ -150,7 +152,7 @@ def test_migration_step_runs_and_bumps_the_version(db: Database, monkeypatch: py
     monkeypatch.setattr("poptui.store.database.schema", schema)
     migrated = Database.open(db.path)
     assert migrated.schema_version() == current + 1
-    assert json.loads((db.path / "employees.json").read_text())["employees"]["1"]["function"] == "gemigreerd"
+    assert json.loads(employees_file(db.path).read_text())["employees"]["1"]["function"] == "gemigreerd"
 
 
 def test_audit_trail_names_fields_not_values(db: Database) -> None:

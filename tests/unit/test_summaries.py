@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
+from store_files import employees_file
 
 from poptui.demo import write_demo
 from poptui.models import (
@@ -113,8 +114,8 @@ def test_what_changed_without_poptui_is_found_and_read_again(db: Database) -> No
     assert db.refresh_summaries()[employee.id]["dossier"]["moments"][trajectory.id][1] == 1
     assert not summaries.stale(db.path, db.dossier_ids())
 
-    employees_file = db.path / "employees.json"
-    employees_file.write_bytes(employees_file.read_bytes().replace(b"Van den Broeck", b"Vandenbroeck"))
+    shard = employees_file(db.path, employee.id)
+    shard.write_bytes(shard.read_bytes().replace(b"Van den Broeck", b"Vandenbroeck"))
     assert db.summaries(build=False) is None  # behind the shared files: not used as they are
     assert db.summaries()[employee.id]["employee"]["last_name"] == "Vandenbroeck"
     assert db.summaries(build=False) is not None
