@@ -267,12 +267,14 @@ class OrganisationForm(FormScreen[Organisation]):
         return save_organisation(self.database, values, self.organisation_id)
 
 
-ROLE_HELP = {
-    Role.AMBASSADOR: "stemt de POP-trajecten af op het beleid van de organisatie",
-    Role.TRAINER: "leert de coaches de methodieken en begeleidt hen",
-    Role.COACH: "voert de POP-gesprekken met de werknemers",
-    Role.SUPERVISOR: "geeft in het tussentijds overleg zijn kijk op de werknemer",
-}
+def role_help(role: Role) -> str:
+    """What a role does, beside its tick box: short enough to read whole at 80 columns."""
+    return {
+        Role.AMBASSADOR: _("stemt de trajecten af op het beleid"),
+        Role.TRAINER: _("leert de coaches de methodieken aan"),
+        Role.COACH: _("voert de POP-gesprekken met de werknemers"),
+        Role.SUPERVISOR: _("geeft zijn kijk in het tussentijds overleg"),
+    }[role]
 
 
 class PersonForm(FormScreen[Person]):
@@ -291,7 +293,7 @@ class PersonForm(FormScreen[Person]):
         yield self.field("first_name", Input(compact=True))
         yield self.field("last_name", Input(compact=True))
         for role in Role:
-            yield self.field(f"role_{role.value}", TickBox(_(ROLE_HELP[role]), compact=True), label=label(role))
+            yield self.field(f"role_{role.value}", TickBox(role_help(role), compact=True), label=label(role))
         yield self.field("phone", Input(compact=True))
         yield self.field("email", Input(compact=True))
         yield self.field(
