@@ -48,6 +48,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from poptui.i18n import _
 from poptui.store import layout
@@ -193,20 +194,31 @@ class ManifestUnreadable(DatabaseDamaged):
     data: the full check decides, and a healthy check writes a new manifest."""
 
 
-def _parse_changes(path: Path, raw: bytes) -> Manifest:
-    """The changes file as a :class:`Manifest` holding only ``changes``, ``base`` and the audit head."""
-    damaged = ManifestUnreadable(path, _("de inhoudstabel van de database is onleesbaar"))
+def _read_common(
+    raw: bytes, expected_format: object, damaged: ManifestUnreadable
+) -> tuple[dict[str, Any], dict[str, Any], tuple[int, str, int]]:
+    """What the manifest and its changes file share: a JSON object of the expected format with a
+    ``files`` object and the audit head (count, last hash, size); anything else is ``damaged``."""
     try:
         data = loads(raw)
     except ValueError:
         raise damaged from None
-    if not isinstance(data, dict) or data.get("format") != CHANGES_FORMAT or not isinstance(data.get("base"), str):
+    if not isinstance(data, dict) or data.get("format") != expected_format:
         raise damaged
     audit, files = data.get("audit"), data.get("files")
     if not isinstance(audit, dict) or not isinstance(files, dict):
         raise damaged
     count, last, size = audit.get("count"), audit.get("hash"), audit.get("size")
     if not isinstance(count, int) or not isinstance(last, str) or not isinstance(size, int):
+        raise damaged
+    return data, files, (count, last, size)
+
+
+def _parse_changes(path: Path, raw: bytes) -> Manifest:
+    """The changes file as a :class:`Manifest` holding only ``changes``, ``base`` and the audit head."""
+    damaged = ManifestUnreadable(path, _("de inhoudstabel van de database is onleesbaar"))
+    data, files, (count, last, size) = _read_common(raw, CHANGES_FORMAT, damaged)
+    if not isinstance(data.get("base"), str):
         raise damaged
     changes: dict[str, Identity | None] = {}
     for name, value in files.items():
@@ -223,20 +235,9 @@ def _parse_changes(path: Path, raw: bytes) -> Manifest:
 
 def _parse(path: Path, raw: bytes) -> Manifest:
     damaged = ManifestUnreadable(path, _("de inhoudstabel van de database is onleesbaar"))
-    try:
-        data = loads(raw)
-    except ValueError:
-        raise damaged from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise damaged
+    data, files, (count, last, size) = _read_common(raw, FORMAT, damaged)
     base = data.get("id", "")
     if not isinstance(base, str):
-        raise damaged
-    audit, files = data.get("audit"), data.get("files")
-    if not isinstance(audit, dict) or not isinstance(files, dict):
-        raise damaged
-    count, last, size = audit.get("count"), audit.get("hash"), audit.get("size")
-    if not isinstance(count, int) or not isinstance(last, str) or not isinstance(size, int):
         raise damaged
     parsed: dict[str, Identity] = {}
     for name, value in files.items():
