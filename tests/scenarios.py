@@ -2,6 +2,8 @@
 
 - ``TODAY``: the day every test runs on (conftest freezes ``poptui.clock`` to it; the demo
   database is written relative to it), so screens and snapshots look the same every day.
+- :func:`start_proposed`: a trajectory started on its variant's proposed plan, as the wizard's
+  defaults would start it (the call most service tests begin with).
 - :func:`build_flow`: a small organisation for the main-flow tests: a coach, a supervisor, four
   employees, three of them with a planned Basistraject.
 """
@@ -49,6 +51,26 @@ class FrozenClock:
         self.day = day
 
 
+def start_proposed(
+    database: Database,
+    employee: Employee,
+    variant: VariantId = VariantId.BASIS,
+    level: Level = Level.MEDIUM,
+    coach_id: str | None = None,
+) -> tuple[Trajectory, list[ContactMoment]]:
+    """Start a trajectory for ``employee`` on ``variant``'s proposed plan, with reflection and
+    intensity both ``level``; returns the trajectory and its planned contact moments."""
+    return start_trajectory(
+        database,
+        employee,
+        variant=variant,
+        reflection=level,
+        intensity=level,
+        plan=propose_plan(variant),
+        coach_id=coach_id,
+    )
+
+
 @dataclass
 class Flow:
     database: Database
@@ -86,15 +108,7 @@ def build_flow(database: Database, with_trajectories: int = 3) -> Flow:
     ]
     trajectories, moments = [], []
     for employee in employees[:with_trajectories]:
-        trajectory, planned = start_trajectory(
-            database,
-            employee,
-            variant=VariantId.BASIS,
-            reflection=Level.MEDIUM,
-            intensity=Level.MEDIUM,
-            plan=propose_plan(VariantId.BASIS),
-            coach_id=coach.id,
-        )
+        trajectory, planned = start_proposed(database, employee, coach_id=coach.id)
         trajectories.append(trajectory)
         moments.append(planned)
     return Flow(database, organisation, coach, supervisor, employees, trajectories, moments)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from pydantic import ValidationError
-from scenarios import FrozenClock
+from scenarios import FrozenClock, start_proposed
 
 from poptui.models import (
     ActionEvaluation,
@@ -27,7 +27,6 @@ from poptui.models import (
 from poptui.services import contact_moments
 from poptui.services.attention import attention_for, closed_action_ids, late_actions
 from poptui.services.contact_moments import MomentRefused, order_warnings
-from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.store import Database
 
 TODAY = date(2026, 6, 15)
@@ -121,14 +120,7 @@ def test_home_attention_after_a_follow_up_evaluation(db: Database) -> None:
 def plan(db: Database) -> list[ContactMoment]:
     organisation = db.save(Organisation(name="Org"))
     employee = db.save(Employee(first_name="Ann", last_name="Test", organisation_id=organisation.id))
-    _trajectory_, moments = start_trajectory(
-        db,
-        employee,
-        variant=VariantId.VARIANT_1,
-        reflection=Level.LOW,
-        intensity=Level.LOW,
-        plan=propose_plan(VariantId.VARIANT_1),
-    )
+    _trajectory_, moments = start_proposed(db, employee, VariantId.VARIANT_1, Level.LOW)
     return moments
 
 

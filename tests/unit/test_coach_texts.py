@@ -6,12 +6,12 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from scenarios import start_proposed
 
 from poptui.formatting import format_day, short_date
 from poptui.i18n import _n, set_language
-from poptui.models import ContactMoment, ContactMomentStatus, Employee, Level, Organisation, Person, Role, VariantId
+from poptui.models import ContactMoment, ContactMomentStatus, Employee, Level, Organisation, Person, Role
 from poptui.services.agenda import agenda, next_due
-from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.services.variants import propose_variant
 from poptui.store import Database
 
@@ -34,14 +34,7 @@ def test_check_says_1_werknemer_and_1_traject(tmp_path: Path, capsys: pytest.Cap
     database = Database.create(tmp_path / "db", actor="tester")
     organisation = database.save(Organisation(name="Atelier"))
     employee = database.save(Employee(first_name="Kim", last_name="Claes", organisation_id=organisation.id))
-    start_trajectory(
-        database,
-        employee,
-        variant=VariantId.BASIS,
-        reflection=Level.MEDIUM,
-        intensity=Level.MEDIUM,
-        plan=propose_plan(VariantId.BASIS),
-    )
+    start_proposed(database, employee)
     with pytest.raises(SystemExit) as caught:
         raise SystemExit(main(["check", "--db", str(tmp_path / "db")]))
     out = capsys.readouterr().out
@@ -80,26 +73,10 @@ def test_the_agenda_groups_overdue_today_this_week_and_next_week(db: Database) -
     moments: dict[str, ContactMoment] = {}
     for name, day in days.items():
         employee = db.save(Employee(first_name=name, last_name="X", organisation_id=organisation.id))
-        _trajectory, planned = start_trajectory(
-            db,
-            employee,
-            variant=VariantId.BASIS,
-            reflection=Level.MEDIUM,
-            intensity=Level.MEDIUM,
-            plan=propose_plan(VariantId.BASIS),
-            coach_id=coach.id,
-        )
+        _trajectory, planned = start_proposed(db, employee, coach_id=coach.id)
         moments[name] = db.save(planned[0].model_copy(update={"date": day, "start_time": time(9, 30)}))
     tom = db.save(Employee(first_name="Tom's", last_name="Y", organisation_id=organisation.id))
-    _trajectory, planned = start_trajectory(
-        db,
-        tom,
-        variant=VariantId.BASIS,
-        reflection=Level.MEDIUM,
-        intensity=Level.MEDIUM,
-        plan=propose_plan(VariantId.BASIS),
-        coach_id=other.id,
-    )
+    _trajectory, planned = start_proposed(db, tom, coach_id=other.id)
     db.save(planned[0].model_copy(update={"date": today}))
     held = db.save(moments["Bo"].model_copy(update={"status": ContactMomentStatus.HELD}))
     assert held.status is ContactMomentStatus.HELD

@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 from pydantic import ValidationError
-from scenarios import TODAY
+from scenarios import TODAY, start_proposed
 
 from poptui.models import (
     ContactMoment,
@@ -25,7 +25,6 @@ from poptui.models import (
 )
 from poptui.services import contact_moments, method_records
 from poptui.services.contact_moments import MomentRefused
-from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.store import Database
 
 
@@ -34,14 +33,7 @@ def _employee(db: Database, name: str, organisation: Organisation) -> Employee:
 
 
 def _trajectory(db: Database, employee: Employee) -> tuple[Trajectory, list[ContactMoment]]:
-    return start_trajectory(
-        db,
-        employee,
-        variant=VariantId.VARIANT_1,
-        reflection=Level.LOW,
-        intensity=Level.LOW,
-        plan=propose_plan(VariantId.VARIANT_1),
-    )
+    return start_proposed(db, employee, VariantId.VARIANT_1, Level.LOW)
 
 
 @pytest.fixture

@@ -5,21 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from scenarios import TODAY
+from scenarios import TODAY, start_proposed
 
 from poptui.models import (
     ContactMoment,
     ContactMomentStatus,
     Employee,
-    Level,
     Organisation,
     Phase,
     TrajectoryStatus,
-    VariantId,
 )
 from poptui.services import trajectory_status
 from poptui.services.contact_moments import moments_of, record_moment, skip_moment
-from poptui.services.trajectories import propose_plan, start_trajectory
 from poptui.services.trajectory_status import StatusChange, StatusRefused
 from poptui.store import Database
 
@@ -28,14 +25,7 @@ from poptui.store import Database
 def started(db: Database):
     organisation = db.save(Organisation(name="Org"))
     employee = db.save(Employee(first_name="Ann", last_name="Test", organisation_id=organisation.id))
-    return start_trajectory(
-        db,
-        employee,
-        variant=VariantId.BASIS,
-        reflection=Level.MEDIUM,
-        intensity=Level.MEDIUM,
-        plan=propose_plan(VariantId.BASIS),
-    )
+    return start_proposed(db, employee)
 
 
 def test_start_pause_resume_and_the_changes_offered(db: Database, started) -> None:
