@@ -283,6 +283,16 @@ class PopApp(App[None]):
 
         super().notify(plain(message), title=title, severity=severity, timeout=timeout, markup=False)
 
+    def clear_hints(self) -> None:
+        """Take away the information toasts, such as "Druk n om het eerste POP-traject te starten":
+        called when the coach does what a hint said, so that it does not cover the form that opens.
+        Warnings and errors stay until their time is up."""
+        hints = [notification for notification in self._notifications if notification.severity == "information"]
+        for notification in hints:
+            self._unnotify(notification, refresh=False)
+        if hints:
+            self._refresh_notifications()
+
     def _handle_exception(self, error: Exception) -> None:
         """Never Textual's traceback (its local variables hold other employees' names and notes): a short
         Dutch message on exit and an owner-only crash report without personal data (:mod:`poptui.crash`)."""

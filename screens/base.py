@@ -66,6 +66,10 @@ class PoptuiApp(Protocol):
         """Work on ``database`` from now on (the first-run welcome opens the demo this way)."""
         ...
 
+    def clear_hints(self) -> None:
+        """Take away the information toasts (a hint whose step the coach is now taking)."""
+        ...
+
 
 def poptui_app(app: App[Any]) -> PoptuiApp:
     """``app`` (a screen's or widget's ``self.app``) as the poptui app it is."""

@@ -240,6 +240,7 @@ class HomeScreen(BaseScreen[None]):
         """Choose an employee without a running trajectory; one with a finished POP gets a follow-up."""
         from poptui.screens.dialogs import ChooseDialog
 
+        poptui_app(self.app).clear_hints()  # "Klaar: ... Druk n": done, and it would cover the dialog
         options: list[tuple[str | Text, tuple[str, str | None]]] = []
         for employee, previous in ready_for_new_trajectory(self.database):
             text = employee.full_name + (" " + _("(vervolg-POP)") if previous else "")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from poptui.screens.coach_select import CoachSelectScreen
+from poptui.screens.dialogs import ChooseDialog
 from poptui.screens.home import HomeScreen
 from poptui.screens.welcome import WelcomeScreen
 from textual.pilot import Pilot
@@ -56,6 +57,11 @@ async def test_the_guided_start_makes_organisation_coach_and_employee(db: Databa
         await _settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.coach is not None and app.coach.full_name == "Sofie Claes"
+        assert [notification.message for notification in app._notifications][-1].startswith("Klaar: ")
+        await pilot.press("n")  # what the toast says: it goes, and does not cover the dialog
+        await _settle(pilot)
+        assert isinstance(app.screen, ChooseDialog)
+        assert len(app._notifications) == 0
 
     (organisation,) = db.list(Organisation)
     assert organisation.name == "Atelier De Brug"
