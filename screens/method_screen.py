@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.text_input import Input
 from pydantic import ValidationError
 from textual.binding import Binding
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
@@ -44,7 +45,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Label, Select, Static, TextArea
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
