@@ -25,7 +25,10 @@ from textual import widgets
 from textual.geometry import Size
 from textual.reactive import Reactive
 
-__all__ = ["Input"]
+__all__ = ["AnyInput", "Input"]
+
+AnyInput = widgets.Input
+"""For ``isinstance``: any one-line field, poptui's or Textual's own (the command palette's, a test's)."""
 
 
 class Input(widgets.Input):
