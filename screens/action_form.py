@@ -8,9 +8,10 @@ from typing import Any
 from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.form import FormField, FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from poptui import clock
 from poptui.catalog import load_catalog

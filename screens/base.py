@@ -28,12 +28,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from poptui.screens.widgets.text_input import Input
 from textual import events, on
 from textual.app import App
 from textual.binding import ActiveBinding
 from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen, ScreenResultType
-from textual.widgets import Input
 
 from poptui.models import Person
 from poptui.services import Database

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.widgets.text_input import Input
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _

@@ -10,13 +10,14 @@ from typing import ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from poptui.i18n import _, _n
 from poptui.models import Organisation

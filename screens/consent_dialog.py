@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.widgets.text_input import Input
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from poptui import clock
 from poptui.formatting import format_date

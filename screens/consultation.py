@@ -6,9 +6,10 @@ from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from poptui import clock
 from poptui.i18n import _

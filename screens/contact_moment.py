@@ -9,12 +9,13 @@ from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from poptui import clock

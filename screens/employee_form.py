@@ -6,11 +6,12 @@ from typing import Any
 
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from poptui.screens.widgets.tickbox import TickBox
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _

@@ -7,13 +7,14 @@ from typing import ClassVar
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from poptui.screens.widgets.virtual_table import Column, VirtualTable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Header, Label, Static
 
 from poptui.i18n import _
 from poptui.models import Employee

@@ -9,11 +9,12 @@ from typing import Any, ClassVar
 from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from poptui.i18n import _
 from poptui.models import CompetenceDictionary, FunctionProfile

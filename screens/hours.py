@@ -9,10 +9,11 @@ from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from poptui import clock
 from poptui.formatting import format_date, format_hours

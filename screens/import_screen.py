@@ -14,12 +14,13 @@ from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import AnyInput, Input
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 
 from poptui.i18n import _, _n
 from poptui.models import Organisation
@@ -111,7 +112,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
     # -- input -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "preview" and isinstance(self.focused, Input):
+        if action == "preview" and isinstance(self.focused, AnyInput):
             return False  # the letter is typed; Enter makes the preview
         if action in ("preview", "import_rows") and self.busy:
             return None  # shown dimmed while the file is read or saved

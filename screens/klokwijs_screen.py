@@ -14,13 +14,14 @@ from typing import Any, ClassVar
 from poptui.screens.method_answers import AnsweredMethodScreen
 from poptui.screens.widgets.answers import QuestionBlock, ReadingScroll, StepScroll, StepTabs, prompt_text
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Label, Static, TabbedContent, TabPane
 
 from poptui.catalog import load_catalog
 from poptui.catalog_models import StepInfo

@@ -30,12 +30,13 @@ from typing import ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from poptui.i18n import _
 from poptui.services import directory

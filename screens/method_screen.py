@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from poptui.screens.base import BaseScreen
+from poptui.screens.widgets.text_input import AnyInput
 from pydantic import ValidationError
 from textual.binding import Binding
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _
@@ -148,7 +149,7 @@ class MethodScreen(BaseScreen[Any]):
 
     def typing(self) -> bool:
         """True while a text field (Input, TextArea) has focus."""
-        return isinstance(self.focused, (Input, TextArea))
+        return isinstance(self.focused, (AnyInput, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.LETTER_ACTIONS and self.typing():

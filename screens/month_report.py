@@ -9,11 +9,12 @@ from typing import ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import failure_message
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Header, Label, Static
 
 from poptui import clock
 from poptui.i18n import _

@@ -12,13 +12,14 @@ from poptui.screens.widgets.fitted_table import FittedTable
 from poptui.screens.widgets.footer import KeyFooter
 from poptui.screens.widgets.form import FormScreen
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from poptui.screens.widgets.tickbox import TickBox
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from poptui.formatting import format_date
 from poptui.i18n import _

@@ -10,13 +10,14 @@ from poptui.screens.list_screen import Column, ListScreen, Row
 from poptui.screens.print_dialog import print_form
 from poptui.screens.widgets.form import FormScreen, widget_value
 from poptui.screens.widgets.select import Select
+from poptui.screens.widgets.text_input import Input
 from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.strip import Strip
-from textual.widgets import Input, SelectionList
+from textual.widgets import SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from poptui import clock

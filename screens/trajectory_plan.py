@@ -8,13 +8,14 @@ from poptui.screens.base import BaseScreen
 from poptui.screens.plain_terminal import mark
 from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import Input
 from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from poptui.catalog import load_catalog
 from poptui.i18n import _

@@ -10,11 +10,12 @@ from datetime import date
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal, PoptuiApp, poptui_app
+from poptui.screens.widgets.text_input import Input
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from poptui import clock
 from poptui.catalog import load_catalog

@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.widgets.text_input import Input
 from poptui.screens.widgets.tickbox import TickRadio
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, RadioSet
+from textual.widgets import Label, OptionList, RadioSet
 from textual.widgets.option_list import Option
 
 from poptui.i18n import _

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.text_input import AnyInput, Input
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
@@ -44,7 +45,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Label, Select, Static, TextArea
 
 from poptui import clock
 from poptui.formatting import format_date, format_time
@@ -65,7 +66,7 @@ def widget_value(widget: Widget) -> Any:
         return widget.value
     if isinstance(widget, TextArea):
         return widget.text
-    if isinstance(widget, Input):
+    if isinstance(widget, AnyInput):
         return widget.value
     raise TypeError(f"unsupported form widget {type(widget).__name__}")
 
@@ -77,7 +78,7 @@ def set_widget_value(widget: Widget, value: Any) -> None:
         widget.value = bool(value)
     elif isinstance(widget, TextArea):
         widget.load_text(clean_text(str(value or "")))
-    elif isinstance(widget, Input):
+    elif isinstance(widget, AnyInput):
         if isinstance(value, date):
             value = format_date(value)
         elif isinstance(value, time):
@@ -231,7 +232,7 @@ class FormScreen(BaseScreen[RecordT | None], Generic[RecordT]):
                     return field
         new = self.is_new()
         empty = [field for field in fields if new and _is_empty(field.widget)]
-        texts = [field for field in fields if isinstance(field.widget, (Input, TextArea))]
+        texts = [field for field in fields if isinstance(field.widget, (AnyInput, TextArea))]
         for candidates in (empty, texts, fields):
             if candidates:
                 return candidates[0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from poptui.screens.base import BaseModal
+from poptui.screens.widgets.text_input import Input
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from poptui.i18n import _
 

@@ -97,3 +97,18 @@ def test_list_and_check_load_no_interface_or_export_library(demo_template: Path)
         )
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         assert result.stdout.strip() == "[]", (arguments, result.stdout)
+
+
+def test_screens_take_their_text_fields_from_poptui() -> None:
+    """Every one-line field is poptui's Input (screens/widgets/text_input.py): typing in Textual's
+    own lays out the whole screen on every key."""
+    offenders = [
+        f"{path.relative_to(ROOT)}: {node.module}.Input"
+        for path in (ROOT / "screens").rglob("*.py")
+        if path.name != "text_input.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("textual.widgets")
+        and any(alias.name == "Input" for alias in node.names)
+    ]
+    assert offenders == []
