@@ -291,21 +291,26 @@ def check_database(database: Database) -> HealthReport:
         if employee_id not in employees and Employee not in unreadable_types:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
         path = database.dossier_path(employee_id)
-        tables = validated.trusted(path)
-        if tables is not None:  # the very bytes an earlier check validated: only the references are checked
+        trusted = validated.trusted(path)
+        if trusted is not None:  # the very bytes an earlier check validated: only the references are checked
             clean_dossiers.add(path)
+            if all(trajectory_id in trajectories for trajectory_id in trusted.trajectories):
+                continue
+            tables = trusted.tables()
             for record_type in DOSSIER_RECORDS:
                 for doc in (tables.get(record_type.table) or {}).values():
                     dossier_reference(employee_id, record_type, doc["id"], doc["employee_id"], doc.get("trajectory_id"))
             continue
         failures = failed_loads
+        named: list[str] = []
         for record_type in DOSSIER_RECORDS:
             for record in load(record_type, employee_id=employee_id):
-                dossier_reference(
-                    employee_id, record_type, record.id, record.employee_id, getattr(record, "trajectory_id", None)
-                )
+                trajectory_id = getattr(record, "trajectory_id", None)
+                dossier_reference(employee_id, record_type, record.id, record.employee_id, trajectory_id)
+                if trajectory_id:
+                    named.append(trajectory_id)
         if failed_loads == failures and database.is_clean(path):
-            validated.passed(path)
+            validated.passed(path, named)
             clean_dossiers.add(path)
     report.counts["dossiers"] = dossier_count
     for path in database.unclean_text_files(known_clean=clean_dossiers):
@@ -318,7 +323,7 @@ def check_database(database: Database) -> HealthReport:
         )
     audit_path = database.path / audit_log.AUDIT_FILE
     try:
-        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash)
+        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start())
     except OSError as error:
         failure = unreadable(audit_path, error)
         if isinstance(failure, AccessDenied):
@@ -331,6 +336,8 @@ def check_database(database: Database) -> HealthReport:
     report.warnings.extend(leftover_warnings(database.path))
     report.problems = list(dict.fromkeys(report.problems))  # one file read for several record types: once
     if report.healthy:  # a check that found damage writes nothing
+        if report.audit is not None:
+            validated.audit_passed(report.audit)
         validated.save()
     return report
 

@@ -4,12 +4,15 @@ Validating every record through pydantic is most of a full check (``poptui check
 after a change): at 2,000 employees about 90,000 dossier records, several seconds. Validation
 is a function of the file's bytes and of the code that validates them, so its result can be
 kept: after a check read a dossier whole and found nothing wrong in it, the BLAKE2b hash of its
-bytes is noted here, with a fingerprint of that code (the sources of :mod:`poptui.models`, the
+bytes (SHA-256) is noted here, with the trajectories its records name and a fingerprint of that code (the sources of :mod:`poptui.models`, the
 text rules, the store's parsing and the pydantic versions). The next check still reads and
-parses every dossier and checks every reference across files (an employee or trajectory that
-is gone, a record in another employee's dossier), but a dossier whose bytes hash to what is
-noted is not validated record by record again: the same bytes, validated by the same code,
-give the same result.
+hashes every dossier and checks every reference across files (an employee or trajectory that
+is gone), but a dossier whose bytes hash to what is noted is not parsed and validated record by
+record again: the same bytes, validated by the same code, give the same result (and name the
+same trajectories; only when one of them is gone is the dossier parsed, to name its records). Likewise for the audit log, which only grows: the size, number of lines
+and entries, last hash and SHA-256 of the start a check found whole are noted, and the
+next check, when the log still starts with those very bytes, verifies the chain from there on
+(see :func:`poptui.store.audit.inspect`); any change inside that start is read line by line.
 
 The rules:
 
@@ -28,13 +31,17 @@ The rules:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import importlib.metadata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import poptui
+from poptui.store import audit as audit_log
 from poptui.store.errors import StoreError
 from poptui.store.files import atomic_write, dumps, loads
 from poptui.store.storage import identity_of
@@ -47,6 +54,7 @@ _CODE = (
     ("poptui", "text.py"),
     ("poptui", "store", "transaction.py"),
     ("poptui", "store", "storage.py"),
+    ("poptui", "store", "audit.py"),
     ("poptui", "store", "validated.py"),
 )
 """The code whose behaviour decides whether a stored dossier is valid."""
@@ -70,7 +78,28 @@ def fingerprint() -> str:
 
 
 def _hash(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+    return hashlib.sha256(raw).hexdigest()  # SHA-256: hardware-assisted on most CPUs, twice BLAKE2b's speed here
+
+
+@dataclass(frozen=True)
+class Noted:
+    """A dossier as a check found it valid: the hash of its bytes and the trajectories its records name."""
+
+    digest: str
+    trajectories: tuple[str, ...]
+
+
+class Trusted:
+    """A dossier whose bytes are those of a dossier a check found valid with this code."""
+
+    def __init__(self, raw: bytes, trajectories: tuple[str, ...]) -> None:
+        self._raw = raw
+        self.trajectories = trajectories
+        """The trajectory ids its records name (each once): when all exist, it holds no problem."""
+
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """Its tables, to name the records behind a problem (a trajectory that is gone)."""
+        return cast(dict[str, dict[str, Any]], loads(self._raw))
 
 
 class Validated:
@@ -78,18 +107,19 @@ class Validated:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._known = _read(root / FILE)
-        self._found: dict[str, str] = {}
+        self._known, self._audit = _read(root / FILE)
+        self._found: dict[str, Noted] = {}
         """Dossiers this check found valid (trusted, or validated and unchanged meanwhile)."""
+        self._audit_found: audit_log.Verified | None = None
         self._pending: dict[str, tuple[tuple[int, int, int, int], str]] = {}
         """Dossiers read by :meth:`trusted` but not trusted: their identity and hash when read."""
 
     def _name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def trusted(self, path: Path) -> dict[str, dict[str, Any]] | None:
-        """The tables of ``path`` when its bytes are those of a dossier a check found valid with this code;
-        None when they must be validated (then :meth:`passed` notes them once they are)."""
+    def trusted(self, path: Path) -> Trusted | None:
+        """``path`` when its bytes are those of a dossier a check found valid with this code; None when
+        they must be validated (then :meth:`passed` notes them once they are)."""
         name = self._name(path)
         try:
             before = identity_of(path)
@@ -98,43 +128,79 @@ class Validated:
         except OSError:
             return None  # missing or unreadable: the validation says what is wrong
         digest = _hash(raw)
-        if self._known.get(name) == digest:
-            data = loads(raw)
-            if isinstance(data, dict) and all(isinstance(table, dict) for table in data.values()):
-                self._found[name] = digest
-                return data
+        noted = self._known.get(name)
+        if noted is not None and noted.digest == digest:
+            self._found[name] = noted
+            return Trusted(raw, noted.trajectories)
         if before == after and len(raw) == before[2]:
             self._pending[name] = (before, digest)
         return None
 
-    def passed(self, path: Path) -> None:
-        """``path`` was validated whole and is valid: note it, if it is still the file :meth:`trusted` read."""
+    def passed(self, path: Path, trajectories: Iterable[str]) -> None:
+        """``path`` was validated whole and is valid, its records naming ``trajectories``: note it, if it
+        is still the file :meth:`trusted` read."""
         name = self._name(path)
         pending = self._pending.pop(name, None)
         if pending is None:
             return
         with contextlib.suppress(OSError):
             if identity_of(path) == pending[0]:
-                self._found[name] = pending[1]
+                self._found[name] = Noted(pending[1], tuple(dict.fromkeys(trajectories)))
+
+    def audit_start(self) -> audit_log.Verified | None:
+        """The start of the audit log an earlier check found whole (see :func:`poptui.store.audit.inspect`)."""
+        return self._audit
+
+    def audit_passed(self, inspection: audit_log.Inspection) -> None:
+        """The audit log was inspected and found whole: note it (its start is trusted next time)."""
+        if inspection.exists and inspection.digest and not inspection.problems:
+            self._audit_found = audit_log.Verified(
+                inspection.size, inspection.lines, inspection.count, inspection.last_hash, inspection.digest
+            )
 
     def save(self) -> None:
         """Write what this check found valid (a read-only database keeps the old file, or none)."""
-        if self._found == self._known:
+        if self._found == self._known and self._audit_found == self._audit:
             return
-        data = {"format": FORMAT, "code": fingerprint(), "files": dict(sorted(self._found.items()))}
+        files = {name: [noted.digest, list(noted.trajectories)] for name, noted in sorted(self._found.items())}
+        data: dict[str, object] = {"format": FORMAT, "code": fingerprint(), "files": files}
+        if self._audit_found is not None:
+            data["audit"] = dataclasses.asdict(self._audit_found)
         with contextlib.suppress(OSError, StoreError):
             atomic_write(self.root / FILE, dumps(data))
 
 
-def _read(path: Path) -> dict[str, str]:
-    """The noted dossiers, or none when the file is missing, unreadable, of another shape or other code."""
+def _read(path: Path) -> tuple[dict[str, Noted], audit_log.Verified | None]:
+    """The noted dossiers and audit start, or none when the file is missing, unreadable, of another shape
+    or from other code."""
     try:
         data = loads(path.read_bytes())
     except (OSError, ValueError):
-        return {}
+        return {}, None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != fingerprint():
-        return {}
+        return {}, None
     files = data.get("files")
     if not isinstance(files, dict):
-        return {}
-    return {name: digest for name, digest in files.items() if isinstance(name, str) and isinstance(digest, str)}
+        return {}, None
+    noted = {}
+    for name, entry in files.items():
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], list)
+            and all(isinstance(item, str) for item in entry[1])
+        ):
+            noted[name] = Noted(entry[0], tuple(entry[1]))
+    start = data.get("audit")
+    try:
+        verified = audit_log.Verified(**start) if isinstance(start, dict) else None
+    except TypeError:
+        verified = None
+    if verified is not None and not (
+        all(isinstance(value, int) and value >= 0 for value in (verified.size, verified.lines, verified.count))
+        and isinstance(verified.last_hash, str)
+        and isinstance(verified.digest, str)
+    ):
+        verified = None
+    return noted, verified

@@ -12,6 +12,7 @@ import pytest
 from poptui.models import ContactMoment, Trajectory
 from poptui.services.health import check_database
 from poptui.store import Database, validated
+from poptui.store import audit as audit_log
 from poptui.store.database import Database as StoreDatabase
 
 
@@ -154,3 +155,46 @@ def test_a_saved_dossier_is_validated_again(demo_db: Database, loads: list[str])
     loads.clear()
     assert check_database(demo_db).healthy
     assert _dossier_loads(loads) == {path.relative_to(demo_db.path).as_posix()}
+
+
+@pytest.fixture
+def audit_lines(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The audit lines the check parses and hashes one by one."""
+    seen: list[bytes] = []
+    original = audit_log._entry
+
+    def counting(line: bytes) -> dict[str, object] | None:
+        seen.append(line)
+        return original(line)
+
+    monkeypatch.setattr(audit_log, "_entry", counting)
+    return seen
+
+
+def test_the_audit_log_is_read_from_where_the_last_check_ended(demo_db: Database, audit_lines: list[bytes]) -> None:
+    log = demo_db.path / audit_log.AUDIT_FILE
+    assert check_database(demo_db).healthy
+    assert len(audit_lines) == len(log.read_bytes().splitlines()) > 0
+    moment = demo_db.list(ContactMoment, employee_id=demo_db.dossier_ids()[0])[0]
+    demo_db.save(moment.model_copy(update={"notes": "Nieuwe notitie"}))
+    audit_lines.clear()
+    report = check_database(demo_db)
+    assert report.healthy and report.audit is not None
+    assert audit_lines == log.read_bytes().splitlines(keepends=True)[-1:]  # only the new line
+    assert report.audit.count == len(log.read_bytes().splitlines())
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "cut"])
+def test_a_changed_audit_line_in_the_checked_start_is_found(demo_db: Database, where: str) -> None:
+    log = demo_db.path / audit_log.AUDIT_FILE
+    assert check_database(demo_db).healthy
+    lines = log.read_bytes().splitlines(keepends=True)
+    if where == "cut":
+        log.write_bytes(b"".join(lines[:-2]))
+    else:
+        number = 0 if where == "first" else len(lines) // 2
+        lines[number] = lines[number].replace(b'"actor":"', b'"actor":"X', 1)  # edited after the write
+        log.write_bytes(b"".join(lines))
+    report = check_database(demo_db)
+    assert any("Auditlog" in problem or "auditlog" in problem for problem in report.problems), report.problems
+    assert report.problems == check_database(_without_notes(demo_db)).problems
