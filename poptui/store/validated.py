@@ -115,7 +115,8 @@ class Validated:
         """Dossiers read by :meth:`trusted` but not trusted: their identity and hash when read."""
 
     def _name(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
+        """``dossiers/<id>.json`` (a dossier's path is the database folder, its folder and its name)."""
+        return f"{path.parent.name}/{path.name}"
 
     def trusted(self, path: Path) -> Trusted | None:
         """``path`` when its bytes are those of a dossier a check found valid with this code; None when
