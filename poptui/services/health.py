@@ -120,7 +120,7 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
     if before_full_check is not None:
         before_full_check()
     verified = store_manifest.snapshot(database.path)
-    report = confirmed_check(database)
+    report = confirmed_check(database, remember=True)
     if report.healthy and report.audit is not None:
         try:
             database.seal(verified, report.audit)
@@ -161,15 +161,15 @@ def first_unreadable(root: Path) -> Path | None:
     return None
 
 
-def confirmed_check(database: Database) -> HealthReport:
+def confirmed_check(database: Database, *, remember: bool = False) -> HealthReport:
     """:func:`check_database`; problems are confirmed under the lock, so another coach's save in progress
     is never mistaken for damage (when the lock cannot be taken, the first result stands)."""
-    report = check_database(database)
+    report = check_database(database, remember=remember)
     if report.healthy:
         return report
     try:
         with database._locked():
-            return check_database(database)
+            return check_database(database, remember=remember)
     except (SaveFailed, StoreError) as error:
         if isinstance(error, AccessDenied):
             raise
@@ -187,9 +187,14 @@ DOSSIER_RECORDS: tuple[type[DossierRecord], ...] = (
 """The records of a dossier file, each kind in its own table."""
 
 
-def check_database(database: Database) -> HealthReport:
+def check_database(database: Database, *, remember: bool = False) -> HealthReport:
     """Every problem found, in Dutch. Raises :class:`StoreError` only when nothing can be read,
-    and :class:`AccessDenied` when a file may not be read (permissions are not damage)."""
+    and :class:`AccessDenied` when a file may not be read (permissions are not damage).
+
+    Dossiers and the start of the audit log that an earlier healthy check noted are not validated
+    again (see :mod:`poptui.store.validated`); ``remember``: when this check finds nothing, note
+    what it validated (``poptui check`` and the check at start; a check on behalf of something
+    else, such as a backup being restored or the demo being replaced, writes nothing)."""
     report = HealthReport()
     database.schema_version()
     unreadable_types: set[type] = set()
@@ -335,7 +340,7 @@ def check_database(database: Database) -> HealthReport:
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
     report.problems = list(dict.fromkeys(report.problems))  # one file read for several record types: once
-    if report.healthy:  # a check that found damage writes nothing
+    if remember and report.healthy:  # a check that found damage writes nothing
         if report.audit is not None:
             validated.audit_passed(report.audit)
         validated.save()

@@ -24,8 +24,9 @@ The rules:
 - The file is derived and may be lost: missing, unreadable or of another shape, it counts as
   empty and the check validates everything, as it did before this file existed. It is not
   part of a backup, and a check on a read-only database simply does not write it.
-- It holds file names (employee ids) and hashes, no personal data; written owner-only (or
-  group, in a shared database) like every file of the store.
+- It holds file names (employee ids), trajectory ids and hashes, no personal data; written
+  owner-only (or group, in a shared database) like every file of the store. A save that removes
+  a dossier (an erasure) removes this file first: nothing may still name an erased employee.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -163,7 +165,11 @@ class Validated:
         """Write what this check found valid (a read-only database keeps the old file, or none)."""
         if self._found == self._known and self._audit_found == self._audit:
             return
-        files = {name: [noted.digest, list(noted.trajectories)] for name, noted in sorted(self._found.items())}
+        files = {
+            name: [noted.digest, list(noted.trajectories)]
+            for name, noted in sorted(self._found.items())
+            if os.path.exists(os.path.join(self.root, name))  # not a dossier erased while this check ran
+        }
         data: dict[str, object] = {"format": FORMAT, "code": fingerprint(), "files": files}
         if self._audit_found is not None:
             data["audit"] = dataclasses.asdict(self._audit_found)
@@ -205,3 +211,10 @@ def _read(path: Path) -> tuple[dict[str, Noted], audit_log.Verified | None]:
     ):
         verified = None
     return noted, verified
+
+
+def forget(root: Path) -> None:
+    """Forget every noted dossier: before a dossier is removed (an erasure), so that no file of the
+    database still names the employee's id or trajectories; the next check validates everything."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(root / FILE)

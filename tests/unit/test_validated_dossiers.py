@@ -44,37 +44,37 @@ def _a_dossier(database: Database) -> Path:
 
 
 def test_a_second_check_validates_no_dossier_again(demo_db: Database, loads: list[str]) -> None:
-    first = check_database(demo_db)
+    first = check_database(demo_db, remember=True)
     assert first.healthy, first.problems
     assert demo_db.dossier_ids()
     assert set(_noted(demo_db)) == {f"dossiers/{name}.json" for name in demo_db.dossier_ids()}
     assert _dossier_loads(loads) == set(_noted(demo_db))
     loads.clear()
-    second = check_database(demo_db)
+    second = check_database(demo_db, remember=True)
     assert second.healthy and second.counts == first.counts
     assert _dossier_loads(loads) == set()
     assert any(name.startswith("employees/") for name in loads)  # the shared files are still validated
 
 
 def test_a_changed_dossier_is_validated_again_and_its_damage_reported(demo_db: Database, loads: list[str]) -> None:
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     path = _a_dossier(demo_db)
     data = json.loads(path.read_bytes())
     moment = next(iter(data["contact_moments"].values()))
     moment["duration_minutes"] = "lang"  # not a number: a hand edit
     path.write_text(json.dumps(data))
     loads.clear()
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert _dossier_loads(loads) == {path.relative_to(demo_db.path).as_posix()}
     assert any(moment["id"] in problem for problem in report.problems), report.problems
     noted_before = (demo_db.path / validated.FILE).read_bytes()
-    assert check_database(demo_db).problems == report.problems
+    assert check_database(demo_db, remember=True).problems == report.problems
     assert (demo_db.path / validated.FILE).read_bytes() == noted_before  # a check finding damage writes nothing
 
 
 def test_a_byte_changed_with_the_same_size_and_time_is_found(demo_db: Database) -> None:
     """The manifest knows files by size and time; the note knows their bytes."""
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     path = _a_dossier(demo_db)
     before = os.stat(path)
     raw = path.read_bytes()
@@ -82,9 +82,9 @@ def test_a_byte_changed_with_the_same_size_and_time_is_found(demo_db: Database) 
     changed = raw[:at] + (b"0" if raw[at : at + 1] != b"0" else b"1") + raw[at + 1 :]
     path.write_bytes(changed)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert any("staat in het dossier van een andere werknemer" in problem for problem in report.problems), report
-    assert report.problems == check_database(_without_notes(demo_db)).problems
+    assert report.problems == check_database(_without_notes(demo_db), remember=True).problems
 
 
 def _without_notes(database: Database) -> Database:
@@ -95,7 +95,7 @@ def _without_notes(database: Database) -> Database:
 def test_references_from_noted_dossiers_are_still_checked(demo_db: Database) -> None:
     """A trajectory removed from its shard by hand: the dossiers pointing at it are unchanged (noted), and
     their records are still reported, with the same messages as by a check that validates everything."""
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     moment = next(
         item for employee_id in demo_db.dossier_ids() for item in demo_db.list(ContactMoment, employee_id=employee_id)
     )
@@ -108,9 +108,9 @@ def test_references_from_noted_dossiers_are_still_checked(demo_db: Database) -> 
         if len(kept) != len(rows):
             data["trajectories"] = kept
             path.write_text(json.dumps(data))
-    with_notes = check_database(demo_db)
+    with_notes = check_database(demo_db, remember=True)
     assert any(moment.id in problem and trajectory.id in problem for problem in with_notes.problems)
-    assert with_notes.problems == check_database(_without_notes(demo_db)).problems
+    assert with_notes.problems == check_database(_without_notes(demo_db), remember=True).problems
 
 
 @pytest.mark.parametrize(
@@ -119,41 +119,41 @@ def test_references_from_noted_dossiers_are_still_checked(demo_db: Database) -> 
     ids=["empty", "not JSON", "other code", "other shape"],
 )
 def test_notes_of_other_code_or_damaged_are_ignored(demo_db: Database, loads: list[str], content: bytes) -> None:
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     names = _noted(demo_db)
     if content.startswith(b'{"format"'):  # every dossier noted, but by other code
         content = json.dumps({"format": validated.FORMAT, "code": "other poptui", "files": names}).encode()
     (demo_db.path / validated.FILE).write_bytes(content)
     loads.clear()
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     assert _dossier_loads(loads) == set(names)  # everything validated again
     assert _noted(demo_db) == names  # and noted again
 
 
 def test_a_deleted_dossier_is_still_reported(demo_db: Database) -> None:
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     path = _a_dossier(demo_db)
     path.unlink()
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert any(str(path) in problem and "ontbreekt" in problem for problem in report.problems), report.problems
 
 
 def test_a_truncated_dossier_is_reported_as_before(demo_db: Database) -> None:
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     path = _a_dossier(demo_db)
     path.write_bytes(path.read_bytes()[:100])
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert not report.healthy
-    assert report.problems == check_database(_without_notes(demo_db)).problems
+    assert report.problems == check_database(_without_notes(demo_db), remember=True).problems
 
 
 def test_a_saved_dossier_is_validated_again(demo_db: Database, loads: list[str]) -> None:
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     path = _a_dossier(demo_db)
     moment = demo_db.list(ContactMoment, employee_id=path.stem)[0]
     demo_db.save(moment.model_copy(update={"notes": "Nieuwe notitie"}))
     loads.clear()
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     assert _dossier_loads(loads) == {path.relative_to(demo_db.path).as_posix()}
 
 
@@ -173,12 +173,12 @@ def audit_lines(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
 def test_the_audit_log_is_read_from_where_the_last_check_ended(demo_db: Database, audit_lines: list[bytes]) -> None:
     log = demo_db.path / audit_log.AUDIT_FILE
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     assert len(audit_lines) == len(log.read_bytes().splitlines()) > 0
     moment = demo_db.list(ContactMoment, employee_id=demo_db.dossier_ids()[0])[0]
     demo_db.save(moment.model_copy(update={"notes": "Nieuwe notitie"}))
     audit_lines.clear()
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert report.healthy and report.audit is not None
     assert audit_lines == log.read_bytes().splitlines(keepends=True)[-1:]  # only the new line
     assert report.audit.count == len(log.read_bytes().splitlines())
@@ -187,7 +187,7 @@ def test_the_audit_log_is_read_from_where_the_last_check_ended(demo_db: Database
 @pytest.mark.parametrize("where", ["first", "middle", "cut"])
 def test_a_changed_audit_line_in_the_checked_start_is_found(demo_db: Database, where: str) -> None:
     log = demo_db.path / audit_log.AUDIT_FILE
-    assert check_database(demo_db).healthy
+    assert check_database(demo_db, remember=True).healthy
     lines = log.read_bytes().splitlines(keepends=True)
     if where == "cut":
         log.write_bytes(b"".join(lines[:-2]))
@@ -195,6 +195,25 @@ def test_a_changed_audit_line_in_the_checked_start_is_found(demo_db: Database, w
         number = 0 if where == "first" else len(lines) // 2
         lines[number] = lines[number].replace(b'"actor":"', b'"actor":"X', 1)  # edited after the write
         log.write_bytes(b"".join(lines))
-    report = check_database(demo_db)
+    report = check_database(demo_db, remember=True)
     assert any("Auditlog" in problem or "auditlog" in problem for problem in report.problems), report.problems
-    assert report.problems == check_database(_without_notes(demo_db)).problems
+    assert report.problems == check_database(_without_notes(demo_db), remember=True).problems
+
+
+def test_a_check_on_behalf_of_something_else_writes_nothing(demo_db: Database) -> None:
+    """Checking a backup before a restore, or the demo before it is replaced: nothing is written."""
+    assert check_database(demo_db).healthy
+    assert not (demo_db.path / validated.FILE).exists()
+
+
+def test_an_erasure_leaves_no_note_naming_the_employee(demo_db: Database) -> None:
+    from poptui.services.person_rights import erase_person
+
+    assert check_database(demo_db, remember=True).healthy
+    employee_id = demo_db.dossier_ids()[0]
+    assert employee_id.encode() in (demo_db.path / validated.FILE).read_bytes()
+    erase_person(demo_db, employee_id)
+    noted = demo_db.path / validated.FILE
+    assert not noted.exists() or employee_id.encode() not in noted.read_bytes()
+    assert check_database(demo_db, remember=True).healthy
+    assert employee_id.encode() not in noted.read_bytes()
