@@ -96,7 +96,7 @@ def run_check(options: argparse.Namespace) -> int:
 
     database = open_database(options)
     try:
-        report = confirmed_check(database)
+        report = confirmed_check(database, remember=True)
     except StoreError as error:
         raise CommandError(str(error), EXIT_UNUSABLE) from error
     for warning in report.warnings:

@@ -27,6 +27,7 @@ from poptui.models import (
     CompetenceDictionary,
     ConsentEvent,
     ContactMoment,
+    DossierRecord,
     Employee,
     HoursEntry,
     MethodRecordBase,
@@ -119,7 +120,7 @@ def verify_for_start(database: Database, before_full_check: Callable[[], None] |
     if before_full_check is not None:
         before_full_check()
     verified = store_manifest.snapshot(database.path)
-    report = confirmed_check(database)
+    report = confirmed_check(database, remember=True)
     if report.healthy and report.audit is not None:
         try:
             database.seal(verified, report.audit)
@@ -160,29 +161,47 @@ def first_unreadable(root: Path) -> Path | None:
     return None
 
 
-def confirmed_check(database: Database) -> HealthReport:
+def confirmed_check(database: Database, *, remember: bool = False) -> HealthReport:
     """:func:`check_database`; problems are confirmed under the lock, so another coach's save in progress
     is never mistaken for damage (when the lock cannot be taken, the first result stands)."""
-    report = check_database(database)
+    report = check_database(database, remember=remember)
     if report.healthy:
         return report
     try:
         with database._locked():
-            return check_database(database)
+            return check_database(database, remember=remember)
     except (SaveFailed, StoreError) as error:
         if isinstance(error, AccessDenied):
             raise
         return report
 
 
-def check_database(database: Database) -> HealthReport:
+DOSSIER_RECORDS: tuple[type[DossierRecord], ...] = (
+    ContactMoment,
+    SupervisorConsultation,
+    MethodRecordBase,
+    PopDocument,
+    ActionEvaluation,
+    ConsentEvent,
+)
+"""The records of a dossier file, each kind in its own table."""
+
+
+def check_database(database: Database, *, remember: bool = False) -> HealthReport:
     """Every problem found, in Dutch. Raises :class:`StoreError` only when nothing can be read,
-    and :class:`AccessDenied` when a file may not be read (permissions are not damage)."""
+    and :class:`AccessDenied` when a file may not be read (permissions are not damage).
+
+    Dossiers and the start of the audit log that an earlier healthy check noted are not validated
+    again (see :mod:`poptui.store.validated`); ``remember``: when this check finds nothing, note
+    what it validated (``poptui check`` and the check at start; a check on behalf of something
+    else, such as a backup being restored or the demo being replaced, writes nothing)."""
     report = HealthReport()
     database.schema_version()
     unreadable_types: set[type] = set()
+    failed_loads = 0
 
     def load(record_type: type[R], **kwargs: Any) -> list[R]:
+        nonlocal failed_loads
         try:
             return database.list(record_type, **kwargs)
         except AccessDenied:
@@ -190,6 +209,7 @@ def check_database(database: Database) -> HealthReport:
         except StoreError as error:
             report.problems.append(str(error))
             unreadable_types.add(record_type)
+            failed_loads += 1
             return []
 
     head = _manifest_problems(database, report)
@@ -249,6 +269,17 @@ def check_database(database: Database) -> HealthReport:
         if entry.organisation_id not in organisations:
             missing(_("organisatie"), _("Urenregistratie"), entry.organisation_id)
 
+    def dossier_reference(
+        employee_id: str, record_type: type[Record], record_id: str, owner_id: object, trajectory_id: object
+    ) -> None:
+        owner = f"{record_type.label.capitalize()} {record_id}"
+        if owner_id != employee_id:
+            report.problems.append(_("{owner} staat in het dossier van een andere werknemer.", owner=owner))
+        if trajectory_id and trajectory_id not in trajectories:
+            missing(_("POP-traject"), owner, str(trajectory_id))
+
+    validated = database.validated_dossiers()
+    clean_dossiers: set[Path] = set()
     dossier_count = 0
     for employee_id in database.dossier_ids():
         if not SAFE_ID.match(employee_id):  # not a file poptui wrote: its name may hold anything
@@ -264,23 +295,30 @@ def check_database(database: Database) -> HealthReport:
         dossier_count += 1
         if employee_id not in employees and Employee not in unreadable_types:
             report.problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
-        for record_type in (
-            ContactMoment,
-            SupervisorConsultation,
-            MethodRecordBase,
-            PopDocument,
-            ActionEvaluation,
-            ConsentEvent,
-        ):
+        path = database.dossier_path(employee_id)
+        trusted = validated.trusted(path)
+        if trusted is not None:  # the very bytes an earlier check validated: only the references are checked
+            clean_dossiers.add(path)
+            if all(trajectory_id in trajectories for trajectory_id in trusted.trajectories):
+                continue
+            tables = trusted.tables()
+            for record_type in DOSSIER_RECORDS:
+                for doc in (tables.get(record_type.table) or {}).values():
+                    dossier_reference(employee_id, record_type, doc["id"], doc["employee_id"], doc.get("trajectory_id"))
+            continue
+        failures = failed_loads
+        named: list[str] = []
+        for record_type in DOSSIER_RECORDS:
             for record in load(record_type, employee_id=employee_id):
-                owner = f"{record_type.label.capitalize()} {record.id}"
-                if record.employee_id != employee_id:
-                    report.problems.append(_("{owner} staat in het dossier van een andere werknemer.", owner=owner))
                 trajectory_id = getattr(record, "trajectory_id", None)
-                if trajectory_id and trajectory_id not in trajectories:
-                    missing(_("POP-traject"), owner, trajectory_id)
+                dossier_reference(employee_id, record_type, record.id, record.employee_id, trajectory_id)
+                if trajectory_id:
+                    named.append(trajectory_id)
+        if failed_loads == failures and database.is_clean(path):
+            validated.passed(path, named)
+            clean_dossiers.add(path)
     report.counts["dossiers"] = dossier_count
-    for path in database.unclean_text_files():
+    for path in database.unclean_text_files(known_clean=clean_dossiers):
         report.problems.append(
             _(
                 "{path} bevat tekst met stuur- of onzichtbare tekens, die poptui nooit zo bewaart: het bestand is "
@@ -290,7 +328,7 @@ def check_database(database: Database) -> HealthReport:
         )
     audit_path = database.path / audit_log.AUDIT_FILE
     try:
-        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash)
+        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start())
     except OSError as error:
         failure = unreadable(audit_path, error)
         if isinstance(failure, AccessDenied):
@@ -302,6 +340,10 @@ def check_database(database: Database) -> HealthReport:
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
     report.problems = list(dict.fromkeys(report.problems))  # one file read for several record types: once
+    if remember and report.healthy:  # a check that found damage writes nothing
+        if report.audit is not None:
+            validated.audit_passed(report.audit)
+        validated.save()
     return report
 
 

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -213,18 +213,54 @@ def read(path: Path) -> Iterator[AuditEvent]:
 
 @dataclass
 class Inspection:
-    """What :func:`inspect` found: problems (Dutch), the number of entries, the last hash, the size read."""
+    """What :func:`inspect` found: problems (Dutch), the number of entries, the last hash, the size read
+    and the SHA-256 of the bytes read (see :class:`Verified`)."""
 
     problems: list[str] = field(default_factory=list)
     count: int = 0
     last_hash: str = ""
     size: int = 0
     exists: bool = True
+    lines: int = 0
+    """Lines read, blank ones included (the numbers in the messages)."""
+    digest: str = ""
+    """Empty when the last line read has no line end (the next append would continue it)."""
 
 
-def inspect(path: Path, head_count: int = 0, head_hash: str = "") -> Inspection:
+@dataclass(frozen=True)
+class Verified:
+    """The start of a log an earlier inspection found without problems: its first ``size`` bytes (``lines``
+    whole lines) hash to ``digest`` and hold ``count`` entries, the last with ``last_hash``."""
+
+    size: int
+    lines: int
+    count: int
+    last_hash: str
+    digest: str
+
+
+def _prefix_digest(handle: BinaryIO, size: int) -> Any:
+    """The SHA-256 state after the first ``size`` bytes of ``handle`` (None when the file is shorter)."""
+    digest = hashlib.sha256()
+    left = size
+    while left:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            return None
+        digest.update(chunk)
+        left -= len(chunk)
+    return digest
+
+
+def inspect(path: Path, head_count: int = 0, head_hash: str = "", verified: Verified | None = None) -> Inspection:
     """Verify the chain and that the log still holds the head poptui recorded (``head_count`` entries,
-    the last of them with ``head_hash``): lines removed from the end or a deleted log are found."""
+    the last of them with ``head_hash``): lines removed from the end or a deleted log are found.
+
+    ``verified``: the start of the log an earlier inspection found whole. When the log still starts
+    with those very bytes (the same hash), its lines are not parsed and hashed one by one again: the
+    chain goes on from its last hash. Any other start (a line changed, removed or cut) is read line
+    by line, as without it. The log is append-only, so normally only the new lines are read.
+    """
     found = Inspection()
     previous = ""
     try:
@@ -242,8 +278,27 @@ def inspect(path: Path, head_count: int = 0, head_hash: str = "") -> Inspection:
             )
         return found
     with handle:
-        for number, line in enumerate(handle, start=1):
+        digest = hashlib.sha256()
+        start = 1
+        if verified is not None and (
+            not head_count
+            or head_count > verified.count
+            or (head_count == verified.count and head_hash in ("", verified.last_hash))
+        ):  # the recorded head is not inside the start (its line would have to be compared), or it is its end
+            state = _prefix_digest(handle, verified.size)
+            if state is not None and state.hexdigest() == verified.digest:
+                digest = state
+                found.size, found.lines, found.count = verified.size, verified.lines, verified.count
+                previous = found.last_hash = verified.last_hash
+                start = verified.lines + 1
+            else:
+                handle.seek(0)
+        ended = True
+        for number, line in enumerate(handle, start=start):
             found.size += len(line)
+            found.lines = number
+            digest.update(line)
+            ended = line.endswith(b"\n")
             if not line.strip():
                 continue
             found.count += 1
@@ -274,6 +329,7 @@ def inspect(path: Path, head_count: int = 0, head_hash: str = "") -> Inspection:
                 )
             previous = stored_hash
             found.last_hash = stored_hash
+        found.digest = digest.hexdigest() if ended else ""  # a start to trust ends with a whole line
     if found.count < head_count:
         found.problems.append(
             _(

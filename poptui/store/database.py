@@ -15,6 +15,8 @@ about 100k records): a save rewrites one small file, not everything.
                             changed since (see poptui.store.manifest)
     summaries/              per-employee facts for the lists, in 128 shards (derived, rebuilt
                             when lost; see poptui.store.summaries)
+    validated.json          the dossiers the last full check found valid, by the hash of their
+                            bytes (derived; see poptui.store.validated)
     .lock                   the inter-process lock around every read-modify-write
 
 The layout rule: a save writes only files whose size does not grow with the organisation —
@@ -38,7 +40,7 @@ import copy
 import getpass
 import os
 import shutil
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
@@ -50,12 +52,13 @@ from poptui.i18n import _
 from poptui.models import (
     AuditAction,
     AuditEvent,
+    ContactMoment,
     Employee,
     MethodRecordBase,
     Record,
 )
 from poptui.models.errors import field_errors
-from poptui.store import audit, layout, manifest, schema, summaries, swap, work
+from poptui.store import audit, layout, manifest, schema, summaries, swap, validated, work
 from poptui.store.errors import (
     CreateFailed,
     DatabaseBusy,
@@ -222,14 +225,17 @@ class Database:
             files.extend(sorted(dossier_folder.glob("*.json")))
         return files
 
-    def unclean_text_files(self) -> builtins.list[Path]:
+    def unclean_text_files(self, known_clean: Collection[Path] = ()) -> builtins.list[Path]:
         """Data files holding text poptui would have cleaned (escape, control, bidi or invisible characters).
 
         The store cleans the text of every record it writes and reads it back as it is
         (:data:`poptui.models.base.STORED`), so such a file was changed by something else.
+        ``known_clean``: files found clean already (see :meth:`validated_dossiers`), not looked at again.
         """
         found = []
         for path in self.data_files():
+            if path in known_clean:
+                continue
             try:
                 if not is_clean(path) and path.exists():  # found when the file was parsed: not read again
                     found.append(path)
@@ -333,6 +339,18 @@ class Database:
         if scope == "dossier" and employee_id is None:
             return [self._file_for(record_type, some_id) for some_id in self.dossier_ids()]
         return [self._file_for(record_type, employee_id)]
+
+    def is_clean(self, path: Path) -> bool:
+        """Does the data file ``path`` hold only text poptui writes (see :func:`poptui.store.storage.is_clean`)?"""
+        return is_clean(path)
+
+    def dossier_path(self, employee_id: str) -> Path:
+        """The dossier file of an employee (raises :class:`StoreError` for an id poptui never writes)."""
+        return self._file_for(ContactMoment, employee_id)
+
+    def validated_dossiers(self) -> validated.Validated:
+        """The dossiers earlier full checks found valid, for this check (see :mod:`poptui.store.validated`)."""
+        return validated.Validated(self.path)
 
     def dossier_ids(self) -> list[str]:
         folder = self.path / DOSSIERS

@@ -36,6 +36,10 @@ def _identity(path: Path) -> tuple[int, int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns)
 
 
+identity_of = _identity
+"""(inode, modification time, size, change time) of ``path``: another value means another file or content."""
+
+
 def _remember(path: Path, identity: tuple[int, int, int, int], data: dict[str, dict[str, Any]]) -> None:
     _parsed[str(path)] = (identity, data)
     _parsed.move_to_end(str(path))

@@ -31,6 +31,7 @@ import uuid
 from pathlib import Path
 
 from poptui.i18n import _
+from poptui.store import validated
 from poptui.store.errors import DatabaseDamaged
 from poptui.store.files import atomic_write, dumps, ensure_folder, loads
 
@@ -105,6 +106,7 @@ def _read_journal(root: Path) -> tuple[Path, list[str], list[str]]:
 
 def _finish(root: Path) -> None:
     staging, files, remove = _read_journal(root)
+    validated.forget(root)  # it names the dossiers being replaced; the next check notes the restored ones
     for name in SWAPPED_FOLDERS:
         new_folder = staging / name
         if new_folder.is_dir():

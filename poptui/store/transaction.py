@@ -24,7 +24,7 @@ from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record
 from poptui.models.base import STORED
 from poptui.models.errors import dutch_summary
-from poptui.store import audit, layout, policy, summaries
+from poptui.store import audit, layout, policy, summaries, validated
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
@@ -292,6 +292,8 @@ class Transaction:
                     appended,
                     len(self._events),
                 )
+            if any(path.parent.name == DOSSIERS for path in removed):
+                validated.forget(root)  # it names the dossier (the employee's id) and its trajectories
             for path in removed:
                 forget(path)
                 path.unlink(missing_ok=True)
