@@ -20,7 +20,13 @@ from poptui.models import (
 )
 from poptui.models.errors import field_errors
 from poptui.services import directory
-from poptui.services.employees import employee_overview, employee_rows, save_employee, set_archived
+from poptui.services.employees import (
+    employee_overview,
+    employee_rows,
+    latest_status,
+    save_employee,
+    set_archived,
+)
 from poptui.services.history import employee_history
 from poptui.services.organisations import (
     find_organisation,
@@ -176,3 +182,46 @@ def test_history_names_who_did_what_with_dutch_field_labels(db: Database, organi
     assert db.get(Employee, kim.id).consent_date is None
     assert lines[0].fields == ["Gearchiveerd"]
     assert "tester: Werknemer gewijzigd (Gearchiveerd)" in str(lines[0])
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ({}, None),
+        ({"a": [None, "basis", "afgerond", "2024-03-12", "2024-06-01", None, "medium", "medium"]}, "afgerond"),
+        (  # a running trajectory wins over a later completed one
+            {
+                "a": [None, "basis", "gepauzeerd", "2023-01-01", None, None, "medium", "medium"],
+                "b": [None, "basis", "afgerond", "2025-03-01", "2025-06-01", None, "medium", "medium"],
+            },
+            "gepauzeerd",
+        ),
+        (  # else the one started last; one not started counts by its completion date
+            {
+                "a": [None, "basis", "afgerond", "2024-03-12", "2024-06-01", None, "medium", "medium"],
+                "b": [None, "basis", "gestopt", None, "2025-01-01", None, "medium", "medium"],
+                "c": [None, "basis", "afgerond", "2023-01-01", "2023-05-01", None, "medium", "medium"],
+            },
+            "gestopt",
+        ),
+        (  # of equals the first, as max() chose among the trajectories' facts
+            {
+                "a": [None, "basis", "actief", "2025-01-01", None, None, "medium", "medium"],
+                "b": [None, "basis", "gepland", "2025-01-01", None, None, "medium", "medium"],
+            },
+            "actief",
+        ),
+    ],
+)
+def test_the_list_shows_the_running_else_the_latest_trajectorys_status(
+    parts: dict[str, list[object]], expected: str | None
+) -> None:
+    status = latest_status(parts)
+    assert (status.value if status is not None else None) == expected
+
+
+def test_a_damaged_date_in_a_summary_leaves_the_employee_out_of_the_list_not_the_list_broken() -> None:
+    with pytest.raises(ValueError):
+        latest_status({"a": [None, "basis", "actief", "12/03/2024", None, None, "medium", "medium"]})
+    with pytest.raises(ValueError):
+        latest_status({"a": [None, "basis", "lost", "2024-03-12", None, None, "medium", "medium"]})
