@@ -48,6 +48,8 @@ class EmployeesScreen(BaseScreen[None]):
         """Per employee its row of the table, made once per list read (a filter letter only picks)."""
         self._active = 0
         """How many employees are not archived."""
+        self._message: str | None = None
+        """The message shown instead of the list ("" while the list shows)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,8 +151,10 @@ class EmployeesScreen(BaseScreen[None]):
             )
         else:
             message = ""
-        empty.update(message)
-        empty.display = bool(message)
+        if message != self._message:  # a letter that changes only the count lays nothing out again
+            self._message = message
+            empty.update(message)
+            empty.display = bool(message)
         archived = _(" (met gearchiveerden)") if self.show_archived else ""
         self.query_one("#filter-hint", Static).update(
             _(
@@ -158,7 +162,8 @@ class EmployeesScreen(BaseScreen[None]):
                 shown=shown,
                 total=active,
                 archived=archived,
-            )
+            ),
+            layout=False,  # one line, always (employees.tcss)
         )
 
     def watch_filter_text(self) -> None:
