@@ -244,6 +244,13 @@ class Summary(Mapping[str, Any]):
         return list(self._row[0])
 
     @property
+    def stored(self) -> object:
+        """The entry as stored: the same object for as long as its summary file is unchanged (files are
+        parsed once per process while they stay the same), so a cache of what was built from an entry
+        can tell that it still holds."""
+        return self._row
+
+    @property
     def archived(self) -> bool | None:
         """Whether the employee is archived; None when there is no employee part."""
         value = self._row[1]

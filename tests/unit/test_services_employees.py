@@ -35,6 +35,7 @@ from poptui.services.organisations import (
     supervisors_of,
 )
 from poptui.store import Database
+from poptui.store.summaries import shard_of
 
 
 @pytest.fixture
@@ -225,3 +226,24 @@ def test_a_damaged_date_in_a_summary_leaves_the_employee_out_of_the_list_not_the
         latest_status({"a": [None, "basis", "actief", "12/03/2024", None, None, "medium", "medium"]})
     with pytest.raises(ValueError):
         latest_status({"a": [None, "basis", "lost", "2024-03-12", None, None, "medium", "medium"]})
+
+
+def test_the_list_after_a_save_builds_again_only_what_the_save_changed(
+    db: Database, organisation: Organisation
+) -> None:
+    people = [
+        save_employee(db, {"first_name": f"Naam{n}", "last_name": "Peeters", "organisation_id": organisation.id})
+        for n in range(40)
+    ]
+    before = {row.id: row for row in employee_rows(db)}
+    changed = save_employee(db, {"function": "Onthaal"}, people[0].id)
+    after = {row.id: row for row in employee_rows(db)}
+    assert after[changed.id].function == "Onthaal" and before[changed.id].function == ""
+    rebuilt = {employee.id for employee in people if after[employee.id] is not before[employee.id]}
+    same_file = {employee.id for employee in people if shard_of(employee.id) == shard_of(changed.id)}
+    assert changed.id in rebuilt and rebuilt <= same_file  # only the rewritten summary file's entries
+    assert [row.id for row in after.values()] == [row.id for row in employee_rows(db)]  # still by name
+    db.save(organisation.model_copy(update={"name": "Nieuwe naam"}))
+    assert {row.organisation for row in employee_rows(db)} == {"Nieuwe naam"}  # a new name: every row
+    archived = set_archived(db, people[1].id, True)
+    assert next(row for row in employee_rows(db) if row.id == archived.id).archived
