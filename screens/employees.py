@@ -45,6 +45,12 @@ class EmployeesScreen(BaseScreen[None]):
         super().__init__()
         self.organisation_id = organisation_id
         self._employees: list[EmployeeRow] = []
+        self._lines: list[tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]] = []
+        """Per employee its row of the table, made once per list read (a filter letter only picks)."""
+        self._active = 0
+        """How many employees are not archived."""
+        self._message: str | None = None
+        """The message shown instead of the list ("" while the list shows)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,6 +98,23 @@ class EmployeesScreen(BaseScreen[None]):
         if rows is self._employees:
             return  # nothing changed while another screen was open
         self._employees = rows
+        archived = _(" (archief)")
+        self._lines = [
+            (
+                row,
+                (
+                    row.id,
+                    (
+                        row.full_name + archived if row.archived else row.full_name,
+                        row.organisation,
+                        row.function,
+                        row.status,
+                    ),
+                ),
+            )
+            for row in rows
+        ]
+        self._active = sum(1 for row in rows if not row.archived)
         if self.organisation_id:
             name = organisations.organisation_name(self.database, self.organisation_id)
             self.title = _("Werknemers van {organisation}", organisation=name)
@@ -99,36 +122,25 @@ class EmployeesScreen(BaseScreen[None]):
             self.title = _("Werknemers")
         self.show_rows()
 
-    def visible_employees(self) -> list[EmployeeRow]:
+    def _visible(self) -> list[tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]]:
         words = directory.query_words(self.filter_text)
+        archived = self.show_archived
+        if not words:
+            return self._lines if archived else [line for line in self._lines if not line[0].archived]
         return [
-            row
-            for row in self._employees
-            if (self.show_archived or not row.archived) and (not words or directory.matches_key(words, row.search))
+            line
+            for line in self._lines
+            if (archived or not line[0].archived) and directory.matches_key(words, line[0].search)
         ]
 
     def show_rows(self) -> None:
         table = self.table
-        table.set_rows(
-            [
-                (
-                    row.id,
-                    (
-                        row.full_name + (_(" (archief)") if row.archived else ""),
-                        row.organisation,
-                        row.function,
-                        row.status,
-                    ),
-                )
-                for row in self.visible_employees()
-            ],
-            keep=table.cursor_key,
-        )
+        table.set_rows([line for _row, line in self._visible()], keep=table.cursor_key)
         self._show_state(table.row_count)
 
     def _show_state(self, shown: int) -> None:
         empty = self.query_one("#employees-empty", Static)
-        active = [employee for employee in self._employees if self.show_archived or not employee.archived]
+        active = len(self._employees) if self.show_archived else self._active
         if not self._employees:
             message = _("Nog geen werknemers. Druk F3 om er een toe te voegen of F4 om te importeren.")
         elif not active:
@@ -140,16 +152,19 @@ class EmployeesScreen(BaseScreen[None]):
             )
         else:
             message = ""
-        empty.update(message)
-        empty.display = bool(message)
+        if message != self._message:  # a letter that changes only the count lays nothing out again
+            self._message = message
+            empty.update(message)
+            empty.display = bool(message)
         archived = _(" (met gearchiveerden)") if self.show_archived else ""
         self.query_one("#filter-hint", Static).update(
             _(
                 "{shown} van {total} werknemers{archived}. Typ om te zoeken; ↓ naar de lijst, Enter opent.",
                 shown=shown,
-                total=len(active),
+                total=active,
                 archived=archived,
-            )
+            ),
+            layout=False,  # one line, always (employees.tcss)
         )
 
     def watch_filter_text(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -22,7 +22,7 @@ from poptui.models import (
     TrajectoryStatus,
 )
 from poptui.services.directory import fold, search_key, trajectories_of
-from poptui.services.summary_facts import employee_facts, employee_trajectories
+from poptui.services.summary_facts import employee_facts
 from poptui.store import Database
 
 RUNNING = (TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED, TrajectoryStatus.PLANNED)
@@ -187,6 +187,7 @@ class EmployeeRow:
     """The label of the running (else latest) trajectory's status, or '-'."""
     search: str
     """What the filter compares with (:func:`poptui.services.directory.search_key` of name and function)."""
+    organisation_id: str = ""
 
     @property
     def full_name(self) -> str:
@@ -209,43 +210,81 @@ def employee_rows(database: Database, organisation_id: str | None = None) -> lis
     return cached
 
 
+@dataclass
+class _Built:
+    """The rows built last: per employee the row and the stored summary it was built from, and the
+    organisation names then. After a save only the entries of the summary file it rewrote are built
+    again (at 20,000 employees: about 160 instead of 20,000)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, tuple[object, EmployeeRow | None]] = field(default_factory=dict)
+
+
+_built = _Built()
+
+
 def _employee_rows(database: Database, organisation_id: str | None) -> list[EmployeeRow]:
+    """The rows, built from the summaries' raw parts: no record and no per-trajectory object (at 20,000
+    employees building one :class:`~poptui.services.summary_facts.TrajectoryFacts` per trajectory
+    took two seconds, to show one status per employee). An entry whose stored summary is the one a
+    row was built from (unchanged since, see :attr:`~poptui.store.summaries.Summary.stored`) keeps
+    that row, as long as the organisation names are the same."""
     names = {organisation.id: organisation.name for organisation in database.list(Organisation)}
+    before = _built.rows if names == _built.names else {}
+    built: dict[str, tuple[object, EmployeeRow | None]] = {}
     rows = []
     for employee_id, entry in database.summaries().items():
-        part = entry.get("employee")
-        if not part or (organisation_id is not None and part.get("organisation_id") != organisation_id):
-            continue
-        try:
-            employee = employee_facts(employee_id, part)
-            trajectories = employee_trajectories(employee_id, entry)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            continue  # a damaged summary (poptui check reports the file it came from)
-        latest = max(trajectories, key=_rank, default=None)
-        rows.append(
-            EmployeeRow(
-                employee.id,
-                employee.first_name,
-                employee.last_name,
-                employee.function,
-                names.get(employee.organisation_id, "?"),
-                employee.archived,
-                label(latest.status) if latest is not None else "-",
-                part.get("search") or search_key(employee.first_name, employee.last_name, employee.function),
-            )
-        )
+        cached = before.get(employee_id)
+        if cached is not None and cached[0] is entry.stored:
+            built[employee_id] = cached
+            row = cached[1]
+        else:
+            row = _employee_row(employee_id, entry, names)
+            built[employee_id] = (entry.stored, row)
+        if row is not None and (organisation_id is None or row.organisation_id == organisation_id):
+            rows.append(row)
+    _built.names, _built.rows = names, built
     rows.sort(key=lambda row: (row.last_name.lower(), row.first_name.lower(), row.id))
     return rows
 
 
-class _Dated(Protocol):
-    @property
-    def status(self) -> TrajectoryStatus: ...
-    @property
-    def start_date(self) -> date | None: ...
-    @property
-    def completion_date(self) -> date | None: ...
+def _employee_row(employee_id: str, entry: Mapping[str, Any], names: Mapping[str, str]) -> EmployeeRow | None:
+    """The row of one summary entry; None without an employee part or for a damaged summary (poptui
+    check reports the file it came from)."""
+    try:
+        part = entry.get("employee")
+        if not part:
+            return None
+        employee = employee_facts(employee_id, part)
+        status = latest_status(entry.get("trajectories") or {})
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    return EmployeeRow(
+        employee.id,
+        employee.first_name,
+        employee.last_name,
+        employee.function,
+        names.get(employee.organisation_id, "?"),
+        employee.archived,
+        label(status) if status is not None else "-",
+        part.get("search") or search_key(employee.first_name, employee.last_name, employee.function),
+        employee.organisation_id,
+    )
 
 
-def _rank(trajectory: _Dated) -> tuple[bool, date]:
-    return (trajectory.status in RUNNING, trajectory.start_date or trajectory.completion_date or date.min)
+_RUNNING_VALUES = frozenset(status.value for status in RUNNING)
+
+
+def latest_status(trajectories: Mapping[str, Sequence[Any]]) -> TrajectoryStatus | None:
+    """The status the employee list shows, from a summary's trajectories part: the running trajectory's,
+    else the one started (or completed) last (the first of equals); None without trajectories. The
+    dates are checked as dates: a damaged summary raises ValueError, as building its facts did."""
+    best: tuple[bool, date] | None = None
+    chosen: Any = None
+    for part in trajectories.values():
+        status, start_date, completion_date = part[2], part[3], part[4]
+        when = start_date or completion_date
+        rank = (status in _RUNNING_VALUES, date.fromisoformat(when) if when else date.min)
+        if best is None or rank > best:
+            best, chosen = rank, status
+    return TrajectoryStatus(chosen) if best is not None else None

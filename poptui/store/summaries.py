@@ -197,28 +197,46 @@ def _row(entry: Entry) -> Row:
     ]
 
 
+def _people(row: Row) -> Entry:
+    """The employee and trajectories parts of a stored row."""
+    if not row or not row[2]:
+        return {}
+    people = loads(row[2].encode())
+    if not isinstance(people, dict):
+        raise TypeError("a summary's parts are an object")
+    return people
+
+
+def _dossier(row: Row) -> Entry:
+    """The dossier part of a stored row that has one, with its file's identity."""
+    dossier = loads(row[3].encode())
+    if not isinstance(dossier, dict):
+        raise TypeError("a summary's dossier part is an object")
+    return dossier | {"file": row[4]}
+
+
 def _entry(row: Row | None) -> Entry:
     entry: Entry = {}
     if not row:
         return entry
-    if row[2]:
-        entry.update(loads(row[2].encode()))  # type: ignore[call-overload]
+    entry.update(_people(row))
     if row[3]:
-        dossier = loads(row[3].encode())
-        assert isinstance(dossier, dict)
-        entry["dossier"] = dossier | {"file": row[4]}
+        entry["dossier"] = _dossier(row)
     return entry
 
 
 class Summary(Mapping[str, Any]):
     """One employee's summary as read: who coaches them and whether they are archived at once, the
-    parts (``employee``, ``trajectories``, ``dossier``) parsed when first asked for."""
+    parts parsed when first asked for, each from its own text: ``employee`` and ``trajectories``
+    together, ``dossier`` alone (the employee list asks for the first two of every employee; the
+    dossier part, the larger text, is parsed only for the entries the home screen shows)."""
 
-    __slots__ = ("_entry", "_row")
+    __slots__ = ("_dossier", "_people", "_row")
 
     def __init__(self, row: Row) -> None:
         self._row = row
-        self._entry: Entry | None = None
+        self._people: Entry | None = None
+        self._dossier: Entry | None = None
 
     @property
     def coaches(self) -> list[str]:
@@ -226,29 +244,56 @@ class Summary(Mapping[str, Any]):
         return list(self._row[0])
 
     @property
+    def stored(self) -> object:
+        """The entry as stored: the same object for as long as its summary file is unchanged (files are
+        parsed once per process while they stay the same), so a cache of what was built from an entry
+        can tell that it still holds."""
+        return self._row
+
+    @property
     def archived(self) -> bool | None:
         """Whether the employee is archived; None when there is no employee part."""
         value = self._row[1]
         return None if value is None else bool(value)
 
+    def _people_parts(self) -> Entry:
+        """The ``employee`` and ``trajectories`` parts (those present)."""
+        if self._people is None:
+            self._people = _people(self._row)
+        return self._people
+
+    def _dossier_part(self) -> Entry | None:
+        if self._dossier is None and self._row and self._row[3]:
+            self._dossier = _dossier(self._row)
+        return self._dossier
+
     def _parts(self) -> Entry:
-        if self._entry is None:
-            self._entry = _entry(self._row)
-        return self._entry
+        entry = dict(self._people_parts())
+        dossier = self._dossier_part()
+        if dossier is not None:
+            entry["dossier"] = dossier
+        return entry
 
     def __getitem__(self, name: str) -> Any:
-        return self._parts()[name]
+        if name == "dossier":
+            dossier = self._dossier_part()
+            if dossier is None:
+                raise KeyError(name)
+            return dossier
+        return self._people_parts()[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._parts())
+        yield from self._people_parts()
+        if self._row and self._row[3]:
+            yield "dossier"
 
     def __len__(self) -> int:
-        return len(self._parts())
+        return len(self._people_parts()) + (1 if self._row and self._row[3] else 0)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Summary):
             return self._row == other._row
-        return isinstance(other, Mapping) and dict(self._parts()) == dict(other)
+        return isinstance(other, Mapping) and self._parts() == dict(other)
 
     __hash__ = None  # type: ignore[assignment]
 

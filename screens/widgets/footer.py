@@ -32,6 +32,7 @@ class KeyFooter(Footer):
     """A Footer that skips the rebuild when the keys on show are the same as last time."""
 
     _keys_shown: ShownKeys | None = None
+    _rebuild_due = False
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
@@ -45,11 +46,22 @@ class KeyFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
-        if (
-            self._keys_shown is not None
-            and self.is_attached
-            and screen is self.screen
-            and shown_keys(screen) == self._keys_shown
-        ):
+        """As Footer's, but one rebuild for any number of changes before the next refresh, and none
+        when the keys on show are the same by then. Opening a screen signals its bindings two or three
+        times (mount, focus, a check that changed): Footer rebuilt its keys once per signal."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        super().bindings_changed(screen)
+        if self._keys_shown is not None and shown_keys(screen) == self._keys_shown:
+            return
+        if not self._rebuild_due:
+            self._rebuild_due = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_due = False
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return  # the screen is closing (Escape): its keys change as it loses the focus, for nobody
+        if self._keys_shown is not None and shown_keys(self.screen) == self._keys_shown:
+            return
+        await self.recompose()

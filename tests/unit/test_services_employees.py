@@ -20,7 +20,13 @@ from poptui.models import (
 )
 from poptui.models.errors import field_errors
 from poptui.services import directory
-from poptui.services.employees import employee_overview, employee_rows, save_employee, set_archived
+from poptui.services.employees import (
+    employee_overview,
+    employee_rows,
+    latest_status,
+    save_employee,
+    set_archived,
+)
 from poptui.services.history import employee_history
 from poptui.services.organisations import (
     find_organisation,
@@ -29,6 +35,7 @@ from poptui.services.organisations import (
     supervisors_of,
 )
 from poptui.store import Database
+from poptui.store.summaries import shard_of
 
 
 @pytest.fixture
@@ -176,3 +183,67 @@ def test_history_names_who_did_what_with_dutch_field_labels(db: Database, organi
     assert db.get(Employee, kim.id).consent_date is None
     assert lines[0].fields == ["Gearchiveerd"]
     assert "tester: Werknemer gewijzigd (Gearchiveerd)" in str(lines[0])
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ({}, None),
+        ({"a": [None, "basis", "afgerond", "2024-03-12", "2024-06-01", None, "medium", "medium"]}, "afgerond"),
+        (  # a running trajectory wins over a later completed one
+            {
+                "a": [None, "basis", "gepauzeerd", "2023-01-01", None, None, "medium", "medium"],
+                "b": [None, "basis", "afgerond", "2025-03-01", "2025-06-01", None, "medium", "medium"],
+            },
+            "gepauzeerd",
+        ),
+        (  # else the one started last; one not started counts by its completion date
+            {
+                "a": [None, "basis", "afgerond", "2024-03-12", "2024-06-01", None, "medium", "medium"],
+                "b": [None, "basis", "gestopt", None, "2025-01-01", None, "medium", "medium"],
+                "c": [None, "basis", "afgerond", "2023-01-01", "2023-05-01", None, "medium", "medium"],
+            },
+            "gestopt",
+        ),
+        (  # of equals the first, as max() chose among the trajectories' facts
+            {
+                "a": [None, "basis", "actief", "2025-01-01", None, None, "medium", "medium"],
+                "b": [None, "basis", "gepland", "2025-01-01", None, None, "medium", "medium"],
+            },
+            "actief",
+        ),
+    ],
+)
+def test_the_list_shows_the_running_else_the_latest_trajectorys_status(
+    parts: dict[str, list[object]], expected: str | None
+) -> None:
+    status = latest_status(parts)
+    assert (status.value if status is not None else None) == expected
+
+
+def test_a_damaged_date_in_a_summary_leaves_the_employee_out_of_the_list_not_the_list_broken() -> None:
+    with pytest.raises(ValueError):
+        latest_status({"a": [None, "basis", "actief", "12/03/2024", None, None, "medium", "medium"]})
+    with pytest.raises(ValueError):
+        latest_status({"a": [None, "basis", "lost", "2024-03-12", None, None, "medium", "medium"]})
+
+
+def test_the_list_after_a_save_builds_again_only_what_the_save_changed(
+    db: Database, organisation: Organisation
+) -> None:
+    people = [
+        save_employee(db, {"first_name": f"Naam{n}", "last_name": "Peeters", "organisation_id": organisation.id})
+        for n in range(40)
+    ]
+    before = {row.id: row for row in employee_rows(db)}
+    changed = save_employee(db, {"function": "Onthaal"}, people[0].id)
+    after = {row.id: row for row in employee_rows(db)}
+    assert after[changed.id].function == "Onthaal" and before[changed.id].function == ""
+    rebuilt = {employee.id for employee in people if after[employee.id] is not before[employee.id]}
+    same_file = {employee.id for employee in people if shard_of(employee.id) == shard_of(changed.id)}
+    assert changed.id in rebuilt and rebuilt <= same_file  # only the rewritten summary file's entries
+    assert [row.id for row in after.values()] == [row.id for row in employee_rows(db)]  # still by name
+    db.save(organisation.model_copy(update={"name": "Nieuwe naam"}))
+    assert {row.organisation for row in employee_rows(db)} == {"Nieuwe naam"}  # a new name: every row
+    archived = set_archived(db, people[1].id, True)
+    assert next(row for row in employee_rows(db) if row.id == archived.id).archived

@@ -275,3 +275,22 @@ def test_an_empty_shard_has_no_file_and_a_lost_shard_is_still_found(db: Database
     shard.unlink()
     assert db.summaries(build=False) is None  # not taken for empty: the head lists only shards that were empty
     assert list(db.summaries()) == [employee.id]
+
+
+def test_a_summary_parses_the_dossier_part_only_when_it_is_asked_for(db: Database) -> None:
+    """The employee list reads the employee and trajectories parts of every employee; the dossier part
+    (the larger text) waits for the home screen, which reads it for the coach's employees only."""
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 6, 1), phase=Phase.OPSTART
+        )
+    )
+    entry = summaries.read_all(db.path)[employee.id]  # type: ignore[index]
+    assert entry["employee"]["last_name"] == "Van den Broeck" and trajectory.id in entry["trajectories"]
+    assert entry._dossier is None
+    assert set(entry) == {"employee", "trajectories", "dossier"} and len(entry) == 3
+    assert entry["dossier"]["moments"][trajectory.id][2][0][1] == 1  # the planned moment, number 1
+    assert dict(entry) == summaries._entry(entry._row)
+    assert entry.get("nothing") is None
