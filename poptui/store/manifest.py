@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -126,13 +127,43 @@ def data_files(root: Path) -> dict[str, Path]:
 
 
 def snapshot(root: Path) -> dict[str, Identity]:
-    """The identity of every data file on disk now (taken before a full check reads them)."""
-    out = {}
-    for name, path in data_files(root).items():
-        found = identity(path)
-        if found is not None:
-            out[name] = found
+    """The identity of every data file on disk now (taken before a full check reads them).
+
+    The same files as :func:`data_files`, found with one ``scandir`` per folder and one ``stat`` per
+    file, with names as plain strings: it runs at every start, and at 2,000 employees building a
+    ``Path`` (and a relative one) per dossier cost more than the ``stat`` calls themselves."""
+    base = os.fspath(root)
+    out: dict[str, Identity] = {}
+    for name in (*SHARED_FILES, AUDIT):
+        try:
+            info = os.stat(os.path.join(base, name))
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            out[name] = (info.st_size, info.st_mtime_ns)
+    for folder_name, wanted in [(folder, layout.is_shard_name) for folder in layout.FOLDERS.values()] + [
+        (DOSSIERS, _dossier_name)
+    ]:
+        folder = os.path.join(base, folder_name)
+        try:
+            with os.scandir(folder) as scanned:
+                entries = [entry for entry in scanned if wanted(f"{folder_name}/{entry.name}")]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as error:
+            raise unreadable(Path(folder), error) from error
+        for entry in entries:
+            try:
+                info = entry.stat()
+            except FileNotFoundError:
+                continue
+            if folder_name == DOSSIERS or stat.S_ISREG(info.st_mode):  # as data_files: any dossier entry
+                out[f"{folder_name}/{entry.name}"] = (info.st_size, info.st_mtime_ns)
     return out
+
+
+def _dossier_name(name: str) -> bool:
+    return name.endswith(".json") and not name.startswith(f"{DOSSIERS}/.")
 
 
 FileKey = tuple[int, int, int]
