@@ -38,7 +38,7 @@ import copy
 import getpass
 import os
 import shutil
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
@@ -379,6 +379,30 @@ class Database:
                 record = self._load(record_type, doc, path, clean)
                 if where is None or where(record):
                     out.append(record)
+        return out
+
+    def has_records(self, record_type: type[Record]) -> bool:
+        """Is there any record of this type (of a core table)? Read from the files as stored: no record is
+        built, so no model schema either (the start asks it before the first paint)."""
+        return any(self._documents(path, record_type.table) for path in self._files_of(record_type))
+
+    def stored_documents(self, record_type: type[Record]) -> builtins.list[Mapping[str, Any]] | None:
+        """The documents of a core table exactly as stored, without building records: for the start, which
+        reads a few fields of trusted data before the first paint (building a record builds its model
+        schema, 2 MB and the largest part of a start's own work). None when a file of the table holds
+        text poptui would not write (changed outside poptui): then read the records with :meth:`list`,
+        which cleans what it reads (and refuses what is damaged). Shared with the store's cache: never
+        change them."""
+        if record_type.scope != "core":
+            raise ValueError(f"{record_type.__name__} is no core record")
+        out: builtins.list[Mapping[str, Any]] = []
+        for path in self._files_of(record_type):
+            documents = builtins.list(self._documents(path, record_type.table))
+            if documents and not is_clean(path):
+                return None
+            if not all(isinstance(doc, dict) and SAFE_ID.match(str(doc.get("id", ""))) for doc in documents):
+                return None
+            out.extend(documents)
         return out
 
     def get(self, record_type: type[R], record_id: str, *, employee_id: str | None = None) -> R:
