@@ -76,7 +76,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import is_clean, read_tables
+from poptui.store.storage import is_clean, read_table, read_tables
 from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
@@ -382,14 +382,16 @@ class Database:
         return out
 
     def has_records(self, record_type: type[Record]) -> bool:
-        """Is there any record of this type (of a core table)? Read from the files as stored: no record is
-        built, so no model schema either (the start asks it before the first paint)."""
-        return any(self._documents(path, record_type.table) for path in self._files_of(record_type))
+        """Is there any record of this type? Read from the files as stored: no record is built, so no model
+        schema either, and the rest of the file is not kept parsed (the start asks it before the first
+        paint)."""
+        return any(read_table(path, record_type.table) for path in self._files_of(record_type))
 
     def stored_documents(self, record_type: type[Record]) -> builtins.list[Mapping[str, Any]] | None:
         """The documents of a core table exactly as stored, without building records: for the start, which
         reads a few fields of trusted data before the first paint (building a record builds its model
-        schema, 2 MB and the largest part of a start's own work). None when a file of the table holds
+        schema, 2 MB and the largest part of a start's own work), and the rest of the file is not kept
+        parsed (:func:`~poptui.store.storage.read_table`). None when a file of the table holds
         text poptui would not write (changed outside poptui): then read the records with :meth:`list`,
         which cleans what it reads (and refuses what is damaged). Shared with the store's cache: never
         change them."""
@@ -397,7 +399,7 @@ class Database:
             raise ValueError(f"{record_type.__name__} is no core record")
         out: builtins.list[Mapping[str, Any]] = []
         for path in self._files_of(record_type):
-            documents = builtins.list(self._documents(path, record_type.table))
+            documents = builtins.list(read_table(path, record_type.table).values())
             if documents and not is_clean(path):
                 return None
             if not all(isinstance(doc, dict) and SAFE_ID.match(str(doc.get("id", ""))) for doc in documents):

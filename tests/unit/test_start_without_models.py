@@ -107,3 +107,20 @@ def test_the_start_builds_no_model_schema(demo_db: Database) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "none"
+
+
+def test_reading_the_persons_keeps_no_other_table_of_core_json_parsed(db: Database) -> None:
+    from poptui.store import storage
+
+    coach = db.save(Person(first_name="An", last_name="Janssens", roles=[Role.COACH], login="an"))
+    db.save(Organisation(name="Atelier"))
+    core = db.path / "core.json"
+    storage.forget(core)
+    assert identify_coach(db, "an") == coach
+    assert not is_first_run(db)
+    assert str(core) not in storage._parsed  # only the persons were kept, by the caller
+    assert storage.is_clean(core)  # found while reading, without parsing the file again
+    assert str(core) not in storage._parsed
+    assert [person.id for person in db.list(Person)] == [coach.id]  # an ordinary read keeps it parsed
+    assert str(core) in storage._parsed
+    assert storage.read_table(core, "persons") is storage.read_tables(core)["persons"]  # served from there
