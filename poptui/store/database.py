@@ -38,12 +38,12 @@ import copy
 import getpass
 import os
 import shutil
+import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from poptui.i18n import _
@@ -89,6 +89,9 @@ from poptui.store.transaction import (
 )
 from poptui.text import clean_line
 
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
 LOCK_FILE = ".lock"
@@ -121,7 +124,19 @@ class Database:
     def __init__(self, path: Path, actor: str | None = None) -> None:
         self.path = path
         self.actor = clean_line(actor or default_actor()) or "onbekend"  # stamped on records: shown later
-        self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
+        self._file_lock: FileLock | None = None
+        self._making_lock = threading.Lock()
+
+    @property
+    def _lock(self) -> FileLock:
+        """The inter-process lock, made when first taken: filelock (and what it imports) is not loaded
+        by a start that only reads, which is every start until the first save."""
+        with self._making_lock:
+            if self._file_lock is None:
+                from filelock import FileLock
+
+                self._file_lock = FileLock(str(self.path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
+            return self._file_lock
 
     # -- opening -----------------------------------------------------------------
 
@@ -468,6 +483,8 @@ class Database:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         """The inter-process lock; an interrupted restore (see :mod:`.swap`) is finished before anything else."""
+        from filelock import Timeout
+
         try:
             self._lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
