@@ -76,7 +76,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import is_clean, read_table, read_tables
+from poptui.store.storage import is_clean, read_table, read_tables, table_size
 from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
@@ -400,7 +400,7 @@ class Database:
         """Is there any record of this type? Read from the files as stored: no record is built, so no model
         schema either, and the rest of the file is not kept parsed (the start asks it before the first
         paint)."""
-        return any(read_table(path, record_type.table) for path in self._files_of(record_type))
+        return any(table_size(path, record_type.table) for path in self._files_of(record_type))
 
     def stored_documents(self, record_type: type[Record]) -> builtins.list[Mapping[str, Any]] | None:
         """The documents of a core table exactly as stored, without building records: for the start, which

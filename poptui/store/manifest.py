@@ -67,6 +67,7 @@ META_FLAG = "manifest"
 SHARED_FILES = ("core.json",)
 AUDIT = "audit.log"
 DOSSIERS = "dossiers"
+_DOSSIER_PREFIX = DOSSIERS + "/"
 
 Identity = tuple[int, int]
 """(size, modification time in ns) of a file as poptui left it. Not the inode: a copy that keeps the
@@ -283,6 +284,9 @@ def _parse(path: Path, raw: bytes) -> Manifest:
 def _valid_name(name: object) -> bool:
     if not isinstance(name, str):
         return False
+    if name.startswith(_DOSSIER_PREFIX):  # nearly every name: tested first (read at every start)
+        file_name = name[len(_DOSSIER_PREFIX) :]
+        return file_name.endswith(".json") and "/" not in file_name and ".." not in file_name
     if name in SHARED_FILES or name == AUDIT or layout.is_shard_name(name) or name in layout.LEGACY_FILES.values():
         return True
     folder, _slash, file_name = name.partition("/")

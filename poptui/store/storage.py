@@ -65,6 +65,7 @@ def remember_written(
 
 def forget(path: Path) -> None:
     _parsed.pop(str(path), None)
+    _sizes.pop(str(path), None)
     _clean.pop(str(path), None)
     _indexes.pop(str(path), None)
 
@@ -127,6 +128,26 @@ def read_table(path: Path, table: str) -> dict[str, Any]:
     return (found[1].get(table) or {}) if found is not None else {}
 
 
+_sizes: dict[str, tuple[tuple[int, int, int, int], dict[str, int]]] = {}
+"""Per file read by :func:`read_table` (by identity): how many documents each table holds."""
+
+
+def table_size(path: Path, table: str) -> int:
+    """How many documents a table of a file holds (0 when the file does not exist), remembered from the
+    last read: the start asks whether there is any organisation right after reading the persons of the
+    same file, which then need not be parsed again."""
+    try:
+        identity = _identity(path)
+    except FileNotFoundError:
+        return 0
+    except OSError as error:
+        raise unreadable(path, error) from error
+    known = _sizes.get(str(path))
+    if known is not None and known[0] == identity:
+        return known[1].get(table, 0)
+    return len(read_table(path, table))
+
+
 def _read(path: Path) -> tuple[tuple[int, int, int, int], dict[str, dict[str, Any]], bool] | None:
     """The identity, the tables, and whether the file stayed the same while it was read (then its
     cleanness is remembered); None when it does not exist."""
@@ -157,6 +178,7 @@ def _read(path: Path) -> tuple[tuple[int, int, int, int], dict[str, dict[str, An
     complete = len(raw) == identity[2]  # the file did not change while it was read
     if complete:
         _clean[str(path)] = (identity, not json_has_unclean_text(raw, lambda _raw: data))
+        _sizes[str(path)] = (identity, {name: len(documents) for name, documents in data.items()})
     return identity, data, complete
 
 

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from poptui.models import Organisation, Person, Role
 from poptui.services.coach import choose_coach, coaches, identify_coach, stored_person
 from poptui.services.onboarding import is_first_run
@@ -124,3 +126,24 @@ def test_reading_the_persons_keeps_no_other_table_of_core_json_parsed(db: Databa
     assert [person.id for person in db.list(Person)] == [coach.id]  # an ordinary read keeps it parsed
     assert str(core) in storage._parsed
     assert storage.read_table(core, "persons") is storage.read_tables(core)["persons"]  # served from there
+
+
+def test_the_first_run_question_does_not_parse_core_json_again(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from poptui.store import storage
+
+    db.save(Person(first_name="An", last_name="Janssens", roles=[Role.COACH], login="an"))
+    core = db.path / "core.json"
+    storage.forget(core)
+    parsed: list[bytes] = []
+    real_loads = storage.loads
+
+    def counted(raw: bytes) -> object:
+        parsed.append(raw)
+        return real_loads(raw)
+
+    monkeypatch.setattr(storage, "loads", counted)
+    assert identify_coach(db, "an") is not None
+    assert is_first_run(db)  # no organisation yet
+    assert len(parsed) == 1
+    db.save(Organisation(name="Atelier"))  # a new file: counted again
+    assert not is_first_run(db)
