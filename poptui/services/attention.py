@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from poptui.models import (
     ActionEvaluation,
+    CompetenceKind,
     ContactMomentStatus,
     PopAction,
     PopDocument,
@@ -166,10 +167,34 @@ def late_actions(
 # -- from the store's summaries (poptui.store.summaries) -------------------------------------------
 
 
+@dataclass(frozen=True)
+class DraftActionFacts:
+    """What the POP rules read of an action of a draft POP, from the summaries (the store wrote and
+    validated it): checking a draft at start builds no model, so no model schema before the first paint."""
+
+    id: str
+    what: str
+    deadline: date | None
+    result: str
+    who_helps: str
+    kind: CompetenceKind
+
+    @classmethod
+    def of(cls, stored: Mapping[str, Any]) -> DraftActionFacts:
+        return cls(
+            str(stored.get("id", "")),
+            str(stored.get("what", "")),
+            day(stored.get("deadline")),
+            str(stored.get("result", "")),
+            str(stored.get("who_helps", "")),
+            CompetenceKind(stored.get("kind", CompetenceKind.OTHER.value)),
+        )
+
+
 def _pop_ready(pop: Sequence[Any] | None, today: date) -> bool:
     if not pop or pop[1] != PopStatus.DRAFT.value or not pop[2]:
         return False
-    return check_actions([PopAction.model_validate(action) for action in pop[2]], today).ok
+    return check_actions([DraftActionFacts.of(action) for action in pop[2]], today).ok
 
 
 def _name_key(employee: EmployeeFacts) -> tuple[str, str, str]:

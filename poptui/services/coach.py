@@ -1,6 +1,18 @@
-"""Who is the coach at the keyboard: from the login name, else remembered, else chosen."""
+"""Who is the coach at the keyboard: from the login name, else remembered, else chosen.
+
+:func:`identify_coach` runs before the first screen paints. It reads the persons as the store keeps
+them (:meth:`~poptui.store.Database.stored_documents`) and builds only the coach it finds, from the
+stored fields (:func:`stored_person`), so the start validates no record and builds no model schema.
+Stored persons were validated and cleaned by the store when it wrote them, and the start has
+verified that every file is as poptui wrote it; a file changed outside poptui is read through
+:meth:`~poptui.store.Database.list`, which cleans it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
 
 from poptui.models import Person, Role
 from poptui.settings import remember_coach, remembered_coach
@@ -12,17 +24,57 @@ def login_name() -> str:
     return default_actor()
 
 
+def _name_key(first_name: str, last_name: str) -> tuple[str, str]:
+    return (last_name.lower(), first_name.lower())
+
+
 def coaches(database: Database) -> list[Person]:
     return sorted(
         (person for person in database.list(Person) if person.has_role(Role.COACH)),
-        key=lambda person: (person.last_name.lower(), person.first_name.lower()),
+        key=lambda person: _name_key(person.first_name, person.last_name),
+    )
+
+
+def _moment(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def stored_person(stored: Mapping[str, Any]) -> Person:
+    """The person a stored document holds, built without validation (the store validated it when it
+    wrote it): every field of :class:`Person` that is not text is converted here (roles, times), so it
+    equals ``Person.model_validate(stored)`` (a test holds this for every person of the demo)."""
+    values = dict(stored)
+    values["roles"] = [Role(role) for role in stored.get("roles") or []]
+    values["created_at"] = _moment(stored.get("created_at"))
+    values["updated_at"] = _moment(stored.get("updated_at"))
+    return Person.model_construct(**values)
+
+
+def _stored_coaches(database: Database) -> Sequence[Mapping[str, Any]] | None:
+    stored = database.stored_documents(Person)
+    if stored is None:
+        return None
+    return sorted(
+        (doc for doc in stored if Role.COACH.value in (doc.get("roles") or [])),
+        key=lambda doc: _name_key(str(doc.get("first_name", "")), str(doc.get("last_name", ""))),
     )
 
 
 def identify_coach(database: Database, login: str | None = None) -> Person | None:
     """The coach whose login matches the user's login name, else the one remembered for this user."""
     login = (login or default_actor()).lower()
-    known = coaches(database)
+    stored = _stored_coaches(database)
+    if stored is None:  # a file changed outside poptui: read (and clean) every person
+        return _identify(coaches(database), login, database)
+    for doc in stored:
+        if str(doc.get("login") or "").lower() == login and doc.get("login"):
+            return stored_person(doc)
+    remembered = remembered_coach(database.path)
+    found = next((doc for doc in stored if doc.get("id") == remembered), None)
+    return stored_person(found) if found is not None else None
+
+
+def _identify(known: list[Person], login: str, database: Database) -> Person | None:
     for person in known:
         if person.login and person.login.lower() == login:
             return person

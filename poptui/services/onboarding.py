@@ -24,8 +24,9 @@ class DemoRefused(StoreError):
 
 
 def is_first_run(database: Database) -> bool:
-    """True while the database has no organisation yet (a new, empty database)."""
-    return not database.list(Organisation)
+    """True while the database has no organisation yet (a new, empty database). Asked before the first
+    paint: read from the file as stored, no record built."""
+    return not database.has_records(Organisation)
 
 
 def open_demo_database(folder: Path, real_database: Path) -> Database:

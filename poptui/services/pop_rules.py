@@ -5,10 +5,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.models import CompetenceKind, PopAction, PopDocument
+from poptui.models import CompetenceKind, PopDocument
+
+
+class CheckedAction(Protocol):
+    """What the rules read of an action: a :class:`~poptui.models.PopAction`, or the facts of a stored
+    one (the home screen checks drafts from the store's summaries without building models)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def what(self) -> str: ...
+    @property
+    def deadline(self) -> date | None: ...
+    @property
+    def result(self) -> str: ...
+    @property
+    def who_helps(self) -> str: ...
+    @property
+    def kind(self) -> CompetenceKind: ...
 
 
 @dataclass(frozen=True)
@@ -41,7 +60,7 @@ class PopCheck:
         return _("Nog nodig: {missing}.", missing=_(" en ").join(missing))
 
 
-def action_problems(action: PopAction, today: date) -> list[str]:
+def action_problems(action: CheckedAction, today: date) -> list[str]:
     """Why an action is not yet SMART; empty when it is."""
     problems = []
     if not action.what.strip():
@@ -66,7 +85,7 @@ def check_pop(pop: PopDocument, today: date, *, deadlines_may_be_past: bool = Fa
     return check_actions(pop.actions, today, deadlines_may_be_past=deadlines_may_be_past)
 
 
-def check_actions(actions: Sequence[PopAction], today: date, *, deadlines_may_be_past: bool = False) -> PopCheck:
+def check_actions(actions: Sequence[CheckedAction], today: date, *, deadlines_may_be_past: bool = False) -> PopCheck:
     """:func:`check_pop` of a POP with these actions."""
     has_generic = any(action.kind is CompetenceKind.GENERIC for action in actions)
     has_technical = any(action.kind is CompetenceKind.TECHNICAL for action in actions)

@@ -40,12 +40,12 @@ import copy
 import getpass
 import os
 import shutil
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from poptui.i18n import _
@@ -79,7 +79,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import is_clean, read_tables
+from poptui.store.storage import is_clean, read_table, read_tables, table_size
 from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
@@ -91,6 +91,9 @@ from poptui.store.transaction import (
     parse,
 )
 from poptui.text import clean_line
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
@@ -124,7 +127,19 @@ class Database:
     def __init__(self, path: Path, actor: str | None = None) -> None:
         self.path = path
         self.actor = clean_line(actor or default_actor()) or "onbekend"  # stamped on records: shown later
-        self._lock = FileLock(str(path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
+        self._file_lock: FileLock | None = None
+        self._making_lock = threading.Lock()
+
+    @property
+    def _lock(self) -> FileLock:
+        """The inter-process lock, made when first taken: filelock (and what it imports) is not loaded
+        by a start that only reads, which is every start until the first save."""
+        with self._making_lock:
+            if self._file_lock is None:
+                from filelock import FileLock
+
+                self._file_lock = FileLock(str(self.path / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=permissions().file)
+            return self._file_lock
 
     # -- opening -----------------------------------------------------------------
 
@@ -399,6 +414,32 @@ class Database:
                     out.append(record)
         return out
 
+    def has_records(self, record_type: type[Record]) -> bool:
+        """Is there any record of this type? Read from the files as stored: no record is built, so no model
+        schema either, and the rest of the file is not kept parsed (the start asks it before the first
+        paint)."""
+        return any(table_size(path, record_type.table) for path in self._files_of(record_type))
+
+    def stored_documents(self, record_type: type[Record]) -> builtins.list[Mapping[str, Any]] | None:
+        """The documents of a core table exactly as stored, without building records: for the start, which
+        reads a few fields of trusted data before the first paint (building a record builds its model
+        schema, 2 MB and the largest part of a start's own work), and the rest of the file is not kept
+        parsed (:func:`~poptui.store.storage.read_table`). None when a file of the table holds
+        text poptui would not write (changed outside poptui): then read the records with :meth:`list`,
+        which cleans what it reads (and refuses what is damaged). Shared with the store's cache: never
+        change them."""
+        if record_type.scope != "core":
+            raise ValueError(f"{record_type.__name__} is no core record")
+        out: builtins.list[Mapping[str, Any]] = []
+        for path in self._files_of(record_type):
+            documents = builtins.list(read_table(path, record_type.table).values())
+            if documents and not is_clean(path):
+                return None
+            if not all(isinstance(doc, dict) and SAFE_ID.match(str(doc.get("id", ""))) for doc in documents):
+                return None
+            out.extend(documents)
+        return out
+
     def get(self, record_type: type[R], record_id: str, *, employee_id: str | None = None) -> R:
         """One record by id; raises :class:`NotFound`."""
         found = self.find(record_type, record_id, employee_id=employee_id)
@@ -460,6 +501,8 @@ class Database:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         """The inter-process lock; an interrupted restore (see :mod:`.swap`) is finished before anything else."""
+        from filelock import Timeout
+
         try:
             self._lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:

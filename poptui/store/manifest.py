@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -66,6 +67,7 @@ META_FLAG = "manifest"
 SHARED_FILES = ("core.json",)
 AUDIT = "audit.log"
 DOSSIERS = "dossiers"
+_DOSSIER_PREFIX = DOSSIERS + "/"
 
 Identity = tuple[int, int]
 """(size, modification time in ns) of a file as poptui left it. Not the inode: a copy that keeps the
@@ -126,13 +128,43 @@ def data_files(root: Path) -> dict[str, Path]:
 
 
 def snapshot(root: Path) -> dict[str, Identity]:
-    """The identity of every data file on disk now (taken before a full check reads them)."""
-    out = {}
-    for name, path in data_files(root).items():
-        found = identity(path)
-        if found is not None:
-            out[name] = found
+    """The identity of every data file on disk now (taken before a full check reads them).
+
+    The same files as :func:`data_files`, found with one ``scandir`` per folder and one ``stat`` per
+    file, with names as plain strings: it runs at every start, and at 2,000 employees building a
+    ``Path`` (and a relative one) per dossier cost more than the ``stat`` calls themselves."""
+    base = os.fspath(root)
+    out: dict[str, Identity] = {}
+    for name in (*SHARED_FILES, AUDIT):
+        try:
+            info = os.stat(os.path.join(base, name))
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            out[name] = (info.st_size, info.st_mtime_ns)
+    for folder_name, wanted in [(folder, layout.is_shard_name) for folder in layout.FOLDERS.values()] + [
+        (DOSSIERS, _dossier_name)
+    ]:
+        folder = os.path.join(base, folder_name)
+        try:
+            with os.scandir(folder) as scanned:
+                entries = [entry for entry in scanned if wanted(f"{folder_name}/{entry.name}")]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as error:
+            raise unreadable(Path(folder), error) from error
+        for entry in entries:
+            try:
+                info = entry.stat()
+            except FileNotFoundError:
+                continue
+            if folder_name == DOSSIERS or stat.S_ISREG(info.st_mode):  # as data_files: any dossier entry
+                out[f"{folder_name}/{entry.name}"] = (info.st_size, info.st_mtime_ns)
     return out
+
+
+def _dossier_name(name: str) -> bool:
+    return name.endswith(".json") and not name.startswith(f"{DOSSIERS}/.")
 
 
 FileKey = tuple[int, int, int]
@@ -252,6 +284,9 @@ def _parse(path: Path, raw: bytes) -> Manifest:
 def _valid_name(name: object) -> bool:
     if not isinstance(name, str):
         return False
+    if name.startswith(_DOSSIER_PREFIX):  # nearly every name: tested first (read at every start)
+        file_name = name[len(_DOSSIER_PREFIX) :]
+        return file_name.endswith(".json") and "/" not in file_name and ".." not in file_name
     if name in SHARED_FILES or name == AUDIT or layout.is_shard_name(name) or name in layout.LEGACY_FILES.values():
         return True
     folder, _slash, file_name = name.partition("/")

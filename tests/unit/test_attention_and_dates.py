@@ -187,3 +187,60 @@ def test_order_warnings_rule() -> None:
     skipped = moment(2, date(2026, 3, 5), ContactMomentStatus.SKIPPED)
     assert order_warnings(middle, [early, middle, skipped]) == []
     assert order_warnings(moment(1, None, ContactMomentStatus.PLANNED), [early, late]) == []
+
+
+# -- a draft POP ready to be made final, from the summaries ----------------------------------
+
+
+def _smart_action(action_id: str, competence_kind: CompetenceKind, **fields: object) -> PopAction:
+    values: dict[str, object] = {
+        "id": action_id,
+        "what": "Heftruckattest halen",
+        "deadline": date(2026, 9, 1),
+        "result": "Attest behaald",
+        "who_helps": "Ploegbaas",
+        "kind": competence_kind,
+    }
+    return PopAction(**(values | fields))
+
+
+@pytest.mark.parametrize(
+    ("second", "ready"),
+    [
+        ({}, True),
+        ({"who_helps": ""}, False),
+        ({"result": "  "}, False),
+        ({"deadline": None}, False),
+        ({"deadline": date(2026, 6, 1)}, False),  # in the past
+        ({"kind": CompetenceKind.OTHER}, False),  # no technical action left
+    ],
+)
+def test_home_shows_a_draft_pop_ready_by_the_pop_rules(db: Database, second: dict[str, object], ready: bool) -> None:
+    from poptui.services.pop_rules import check_actions
+
+    organisation = db.save(Organisation(name="Org"))
+    employee = db.save(Employee(id="e1", first_name="Patrick", last_name="Goossens", organisation_id=organisation.id))
+    db.save(_trajectory(TrajectoryStatus.ACTIVE))
+    actions = [_smart_action("a1", CompetenceKind.GENERIC), _smart_action("a2", CompetenceKind.TECHNICAL, **second)]
+    db.save(PopDocument(employee_id=employee.id, trajectory_id="t1", status=PopStatus.DRAFT, actions=actions))
+    attention = attention_for(db, None, TODAY)
+    assert [(trajectory.id, person.id) for trajectory, person in attention.pops_ready] == (
+        [("t1", "e1")] if ready else []
+    )
+    assert check_actions(actions, TODAY).ok is ready  # the same rule as on the POP screen
+
+
+def test_draft_action_facts_read_what_the_rules_read() -> None:
+    from poptui.services.attention import DraftActionFacts
+
+    action = _smart_action("a1", CompetenceKind.TECHNICAL)
+    facts = DraftActionFacts.of(action.model_dump(mode="json"))
+    assert (facts.id, facts.what, facts.deadline, facts.result, facts.who_helps, facts.kind) == (
+        action.id,
+        action.what,
+        action.deadline,
+        action.result,
+        action.who_helps,
+        action.kind,
+    )
+    assert facts.kind is CompetenceKind.TECHNICAL
