@@ -311,6 +311,24 @@ class _FormFont(TTFont):
             hhea.minLeftSideBearing, hhea.minRightSideBearing, hhea.xMaxExtent = min_lsb, min_rsb, max_extent
 
 
+class _FormTTFFont(TTFFont):
+    """fpdf2's font object, with the width of a text summed without a generator: the line breaker
+    asks for the width of every line again at each character it adds (a third of a consent
+    form's time goes to breaking lines). The sum is of the same integer widths in the same
+    order, so every width, and every line break, is exactly fpdf2's."""
+
+    __slots__ = ()
+
+    def get_text_width(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, Any] | None
+    ) -> tuple[int, float]:
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        if font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
+
+
 def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     """Make the form fonts available in ``pdf``, parsed once per process.
 
@@ -325,7 +343,7 @@ def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     for style, name in FONT_FILES.items():
         try:
             template, raw = _font_template(style, compact)
-            font = TTFFont.__new__(TTFFont)
+            font = _FormTTFFont.__new__(_FormTTFFont)
             for slot in TTFFont.__slots__:
                 if hasattr(template, slot):
                     setattr(font, slot, getattr(template, slot))
@@ -381,12 +399,35 @@ def text_lines(pdf: FPDF, width: float, height: float, text: str) -> list[str]:
     )
     lines = _measured.get(key)
     if lines is None:
-        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
-        assert isinstance(measured, list)
-        lines = _measured[key] = tuple(measured)
+        lines = _measured[key] = _measure(pdf, width, height, text)
         if len(_measured) > _MEASURED_LIMIT:
             del _measured[next(iter(_measured))]
     return list(lines)
+
+
+_SUBSET_STATE = ("_char_id_per_glyph", "_next", "_reserved")
+
+
+def _measure(pdf: FPDF, width: float, height: float, text: str) -> tuple[str, ...]:
+    """The lines of ``text`` by a dry run of ``multi_cell``, which leaves the document as it was.
+
+    A dry run sets the text without writing it, and so numbers each new glyph it meets in the
+    font's subset (the codes the page's text is written in). Those numbers are taken back: a
+    document's glyph codes then follow what it draws, and never depend on which measurements
+    :func:`text_lines` remembered from earlier documents in the process (with them, the same
+    POP came out with other codes after other documents: same text and fonts, other bytes).
+    """
+    found = getattr(pdf.current_font, "subset", None)
+    subset = found if isinstance(found, SubsetMap) and all(hasattr(found, n) for n in _SUBSET_STATE) else None
+    kept = (dict(subset._char_id_per_glyph), subset._next, list(subset._reserved)) if subset is not None else None
+    try:
+        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+    finally:
+        if subset is not None and kept is not None:
+            subset._char_id_per_glyph, subset._next, subset._reserved = kept
+            SubsetMap.pick.cache_clear()  # fpdf2 remembers each pick per subset and character
+    assert isinstance(measured, list)
+    return tuple(measured)
 
 
 _MEASURED_LIMIT = 20_000

@@ -43,6 +43,11 @@ def _embedded(data: bytes) -> dict[str, bytes]:
     return fonts
 
 
+def _page_streams(data: bytes) -> list[bytes]:
+    """What each page draws, as written (text in the document's glyph codes)."""
+    return [page.get_contents().get_data() for page in PdfReader(io.BytesIO(data)).pages]
+
+
 def _characters(data: bytes) -> list[tuple[str, str, float, float]]:
     """Every character pdfplumber reads, with its font and place."""
     with pdfplumber.open(io.BytesIO(data)) as document:
@@ -62,7 +67,8 @@ def _fresh_fonts() -> None:
 @pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
 def test_a_cached_font_gives_the_same_document_as_fresh_fonts(first_name: str) -> None:
     """The first document after the fonts are prepared, and the same document made again after
-    another one has used the cached fonts, extract to the same text, characters and font bytes."""
+    another one has used the cached fonts (and the remembered line measurements), extract to the
+    same text and characters, embed the same font bytes and draw the same page streams."""
     _fresh_fonts()
     first = pop_pdf(_print(first_name))
     pop_pdf(_print("Zoë Ŵ ĳ"))  # another document in between, with other glyphs
@@ -71,6 +77,7 @@ def test_a_cached_font_gives_the_same_document_as_fresh_fonts(first_name: str) -
     assert f"{first_name} Van den Broeck" in pdf_text(again)
     assert _characters(again) == _characters(first)
     assert _embedded(again) == _embedded(first)
+    assert _page_streams(again) == _page_streams(first)
 
 
 @pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő ǅ Ǻ", "Пётр Ωмега"], ids=["compact fonts", "full fonts"])
@@ -92,3 +99,20 @@ def test_embedded_fonts_are_byte_for_byte_what_a_recalculating_save_writes(
     for program in _embedded(ours).values():
         font = TTFont(io.BytesIO(program))
         assert font["maxp"].numGlyphs == len(font.getGlyphOrder()) < 400  # a subset, not the whole font
+
+
+def test_measuring_text_leaves_the_documents_glyph_codes_alone() -> None:
+    """Line measurements are remembered per process, so whether a text is measured by a dry run
+    depends on earlier documents. The dry run must not number glyphs in the document's font
+    subset: the codes follow what is drawn (else the same POP is written in other codes after
+    other documents; in the month's package 23 of 48 documents changed with the order)."""
+    _fresh_fonts()
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    pdf.set_font(pdf_layout.FONT, "", 10)
+    subset = pdf.current_font.subset
+    before = dict(subset._char_id_per_glyph)
+    lines = pdf_layout.text_lines(pdf, 40, 5, "Quixotische jazzy Ÿ-woorden die over meerdere regels lopen")
+    assert len(lines) > 1
+    assert dict(subset._char_id_per_glyph) == before
+    pdf.cell(0, 5, "Q")  # drawing numbers the glyph
+    assert len(subset._char_id_per_glyph) == len(before) + 1
