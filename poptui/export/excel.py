@@ -12,6 +12,9 @@ Every sheet has a bold, frozen header row, an autofilter and fitting column
 widths; dates are real date cells shown as dd/mm/yyyy, counts and hours real
 numbers. Text is never a formula: a text that starts with = + - @, a tab or a
 carriage return is stored as text with Excel's quote prefix.
+
+Workbooks are written in openpyxl's write-only mode, and openpyxl writes their XML through lxml
+(a dependency for that reason: its own pure-Python writer takes half as long again).
 """
 
 from __future__ import annotations

@@ -30,13 +30,14 @@ from __future__ import annotations
 import functools
 import io
 import math
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -172,12 +173,160 @@ def _font_template(style: str, compact: bool) -> tuple[TTFFont, bytes]:
         keep.populate(unicodes=wanted & set(font.getBestCmap()))
         keep.subset(font)
     font["post"].formatType = 3.0
+    glyf = font["glyf"]
+    for name in font.getGlyphOrder():  # every outline in fontTools' own encoding, as a recalculating save
+        glyf[name]  # writes it (see _FormFont: documents keep these bytes as they are)
     buffer = io.BytesIO()
     font.save(buffer)
     raw = buffer.getvalue()
     scratch = FPDF()
     parsed = TTFFont(scratch, io.BytesIO(raw), f"{FONT}{style}", style)  # type: ignore[arg-type]
     return parsed, raw
+
+
+@dataclass(frozen=True)
+class _GlyphFacts:
+    """What fontTools reads from a glyph's outline to fill a font's summary tables (see
+    :class:`_FormFont`): contours (-1 for a composite), bounding box, and the point, contour,
+    component and depth counts of ``maxp``."""
+
+    contours: int
+    bounds: tuple[int, int, int, int]
+    points: int = 0
+    contour_count: int = 0
+    composite: tuple[int, int, int, int] | None = None  # points, contours, components, depth
+
+
+class _GlyphBook:
+    """The :class:`_GlyphFacts` of one prepared form font, read once per process and glyph
+    (an outline is decoded here once, not again in every document that uses the glyph)."""
+
+    def __init__(self, raw: bytes, order: list[str]) -> None:
+        self._font = TTFont(io.BytesIO(raw), recalcTimestamp=False, lazy=True)
+        self._font.setGlyphOrder(order)
+        self._facts: dict[str, _GlyphFacts] = {}
+        self._maxp_cache: dict[str, tuple[int, int, int]] = {}
+        self._lock = threading.Lock()
+
+    def facts(self, name: str) -> _GlyphFacts:
+        known = self._facts.get(name)
+        if known is not None:
+            return known
+        with self._lock:
+            glyf = self._font["glyf"]
+            glyph = glyf[name]
+            contours = glyph.numberOfContours
+            if not contours:
+                found = _GlyphFacts(0, (0, 0, 0, 0))
+            elif contours > 0:
+                points, count = glyph.getMaxpValues()
+                found = _GlyphFacts(contours, (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax), points, count)
+            else:
+                if not hasattr(glyph, "xMax"):
+                    glyph.recalcBounds(glyf)
+                points, count, depth = glyph.getCompositeMaxpValues(glyf, maxpValuesCache=self._maxp_cache)
+                found = _GlyphFacts(
+                    contours,
+                    (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax),
+                    composite=(points, count, len(glyph.components), depth),
+                )
+            self._facts[name] = found
+            return found
+
+
+@cache
+def _glyph_book(style: str, compact: bool) -> _GlyphBook:
+    template, raw = _font_template(style, compact)
+    return _GlyphBook(raw, list(template.ttfont.getGlyphOrder()))
+
+
+class _FormFont(TTFont):
+    """A document's copy of a form font, which fpdf2 cuts down to the glyphs used and saves.
+
+    A plain ``TTFont`` recalculates bounding boxes when it is saved, and to do that decodes
+    every kept glyph's outline and encodes it again (the bytes come out the same): a third of
+    a POP PDF's time. This one keeps each glyph's bytes as they are (``recalcBBoxes=False``) and
+    fills the summary values that recalculation sets (the font's bounding box and the ``head``
+    flag for left side bearings, ``hhea``'s extents, ``maxp``'s maxima) from the glyph facts
+    read once per process, the same way fontTools computes them: the saved font is byte for
+    byte what a recalculating save writes (a test compares the two).
+    """
+
+    def __init__(self, raw: bytes, book: _GlyphBook) -> None:
+        super().__init__(io.BytesIO(raw), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+        self._book = book
+
+    def save(self, file: Any, reorderTables: bool | None = True) -> None:
+        if "glyf" in self and self.isLoaded("glyf"):
+            self._fill_summaries()
+        super().save(file, reorderTables)
+
+    def _fill_summaries(self) -> None:
+        """What ``maxp.recalc`` and ``hhea.recalc`` of fontTools set, from the glyph facts."""
+        head, hhea, maxp, hmtx = self["head"], self["hhea"], self["maxp"], self["hmtx"]
+        infinity = 100000
+        x_min = y_min = infinity
+        x_max = y_max = -infinity
+        max_points = max_contours = 0
+        composite_points = composite_contours = components = depth = 0
+        all_x_min_is_lsb = True
+        min_lsb = min_rsb = math.inf
+        max_extent = -math.inf
+        for name in self.getGlyphOrder():
+            facts = self._book.facts(name)
+            if not facts.contours:
+                continue
+            advance, lsb = hmtx[name]
+            left, bottom, right, top = facts.bounds
+            if lsb != left:
+                all_x_min_is_lsb = False
+            x_min, y_min = min(x_min, left), min(y_min, bottom)
+            x_max, y_max = max(x_max, right), max(y_max, top)
+            if facts.composite is None:
+                max_points = max(max_points, facts.points)
+                max_contours = max(max_contours, facts.contour_count)
+            else:
+                points, contours, parts, levels = facts.composite
+                composite_points = max(composite_points, points)
+                composite_contours = max(composite_contours, contours)
+                components = max(components, parts)
+                depth = max(depth, levels)
+            width = right - left
+            min_lsb = min(min_lsb, lsb)
+            min_rsb = min(min_rsb, advance - lsb - width)
+            max_extent = max(max_extent, lsb + width)
+        maxp.numGlyphs = len(self["glyf"])
+        if x_min == infinity:
+            head.xMin = head.yMin = head.xMax = head.yMax = 0
+        else:
+            head.xMin, head.yMin, head.xMax, head.yMax = x_min, y_min, x_max, y_max
+        maxp.maxPoints, maxp.maxContours = max_points, max_contours
+        maxp.maxCompositePoints, maxp.maxCompositeContours = composite_points, composite_contours
+        maxp.maxComponentElements, maxp.maxComponentDepth = components, depth
+        head.flags = head.flags | 0x2 if all_x_min_is_lsb else head.flags & ~0x2
+        hhea.advanceWidthMax = max(advance for advance, _lsb in hmtx.metrics.values())
+        if max_extent == -math.inf:
+            hhea.minLeftSideBearing = hhea.minRightSideBearing = hhea.xMaxExtent = 0
+        else:
+            hhea.minLeftSideBearing, hhea.minRightSideBearing, hhea.xMaxExtent = min_lsb, min_rsb, max_extent
+
+
+class _FormTTFFont(TTFFont):
+    """fpdf2's font object, with the width of a text summed without a generator: the line breaker
+    asks for the width of every line again at each character it adds (a third of a consent
+    form's time goes to breaking lines). The sum is of the same integer widths in the same
+    order, so every width, and every line break, is exactly fpdf2's."""
+
+    __slots__ = ()
+
+    def get_text_width(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, Any] | None
+    ) -> tuple[int, float]:
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        if font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
 
 
 def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
@@ -194,12 +343,12 @@ def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     for style, name in FONT_FILES.items():
         try:
             template, raw = _font_template(style, compact)
-            font = TTFFont.__new__(TTFFont)
+            font = _FormTTFFont.__new__(_FormTTFFont)
             for slot in TTFFont.__slots__:
                 if hasattr(template, slot):
                     setattr(font, slot, getattr(template, slot))
             font.i = len(pdf.fonts) + 1
-            font.ttfont = TTFont(io.BytesIO(raw), recalcTimestamp=False, lazy=True)
+            font.ttfont = _FormFont(raw, _glyph_book(style, compact))
             font.ttfont.setGlyphOrder(list(template.ttfont.getGlyphOrder()))  # not derived again per document
             font.missing_glyphs = []
             font.biggest_size_pt = 0
@@ -250,12 +399,35 @@ def text_lines(pdf: FPDF, width: float, height: float, text: str) -> list[str]:
     )
     lines = _measured.get(key)
     if lines is None:
-        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
-        assert isinstance(measured, list)
-        lines = _measured[key] = tuple(measured)
+        lines = _measured[key] = _measure(pdf, width, height, text)
         if len(_measured) > _MEASURED_LIMIT:
             del _measured[next(iter(_measured))]
     return list(lines)
+
+
+_SUBSET_STATE = ("_char_id_per_glyph", "_next", "_reserved")
+
+
+def _measure(pdf: FPDF, width: float, height: float, text: str) -> tuple[str, ...]:
+    """The lines of ``text`` by a dry run of ``multi_cell``, which leaves the document as it was.
+
+    A dry run sets the text without writing it, and so numbers each new glyph it meets in the
+    font's subset (the codes the page's text is written in). Those numbers are taken back: a
+    document's glyph codes then follow what it draws, and never depend on which measurements
+    :func:`text_lines` remembered from earlier documents in the process (with them, the same
+    POP came out with other codes after other documents: same text and fonts, other bytes).
+    """
+    found = getattr(pdf.current_font, "subset", None)
+    subset = found if isinstance(found, SubsetMap) and all(hasattr(found, n) for n in _SUBSET_STATE) else None
+    kept = (dict(subset._char_id_per_glyph), subset._next, list(subset._reserved)) if subset is not None else None
+    try:
+        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+    finally:
+        if subset is not None and kept is not None:
+            subset._char_id_per_glyph, subset._next, subset._reserved = kept
+            SubsetMap.pick.cache_clear()  # fpdf2 remembers each pick per subset and character
+    assert isinstance(measured, list)
+    return tuple(measured)
 
 
 _MEASURED_LIMIT = 20_000

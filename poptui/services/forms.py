@@ -561,18 +561,22 @@ def _pops_and_consents(
     persons: dict[str, Person],
     today: date,
     progress: Progress | None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> list[tuple[_Built, _Built]]:
     """The POP and consent documents of every completed trajectory, made on every core.
 
     Setting a PDF is pure computation (fpdf2 in Python): with two cores, two helper processes
     make them twice as fast. Each helper opens the database read-only by itself. A CLI run
     forks (cheap, modules loaded); from the app (which has threads) helpers are started fresh.
+    ``meanwhile`` runs in this process once the helpers have their work (the rest of the
+    package: this process would otherwise only wait), or first when there are no helpers.
     """
     cores = os.cpu_count() or 1
     workers = min(cores, 4, max(1, len(jobs) // (_PARALLEL_FROM // 2)))
     out: list[tuple[_Built, _Built]] = []
     step = _("PDF's maken")
     if workers <= 1 or len(jobs) < _PARALLEL_FROM:
+        meanwhile()
         for number, (trajectory, employee) in enumerate(jobs, start=1):
             out.append(_pop_and_consent(db, trajectory, employee, persons, today))
             if progress is not None:
@@ -590,7 +594,9 @@ def _pops_and_consents(
         initializer=_start_helper,
         initargs=(db.path, db.actor, persons, today, current_language()),
     ) as pool:
-        for number, (job, built) in enumerate(zip(jobs, pool.map(_helper_pair, jobs, chunksize=2), strict=True), 1):
+        made = pool.map(_helper_pair, jobs, chunksize=2)  # hands out every job at once
+        meanwhile()
+        for number, (job, built) in enumerate(zip(jobs, made, strict=True), 1):
             out.append(built if built is not None else _pop_and_consent(db, job[0], job[1], persons, today))
             if progress is not None:
                 progress(step, number, len(jobs))
@@ -633,7 +639,19 @@ def month_package(
         for trajectory in completed
         if trajectory.employee_id in employees
     ]
-    documents = iter(_pops_and_consents(db, jobs, persons, today, progress))
+    trainings = months.trainings_in_month(db.list(Training), year, month)
+    hours_entries = months.hours_in_month(db.list(HoursEntry), year, month)
+    read: dict[str, tuple[PopDocument | None, list[ContactMoment]]] = {}
+    month_hours: list[tuple[str, MonthHours]] = []
+
+    def read_the_rest() -> None:
+        """What the overviews need, read while the helpers set the PDFs."""
+        for trajectory, employee in jobs:
+            moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
+            read[trajectory.id] = (_pop_of(db, trajectory), moments)
+        month_hours.extend(_month_hours(db, organisations, employees.values(), hours_entries, year, month))
+
+    documents = iter(_pops_and_consents(db, jobs, persons, today, progress, meanwhile=read_the_rest))
     rows = []
     contacts = []
     for trajectory in completed:
@@ -642,7 +660,7 @@ def month_package(
             contents.missing.append(_("Traject {id}: de werknemer bestaat niet meer.", id=trajectory.id))
             continue
         built_pop, built_consent = next(documents)
-        pop = _pop_of(db, trajectory)
+        pop, moments = read[trajectory.id]
         add(built_pop, contents.pops)
         add(built_consent, contents.consents)
         consent_day = months.consent_date(employee)
@@ -654,7 +672,6 @@ def month_package(
             )
         if not trajectory.coach_id:
             contents.missing.append(_("{name}: er is geen POP-coach ingevuld.", name=employee.full_name))
-        moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
         if not held_moments(moments):
             contents.missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
         organisation = _organisation_in(organisations, employee.organisation_id)
@@ -675,8 +692,6 @@ def month_package(
     files[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month, contacts)
     contents.overviews.append(trajectories_overview_name(year, month))
 
-    trainings = months.trainings_in_month(db.list(Training), year, month)
-    hours_entries = months.hours_in_month(db.list(HoursEntry), year, month)
     organisation_names = {organisation.id: organisation.name for organisation in organisations}
     files[trainings_overview_name(year, month)] = trainings_workbook(
         [
@@ -689,7 +704,7 @@ def month_package(
         ],
         year,
         month,
-        _month_hours(db, organisations, employees.values(), hours_entries, year, month),
+        month_hours,
     )
     contents.overviews.append(trainings_overview_name(year, month))
 

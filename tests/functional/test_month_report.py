@@ -66,3 +66,48 @@ def test_the_default_month_is_the_previous_one(monkeypatch) -> None:
 
     monkeypatch.setattr(clock, "today", lambda: date(2026, 1, 15))
     assert previous_month() == "2025-12"
+
+
+async def test_the_package_shows_its_progress_while_it_is_made(demo_db: Database, tmp_path: Path, monkeypatch) -> None:
+    """The POPs and consent forms take a while at a real organisation's scale: a bar under the
+    folder counts the documents made, and goes away when the summary is shown."""
+    from textual.widgets import ProgressBar
+
+    month = _month_with_completed_pops(demo_db)
+    year, number = (int(part) for part in month.split("-"))
+    expected = [
+        t
+        for t in demo_db.list(Trajectory)
+        if t.status is TrajectoryStatus.COMPLETED
+        and t.completion_date
+        and t.completion_date.month == number
+        and t.completion_date.year == year
+    ]
+    shown: list[tuple[str, float | None, float, bool]] = []
+    original = MonthReportScreen._progress
+
+    def watched(screen: MonthReportScreen, step: str, done: int, total: int) -> None:
+        original(screen, step, done, total)
+        bar = screen.query_one("#month-progress", ProgressBar)
+        row = screen.query_one("#month-busy")
+        shown.append((str(screen.query_one("#month-step").render()), bar.total, bar.progress, row.display))
+
+    monkeypatch.setattr(MonthReportScreen, "_progress", watched)
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MonthReportScreen)
+        assert not screen.query_one("#month-busy").display
+        screen.query_one("#month", Input).value = month
+        screen.query_one("#folder", Input).value = str(tmp_path / "rapport")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [done for _step, _total, done, _display in shown] == list(range(1, len(expected) + 1))
+        assert all(
+            step == "PDF's maken" and total == len(expected) and display for step, total, _done, display in shown
+        )
+        assert not screen.query_one("#month-busy").display  # gone once the summary is there
+        assert "klaar in" in str(screen.query_one("#month-summary").render())

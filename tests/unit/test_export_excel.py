@@ -184,3 +184,12 @@ def test_organisation_hours_beside_contact_hours_per_month() -> None:
         "Totaal bovenop contact",
     ]
     assert [cell.value for cell in sheet[2]] == ["LDE Groen & Zorg", "2026-11", 5, 7, 2, 0, 1.5, 0, 3.5]
+
+
+def test_the_workbooks_are_written_through_lxml() -> None:
+    """lxml is a dependency for openpyxl's sake: with it the month Excel takes about two thirds
+    of the time (bench/bench_exports.py). openpyxl falls back to its pure-Python writer silently
+    when lxml is missing or switched off, so this says when that happens."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.LXML

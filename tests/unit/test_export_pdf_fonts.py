@@ -1,0 +1,118 @@
+"""The form fonts are prepared once per process and reused: what each document embeds and what
+its text reads back as must be exactly what a document made from fresh fonts gives."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pdfplumber
+import pytest
+from export_fixtures import PRINTED, coach, employee, moments, organisation, pdf_text, pop, trajectory
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from poptui.export import pdf_layout
+from poptui.export.pop_pdf import PopPrint, pop_pdf
+
+
+def _print(first_name: str = "Inès") -> PopPrint:
+    org = organisation()
+    person = coach(org.id)
+    worker = employee(org.id, first=first_name)
+    traject = trajectory(worker.id, person.id)
+    return PopPrint(
+        employee=worker,
+        trajectory=traject,
+        pop=pop(worker.id, traject.id),
+        organisation=org,
+        coach_name=person.full_name,
+        moments=moments(worker.id, traject.id),
+        evaluations=(),
+        print_date=PRINTED,
+    )
+
+
+def _embedded(data: bytes) -> dict[str, bytes]:
+    """Each embedded font program of the PDF, by its resource name."""
+    fonts: dict[str, bytes] = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for name, font in page["/Resources"]["/Font"].items():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            fonts[name] = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+    return fonts
+
+
+def _page_streams(data: bytes) -> list[bytes]:
+    """What each page draws, as written (text in the document's glyph codes)."""
+    return [page.get_contents().get_data() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _characters(data: bytes) -> list[tuple[str, str, float, float]]:
+    """Every character pdfplumber reads, with its font and place."""
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        return [
+            (char["text"], char["fontname"], round(char["x0"], 3), round(char["top"], 3))
+            for page in document.pages
+            for char in page.chars
+        ]
+
+
+def _fresh_fonts() -> None:
+    pdf_layout._font_template.cache_clear()
+    pdf_layout._glyph_book.cache_clear()
+    pdf_layout._measured.clear()
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
+def test_a_cached_font_gives_the_same_document_as_fresh_fonts(first_name: str) -> None:
+    """The first document after the fonts are prepared, and the same document made again after
+    another one has used the cached fonts (and the remembered line measurements), extract to the
+    same text and characters, embed the same font bytes and draw the same page streams."""
+    _fresh_fonts()
+    first = pop_pdf(_print(first_name))
+    pop_pdf(_print("Zoë Ŵ ĳ"))  # another document in between, with other glyphs
+    again = pop_pdf(_print(first_name))
+    assert pdf_text(again) == pdf_text(first)
+    assert f"{first_name} Van den Broeck" in pdf_text(again)
+    assert _characters(again) == _characters(first)
+    assert _embedded(again) == _embedded(first)
+    assert _page_streams(again) == _page_streams(first)
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő ǅ Ǻ", "Пётр Ωмега"], ids=["compact fonts", "full fonts"])
+def test_embedded_fonts_are_byte_for_byte_what_a_recalculating_save_writes(
+    first_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents keep the glyph bytes as prepared and fill the summary tables (bounding box,
+    extents, maxima) from facts read once; fontTools' own save decodes every glyph again and
+    recalculates them. Both must write the same font (composite glyphs such as Ç and Ǻ included)."""
+    ours = pop_pdf(_print(first_name))
+
+    def recalculating_save(font: Any, file: Any, reorderTables: bool | None = True) -> None:
+        font.recalcBBoxes = True
+        TTFont.save(font, file, reorderTables)
+
+    monkeypatch.setattr(pdf_layout._FormFont, "save", recalculating_save)
+    theirs = pop_pdf(_print(first_name))
+    assert _embedded(ours) == _embedded(theirs)
+    for program in _embedded(ours).values():
+        font = TTFont(io.BytesIO(program))
+        assert font["maxp"].numGlyphs == len(font.getGlyphOrder()) < 400  # a subset, not the whole font
+
+
+def test_measuring_text_leaves_the_documents_glyph_codes_alone() -> None:
+    """Line measurements are remembered per process, so whether a text is measured by a dry run
+    depends on earlier documents. The dry run must not number glyphs in the document's font
+    subset: the codes follow what is drawn (else the same POP is written in other codes after
+    other documents; in the month's package 23 of 48 documents changed with the order)."""
+    _fresh_fonts()
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    pdf.set_font(pdf_layout.FONT, "", 10)
+    subset = pdf.current_font.subset
+    before = dict(subset._char_id_per_glyph)
+    lines = pdf_layout.text_lines(pdf, 40, 5, "Quixotische jazzy Ÿ-woorden die over meerdere regels lopen")
+    assert len(lines) > 1
+    assert dict(subset._char_id_per_glyph) == before
+    pdf.cell(0, 5, "Q")  # drawing numbers the glyph
+    assert len(subset._char_id_per_glyph) == len(before) + 1
