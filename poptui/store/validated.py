@@ -3,14 +3,15 @@
 Validating every record through pydantic is most of a full check (``poptui check``, a start
 after a change): at 2,000 employees about 90,000 dossier records, several seconds. Validation
 is a function of the file's bytes and of the code that validates them, so its result can be
-kept: after a check read a dossier whole and found nothing wrong in it, the BLAKE2b hash of its
-bytes (SHA-256) is noted here, with the trajectories its records name and a fingerprint of that code (the sources of :mod:`poptui.models`, the
-text rules, the store's parsing and the pydantic versions). The next check still reads and
-hashes every dossier and checks every reference across files (an employee or trajectory that
-is gone), but a dossier whose bytes hash to what is noted is not parsed and validated record by
-record again: the same bytes, validated by the same code, give the same result (and name the
-same trajectories; only when one of them is gone is the dossier parsed, to name its records). Likewise for the audit log, which only grows: the size, number of lines
-and entries, last hash and SHA-256 of the start a check found whole are noted, and the
+kept: after a check read a dossier whole and found nothing wrong in it, the SHA-256 of its bytes
+is noted here, with the trajectories its records name and a fingerprint of that code (the
+sources of :mod:`poptui.models`, the text rules, the store's parsing and the pydantic versions).
+The next check still reads and hashes every dossier and checks every reference across files (an
+employee or trajectory that is gone), but a dossier whose bytes hash to what is noted is not
+parsed and validated record by record again: the same bytes, validated by the same code, give
+the same result and name the same trajectories (only when one of them is gone is the dossier
+parsed, to name its records). Likewise for the audit log, which only grows: the size, number of
+lines and entries, last hash and SHA-256 of the start a check found whole are noted, and the
 next check, when the log still starts with those very bytes, verifies the chain from there on
 (see :func:`poptui.store.audit.inspect`); any change inside that start is read line by line.
 
