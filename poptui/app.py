@@ -60,13 +60,15 @@ class PopApp(App[None]):
     TITLE = "poptui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         SCREENS_FOLDER / "app.tcss",
+        SCREENS_FOLDER / "home.tcss",
         SCREENS_FOLDER / "employees.tcss",
         SCREENS_FOLDER / "employee_page.tcss",
     ]
-    """The app's styles, with those of the screens a coach opens first (the employee list and page).
-    Textual parses every stylesheet again and restyles every widget the first time a screen brings a
-    CSS file of its own (0.08 to 0.19 s on the first ``w`` and the first Enter at 2,000 employees);
-    read with the app's, these two add their few rules to the parse at the start instead."""
+    """The app's styles, with those of the screens a coach opens first (home, the employee list and
+    page). Textual parses every stylesheet again and restyles every widget the first time a screen
+    brings a CSS file of its own (0.08 to 0.19 s on the first ``w`` and the first Enter at 2,000
+    employees, and once more at start for the home screen); read with the app's, these three add
+    their few rules to the parse at the start instead."""
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _pop_commands,
