@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     )
 
     RECORD_TYPES: tuple[type[Record], ...]
+    DOSSIER_RECORD_TYPES: tuple[type[DossierRecord], ...]
 
 _LAZY = {
     **dict.fromkeys(("Board", "CardNote", "Deck", "DeckCard", "Sphere"), "poptui.models.cards"),
@@ -99,6 +100,8 @@ def _record_types() -> tuple[type[Record], ...]:
 def __getattr__(name: str) -> Any:
     if name == "RECORD_TYPES":
         value: Any = _record_types()
+    elif name == "DOSSIER_RECORD_TYPES":  # the records of a dossier file, each kind in its own table
+        value = tuple(record_type for record_type in __getattr__("RECORD_TYPES") if record_type.scope == "dossier")
     elif name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
     else:
@@ -108,6 +111,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "DOSSIER_RECORD_TYPES",
     "RECORD_TYPES",
     "ActionEvaluation",
     "AuditEvent",

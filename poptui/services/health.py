@@ -23,20 +23,14 @@ from typing import Any, TypeVar
 
 from poptui.i18n import _, _n
 from poptui.models import (
-    ActionEvaluation,
+    DOSSIER_RECORD_TYPES,
     CompetenceDictionary,
-    ConsentEvent,
-    ContactMoment,
-    DossierRecord,
     Employee,
     HoursEntry,
-    MethodRecordBase,
     Organisation,
     Person,
-    PopDocument,
     Record,
     StartupAnalysis,
-    SupervisorConsultation,
     Training,
     Trajectory,
 )
@@ -176,17 +170,6 @@ def confirmed_check(database: Database, *, remember: bool = False) -> HealthRepo
         return report
 
 
-DOSSIER_RECORDS: tuple[type[DossierRecord], ...] = (
-    ContactMoment,
-    SupervisorConsultation,
-    MethodRecordBase,
-    PopDocument,
-    ActionEvaluation,
-    ConsentEvent,
-)
-"""The records of a dossier file, each kind in its own table."""
-
-
 def check_database(database: Database, *, remember: bool = False) -> HealthReport:
     """Every problem found, in Dutch. Raises :class:`StoreError` only when nothing can be read,
     and :class:`AccessDenied` when a file may not be read (permissions are not damage).
@@ -302,13 +285,13 @@ def check_database(database: Database, *, remember: bool = False) -> HealthRepor
             if all(trajectory_id in trajectories for trajectory_id in trusted.trajectories):
                 continue
             tables = trusted.tables()
-            for record_type in DOSSIER_RECORDS:
+            for record_type in DOSSIER_RECORD_TYPES:
                 for doc in (tables.get(record_type.table) or {}).values():
                     dossier_reference(employee_id, record_type, doc["id"], doc["employee_id"], doc.get("trajectory_id"))
             continue
         failures = failed_loads
         named: list[str] = []
-        for record_type in DOSSIER_RECORDS:
+        for record_type in DOSSIER_RECORD_TYPES:
             for record in load(record_type, employee_id=employee_id):
                 trajectory_id = getattr(record, "trajectory_id", None)
                 dossier_reference(employee_id, record_type, record.id, record.employee_id, trajectory_id)

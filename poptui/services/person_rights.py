@@ -32,7 +32,7 @@ from poptui.i18n import _
 from poptui.locations import exports_folder
 from poptui.methods_registry import method_name
 from poptui.models import (
-    RECORD_TYPES,
+    DOSSIER_RECORD_TYPES,
     AuditAction,
     ContactMoment,
     Employee,
@@ -60,10 +60,6 @@ class PersonExport:
     notes: list[str] = field(default_factory=list)
 
 
-def _dossier_types() -> list[type[Record]]:
-    return [record_type for record_type in RECORD_TYPES if record_type.scope == "dossier"]
-
-
 def person_records(database: Database, employee_id: str) -> dict[str, list[dict[str, Any]]]:
     """Every stored record about the employee, as JSON-ready documents per record type."""
     employee = database.get(Employee, employee_id)
@@ -73,7 +69,7 @@ def person_records(database: Database, employee_id: str) -> dict[str, list[dict[
         out["Organisation"] = [{"id": organisation.id, "name": organisation.name}]
     out["Trajectory"] = [item.model_dump(mode="json") for item in database.list(Trajectory, employee_id=employee_id)]
     if employee_id in database.dossier_ids():
-        for record_type in _dossier_types():
+        for record_type in DOSSIER_RECORD_TYPES:
             records = database.list(record_type, employee_id=employee_id)
             if records:
                 out[record_type.__name__] = [item.model_dump(mode="json") for item in records]
@@ -198,7 +194,7 @@ def erase_person(database: Database, employee_id: str) -> ErasureResult:
             transaction.delete(trajectory)
             counts["Trajectory"] = counts.get("Trajectory", 0) + 1
         if employee_id in database.dossier_ids():
-            for record_type in _dossier_types():
+            for record_type in DOSSIER_RECORD_TYPES:
                 found = database.list(record_type, employee_id=employee_id)
                 if found:
                     counts[record_type.__name__] = len(found)
