@@ -13,6 +13,7 @@ from typing import ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.widgets.fitted_table import Column, FittedTable
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.progress_row import ProgressRow
 from poptui.screens.widgets.select import Select
 from poptui.screens.widgets.text_input import AnyInput, Input
 from rich.text import Text
@@ -20,7 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Label, ProgressBar, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from poptui.i18n import _, _n
 from poptui.models import Organisation
@@ -74,9 +75,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
                 placeholder=_("pad naar .xlsx of .csv, bv. ~/Downloads/werknemers.xlsx"), compact=True, id="import-path"
             )
         yield Static("", id="import-error", markup=False)
-        with Horizontal(id="import-busy"):
-            yield Label("", id="import-step", markup=False)
-            yield ProgressBar(id="import-progress", show_eta=False)
+        yield ProgressRow("import")
         yield Static(
             _("Typ het pad en druk Enter voor een voorbeeld. Er wordt pas iets opgeslagen met Ctrl+S."),
             id="import-summary",
@@ -165,19 +164,12 @@ class ImportEmployeesScreen(BaseScreen[None]):
 
     def _set_busy(self, what: str, step: str = "") -> None:
         self.busy = what
-        self.query_one("#import-busy").display = bool(what)
-        self.query_one("#import-step", Label).update(step)
-        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        row = self.query_one(ProgressRow)
+        if what:
+            row.start(step)
+        else:
+            row.stop()
         self.refresh_bindings()
-
-    def _progress(self, step: str, done: int, total: int) -> None:
-        if not self.is_attached:
-            return
-        self.query_one("#import-step", Label).update(step)
-        self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
-
-    def _progress_from_thread(self, step: str, done: int, total: int) -> None:
-        self.app.call_from_thread(self._progress, step, done, total)
 
     # -- preview and import ------------------------------------------------------------
 
@@ -200,7 +192,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
                 self.database,
                 path,
                 organisation,
-                progress=self._progress_from_thread,
+                progress=self.query_one(ProgressRow).report_from_thread,
             )
         except (ImportFileError, StoreError) as error:
             self.app.call_from_thread(self._prepare_failed, str(error))
@@ -317,7 +309,7 @@ class ImportEmployeesScreen(BaseScreen[None]):
     @work(thread=True, exclusive=True, group="import")
     def _commit(self, result: EmployeeImport) -> None:
         try:
-            result.commit(progress=self._progress_from_thread)
+            result.commit(progress=self.query_one(ProgressRow).report_from_thread)
         except StoreError as error:
             self.app.call_from_thread(self._commit_failed, str(error))
         else:

@@ -9,12 +9,13 @@ from typing import ClassVar
 from poptui.screens.base import BaseScreen
 from poptui.screens.print_dialog import failure_message
 from poptui.screens.widgets.footer import KeyFooter
+from poptui.screens.widgets.progress_row import ProgressRow
 from poptui.screens.widgets.text_input import Input
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, Static
 
 from poptui import clock
 from poptui.i18n import _
@@ -59,9 +60,7 @@ class MonthReportScreen(BaseScreen[None]):
             yield Label(_("Map"), classes="month-label", markup=False)
             yield Input(str(exports_folder()), id="folder", compact=True)
         yield Static("", id="month-problem", markup=False)
-        with Horizontal(id="month-busy"):
-            yield Label("", id="month-step", markup=False)
-            yield ProgressBar(id="month-progress", show_eta=False)
+        yield ProgressRow("month")
         with VerticalScroll(id="month-summary-box"):
             yield Static(_("Druk Enter of Ctrl+S om het pakket te maken."), id="month-summary", markup=False)
         yield KeyFooter()
@@ -92,29 +91,16 @@ class MonthReportScreen(BaseScreen[None]):
         self._show_problem("")
         self.building = True
         self.query_one("#month-summary", Static).update(_("Het pakket wordt gemaakt…"))
-        self._set_busy(True)
+        self.query_one(ProgressRow).start()  # under the folder, while the package is made
         self._build(year, month, folder)
-
-    def _set_busy(self, busy: bool) -> None:
-        """The progress row under the folder: shown while the package is made."""
-        self.query_one("#month-busy").display = busy
-        self.query_one("#month-step", Label).update("")
-        self.query_one("#month-progress", ProgressBar).update(total=None, progress=0)
-
-    def _progress(self, step: str, done: int, total: int) -> None:
-        if not self.is_attached:
-            return
-        self.query_one("#month-step", Label).update(step)
-        self.query_one("#month-progress", ProgressBar).update(total=total, progress=done)
-
-    def _progress_from_thread(self, step: str, done: int, total: int) -> None:
-        self.app.call_from_thread(self._progress, step, done, total)
 
     @work(thread=True, exclusive=True, group="month-package")
     def _build(self, year: int, month: int, folder: Path) -> None:
         database = self.database
         try:
-            result = forms.month_package(database, year, month, folder, progress=self._progress_from_thread)
+            result = forms.month_package(
+                database, year, month, folder, progress=self.query_one(ProgressRow).report_from_thread
+            )
         except (StoreError, OSError, ValueError) as error:
             self.app.call_from_thread(self._failed, failure_message(error))
         else:
@@ -124,7 +110,7 @@ class MonthReportScreen(BaseScreen[None]):
         self.building = False
         if not self.is_attached:
             return
-        self._set_busy(False)
+        self.query_one(ProgressRow).stop()
         self.query_one("#month-summary", Static).update(result.summary)
         self.query_one("#month-summary-box", VerticalScroll).focus()
         self.notify(_("Het maandpakket is klaar."))
@@ -133,6 +119,6 @@ class MonthReportScreen(BaseScreen[None]):
         self.building = False
         if not self.is_attached:
             return
-        self._set_busy(False)
+        self.query_one(ProgressRow).stop()
         self.query_one("#month-summary", Static).update(_("Het pakket is niet gemaakt."))
         self._show_problem(message)

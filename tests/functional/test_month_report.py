@@ -6,6 +6,7 @@ from pathlib import Path
 
 from poptui.screens import navigation
 from poptui.screens.month_report import MonthReportScreen, previous_month
+from poptui.screens.widgets.progress_row import ProgressRow
 from textual.widgets import Input
 
 from poptui import clock
@@ -84,15 +85,16 @@ async def test_the_package_shows_its_progress_while_it_is_made(demo_db: Database
         and t.completion_date.year == year
     ]
     shown: list[tuple[str, float | None, float, bool]] = []
-    original = MonthReportScreen._progress
+    original = ProgressRow.show
 
-    def watched(screen: MonthReportScreen, step: str, done: int, total: int) -> None:
-        original(screen, step, done, total)
+    def watched(progress_row: ProgressRow, step: str, done: int, total: int) -> None:
+        original(progress_row, step, done, total)
+        screen = progress_row.screen
         bar = screen.query_one("#month-progress", ProgressBar)
         row = screen.query_one("#month-busy")
         shown.append((str(screen.query_one("#month-step").render()), bar.total, bar.progress, row.display))
 
-    monkeypatch.setattr(MonthReportScreen, "_progress", watched)
+    monkeypatch.setattr(ProgressRow, "show", watched)
     app = PopApp(demo_db, None, ask_coach=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
