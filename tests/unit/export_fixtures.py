@@ -8,6 +8,7 @@ from datetime import date
 import pdfplumber
 from pypdf import PdfReader
 
+from poptui.export.pop_pdf import PopPrint
 from poptui.models import (
     ActionEvaluation,
     CompetenceKind,
@@ -152,6 +153,24 @@ def evaluations(employee_id: str, trajectory_id: str) -> list[ActionEvaluation]:
             carry_over=False,
         ),
     ]
+
+
+def pop_print(*, first_name: str = "Inès", follow_up: bool = False) -> PopPrint:
+    """What a POP print needs: the records above, a follow-up POP (with evaluations) when asked."""
+    org = organisation()
+    person = coach(org.id)
+    worker = employee(org.id, first=first_name)
+    traject = trajectory(worker.id, person.id, previous="vorig" if follow_up else None)
+    return PopPrint(
+        employee=worker,
+        trajectory=traject,
+        pop=pop(worker.id, traject.id),
+        organisation=org,
+        coach_name=person.full_name,
+        moments=moments(worker.id, traject.id),
+        evaluations=evaluations(worker.id, traject.id) if follow_up else (),
+        print_date=PRINTED,
+    )
 
 
 def training(trainer_id: str, attendee_ids: list[str], day: date = date(2026, 11, 12)) -> Training:

@@ -10,16 +10,14 @@ from export_fixtures import (
     AWKWARD,
     PRINTED,
     box_count,
-    coach,
     employee,
-    evaluations,
     filled_box_count,
     hours,
     moments,
     organisation,
     page_sizes,
     pdf_text,
-    pop,
+    pop_print,
     ticked_labels,
     trajectory,
 )
@@ -50,25 +48,8 @@ def _wording() -> ConsentWording:
     return ConsentWording(text.version, text.valid_from, text.title, text.text)
 
 
-def _pop_print(*, follow_up: bool = False) -> PopPrint:
-    org = organisation()
-    person = coach(org.id)
-    worker = employee(org.id)
-    traject = trajectory(worker.id, person.id, previous="vorig" if follow_up else None)
-    return PopPrint(
-        employee=worker,
-        trajectory=traject,
-        pop=pop(worker.id, traject.id),
-        organisation=org,
-        coach_name=person.full_name,
-        moments=moments(worker.id, traject.id),
-        evaluations=evaluations(worker.id, traject.id) if follow_up else (),
-        print_date=PRINTED,
-    )
-
-
 def test_pop_document_is_a4_with_every_part() -> None:
-    data = pop_pdf(_pop_print())
+    data = pop_pdf(pop_print())
     assert data.startswith(b"%PDF")
     assert set(page_sizes(data)) == {A4}
     text = pdf_text(data)
@@ -103,7 +84,7 @@ def test_pop_document_is_a4_with_every_part() -> None:
 
 
 def test_pop_ticks_the_phase_of_each_held_conversation_and_the_kind_of_each_item() -> None:
-    ticks = ticked_labels(pop_pdf(_pop_print()))
+    ticks = ticked_labels(pop_pdf(pop_print()))
     phases = ["Opstart", "Analyse", "Analyse", "Planning", "Planning"]
     kinds_can = ["technisch", "generiek", "andere"]
     kinds_points = ["generiek"]
@@ -112,13 +93,13 @@ def test_pop_ticks_the_phase_of_each_held_conversation_and_the_kind_of_each_item
 
 
 def test_pop_prints_only_held_conversations() -> None:
-    data = pop_pdf(_pop_print())
+    data = pop_pdf(pop_print())
     # 5 held moments x 5 phases + 6 kind tick lists x 3 boxes; the planned moment is not printed
     assert box_count(data) == 5 * 5 + 6 * 3
 
 
 def test_follow_up_pop_starts_with_the_evaluation_of_the_previous_actions() -> None:
-    data = pop_pdf(_pop_print(follow_up=True))
+    data = pop_pdf(pop_print(follow_up=True))
     text = pdf_text(data)
     assert "Vervolg-POP" in text
     assert text.index("Evaluatie van de acties uit het vorige POP") < text.index("Verloop POP-traject")
@@ -129,7 +110,7 @@ def test_follow_up_pop_starts_with_the_evaluation_of_the_previous_actions() -> N
 
 
 def test_awkward_characters_print(tmp_path) -> None:
-    data_in = _pop_print()
+    data_in = pop_print()
     item = data_in.pop.model_copy(update={"goal": AWKWARD})
     data = pop_pdf(PopPrint(**{**data_in.__dict__, "pop": item}))
     text = pdf_text(data)
@@ -140,7 +121,7 @@ def test_awkward_characters_print(tmp_path) -> None:
 def test_a_form_needing_a_character_outside_the_compact_fonts_is_set_in_the_full_fonts() -> None:
     """Forms are set in fonts cut down to the Latin script and common symbols (fast to write);
     a name in another script makes the form again in the full fonts, so it still prints."""
-    data_in = _pop_print()
+    data_in = pop_print()
     latin = pop_pdf(data_in)
     cyrillic = pop_pdf(
         PopPrint(**{**data_in.__dict__, "employee": data_in.employee.model_copy(update={"first_name": "Пётр"})})
@@ -179,7 +160,7 @@ def test_layout_survives_hostile_text_and_breaks_long_rows_across_pages() -> Non
 
 
 def test_a_two_thousand_character_action_breaks_cleanly() -> None:
-    data_in = _pop_print()
+    data_in = pop_print()
     words = ("Deze actie is met veel uitleg beschreven door de coach. " * 40)[:2000]
     actions = [PopAction(what=words, who_helps=words[:1000], result=words, deadline=date(2027, 1, 5))] * 3
     data = pop_pdf(PopPrint(**{**data_in.__dict__, "pop": data_in.pop.model_copy(update={"actions": actions})}))

@@ -8,29 +8,12 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from export_fixtures import PRINTED, coach, employee, moments, organisation, pdf_text, pop, trajectory
+from export_fixtures import pdf_text, pop_print
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from poptui.export import pdf_layout
-from poptui.export.pop_pdf import PopPrint, pop_pdf
-
-
-def _print(first_name: str = "Inès") -> PopPrint:
-    org = organisation()
-    person = coach(org.id)
-    worker = employee(org.id, first=first_name)
-    traject = trajectory(worker.id, person.id)
-    return PopPrint(
-        employee=worker,
-        trajectory=traject,
-        pop=pop(worker.id, traject.id),
-        organisation=org,
-        coach_name=person.full_name,
-        moments=moments(worker.id, traject.id),
-        evaluations=(),
-        print_date=PRINTED,
-    )
+from poptui.export.pop_pdf import pop_pdf
 
 
 def _embedded(data: bytes) -> dict[str, bytes]:
@@ -70,9 +53,9 @@ def test_a_cached_font_gives_the_same_document_as_fresh_fonts(first_name: str) -
     another one has used the cached fonts (and the remembered line measurements), extract to the
     same text and characters, embed the same font bytes and draw the same page streams."""
     _fresh_fonts()
-    first = pop_pdf(_print(first_name))
-    pop_pdf(_print("Zoë Ŵ ĳ"))  # another document in between, with other glyphs
-    again = pop_pdf(_print(first_name))
+    first = pop_pdf(pop_print(first_name=first_name))
+    pop_pdf(pop_print(first_name="Zoë Ŵ ĳ"))  # another document in between, with other glyphs
+    again = pop_pdf(pop_print(first_name=first_name))
     assert pdf_text(again) == pdf_text(first)
     assert f"{first_name} Van den Broeck" in pdf_text(again)
     assert _characters(again) == _characters(first)
@@ -87,14 +70,14 @@ def test_embedded_fonts_are_byte_for_byte_what_a_recalculating_save_writes(
     """Documents keep the glyph bytes as prepared and fill the summary tables (bounding box,
     extents, maxima) from facts read once; fontTools' own save decodes every glyph again and
     recalculates them. Both must write the same font (composite glyphs such as Ç and Ǻ included)."""
-    ours = pop_pdf(_print(first_name))
+    ours = pop_pdf(pop_print(first_name=first_name))
 
     def recalculating_save(font: Any, file: Any, reorderTables: bool | None = True) -> None:
         font.recalcBBoxes = True
         TTFont.save(font, file, reorderTables)
 
     monkeypatch.setattr(pdf_layout._FormFont, "save", recalculating_save)
-    theirs = pop_pdf(_print(first_name))
+    theirs = pop_pdf(pop_print(first_name=first_name))
     assert _embedded(ours) == _embedded(theirs)
     for program in _embedded(ours).values():
         font = TTFont(io.BytesIO(program))
