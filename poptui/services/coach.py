@@ -65,21 +65,20 @@ def identify_coach(database: Database, login: str | None = None) -> Person | Non
     login = (login or default_actor()).lower()
     stored = _stored_coaches(database)
     if stored is None:  # a file changed outside poptui: read (and clean) every person
-        return _identify(coaches(database), login, database)
-    for doc in stored:
-        if str(doc.get("login") or "").lower() == login and doc.get("login"):
-            return stored_person(doc)
-    remembered = remembered_coach(database.path)
-    found = next((doc for doc in stored if doc.get("id") == remembered), None)
+        known: dict[str, Person] = {person.id: person for person in coaches(database)}
+        found = _identify([person.model_dump() for person in known.values()], login, database)
+        return known[found["id"]] if found is not None else None
+    found = _identify(stored, login, database)
     return stored_person(found) if found is not None else None
 
 
-def _identify(known: list[Person], login: str, database: Database) -> Person | None:
-    for person in known:
-        if person.login and person.login.lower() == login:
-            return person
+def _identify(known: Sequence[Mapping[str, Any]], login: str, database: Database) -> Mapping[str, Any] | None:
+    """The coach of ``login`` among ``known`` (coaches, by name), else the one remembered."""
+    for doc in known:
+        if doc.get("login") and str(doc["login"]).lower() == login:
+            return doc
     remembered = remembered_coach(database.path)
-    return next((person for person in known if person.id == remembered), None)
+    return next((doc for doc in known if doc.get("id") == remembered), None)
 
 
 def choose_coach(database: Database, coach: Person) -> None:
