@@ -31,13 +31,10 @@ any process is seen at the next read. Parsing a large file costs more than the r
 The cached tables are shared: callers never change them in place."""
 
 
-def _identity(path: Path) -> tuple[int, int, int, int]:
+def identity_of(path: Path) -> tuple[int, int, int, int]:
+    """(inode, modification time, size, change time) of ``path``: another value means another file or content."""
     stat = os.stat(path)
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns)
-
-
-identity_of = _identity
-"""(inode, modification time, size, change time) of ``path``: another value means another file or content."""
 
 
 def _remember(path: Path, identity: tuple[int, int, int, int], data: dict[str, dict[str, Any]]) -> None:
@@ -55,7 +52,7 @@ def remember_written(
     not exist); the store writes clean text."""
     key = str(path)
     try:
-        identity = _identity(path)
+        identity = identity_of(path)
         _remember(path, identity, data)
         _clean[key] = (identity, clean)
         if indexes:
@@ -80,7 +77,7 @@ def _indexes_of(path: Path) -> dict[str, dict[str, str]]:
     if kept is None:
         return {}
     try:
-        identity = _identity(path)
+        identity = identity_of(path)
     except OSError:
         return {}
     if kept[0] != identity:
@@ -99,7 +96,7 @@ def is_clean(path: Path) -> bool:
     """
     key = str(path)
     try:
-        identity = _identity(path)
+        identity = identity_of(path)
     except OSError:
         return False
     known = _clean.get(key)
@@ -141,7 +138,7 @@ def table_size(path: Path, table: str) -> int:
     last read: the start asks whether there is any organisation right after reading the persons of the
     same file, which then need not be parsed again."""
     try:
-        identity = _identity(path)
+        identity = identity_of(path)
     except FileNotFoundError:
         return 0
     except OSError as error:
@@ -156,7 +153,7 @@ def _read(path: Path) -> tuple[tuple[int, int, int, int], dict[str, dict[str, An
     """The identity, the tables, and whether the file stayed the same while it was read (then its
     cleanness is remembered); None when it does not exist."""
     try:
-        identity = _identity(path)
+        identity = identity_of(path)
     except FileNotFoundError:
         return None
     except OSError as error:
