@@ -155,3 +155,16 @@ def hostile_look(hostile_template: Path, tmp_path: Path, monkeypatch: pytest.Mon
     from screen_openers import HOSTILE
 
     return _private_copy(hostile_template, tmp_path, monkeypatch, HOSTILE)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from warm_bytecode import is_xdist_controller, write_bytecode
+
+    if is_xdist_controller(config):
+        write_bytecode(config)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The soaks (``slow``: SIGKILL loops, concurrent processes, a 1,000-dossier restore) run first:
+    started last, one of them alone would hold up the end of the whole run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
