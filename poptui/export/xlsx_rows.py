@@ -114,6 +114,8 @@ def save(book: Workbook, sheets: Sequence[SheetCells]) -> bytes:
 
     openpyxl writes the workbook with empty sheets; the archive is then copied entry by entry
     with each sheet's ``sheetData`` filled in (the other parts are a few kilobytes)."""
+    if [cells.sheet for cells in sheets] != list(book.worksheets):
+        raise ValueError("the cells must be given for every sheet of the workbook, in its order")
     written = io.BytesIO()
     book.save(written)
     cells = {f"xl/worksheets/sheet{index}.xml": sheet for index, sheet in enumerate(sheets, start=1)}

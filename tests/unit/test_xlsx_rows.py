@@ -191,3 +191,18 @@ def test_no_cell_goes_to_a_temporary_file(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(spooled) == 2
     assert not any(b"Naam1" in part or b"Sofie" in part for part in spooled)
     assert b"Naam1" in _sheet_data(data, 1)
+
+
+def test_cells_go_to_their_own_sheet_or_nowhere() -> None:
+    """The cells of each sheet are put in that sheet's part: given for another workbook's sheets,
+    or out of order, the workbook is refused rather than written with rows in the wrong sheet."""
+    book = Workbook(write_only=True)
+    first = _fill(book.create_sheet("Een"), ["A"], [["een"]], hours_columns=set())
+    second = _fill(book.create_sheet("Twee"), ["B"], [["twee"]], hours_columns=set())
+    with pytest.raises(ValueError):
+        save(book, [second, first])
+    with pytest.raises(ValueError):
+        save(book, [first])
+    sheets = load_workbook(io.BytesIO(save(book, [first, second]))).worksheets
+    assert [sheet.title for sheet in sheets] == ["Een", "Twee"]
+    assert sheets[0]["A2"].value == "een" and sheets[1]["A2"].value == "twee"
