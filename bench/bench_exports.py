@@ -13,7 +13,7 @@
   Each baseline is a bare openpyxl workbook of the same cells on the same sheets, each with a
   bold header.
 
-The two run in turns and the medians are printed. ``--bare-pdfs N --out DIR`` writes N bare
+The figures and their baselines run in turns and the medians are printed. ``--bare-pdfs N --out DIR`` writes N bare
 fpdf2 documents (run_all.py times that against ``poptui report month``), ``--busiest-month
 DB`` names the month whose completed trajectories come closest to 100.
 
