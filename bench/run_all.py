@@ -317,11 +317,19 @@ class Run:
         result = self.json_of(
             [python(), str(BENCH / "bench_exports.py"), "--json", "--repeat", str(self.n(10, 4))], 1800
         )
-        for name, base, bare, goal in (
-            ("POP PDF", "bare fpdf2 PDF", "bare fpdf2, same fonts", 0.1),
-            ("month Excel 1,000 rows", "bare openpyxl 1,000 rows", "bare openpyxl", 0.5),
+        for name, shown, base, bare, goal in (
+            ("POP PDF", "POP PDF", "bare fpdf2 PDF", "bare fpdf2, same fonts", 0.1),
+            ("month Excel 1,000 rows", "month Excel 1,000 rows", "bare openpyxl 1,000 rows", "bare openpyxl", 0.5),
+            (
+                "month Excel whole workbook",
+                "month Excel, whole workbook (1,000 rows and 5,000 contact moments)",
+                "bare openpyxl whole workbook",
+                "bare openpyxl",
+                None,
+            ),
         ):
-            figure = self.figure("Exports", name, "s", baseline_name=bare, goal=Goal("below", goal))
+            wanted = Goal("below", goal) if goal is not None else None
+            figure = self.figure("Exports", shown, "s", baseline_name=bare, goal=wanted)
             figure.ours, figure.base = result[name], result[base]
 
     def package(self) -> None:

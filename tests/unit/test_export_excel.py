@@ -187,9 +187,9 @@ def test_organisation_hours_beside_contact_hours_per_month() -> None:
 
 
 def test_the_workbooks_are_written_through_lxml() -> None:
-    """lxml is a dependency for openpyxl's sake: with it the month Excel takes about two thirds
-    of the time (bench/bench_exports.py). openpyxl falls back to its pure-Python writer silently
-    when lxml is missing or switched off, so this says when that happens."""
+    """lxml is a dependency for openpyxl's sake: openpyxl writes the workbook's parts through it
+    (poptui writes the cells: export/xlsx_rows.py). openpyxl falls back to its pure-Python writer
+    silently when lxml is missing or switched off, so this says when that happens."""
     import openpyxl.xml
 
     assert openpyxl.xml.LXML

@@ -99,3 +99,41 @@ def test_measuring_text_leaves_the_documents_glyph_codes_alone() -> None:
     assert dict(subset._char_id_per_glyph) == before
     pdf.cell(0, 5, "Q")  # drawing numbers the glyph
     assert len(subset._char_id_per_glyph) == len(before) + 1
+
+
+WIDTH_TEXTS = ["", " ", "werkvloerbegeleider", "Inès Çécile Ŀő", "Пётр", "a\u00adb", "Pagina 3/{nb}", "✔", "x" * 300]
+
+
+def test_a_string_is_exactly_as_wide_as_fpdf2_measures_it() -> None:
+    """FormPdf measures a plain text without fpdf2's fragments; the width is fpdf2's to the last
+    bit in every font, size and state it handles itself, and fpdf2's own answer in the others."""
+    from fpdf import FPDF
+
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    for style in ("", "B"):
+        for size in (6, 8.5, 9, 10.5, 16, 90):
+            pdf.set_font(pdf_layout.FONT, style, size)
+            for text in WIDTH_TEXTS:
+                assert pdf.get_string_width(text) == FPDF.get_string_width(pdf, text), (style, size, text)
+    pdf.set_font(pdf_layout.FONT, "", 10)
+    pdf.set_char_spacing(1.5)
+    pdf.set_stretching(90)
+    for text in WIDTH_TEXTS:
+        assert pdf.get_string_width(text) == FPDF.get_string_width(pdf, text)
+    assert pdf.get_string_width("**vet** en gewoon", markdown=True) == FPDF.get_string_width(
+        pdf, "**vet** en gewoon", markdown=True
+    )
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
+def test_measuring_strings_without_fragments_draws_the_same_document(
+    first_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole POP, with FormPdf's string widths and with fpdf2's: the same pages, byte for byte."""
+    ours = pop_pdf(pop_print(first_name=first_name))
+    from fpdf import FPDF
+
+    monkeypatch.setattr(pdf_layout.FormPdf, "get_string_width", FPDF.get_string_width)
+    theirs = pop_pdf(pop_print(first_name=first_name))
+    assert _page_streams(ours) == _page_streams(theirs)
+    assert _embedded(ours) == _embedded(theirs)
