@@ -20,6 +20,7 @@ of the time for the month's 1,000 trajectories and 5,000 contact moments).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -321,9 +322,15 @@ def trainings_workbook(
 # -- shared sheet handling ------------------------------------------------------------
 
 
+_NOT_IN_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold besides openpyxl's illegal control characters: a surrogate on its own
+(a JSON file may hold one as an escape) and the two noncharacters. Written as character
+references they make a file that Excel refuses as damaged."""
+
+
 def safe_text(value: str) -> str:
-    """Text openpyxl can store: escape sequences, control and illegal characters removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", clean_text(value))
+    """Text a worksheet can hold: escape sequences, control and illegal characters removed."""
+    return _NOT_IN_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", clean_text(value)))
 
 
 def _fill(sheet: Any, headers: list[str], rows: list[list[Any]], *, hours_columns: set[int]) -> SheetCells:

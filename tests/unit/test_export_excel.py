@@ -80,6 +80,15 @@ def test_control_characters_never_break_the_workbook() -> None:
     assert sheet.cell(row=2, column=4).value == "Sofie Claes"
 
 
+def test_characters_xml_cannot_hold_never_make_a_damaged_workbook() -> None:
+    """A lone surrogate (a JSON file may hold one as an escape) or a noncharacter, written as a
+    character reference, makes a file Excel refuses; they are left out like control characters."""
+    row = _row()
+    row = row.__class__(**{**row.__dict__, "coach": "Sofie\ud800 Cl\ufffeaes\uffff"})
+    sheet = _sheet(trajectories_workbook([row], 2026, 11))
+    assert sheet.cell(row=2, column=4).value == "Sofie Claes"
+
+
 def test_an_empty_month_still_has_its_header() -> None:
     sheet = _sheet(trajectories_workbook([], 2026, 11))
     assert sheet.max_row == 1 and sheet.auto_filter.ref == "A1:Q1"
