@@ -59,7 +59,11 @@ _SUSPECT_AFTER: tuple[tuple[bytes, re.Pattern[bytes]], ...] = (
 def _json_may_hold_suspect(raw: bytes) -> bool:
     if raw.find(b"\x7f") != -1:
         return True
-    for first, after in _SUSPECT_AFTER:
+    return _holds_suspect_after(raw, _SUSPECT_AFTER)
+
+
+def _holds_suspect_after(raw: bytes, leads: tuple[tuple[bytes, re.Pattern[bytes]], ...]) -> bool:
+    for first, after in leads:
         at = raw.find(first)
         while at != -1:
             if after.match(raw, at + 1):
@@ -68,9 +72,24 @@ def _json_may_hold_suspect(raw: bytes) -> bool:
     return False
 
 
+_NOT_CONTROL_BYTES = bytes(
+    byte for byte in range(256) if not (byte <= 0x1F and byte not in (0x09, 0x0A) or byte == 0x7F)
+)
+"""Every byte but the C0 controls (tab and newline excepted) and DEL: deleted, what is left of a text is its controls."""
+_LONG_TEXT = 4096
+"""From this length :func:`has_suspect` looks in the UTF-8 bytes (memchr speed) instead of running the regex."""
+
+
 def has_suspect(value: str) -> bool:
-    """Does :func:`clean_text` have anything to remove or turn into a newline in ``value``?"""
-    return _SUSPECT.search(value) is not None
+    """Does :func:`clean_text` have anything to remove or turn into a newline in ``value``?
+
+    A long text (a command's whole output: 3 MB of JSON at 2,000 employees) is looked at in its UTF-8
+    bytes: its single-byte controls at once (``bytes.translate``), the others by their first byte
+    (:data:`_SUSPECT_AFTER`, the JSON escapes left out), four times faster than the regex."""
+    if len(value) < _LONG_TEXT:
+        return _SUSPECT.search(value) is not None
+    raw = value.encode("utf-8", "surrogatepass")
+    return bool(raw.translate(None, _NOT_CONTROL_BYTES)) or _holds_suspect_after(raw, _SUSPECT_AFTER[1:])
 
 
 def json_has_unclean_text(raw: bytes, parse: Callable[[bytes], object]) -> bool:
@@ -119,6 +138,10 @@ def clean_line(value: str) -> str:
 def clean_for_terminal(value: str) -> str:
     """Like :func:`clean_text`, and no zero-width or tag characters either: what poptui prints on a
     terminal (messages quote file names and field names read from files, which may hold anything)."""
+    if value and not has_suspect(value):
+        # Nothing to remove: the invisible characters of one-line fields are all suspects too, and
+        # NFC makes none. One scan of a command's whole output (3 MB of JSON at 2,000 employees) instead of two.
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     value = clean_text(value)
     if not value or value.isascii():
         return value

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from poptui.cli.common import CommandError, add_database_option, add_help, open_database, say
 from poptui.i18n import _
 from poptui.labels import lower_label
-from poptui.models import Organisation
-from poptui.services.directory import organisations
-from poptui.services.organisations import find_organisation
 from poptui.store import Database
 from poptui.text import clean_line, clean_text, shorten
+
+if TYPE_CHECKING:
+    from poptui.models import Organisation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -99,6 +100,10 @@ def _organisation_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _organisation(database: Database, name: str) -> Organisation:
+    # The services load the models (pydantic): imported by this command, not by every command's parser.
+    from poptui.services.directory import organisations
+    from poptui.services.organisations import find_organisation
+
     organisation = find_organisation(database, name)
     if organisation is None:
         known = ", ".join(item.name for item in organisations(database)) or _("(nog geen)")

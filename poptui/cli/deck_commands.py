@@ -17,8 +17,6 @@ from poptui.cli.common import CommandError, add_database_option, add_help, open_
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import DeckKind
-from poptui.services.directory import organisations
-from poptui.services.organisations import find_organisation
 from poptui.store import StoreError
 from poptui.text import clean_line, clean_text, shorten
 
@@ -81,6 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_list(options: argparse.Namespace) -> int:
     from poptui.services import decks  # imported when the command runs, not to build the parser
+    from poptui.services.directory import organisations  # the services load the models (pydantic): as decks
 
     database = open_database(options)
     names = {organisation.id: organisation.name for organisation in organisations(database)}
@@ -118,8 +117,10 @@ def run_list(options: argparse.Namespace) -> int:
 
 
 def run_import(options: argparse.Namespace) -> int:
-    from poptui.services import decks
+    from poptui.services import decks  # imported when the command runs, not to build the parser
+    from poptui.services.directory import organisations
     from poptui.services.import_table import ImportFileError
+    from poptui.services.organisations import find_organisation
 
     database = open_database(options)
     organisation_id = None

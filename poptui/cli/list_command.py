@@ -1,14 +1,20 @@
-"""`poptui list organisations|employees|trajectories [--json]`."""
+"""`poptui list organisations|employees|trajectories [--json]`.
+
+``list trajectories`` answers from the store's summaries without loading a model (pydantic and
+the model classes take longer to import than the list takes to make at 2,000 employees, see
+:mod:`poptui.services.trajectory_list`); the organisations and employees are validated records.
+"""
 
 from __future__ import annotations
 
 import argparse
 import shutil
+from collections.abc import Callable
 
 from poptui.cli.common import add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
 from poptui.labels import label
-from poptui.models import Employee, Organisation, Person
+from poptui.store import Database
 from poptui.text import clean_line
 
 KINDS = ("organisations", "employees", "trajectories")
@@ -49,50 +55,70 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
+Listing = tuple[list[dict[str, object]], list[str], Callable[[], list[list[str]]]]
+"""The JSON objects, the table's headers, and its rows (made only for the table)."""
+
+
 def run_list(options: argparse.Namespace) -> int:
     database = open_database(options)
+    listing = {"organisations": _organisations, "employees": _employees, "trajectories": _trajectories}[options.kind]
+    rows, headers, table = listing(database)
+    if options.json:
+        say(json_text(rows))
+    elif not rows:
+        say(_("Nog niets om te tonen."))
+    else:
+        say(_table(headers, table()))
+    return 0
+
+
+def _organisations(database: Database) -> Listing:
+    from poptui.models import Organisation  # validated records: the models load for this list only
+
+    ordered = sorted(database.list(Organisation), key=lambda item: item.name.lower())
+    rows: list[dict[str, object]] = [
+        {
+            "id": item.id,
+            "name": item.name,
+            "kind": item.kind.value,
+            "address": item.address,
+            "contact_person": item.contact_person,
+        }
+        for item in ordered
+    ]
+    headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
+    return rows, headers, lambda: [[item.name, label(item.kind), item.contact_person, item.id] for item in ordered]
+
+
+def _employees(database: Database) -> Listing:
+    from poptui.models import Employee, Organisation, Person  # validated records: the models load for this list only
+
     organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
-    rows: list[dict[str, object]]
-    table: list[list[str]]
-    if options.kind == "organisations":
-        ordered = sorted(organisations.values(), key=lambda item: item.name.lower())
-        rows = [
-            {
-                "id": item.id,
-                "name": item.name,
-                "kind": item.kind.value,
-                "address": item.address,
-                "contact_person": item.contact_person,
-            }
-            for item in ordered
-        ]
-        headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
-        table = [[item.name, label(item.kind), item.contact_person, item.id] for item in ordered]
-    elif options.kind == "employees":
-        persons = {person.id: person for person in database.list(Person)}
-        employees = sorted(database.list(Employee), key=lambda item: (item.last_name.lower(), item.first_name.lower()))
-        rows = [
-            {
-                "id": item.id,
-                "first_name": item.first_name,
-                "last_name": item.last_name,
-                "organisation_id": item.organisation_id,
-                "organisation": organisations[item.organisation_id].name
-                if item.organisation_id in organisations
-                else None,
-                "function": item.function,
-                "supervisor": persons[item.supervisor_id].full_name
-                if item.supervisor_id and item.supervisor_id in persons
-                else None,
-                "reflection": item.reflection.value if item.reflection else None,
-                "consent_date": item.consent_date.isoformat() if item.consent_date else None,
-                "mijn_loopbaan_account": item.mijn_loopbaan_account,
-                "archived": item.archived,
-            }
-            for item in employees
-        ]
-        headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
-        table = [
+    persons = {person.id: person for person in database.list(Person)}
+    employees = sorted(database.list(Employee), key=lambda item: (item.last_name.lower(), item.first_name.lower()))
+    rows: list[dict[str, object]] = [
+        {
+            "id": item.id,
+            "first_name": item.first_name,
+            "last_name": item.last_name,
+            "organisation_id": item.organisation_id,
+            "organisation": organisations[item.organisation_id].name if item.organisation_id in organisations else None,
+            "function": item.function,
+            "supervisor": persons[item.supervisor_id].full_name
+            if item.supervisor_id and item.supervisor_id in persons
+            else None,
+            "reflection": item.reflection.value if item.reflection else None,
+            "consent_date": item.consent_date.isoformat() if item.consent_date else None,
+            "mijn_loopbaan_account": item.mijn_loopbaan_account,
+            "archived": item.archived,
+        }
+        for item in employees
+    ]
+    headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
+    return (
+        rows,
+        headers,
+        lambda: [
             [
                 item.last_name,
                 item.first_name,
@@ -101,14 +127,20 @@ def run_list(options: argparse.Namespace) -> int:
                 item.id,
             ]
             for item in employees
-        ]
-    else:
-        from poptui.services.trajectories import summarise
+        ],
+    )
 
-        summaries = summarise(database)  # from the store's summaries: by start date
-        rows = [summary.as_json() for summary in summaries]
-        headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
-        table = [
+
+def _trajectories(database: Database) -> Listing:
+    from poptui.services.trajectory_list import summarise  # imported by the command that runs, not by the parser
+
+    summaries = summarise(database)  # from the store's summaries: by start date
+    rows = [summary.as_json() for summary in summaries]
+    headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
+    return (
+        rows,
+        headers,
+        lambda: [
             [
                 summary.employee_name,
                 summary.organisation_name,
@@ -119,11 +151,5 @@ def run_list(options: argparse.Namespace) -> int:
                 summary.trajectory.id,
             ]
             for summary in summaries
-        ]
-    if options.json:
-        say(json_text(rows))
-    elif not rows:
-        say(_("Nog niets om te tonen."))
-    else:
-        say(_table(headers, table))
-    return 0
+        ],
+    )

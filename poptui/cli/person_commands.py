@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from poptui import models  # models.X loads a model class where it is used: building the parser loads no pydantic
 from poptui.cli.common import CommandError, add_database_option, add_help, bounded_int, confirm, open_database, say
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.models import Employee
 from poptui.store import Database
+
+if TYPE_CHECKING:
+    from poptui.models import Employee
 
 MAX_RETENTION_YEARS = 100
 """Like :data:`poptui.services.person_rights.MAX_RETENTION_YEARS` (not imported: the parser is built at every start)."""
@@ -83,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _employee(database: Database, employee_id: str) -> Employee:
-    employee = database.find(Employee, employee_id)
+    employee = database.find(models.Employee, employee_id)  # models load their classes when first used
     if employee is None:
         raise CommandError(
             _("Er is geen werknemer met id {id}. Zoek de id met: poptui list employees", id=employee_id), 1

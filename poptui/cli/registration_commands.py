@@ -13,7 +13,6 @@ from datetime import date
 from poptui import clock
 from poptui.cli.common import CommandError, add_database_option, add_help, json_text, open_database, say
 from poptui.i18n import _
-from poptui.models.base import _parse_date
 from poptui.store import NotFound, StoreError
 from poptui.text import clean_line
 
@@ -81,6 +80,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _day(text: str | None) -> date:
     if not text:
         return clock.today()
+    from poptui.models.base import _parse_date  # the models' module loads pydantic: not for every parser
+
     try:
         value = _parse_date(text)
         return value if isinstance(value, date) else date.fromisoformat(value)

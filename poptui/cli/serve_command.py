@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import secrets
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -75,7 +72,13 @@ def app_command(database: Path, group: str | None) -> str:
     arguments = [sys.executable, "-m", "poptui.cli.served_app", "--db", str(database), "--lang", current_language()]
     if group:
         arguments += ["--group", group]
-    return subprocess.list2cmdline(arguments) if sys.platform == "win32" else shlex.join(arguments)
+    if sys.platform == "win32":
+        import subprocess  # here, not at the top: every command builds this command's parser
+
+        return subprocess.list2cmdline(arguments)
+    import shlex
+
+    return shlex.join(arguments)
 
 
 def serving_url(host: str, port: int, token: str | None) -> str:
@@ -84,6 +87,8 @@ def serving_url(host: str, port: int, token: str | None) -> str:
 
 
 def run_serve(options: argparse.Namespace) -> int:
+    import secrets  # here, not at the top: every command builds this command's parser
+
     from poptui.cli.run_app import prepare_database
     from poptui.cli.serve_server import PoptuiServer
 

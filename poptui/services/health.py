@@ -21,19 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from poptui import models  # the check's own record types load when it runs: the start's quick check needs none
 from poptui.i18n import _, _n
-from poptui.models import (
-    DOSSIER_RECORD_TYPES,
-    CompetenceDictionary,
-    Employee,
-    HoursEntry,
-    Organisation,
-    Person,
-    Record,
-    StartupAnalysis,
-    Training,
-    Trajectory,
-)
+from poptui.models import Employee, Organisation, Person, Record, StartupAnalysis, Trajectory
 from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError, layout
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
@@ -241,14 +231,14 @@ def check_database(database: Database, *, remember: bool = False) -> HealthRepor
     for analysis in load(StartupAnalysis):
         if analysis.organisation_id not in organisations:
             missing(_("organisatie"), _("Opstartanalyse"), analysis.organisation_id)
-    for dictionary in load(CompetenceDictionary):
+    for dictionary in load(models.CompetenceDictionary):
         if dictionary.organisation_id not in organisations:
             missing(_("organisatie"), _("Competentiewoordenboek"), dictionary.organisation_id)
-    for training in load(Training):
+    for training in load(models.Training):
         for person_id in [training.trainer_id, *training.attendee_ids]:
             if person_id and person_id not in persons:
                 missing(_("persoon"), _("Opleiding {title}", title=training.title), person_id)
-    for entry in load(HoursEntry):
+    for entry in load(models.HoursEntry):
         if entry.organisation_id not in organisations:
             missing(_("organisatie"), _("Urenregistratie"), entry.organisation_id)
 
@@ -285,13 +275,13 @@ def check_database(database: Database, *, remember: bool = False) -> HealthRepor
             if all(trajectory_id in trajectories for trajectory_id in trusted.trajectories):
                 continue
             tables = trusted.tables()
-            for record_type in DOSSIER_RECORD_TYPES:
+            for record_type in models.DOSSIER_RECORD_TYPES:
                 for doc in (tables.get(record_type.table) or {}).values():
                     dossier_reference(employee_id, record_type, doc["id"], doc["employee_id"], doc.get("trajectory_id"))
             continue
         failures = failed_loads
         named: list[str] = []
-        for record_type in DOSSIER_RECORD_TYPES:
+        for record_type in models.DOSSIER_RECORD_TYPES:
             for record in load(record_type, employee_id=employee_id):
                 trajectory_id = getattr(record, "trajectory_id", None)
                 dossier_reference(employee_id, record_type, record.id, record.employee_id, trajectory_id)

@@ -1,12 +1,11 @@
-"""Trajectories: the contact-moment plan from the catalog, starting one, summarising them, and
-what the trajectory page shows (:func:`trajectory_view`)."""
+"""Trajectories: the contact-moment plan from the catalog, starting one, and what the trajectory
+page shows (:func:`trajectory_view`). Every trajectory with its counts, as the command line lists
+them: :mod:`poptui.services.trajectory_list`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from poptui.models import (
     BetweenStep,
@@ -14,7 +13,6 @@ from poptui.models import (
     Employee,
     Level,
     MethodKind,
-    Organisation,
     Person,
     Phase,
     SupervisorConsultation,
@@ -22,7 +20,6 @@ from poptui.models import (
     TrajectoryStatus,
     VariantId,
 )
-from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
 from poptui.store import Database
 
 
@@ -104,95 +101,6 @@ def start_trajectory(
         saved = transaction.save(trajectory)
         saved_moments = [transaction.save(moment) for moment in moments]
     return saved, saved_moments
-
-
-@dataclass(frozen=True)
-class TrajectorySummary:
-    """One trajectory with the counts that lists and reports show."""
-
-    trajectory: Trajectory | TrajectoryFacts
-    employee: EmployeeFacts | None
-    organisation: Organisation | None
-    contact_moments_planned: int
-    contact_moments_held: int
-    actions: int
-    generic_actions: int
-    technical_actions: int
-
-    @property
-    def employee_name(self) -> str:
-        return self.employee.full_name if self.employee else "?"
-
-    @property
-    def organisation_name(self) -> str:
-        return self.organisation.name if self.organisation else "?"
-
-    def as_json(self) -> dict[str, object]:
-        trajectory = self.trajectory
-        return {
-            "id": trajectory.id,
-            "employee_id": trajectory.employee_id,
-            "employee": self.employee_name,
-            "organisation_id": self.organisation.id if self.organisation else None,
-            "organisation": self.organisation_name,
-            "coach_id": trajectory.coach_id,
-            "variant": trajectory.variant.value,
-            "reflection": trajectory.reflection.value,
-            "intensity": trajectory.intensity.value,
-            "status": trajectory.status.value,
-            "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
-            "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
-            "follow_up": trajectory.previous_trajectory_id is not None,
-            "previous_trajectory_id": trajectory.previous_trajectory_id,
-            "contact_moments_planned": self.contact_moments_planned,
-            "contact_moments_held": self.contact_moments_held,
-            "actions": self.actions,
-            "generic_actions": self.generic_actions,
-            "technical_actions": self.technical_actions,
-        }
-
-
-def summarise(
-    database: Database, trajectories: Sequence[Trajectory | TrajectoryFacts] | None = None
-) -> list[TrajectorySummary]:
-    """The counts of each trajectory, in the order given (every trajectory, by start date, when none
-    are given), from the store's summaries (checked against the files first): neither a dossier
-    nor a shard of trajectories/ is read unless it changed without poptui."""
-    organisations = {organisation.id: organisation for organisation in database.list(Organisation)}
-    entries = database.refresh_summaries()
-    if trajectories is None:
-        every = [
-            trajectory for employee_id, entry in entries.items() for trajectory in _trajectories_of(employee_id, entry)
-        ]
-        trajectories = sorted(every, key=lambda item: (item.start_date is None, item.start_date or date.min, item.id))
-    out = []
-    for trajectory in trajectories:
-        entry: Mapping[str, Any] = entries.get(trajectory.employee_id) or {}
-        employee = employee_facts(trajectory.employee_id, entry["employee"]) if entry.get("employee") else None
-        dossier = entry.get("dossier") or {}
-        held, counted, _planned = (dossier.get("moments") or {}).get(trajectory.id) or (0, 0, [])
-        pop = (dossier.get("pops") or {}).get(trajectory.id)
-        actions, generic, technical = pop[3] if pop else (0, 0, 0)
-        out.append(
-            TrajectorySummary(
-                trajectory=trajectory,
-                employee=employee,
-                organisation=organisations.get(employee.organisation_id) if employee else None,
-                contact_moments_planned=int(counted),
-                contact_moments_held=int(held),
-                actions=int(actions),
-                generic_actions=int(generic),
-                technical_actions=int(technical),
-            )
-        )
-    return out
-
-
-def _trajectories_of(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:
-    try:
-        return employee_trajectories(employee_id, entry)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return []  # a damaged summary: poptui check reports the file it came from
 
 
 def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Trajectory | None]]:

@@ -16,14 +16,18 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
+from poptui import models  # models.X loads a model class where it is used: opening a database loads no pydantic
 from poptui.i18n import _
-from poptui.models import AuditAction, AuditEvent
+from poptui.models import AuditAction
 from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import permissions
+
+if TYPE_CHECKING:
+    from poptui.models import AuditEvent
 
 AUDIT_FILE = "audit.log"
 
@@ -206,7 +210,7 @@ def read(path: Path) -> Iterator[AuditEvent]:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 try:
-                    yield AuditEvent.model_validate(orjson.loads(line))
+                    yield models.AuditEvent.model_validate(orjson.loads(line))
                 except ValueError:
                     raise DatabaseDamaged(path, _("regel {number} is onleesbaar", number=number)) from None
 

@@ -46,18 +46,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from pydantic import ValidationError
-
+from poptui import models  # models.X loads a model class where it is used: opening a database loads no pydantic
 from poptui.i18n import _
-from poptui.models import (
-    AuditAction,
-    AuditEvent,
-    ContactMoment,
-    Employee,
-    MethodRecordBase,
-    Record,
-)
-from poptui.models.errors import field_errors
+from poptui.models import AuditAction
 from poptui.store import audit, layout, manifest, schema, summaries, swap, validated, work
 from poptui.store.errors import (
     CreateFailed,
@@ -94,6 +85,8 @@ from poptui.text import clean_line
 
 if TYPE_CHECKING:
     from filelock import FileLock
+
+    from poptui.models import AuditEvent, Record
 
 __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_actor", "expect_versions"]
 
@@ -361,15 +354,20 @@ class Database:
 
     def dossier_path(self, employee_id: str) -> Path:
         """The dossier file of an employee (raises :class:`StoreError` for an id poptui never writes)."""
-        return self._file_for(ContactMoment, employee_id)
+        return self._file_for(models.ContactMoment, employee_id)
 
     def validated_dossiers(self) -> validated.Validated:
         """The dossiers earlier full checks found valid, for this check (see :mod:`poptui.store.validated`)."""
         return validated.Validated(self.path)
 
     def dossier_ids(self) -> list[str]:
+        """The stems of ``dossiers/*.json`` (read as names, not Paths: 2,000 Paths take longer than the listing)."""
         folder = self.path / DOSSIERS
-        return sorted(path.stem for path in folder.glob("*.json")) if folder.is_dir() else []
+        try:
+            names = os.listdir(folder) if folder.is_dir() else []
+        except PermissionError:
+            return []  # as Path.glob, which finds nothing in a folder it may not read
+        return sorted(name[:-5] or name for name in names if name.endswith(".json"))
 
     # -- reading -----------------------------------------------------------------
 
@@ -383,7 +381,9 @@ class Database:
             raise DatabaseDamaged(path, f"ongeldige id in een {record_type.label}")
         try:
             return parse(record_type, doc, stored=clean)
-        except ValidationError as error:
+        except models.ValidationError as error:
+            from poptui.models.errors import field_errors  # loads pydantic: only when a record is refused
+
             problems = "; ".join(str(item) for item in field_errors(error, record_type))  # one line: a list item
             raise DatabaseDamaged(
                 path, _("ongeldig record {id}: {problems}", id=doc.get("id", "?"), problems=problems)
@@ -430,15 +430,18 @@ class Database:
         change them."""
         if record_type.scope != "core":
             raise ValueError(f"{record_type.__name__} is no core record")
-        out: builtins.list[Mapping[str, Any]] = []
-        for path in self._files_of(record_type):
-            documents = builtins.list(read_table(path, record_type.table).values())
-            if documents and not is_clean(path):
-                return None
-            if not all(isinstance(doc, dict) and SAFE_ID.match(str(doc.get("id", ""))) for doc in documents):
-                return None
-            out.extend(documents)
-        return out
+        return self.core_documents(record_type.table)
+
+    def core_documents(self, table: str) -> builtins.list[Mapping[str, Any]] | None:
+        """:meth:`stored_documents` of a core record type by the name of its table (its ``table``), for
+        code that names the records without loading their model (``poptui list trajectories``)."""
+        path = self.path / FILE_OF_SCOPE["core"]
+        documents = builtins.list(read_table(path, table).values())
+        if documents and not is_clean(path):
+            return None
+        if not all(isinstance(doc, dict) and SAFE_ID.match(str(doc.get("id", ""))) for doc in documents):
+            return None
+        return documents
 
     def get(self, record_type: type[R], record_id: str, *, employee_id: str | None = None) -> R:
         """One record by id; raises :class:`NotFound`."""
@@ -642,12 +645,12 @@ class Database:
                 raise SaveFailed(self.path, os_reason(error)) from error
 
     def _event(self, action: AuditAction, record: Record, fields: builtins.list[str]) -> AuditEvent:
-        employee_id = record.id if isinstance(record, Employee) else getattr(record, "employee_id", None)
-        return AuditEvent(
+        employee_id = record.id if isinstance(record, models.Employee) else getattr(record, "employee_id", None)
+        return models.AuditEvent(
             at=now(),
             actor=self.actor,
             action=action,
-            record_type=type(record).__name__ if not isinstance(record, MethodRecordBase) else "MethodRecord",
+            record_type=type(record).__name__ if not isinstance(record, models.MethodRecordBase) else "MethodRecord",
             record_id=record.id,
             employee_id=employee_id,
             fields=sorted(fields),

@@ -232,5 +232,6 @@ def dumps(data: object) -> bytes:
     return orjson.dumps(data)
 
 
-def loads(data: bytes) -> object:
+def loads(data: bytes | str) -> object:
+    """JSON from bytes, or from text as it is (encoding it first would cost as much as parsing it)."""
     return orjson.loads(data)

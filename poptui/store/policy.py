@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from poptui.models import ConsentEvent, Employee, Record, current_consent
+from poptui import models  # models.X loads a model class where it is used: opening a database loads no pydantic
 from poptui.store.errors import ConsentRequired
 
 if TYPE_CHECKING:
+    from poptui.models import Record
     from poptui.store.database import Transaction
 
-SaveCheck = Callable[["Transaction", Record, "dict[str, Any] | None"], None]
+SaveCheck = Callable[["Transaction", "Record", "dict[str, Any] | None"], None]
 """``check(transaction, record, stored_document_or_None)``; raises to refuse the save."""
 
 _checks: list[SaveCheck] = []
@@ -55,7 +56,7 @@ def entered_sensitive_fields(record: Record, stored: dict[str, Any] | None) -> l
 
 
 def _employee_id(record: Record) -> str | None:
-    return record.id if isinstance(record, Employee) else getattr(record, "employee_id", None)
+    return record.id if isinstance(record, models.Employee) else getattr(record, "employee_id", None)
 
 
 def require_consent(transaction: Transaction, record: Record, stored: dict[str, Any] | None) -> None:
@@ -64,7 +65,10 @@ def require_consent(transaction: Transaction, record: Record, stored: dict[str, 
     if not entered:
         return
     employee_id = _employee_id(record)
-    if employee_id and current_consent(transaction.list(ConsentEvent, employee_id=employee_id)) is not None:
+    if (
+        employee_id
+        and models.current_consent(transaction.list(models.ConsentEvent, employee_id=employee_id)) is not None
+    ):
         return
     model_fields = type(record).model_fields
     labels = [str(model_fields[name].title or name) for name in entered]

@@ -201,7 +201,7 @@ def _people(row: Row) -> Entry:
     """The employee and trajectories parts of a stored row."""
     if not row or not row[2]:
         return {}
-    people = loads(row[2].encode())
+    people = loads(row[2])
     if not isinstance(people, dict):
         raise TypeError("a summary's parts are an object")
     return people
@@ -209,7 +209,7 @@ def _people(row: Row) -> Entry:
 
 def _dossier(row: Row) -> Entry:
     """The dossier part of a stored row that has one, with its file's identity."""
-    dossier = loads(row[3].encode())
+    dossier = loads(row[3])
     if not isinstance(dossier, dict):
         raise TypeError("a summary's dossier part is an object")
     return dossier | {"file": row[4]}
@@ -304,7 +304,7 @@ class Summary(Mapping[str, Any]):
 # -- reading ---------------------------------------------------------------------------------------
 
 
-def identity(path: Path) -> Identity | None:
+def identity(path: Path | str) -> Identity | None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -611,13 +611,13 @@ def _stale(root: Path, dossier_ids: Iterable[str], rows: Mapping[str, Row], comp
     found.shared = not complete or not head_matches(root)
     if not complete:
         rows = {}
-    dossier_folder = root / DOSSIERS
+    dossier_folder = os.path.join(root, DOSSIERS, "")  # joined as text: a Path per dossier costs more than its stat
     present = set()
     for employee_id in dossier_ids:
         present.add(employee_id)
         row = rows.get(employee_id)
         recorded = row[4] if row and row[3] else None
-        if recorded != _as_list(identity(dossier_folder / f"{employee_id}.json")):
+        if recorded != _as_list(identity(f"{dossier_folder}{employee_id}.json")):
             found.dossiers.add(employee_id)
     found.dossiers.update(employee_id for employee_id, row in rows.items() if row[3] and employee_id not in present)
     return found

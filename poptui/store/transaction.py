@@ -17,22 +17,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from pydantic import ValidationError
-
-from poptui import clock
+from poptui import clock, models  # models.X loads a model class where it is used: opening a database loads no pydantic
 from poptui.formatting import format_date, format_time
-from poptui.models import AuditAction, AuditEvent, MethodRecordBase, Record
-from poptui.models.base import STORED
-from poptui.models.errors import dutch_summary
+from poptui.models import AuditAction
 from poptui.store import audit, layout, policy, summaries, validated
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
 from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
 
 if TYPE_CHECKING:
+    from poptui.models import AuditEvent, Record
     from poptui.store.database import Database
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record")
 
 _expected_versions: ContextVar[dict[str, int] | None] = ContextVar("poptui_expected_versions", default=None)
 
@@ -68,8 +65,8 @@ def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = False) ->
     """A stored document as its record. ``stored``: it comes from a file holding only text the store
     writes (:func:`poptui.store.storage.is_clean`), so its text is not cleaned again (see
     :data:`poptui.models.base.STORED`); otherwise every text field is cleaned."""
-    context = STORED if stored else None
-    if issubclass(record_type, MethodRecordBase):
+    context = models.STORED if stored else None
+    if issubclass(record_type, models.MethodRecordBase):
         from poptui.models.methods import method_record_adapter  # the method records load when first read
 
         return cast(R, method_record_adapter.validate_python(doc, context=context))
@@ -82,7 +79,9 @@ def checked(record_type: type[R], record: R) -> tuple[R, dict[str, Any]]:
     skips validation)."""
     try:
         clean = parse(record_type, record.model_dump(mode="json"), stored=False)
-    except ValidationError as error:
+    except models.ValidationError as error:
+        from poptui.models.errors import dutch_summary  # loads pydantic: only when a record is refused
+
         raise StoreError(
             f"Niet opgeslagen: de {record_type.label} klopt niet.\n{dutch_summary(error, record_type)}"
         ) from error
@@ -112,7 +111,7 @@ class Transaction:
 
     def list(self, record_type: type[R], *, employee_id: str | None = None) -> list[R]:
         """Records as this transaction sees them (including its own unsaved changes)."""
-        base_type = MethodRecordBase if issubclass(record_type, MethodRecordBase) else record_type
+        base_type = models.MethodRecordBase if issubclass(record_type, models.MethodRecordBase) else record_type
         if base_type.scope == "dossier":
             path = self.database._file_for(base_type, employee_id)
             if path in self._removed:
@@ -161,7 +160,7 @@ class Transaction:
         record_type = type(record)
         if not SAFE_ID.match(record.id):  # ids end up in file names, messages and terminals
             raise StoreError(f"Ongeldige id voor een {record_type.label}: alleen letters, cijfers, - en _.")
-        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else record_type
+        base_type = models.MethodRecordBase if isinstance(record, models.MethodRecordBase) else record_type
         employee_id = _owner(base_type, record)
         storage = self._storage(base_type, employee_id)
         found = storage.find(base_type.table, record.id)
@@ -217,7 +216,7 @@ class Transaction:
             self._dossiers_touched.add(employee_id)
 
     def delete(self, record: Record) -> None:
-        base_type = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
+        base_type = models.MethodRecordBase if isinstance(record, models.MethodRecordBase) else type(record)
         employee_id = _owner(base_type, record)
         storage = self._storage(base_type, employee_id)
         found = storage.find(base_type.table, record.id)

@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import importlib.metadata
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,6 +67,8 @@ def fingerprint() -> str:
     """A hash of the code that validates dossiers (see :data:`_CODE`), poptui's version and pydantic's."""
     package = Path(__file__).resolve().parent.parent.parent
     digest = hashlib.blake2b(digest_size=16)
+    import importlib.metadata  # 20 ms of imports (email, zipfile ...): only a check needs it, not every open
+
     digest.update(f"poptui={poptui.__version__}\n".encode())  # also where the sources are not installed
     for name in ("pydantic", "pydantic-core"):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):

@@ -81,18 +81,21 @@ def test_today_comes_only_from_the_clock() -> None:
     assert offenders == []
 
 
-def test_list_and_check_load_no_interface_or_export_library(demo_template: Path) -> None:
+def test_list_and_check_load_no_interface_or_export_library(demo_template: Path, tmp_path: Path) -> None:
     """The command line answers fast: list and check never import textual, rich, fpdf2 or openpyxl."""
+    import shutil
     import subprocess
     import sys
 
+    database = tmp_path / "demo"  # a copy: check notes what it validated (validated.json) in the database
+    shutil.copytree(demo_template, database)
     heavy = ("textual", "rich", "fpdf", "openpyxl", "fontTools")
     for arguments in (["list", "employees"], ["list", "trajectories", "--json"], ["check"]):
         script = (
             "import contextlib, io, sys\n"
             "from poptui.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
-            f"    main({[*arguments, '--db', str(demo_template)]!r})\n"
+            f"    main({[*arguments, '--db', str(database)]!r})\n"
             f"print(sorted({{name.split('.')[0] for name in sys.modules}} & {set(heavy)!r}))\n"
         )
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -8,7 +8,8 @@ import pytest
 
 from poptui.models import CompetenceKind, Employee, Level, Organisation, PopAction, PopDocument, VariantId
 from poptui.services.pop_rules import action_problems, check_pop
-from poptui.services.trajectories import propose_plan, start_trajectory, summarise
+from poptui.services.trajectories import propose_plan, start_trajectory
+from poptui.services.trajectory_list import summarise
 from poptui.services.variants import propose_variant
 from poptui.store import Database
 

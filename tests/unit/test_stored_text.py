@@ -57,3 +57,20 @@ def test_check_finds_text_written_outside_poptui(db: Database) -> None:
     path.write_bytes(orjson.dumps(tables))
     report = check_database(db)
     assert any(str(path) in problem and "stuur- of onzichtbare tekens" in problem for problem in report.problems)
+
+
+def test_a_long_text_is_looked_at_in_its_bytes_with_the_same_answer() -> None:
+    """has_suspect looks at a long text (a command's whole output) in its UTF-8 bytes: every character
+    the regex calls suspect, and its neighbours, get the same answer there."""
+    from poptui.text import _LONG_TEXT, _SUSPECT, clean_for_terminal, has_suspect
+
+    suspects = [code for code in range(0x110000) if _SUSPECT.match(chr(code))]
+    around = {near for code in suspects for near in (code - 1, code, code + 1)} | {0x0A, 0x09, 0xE9, 0x1F600}
+    long = "é" * _LONG_TEXT
+    for code in sorted(around):
+        if not 0 <= code < 0x110000 or 0xD800 <= code <= 0xDFFF:
+            continue
+        character = chr(code)
+        assert has_suspect(long + character) == (_SUSPECT.search(character) is not None), hex(code)
+        assert clean_for_terminal(long + character) == long + clean_for_terminal(character), hex(code)
+    assert not has_suspect(long + "\ud800")  # a lone surrogate is no suspect, in the bytes either

@@ -1,0 +1,158 @@
+"""Every trajectory with its counts, as ``poptui list trajectories`` shows them: from the store's
+summaries (:mod:`poptui.store.summaries`) and the organisations as stored, never from a dossier
+and without a model.
+
+This module imports no model class (and so no pydantic, about 0.15 s): the command line's list
+answers from stored facts (:mod:`poptui.services.summary_facts`). A file changed outside poptui
+is read through the validated records instead, which clean what they read and refuse what is
+damaged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
+from poptui.store import Database
+
+if TYPE_CHECKING:
+    from poptui.models import Trajectory
+
+ORGANISATIONS_TABLE = "organisations"
+"""The table of :class:`~poptui.models.Organisation` in core.json (its ``table``; a test holds them equal)."""
+
+
+@dataclass(frozen=True)
+class OrganisationFacts:
+    """An organisation as the lists name it."""
+
+    id: str
+    name: str
+
+
+def organisation_facts(database: Database) -> dict[str, OrganisationFacts]:
+    """Every organisation's id and name, by id, as stored (the store validated and cleaned them when it
+    wrote them); through the validated records when core.json was changed outside poptui."""
+    stored = database.core_documents(ORGANISATIONS_TABLE)
+    if stored is None or not all(isinstance(doc.get("name"), str) for doc in stored):
+        from poptui.models import Organisation  # pydantic: only for a file poptui did not write as it is
+
+        return {item.id: OrganisationFacts(item.id, item.name) for item in database.list(Organisation)}
+    return {str(doc["id"]): OrganisationFacts(str(doc["id"]), str(doc["name"])) for doc in stored}
+
+
+@dataclass(frozen=True)
+class TrajectorySummary:
+    """One trajectory with the counts that lists and reports show."""
+
+    trajectory: Trajectory | TrajectoryFacts
+    employee: EmployeeFacts | None
+    organisation: OrganisationFacts | None
+    contact_moments_planned: int
+    contact_moments_held: int
+    actions: int
+    generic_actions: int
+    technical_actions: int
+
+    @property
+    def employee_name(self) -> str:
+        return self.employee.full_name if self.employee else "?"
+
+    @property
+    def organisation_name(self) -> str:
+        return self.organisation.name if self.organisation else "?"
+
+    def as_json(self) -> dict[str, object]:
+        trajectory = self.trajectory
+        return {
+            "id": trajectory.id,
+            "employee_id": trajectory.employee_id,
+            "employee": self.employee_name,
+            "organisation_id": self.organisation.id if self.organisation else None,
+            "organisation": self.organisation_name,
+            "coach_id": trajectory.coach_id,
+            "variant": trajectory.variant.value,
+            "reflection": trajectory.reflection.value,
+            "intensity": trajectory.intensity.value,
+            "status": trajectory.status.value,
+            "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
+            "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
+            "follow_up": trajectory.previous_trajectory_id is not None,
+            "previous_trajectory_id": trajectory.previous_trajectory_id,
+            "contact_moments_planned": self.contact_moments_planned,
+            "contact_moments_held": self.contact_moments_held,
+            "actions": self.actions,
+            "generic_actions": self.generic_actions,
+            "technical_actions": self.technical_actions,
+        }
+
+
+@dataclass(frozen=True)
+class _EmployeeCounts:
+    """What one employee's summary gives every trajectory of theirs."""
+
+    employee: EmployeeFacts | None
+    organisation: OrganisationFacts | None
+    moments: Mapping[str, Any]
+    pops: Mapping[str, Any]
+
+
+def summarise(
+    database: Database, trajectories: Sequence[Trajectory | TrajectoryFacts] | None = None
+) -> list[TrajectorySummary]:
+    """The counts of each trajectory, in the order given (every trajectory, by start date, when none
+    are given), from the store's summaries (checked against the files first): neither a dossier
+    nor a shard of trajectories/ is read unless it changed without poptui."""
+    organisations = organisation_facts(database)
+    entries = database.refresh_summaries()
+    if trajectories is None:
+        every = [
+            trajectory for employee_id, entry in entries.items() for trajectory in _trajectories_of(employee_id, entry)
+        ]
+        trajectories = sorted(every, key=lambda item: (item.start_date is None, item.start_date or date.min, item.id))
+    counts: dict[str, _EmployeeCounts] = {}
+    out = []
+    for trajectory in trajectories:
+        own = counts.get(trajectory.employee_id)
+        if own is None:
+            own = counts[trajectory.employee_id] = _counts(trajectory.employee_id, entries, organisations)
+        held, counted, _planned = own.moments.get(trajectory.id) or (0, 0, [])
+        pop = own.pops.get(trajectory.id)
+        actions, generic, technical = pop[3] if pop else (0, 0, 0)
+        out.append(
+            TrajectorySummary(
+                trajectory=trajectory,
+                employee=own.employee,
+                organisation=own.organisation,
+                contact_moments_planned=int(counted),
+                contact_moments_held=int(held),
+                actions=int(actions),
+                generic_actions=int(generic),
+                technical_actions=int(technical),
+            )
+        )
+    return out
+
+
+def _counts(
+    employee_id: str, entries: Mapping[str, Mapping[str, Any]], organisations: Mapping[str, OrganisationFacts]
+) -> _EmployeeCounts:
+    entry: Mapping[str, Any] = entries.get(employee_id) or {}
+    employee = employee_facts(employee_id, entry["employee"]) if entry.get("employee") else None
+    dossier = entry.get("dossier") or {}
+    return _EmployeeCounts(
+        employee,
+        organisations.get(employee.organisation_id) if employee else None,
+        dossier.get("moments") or {},
+        dossier.get("pops") or {},
+    )
+
+
+def _trajectories_of(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:
+    try:
+        return employee_trajectories(employee_id, entry)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return []  # a damaged summary: poptui check reports the file it came from
