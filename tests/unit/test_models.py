@@ -130,3 +130,31 @@ def test_text_fields_drop_escape_sequences(payload: str) -> None:
     employee = Employee(first_name="A", last_name="B", organisation_id="o", remarks=f"voor{payload}na")
     assert employee.remarks.startswith("voor") and employee.remarks.endswith("na")
     assert not any(char in employee.remarks for char in "\x1b\x07\x9b\x9c\x90\u202e\x00")
+
+
+def test_every_name_the_models_package_offers_loads_and_is_typed_for_readers() -> None:
+    """poptui.models loads each model when first used (PEP 562): a name in ``__all__`` that the
+    package cannot load, or that type checkers do not see, would fail only where it is first used."""
+    import ast
+    import inspect
+    import subprocess
+    import sys
+
+    import poptui.models as models
+
+    source = ast.parse(inspect.getsource(models))
+    typed = {
+        alias.asname or alias.name
+        for node in ast.walk(source)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for statement in node.body
+        if isinstance(statement, ast.ImportFrom)
+        for alias in statement.names
+    } | {"RECORD_TYPES", "DOSSIER_RECORD_TYPES"}
+    lazy = set(models.__all__) - set(models._enum_names)
+    assert lazy <= typed, f"names in __all__ that type checkers do not see: {sorted(lazy - typed)}"
+    unloadable = typed - set(models._LAZY) - {"RECORD_TYPES", "DOSSIER_RECORD_TYPES"}
+    assert not unloadable, f"names type checkers see that the package cannot load: {sorted(unloadable)}"
+    code = "import poptui.models as m\nfor name in m.__all__: getattr(m, name)\nprint(len(m.__all__))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert loaded.returncode == 0, loaded.stderr
