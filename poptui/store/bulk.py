@@ -19,7 +19,7 @@ waiting. :func:`write_many` does the same job in two steps:
    and the changed ones replaced (refused with :class:`VersionConflict` when stored since),
    each changed shared file is written as a temporary file, the audit entries are chained and
    appended in one go, and the files are put in place: shared files first, then the new
-   dossier files (a rename each).
+   dossier files (a rename each); each folder is synced once, after its last file.
 
 All or nothing like a transaction: a failure before the audit entries are written leaves
 every file as it was and removes the temporary files. Only new records and a few changes:
@@ -287,12 +287,14 @@ class _Write:
         try:
             for number, (tmp, path) in enumerate(temps):
                 try:
-                    replace_with(tmp, path)
+                    replace_with(tmp, path, sync_folder=False)
                 except OSError:
                     forget(path)
                     discard_temps(later for later, _path in temps[number + 1 :])
                     raise
                 remember_written(path, files[path], clean[path])
+            for folder in {path.parent for _tmp, path in temps}:  # once per folder, not once per shard
+                _fsync_folder(folder)
             for tmp, path in self.dossier_temps:
                 os.rename(str(tmp), str(path))
             if self.dossier_temps:
