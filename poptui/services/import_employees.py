@@ -28,7 +28,9 @@ How the commit stays all or nothing, never duplicates and never keeps other coac
    0.2 s for 10,000 rows; ``bench/bench_import.py`` measures it).
 
 Everything this module reports (names, refused values, header cells) is cleaned like stored text
-and cut to :data:`~poptui.services.import_table.REPORT_WIDTH` characters.
+and cut to :data:`~poptui.services.import_table.REPORT_WIDTH` characters. Each cell is cleaned once,
+when it is read (:meth:`~poptui.services.import_table.SourceRow.text`); the employees are validated
+with :data:`~poptui.models.base.CLEANED`, so their text is not cleaned a second time.
 """
 
 from __future__ import annotations

@@ -25,7 +25,9 @@ All or nothing like a transaction: a failure before the audit entries are writte
 every file as it was and removes the temporary files. Only new records and a few changes:
 deleting is not done here. A changed record is validated again (its text cleaned) like a
 transaction's; new records are written as they are, so make them with the model's constructor
-or ``model_validate`` (which clean their text), never with ``model_copy(update=...)`` of text.
+or ``model_validate`` (which clean their text; with :data:`~poptui.models.base.CLEANED` only text
+cleaned as it was read, an import's cells), never with ``model_copy(update=...)`` of text. Their
+names go into the summaries as they are (:func:`poptui.store.summaries.employee_part`).
 """
 
 from __future__ import annotations
