@@ -126,12 +126,17 @@ def clean_text(value: str) -> str:
 
 
 def clean_line(value: str) -> str:
-    """Like :func:`clean_text` for one-line fields: no newlines, tabs, zero-width characters or outer spaces."""
+    """Like :func:`clean_text` for one-line fields: no newlines, tabs, zero-width characters or outer spaces.
+
+    Cleaning once is enough: ``clean_line`` and ``clean_text`` leave what ``clean_line`` returns as it is
+    (an import cleans each cell when it reads it, and its records are not cleaned again).
+    """
     value = clean_text(value)
     if not value:
         return value
-    if not value.isascii():
-        value = _INVISIBLE_IN_LINE.sub("", value)
+    if not value.isascii() and _INVISIBLE_IN_LINE.search(value) is not None:
+        # normalised again: a joiner removed from between a letter and its accent leaves them side by side
+        value = unicodedata.normalize("NFC", _INVISIBLE_IN_LINE.sub("", value))
     return " ".join(value.split())
 
 

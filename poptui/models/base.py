@@ -25,6 +25,14 @@ context, see :mod:`poptui.store.transaction`), so text read back is not cleaned 
 still looks for text that is not clean in the files (a file changed outside poptui)."""
 
 
+CLEANED: Final[dict[str, bool]] = {"cleaned": True}
+"""Validation context of values whose text was cleaned already, each with
+:func:`~poptui.text.clean_line` (``model_validate(values, context=CLEANED)``): an import cleans every
+cell of its file as it reads it (:mod:`poptui.services.import_table`), and what ``clean_line``
+returns both cleanings leave as it is, so its records are not cleaned a second time. Dates are still
+parsed (dd/mm/yyyy); everything else is validated as usual."""
+
+
 def _parse_date(value: Any) -> Any:
     """Accept ISO dates and the Belgian dd/mm/yyyy (also dd-mm-yyyy, dd.mm.yyyy)."""
     if isinstance(value, datetime):
@@ -45,13 +53,15 @@ def _parse_date(value: Any) -> Any:
 
 
 def _text(value: Any, info: ValidationInfo) -> Any:
-    if info.context is STORED or not isinstance(value, str):  # the same object: the cheapest test
+    context = info.context
+    if context is STORED or context is CLEANED or not isinstance(value, str):  # the same object: the cheapest test
         return value
     return clean_text(value)
 
 
 def _line(value: Any, info: ValidationInfo) -> Any:
-    if info.context is STORED or not isinstance(value, str):
+    context = info.context
+    if context is STORED or context is CLEANED or not isinstance(value, str):
         return value
     return clean_line(value)
 

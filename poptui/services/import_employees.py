@@ -28,7 +28,9 @@ How the commit stays all or nothing, never duplicates and never keeps other coac
    0.2 s for 10,000 rows; ``bench/bench_import.py`` measures it).
 
 Everything this module reports (names, refused values, header cells) is cleaned like stored text
-and cut to :data:`~poptui.services.import_table.REPORT_WIDTH` characters.
+and cut to :data:`~poptui.services.import_table.REPORT_WIDTH` characters. Each cell is cleaned once,
+when it is read (:meth:`~poptui.services.import_table.SourceRow.text`); the employees are validated
+with :data:`~poptui.models.base.CLEANED`, so their text is not cleaned a second time.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from pydantic import ValidationError
 
 from poptui.i18n import _
 from poptui.models import ConsentEvent, ConsentKind, Employee, Level, Organisation, Person, Record, Role
+from poptui.models.base import CLEANED
 from poptui.models.errors import field_errors
 from poptui.services.directory import fold
 from poptui.services.employees import name_key
@@ -252,7 +255,10 @@ def _yes_no(text: str) -> bool:
 
 
 def _values(row: SourceRow, texts: dict[str, str], organisation: Organisation) -> tuple[dict[str, Any], list[str]]:
-    """The employee's fields from the row, and the problems found outside the model's own validation."""
+    """The employee's fields from the row, and the problems found outside the model's own validation.
+
+    Every text is the cell as :meth:`SourceRow.text` cleaned it: the employee is validated with
+    :data:`~poptui.models.base.CLEANED` and its text is not cleaned a second time."""
     problems: list[str] = []
     values: dict[str, Any] = {"organisation_id": organisation.id}
     for name in ("first_name", "last_name", "function", "remarks"):
@@ -354,7 +360,7 @@ class EmployeeImport:
                     _("staat al op rij {number} van het bestand", number=first_seen[key]),
                 )
         try:
-            employee: Employee | None = Employee.model_validate(values)
+            employee: Employee | None = Employee.model_validate(values, context=CLEANED)  # cleaned as read
         except ValidationError as error:
             problems = [str(item) for item in field_errors(error, Employee)] + problems
             employee = None

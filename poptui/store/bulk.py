@@ -19,13 +19,15 @@ waiting. :func:`write_many` does the same job in two steps:
    and the changed ones replaced (refused with :class:`VersionConflict` when stored since),
    each changed shared file is written as a temporary file, the audit entries are chained and
    appended in one go, and the files are put in place: shared files first, then the new
-   dossier files (a rename each).
+   dossier files (a rename each); each folder is synced once, after its last file.
 
 All or nothing like a transaction: a failure before the audit entries are written leaves
 every file as it was and removes the temporary files. Only new records and a few changes:
 deleting is not done here. A changed record is validated again (its text cleaned) like a
 transaction's; new records are written as they are, so make them with the model's constructor
-or ``model_validate`` (which clean their text), never with ``model_copy(update=...)`` of text.
+or ``model_validate`` (which clean their text; with :data:`~poptui.models.base.CLEANED` only text
+cleaned as it was read, an import's cells), never with ``model_copy(update=...)`` of text. Their
+names go into the summaries as they are (:func:`poptui.store.summaries.employee_part`).
 """
 
 from __future__ import annotations
@@ -80,10 +82,6 @@ class Snapshot:
     versions: dict[str, int]
 
 
-def _base(record_type: type[Record]) -> type[Record]:
-    return MethodRecordBase if issubclass(record_type, MethodRecordBase) else record_type
-
-
 def _versions(database: Database, record_type: type[Record], equals: tuple[tuple[str, Any], ...]) -> dict[str, int]:
     if record_type.scope == "dossier":
         raise StoreError("Een momentopname kan alleen van werknemers, trajecten of kerngegevens.")
@@ -116,6 +114,9 @@ class _Prepared:
     doc: dict[str, Any]
     path: Path
     table: str
+    scope: str
+    owner: str | None
+    """The employee whose file holds the record (None for core.json's records)."""
     stored_version: int | None = None
     """For a changed record: the version it must still have under the lock."""
 
@@ -137,19 +138,24 @@ class _Write:
         self.changed: list[_Prepared] = []
         self.audit_documents: list[dict[str, Any]] = []
         self.new_employee_ids: set[str] = set()
-        self.paths: dict[tuple[str, str | None], Path] = {}
+        self.paths: dict[tuple[str, str | int | None], Path] = {}
         self.dossier_temps: list[tuple[Path, Path]] = []
         self.fresh_dossiers: set[Path] = set()
         self.fresh_tables: dict[Path, dict[str, dict[str, Any]]] = {}
 
-    def _path(self, record: Record) -> tuple[Path, str]:
+    def _path(self, record: Record) -> tuple[Path, str, str, str | None]:
+        """(file, table, scope, owner) of ``record``; one :class:`Path` per file, not per record (10,000
+        employees live in the 64 shards of employees/)."""
         base = MethodRecordBase if isinstance(record, MethodRecordBase) else type(record)
         employee_id = _owner(base, record)
-        where = (base.scope, employee_id)
+        scope = base.scope
+        where: tuple[str, str | int | None] = (scope, employee_id)
+        if scope in layout.FOLDERS and employee_id and SAFE_ID.match(employee_id):
+            where = (scope, layout.shard_of(employee_id))
         path = self.paths.get(where)
         if path is None:
             path = self.paths[where] = self.database._file_for(base, employee_id)
-        return path, base.table
+        return path, base.table, scope, employee_id
 
     def _audit(self, action: AuditAction, saved: Record, fields: list[str]) -> None:
         self.audit_documents.append(
@@ -169,7 +175,7 @@ class _Write:
             raise StoreError(f"Ongeldige id voor een {label}: alleen letters, cijfers, - en _.")
         if record.version != 0:
             raise StoreError(f"De {label} '{record.describe()}' is niet nieuw (versie {record.version}).")
-        path, table = self._path(record)
+        path, table, scope, owner = self._path(record)
         saved = record.model_copy(
             update={
                 "version": 1,
@@ -179,13 +185,13 @@ class _Write:
             }
         )
         doc = saved.model_dump(mode="json")
-        self.new.append(_Prepared(saved, doc, path, table))
+        self.new.append(_Prepared(saved, doc, path, table, scope, owner))
         if isinstance(saved, Employee):
             self.new_employee_ids.add(saved.id)
         self._audit(AuditAction.CREATE, saved, [key for key, value in doc.items() if value and key not in _NOT_CONTENT])
 
     def add_changed(self, record: Record) -> None:
-        path, table = self._path(record)
+        path, table, scope, owner = self._path(record)
         stored = next((doc for doc in read_tables(path).get(table, {}).values() if doc.get("id") == record.id), None)
         if stored is None:
             raise NotFound(type(record).label, record.id)
@@ -195,7 +201,7 @@ class _Write:
             update={"version": record.version + 1, "updated_at": self.moment, "updated_by": self.database.actor}
         )
         saved, doc = checked(type(record), saved)
-        self.changed.append(_Prepared(saved, doc, path, table, record.version))
+        self.changed.append(_Prepared(saved, doc, path, table, scope, owner, record.version))
         fields = [key for key in _content_fields(doc) if doc.get(key) != stored.get(key)]
         if fields:  # the same version under the lock means the same stored document, so these fields hold
             self._audit(AuditAction.UPDATE, saved, fields)
@@ -204,7 +210,7 @@ class _Write:
         """The dossier files of the employees created here, as synced temporary files."""
         fresh: dict[Path, dict[str, dict[str, Any]]] = {}
         for item in self.new:
-            if item.path.parent.name == DOSSIERS and item.path.stem in self.new_employee_ids:
+            if item.scope == "dossier" and item.owner in self.new_employee_ids:
                 rows = fresh.setdefault(item.path, {}).setdefault(item.table, {})
                 rows[str(len(rows) + 1)] = item.doc
         if not fresh:
@@ -283,12 +289,14 @@ class _Write:
         try:
             for number, (tmp, path) in enumerate(temps):
                 try:
-                    replace_with(tmp, path)
+                    replace_with(tmp, path, sync_folder=False)
                 except OSError:
                     forget(path)
                     discard_temps(later for later, _path in temps[number + 1 :])
                     raise
                 remember_written(path, files[path], clean[path])
+            for folder in {path.parent for _tmp, path in temps}:  # once per folder, not once per shard
+                _fsync_folder(folder)
             for tmp, path in self.dossier_temps:
                 os.rename(str(tmp), str(path))
             if self.dossier_temps:
@@ -312,21 +320,21 @@ class _Write:
     ) -> None:
         """Take what was written over into the summaries (:mod:`poptui.store.summaries`)."""
         changes = summaries.Changes()
-        touched: set[Path] = set()
+        touched: dict[Path, str] = {}
         for item in [*self.new, *self.changed]:
-            scope = _base(type(item.saved)).scope
+            scope = item.scope
             if scope == "employees":
-                changes.employees[item.saved.id] = summaries.employee_part(item.doc)
+                changes.employees[item.saved.id] = summaries.employee_part(item.doc, cleaned=True)
             elif scope == "trajectories":
                 own = changes.trajectories.setdefault(str(item.doc.get("employee_id")), {})
                 own[item.saved.id] = summaries.trajectory_part(item.doc)
             elif scope == "dossier":
-                touched.add(item.path)
-        for path in touched:
+                touched[item.path] = str(item.owner)
+        for path, employee_id in touched.items():
             tables = files.get(path) or self.fresh_tables.get(path)
             seen = summaries.identity(path)
             if tables is not None and seen is not None:
-                changes.dossiers[path.stem] = summaries.dossier_part(tables, seen)
+                changes.dossiers[employee_id] = summaries.dossier_part(tables, seen)
         summaries.update(self.database.path, changes, head_was_current, shared)
 
 

@@ -193,14 +193,18 @@ def discard_temps(temps: Iterable[Path]) -> None:
             tmp.unlink()
 
 
-def replace_with(tmp: Path, path: Path) -> None:
-    """Put a temporary file from :func:`write_temp` in place of ``path`` and fsync the folder."""
+def replace_with(tmp: Path, path: Path, *, sync_folder: bool = True) -> None:
+    """Put a temporary file from :func:`write_temp` in place of ``path`` and fsync the folder.
+
+    ``sync_folder=False`` when the caller puts many files of one folder in place and fsyncs that
+    folder once after the last of them (:func:`poptui.store.bulk.write_many`: 64 shards of employees/)."""
     try:
         os.replace(tmp, path)
     except BaseException:
         discard_temps([tmp])
         raise
-    _fsync_folder(path.parent)
+    if sync_folder:
+        _fsync_folder(path.parent)
 
 
 def private_folder(folder: Path) -> Path:

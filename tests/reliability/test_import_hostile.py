@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +22,11 @@ from control_payloads import PAYLOADS, hostile_csv, unsafe, unsafe_bytes
 
 from poptui.cli import main
 from poptui.cli.import_command import ProgressBar
-from poptui.models import Employee, Organisation, Person, Role
+from poptui.models import ConsentEvent, Employee, Organisation, Person, Role
 from poptui.services import import_table
 from poptui.services.import_employees import Outcome, prepare_import
-from poptui.store import Database
+from poptui.store import Database, summaries
+from poptui.text import clean_line
 
 
 @pytest.fixture
@@ -244,3 +246,33 @@ def test_an_unclosed_quote_in_a_title_row_does_not_hide_the_header(
     path = _write(tmp_path / "lijst.csv", '"Personeelslijst 2025;;\r\nVoornaam;Achternaam;\r\nJan;Peeters;\r\n')
     result = prepare_import(db, path, atelier)
     assert [(row.number, row.name, row.outcome) for row in result.rows] == [(3, "Jan Peeters", Outcome.ADDED)]
+
+
+def test_after_a_hostile_import_the_database_checks_healthy_and_its_summaries_are_current(
+    db: Database, atelier: Organisation, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every cell is cleaned once, as it is read, and stored as cleaned (not cleaned again): the files
+    # hold only clean text, the consent dates are consent events in new dossiers, the summaries and the
+    # manifest follow, so `poptui check` finds nothing and a rebuild of the summaries changes nothing.
+    lines = ["Voornaam;Achternaam;Functie;Toestemming;Opmerkingen"]
+    for number, payload in enumerate(PAYLOADS.values()):
+        consent = f"0{number % 9 + 1}/03/2025" if number % 2 else ""
+        lines.append(f'"Naam{number}{payload}";Peeters;"Jose\u200d\u0301{payload}";{consent};"{payload}"')
+    path = tmp_path / "werknemers.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert main(["import", "employees", str(path), "--organisation", "atelier", "--db", str(db.path)]) == 0
+    assert unsafe_bytes(capsys.readouterr().out.encode()) == []
+    stored = db.list(Employee)
+    assert len(stored) == len(PAYLOADS)
+    for employee in stored:
+        for value in (employee.first_name, employee.last_name, employee.function, employee.remarks):
+            assert unsafe(value) == [] and value == clean_line(value), repr(value)
+        assert employee.function.startswith("Jos\u00e9")
+        consents = db.list(ConsentEvent, employee_id=employee.id)
+        assert [event.date for event in consents] == ([employee.consent_date] if employee.consent_date else [])
+    assert sum(1 for employee in stored if employee.consent_date) == len(PAYLOADS) // 2
+    assert main(["check", "--db", str(db.path)]) == 0
+    assert "in orde" in capsys.readouterr().out
+    kept = db.summaries()
+    shutil.rmtree(db.path / summaries.FOLDER)
+    assert db.refresh_summaries() == kept
