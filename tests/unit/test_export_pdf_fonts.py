@@ -77,6 +77,7 @@ def test_embedded_fonts_are_byte_for_byte_what_a_recalculating_save_writes(
         TTFont.save(font, file, reorderTables)
 
     monkeypatch.setattr(pdf_layout._FormFont, "save", recalculating_save)
+    pdf_layout._glyph_book.cache_clear()  # the cuts made for ``ours`` are forgotten: cut again
     theirs = pop_pdf(pop_print(first_name=first_name))
     assert _embedded(ours) == _embedded(theirs)
     for program in _embedded(ours).values():
@@ -137,3 +138,34 @@ def test_measuring_strings_without_fragments_draws_the_same_document(
     theirs = pop_pdf(pop_print(first_name=first_name))
     assert _page_streams(ours) == _page_streams(theirs)
     assert _embedded(ours) == _embedded(theirs)
+
+
+def test_documents_needing_the_same_glyphs_share_one_cut_written_as_a_fresh_cut() -> None:
+    """A font is cut down to the document's glyphs and the base text's (printable ASCII, the forms'
+    accents and the tick) once per process and set of glyphs; a document reusing a cut embeds the
+    same bytes as when it is made first in a fresh process, so earlier documents never change a
+    document's bytes."""
+    _fresh_fonts()
+    fresh = pop_pdf(pop_print(first_name="Bart"))
+    _fresh_fonts()
+    pop_pdf(pop_print(first_name="Arne"))  # the same glyphs (every ASCII letter is in the base)
+    cuts = {style: len(pdf_layout._glyph_book(style, True)._cuts) for style in pdf_layout.FONT_FILES}
+    reused = pop_pdf(pop_print(first_name="Bart"))
+    assert {style: len(pdf_layout._glyph_book(style, True)._cuts) for style in pdf_layout.FONT_FILES} == cuts
+    assert cuts == {"": 1, "B": 1}
+    assert _embedded(reused) == _embedded(fresh)
+    assert _page_streams(reused) == _page_streams(fresh)
+    for program in _embedded(reused).values():
+        font = TTFont(io.BytesIO(program))
+        assert {"Q", "z", "section", "uni2714"} <= set(font.getGlyphOrder())  # in the base, unused here
+        assert len(font.getGlyphOrder()) < 200  # a cut, not the compact font
+
+
+def test_a_name_with_another_accent_gets_its_own_cut_with_that_glyph() -> None:
+    _fresh_fonts()
+    data = pop_pdf(pop_print(first_name="Łukasz"))
+    assert "Łukasz Van den Broeck" in pdf_text(data)
+    regular = [TTFont(io.BytesIO(program)) for program in _embedded(data).values()]
+    assert any("Lslash" in font.getGlyphOrder() for font in regular)
+    pop_pdf(pop_print(first_name="Lukasz"))
+    assert len(pdf_layout._glyph_book("", True)._cuts) == 2
