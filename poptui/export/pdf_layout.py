@@ -46,6 +46,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import CharVPos, MethodReturnValue, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.line_break import CurrentLine
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -413,6 +414,85 @@ class _FormTTFFont(TTFFont):
         if font_size_pt > self.biggest_size_pt:
             self.biggest_size_pt = font_size_pt
         return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
+
+
+class _FormLine(CurrentLine):
+    """fpdf2's line being broken, whose width is kept up to date as characters are added.
+
+    fpdf2 asks a line for its width before every character it adds, and sums the width of every
+    fragment of the line again each time (a line's cost grew with the square of its length: a
+    third of a PDF's time). Here the fragments before the last are summed once, and the last
+    fragment's widths in font units are summed as characters are appended to it; the width is then
+    computed from those sums with the same operations in the same order as fpdf2 (for a form font
+    without character spacing, stretching or shaping), so every width, and every line break, is
+    exactly fpdf2's. Anything else, and any line after fpdf2 trims it, is measured as fpdf2 does.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._before: tuple[tuple[tuple[int, int], ...], float] | None = None
+        """The fragments before the last (identity, length) and the sum of their widths."""
+        self._last: tuple[Any, int, float] | None = None
+        """The last fragment, its length and the sum of its characters' widths in font units."""
+
+    @property
+    def width(self) -> float:
+        fragments = self.fragments
+        if not fragments:
+            return 0
+        last = fragments[-1]
+        font = last.font
+        if (
+            type(font) is not _FormTTFFont
+            or font.is_symbol
+            or last.char_spacing != 0
+            or last.font_stretching != 100
+            or last.text_shaping_parameters
+        ):
+            return CurrentLine.width.fget(self)  # type: ignore[attr-defined]
+        before = tuple((id(fragment), len(fragment.characters)) for fragment in fragments[:-1])
+        if self._before is None or self._before[0] != before:
+            width: float = 0
+            for index, fragment in enumerate(fragments[:-1]):
+                width += fragment.get_width(initial_cs=index > 0)
+            self._before = (before, width)
+        characters = last.characters
+        known = self._last
+        widths = font.cw
+        if known is not None and known[0] is last and known[1] == len(characters):
+            units = known[2]
+        elif known is not None and known[0] is last and known[1] + 1 == len(characters):
+            units = known[2]
+            for char in characters[-1]:
+                units += widths[ord(char)]
+        else:
+            units = sum(map(widths.__getitem__, map(ord, "".join(characters))))
+        self._last = (last, len(characters), units)
+        size = last.font_size_pt
+        if size > font.biggest_size_pt:
+            font.biggest_size_pt = size
+        return self._before[1] + units * size * 0.001 / last.k
+
+    def trim_trailing_spaces(self) -> None:
+        self._before = self._last = None
+        super().trim_trailing_spaces()
+        self._before = self._last = None
+
+    def _apply_automatic_hint(self, break_hint: Any) -> None:
+        self._before = self._last = None
+        super()._apply_automatic_hint(break_hint)
+        self._before = self._last = None
+
+
+def _break_lines_with_form_lines() -> None:
+    """Have fpdf2's line breaker (which names its line class ``CurrentLine``) use :class:`_FormLine`."""
+    import fpdf.line_break
+
+    if fpdf.line_break.CurrentLine is CurrentLine:
+        fpdf.line_break.CurrentLine = _FormLine  # type: ignore[misc]
+
+
+_break_lines_with_form_lines()
 
 
 def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:

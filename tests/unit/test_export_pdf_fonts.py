@@ -169,3 +169,54 @@ def test_a_name_with_another_accent_gets_its_own_cut_with_that_glyph() -> None:
     assert any("Lslash" in font.getGlyphOrder() for font in regular)
     pop_pdf(pop_print(first_name="Lukasz"))
     assert len(pdf_layout._glyph_book("", True)._cuts) == 2
+
+
+def _broken_lines(pdf_line_class: type) -> list[bytes]:
+    """A page of paragraphs that break over many lines, in every state the line breaker meets: plain,
+    bold and regular fragments in one line (markdown), a soft hyphen and a long word, character
+    spacing and stretching (measured as fpdf2 does), and a core font."""
+    import fpdf.line_break
+
+    before = fpdf.line_break.CurrentLine
+    fpdf.line_break.CurrentLine = pdf_line_class
+    try:
+        pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+        pdf.add_page()
+        text = "Inès Çécile werkt als werkvloerbegeleider en wil leren plannen, " * 6
+        for style, size in (("", 10), ("B", 9), ("", 7.5)):
+            pdf.set_font(pdf_layout.FONT, style, size)
+            pdf.multi_cell(120, 5, text)
+            pdf.multi_cell(80, 5, text, align="J")
+        pdf.multi_cell(90, 5, "**Vet** en gewoon, **nog eens vet** " * 8, markdown=True)
+        pdf.multi_cell(40, 5, "ont\u00adwikkel\u00adings\u00adplan " * 6 + "x" * 120)
+        pdf.set_char_spacing(1.2)
+        pdf.multi_cell(100, 5, text)
+        pdf.set_char_spacing(0)
+        pdf.set_stretching(90)
+        pdf.multi_cell(100, 5, text)
+        pdf.set_stretching(100)
+        pdf.set_font("helvetica", "", 10)
+        pdf.multi_cell(100, 5, "core font text " * 20)
+        return _page_streams(pdf.to_bytes())
+    finally:
+        fpdf.line_break.CurrentLine = before
+
+
+def test_lines_break_exactly_as_fpdf2_breaks_them() -> None:
+    """FormPdf's line keeps its width up to date instead of summing it again at every character;
+    every line, its width (alignment, justification) and so every page stream stays fpdf2's."""
+    import fpdf.line_break
+
+    assert fpdf.line_break.CurrentLine is pdf_layout._FormLine
+    assert _broken_lines(pdf_layout._FormLine) == _broken_lines(pdf_layout.CurrentLine)
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
+def test_a_pop_is_the_same_document_with_fpdf2s_own_line(first_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fpdf.line_break
+
+    ours = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    monkeypatch.setattr(fpdf.line_break, "CurrentLine", pdf_layout.CurrentLine)
+    theirs = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    assert _page_streams(ours) == _page_streams(theirs)
+    assert _embedded(ours) == _embedded(theirs)
