@@ -743,6 +743,7 @@ def _month_hours(
     moments = db.list(
         ContactMoment,
         where=lambda moment: moment.status is ContactMomentStatus.HELD and months.in_month(moment.date, year, month),
+        dated_in=("date", year, month),  # only the dossiers with a date in the month are parsed
     )
     out = []
     for organisation in organisations:
