@@ -285,6 +285,14 @@ def _glyph_book(style: str, compact: bool) -> _GlyphBook:
     return _GlyphBook(raw, list(template.ttfont.getGlyphOrder()))
 
 
+def prepare_form_fonts() -> None:
+    """Prepare the compact form fonts now (what the first document would do): helper processes
+    forked afterwards share them instead of each preparing them again (half a second each)."""
+    _supported()
+    for style in FONT_FILES:
+        _glyph_book(style, True)
+
+
 class _FormFont(TTFont):
     """A document's copy of a form font, which fpdf2 cuts down to the glyphs used and saves.
 

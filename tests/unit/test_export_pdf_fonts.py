@@ -220,3 +220,16 @@ def test_a_pop_is_the_same_document_with_fpdf2s_own_line(first_name: str, monkey
     theirs = pop_pdf(pop_print(first_name=first_name, follow_up=True))
     assert _page_streams(ours) == _page_streams(theirs)
     assert _embedded(ours) == _embedded(theirs)
+
+
+def test_fonts_prepared_ahead_give_the_same_document() -> None:
+    """The month's package prepares the compact fonts before it forks its helpers (they share them)."""
+    _fresh_fonts()
+    fresh = pop_pdf(pop_print(first_name="Bart"))
+    _fresh_fonts()
+    pdf_layout.prepare_form_fonts()
+    assert pdf_layout._glyph_book.cache_info().currsize == len(pdf_layout.FONT_FILES)
+    assert pdf_layout._font_template.cache_info().currsize == len(pdf_layout.FONT_FILES)
+    prepared = pop_pdf(pop_print(first_name="Bart"))
+    assert _embedded(prepared) == _embedded(fresh)
+    assert _page_streams(prepared) == _page_streams(fresh)
