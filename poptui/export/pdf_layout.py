@@ -46,7 +46,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import CharVPos, MethodReturnValue, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
-from fpdf.line_break import CurrentLine
+from fpdf.line_break import CurrentLine, Fragment
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -492,12 +492,39 @@ class _FormLine(CurrentLine):
         self._before = self._last = None
 
 
+_fpdf2_character_width = Fragment.get_character_width
+
+
+def _character_width(self: Fragment, character: str, print_sh: bool = False, initial_cs: bool = True) -> float:
+    """fpdf2's ``Fragment.get_character_width`` (asked for every character a line breaker meets), in a
+    form font without character spacing, stretching or shaping computed straight from the font's
+    width with fpdf2's operations in fpdf2's order (the same number to the bit); else fpdf2's own."""
+    font = self.graphics_state.current_font
+    if (
+        type(font) is not _FormTTFFont
+        or font.is_symbol
+        or len(character) != 1
+        or character == "\u00ad"
+        or self.char_spacing != 0
+        or self.font_stretching != 100
+        or self.text_shaping_parameters
+    ):
+        return _fpdf2_character_width(self, character, print_sh, initial_cs)
+    size = self.font_size_pt
+    if size > font.biggest_size_pt:
+        font.biggest_size_pt = size
+    return font.cw[ord(character)] * size * 0.001 / self.k
+
+
 def _break_lines_with_form_lines() -> None:
-    """Have fpdf2's line breaker (which names its line class ``CurrentLine``) use :class:`_FormLine`."""
+    """Have fpdf2's line breaker (which names its line class ``CurrentLine``) use :class:`_FormLine`,
+    and measure its characters with :func:`_character_width`."""
     import fpdf.line_break
 
     if fpdf.line_break.CurrentLine is CurrentLine:
         fpdf.line_break.CurrentLine = _FormLine  # type: ignore[misc]
+    if Fragment.get_character_width is _fpdf2_character_width:
+        Fragment.get_character_width = _character_width  # type: ignore[method-assign]
 
 
 _break_lines_with_form_lines()

@@ -171,14 +171,15 @@ def test_a_name_with_another_accent_gets_its_own_cut_with_that_glyph() -> None:
     assert len(pdf_layout._glyph_book("", True)._cuts) == 2
 
 
-def _broken_lines(pdf_line_class: type) -> list[bytes]:
+def _broken_lines(pdf_line_class: type, character_width: Any) -> list[bytes]:
     """A page of paragraphs that break over many lines, in every state the line breaker meets: plain,
     bold and regular fragments in one line (markdown), a soft hyphen and a long word, character
     spacing and stretching (measured as fpdf2 does), and a core font."""
     import fpdf.line_break
 
-    before = fpdf.line_break.CurrentLine
+    before = fpdf.line_break.CurrentLine, fpdf.line_break.Fragment.get_character_width
     fpdf.line_break.CurrentLine = pdf_line_class
+    fpdf.line_break.Fragment.get_character_width = character_width
     try:
         pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
         pdf.add_page()
@@ -199,16 +200,20 @@ def _broken_lines(pdf_line_class: type) -> list[bytes]:
         pdf.multi_cell(100, 5, "core font text " * 20)
         return _page_streams(pdf.to_bytes())
     finally:
-        fpdf.line_break.CurrentLine = before
+        fpdf.line_break.CurrentLine, fpdf.line_break.Fragment.get_character_width = before
 
 
 def test_lines_break_exactly_as_fpdf2_breaks_them() -> None:
-    """FormPdf's line keeps its width up to date instead of summing it again at every character;
-    every line, its width (alignment, justification) and so every page stream stays fpdf2's."""
+    """FormPdf's line keeps its width up to date instead of summing it again at every character, and
+    a character's width is read from the font; every line, its width (alignment, justification) and
+    so every page stream stays fpdf2's."""
     import fpdf.line_break
 
     assert fpdf.line_break.CurrentLine is pdf_layout._FormLine
-    assert _broken_lines(pdf_layout._FormLine) == _broken_lines(pdf_layout.CurrentLine)
+    assert fpdf.line_break.Fragment.get_character_width is pdf_layout._character_width
+    ours = _broken_lines(pdf_layout._FormLine, pdf_layout._character_width)
+    assert ours == _broken_lines(pdf_layout.CurrentLine, pdf_layout._fpdf2_character_width)
+    assert ours == _broken_lines(pdf_layout._FormLine, pdf_layout._fpdf2_character_width)
 
 
 @pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
@@ -217,6 +222,7 @@ def test_a_pop_is_the_same_document_with_fpdf2s_own_line(first_name: str, monkey
 
     ours = pop_pdf(pop_print(first_name=first_name, follow_up=True))
     monkeypatch.setattr(fpdf.line_break, "CurrentLine", pdf_layout.CurrentLine)
+    monkeypatch.setattr(fpdf.line_break.Fragment, "get_character_width", pdf_layout._fpdf2_character_width)
     theirs = pop_pdf(pop_print(first_name=first_name, follow_up=True))
     assert _page_streams(ours) == _page_streams(theirs)
     assert _embedded(ours) == _embedded(theirs)
@@ -233,3 +239,23 @@ def test_fonts_prepared_ahead_give_the_same_document() -> None:
     prepared = pop_pdf(pop_print(first_name="Bart"))
     assert _embedded(prepared) == _embedded(fresh)
     assert _page_streams(prepared) == _page_streams(fresh)
+
+
+def test_a_characters_width_is_exactly_fpdf2s() -> None:
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    pdf.add_page()
+    text = "".join(WIDTH_TEXTS) + pdf_layout.BASE_TEXT
+    checked = 0
+    for style in ("", "B"):
+        for size in (6, 8.5, 9, 10.5, 16, 90):
+            for spacing, stretching in ((0, 100), (1.5, 100), (0, 90)):
+                pdf.set_font(pdf_layout.FONT, style, size)
+                pdf.set_char_spacing(spacing)
+                pdf.set_stretching(stretching)
+                for fragment in pdf._preload_font_styles(text, False):
+                    for char in [*fragment.characters, "\u00ad"]:
+                        for initial in (True, False):
+                            ours = pdf_layout._character_width(fragment, char, False, initial)
+                            assert ours == pdf_layout._fpdf2_character_width(fragment, char, False, initial), char
+                            checked += 1
+    assert checked > 10_000
