@@ -32,17 +32,21 @@ import io
 import math
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from types import SimpleNamespace
 from typing import Any, ParamSpec
 
+from fontTools import subset as _subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import CharVPos, MethodReturnValue, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.line_break import CurrentLine, Fragment
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -197,9 +201,21 @@ class _GlyphFacts:
     composite: tuple[int, int, int, int] | None = None  # points, contours, components, depth
 
 
+BASE_TEXT = "".join(map(chr, range(0x20, 0x7F))) + "§·àáâäçèéêëíîïóôöúûüÉ‘’“”–—…•€✔"
+"""Characters every embedded font holds, whether the document uses them or not: printable ASCII,
+the accents and signs of the forms' own texts and the tick. Two documents then nearly always need
+the same cut of a font (only a name with another accent adds a glyph), which is made once per
+process and reused (:meth:`_GlyphBook.cut`): cutting a font was a third of a POP PDF's time. Each
+font grows by about 6 KB; what a document embeds still depends on that document alone."""
+
+_CUTS_KEPT = 64
+"""Cuts of a font kept per process (about 20 KB each)."""
+
+
 class _GlyphBook:
     """The :class:`_GlyphFacts` of one prepared form font, read once per process and glyph
-    (an outline is decoded here once, not again in every document that uses the glyph)."""
+    (an outline is decoded here once, not again in every document that uses the glyph), and the
+    cuts of the font made so far (:meth:`cut`)."""
 
     def __init__(self, raw: bytes, order: list[str]) -> None:
         self._font = TTFont(io.BytesIO(raw), recalcTimestamp=False, lazy=True)
@@ -207,6 +223,35 @@ class _GlyphBook:
         self._facts: dict[str, _GlyphFacts] = {}
         self._maxp_cache: dict[str, tuple[int, int, int]] = {}
         self._lock = threading.Lock()
+        cmap = self._font.getBestCmap()
+        self.base = frozenset(cmap[ord(char)] for char in BASE_TEXT if ord(char) in cmap)
+        """The glyphs of :data:`BASE_TEXT` this font has."""
+        self._cuts: OrderedDict[frozenset[str], tuple[dict[str, int], bytes]] = OrderedDict()
+
+    def cut(self, font: _FormFont, glyphs: frozenset[str], options: Any) -> None:
+        """Cut ``font`` (a document's copy of this font) down to ``glyphs`` and :attr:`base`, as fpdf2's
+        subsetter would with ``options``: made once per set of glyphs, then the font saves the same bytes
+        again (fontTools' subsetter is deterministic: the same glyphs give the same font)."""
+        from fontTools import subset
+
+        wanted = glyphs | self.base
+        found = self._cuts.get(wanted)
+        if found is None:
+            cutter = subset.Subsetter(options)
+            cutter.populate(glyphs=wanted)
+            cutter.subset(font)
+            buffer = io.BytesIO()
+            font.save(buffer)
+            found = ({name: index for index, name in enumerate(font.getGlyphOrder())}, buffer.getvalue())
+            with self._lock:
+                self._cuts[wanted] = found
+                while len(self._cuts) > _CUTS_KEPT:
+                    self._cuts.popitem(last=False)
+        else:
+            with self._lock:
+                if wanted in self._cuts:
+                    self._cuts.move_to_end(wanted)
+        font.cut = found
 
     def facts(self, name: str) -> _GlyphFacts:
         known = self._facts.get(name)
@@ -240,6 +285,14 @@ def _glyph_book(style: str, compact: bool) -> _GlyphBook:
     return _GlyphBook(raw, list(template.ttfont.getGlyphOrder()))
 
 
+def prepare_form_fonts() -> None:
+    """Prepare the compact form fonts now (what the first document would do): helper processes
+    forked afterwards share them instead of each preparing them again (half a second each)."""
+    _supported()
+    for style in FONT_FILES:
+        _glyph_book(style, True)
+
+
 class _FormFont(TTFont):
     """A document's copy of a form font, which fpdf2 cuts down to the glyphs used and saves.
 
@@ -255,8 +308,18 @@ class _FormFont(TTFont):
     def __init__(self, raw: bytes, book: _GlyphBook) -> None:
         super().__init__(io.BytesIO(raw), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
         self._book = book
+        self.cut: tuple[dict[str, int], bytes] | None = None
+        """Once cut down (:class:`_CuttingSubsetter`): the glyph ids and the bytes of the cut font."""
+
+    def getGlyphID(self, glyphName: str) -> int:
+        if self.cut is not None:
+            return self.cut[0][glyphName]
+        return super().getGlyphID(glyphName)
 
     def save(self, file: Any, reorderTables: bool | None = True) -> None:
+        if self.cut is not None:
+            file.write(self.cut[1])
+            return
         if "glyf" in self and self.isLoaded("glyf"):
             self._fill_summaries()
         super().save(file, reorderTables)
@@ -311,6 +374,38 @@ class _FormFont(TTFont):
             hhea.minLeftSideBearing, hhea.minRightSideBearing, hhea.xMaxExtent = min_lsb, min_rsb, max_extent
 
 
+class _CuttingSubsetter(_subset.Subsetter):
+    """fpdf2's subsetter, which cuts a form font through its :class:`_GlyphBook` (the same cut is made
+    once per process) and any other font as fontTools does. fpdf2 only asks it for glyphs by name."""
+
+    _glyphs: frozenset[str] = frozenset()
+    _by_name_only = True
+    """Asked only for glyphs by name (else the cut is fontTools' own)."""
+
+    def populate(self, glyphs: Any = (), unicodes: Any = (), text: str = "") -> None:
+        self._glyphs = self._glyphs | frozenset(glyphs)
+        self._by_name_only = self._by_name_only and not unicodes and not text
+        super().populate(glyphs=glyphs, unicodes=unicodes, text=text)
+
+    def subset(self, font: Any) -> None:
+        if isinstance(font, _FormFont) and self._by_name_only:
+            font._book.cut(font, self._glyphs, self.options)
+            return
+        super().subset(font)
+
+
+def _cut_fonts_through_the_book() -> None:
+    """Have fpdf2 (which names fontTools' subset module ``ftsubset`` when it writes the fonts) cut the
+    form fonts through :class:`_CuttingSubsetter`; an fpdf2 laid out otherwise keeps its own subsetter."""
+    import fpdf.output
+
+    if getattr(fpdf.output, "ftsubset", None) is _subset:
+        fpdf.output.ftsubset = SimpleNamespace(Options=_subset.Options, Subsetter=_CuttingSubsetter)  # type: ignore[union-attr]
+
+
+_cut_fonts_through_the_book()
+
+
 class _FormTTFFont(TTFFont):
     """fpdf2's font object, with the width of a text summed without a generator: the line breaker
     asks for the width of every line again at each character it adds (a third of a consent
@@ -329,6 +424,112 @@ class _FormTTFFont(TTFFont):
         return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
 
 
+class _FormLine(CurrentLine):
+    """fpdf2's line being broken, whose width is kept up to date as characters are added.
+
+    fpdf2 asks a line for its width before every character it adds, and sums the width of every
+    fragment of the line again each time (a line's cost grew with the square of its length: a
+    third of a PDF's time). Here the fragments before the last are summed once, and the last
+    fragment's widths in font units are summed as characters are appended to it; the width is then
+    computed from those sums with the same operations in the same order as fpdf2 (for a form font
+    without character spacing, stretching or shaping), so every width, and every line break, is
+    exactly fpdf2's. Anything else, and any line after fpdf2 trims it, is measured as fpdf2 does.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._before: tuple[tuple[tuple[int, int], ...], float] | None = None
+        """The fragments before the last (identity, length) and the sum of their widths."""
+        self._last: tuple[Any, int, float] | None = None
+        """The last fragment, its length and the sum of its characters' widths in font units."""
+
+    @property
+    def width(self) -> float:
+        fragments = self.fragments
+        if not fragments:
+            return 0
+        last = fragments[-1]
+        font = last.font
+        if (
+            type(font) is not _FormTTFFont
+            or font.is_symbol
+            or last.char_spacing != 0
+            or last.font_stretching != 100
+            or last.text_shaping_parameters
+        ):
+            return CurrentLine.width.fget(self)  # type: ignore[attr-defined]
+        before = tuple((id(fragment), len(fragment.characters)) for fragment in fragments[:-1])
+        if self._before is None or self._before[0] != before:
+            width: float = 0
+            for index, fragment in enumerate(fragments[:-1]):
+                width += fragment.get_width(initial_cs=index > 0)
+            self._before = (before, width)
+        characters = last.characters
+        known = self._last
+        widths = font.cw
+        if known is not None and known[0] is last and known[1] == len(characters):
+            units = known[2]
+        elif known is not None and known[0] is last and known[1] + 1 == len(characters):
+            units = known[2]
+            for char in characters[-1]:
+                units += widths[ord(char)]
+        else:
+            units = sum(map(widths.__getitem__, map(ord, "".join(characters))))
+        self._last = (last, len(characters), units)
+        size = last.font_size_pt
+        if size > font.biggest_size_pt:
+            font.biggest_size_pt = size
+        return self._before[1] + units * size * 0.001 / last.k
+
+    def trim_trailing_spaces(self) -> None:
+        self._before = self._last = None
+        super().trim_trailing_spaces()
+        self._before = self._last = None
+
+    def _apply_automatic_hint(self, break_hint: Any) -> None:
+        self._before = self._last = None
+        super()._apply_automatic_hint(break_hint)
+        self._before = self._last = None
+
+
+_fpdf2_character_width = Fragment.get_character_width
+
+
+def _character_width(self: Fragment, character: str, print_sh: bool = False, initial_cs: bool = True) -> float:
+    """fpdf2's ``Fragment.get_character_width`` (asked for every character a line breaker meets), in a
+    form font without character spacing, stretching or shaping computed straight from the font's
+    width with fpdf2's operations in fpdf2's order (the same number to the bit); else fpdf2's own."""
+    font = self.graphics_state.current_font
+    if (
+        type(font) is not _FormTTFFont
+        or font.is_symbol
+        or len(character) != 1
+        or character == "\u00ad"
+        or self.char_spacing != 0
+        or self.font_stretching != 100
+        or self.text_shaping_parameters
+    ):
+        return _fpdf2_character_width(self, character, print_sh, initial_cs)
+    size = self.font_size_pt
+    if size > font.biggest_size_pt:
+        font.biggest_size_pt = size
+    return font.cw[ord(character)] * size * 0.001 / self.k
+
+
+def _break_lines_with_form_lines() -> None:
+    """Have fpdf2's line breaker (which names its line class ``CurrentLine``) use :class:`_FormLine`,
+    and measure its characters with :func:`_character_width`."""
+    import fpdf.line_break
+
+    if fpdf.line_break.CurrentLine is CurrentLine:
+        fpdf.line_break.CurrentLine = _FormLine  # type: ignore[misc]
+    if Fragment.get_character_width is _fpdf2_character_width:
+        Fragment.get_character_width = _character_width  # type: ignore[method-assign]
+
+
+_break_lines_with_form_lines()
+
+
 def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     """Make the form fonts available in ``pdf``, parsed once per process.
 
@@ -337,7 +538,8 @@ def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     over half of a POP PDF's time. Each document gets a copy of the parsed font
     (:func:`_font_template`) sharing what never changes (widths, character map, descriptor)
     with its own subset bookkeeping and its own ``TTFont`` (opened lazily from the prepared
-    bytes in memory), which fpdf2 cuts down to the glyphs used when the document is written.
+    bytes in memory), which is cut down to the glyphs used and those of :data:`BASE_TEXT` when the
+    document is written (the same cut made once per process: :meth:`_GlyphBook.cut`).
     An fpdf2 whose font objects look different falls back to ``add_font``.
     """
     for style, name in FONT_FILES.items():

@@ -72,6 +72,7 @@ from poptui.export.month_package import (
     trajectories_overview_name,
     zip_bytes,
 )
+from poptui.export.pdf_layout import prepare_form_fonts
 from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
 from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
 from poptui.formatting import format_date
@@ -588,6 +589,8 @@ def _pops_and_consents(
 
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        prepare_form_fonts()  # once here, shared by the forked helpers (and this process's own forms)
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -743,6 +746,7 @@ def _month_hours(
     moments = db.list(
         ContactMoment,
         where=lambda moment: moment.status is ContactMomentStatus.HELD and months.in_month(moment.date, year, month),
+        dated_in=("date", year, month),  # only the dossiers with a date in the month are parsed
     )
     out = []
     for organisation in organisations:

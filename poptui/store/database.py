@@ -70,7 +70,7 @@ from poptui.store.files import (
     loads,
     permissions,
 )
-from poptui.store.storage import is_clean, read_table, read_tables, table_size
+from poptui.store.storage import is_clean, may_hold_date_in, read_table, read_tables, table_size
 from poptui.store.summaries import Summary
 from poptui.store.transaction import (
     DOSSIERS,
@@ -395,10 +395,18 @@ class Database:
         *,
         employee_id: str | None = None,
         where: Callable[[R], bool] | None = None,
+        dated_in: tuple[str, int, int] | None = None,
         **equals: Any,
     ) -> list[R]:
-        """All records of a type, optionally of one employee, filtered."""
+        """All records of a type, optionally of one employee, filtered.
+
+        ``dated_in`` (field, year, month) says only records with that date field in the month are
+        wanted (``where`` still decides): a file that cannot hold one is not parsed
+        (:func:`~poptui.store.storage.may_hold_date_in`), so a month's records across every dossier
+        cost a look at each file's bytes, not a parse of each file."""
         paths = self._files_of(record_type, employee_id or None)
+        if dated_in is not None:
+            paths = [path for path in paths if may_hold_date_in(path, *dated_in)]
         if record_type.scope != "dossier" and employee_id is not None:
             equals["employee_id"] = employee_id
         wanted = [(key, _plain(value)) for key, value in equals.items()]

@@ -9,6 +9,7 @@ atomic replace at commit. Reads outside a transaction use :func:`read_tables`.
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,34 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     if complete:
         _remember(path, identity, data)
     return data
+
+
+def may_hold_date_in(path: Path, field: str, year: int, month: int) -> bool:
+    """Can a record in ``path`` have ``field`` (a date) in the month? Answered from the file's bytes
+    without parsing it: a file poptui writes holds a date as ISO text (``"2025-11-05"``), so a
+    file without ``"2025-11-`` holds no such date. A file already parsed, one with ``\\u`` escapes
+    (JSON may spell any character so), or one where ``field`` holds anything but ISO dates and null
+    (changed outside poptui), may hold one: it is read. A file that does not exist holds nothing."""
+    key = str(path)
+    try:
+        identity = identity_of(path)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise unreadable(path, error) from error
+    cached = _parsed.get(key)
+    if cached is not None and cached[0] == identity:
+        return True
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise unreadable(path, error) from error
+    if f'"{year:04d}-{month:02d}-'.encode() in raw or b"\\u" in raw:
+        return True
+    other = re.compile(rb'"%s"\s*:(?!\s*"\d{4}-\d\d-\d\d"|\s*null)' % re.escape(field.encode()))
+    return other.search(raw) is not None
 
 
 def read_table(path: Path, table: str) -> dict[str, Any]:

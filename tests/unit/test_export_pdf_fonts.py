@@ -77,6 +77,7 @@ def test_embedded_fonts_are_byte_for_byte_what_a_recalculating_save_writes(
         TTFont.save(font, file, reorderTables)
 
     monkeypatch.setattr(pdf_layout._FormFont, "save", recalculating_save)
+    pdf_layout._glyph_book.cache_clear()  # the cuts made for ``ours`` are forgotten: cut again
     theirs = pop_pdf(pop_print(first_name=first_name))
     assert _embedded(ours) == _embedded(theirs)
     for program in _embedded(ours).values():
@@ -137,3 +138,124 @@ def test_measuring_strings_without_fragments_draws_the_same_document(
     theirs = pop_pdf(pop_print(first_name=first_name))
     assert _page_streams(ours) == _page_streams(theirs)
     assert _embedded(ours) == _embedded(theirs)
+
+
+def test_documents_needing_the_same_glyphs_share_one_cut_written_as_a_fresh_cut() -> None:
+    """A font is cut down to the document's glyphs and the base text's (printable ASCII, the forms'
+    accents and the tick) once per process and set of glyphs; a document reusing a cut embeds the
+    same bytes as when it is made first in a fresh process, so earlier documents never change a
+    document's bytes."""
+    _fresh_fonts()
+    fresh = pop_pdf(pop_print(first_name="Bart"))
+    _fresh_fonts()
+    pop_pdf(pop_print(first_name="Arne"))  # the same glyphs (every ASCII letter is in the base)
+    cuts = {style: len(pdf_layout._glyph_book(style, True)._cuts) for style in pdf_layout.FONT_FILES}
+    reused = pop_pdf(pop_print(first_name="Bart"))
+    assert {style: len(pdf_layout._glyph_book(style, True)._cuts) for style in pdf_layout.FONT_FILES} == cuts
+    assert cuts == {"": 1, "B": 1}
+    assert _embedded(reused) == _embedded(fresh)
+    assert _page_streams(reused) == _page_streams(fresh)
+    for program in _embedded(reused).values():
+        font = TTFont(io.BytesIO(program))
+        assert {"Q", "z", "section", "uni2714"} <= set(font.getGlyphOrder())  # in the base, unused here
+        assert len(font.getGlyphOrder()) < 200  # a cut, not the compact font
+
+
+def test_a_name_with_another_accent_gets_its_own_cut_with_that_glyph() -> None:
+    _fresh_fonts()
+    data = pop_pdf(pop_print(first_name="Łukasz"))
+    assert "Łukasz Van den Broeck" in pdf_text(data)
+    regular = [TTFont(io.BytesIO(program)) for program in _embedded(data).values()]
+    assert any("Lslash" in font.getGlyphOrder() for font in regular)
+    pop_pdf(pop_print(first_name="Lukasz"))
+    assert len(pdf_layout._glyph_book("", True)._cuts) == 2
+
+
+def _broken_lines(pdf_line_class: type, character_width: Any) -> list[bytes]:
+    """A page of paragraphs that break over many lines, in every state the line breaker meets: plain,
+    bold and regular fragments in one line (markdown), a soft hyphen and a long word, character
+    spacing and stretching (measured as fpdf2 does), and a core font."""
+    import fpdf.line_break
+
+    before = fpdf.line_break.CurrentLine, fpdf.line_break.Fragment.get_character_width
+    fpdf.line_break.CurrentLine = pdf_line_class
+    fpdf.line_break.Fragment.get_character_width = character_width
+    try:
+        pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+        pdf.add_page()
+        text = "Inès Çécile werkt als werkvloerbegeleider en wil leren plannen, " * 6
+        for style, size in (("", 10), ("B", 9), ("", 7.5)):
+            pdf.set_font(pdf_layout.FONT, style, size)
+            pdf.multi_cell(120, 5, text)
+            pdf.multi_cell(80, 5, text, align="J")
+        pdf.multi_cell(90, 5, "**Vet** en gewoon, **nog eens vet** " * 8, markdown=True)
+        pdf.multi_cell(40, 5, "ont\u00adwikkel\u00adings\u00adplan " * 6 + "x" * 120)
+        pdf.set_char_spacing(1.2)
+        pdf.multi_cell(100, 5, text)
+        pdf.set_char_spacing(0)
+        pdf.set_stretching(90)
+        pdf.multi_cell(100, 5, text)
+        pdf.set_stretching(100)
+        pdf.set_font("helvetica", "", 10)
+        pdf.multi_cell(100, 5, "core font text " * 20)
+        return _page_streams(pdf.to_bytes())
+    finally:
+        fpdf.line_break.CurrentLine, fpdf.line_break.Fragment.get_character_width = before
+
+
+def test_lines_break_exactly_as_fpdf2_breaks_them() -> None:
+    """FormPdf's line keeps its width up to date instead of summing it again at every character, and
+    a character's width is read from the font; every line, its width (alignment, justification) and
+    so every page stream stays fpdf2's."""
+    import fpdf.line_break
+
+    assert fpdf.line_break.CurrentLine is pdf_layout._FormLine
+    assert fpdf.line_break.Fragment.get_character_width is pdf_layout._character_width
+    ours = _broken_lines(pdf_layout._FormLine, pdf_layout._character_width)
+    assert ours == _broken_lines(pdf_layout.CurrentLine, pdf_layout._fpdf2_character_width)
+    assert ours == _broken_lines(pdf_layout._FormLine, pdf_layout._fpdf2_character_width)
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
+def test_a_pop_is_the_same_document_with_fpdf2s_own_line(first_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fpdf.line_break
+
+    ours = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    monkeypatch.setattr(fpdf.line_break, "CurrentLine", pdf_layout.CurrentLine)
+    monkeypatch.setattr(fpdf.line_break.Fragment, "get_character_width", pdf_layout._fpdf2_character_width)
+    theirs = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    assert _page_streams(ours) == _page_streams(theirs)
+    assert _embedded(ours) == _embedded(theirs)
+
+
+def test_fonts_prepared_ahead_give_the_same_document() -> None:
+    """The month's package prepares the compact fonts before it forks its helpers (they share them)."""
+    _fresh_fonts()
+    fresh = pop_pdf(pop_print(first_name="Bart"))
+    _fresh_fonts()
+    pdf_layout.prepare_form_fonts()
+    assert pdf_layout._glyph_book.cache_info().currsize == len(pdf_layout.FONT_FILES)
+    assert pdf_layout._font_template.cache_info().currsize == len(pdf_layout.FONT_FILES)
+    prepared = pop_pdf(pop_print(first_name="Bart"))
+    assert _embedded(prepared) == _embedded(fresh)
+    assert _page_streams(prepared) == _page_streams(fresh)
+
+
+def test_a_characters_width_is_exactly_fpdf2s() -> None:
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    pdf.add_page()
+    text = "".join(WIDTH_TEXTS) + pdf_layout.BASE_TEXT
+    checked = 0
+    for style in ("", "B"):
+        for size in (6, 8.5, 9, 10.5, 16, 90):
+            for spacing, stretching in ((0, 100), (1.5, 100), (0, 90)):
+                pdf.set_font(pdf_layout.FONT, style, size)
+                pdf.set_char_spacing(spacing)
+                pdf.set_stretching(stretching)
+                for fragment in pdf._preload_font_styles(text, False):
+                    for char in [*fragment.characters, "\u00ad"]:
+                        for initial in (True, False):
+                            ours = pdf_layout._character_width(fragment, char, False, initial)
+                            assert ours == pdf_layout._fpdf2_character_width(fragment, char, False, initial), char
+                            checked += 1
+    assert checked > 10_000
