@@ -119,6 +119,16 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     return data
 
 
+def _identity_if_any(path: Path) -> tuple[int, int, int, int] | None:
+    """The file's identity, None when it does not exist; any other error makes it unreadable."""
+    try:
+        return identity_of(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise unreadable(path, error) from error
+
+
 def may_hold_date_in(path: Path, field: str, year: int, month: int) -> bool:
     """Can a record in ``path`` have ``field`` (a date) in the month? Answered from the file's bytes
     without parsing it: a file poptui writes holds a date as ISO text (``"2025-11-05"``), so a
@@ -126,12 +136,9 @@ def may_hold_date_in(path: Path, field: str, year: int, month: int) -> bool:
     (JSON may spell any character so), or one where ``field`` holds anything but ISO dates and null
     (changed outside poptui), may hold one: it is read. A file that does not exist holds nothing."""
     key = str(path)
-    try:
-        identity = identity_of(path)
-    except FileNotFoundError:
+    identity = _identity_if_any(path)
+    if identity is None:
         return False
-    except OSError as error:
-        raise unreadable(path, error) from error
     cached = _parsed.get(key)
     if cached is not None and cached[0] == identity:
         return True
@@ -166,12 +173,9 @@ def table_size(path: Path, table: str) -> int:
     """How many documents a table of a file holds (0 when the file does not exist), remembered from the
     last read: the start asks whether there is any organisation right after reading the persons of the
     same file, which then need not be parsed again."""
-    try:
-        identity = identity_of(path)
-    except FileNotFoundError:
+    identity = _identity_if_any(path)
+    if identity is None:
         return 0
-    except OSError as error:
-        raise unreadable(path, error) from error
     known = _sizes.get(str(path))
     if known is not None and known[0] == identity:
         return known[1].get(table, 0)
@@ -181,12 +185,9 @@ def table_size(path: Path, table: str) -> int:
 def _read(path: Path) -> tuple[tuple[int, int, int, int], dict[str, dict[str, Any]], bool] | None:
     """The identity, the tables, and whether the file stayed the same while it was read (then its
     cleanness is remembered); None when it does not exist."""
-    try:
-        identity = identity_of(path)
-    except FileNotFoundError:
+    identity = _identity_if_any(path)
+    if identity is None:
         return None
-    except OSError as error:
-        raise unreadable(path, error) from error
     cached = _parsed.get(str(path))
     if cached is not None and cached[0] == identity:
         _parsed.move_to_end(str(path))
