@@ -310,7 +310,18 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
                     )
             continue
         untrusted.append((employee_id, path, problems))
-    checked = _check_dossiers(database, [item[0] for item in untrusted], trajectories, trajectories_unreadable)
+    audit_path = database.path / audit_log.AUDIT_FILE
+    inspected: list[audit_log.Inspection | OSError] = []
+
+    def inspect_audit() -> None:
+        try:
+            inspected.append(audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start()))
+        except OSError as error:
+            inspected.append(error)
+
+    checked = _check_dossiers(
+        database, [item[0] for item in untrusted], trajectories, trajectories_unreadable, meanwhile=inspect_audit
+    )
     for (_employee_id, path, problems), result in zip(untrusted, checked, strict=True):
         problems.extend(result.problems)
         if result.valid and result.clean:
@@ -327,16 +338,15 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
                 path=path,
             )
         )
-    audit_path = database.path / audit_log.AUDIT_FILE
-    try:
-        report.audit = audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start())
-    except OSError as error:
-        failure = unreadable(audit_path, error)
+    outcome = inspected[0]
+    if isinstance(outcome, OSError):
+        failure = unreadable(audit_path, outcome)
         if isinstance(failure, AccessDenied):
-            raise failure from error
+            raise failure from outcome
         report.problems.append(str(failure))
     else:
-        report.problems.extend(report.audit.problems)
+        report.audit = outcome
+        report.problems.extend(outcome.problems)
     report.warnings.extend(duplicate_warnings(database, list(employees.values())))
     report.warnings.extend(permission_warnings(database.path))
     report.warnings.extend(leftover_warnings(database.path))
@@ -455,17 +465,24 @@ def _helpers(count: int) -> int:
 
 
 def _check_dossiers(
-    database: Database, employee_ids: list[str], trajectories: Collection[str], trajectories_unreadable: bool
+    database: Database,
+    employee_ids: list[str],
+    trajectories: Collection[str],
+    trajectories_unreadable: bool,
+    meanwhile: Callable[[], None],
 ) -> list[_DossierCheck]:
     """:func:`_check_dossier` for each dossier, in order; on every core when there are many.
 
     Validating the records of every dossier through pydantic is most of a first check (about
     90,000 records at 2,000 employees) and pure computation: forked helpers (which inherit the
     loaded models and the references to check against) each validate a share, and return only
-    the problems and trajectory ids found. The result is the same as validating here."""
+    the problems and trajectory ids found. The result is the same as validating here.
+    ``meanwhile`` runs in this process while the helpers work (the audit log's chain: this process
+    would otherwise only wait), or first when there are no helpers."""
     global _helper
     workers = _helpers(len(employee_ids))
     if not workers:
+        meanwhile()
         return [_check_dossier(database, item, trajectories, trajectories_unreadable) for item in employee_ids]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -473,7 +490,9 @@ def _check_dossiers(
     _helper = (database, trajectories, trajectories_unreadable)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            found = list(pool.map(_check_in_helper, employee_ids, chunksize=16))
+            results = pool.map(_check_in_helper, employee_ids, chunksize=16)  # hands out every dossier at once
+            meanwhile()
+            found = list(results)
     finally:
         _helper = None
     return [
