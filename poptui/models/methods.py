@@ -6,7 +6,7 @@ the later, richer screens add fields with defaults, so earlier notes load intact
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, Field, TypeAdapter
 
@@ -28,6 +28,9 @@ from poptui.models.planning import (
     SmartRecord,
     TijdslijnRecord,
 )
+
+if TYPE_CHECKING:
+    from pydantic_core import CoreSchema
 
 Answer = Annotated[Text, Field(max_length=5000)]
 """An answer to one question of a method (multi-line text)."""
@@ -196,9 +199,16 @@ class _LazyAdapter:
 
     def validate_python(self, data: object, *, context: dict[str, Any] | None = None) -> MethodRecordBase:
         """The method record of the class that ``data["kind"]`` names."""
+        return self._built().validate_python(data, context=context)
+
+    def core_schema(self) -> CoreSchema:
+        """The union's core schema (see :func:`poptui.models.base.stored_schema`)."""
+        return self._built().core_schema
+
+    def _built(self) -> TypeAdapter[MethodRecordBase]:
         if self._adapter is None:
             self._adapter = TypeAdapter(MethodRecord)
-        return self._adapter.validate_python(data, context=context)
+        return self._adapter
 
 
 method_record_adapter = _LazyAdapter()

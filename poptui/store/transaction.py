@@ -66,11 +66,51 @@ def parse(record_type: type[R], doc: dict[str, Any], *, stored: bool = False) ->
     writes (:func:`poptui.store.storage.is_clean`), so its text is not cleaned again (see
     :data:`poptui.models.base.STORED`); otherwise every text field is cleaned."""
     context = models.STORED if stored else None
+    if stored:
+        fast = _stored_validator(record_type)
+        if fast is not None:
+            try:
+                return cast(R, fast.validate_python(doc, context=context))
+            except models.ValidationError:
+                pass  # the record's own validator says what is wrong, in its own words
     if issubclass(record_type, models.MethodRecordBase):
         from poptui.models.methods import method_record_adapter  # the method records load when first read
 
         return cast(R, method_record_adapter.validate_python(doc, context=context))
     return record_type.model_validate(doc, context=context)
+
+
+STORED_VALIDATOR_FROM = 256
+"""Stored records of one type read by this process before it builds their faster validator."""
+_stored_reads: dict[type, int] = {}
+_stored_validators: dict[type, Any] = {}
+
+
+def _stored_validator(record_type: type[Record]) -> Any:
+    """The validator of ``record_type``'s stored records (:func:`poptui.models.base.stored_schema`), once
+    this process reads many of them (a check, a list over every dossier): building it costs a few
+    milliseconds, more than a screen's handful of records save. None until then."""
+    base_type = models.MethodRecordBase if issubclass(record_type, models.MethodRecordBase) else record_type
+    built = _stored_validators.get(base_type)
+    if built is not None:
+        return built
+    reads = _stored_reads.get(base_type, 0) + 1
+    _stored_reads[base_type] = reads
+    if reads <= STORED_VALIDATOR_FROM:
+        return None
+    from pydantic_core import SchemaValidator
+
+    from poptui.models.base import stored_schema
+
+    if base_type is models.MethodRecordBase:
+        from poptui.models.methods import method_record_adapter
+
+        schema = method_record_adapter.core_schema()
+    else:
+        base_type.model_rebuild()  # built already (it was validated before); a deferred one is built here
+        schema = base_type.__pydantic_core_schema__
+    built = _stored_validators[base_type] = SchemaValidator(stored_schema(schema))
+    return built
 
 
 def checked(record_type: type[R], record: R) -> tuple[R, dict[str, Any]]:
