@@ -44,7 +44,7 @@ from typing import Any, ParamSpec
 from fontTools import subset as _subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import CharVPos, MethodReturnValue, XPos, YPos
+from fpdf.enums import Align, CharVPos, MethodReturnValue, WrapMode, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import CurrentLine, Fragment, TextLine
 from fpdf.line_break import MultiLineBreak as _MultiLineBreak
@@ -744,13 +744,41 @@ def _measure(pdf: FPDF, width: float, height: float, text: str) -> tuple[str, ..
     subset = found if isinstance(found, SubsetMap) and all(hasattr(found, n) for n in _SUBSET_STATE) else None
     kept = (dict(subset._char_id_per_glyph), subset._next, list(subset._reserved)) if subset is not None else None
     try:
-        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+        plain = _plain_lines(pdf, width, text, subset)
+        measured = (
+            pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+            if plain is None
+            else plain
+        )
     finally:
         if subset is not None and kept is not None:
             subset._char_id_per_glyph, subset._next, subset._reserved = kept
             SubsetMap.pick.cache_clear()  # fpdf2 remembers each pick per subset and character
     assert isinstance(measured, list)
     return tuple(measured)
+
+
+def _plain_lines(pdf: FPDF, width: float, text: str, subset: SubsetMap | None) -> list[str] | None:
+    """The lines a dry run of ``multi_cell`` gives for a plain text in a form font, from the same line
+    breaker, without setting each line as the dry run does (its output is thrown away); each character
+    of the lines is still looked up in the font's subset as setting it would (a character the compact
+    fonts lack is noted there, see :func:`form_document`). None when the text is not plain."""
+    if subset is None or pdf.text_shaping or width <= 0:
+        return None
+    fragments = pdf._preload_font_styles(pdf.normalize_text(text).replace("\r", ""), False)
+    margins = [pdf.c_margin, pdf.c_margin]
+    options = {"align": Align.J, "print_sh": False, "wrapmode": WrapMode.WORD}  # multi_cell's defaults
+    if not fragments or _break_key(fragments, width, margins, (), options) is None:
+        return None
+    breaker = _RememberedLineBreak(fragments, width, margins, **options)
+    lines = []
+    while (line := breaker.get_line()) is not None:
+        lines.append(line)
+    for line in lines:
+        for fragment in line.fragments:
+            for character in fragment.characters:
+                subset.pick(ord(character))
+    return pdf._join_text_lines(lines)
 
 
 _MEASURED_LIMIT = 20_000
