@@ -44,9 +44,10 @@ from typing import Any, ParamSpec
 from fontTools import subset as _subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import CharVPos, MethodReturnValue, XPos, YPos
+from fpdf.enums import Align, CharVPos, MethodReturnValue, WrapMode, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
-from fpdf.line_break import CurrentLine, Fragment
+from fpdf.line_break import CurrentLine, Fragment, TextLine
+from fpdf.line_break import MultiLineBreak as _MultiLineBreak
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -530,6 +531,126 @@ def _break_lines_with_form_lines() -> None:
 _break_lines_with_form_lines()
 
 
+_LineShape = tuple[tuple[tuple[str, Any], ...], float, int, Any, float, Any, bool, bool, float]
+"""A broken line without its document: (characters and link) per fragment, then the other fields of
+fpdf2's ``TextLine`` in order."""
+
+_BROKEN_LIMIT = 20_000
+_broken: OrderedDict[tuple[Any, ...], tuple[tuple[_LineShape, ...] | None, Any]] = OrderedDict()
+"""The lines fpdf2's line breaker made of a plain text, by text, font and width (with the font's widths,
+kept alive so their id in the key is never another's); None: the lines could not be kept."""
+_broken_lock = threading.Lock()
+
+
+class _RememberedLineBreak:
+    """fpdf2's ``MultiLineBreak`` as ``multi_cell`` uses it, with the lines of a plain text in a form font
+    remembered per process: a form measures a text (a dry run of ``multi_cell``) and then draws it,
+    which broke it twice, and the month's package sets the same headings, labels and consent text in
+    every document (breaking lines took a third of a POP PDF's time).
+
+    Only one fragment of a form font without character spacing, stretching, shaping or raised text
+    is remembered (the breaker's result then depends only on the text, the font's widths at the size,
+    the width and the margins); a remembered line is fpdf2's own line with new fragments cloned from
+    this document's fragment (as fpdf2's breaker makes them), so what is drawn is the same to the byte.
+    Anything else goes to fpdf2's breaker as it is."""
+
+    def __init__(self, fragments: Sequence[Any], max_width: Any, margins: Sequence[float], *args: Any, **kwargs: Any):
+        self._breaker: Any = None
+        self._lines: list[Any] = []
+        key = _break_key(fragments, max_width, margins, args, kwargs)
+        if key is None:
+            self._breaker = _MultiLineBreak(fragments, max_width, margins, *args, **kwargs)
+            return
+        source = fragments[0]
+        with _broken_lock:
+            found = _broken.get(key)
+        if found is not None and found[0] is not None:
+            self._lines = [_line_from(shape, source) for shape in found[0]]
+            return
+        breaker = _MultiLineBreak(fragments, max_width, margins, *args, **kwargs)
+        while (line := breaker.get_line()) is not None:
+            self._lines.append(line)
+        if found is None:
+            shapes = _shapes(self._lines, source)
+            with _broken_lock:
+                _broken[key] = (shapes, source.font.cw)
+                if len(_broken) > _BROKEN_LIMIT:
+                    _broken.popitem(last=False)
+
+    def get_line(self) -> Any:
+        if self._breaker is not None:
+            return self._breaker.get_line()
+        return self._lines.pop(0) if self._lines else None
+
+
+def _break_key(
+    fragments: Sequence[Any], max_width: Any, margins: Sequence[float], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, ...] | None:
+    """What the lines of a plain text in a form font depend on; None for anything else."""
+    if len(fragments) != 1 or callable(max_width) or len(args) > 3 or set(kwargs) - {"align", "print_sh", "wrapmode"}:
+        return None
+    fragment = fragments[0]
+    if type(fragment) is not Fragment:
+        return None
+    font = fragment.font
+    if (
+        type(font) is not _FormTTFFont
+        or font.is_symbol
+        or fragment.char_spacing != 0
+        or fragment.font_stretching != 100
+        or fragment.text_shaping_parameters
+        or fragment.char_vpos != CharVPos.LINE
+    ):
+        return None
+    options = dict(zip(("align", "print_sh", "wrapmode"), args, strict=False)) | kwargs
+    return (
+        "".join(fragment.characters),
+        id(font.cw),
+        font.fontkey,
+        fragment.font_size_pt,
+        fragment.font_size,
+        fragment.k,
+        fragment.link,
+        max_width,
+        tuple(margins),
+        str(options.get("align", "L")),
+        bool(options.get("print_sh", False)),
+        str(options.get("wrapmode", "WORD")),
+    )
+
+
+def _shapes(lines: list[Any], source: Any) -> tuple[_LineShape, ...] | None:
+    """The lines without their document, when every fragment is a clone of ``source`` (as fpdf2's breaker
+    makes them); None otherwise."""
+    out = []
+    for line in lines:
+        parts = []
+        for fragment in line.fragments:
+            if type(fragment) is not type(source) or fragment.graphics_state is not source.graphics_state:
+                return None
+            if fragment.k != source.k:
+                return None
+            parts.append(("".join(fragment.characters), fragment.link))
+        out.append((tuple(parts), *line[1:]))
+    return tuple(out)
+
+
+def _line_from(shape: _LineShape, source: Any) -> Any:
+    parts, *rest = shape
+    return TextLine([source.clone(characters=list(chars), link=link) for chars, link in parts], *rest)
+
+
+def _remember_broken_lines() -> None:
+    """Have ``multi_cell`` break lines through :class:`_RememberedLineBreak`."""
+    import fpdf.fpdf
+
+    if fpdf.fpdf.MultiLineBreak is _MultiLineBreak:
+        fpdf.fpdf.MultiLineBreak = _RememberedLineBreak  # type: ignore[misc,assignment]
+
+
+_remember_broken_lines()
+
+
 def add_form_fonts(pdf: FPDF, *, compact: bool = False) -> None:
     """Make the form fonts available in ``pdf``, parsed once per process.
 
@@ -623,13 +744,41 @@ def _measure(pdf: FPDF, width: float, height: float, text: str) -> tuple[str, ..
     subset = found if isinstance(found, SubsetMap) and all(hasattr(found, n) for n in _SUBSET_STATE) else None
     kept = (dict(subset._char_id_per_glyph), subset._next, list(subset._reserved)) if subset is not None else None
     try:
-        measured = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+        plain = _plain_lines(pdf, width, text, subset)
+        measured = (
+            pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+            if plain is None
+            else plain
+        )
     finally:
         if subset is not None and kept is not None:
             subset._char_id_per_glyph, subset._next, subset._reserved = kept
             SubsetMap.pick.cache_clear()  # fpdf2 remembers each pick per subset and character
     assert isinstance(measured, list)
     return tuple(measured)
+
+
+def _plain_lines(pdf: FPDF, width: float, text: str, subset: SubsetMap | None) -> list[str] | None:
+    """The lines a dry run of ``multi_cell`` gives for a plain text in a form font, from the same line
+    breaker, without setting each line as the dry run does (its output is thrown away); each character
+    of the lines is still looked up in the font's subset as setting it would (a character the compact
+    fonts lack is noted there, see :func:`form_document`). None when the text is not plain."""
+    if subset is None or pdf.text_shaping or width <= 0:
+        return None
+    fragments = pdf._preload_font_styles(pdf.normalize_text(text).replace("\r", ""), False)
+    margins = [pdf.c_margin, pdf.c_margin]
+    options = {"align": Align.J, "print_sh": False, "wrapmode": WrapMode.WORD}  # multi_cell's defaults
+    if not fragments or _break_key(fragments, width, margins, (), options) is None:
+        return None
+    breaker = _RememberedLineBreak(fragments, width, margins, **options)
+    lines = []
+    while (line := breaker.get_line()) is not None:
+        lines.append(line)
+    for line in lines:
+        for fragment in line.fragments:
+            for character in fragment.characters:
+                subset.pick(ord(character))
+    return pdf._join_text_lines(lines)
 
 
 _MEASURED_LIMIT = 20_000

@@ -746,7 +746,8 @@ def _month_hours(
     moments = db.list(
         ContactMoment,
         where=lambda moment: moment.status is ContactMomentStatus.HELD and months.in_month(moment.date, year, month),
-        dated_in=("date", year, month),  # only the dossiers with a date in the month are parsed
+        dated_in=("date", year, month),
+        employee_ids=db.dossiers_held_in(year, month),  # only the dossiers that held a moment in the month are read
     )
     out = []
     for organisation in organisations:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
 from poptui.store import Database
+from poptui.store.summaries import Summary
 
 if TYPE_CHECKING:
     from poptui.models import Trajectory
@@ -92,12 +93,12 @@ class TrajectorySummary:
 
 @dataclass(frozen=True)
 class _EmployeeCounts:
-    """What one employee's summary gives every trajectory of theirs."""
+    """What one employee's summary gives every trajectory of theirs: per trajectory [held, counted,
+    actions, generic, technical] (kept beside the dossier part: it is not parsed)."""
 
     employee: EmployeeFacts | None
     organisation: OrganisationFacts | None
-    moments: Mapping[str, Any]
-    pops: Mapping[str, Any]
+    counts: Mapping[str, Sequence[int]]
 
 
 def summarise(
@@ -119,9 +120,7 @@ def summarise(
         own = counts.get(trajectory.employee_id)
         if own is None:
             own = counts[trajectory.employee_id] = _counts(trajectory.employee_id, entries, organisations)
-        held, counted, _planned = own.moments.get(trajectory.id) or (0, 0, [])
-        pop = own.pops.get(trajectory.id)
-        actions, generic, technical = pop[3] if pop else (0, 0, 0)
+        held, counted, actions, generic, technical = own.counts.get(trajectory.id) or (0, 0, 0, 0, 0)
         out.append(
             TrajectorySummary(
                 trajectory=trajectory,
@@ -138,17 +137,13 @@ def summarise(
 
 
 def _counts(
-    employee_id: str, entries: Mapping[str, Mapping[str, Any]], organisations: Mapping[str, OrganisationFacts]
+    employee_id: str, entries: Mapping[str, Summary], organisations: Mapping[str, OrganisationFacts]
 ) -> _EmployeeCounts:
-    entry: Mapping[str, Any] = entries.get(employee_id) or {}
+    entry = entries.get(employee_id)
+    if entry is None:
+        return _EmployeeCounts(None, None, {})
     employee = employee_facts(employee_id, entry["employee"]) if entry.get("employee") else None
-    dossier = entry.get("dossier") or {}
-    return _EmployeeCounts(
-        employee,
-        organisations.get(employee.organisation_id) if employee else None,
-        dossier.get("moments") or {},
-        dossier.get("pops") or {},
-    )
+    return _EmployeeCounts(employee, organisations.get(employee.organisation_id) if employee else None, entry.counts)
 
 
 def _trajectories_of(employee_id: str, entry: Mapping[str, Any]) -> list[TrajectoryFacts]:

@@ -194,9 +194,6 @@ class Database:
         elif migrate and database._legacy_left():  # a migration killed after its switch point: finish it
             with contextlib.suppress(StoreError, OSError):  # read-only, or busy: the next open tries again
                 database.migrate()
-        if summaries.is_legacy(path):
-            with contextlib.suppress(StoreError, OSError), database._locked():
-                summaries.convert_legacy(path)
         return database
 
     def meta(self) -> dict[str, Any]:
@@ -396,6 +393,7 @@ class Database:
         employee_id: str | None = None,
         where: Callable[[R], bool] | None = None,
         dated_in: tuple[str, int, int] | None = None,
+        employee_ids: Iterable[str] | None = None,
         **equals: Any,
     ) -> list[R]:
         """All records of a type, optionally of one employee, filtered.
@@ -403,8 +401,14 @@ class Database:
         ``dated_in`` (field, year, month) says only records with that date field in the month are
         wanted (``where`` still decides): a file that cannot hold one is not parsed
         (:func:`~poptui.store.storage.may_hold_date_in`), so a month's records across every dossier
-        cost a look at each file's bytes, not a parse of each file."""
-        paths = self._files_of(record_type, employee_id or None)
+        cost a look at each file's bytes, not a parse of each file. ``employee_ids`` (dossier records
+        only): the records of those employees only, in that order."""
+        if employee_ids is None:
+            paths = self._files_of(record_type, employee_id or None)
+        elif record_type.scope == "dossier" and employee_id is None:
+            paths = [self._file_for(record_type, some_id) for some_id in employee_ids]
+        else:
+            raise ValueError("employee_ids is for the records of dossiers, without employee_id")
         if dated_in is not None:
             paths = [path for path in paths if may_hold_date_in(path, *dated_in)]
         if record_type.scope != "dossier" and employee_id is not None:
@@ -506,6 +510,20 @@ class Database:
     def refresh_summaries(self) -> dict[str, Summary]:
         """Bring the summaries in line with the data files, reading only what changed; every entry."""
         return summaries.refresh(self.path, self.dossier_ids(), read_tables, self._locked)
+
+    def dossiers_held_in(self, year: int, month: int) -> builtins.list[str]:
+        """The employees whose dossier holds a contact moment held in the month, from the summaries'
+        held months (brought in line with the files first): the month's package reads only those
+        dossiers, not every dossier with a date in the month. A dossier the summaries could not read
+        again (changed, and damaged) is listed too: reading it reports what is wrong."""
+        ids = self.dossier_ids()
+        entries = summaries.refresh(self.path, ids, read_tables, self._locked)
+        behind = summaries.stale(self.path, ids).dossiers
+        return [
+            employee_id
+            for employee_id in ids
+            if employee_id in behind or summaries.held_in(entries.get(employee_id), year, month)
+        ]
 
     # -- writing -----------------------------------------------------------------
 

@@ -20,7 +20,13 @@ documents, never models: a save must stay cheap):
 - ``dossier``: from ``dossiers/<id>.json``, with that file's identity (size, modification time):
   per trajectory the number of contact moments held and counted (not skipped) and the planned
   ones (id, number, date, start time); per trajectory its POP (id, status; a draft's actions
-  in full, a final POP's open actions that were not evaluated in a follow-up: id, what, deadline).
+  in full, a final POP's open actions that were not evaluated in a follow-up: id, what, deadline);
+  the months (``YYYY-MM``) in which a contact moment was held.
+
+Two facts of the dossier part are also kept beside its text, so a list over every employee need not
+parse it: per trajectory its counts (:func:`trajectory_counts`: what ``poptui list trajectories``
+shows), and the months with a held contact moment (the month's package reads only the dossiers
+that held one in its month).
 
 The rules (what is overdue, late or ready) are applied by the services with today's date;
 the summaries hold facts only.
@@ -45,9 +51,10 @@ Rules of the index:
 - **Derived, not data**: never in a backup, never a reason to refuse a database; a summary
   file that cannot be read is rebuilt.
 - **A save rewrites one small shard**, whatever the size of the organisation: 128 shards hold
-  about 230 KB each at 20,000 employees (16 shards of 1.8 MB cost a save 4 to 12 ms). Summaries
-  of the 16-shard format (format 5, ``NN.json``) are redistributed, not rebuilt, the first time
-  the store sees them under its lock (:func:`convert_legacy`): the rows are the same.
+  about 230 KB each at 20,000 employees (16 shards of 1.8 MB cost a save 4 to 12 ms).
+- **Another format is rebuilt once**: summaries of an earlier format (5: 16 shards named
+  ``NN.json``; 6: without the counts and held months beside the dossier text) are read as missing,
+  and the first read rebuilds them from the data files (a save meanwhile moves no head on).
 """
 
 from __future__ import annotations
@@ -69,11 +76,12 @@ from poptui.text import clean_line, clean_text, fold_key
 
 FOLDER = "summaries"
 HEAD = "head.json"
-FORMAT = 6
+FORMAT = 7
+"""6 had no counts and held months beside the dossier text: such summaries are rebuilt once, as any
+summary file of another format."""
 SHARDS = 128
-LEGACY_FORMAT = 5
 LEGACY_SHARDS = 16
-"""The format before the summaries had 128 shards: the same rows in 16 files named ``NN.json``."""
+"""Summaries of format 5 had 16 shards named ``NN.json``: a rebuild removes them."""
 SHARED = tuple(name for scope in layout.FOLDERS for name in layout.all_shard_names(scope))
 """The shared files the summaries come from: every shard of employees/ and trajectories/ (a missing shard
 is an empty one)."""
@@ -143,14 +151,17 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
     ``moments``: per trajectory [held, counted (not skipped), planned: [[id, number, date, start time]]];
     ``pops``: per trajectory [POP id, status, actions, [number of actions, generic, technical]]: a draft's
     actions as stored, a final POP's actions that are not done, have a deadline and were not evaluated
-    in a follow-up: [[id, what, deadline]].
+    in a follow-up: [[id, what, deadline]];
+    ``held_months``: the months (``YYYY-MM``, sorted) with a held contact moment.
     """
     moments: dict[str, list[Any]] = {}
+    held_months: set[str] = set()
     for doc in (tables.get("contact_moments") or {}).values():
         own = moments.setdefault(str(doc.get("trajectory_id")), [0, 0, []])
         status = doc.get("status")
         if status == ContactMomentStatus.HELD.value:
             own[0] += 1
+            held_months.add(_month_of(doc.get("date")))
         if status != ContactMomentStatus.SKIPPED.value:
             own[1] += 1
         if status == ContactMomentStatus.PLANNED.value:
@@ -176,15 +187,54 @@ def dossier_part(tables: Mapping[str, Mapping[str, Any]], identity: Identity | N
         kinds = [action.get("kind") for action in actions]
         counts = [len(actions), kinds.count(CompetenceKind.GENERIC.value), kinds.count(CompetenceKind.TECHNICAL.value)]
         pops[trajectory_id] = [doc.get("id"), doc.get("status"), kept, counts]
-    return {"file": list(identity) if identity else None, "moments": moments, "pops": pops}
+    return {
+        "file": list(identity) if identity else None,
+        "moments": moments,
+        "pops": pops,
+        "held_months": sorted(held_months),
+    }
+
+
+def _month_of(value: Any) -> str:
+    """The month (``YYYY-MM``) of a stored date; "" for anything else (a file changed outside poptui: the
+    month's package then reads that dossier whatever its month)."""
+    if isinstance(value, str) and len(value) >= 7 and value[4] == "-":
+        return value[:7]
+    return ""
+
+
+def trajectory_counts(dossier: Mapping[str, Any]) -> dict[str, list[int]]:
+    """Per trajectory of a dossier part: [held, counted (not skipped), actions, generic, technical]."""
+    moments = dossier.get("moments") or {}
+    pops = dossier.get("pops") or {}
+    out: dict[str, list[int]] = {}
+    for trajectory_id in {*moments, *pops}:
+        held, counted = (moments.get(trajectory_id) or (0, 0))[:2]
+        pop = pops.get(trajectory_id)
+        actions, generic, technical = pop[3] if pop else (0, 0, 0)
+        out[trajectory_id] = [int(held), int(counted), int(actions), int(generic), int(technical)]
+    return out
+
+
+def held_in(entry: Summary | None, year: int, month: int) -> bool:
+    """Does the summary say its dossier holds a contact moment held in the month? (A held moment whose
+    date is not stored as poptui writes it counts for every month.)"""
+    if entry is None:
+        return False
+    months = entry.held_months
+    return f"{year:04d}-{month:02d}" in months or "" in months
 
 
 # -- how an entry is stored ------------------------------------------------------------------------
 
 Row = list[Any]
 """An entry as stored: [coach ids, archived (None: no employee part), the employee and trajectories
-parts as JSON text ("" when neither), the dossier part as JSON text without its file ("" when none),
-the dossier file's identity]."""
+parts as JSON text ("" when neither), the dossier part as JSON text without its file and held months
+("" when none), the dossier file's identity, the dossier's counts per trajectory
+(:func:`trajectory_counts`; {} when none), the dossier's held months ([] when none)]."""
+
+_KEPT_BESIDE = ("file", "held_months")
+"""The dossier part's keys stored in their own column of a row, not in its text."""
 
 
 def _json_text(value: object) -> str:
@@ -200,8 +250,12 @@ def _row(entry: Entry) -> Row:
         sorted({str(part[0]) for part in trajectories.values() if part and part[0]}),
         None if employee is None else bool(employee.get("archived")),
         _json_text(people) if people else "",
-        _json_text({key: value for key, value in dossier.items() if key != "file"}) if dossier is not None else "",
+        _json_text({key: value for key, value in dossier.items() if key not in _KEPT_BESIDE})
+        if dossier is not None
+        else "",
         dossier.get("file") if dossier is not None else None,
+        trajectory_counts(dossier) if dossier is not None else {},
+        list(dossier.get("held_months") or []) if dossier is not None else [],
     ]
 
 
@@ -220,7 +274,13 @@ def _dossier(row: Row) -> Entry:
     dossier = loads(row[3])
     if not isinstance(dossier, dict):
         raise TypeError("a summary's dossier part is an object")
-    return dossier | {"file": row[4]}
+    return dossier | {"file": row[4], "held_months": _column(row, 6, list)}
+
+
+def _column(row: Row, index: int, kind: type) -> Any:
+    """A column of a row, or an empty one of its kind when it is missing or not of that kind (a damaged file)."""
+    value = row[index] if len(row) > index else None
+    return value if isinstance(value, kind) else kind()
 
 
 def _entry(row: Row | None) -> Entry:
@@ -257,6 +317,17 @@ class Summary(Mapping[str, Any]):
         parsed once per process while they stay the same), so a cache of what was built from an entry
         can tell that it still holds."""
         return self._row
+
+    @property
+    def counts(self) -> Mapping[str, list[int]]:
+        """Per trajectory of the dossier part: [held, counted, actions, generic, technical]
+        (:func:`trajectory_counts`), without parsing the dossier part (shared: do not modify)."""
+        return _column(self._row, 5, dict) if self._row else {}
+
+    @property
+    def held_months(self) -> list[str]:
+        """The months (``YYYY-MM``) with a held contact moment in the dossier, without parsing the dossier part."""
+        return list(_column(self._row, 6, list)) if self._row else []
 
     @property
     def archived(self) -> bool | None:
@@ -330,28 +401,6 @@ def _shard_path(root: Path, shard: int) -> Path:
 
 def _legacy_shard_path(root: Path, shard: int) -> Path:
     return root / FOLDER / f"{shard:02d}.json"
-
-
-def convert_legacy(root: Path) -> bool:
-    """Summaries of the 16-shard format: their rows redistributed over the 128 shards, the head kept
-    (call under the lock). True when there was something to convert. A failure leaves the old files:
-    the summaries are then rebuilt from the data files, as for any summary file that cannot be read."""
-    head = _read_json(root / FOLDER / HEAD)
-    if not isinstance(head, dict) or head.get("format") != LEGACY_FORMAT:
-        return False
-    rows: dict[str, Row] = {}
-    for shard in range(LEGACY_SHARDS):
-        found = _read_json(_legacy_shard_path(root, shard))
-        if not isinstance(found, dict):
-            return False
-        rows.update(found)
-    shared = head.get("shared")
-    _write_all(root, rows, shared if isinstance(shared, dict) else None)
-    if not isinstance(shared, dict):
-        (root / FOLDER / HEAD).unlink(missing_ok=True)
-    for shard in range(LEGACY_SHARDS):
-        _legacy_shard_path(root, shard).unlink(missing_ok=True)
-    return True
 
 
 _parsed: dict[str, tuple[tuple[int, int, int], Any]] = {}
@@ -542,8 +591,6 @@ def _write(root: Path, changes: Changes, head_was_current: bool, names: list[str
         return
     folder = root / FOLDER
     ensure_folder(folder)
-    if convert_legacy(root):
-        head_was_current = _head_matches_for(root, ())
     by_shard: dict[int, list[str]] = {}
     for employee_id in changes.employee_ids():
         by_shard.setdefault(shard_of(employee_id), []).append(employee_id)
@@ -649,9 +696,6 @@ def refresh(
     cannot be written (a read-only folder, another coach holding the lock), the entries are
     still returned, from memory.
     """
-    if is_legacy(root):
-        with contextlib.suppress(OSError, ValueError, StoreError), locked():
-            convert_legacy(root)
     rows, complete = _all_rows(root)
     found = _stale(root, dossier_ids, rows, complete)
     if not found:
@@ -721,7 +765,7 @@ def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int
 def _merged(rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool) -> dict[str, Row]:
     out: dict[str, Row] = {}
     for employee_id, row in rows.items():
-        kept = [[], None, "", row[3], row[4]] if replace_shared else row  # only the dossier part stays
+        kept = [[], None, "", *row[3:]] if replace_shared else row  # only the dossier part stays
         if kept[2] or kept[3]:
             out[employee_id] = kept
     for employee_id in changes.employee_ids():
@@ -775,14 +819,8 @@ def _write_all(root: Path, rows: Mapping[str, Row], shared: Mapping[str, Any] | 
     if head is not None:
         _put_in_place([(head[1], head[0])])
     if shared is not None:
-        for shard in range(LEGACY_SHARDS):  # of the 16-shard format, when it was rebuilt rather than converted
+        for shard in range(LEGACY_SHARDS):  # of the 16-shard format (5), which is rebuilt
             _legacy_shard_path(root, shard).unlink(missing_ok=True)
-
-
-def is_legacy(root: Path) -> bool:
-    """Are the summaries of the 16-shard format (:func:`convert_legacy`)?"""
-    head = _read_json(root / FOLDER / HEAD)
-    return isinstance(head, dict) and head.get("format") == LEGACY_FORMAT
 
 
 def _put_in_place(temps: list[tuple[Path, Path]], contents: list[Any] | None = None) -> None:

@@ -45,6 +45,7 @@ def _fresh_fonts() -> None:
     pdf_layout._font_template.cache_clear()
     pdf_layout._glyph_book.cache_clear()
     pdf_layout._measured.clear()
+    pdf_layout._broken.clear()
 
 
 @pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
@@ -259,3 +260,63 @@ def test_a_characters_width_is_exactly_fpdf2s() -> None:
                             assert ours == pdf_layout._fpdf2_character_width(fragment, char, False, initial), char
                             checked += 1
     assert checked > 10_000
+
+
+def _without_remembered_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fpdf2's own line breaker for every ``multi_cell``, and measuring by a dry run of it."""
+    import fpdf.fpdf
+
+    monkeypatch.setattr(fpdf.fpdf, "MultiLineBreak", pdf_layout._MultiLineBreak)
+    monkeypatch.setattr(pdf_layout, "_plain_lines", lambda *_args: None)
+    pdf_layout._measured.clear()
+
+
+@pytest.mark.parametrize("first_name", ["Inès Çécile Ŀő", "Пётр"], ids=["compact fonts", "full fonts"])
+def test_remembered_line_breaks_draw_the_same_document_as_fpdf2s_breaker(
+    first_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text's lines are broken once per process and remembered (measured, then drawn; and the same text
+    in the next document): the first document, one made from remembered lines, and one made by fpdf2's
+    breaker with a dry run to measure, draw the same page streams and embed the same fonts."""
+    import fpdf.fpdf
+
+    assert fpdf.fpdf.MultiLineBreak is pdf_layout._RememberedLineBreak
+    _fresh_fonts()
+    first = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    assert pdf_layout._broken
+    remembered = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    _without_remembered_lines(monkeypatch)
+    theirs = pop_pdf(pop_print(first_name=first_name, follow_up=True))
+    assert _page_streams(first) == _page_streams(remembered) == _page_streams(theirs)
+    assert _embedded(first) == _embedded(remembered) == _embedded(theirs)
+    assert f"{first_name} Van den Broeck" in pdf_text(remembered)
+
+
+def test_remembered_line_breaks_leave_every_other_text_to_fpdf2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Markdown, soft hyphens, character spacing, stretching and a core font: the same page as fpdf2's breaker
+    draws, made twice (the second time from what was remembered)."""
+    _fresh_fonts()
+    ours = _broken_lines(pdf_layout._FormLine, pdf_layout._character_width)
+    again = _broken_lines(pdf_layout._FormLine, pdf_layout._character_width)
+    _without_remembered_lines(monkeypatch)
+    assert ours == again == _broken_lines(pdf_layout._FormLine, pdf_layout._character_width)
+
+
+def test_measuring_a_plain_text_gives_the_lines_of_a_dry_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fpdf.enums import MethodReturnValue
+
+    pdf = pdf_layout.FormPdf("Titel", pdf_layout.FormContext(organisation="De Werkplaats vzw"))
+    texts = [
+        "",
+        " ",
+        "kort",
+        "Inès Çécile werkt als werkvloerbegeleider en wil leren plannen, " * 5,
+        "x" * 300,
+        "a\nb\n",
+    ]
+    for style, size in (("", 9), ("B", 11.5)):
+        pdf.set_font(pdf_layout.FONT, style, size)
+        for width in (20, 57.5, 174):
+            for text in texts:
+                dry = pdf.multi_cell(width, 5, text, dry_run=True, output=MethodReturnValue.LINES)
+                assert pdf_layout._measure(pdf, width, 5, text) == tuple(dry), (text, width)

@@ -211,53 +211,62 @@ def test_nothing_of_a_removed_employee_stays_in_the_summaries(db: Database) -> N
     assert db.summaries() == _rebuilt(db) == {}
 
 
-def _as_legacy(db: Database) -> dict[str, object]:
-    """Turn the summaries into the 16-shard format (format 5) of earlier versions; their rows by employee."""
+def _as_format(db: Database, old: int) -> None:
+    """Turn the summaries into an earlier format: 6 (rows without the counts and held months beside the
+    dossier text), or 5 (those rows in 16 shards named ``NN.json``)."""
     folder = db.path / summaries.FOLDER
-    rows: dict[str, object] = {}
+    rows: dict[str, list[object]] = {}
     for shard in range(summaries.SHARDS):
         path = summaries._shard_path(db.path, shard)
         if path.exists():  # an empty shard has no file
             rows.update(json.loads(path.read_bytes()))
-            path.unlink()
-    legacy: list[dict[str, object]] = [{} for _ in range(summaries.LEGACY_SHARDS)]
-    for employee_id, row in rows.items():
-        legacy[zlib.crc32(employee_id.encode()) % summaries.LEGACY_SHARDS][employee_id] = row
-    for shard, content in enumerate(legacy):
-        (folder / f"{shard:02d}.json").write_text(json.dumps(content))
+            if old == 5:
+                path.unlink()
+    rows = {employee_id: row[:5] for employee_id, row in rows.items()}
+    if old == 5:
+        legacy: list[dict[str, object]] = [{} for _ in range(summaries.LEGACY_SHARDS)]
+        for employee_id, row in rows.items():
+            legacy[zlib.crc32(employee_id.encode()) % summaries.LEGACY_SHARDS][employee_id] = row
+        for shard, content in enumerate(legacy):
+            (folder / f"{shard:02d}.json").write_text(json.dumps(content))
+    else:
+        for shard in range(summaries.SHARDS):
+            content = {key: row for key, row in rows.items() if summaries.shard_of(key) == shard}
+            if content:
+                summaries._shard_path(db.path, shard).write_text(json.dumps(content))
     head = json.loads((folder / summaries.HEAD).read_bytes())
-    head.pop("empty", None)
-    (folder / summaries.HEAD).write_text(json.dumps(head | {"format": summaries.LEGACY_FORMAT}))
-    return rows
+    if old == 5:
+        head.pop("empty", None)
+    (folder / summaries.HEAD).write_text(json.dumps(head | {"format": old}))
 
 
-def test_summaries_of_the_16_shard_format_are_redistributed_on_open_not_rebuilt(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.parametrize("old", [5, 6])
+def test_summaries_of_an_earlier_format_are_rebuilt_once_on_open(db: Database, old: int) -> None:
     write_demo(db, TODAY)
     before = {employee_id: dict(entry) for employee_id, entry in db.summaries().items()}
-    rows = _as_legacy(db)
-    assert db.summaries(build=False) is None  # the old format is not read as it is
-
-    def no_dossier_read(*_args: object) -> dict[str, object]:
-        raise AssertionError("a dossier was read: the summaries were rebuilt, not converted")
-
-    monkeypatch.setattr(summaries, "dossier_part", no_dossier_read)
+    _as_format(db, old)
+    assert db.summaries(build=False) is None  # an earlier format is not read as it is
     reopened = Database.open(db.path)
+    after = reopened.summaries()
+    assert {key: dict(value) for key, value in after.items()} == before
+    assert {key: (entry.counts, entry.held_months) for key, entry in after.items()} == {
+        key: (entry.counts, entry.held_months) for key, entry in _rebuilt(db).items()
+    }
     names = {path.name for path in (db.path / summaries.FOLDER).iterdir()}
     assert names - {summaries.HEAD} <= {f"{shard:03d}.json" for shard in range(summaries.SHARDS)}  # no old file
-    after = reopened.summaries(build=False)
-    assert after is not None and {key: dict(value) for key, value in after.items()} == before
-    assert len(rows) == len(before)
+    assert json.loads((db.path / summaries.FOLDER / summaries.HEAD).read_bytes())["format"] == summaries.FORMAT
+    assert reopened.summaries(build=False) is not None
 
 
-def test_a_save_converts_summaries_of_the_16_shard_format_it_finds(db: Database) -> None:
+@pytest.mark.parametrize("old", [5, 6])
+def test_a_save_on_summaries_of_an_earlier_format_leaves_them_to_be_rebuilt(db: Database, old: int) -> None:
     _organisation, employee = _organisation_and_employee(db)
     db.save(_trajectory(employee))
-    _as_legacy(db)
+    _as_format(db, old)
     db.save(db.get(Employee, employee.id).model_copy(update={"function": "Kok"}))  # not opened again: a running app
-    assert not (db.path / summaries.FOLDER / "00.json").exists()
+    assert db.summaries(build=False) is None  # the head was not moved on over rows of the earlier format
     assert db.summaries()[employee.id]["employee"]["function"] == "Kok"
+    assert not (db.path / summaries.FOLDER / "00.json").exists()
     assert db.summaries(build=False) is not None
 
 
@@ -294,3 +303,126 @@ def test_a_summary_parses_the_dossier_part_only_when_it_is_asked_for(db: Databas
     assert entry["dossier"]["moments"][trajectory.id][2][0][1] == 1  # the planned moment, number 1
     assert dict(entry) == summaries._entry(entry._row)
     assert entry.get("nothing") is None
+
+
+def _recount(db: Database) -> dict[str, tuple[dict[str, list[int]], list[str]]]:
+    """Per employee with a dossier, counted from the records themselves: per trajectory [held, counted
+    (not skipped), actions, generic, technical], and the months with a held contact moment."""
+    out: dict[str, tuple[dict[str, list[int]], list[str]]] = {}
+    for employee_id in db.dossier_ids():
+        counts: dict[str, list[int]] = {}
+        months: set[str] = set()
+        for moment in db.list(ContactMoment, employee_id=employee_id):
+            own = counts.setdefault(moment.trajectory_id, [0, 0, 0, 0, 0])
+            if moment.status is ContactMomentStatus.HELD:
+                own[0] += 1
+                months.add(f"{moment.date:%Y-%m}" if moment.date else "")
+            if moment.status is not ContactMomentStatus.SKIPPED:
+                own[1] += 1
+        for pop in db.list(PopDocument, employee_id=employee_id):
+            own = counts.setdefault(pop.trajectory_id, [0, 0, 0, 0, 0])
+            kinds = [action.kind for action in pop.actions]
+            own[2:] = [len(kinds), kinds.count(CompetenceKind.GENERIC), kinds.count(CompetenceKind.TECHNICAL)]
+        out[employee_id] = (counts, sorted(months))
+    return out
+
+
+def _kept(db: Database) -> dict[str, tuple[dict[str, list[int]], list[str]]]:
+    """The counts and held months the summaries keep beside the dossier part, per employee with a dossier."""
+    entries = db.refresh_summaries()
+    return {
+        employee_id: (dict(entries[employee_id].counts), entries[employee_id].held_months)
+        for employee_id in db.dossier_ids()
+    }
+
+
+def test_the_counts_and_held_months_equal_a_recount_after_every_kind_of_save(db: Database) -> None:
+    write_demo(db, TODAY)
+    assert _kept(db) == _recount(db)
+    _organisation, employee = _organisation_and_employee(db)
+    trajectory = db.save(_trajectory(employee))
+    first = db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=1, date=date(2026, 5, 4), phase=Phase.OPSTART
+        )
+    )
+    assert _kept(db) == _recount(db)
+    db.save(first.model_copy(update={"status": ContactMomentStatus.HELD}))
+    second = db.save(
+        ContactMoment(
+            employee_id=employee.id, trajectory_id=trajectory.id, number=2, date=date(2026, 6, 2), phase=Phase.OPSTART
+        )
+    )
+    db.save(second.model_copy(update={"status": ContactMomentStatus.SKIPPED}))
+    actions = [
+        PopAction(what="Cursus", kind=CompetenceKind.TECHNICAL),
+        PopAction(what="Inwerken", kind=CompetenceKind.GENERIC),
+        PopAction(what="Lezen"),
+    ]
+    pop = db.save(PopDocument(employee_id=employee.id, trajectory_id=trajectory.id, actions=actions))
+    kept = _kept(db)
+    assert kept == _recount(db)
+    assert kept[employee.id] == ({trajectory.id: [1, 1, 3, 1, 1]}, ["2026-05"])
+    db.save(db.get(PopDocument, pop.id, employee_id=employee.id).model_copy(update={"actions": actions[:1]}))
+    db.save(
+        db.get(ContactMoment, second.id, employee_id=employee.id).model_copy(
+            update={"status": ContactMomentStatus.HELD}
+        )
+    )
+    assert _kept(db)[employee.id] == ({trajectory.id: [2, 2, 1, 0, 1]}, ["2026-05", "2026-06"])
+    db.delete(db.get(ContactMoment, first.id, employee_id=employee.id))
+    assert _kept(db) == _recount(db)
+    assert _kept(db)[employee.id][1] == ["2026-06"]
+    with db.transaction() as transaction:  # erasure: the whole dossier goes
+        transaction.remove_dossier(employee.id)
+    assert employee.id not in db.refresh_summaries() or not db.refresh_summaries()[employee.id].counts
+    assert _kept(db) == _recount(db)
+    assert _kept(db) == {
+        key: (dict(entry.counts), entry.held_months) for key, entry in _rebuilt(db).items() if key in db.dossier_ids()
+    }
+
+
+def test_the_counts_and_held_months_follow_a_dossier_changed_without_poptui(db: Database) -> None:
+    write_demo(db, TODAY)
+    employee_id = next(key for key, value in _recount(db).items() if value[1])
+    dossier = db.path / "dossiers" / f"{employee_id}.json"
+    held = ContactMomentStatus.HELD.value
+    dossier.write_bytes(
+        dossier.read_bytes().replace(f'"{held}"'.encode(), f'"{ContactMomentStatus.PLANNED.value}"'.encode())
+    )
+    assert _kept(db) == _recount(db)
+    assert _kept(db)[employee_id][1] == []
+
+
+def test_the_month_reads_only_the_dossiers_that_held_a_moment_in_it(db: Database) -> None:
+    write_demo(db, TODAY)
+    recount = _recount(db)
+    for year, month in ((2026, 5), (2026, 6), (2025, 11), (2020, 1)):
+        wanted = [key for key, (_counts, months) in recount.items() if f"{year:04d}-{month:02d}" in months]
+        assert db.dossiers_held_in(year, month) == [key for key in db.dossier_ids() if key in wanted]
+    assert any(db.dossiers_held_in(year, month) for year, month in ((2026, 5), (2026, 6)))
+    some = db.dossier_ids()[0]
+    (db.path / "dossiers" / f"{some}.json").write_bytes(b"{damaged")  # cannot be summarised again: listed, so read
+    assert some in db.dossiers_held_in(2020, 1)
+
+
+def test_list_trajectories_does_not_parse_the_dossier_parts(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from poptui.services.trajectory_list import summarise
+
+    write_demo(db, TODAY)
+    db.refresh_summaries()
+
+    def not_parsed(*_args: object) -> dict[str, object]:
+        raise AssertionError("a dossier part was parsed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(summaries, "_dossier", not_parsed)
+        listed = summarise(db)
+    entries = db.refresh_summaries()
+    assert listed
+    for item in listed:
+        dossier = entries[item.trajectory.employee_id].get("dossier") or {}
+        held, counted, _planned = (dossier.get("moments") or {}).get(item.trajectory.id) or (0, 0, [])
+        pop = (dossier.get("pops") or {}).get(item.trajectory.id)
+        assert (item.contact_moments_held, item.contact_moments_planned) == (held, counted)
+        assert (item.actions, item.generic_actions, item.technical_actions) == tuple(pop[3] if pop else (0, 0, 0))
