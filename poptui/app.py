@@ -8,7 +8,7 @@ import os
 import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -21,8 +21,11 @@ from textual.theme import Theme
 
 import poptui.screens
 from poptui.i18n import _
-from poptui.models import Person
 from poptui.store import Database
+
+if TYPE_CHECKING:
+    from poptui.models import Person
+    from poptui.services.coach import Coach
 
 SCREENS_FOLDER = Path(poptui.screens.__file__).parent
 
@@ -93,7 +96,7 @@ class PopApp(App[None]):
     def __init__(
         self,
         database: Database,
-        coach: Person | None = None,
+        coach: Coach | None = None,
         *,
         ask_coach: bool = True,
         ascii: bool | None = None,
@@ -213,7 +216,7 @@ class PopApp(App[None]):
         if coach is not None:
             self.set_coach(coach)
 
-    def set_coach(self, coach: Person) -> None:
+    def set_coach(self, coach: Coach) -> None:
         self.coach = coach
         self._show_who()
         from poptui.screens.home import HomeScreen
@@ -224,12 +227,12 @@ class PopApp(App[None]):
 
     def use_database(self, database: Database, *, demo: bool = False) -> None:
         """Work on ``database`` from now on: the coach is looked up there again, the home screen follows."""
-        from poptui.services.coach import identify_coach
+        from poptui.services.coach import coach_at_start
 
         self.save_drafts()
         self.database = database
         self.demo = demo
-        self.coach = identify_coach(database)
+        self.coach = coach_at_start(database)
         self._show_who()
         from poptui.screens.home import HomeScreen
 

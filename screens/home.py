@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen, poptui_app
@@ -21,9 +21,11 @@ from poptui import clock
 from poptui.formatting import format_date, format_time, short_date
 from poptui.i18n import _, _n
 from poptui.labels import label
-from poptui.models import Person
 from poptui.services.attention import Attention, MomentFacts, attention_checked, attention_now
 from poptui.services.trajectories import ready_for_new_trajectory
+
+if TYPE_CHECKING:
+    from poptui.models import Person
 
 
 class HomeScreen(BaseScreen[None]):
@@ -72,6 +74,13 @@ class HomeScreen(BaseScreen[None]):
         self.refresh_data(check=True)
         if self.attention and not self._has_attention(self.attention):
             table.focus()
+        self.call_after_refresh(self._preload_models)  # after the first paint: see models.preload
+
+    @work(thread=True, group="home-preload")
+    def _preload_models(self) -> None:
+        from poptui import models
+
+        models.preload()
 
     def on_screen_resume(self) -> None:
         if self.returning:

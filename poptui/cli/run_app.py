@@ -146,8 +146,8 @@ def run_app(options: argparse.Namespace) -> int:
         raise CommandError(_("poptui heeft een terminal nodig om te starten."), EXIT_UNUSABLE)
     database = prepare_database(options)
     from poptui.app import PopApp
-    from poptui.services.coach import identify_coach
+    from poptui.services.coach import coach_at_start
 
-    app = PopApp(database, identify_coach(database))
+    app = PopApp(database, coach_at_start(database))
     app.run()
     return app.return_code or 0
