@@ -74,13 +74,6 @@ class HomeScreen(BaseScreen[None]):
         self.refresh_data(check=True)
         if self.attention and not self._has_attention(self.attention):
             table.focus()
-        self.call_after_refresh(self._preload_models)  # after the first paint: see models.preload
-
-    @work(thread=True, group="home-preload")
-    def _preload_models(self) -> None:
-        from poptui import models
-
-        models.preload()
 
     def on_screen_resume(self) -> None:
         if self.returning:

@@ -118,7 +118,7 @@ def test_screens_take_their_text_fields_from_poptui() -> None:
 
 
 APP_START = """
-import asyncio, sys
+import asyncio, gc, sys
 from pathlib import Path
 from poptui import models
 preloaded = []
@@ -129,7 +129,8 @@ from poptui.screens.home import HomeScreen
 from poptui.services.coach import coach_at_start
 
 database = open_checked(Path(sys.argv[1]))
-app = PopApp(database, coach_at_start(database, sys.argv[2]))
+gc.disable()  # as run_app does
+app = PopApp(database, coach_at_start(database, sys.argv[2]), collector_paused=True)
 
 async def start() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,6 +138,8 @@ async def start() -> None:
         assert isinstance(app.screen, HomeScreen), app.screen
         assert app.coach is not None
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert gc.isenabled() and gc.get_freeze_count() > 0, "the collector resumes after the first paint"
 
 asyncio.run(start())
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in {"pydantic", "pydantic_core", "fpdf", "openpyxl"}
@@ -149,7 +152,8 @@ def test_the_app_paints_its_first_screen_without_pydantic_or_a_model(demo_templa
     """The start (verify, the coach, the home screen with its check after the first paint) imports no
     pydantic and no model module: the stored data is read as stored (services/coach.py `coach_at_start`,
     the summaries), and screen and service modules on that path name records only under TYPE_CHECKING.
-    The models the next screens need are imported after the first paint (models.preload, in a thread)."""
+    The models the next screens need are imported after the first paint (models.preload, in a thread),
+    and then the garbage collector run_app paused for the start is resumed."""
     import shutil
     import subprocess
     import sys
