@@ -42,7 +42,9 @@ def propose_plan(variant: VariantId) -> list[PlannedMoment]:
             methods=list(moment.methods),
             collective_possible=moment.collective_possible,
             description=moment.description,
-            between_steps=[models.BetweenStep(kind=step.kind, description=step.description) for step in moment.between_steps],
+            between_steps=[
+                models.BetweenStep(kind=step.kind, description=step.description) for step in moment.between_steps
+            ],
         )
         for moment in template.contact_moments
     ]
