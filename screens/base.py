@@ -26,7 +26,7 @@ screens use function keys, Ctrl+S, Delete, Enter and Escape.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from poptui.screens.widgets.text_input import Input
 from textual import events, on
@@ -35,8 +35,10 @@ from textual.binding import ActiveBinding
 from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
-from poptui.models import Person
 from poptui.services import Database
+
+if TYPE_CHECKING:
+    from poptui.services.coach import Coach
 
 
 def steady_cursors(screen: Screen[Any]) -> None:
@@ -52,13 +54,13 @@ class PoptuiApp(Protocol):
 
     database: Database
     """The open database; pass it to the services."""
-    coach: Person | None
+    coach: Coach | None
     """The coach at the keyboard, when chosen."""
 
     @property
     def coach_id(self) -> str | None: ...
 
-    def set_coach(self, coach: Person) -> None:
+    def set_coach(self, coach: Coach) -> None:
         """Work as ``coach`` from now on (the home screen follows)."""
         ...
 
@@ -191,7 +193,7 @@ class BaseScreen(TypingRules, Screen[ScreenResultType]):
         return poptui_app(self.app).database
 
     @property
-    def coach(self) -> Person | None:
+    def coach(self) -> Coach | None:
         return poptui_app(self.app).coach
 
     @property
@@ -230,7 +232,7 @@ class BaseModal(TypingRules, ModalScreen[ScreenResultType]):
         return poptui_app(self.app).database
 
     @property
-    def coach(self) -> Person | None:
+    def coach(self) -> Coach | None:
         return poptui_app(self.app).coach
 
     @property

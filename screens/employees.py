@@ -21,6 +21,39 @@ from poptui.models import Employee
 from poptui.services import directory, organisations
 from poptui.services.employees import EmployeeRow, employee_rows
 
+Line = tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]
+"""An employee's row and its line in the table (id and cells)."""
+
+_last_lines: tuple[list[EmployeeRow], str, list[Line], int] | None = None
+
+
+def _table_lines(rows: list[EmployeeRow]) -> tuple[list[Line], int]:
+    """The table's lines of ``rows`` and how many are not archived. ``employee_rows`` returns the same
+    list while nothing changed, so the lines made for it last are kept for the next open of the list
+    (2,000 lines each time otherwise); the lines are never changed, only picked from."""
+    global _last_lines
+    archived = _(" (archief)")
+    if _last_lines is not None and _last_lines[0] is rows and _last_lines[1] == archived:
+        return _last_lines[2], _last_lines[3]
+    lines = [
+        (
+            row,
+            (
+                row.id,
+                (
+                    row.full_name + archived if row.archived else row.full_name,
+                    row.organisation,
+                    row.function,
+                    row.status,
+                ),
+            ),
+        )
+        for row in rows
+    ]
+    active = sum(1 for row in rows if not row.archived)
+    _last_lines = (rows, archived, lines, active)
+    return lines, active
+
 
 class EmployeesScreen(BaseScreen[None]):
     """Target-group employees, of one organisation or all. Type to filter (wherever the focus is:
@@ -45,7 +78,7 @@ class EmployeesScreen(BaseScreen[None]):
         super().__init__()
         self.organisation_id = organisation_id
         self._employees: list[EmployeeRow] = []
-        self._lines: list[tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]] = []
+        self._lines: list[Line] = []
         """Per employee its row of the table, made once per list read (a filter letter only picks)."""
         self._active = 0
         """How many employees are not archived."""
@@ -98,23 +131,7 @@ class EmployeesScreen(BaseScreen[None]):
         if rows is self._employees:
             return  # nothing changed while another screen was open
         self._employees = rows
-        archived = _(" (archief)")
-        self._lines = [
-            (
-                row,
-                (
-                    row.id,
-                    (
-                        row.full_name + archived if row.archived else row.full_name,
-                        row.organisation,
-                        row.function,
-                        row.status,
-                    ),
-                ),
-            )
-            for row in rows
-        ]
-        self._active = sum(1 for row in rows if not row.archived)
+        self._lines, self._active = _table_lines(rows)
         if self.organisation_id:
             name = organisations.organisation_name(self.database, self.organisation_id)
             self.title = _("Werknemers van {organisation}", organisation=name)
@@ -122,7 +139,7 @@ class EmployeesScreen(BaseScreen[None]):
             self.title = _("Werknemers")
         self.show_rows()
 
-    def _visible(self) -> list[tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]]:
+    def _visible(self) -> list[Line]:
         words = directory.query_words(self.filter_text)
         archived = self.show_archived
         if not words:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from poptui.screens import navigation
 from poptui.screens.base import BaseScreen, poptui_app
@@ -21,9 +21,11 @@ from poptui import clock
 from poptui.formatting import format_date, format_time, short_date
 from poptui.i18n import _, _n
 from poptui.labels import label
-from poptui.models import Person
 from poptui.services.attention import Attention, MomentFacts, attention_checked, attention_now
 from poptui.services.trajectories import ready_for_new_trajectory
+
+if TYPE_CHECKING:
+    from poptui.models import Person
 
 
 class HomeScreen(BaseScreen[None]):

@@ -4,12 +4,15 @@ so a screen never needs to know how another one is built (imports are lazy: fast
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
 from poptui.i18n import _
-from poptui.models import MethodKind, MethodRecordBase, SupervisorConsultation
+from poptui.models import MethodKind
+
+if TYPE_CHECKING:
+    from poptui.models import MethodRecordBase, SupervisorConsultation
 
 
 def _push(app: App, screen: Any, callback: Callable[[Any], None] | None = None) -> None:

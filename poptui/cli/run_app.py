@@ -13,6 +13,7 @@ damaged database is never copied into the backups.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -145,9 +146,13 @@ def run_app(options: argparse.Namespace) -> int:
             refuse_damaged(path, error, lambda _question: False)
         raise CommandError(_("poptui heeft een terminal nodig om te starten."), EXIT_UNUSABLE)
     database = prepare_database(options)
-    from poptui.app import PopApp
-    from poptui.services.coach import identify_coach
+    gc.disable()  # until the first paint: see PopApp._after_first_paint
+    try:
+        from poptui.app import PopApp
+        from poptui.services.coach import coach_at_start
 
-    app = PopApp(database, identify_coach(database))
-    app.run()
+        app = PopApp(database, coach_at_start(database), collector_paused=True)
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0

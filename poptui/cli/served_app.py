@@ -27,14 +27,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(_("Dit deel van poptui start alleen via 'poptui serve'."), 2)
     from poptui.app import PopApp
     from poptui.cli.run_app import open_checked
-    from poptui.services.coach import identify_coach
+    from poptui.services.coach import coach_at_start
     from poptui.store import StoreError
 
     try:
         database = open_checked(database_path(options))
     except (StoreError, CommandError) as error:
         return fail(str(error), 2)
-    PopApp(database, identify_coach(database)).run()
+    PopApp(database, coach_at_start(database)).run()
     return 0
 
 

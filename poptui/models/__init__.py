@@ -123,6 +123,25 @@ def _record_types() -> tuple[type[Record], ...]:
     )
 
 
+FIRST_SCREENS = (
+    "poptui.models.errors",
+    "poptui.models.organisation",
+    "poptui.models.employee",
+    "poptui.models.trajectory",
+    "poptui.models.pop",
+)
+"""The model modules of the screens a coach opens first from the home screen (an employee's page, a
+trajectory, a contact moment): the home screen itself shows none of them."""
+
+
+def preload() -> None:
+    """Import :data:`FIRST_SCREENS` (pydantic with them): the app calls this in a thread after the
+    first paint, so the start does not wait for them (about 0.2 s) and neither does the first screen
+    opened from the home screen. Importing is idempotent: a later call costs next to nothing."""
+    for module in FIRST_SCREENS:
+        importlib.import_module(module)
+
+
 def __getattr__(name: str) -> Any:
     if name == "RECORD_TYPES":
         value: Any = _record_types()

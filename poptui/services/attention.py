@@ -14,18 +14,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from poptui.models import (
-    ActionEvaluation,
-    CompetenceKind,
-    ContactMomentStatus,
-    PopAction,
-    PopDocument,
-    PopStatus,
-    Trajectory,
-    TrajectoryStatus,
-)
+from poptui.models import CompetenceKind, ContactMomentStatus, PopStatus, TrajectoryStatus
 from poptui.services.pop_rules import check_actions
 from poptui.services.summary_facts import (
     EmployeeFacts,
@@ -38,6 +29,9 @@ from poptui.services.summary_facts import (
 from poptui.services.trajectory_status import moment_overdue
 from poptui.store import Database
 from poptui.store.summaries import Summary
+
+if TYPE_CHECKING:
+    from poptui.models import ActionEvaluation, PopAction, PopDocument, Trajectory
 
 OPEN_STATUSES = (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED)
 

@@ -228,8 +228,12 @@ def _employee_rows(database: Database, organisation_id: str | None) -> list[Empl
     employees building one :class:`~poptui.services.summary_facts.TrajectoryFacts` per trajectory
     took two seconds, to show one status per employee). An entry whose stored summary is the one a
     row was built from (unchanged since, see :attr:`~poptui.store.summaries.Summary.stored`) keeps
-    that row, as long as the organisation names are the same."""
-    names = {organisation.id: organisation.name for organisation in database.list(Organisation)}
+    that row, as long as the organisation names are the same. The names are read as stored
+    (:func:`~poptui.services.trajectory_list.organisation_facts`): validating the organisations built
+    their model's schema on the first open of the list (about 50 ms)."""
+    from poptui.services.trajectory_list import organisation_facts
+
+    names = {organisation_id: facts.name for organisation_id, facts in organisation_facts(database).items()}
     before = _built.rows if names == _built.names else {}
     built: dict[str, tuple[object, EmployeeRow | None]] = {}
     rows = []

@@ -21,11 +21,10 @@ import stat
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from poptui import models  # the check's own record types load when it runs: the start's quick check needs none
+from poptui import models  # the check's record types load when it runs: the start's quick check needs none
 from poptui.i18n import _, _n
-from poptui.models import Employee, Organisation, Person, Record, StartupAnalysis, Trajectory
 from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError, layout
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
@@ -35,7 +34,10 @@ from poptui.store.schema import META_FILE
 from poptui.store.transaction import SAFE_ID
 from poptui.text import shorten
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    from poptui.models import Employee, Record
+
+R = TypeVar("R", bound="Record")
 
 
 @dataclass
@@ -209,6 +211,8 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
             return []
 
     head = _manifest_problems(database, report)
+
+    from poptui.models import Employee, Organisation, Person, StartupAnalysis, Trajectory
 
     organisations = {item.id for item in load(Organisation)}
     persons = {item.id: item for item in load(Person)}
@@ -528,7 +532,7 @@ def duplicate_warnings(database: Database, employees: list[Employee]) -> list[st
     if not found:
         return []
     try:
-        names = {item.id: item.name for item in database.list(Organisation)}
+        names = {item.id: item.name for item in database.list(models.Organisation)}
     except StoreError:
         names = {}
     warnings = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from poptui.i18n import _
-from poptui.models import Organisation
+from poptui.services.trajectory_list import ORGANISATIONS_TABLE
 from poptui.store import Database, DatabaseMissing, StoreError
 
 
@@ -25,8 +25,8 @@ class DemoRefused(StoreError):
 
 def is_first_run(database: Database) -> bool:
     """True while the database has no organisation yet (a new, empty database). Asked before the first
-    paint: read from the file as stored, no record built."""
-    return not database.has_records(Organisation)
+    paint: read from the file as stored, no record built (nor its model imported)."""
+    return not database.has_core_records(ORGANISATIONS_TABLE)
 
 
 def open_demo_database(folder: Path, real_database: Path) -> Database:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.models import CompetenceKind, PopDocument
+from poptui.models import CompetenceKind
+
+if TYPE_CHECKING:
+    from poptui.models import PopDocument
 
 
 class CheckedAction(Protocol):

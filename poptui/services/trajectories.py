@@ -6,21 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from poptui.models import (
-    BetweenStep,
-    ContactMoment,
-    Employee,
-    Level,
-    MethodKind,
-    Person,
-    Phase,
-    SupervisorConsultation,
-    Trajectory,
-    TrajectoryStatus,
-    VariantId,
-)
+from poptui import models
+from poptui.models import Level, MethodKind, Phase, TrajectoryStatus, VariantId
 from poptui.store import Database
+
+if TYPE_CHECKING:
+    from poptui.models import BetweenStep, ContactMoment, Employee, Person, SupervisorConsultation, Trajectory
 
 
 @dataclass
@@ -49,7 +42,9 @@ def propose_plan(variant: VariantId) -> list[PlannedMoment]:
             methods=list(moment.methods),
             collective_possible=moment.collective_possible,
             description=moment.description,
-            between_steps=[BetweenStep(kind=step.kind, description=step.description) for step in moment.between_steps],
+            between_steps=[
+                models.BetweenStep(kind=step.kind, description=step.description) for step in moment.between_steps
+            ],
         )
         for moment in template.contact_moments
     ]
@@ -75,7 +70,7 @@ def start_trajectory(
     previous_trajectory_id: str | None = None,
 ) -> tuple[Trajectory, list[ContactMoment]]:
     """Create the trajectory and its planned contact moments in one transaction."""
-    trajectory = Trajectory(
+    trajectory = models.Trajectory(
         employee_id=employee.id,
         coach_id=coach_id,
         variant=variant,
@@ -86,7 +81,7 @@ def start_trajectory(
         previous_trajectory_id=previous_trajectory_id,
     )
     moments = [
-        ContactMoment(
+        models.ContactMoment(
             employee_id=employee.id,
             trajectory_id=trajectory.id,
             number=moment.number,
@@ -110,7 +105,7 @@ def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Traject
     from poptui.services.attention import OPEN_STATUSES
 
     by_employee: dict[str, list[Trajectory]] = {}
-    for trajectory in database.list(Trajectory):
+    for trajectory in database.list(models.Trajectory):
         by_employee.setdefault(trajectory.employee_id, []).append(trajectory)
     ready = []
     for employee in directory.employees(database):
@@ -124,7 +119,7 @@ def ready_for_new_trajectory(database: Database) -> list[tuple[Employee, Traject
 
 def get_trajectory(database: Database, trajectory_id: str) -> Trajectory:
     """The trajectory; raises :class:`~poptui.services.NotFound`."""
-    return database.get(Trajectory, trajectory_id)
+    return database.get(models.Trajectory, trajectory_id)
 
 
 @dataclass(frozen=True)
@@ -156,13 +151,13 @@ def trajectory_view(database: Database, trajectory_id: str) -> TrajectoryView | 
     from poptui.services.consultations import consultations_of
     from poptui.services.contact_moments import moments_of
 
-    trajectory = database.find(Trajectory, trajectory_id)
+    trajectory = database.find(models.Trajectory, trajectory_id)
     if trajectory is None:
         return None
-    persons = {person.id: person for person in database.list(Person)}
+    persons = {person.id: person for person in database.list(models.Person)}
     return TrajectoryView(
         trajectory=trajectory,
-        employee=database.find(Employee, trajectory.employee_id),
+        employee=database.find(models.Employee, trajectory.employee_id),
         coach=persons.get(trajectory.coach_id or ""),
         moments=moments_of(database, trajectory),
         consultations=[

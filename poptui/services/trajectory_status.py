@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from pydantic import ValidationError
-
-from poptui import clock
+from poptui import clock, models
 from poptui.formatting import format_date
 from poptui.i18n import _
-from poptui.models import ContactMoment, ContactMomentStatus, Phase, Trajectory, TrajectoryStatus
-from poptui.models.errors import dutch_summary
+from poptui.models import ContactMomentStatus, Phase, TrajectoryStatus
 from poptui.store import Database, Transaction
+
+if TYPE_CHECKING:
+    from poptui.models import ContactMoment, Trajectory
 
 OPEN_STATUSES = (TrajectoryStatus.PLANNED, TrajectoryStatus.ACTIVE, TrajectoryStatus.PAUSED)
 PHASE_ORDER = (Phase.OPSTART, Phase.ANALYSE, Phase.PLANNING, Phase.UITVOEREN, Phase.EVALUEREN)
@@ -62,10 +62,12 @@ def is_open(trajectory: Trajectory) -> bool:
 
 
 def _update(trajectory: Trajectory, **changes: object) -> Trajectory:
+    from poptui.models.errors import dutch_summary
+
     try:
-        return Trajectory.model_validate({**trajectory.model_dump(), **changes})
-    except ValidationError as error:
-        raise StatusRefused(dutch_summary(error, Trajectory)) from error
+        return models.Trajectory.model_validate({**trajectory.model_dump(), **changes})
+    except models.ValidationError as error:
+        raise StatusRefused(dutch_summary(error, models.Trajectory)) from error
 
 
 def _save(database: Database | Transaction, trajectory: Trajectory) -> Trajectory:
@@ -133,7 +135,7 @@ def moment_overdue(moment: _Dated, trajectory: _WithStatus, today: date) -> bool
 def held_moments(database: Database, trajectory: Trajectory) -> list[ContactMoment]:
     return sorted(
         database.list(
-            ContactMoment,
+            models.ContactMoment,
             employee_id=trajectory.employee_id,
             where=lambda m: m.trajectory_id == trajectory.id and m.status is ContactMomentStatus.HELD,
         ),

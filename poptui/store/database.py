@@ -432,6 +432,11 @@ class Database:
         paint)."""
         return any(table_size(path, record_type.table) for path in self._files_of(record_type))
 
+    def has_core_records(self, table: str) -> bool:
+        """:meth:`has_records` of a core record type by the name of its table (its ``table``), for code
+        that names the records without loading their model (the start, before the first paint)."""
+        return bool(table_size(self.path / FILE_OF_SCOPE["core"], table))
+
     def stored_documents(self, record_type: type[Record]) -> builtins.list[Mapping[str, Any]] | None:
         """The documents of a core table exactly as stored, without building records: for the start, which
         reads a few fields of trusted data before the first paint (building a record builds its model

@@ -32,6 +32,33 @@ async def test_app_starts_on_the_demo_database(demo_db: Database) -> None:
         assert "Mohamed El Amrani" in names
 
 
+async def test_the_coach_read_at_the_start_is_shown_as_the_validated_one(demo_db: Database) -> None:
+    """run_app starts the app with the coach as stored (coach_at_start: a CoachView, no model)."""
+    from poptui.services.coach import CoachView, coach_at_start
+
+    coach = coach_at_start(demo_db, "an")
+    assert isinstance(coach, CoachView)
+    person = _coach(demo_db, "an")
+    app = PopApp(demo_db, coach)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.coach_id == person.id
+        assert app.sub_title == f"Coach: {person.full_name}"
+        greeting = str(app.screen.query_one("#greeting", Static).render())
+        assert greeting.startswith(f"Dag {person.first_name}.")
+
+
+async def test_the_app_leaves_the_garbage_collector_alone_unless_the_start_paused_it(demo_db: Database) -> None:
+    import gc
+
+    app = PopApp(demo_db, _coach(demo_db, "an"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 async def test_unknown_coach_chooses_from_the_list(demo_db: Database) -> None:
     from poptui.screens.coach_select import CoachSelectScreen
 

@@ -115,3 +115,71 @@ def test_screens_take_their_text_fields_from_poptui() -> None:
         and any(alias.name == "Input" for alias in node.names)
     ]
     assert offenders == []
+
+
+APP_START = """
+import asyncio, gc, sys
+from pathlib import Path
+from poptui import models
+preloaded = []
+models.preload = lambda: preloaded.append(True)  # the warm-up after the first paint, recorded instead
+from poptui.app import PopApp
+from poptui.cli.run_app import open_checked
+from poptui.screens.home import HomeScreen
+from poptui.services.coach import coach_at_start
+
+database = open_checked(Path(sys.argv[1]))
+gc.disable()  # as run_app does
+app = PopApp(database, coach_at_start(database, sys.argv[2]), collector_paused=True)
+
+async def start() -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), app.screen
+        assert app.coach is not None
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert gc.isenabled() and gc.get_freeze_count() > 0, "the collector resumes after the first paint"
+
+asyncio.run(start())
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in {"pydantic", "pydantic_core", "fpdf", "openpyxl"}
+                or name.startswith("poptui.models."))
+print(bool(preloaded), loaded)
+"""
+
+
+def test_the_app_paints_its_first_screen_without_pydantic_or_a_model(demo_template: Path, tmp_path: Path) -> None:
+    """The start (verify, the coach, the home screen with its check after the first paint) imports no
+    pydantic and no model module: the stored data is read as stored (services/coach.py `coach_at_start`,
+    the summaries), and screen and service modules on that path name records only under TYPE_CHECKING.
+    The models the next screens need are imported after the first paint (models.preload, in a thread),
+    and then the garbage collector run_app paused for the start is resumed."""
+    import shutil
+    import subprocess
+    import sys
+
+    from poptui.cli.run_app import open_checked
+    from poptui.services.coach import coaches
+
+    database = tmp_path / "demo"
+    shutil.copytree(demo_template, database)
+    login = next(person.login for person in coaches(open_checked(database)) if person.login)  # checked: a quick start
+    result = subprocess.run(
+        [sys.executable, "-c", APP_START, str(database), login], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "True ['poptui.models.enums']"
+
+
+def test_preload_imports_the_models_of_the_first_screens() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from poptui import models\n"
+        "models.preload()\n"
+        "print(sorted(set(models.FIRST_SCREENS) - set(sys.modules)), 'pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] True"

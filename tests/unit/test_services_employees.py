@@ -247,3 +247,18 @@ def test_the_list_after_a_save_builds_again_only_what_the_save_changed(
     assert {row.organisation for row in employee_rows(db)} == {"Nieuwe naam"}  # a new name: every row
     archived = set_archived(db, people[1].id, True)
     assert next(row for row in employee_rows(db) if row.id == archived.id).archived
+
+
+def test_the_list_names_organisations_as_stored_and_cleans_a_file_changed_outside_poptui(
+    db: Database, organisation: Organisation
+) -> None:
+    import json
+
+    save_employee(db, {"first_name": "An", "last_name": "Peeters", "organisation_id": organisation.id})
+    assert [row.organisation for row in employee_rows(db)] == [organisation.name]
+    core = db.path / "core.json"
+    data = json.loads(core.read_text())
+    data["organisations"][next(iter(data["organisations"]))]["name"] = "Atelier\x1b[31m\u200b"
+    core.write_text(json.dumps(data))
+    assert db.core_documents("organisations") is None  # not as poptui wrote it: read through the records
+    assert [row.organisation for row in employee_rows(db)] == ["Atelier"]

@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from poptui.models import Organisation, Person, Role
-from poptui.services.coach import choose_coach, coaches, identify_coach, stored_person
+from poptui.services.coach import (
+    PERSONS_TABLE,
+    CoachView,
+    choose_coach,
+    coach_at_start,
+    coaches,
+    identify_coach,
+    stored_person,
+)
 from poptui.services.onboarding import is_first_run
 from poptui.store import Database
 
@@ -147,3 +155,44 @@ def test_the_first_run_question_does_not_parse_core_json_again(db: Database, mon
     assert len(parsed) == 1
     db.save(Organisation(name="Atelier"))  # a new file: counted again
     assert not is_first_run(db)
+
+
+def test_the_persons_table_is_the_models() -> None:
+    assert PERSONS_TABLE == Person.table
+
+
+def test_the_coach_at_start_is_the_identified_coach_without_a_model(demo_db: Database) -> None:
+    with_login = [person for person in coaches(demo_db) if person.login]
+    assert with_login
+    for person in with_login:
+        found = coach_at_start(demo_db, person.login.upper())
+        assert isinstance(found, CoachView)
+        assert (found.id, found.first_name, found.last_name, found.full_name) == (
+            person.id,
+            person.first_name,
+            person.last_name,
+            person.full_name,
+        )
+        assert all(found.has_role(role) == person.has_role(role) for role in Role)
+    assert coach_at_start(demo_db, "niemand-met-deze-naam") is None
+    remembered = coaches(demo_db)[-1]
+    choose_coach(demo_db, remembered)
+    found = coach_at_start(demo_db, "niemand-met-deze-naam")
+    assert found is not None and found.id == remembered.id
+
+
+def test_the_coach_at_start_from_a_file_changed_outside_poptui_is_the_validated_person(db: Database) -> None:
+    coach = db.save(Person(first_name="An", last_name="Janssens", roles=[Role.COACH], login="an"))
+    core = db.path / "core.json"
+    data = json.loads(core.read_text())
+    data["persons"][next(iter(data["persons"]))]["last_name"] = "Janssens\x1b[31m"
+    core.write_text(json.dumps(data))
+    found = coach_at_start(db, "an")
+    assert isinstance(found, Person) and found.id == coach.id and found.last_name == "Janssens"
+
+
+def test_core_records_are_counted_by_their_table(db: Database) -> None:
+    assert not db.has_core_records(Organisation.table)
+    db.save(Organisation(name="Atelier"))
+    assert db.has_core_records(Organisation.table) and db.has_records(Organisation)
+    assert not db.has_core_records(Person.table)
