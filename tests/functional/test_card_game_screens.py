@@ -19,6 +19,7 @@ from poptui.screens.widgets.one_card import OneCardView
 from poptui.screens.widgets.text_prompt import TextPromptDialog
 from rich.console import Console
 from scenarios import TODAY, Flow, build_flow
+from screen_openers import settle
 
 from poptui.app import PopApp
 from poptui.models import MethodKind, MethodRecordBase, Sphere
@@ -94,19 +95,27 @@ async def test_moves_reorder_undo_and_resume_after_quitting(flow: Flow) -> None:
 async def test_the_round_done_message_comes_once_not_after_every_later_move(flow: Flow) -> None:
     kind = MethodKind.DROOMPAGINA
     app = PopApp(flow.database, flow.coach, ask_coach=False)
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message: str, *args: Any, **kwargs: Any) -> None:
+        shown.append(message)  # every message: a toast goes away after 5 s, and 44 keys can take longer
+        notify(message, *args, **kwargs)
+
+    app.notify = recording_notify  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(app, pilot, flow, kind)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("1", "1", *"2" * 44)
-        await pilot.pause()
+        await settle(pilot)
         assert _piles(flow, kind, "kiezen")[DRAW_PILE] == []
 
         def done_messages() -> int:
-            return sum("Alle kaarten liggen" in notice.message for notice in app._notifications)
+            return sum("Alle kaarten liggen" in message for message in shown)
 
         assert done_messages() == 1
         await pilot.press("up", "right", "space", "left", "space")  # reorder the two chosen pictures
-        await pilot.pause()
+        await settle(pilot)
         assert done_messages() == 1
 
 
