@@ -11,17 +11,22 @@ from __future__ import annotations
 import os
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from poptui.store import layout
 from poptui.store.errors import DatabaseDamaged, unreadable
 from poptui.store.files import loads
 from poptui.text import json_has_unclean_text
 
-_CACHE_FILES = 2 * 64 + 16
-"""Every shard of employees/ and trajectories/ (see poptui.store.layout) and a few dossiers."""
+_SHARD_FILES = len(layout.FOLDERS) * layout.SHARDS
+"""Every shard of employees/ and trajectories/ (see :mod:`poptui.store.layout`)."""
+_OTHER_FILES = 16
+"""A few dossiers (and core.json)."""
+_CACHE_FILES = _SHARD_FILES + _OTHER_FILES
 _parsed: OrderedDict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, Any]]]] = OrderedDict()
-_indexes: dict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, str]]]] = {}
+_indexes: OrderedDict[str, tuple[tuple[int, int, int, int], dict[str, dict[str, str]]]] = OrderedDict()
 """Per file (by identity): per table the document id of each record id, kept between transactions
 (shared: copied before a change)."""
 _clean: dict[str, tuple[tuple[int, int, int, int], bool]] = {}
@@ -38,11 +43,37 @@ def identity_of(path: Path) -> tuple[int, int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns)
 
 
+@lru_cache(maxsize=4096)
+def _is_shard_key(key: str) -> bool:
+    folder, name = os.path.split(key)
+    return layout.is_shard_name(f"{os.path.basename(folder)}/{name}")
+
+
+def _keep(cache: OrderedDict[str, Any], key: str, value: Any) -> None:
+    """Keep ``value`` as the most recently used entry of ``cache``, within the budgets of both kinds.
+
+    The shards and the other files (dossiers, core.json) have a budget each: a coach opening dossier
+    after dossier (or a list over every dossier) never pushes a shard out. A shard parsed again costs a
+    save a read and a parse that grow with the organisation (330 KB of trajectories at 20,000
+    employees); a dossier stays the size of one employee's history. The total is what one shared
+    budget allowed before, so the memory kept does not grow."""
+    cache[key] = value
+    cache.move_to_end(key)
+    if len(cache) <= _CACHE_FILES:
+        return
+    shards = [name for name in cache if _is_shard_key(name)]
+    others = len(cache) - len(shards)
+    while len(cache) > _CACHE_FILES:
+        if others > _OTHER_FILES or not shards:
+            oldest = next(name for name in cache if not _is_shard_key(name))
+            others -= 1
+        else:
+            oldest = shards.pop(0)
+        del cache[oldest]
+
+
 def _remember(path: Path, identity: tuple[int, int, int, int], data: dict[str, dict[str, Any]]) -> None:
-    _parsed[str(path)] = (identity, data)
-    _parsed.move_to_end(str(path))
-    while len(_parsed) > _CACHE_FILES:
-        _parsed.popitem(last=False)
+    _keep(_parsed, str(path), (identity, data))
 
 
 def remember_written(
@@ -57,9 +88,7 @@ def remember_written(
         _remember(path, identity, data)
         _clean[key] = (identity, clean)
         if indexes:
-            _indexes[key] = (identity, indexes)
-            while len(_indexes) > _CACHE_FILES:
-                del _indexes[next(iter(_indexes))]
+            _keep(_indexes, key, (identity, indexes))
     except OSError:
         _parsed.pop(key, None)
         _clean.pop(key, None)

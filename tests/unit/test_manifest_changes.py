@@ -117,3 +117,37 @@ def test_a_base_from_before_the_changes_file_is_folded_at_the_first_save(db: Dat
     db.save(_moment(employees[0], 1))
     assert json.loads(path.read_bytes()).get("id")
     assert _fresh(db).files == manifest.snapshot(db.path)
+
+
+def test_a_manifest_that_could_not_be_written_is_read_again_from_disk(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save hands the manifest it read over to the next one (no copy of every file's entry); when the
+    new one cannot be written, the next read answers with the files on disk, not the unwritten ones."""
+    employees = _employees(db, 2)
+    db.save(_moment(employees[0], 1))
+    on_disk = dict(_fresh(db).files)
+    assert db.manifest_differences() == []
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(manifest, "record", full_disk)
+    db.save(_moment(employees[1], 1))  # saved; only the manifest is behind
+    monkeypatch.undo()
+    found = manifest.read(db.path)
+    assert found is not None and found.files == on_disk
+    assert f"dossiers/{employees[1][0].id}.json" not in found.files
+    assert set(db.manifest_differences() or []) == {f"dossiers/{employees[1][0].id}.json", "audit.log"}
+    db.save(_moment(employees[1], 2))  # the next save brings it up to date
+    assert db.manifest_differences() == []
+    assert _fresh(db).files == manifest.snapshot(db.path)
+
+
+def test_the_manifest_after_many_saves_matches_the_files(db: Database) -> None:
+    employees = _employees(db, 4)
+    for number in range(1, 4):
+        for employee in employees:
+            db.save(_moment(employee, number))
+        assert manifest.read(db.path) == _fresh(db)  # the kept manifest is the one on disk
+    assert _fresh(db).files == manifest.snapshot(db.path)
