@@ -126,8 +126,8 @@ class VirtualTable(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
-        self._keys: list[str] = []
-        self._cells: list[Sequence[Cell]] = []
+        self._keys: Sequence[str] = []
+        self._cells: Sequence[Sequence[Cell]] = []
         self._index: dict[str, int] | None = None
         self._widths_for: tuple[int, list[int]] | None = None
         """The column widths for the last width asked (every line drawn asks)."""
@@ -140,8 +140,13 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[tuple[str, Sequence[Cell]]], *, keep: str | None = None) -> None:
         """Show ``rows`` (key, cells); the cursor goes to the row with key ``keep`` when it is there."""
-        self._keys = [key for key, _cells in rows]
-        self._cells = [cells for _key, cells in rows]
+        self.show_columns([key for key, _cells in rows], [cells for _key, cells in rows], keep=keep)
+
+    def show_columns(self, keys: Sequence[str], cells: Sequence[Sequence[Cell]], *, keep: str | None = None) -> None:
+        """:meth:`set_rows` with the keys and the cells in two sequences of the same length, shown as they are
+        (never changed here: a screen may keep them and show them again without copying them)."""
+        self._keys = keys
+        self._cells = cells
         self._index = None
         self._size_to_rows()
         target = self.get_row_index(keep) if keep is not None and keep in self.row_keys else 0
