@@ -55,8 +55,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-Listing = tuple[list[dict[str, object]], list[str], Callable[[], list[list[str]]]]
-"""The JSON objects, the table's headers, and its rows (made only for the table)."""
+Listing = tuple[Callable[[], list[dict[str, object]]], list[str], Callable[[], list[list[str]]]]
+"""The JSON objects (made only for --json), the table's headers, and its rows (made only for the table)."""
 
 
 def run_list(options: argparse.Namespace) -> int:
@@ -64,11 +64,13 @@ def run_list(options: argparse.Namespace) -> int:
     listing = {"organisations": _organisations, "employees": _employees, "trajectories": _trajectories}[options.kind]
     rows, headers, table = listing(database)
     if options.json:
-        say(json_text(rows))
-    elif not rows:
+        say(json_text(rows()))
+        return 0
+    lines = table()
+    if not lines:
         say(_("Nog niets om te tonen."))
     else:
-        say(_table(headers, table()))
+        say(_table(headers, lines))
     return 0
 
 
@@ -87,7 +89,11 @@ def _organisations(database: Database) -> Listing:
         for item in ordered
     ]
     headers = [_("Naam"), _("Soort"), _("Contactpersoon"), "id"]
-    return rows, headers, lambda: [[item.name, label(item.kind), item.contact_person, item.id] for item in ordered]
+    return (
+        lambda: rows,
+        headers,
+        lambda: [[item.name, label(item.kind), item.contact_person, item.id] for item in ordered],
+    )
 
 
 def _employees(database: Database) -> Listing:
@@ -116,7 +122,7 @@ def _employees(database: Database) -> Listing:
     ]
     headers = [_("Achternaam"), _("Voornaam"), _("Organisatie"), _("Functie"), "id"]
     return (
-        rows,
+        lambda: rows,
         headers,
         lambda: [
             [
@@ -132,13 +138,12 @@ def _employees(database: Database) -> Listing:
 
 
 def _trajectories(database: Database) -> Listing:
-    from poptui.services.trajectory_list import summarise  # imported by the command that runs, not by the parser
+    # imported by the command that runs, not by the parser
+    from poptui.services.trajectory_list import json_rows, summarise
 
-    summaries = summarise(database)  # from the store's summaries: by start date
-    rows = [summary.as_json() for summary in summaries]
     headers = [_("Werknemer"), _("Organisatie"), _("Variant"), _("Status"), _("Contact"), _("Acties"), "id"]
     return (
-        rows,
+        lambda: json_rows(database),  # the same objects as each summary's as_json, without the summaries
         headers,
         lambda: [
             [
@@ -150,6 +155,6 @@ def _trajectories(database: Database) -> Listing:
                 str(summary.actions),
                 summary.trajectory.id,
             ]
-            for summary in summaries
+            for summary in summarise(database)  # from the store's summaries: by start date
         ],
     )

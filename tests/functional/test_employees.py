@@ -245,3 +245,42 @@ async def test_a_long_list_pages_and_opens_the_highlighted_employee(db: Database
         await pilot.press("home")
         await pilot.pause()
         assert table.cursor_row == 0 and table.scroll_offset.y == 0
+
+
+async def test_the_list_opened_again_shows_what_is_stored_now(demo_db: Database) -> None:
+    """A list opened again while nothing changed shows the same lines (kept from the last open, shared,
+    never changed by a filter); once an employee is added or archived, it shows the change."""
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        first = _names(app.screen.query_one("#employees", VirtualTable))
+        assert len(first) == 12
+        await pilot.press(*"ines")
+        await pilot.pause()
+        assert _names(app.screen.query_one("#employees", VirtualTable)) == ["Inès Van den Broeck"]
+        await pilot.press("escape", "escape")  # empties the search box, then back home
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        table = app.screen.query_one("#employees", VirtualTable)
+        assert _names(table) == first
+        await pilot.press("f6")  # with the archived ones, and back: the same lines again
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert _names(table) == first
+        await pilot.press("escape")
+        await pilot.pause()
+        organisation = demo_db.list(Organisation)[0]
+        demo_db.save(Employee(first_name="Aaron", last_name="Aerts", organisation_id=organisation.id))
+        archived = _employee(demo_db, "Inès")
+        demo_db.save(archived.model_copy(update={"archived": True}))
+        await pilot.press("w")
+        await pilot.pause()
+        now = _names(app.screen.query_one("#employees", VirtualTable))
+        assert now[0] == "Aaron Aerts"
+        assert "Inès Van den Broeck" not in now and len(now) == 12
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Inès Van den Broeck (archief)" in _names(app.screen.query_one("#employees", VirtualTable))

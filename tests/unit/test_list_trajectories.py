@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -23,7 +25,7 @@ from poptui.models import (
     Trajectory,
     VariantId,
 )
-from poptui.services.trajectory_list import ORGANISATIONS_TABLE, organisation_facts
+from poptui.services.trajectory_list import ORGANISATIONS_TABLE, json_rows, organisation_facts, summarise
 from poptui.store import Database
 
 
@@ -136,3 +138,52 @@ def test_an_organisation_file_changed_outside_poptui_is_read_through_the_records
     assert organisation_facts(db)[organisation.id].name == "Atelier"  # cleaned, as every read of such a file is
     [row] = json.loads(_listed(db, capsys))
     assert row["organisation"] == "Atelier" and row["employee"] == "An Peeters"
+
+
+def test_the_json_rows_are_each_summarys_json(demo_db: Database) -> None:
+    """--json makes its objects straight from the summaries; the table's summaries say the same."""
+    rows = json_rows(demo_db)
+    assert len(rows) >= 10
+    assert rows == [summary.as_json() for summary in summarise(demo_db)]
+
+
+class _Damaged(Mapping[str, Any]):
+    """An employee's summary whose trajectories part is ``trajectories`` (as a damaged file might hold)."""
+
+    def __init__(self, entry: Any, trajectories: dict[str, Any]) -> None:
+        self._entry = entry
+        self._trajectories = trajectories
+        self.counts = entry.counts
+
+    def __getitem__(self, name: str) -> Any:
+        return self._trajectories if name == "trajectories" else self._entry[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entry)
+
+    def __len__(self) -> int:
+        return len(self._entry)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda part: [part[0], "no-such-variant", *part[2:]],
+        lambda part: [*part[:2], "no-such-status", *part[3:]],
+        lambda part: [*part[:3], "not a date", *part[4:]],
+        lambda part: [*part[:6], "no-such-level", part[7]],
+        lambda part: part[:5],
+        lambda part: 7,
+    ],
+)
+def test_an_employee_whose_summary_is_damaged_is_left_out_of_both_lists(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, damage: Any
+) -> None:
+    entries = dict(demo_db.refresh_summaries())
+    employee_id, entry = next((key, entry) for key, entry in entries.items() if entry.get("trajectories"))
+    damaged = {key: damage(list(part)) for key, part in entry["trajectories"].items()}
+    entries[employee_id] = _Damaged(entry, damaged)
+    monkeypatch.setattr(demo_db, "refresh_summaries", lambda: entries)
+    rows = json_rows(demo_db)
+    assert rows and all(row["employee_id"] != employee_id for row in rows)
+    assert rows == [summary.as_json() for summary in summarise(demo_db)]
