@@ -39,15 +39,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from types import SimpleNamespace
-from typing import Any, ParamSpec
+from typing import Any, Literal, ParamSpec
 
 from fontTools import subset as _subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import Align, CharVPos, MethodReturnValue, WrapMode, XPos, YPos
+from fpdf.enums import Align, CharVPos, MethodReturnValue, TextMode, WrapMode, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import CurrentLine, Fragment, TextLine
 from fpdf.line_break import MultiLineBreak as _MultiLineBreak
+from fpdf.util import FloatTolerance
 
 from poptui import clock
 from poptui.formatting import format_date
@@ -839,6 +840,164 @@ class FormPdf(FPDF):
         if not s:
             return 0
         return font.get_text_width(s, self.font_size_pt, None)[1] / self.k
+
+    def cell(
+        self,
+        w: float | None = None,
+        h: float | None = None,
+        text: str = "",
+        border: Literal[0, 1] | str = 0,
+        ln: Any = "DEPRECATED",
+        align: str | Align = Align.L,
+        fill: bool = False,
+        link: str | int | None = "",
+        center: bool = False,
+        markdown: bool = False,
+        new_x: str | XPos = XPos.RIGHT,
+        new_y: str | YPos = YPos.TOP,
+        **kwargs: Any,
+    ) -> bool:
+        """fpdf2's ``cell`` (a table cell, a label, a tick), for a plain text in a form font drawn with
+        fpdf2's operations in fpdf2's order without the text line fpdf2 builds first: fpdf2 splits the
+        text into fragments, each with a copy of the graphics state, and reads every setting back from
+        that copy for every line it draws (about a third of a POP PDF's time went to drawing cells).
+        The same content is written, the same glyphs are numbered in the font's subset in the same
+        order, the position moves the same way; anything else (markdown, shaping, fallback fonts,
+        the page-count alias, raised or lowered, stretched, spaced, underlined or struck-through
+        text, another text mode, links, centring, no page yet) is fpdf2's own ``cell``. As in fpdf2,
+        the text keeps the font, size and colour it had before a page break the cell makes."""
+        font = self.current_font
+        if (
+            kwargs
+            or markdown
+            or link
+            or center
+            or ln != "DEPRECATED"
+            or not self.page
+            or type(font) is not _FormTTFFont
+            or font.is_symbol
+            or self.text_shaping
+            or self._fallback_font_ids
+            or self.char_vpos != CharVPos.LINE
+            or self.font_stretching != 100
+            or self.char_spacing != 0
+            or self.underline
+            or self.strikethrough
+            or self.text_mode != TextMode.FILL
+            or self._record_text_quad_points
+            or not self.is_ttf_font
+            or (self.str_alias_nb_pages and self.str_alias_nb_pages in text)
+            or isinstance(w, str)
+            or isinstance(h, str)
+            or (w is None and not text)
+            or not (border in (0, 1) or isinstance(border, str))
+            or isinstance(border, bool)
+        ):
+            return super().cell(w, h, text, border, ln, align, fill, link, center, markdown, new_x, new_y, **kwargs)
+        new_x = XPos.coerce(new_x)
+        new_y = YPos.coerce(new_y)
+        align = Align.coerce(align)
+        if align not in (Align.L, Align.C, Align.R):
+            return super().cell(w, h, text, border, ln, align, fill, link, center, markdown, new_x, new_y)
+        # _render_styled_text_line from here, for one fragment (none for an empty text) of this font
+        line_height = self.font_size if h is None else h
+        h = line_height
+        if isinstance(border, str) and set(border).issuperset("LTRB"):
+            border = 1
+        margin = self.c_margin
+        k = self.k
+        style, size_pt, colour = self.font_style, self.font_size_pt, self.text_color  # the fragment's
+        text_width: float = 0
+        if text:
+            text_width += font.get_text_width(text, size_pt, None)[1] / k
+        if w is None:
+            w = text_width + margin + margin
+        elif w == 0:
+            w = self.w - self.r_margin - self.x
+        max_font_size: float = 0
+        if text and FloatTolerance.greater_than(self.font_size, max_font_size):
+            max_font_size = self.font_size
+        if h is None:
+            h = max_font_size
+        page_break = self._perform_page_break_if_need_be(h)
+        out: list[str] = []
+        left = (self.x - 0) * k
+        right = (self.x + w + 0) * k
+        top = (self.h - self.y + 0) * k
+        bottom = (self.h - (self.y + h) - 0) * k
+        if fill:
+            op = "B" if border == 1 else "f"
+            out.append(f"{left:.2f} {top:.2f} {right - left:.2f} {bottom - top:.2f} re {op}")
+        elif border == 1:
+            out.append(f"{left:.2f} {top:.2f} {right - left:.2f} {bottom - top:.2f} re S")
+        if isinstance(border, str):
+            if "L" in border:
+                out.append(f"{left:.2f} {top:.2f} m {left:.2f} {bottom:.2f} l S")
+            if "T" in border:
+                out.append(f"{left:.2f} {top:.2f} m {right:.2f} {top:.2f} l S")
+            if "R" in border:
+                out.append(f"{right:.2f} {top:.2f} m {right:.2f} {bottom:.2f} l S")
+            if "B" in border:
+                out.append(f"{left:.2f} {bottom:.2f} m {right:.2f} {bottom:.2f} l S")
+        start = self.x
+        drawn: float = 0
+        recoloured = False
+        current = (self.current_font, self.font_size_pt, self.font_style)
+        if text:
+            if align == Align.R:
+                dx = w - margin - text_width
+            elif align == Align.C:
+                dx = (w - text_width) / 2
+            else:
+                dx = margin
+            start += dx
+            out.append(f"BT {(self.x + dx) * k:.2f} {(self.h - self.y - 0.5 * h - 0.3 * max_font_size) * k:.2f} Td")
+            if colour != self.fill_color:
+                assert colour is not None
+                out.append(colour.serialize().lower())
+                recoloured = True
+            if not self.current_font_is_set_on_page:  # the first text on the page sets the page's font
+                self.current_font, self.font_size_pt, self.font_style = font, size_pt, style
+                current = (font, size_pt, style)
+                self._out(self._set_font_for_page(font, size_pt))
+            elif current != (font, size_pt, style):
+                current = (font, size_pt, style)
+                out.append(self._set_font_for_page(font, size_pt, wrap_in_text_object=False))
+            pick = font.subset.pick
+            mapped = ""
+            for char in text:
+                code = pick(ord(char))
+                if code:
+                    mapped += chr(code)
+            out.append(f"({font.escape_text(mapped)}) Tj")
+            drawn += font.get_text_width(text, size_pt, None)[1] / k + 0 * text.count(" ")
+            out.append("ET")
+        if out:
+            joined = " ".join(out)
+            changed = recoloured or current != (self.current_font, self.font_size_pt, self.font_style)
+            self._out(f"q {joined} Q" if changed else joined)
+        self._lasth = h or self.font_size
+        if new_x == XPos.RIGHT:
+            self.x += w
+        elif new_x == XPos.START:
+            self.x = start
+        elif new_x == XPos.END:
+            self.x = start + drawn
+        elif new_x == XPos.WCONT:
+            self.x = start + drawn - margin if drawn else start
+        elif new_x == XPos.CENTER:
+            self.x = start + drawn / 2.0
+        elif new_x == XPos.LMARGIN:
+            self.x = self.l_margin
+        elif new_x == XPos.RMARGIN:
+            self.x = self.w - self.r_margin
+        if new_y == YPos.NEXT:
+            self.y += h
+        if new_y == YPos.TMARGIN:
+            self.y = self.t_margin
+        if new_y == YPos.BMARGIN:
+            self.y = self.h - self.b_margin
+        return page_break
 
     # -- page furniture ------------------------------------------------------------
 

@@ -45,14 +45,6 @@ from pathlib import Path
 from poptui import clock
 from poptui.catalog import load_catalog
 from poptui.export import file_names, worksheets_pdf
-from poptui.export.excel import (
-    contact_rows,
-    hours_row,
-    training_row,
-    trainings_workbook,
-    trajectories_workbook,
-    trajectory_row,
-)
 from poptui.export.forms_pdf import (
     AttendancePrint,
     ConsentPrint,
@@ -103,7 +95,7 @@ from poptui.services.delivery import deliver_file, deliver_folder, export_failed
 from poptui.services.hours_summary import MonthHours, hours_by_month
 from poptui.store import Database
 from poptui.store.errors import os_reason
-from poptui.store.files import private_folder, write_private
+from poptui.store.files import private_folder, write_private, write_private_files
 
 __all__ = [
     "WORKSHEETS",
@@ -648,13 +640,25 @@ def month_package(
     month_hours: list[tuple[str, MonthHours]] = []
 
     def read_the_rest() -> None:
-        """What the overviews need, read while the helpers set the PDFs."""
+        """What the overviews need, read while the helpers set the PDFs (and openpyxl imported: not
+        before the helpers start, who never use it)."""
+        import poptui.export.excel  # noqa: F401
+
         for trajectory, employee in jobs:
             moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
             read[trajectory.id] = (_pop_of(db, trajectory), moments)
         month_hours.extend(_month_hours(db, organisations, employees.values(), hours_entries, year, month))
 
     documents = iter(_pops_and_consents(db, jobs, persons, today, progress, meanwhile=read_the_rest))
+    from poptui.export.excel import (
+        contact_rows,
+        hours_row,
+        training_row,
+        trainings_workbook,
+        trajectories_workbook,
+        trajectory_row,
+    )
+
     rows = []
     contacts = []
     for trajectory in completed:
@@ -783,8 +787,7 @@ def _write_package(
     zip_data = zip_bytes(name, files)
 
     def fill(building: Path) -> None:
-        for file_name, data in files.items():
-            write_private(building / file_name, data)
+        write_private_files(building, files)  # one sync for all: the folder is put in place only afterwards
 
     events: list[tuple[AuditAction, Record, list[str]]] = [(AuditAction.EXPORT, record, []) for record in audited]
     final = deliver_folder(db, root, name, fill, owner, lambda: events)

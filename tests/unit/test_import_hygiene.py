@@ -102,6 +102,17 @@ def test_list_and_check_load_no_interface_or_export_library(demo_template: Path,
         assert result.stdout.strip() == "[]", (arguments, result.stdout)
 
 
+def test_the_pdf_exports_load_no_openpyxl() -> None:
+    """openpyxl is imported where a workbook is made: not with the PDF exports, so the month's package
+    forks its PDF helpers without it (they never make a workbook)."""
+    import subprocess
+    import sys
+
+    script = "import sys\nimport poptui.services.forms\nprint('openpyxl' in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_screens_take_their_text_fields_from_poptui() -> None:
     """Every one-line field is poptui's Input (screens/widgets/text_input.py): typing in Textual's
     own lays out the whole screen on every key."""

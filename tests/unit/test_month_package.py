@@ -68,6 +68,41 @@ def test_month_package_of_the_demo_database(demo_db: Database, tmp_path: Path) -
     assert len(exports) == len([name for name in names if name.endswith(".pdf")])
 
 
+def test_the_package_files_are_made_durable_together(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder being built gets its files without an fsync each: one sync and one fsync of the folder
+    before it is put in place (the month's package writes two hundred files); each file is complete,
+    the owner's only, and no temporary file is left."""
+    import os
+
+    from poptui.store import files as store_files
+
+    synced: list[str] = []
+    real_fsync, real_sync = os.fsync, os.sync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(store_files.os, "sync", lambda: (synced.append("sync"), real_sync())[1])
+    monkeypatch.setattr(store_files, "BATCH_SYNC", True)
+    folder = tmp_path / "bouw"
+    folder.mkdir(mode=0o700)
+    contents = {f"{number:03d}_POP.pdf": bytes([number]) * (number + 1) for number in range(40)}
+    written = store_files.write_private_files(folder, contents)
+    assert synced == ["sync", "fsync"]
+    assert [path.name for path in written] == list(contents)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(contents)
+    for path in written:
+        assert path.read_bytes() == contents[path.name]
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    synced.clear()
+    year, month = _previous_month(TODAY)
+    result = month_package(demo_db, year, month, tmp_path / "out")
+    assert len(result.files) > 5
+    assert synced.count("sync") == 1
+    assert synced.count("fsync") < len(result.files)
+    assert not [path for path in result.folder.iterdir() if path.name.endswith(".tmp")]
+
+
 def test_running_the_month_twice_replaces_the_folder(demo_db: Database, tmp_path: Path) -> None:
     year, month = _previous_month(TODAY)
     first = month_package(demo_db, year, month, tmp_path)
