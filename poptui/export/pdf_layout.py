@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from types import SimpleNamespace
-from typing import Any, Literal, ParamSpec
+from typing import Any, Literal, ParamSpec, TypeGuard
 
 from fontTools import subset as _subset
 from fontTools.ttLib import TTFont
@@ -452,13 +452,7 @@ class _FormLine(CurrentLine):
             return 0
         last = fragments[-1]
         font = last.font
-        if (
-            type(font) is not _FormTTFFont
-            or font.is_symbol
-            or last.char_spacing != 0
-            or last.font_stretching != 100
-            or last.text_shaping_parameters
-        ):
+        if not _plain_form_text(font, last):
             return CurrentLine.width.fget(self)  # type: ignore[attr-defined]
         before = tuple((id(fragment), len(fragment.characters)) for fragment in fragments[:-1])
         if self._before is None or self._before[0] != before:
@@ -497,20 +491,25 @@ class _FormLine(CurrentLine):
 _fpdf2_character_width = Fragment.get_character_width
 
 
+def _plain_form_text(font: object, fragment: Fragment) -> TypeGuard[_FormTTFFont]:
+    """Is ``fragment`` plain text in a form font (no symbol font, character spacing, stretching or
+    shaping)? Only there do poptui's width, line-breaking and drawing shortcuts apply; anything
+    else goes to fpdf2's own code."""
+    return (
+        type(font) is _FormTTFFont
+        and not font.is_symbol
+        and fragment.char_spacing == 0
+        and fragment.font_stretching == 100
+        and not fragment.text_shaping_parameters
+    )
+
+
 def _character_width(self: Fragment, character: str, print_sh: bool = False, initial_cs: bool = True) -> float:
     """fpdf2's ``Fragment.get_character_width`` (asked for every character a line breaker meets), in a
     form font without character spacing, stretching or shaping computed straight from the font's
     width with fpdf2's operations in fpdf2's order (the same number to the bit); else fpdf2's own."""
     font = self.graphics_state.current_font
-    if (
-        type(font) is not _FormTTFFont
-        or font.is_symbol
-        or len(character) != 1
-        or character == "\u00ad"
-        or self.char_spacing != 0
-        or self.font_stretching != 100
-        or self.text_shaping_parameters
-    ):
+    if not _plain_form_text(font, self) or len(character) != 1 or character == "\u00ad":
         return _fpdf2_character_width(self, character, print_sh, initial_cs)
     size = self.font_size_pt
     if size > font.biggest_size_pt:
@@ -594,14 +593,7 @@ def _break_key(
     if type(fragment) is not Fragment:
         return None
     font = fragment.font
-    if (
-        type(font) is not _FormTTFFont
-        or font.is_symbol
-        or fragment.char_spacing != 0
-        or fragment.font_stretching != 100
-        or fragment.text_shaping_parameters
-        or fragment.char_vpos != CharVPos.LINE
-    ):
+    if not _plain_form_text(font, fragment) or fragment.char_vpos != CharVPos.LINE:
         return None
     options = dict(zip(("align", "print_sh", "wrapmode"), args, strict=False)) | kwargs
     return (
