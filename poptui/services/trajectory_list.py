@@ -70,27 +70,70 @@ class TrajectorySummary:
 
     def as_json(self) -> dict[str, object]:
         trajectory = self.trajectory
-        return {
-            "id": trajectory.id,
-            "employee_id": trajectory.employee_id,
-            "employee": self.employee_name,
-            "organisation_id": self.organisation.id if self.organisation else None,
-            "organisation": self.organisation_name,
-            "coach_id": trajectory.coach_id,
-            "variant": trajectory.variant.value,
-            "reflection": trajectory.reflection.value,
-            "intensity": trajectory.intensity.value,
-            "status": trajectory.status.value,
-            "start_date": trajectory.start_date.isoformat() if trajectory.start_date else None,
-            "completion_date": trajectory.completion_date.isoformat() if trajectory.completion_date else None,
-            "follow_up": trajectory.previous_trajectory_id is not None,
-            "previous_trajectory_id": trajectory.previous_trajectory_id,
-            "contact_moments_planned": self.contact_moments_planned,
-            "contact_moments_held": self.contact_moments_held,
-            "actions": self.actions,
-            "generic_actions": self.generic_actions,
-            "technical_actions": self.technical_actions,
-        }
+        return _json_object(
+            trajectory.id,
+            trajectory.employee_id,
+            self.employee_name,
+            self.organisation.id if self.organisation else None,
+            self.organisation_name,
+            trajectory.coach_id,
+            trajectory.variant.value,
+            trajectory.reflection.value,
+            trajectory.intensity.value,
+            trajectory.status.value,
+            trajectory.start_date,
+            trajectory.completion_date,
+            trajectory.previous_trajectory_id,
+            (
+                self.contact_moments_held,
+                self.contact_moments_planned,
+                self.actions,
+                self.generic_actions,
+                self.technical_actions,
+            ),
+        )
+
+
+def _json_object(
+    trajectory_id: str,
+    employee_id: str,
+    employee: str,
+    organisation_id: str | None,
+    organisation: str,
+    coach_id: str | None,
+    variant: object,
+    reflection: object,
+    intensity: object,
+    status: object,
+    start: date | None,
+    completion: date | None,
+    previous_id: str | None,
+    counts: Sequence[int],
+) -> dict[str, object]:
+    """One trajectory as ``list trajectories --json`` gives it; ``counts`` as the summaries keep them
+    (held, counted, actions, generic, technical)."""
+    held, counted, actions, generic, technical = counts
+    return {
+        "id": trajectory_id,
+        "employee_id": employee_id,
+        "employee": employee,
+        "organisation_id": organisation_id,
+        "organisation": organisation,
+        "coach_id": coach_id,
+        "variant": variant,
+        "reflection": reflection,
+        "intensity": intensity,
+        "status": status,
+        "start_date": start.isoformat() if start else None,
+        "completion_date": completion.isoformat() if completion else None,
+        "follow_up": previous_id is not None,
+        "previous_trajectory_id": previous_id,
+        "contact_moments_planned": int(counted),
+        "contact_moments_held": int(held),
+        "actions": int(actions),
+        "generic_actions": int(generic),
+        "technical_actions": int(technical),
+    }
 
 
 @dataclass(frozen=True)
@@ -197,28 +240,22 @@ def json_rows(database: Database) -> list[dict[str, object]]:
         organisation_id = own.organisation.id if own.organisation else None
         organisation = own.organisation.name if own.organisation else "?"
         for trajectory_id, coach_id, variant, status, start, completion, previous_id, reflection, intensity in values:
-            held, counted, actions, generic, technical = own.counts.get(trajectory_id) or (0, 0, 0, 0, 0)
-            row: dict[str, object] = {
-                "id": trajectory_id,
-                "employee_id": employee_id,
-                "employee": employee,
-                "organisation_id": organisation_id,
-                "organisation": organisation,
-                "coach_id": coach_id,
-                "variant": variant,
-                "reflection": reflection,
-                "intensity": intensity,
-                "status": status,
-                "start_date": start.isoformat() if start else None,
-                "completion_date": completion.isoformat() if completion else None,
-                "follow_up": previous_id is not None,
-                "previous_trajectory_id": previous_id,
-                "contact_moments_planned": int(counted),
-                "contact_moments_held": int(held),
-                "actions": int(actions),
-                "generic_actions": int(generic),
-                "technical_actions": int(technical),
-            }
+            row = _json_object(
+                trajectory_id,
+                employee_id,
+                employee,
+                organisation_id,
+                organisation,
+                coach_id,
+                variant,
+                reflection,
+                intensity,
+                status,
+                start,
+                completion,
+                previous_id,
+                own.counts.get(trajectory_id) or (0, 0, 0, 0, 0),
+            )
             keyed.append((start is None, start or date.min, trajectory_id, row))
     keyed.sort(key=lambda item: item[:3])
     return [item[3] for item in keyed]
