@@ -4,6 +4,20 @@ Split from :mod:`poptui.store.database` (the repository interface); the
 :class:`Transaction` reads each file it touches once, applies changes in
 memory, runs the store's save checks (:mod:`poptui.store.policy`) and at commit
 writes every temporary file, then the audit entries, then replaces the files.
+
+The order of a commit, and what may overlap:
+
+1. every changed file is written to a temporary file beside it;
+2. the temporary files are fsynced (in a thread, :class:`~poptui.store.files.Syncing`) *while*
+   the audit entries are appended and the audit log is fsynced: the two do not depend on each
+   other, and running them side by side saves one disk flush per save;
+3. only when **both** are durable is the first file renamed into place (and its folder fsynced):
+   nothing a save writes becomes visible before its new files and its audit entries are on disk.
+   When either fsync fails, nothing is renamed, the temporary files are removed and the audit
+   entries just appended are cut off again (:func:`poptui.store.audit.cut_back`): the save fails
+   with :class:`SaveFailed` and leaves the files as they were;
+4. then the manifest (:mod:`poptui.store.manifest`), the removal of emptied dossiers and the
+   summaries (:mod:`poptui.store.summaries`), in that order, as before.
 """
 
 from __future__ import annotations
@@ -22,7 +36,7 @@ from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction
 from poptui.store import audit, layout, policy, summaries, validated
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
-from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
+from poptui.store.files import Syncing, discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
 
 if TYPE_CHECKING:
@@ -282,7 +296,8 @@ class Transaction:
         self._dossiers_touched.add(employee_id)
 
     def commit(self) -> None:
-        """Write every changed file: all temporary files first, then the audit entries, then replace.
+        """Write every changed file: all temporary files first, then (fsynced side by side) the audit
+        entries, then replace (see the module's docstring for the order).
 
         A full disk or a read-only folder fails while writing the temporary
         files or the audit entries: then nothing is replaced and every file on
@@ -308,8 +323,8 @@ class Transaction:
                     if storage.path.exists():  # a shard emptied by an erasure has no file, like a new database's
                         removed.add(storage.path)
                 else:
-                    temps.append((write_temp(storage.path, dumps(storage.data)), storage.path))
-            appended = audit.append(root / audit.AUDIT_FILE, self._events)
+                    temps.append((write_temp(storage.path, dumps(storage.data), sync_later=True), storage.path))
+            appended = self._append_while_syncing([tmp for tmp, _path in temps])
         except OSError as error:
             discard_temps(tmp for tmp, _path in temps)
             raise SaveFailed(root, os_reason(error)) from error
@@ -344,6 +359,23 @@ class Transaction:
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
+
+    def _append_while_syncing(self, temps: builtins.list[Path]) -> audit.Appended | None:
+        """Append the audit entries while ``temps`` are fsynced; return only when both are durable.
+
+        Raises the first error: of the append (the log cuts itself back), else of an fsync of a
+        temporary file (then the entries just appended are cut off again)."""
+        path = self.database.path / audit.AUDIT_FILE
+        syncing = Syncing(temps)
+        try:
+            appended = audit.append(path, self._events)
+        finally:
+            failed = syncing.wait()
+        if failed is not None:
+            if appended is not None:
+                audit.cut_back(path, appended)
+            raise failed
+        return appended
 
     def _update_summaries(self, head_was_current: bool, shared: builtins.list[str]) -> None:
         dossier_folder = self.database.path / DOSSIERS
