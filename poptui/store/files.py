@@ -186,7 +186,7 @@ def write_streamed(path: Path, fill: Callable[[BinaryIO], None]) -> None:
 
 
 class Syncing:
-    """fsync files in another thread while the caller goes on (:meth:`wait` for the outcome).
+    """fsync files (and folders) in another thread while the caller goes on (:meth:`wait` for the outcome).
 
     A transaction fsyncs its temporary files while it appends (and fsyncs) the audit entries: two
     flushes that do not depend on each other run at the same time (``os.fsync`` lets go of the GIL).
@@ -194,17 +194,18 @@ class Syncing:
     the rest of a small save's bookkeeping.
     """
 
-    def __init__(self, paths: Iterable[Path]) -> None:
+    def __init__(self, paths: Iterable[Path] = (), folders: Iterable[Path] = ()) -> None:
         self._paths = list(paths)
+        self._folders = list(folders)
         self._error: BaseException | None = None
         self._done: threading.Lock | None = None
-        if self._paths:
+        if self._paths or self._folders:
             self._done = threading.Lock()
             self._done.acquire()
             _jobs().put(self)
 
     def run(self) -> None:
-        """In the syncing thread: fsync every file, keep the first error, and say it is done."""
+        """In the syncing thread: fsync every file and folder, keep the first error, and say it is done."""
         try:
             for path in self._paths:
                 fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only a writable handle
@@ -212,6 +213,8 @@ class Syncing:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
+            for folder in self._folders:
+                _fsync_folder(folder)
         except BaseException as error:  # handed to the waiting save, which fails with it
             self._error = error
         finally:

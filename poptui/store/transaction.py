@@ -16,8 +16,11 @@ The order of a commit, and what may overlap:
    When either fsync fails, nothing is renamed, the temporary files are removed and the audit
    entries just appended are cut off again (:func:`poptui.store.audit.cut_back`): the save fails
    with :class:`SaveFailed` and leaves the files as they were;
-4. then the manifest (:mod:`poptui.store.manifest`), the removal of emptied dossiers and the
-   summaries (:mod:`poptui.store.summaries`), in that order, as before.
+4. the last file's folder is fsynced (in that thread) while the summaries' new files are made
+   (:func:`poptui.store.summaries.prepare`: temporary files, not visible); only when it is durable
+   are the manifest (:mod:`poptui.store.manifest`) written, emptied dossiers removed and the
+   summaries' files put in place, in that order, as before. When that fsync fails the save fails
+   and the summaries' temporary files are removed.
 """
 
 from __future__ import annotations
@@ -329,15 +332,28 @@ class Transaction:
             discard_temps(tmp for tmp, _path in temps)
             raise SaveFailed(root, os_reason(error)) from error
         try:
+            folder_sync: Syncing | None = None
             for index, (tmp, path) in enumerate(temps):
+                last = index == len(temps) - 1
                 try:
-                    replace_with(tmp, path)
+                    replace_with(tmp, path, sync_folder=not last)
                 except OSError:
                     forget(path)
                     discard_temps(later for later, _path in temps[index + 1 :])
                     raise
+                if last:  # its folder is fsynced while the summaries' new files are made
+                    folder_sync = Syncing(folders=[path.parent])
                 storage = self._storages[path]
                 remember_written(path, storage.data, storage.clean, storage.indexes())
+            prepared: summaries.Prepared | None = None
+            try:
+                prepared = self._prepare_summaries(head_was_current, shared, removed)
+            finally:
+                failed = folder_sync.wait() if folder_sync is not None else None
+            if failed is not None:
+                summaries.discard(prepared)
+                forget(temps[-1][1])
+                raise failed
             if before is not None:
                 self.database.update_manifest(
                     before,
@@ -355,7 +371,7 @@ class Transaction:
             raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
-        self._update_summaries(head_was_current, shared)
+        summaries.put_in_place(prepared)
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
@@ -377,17 +393,23 @@ class Transaction:
             raise failed
         return appended
 
-    def _update_summaries(self, head_was_current: bool, shared: builtins.list[str]) -> None:
-        dossier_folder = self.database.path / DOSSIERS
+    def _prepare_summaries(
+        self, head_was_current: bool, shared: builtins.list[str], removed: set[Path]
+    ) -> summaries.Prepared | None:
+        """The summaries' new files (:func:`summaries.prepare`), once the data files are in place and
+        before the files of ``removed`` are removed (taken as gone already)."""
+        root = self.database.path
+        dossier_folder = root / DOSSIERS
         for employee_id in self._dossiers_touched:
             path = dossier_folder / f"{employee_id}.json"
             storage = self._storages.get(path)
-            seen = summaries.identity(path)
+            seen = None if path in removed else summaries.identity(path)
             if storage is None or seen is None:
                 self._summary.dossiers[employee_id] = None
             else:
                 self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
-        summaries.update(self.database.path, self._summary, head_was_current, shared)
+        gone = [name for name in shared if root / name in removed]
+        return summaries.prepare(root, self._summary, head_was_current, shared, gone)
 
 
 def _owner(base_type: type[Record], record: Record) -> str | None:
