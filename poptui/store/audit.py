@@ -189,6 +189,20 @@ def append_prepared(path: Path, entries: PreparedEntries, events: list[AuditEven
     return Appended(size, size_after, hashes[0][0], hashes)
 
 
+def cut_back(path: Path, appended: Appended) -> None:
+    """Take the entries of ``appended`` off the end of the log again (under the lock): the save they
+    describe failed after they were written. Best effort: entries left behind describe a save that
+    did not happen, but the chain stays whole and the manifest's head is still inside the log."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        try:
+            if os.fstat(fd).st_size == appended.size_after:
+                os.ftruncate(fd, appended.size_before)
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def count_lines(path: Path, start: int, end: int) -> int:
     """The number of entries between byte ``start`` and ``end`` (lines left by an interrupted save)."""
     if end <= start:

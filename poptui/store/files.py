@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -129,12 +131,14 @@ BATCH_SYNC = sys.platform.startswith("linux")
 is fsynced."""
 
 
-def write_temp(path: Path, data: bytes, *, private: bool = False, fsync: bool = True) -> Path:
+def write_temp(path: Path, data: bytes, *, private: bool = False, fsync: bool = True, sync_later: bool = False) -> Path:
     """Write ``data`` to a new temporary file beside ``path``, fsynced; removed again on failure.
 
     ``private`` files (exports) are the owner's only, also when the database is group-shared.
     ``fsync=False`` (only with :data:`BATCH_SYNC`) leaves the fsync to one :func:`sync_batch`
-    for many files, which must run before any of them is put in place.
+    for many files, which must run before any of them is put in place. ``sync_later`` (any
+    platform) leaves it to the caller, who fsyncs the file with :class:`Syncing` before putting
+    it in place.
     """
     mode = PRIVATE.file if private else _permissions.file
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
@@ -149,7 +153,7 @@ def write_temp(path: Path, data: bytes, *, private: bool = False, fsync: bool = 
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            if fsync or not BATCH_SYNC:
+            if not sync_later and (fsync or not BATCH_SYNC):
                 os.fsync(fd)
         finally:
             os.close(fd)
@@ -179,6 +183,82 @@ def write_streamed(path: Path, fill: Callable[[BinaryIO], None]) -> None:
             tmp.unlink()
         raise
     replace_with(tmp, path)
+
+
+class Syncing:
+    """fsync files (and folders) in another thread while the caller goes on (:meth:`wait` for the outcome).
+
+    A transaction fsyncs its temporary files while it appends (and fsyncs) the audit entries: two
+    flushes that do not depend on each other run at the same time (``os.fsync`` lets go of the GIL).
+    One thread per process does it (:func:`_jobs`): starting a thread per save cost more CPU than
+    the rest of a small save's bookkeeping.
+    """
+
+    def __init__(self, paths: Iterable[Path] = (), folders: Iterable[Path] = ()) -> None:
+        self._paths = list(paths)
+        self._folders = list(folders)
+        self._error: BaseException | None = None
+        self._done: threading.Lock | None = None
+        if self._paths or self._folders:
+            self._done = threading.Lock()
+            self._done.acquire()
+            _jobs().put(self)
+
+    def run(self) -> None:
+        """In the syncing thread: fsync every file and folder, keep the first error, and say it is done."""
+        try:
+            for path in self._paths:
+                fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only a writable handle
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            for folder in self._folders:
+                _fsync_folder(folder)
+        except BaseException as error:  # handed to the waiting save, which fails with it
+            self._error = error
+        finally:
+            assert self._done is not None
+            self._done.release()
+
+    def wait(self) -> BaseException | None:
+        """Wait until every file is fsynced; the error that stopped it (None: all are durable)."""
+        if self._done is not None:
+            self._done.acquire()
+            self._done = None
+        return self._error
+
+
+_syncer: tuple[int, queue.SimpleQueue[Syncing]] | None = None
+_syncer_lock = threading.Lock()
+
+
+def _jobs() -> queue.SimpleQueue[Syncing]:
+    """The queue of this process's syncing thread, started on first use, and again in a forked child
+    (a fork copies the queue but not the thread that empties it)."""
+    global _syncer
+    with _syncer_lock:
+        if _syncer is None or _syncer[0] != os.getpid():
+            jobs: queue.SimpleQueue[Syncing] = queue.SimpleQueue()
+            threading.Thread(target=_sync_forever, args=(jobs,), name="poptui-fsync", daemon=True).start()
+            _syncer = (os.getpid(), jobs)
+        return _syncer[1]
+
+
+def _sync_forever(jobs: queue.SimpleQueue[Syncing]) -> None:
+    while True:
+        jobs.get().run()
+
+
+def _forget_syncer() -> None:
+    """In a forked child: the parent's syncing thread is not there, and its lock may have been held."""
+    global _syncer, _syncer_lock
+    _syncer = None
+    _syncer_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_syncer)
 
 
 def sync_batch() -> None:

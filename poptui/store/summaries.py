@@ -582,13 +582,46 @@ def update(root: Path, changes: Changes, head_was_current: bool, names: Iterable
     """After a save replaced its files (under the lock): write the changed entries and, when the head
     matched the shared files ``names`` the save wrote before it, move it on for those files as they are
     now. A failure is ignored: summaries that are behind are found by :func:`stale` and rebuilt."""
+    put_in_place(prepare(root, changes, head_was_current, names))
+
+
+@dataclass
+class Prepared:
+    """The new summary files of a save, written to temporary files but not yet in place (:func:`prepare`)."""
+
+    temps: list[tuple[Path, Path]]
+    contents: list[Any]
+
+
+def prepare(
+    root: Path, changes: Changes, head_was_current: bool, names: Iterable[str] = (), gone: Iterable[str] = ()
+) -> Prepared | None:
+    """:func:`update` up to the renames: the temporary files of the changed summary files, made while the
+    save's last folder fsync runs (the data files are in place; ``gone``: the shared files of ``names``
+    the save removes next, as if removed already). None when there is nothing to write or writing failed
+    (ignored, as in :func:`update`). Then :func:`put_in_place`, or :func:`discard` when the save fails."""
     with contextlib.suppress(OSError):
-        _write(root, changes, head_was_current, list(names))
+        return _write(root, changes, head_was_current, list(names), frozenset(gone))
+    return None
 
 
-def _write(root: Path, changes: Changes, head_was_current: bool, names: list[str]) -> None:
+def put_in_place(prepared: Prepared | None) -> None:
+    """Put the files of :func:`prepare` in place (a failure is ignored: the summaries are then behind)."""
+    if prepared is not None:
+        with contextlib.suppress(OSError):
+            _put_in_place(prepared.temps, prepared.contents)
+
+
+def discard(prepared: Prepared | None) -> None:
+    if prepared is not None:
+        discard_temps(tmp for tmp, _path in prepared.temps)
+
+
+def _write(
+    root: Path, changes: Changes, head_was_current: bool, names: list[str], gone: frozenset[str] = frozenset()
+) -> Prepared | None:
     if not changes:
-        return
+        return None
     folder = root / FOLDER
     ensure_folder(folder)
     by_shard: dict[int, list[str]] = {}
@@ -614,7 +647,9 @@ def _write(root: Path, changes: Changes, head_was_current: bool, names: list[str
             temps.append((write_temp(path, dumps(rows), fsync=False), path))
             contents.append(rows)
         current = read_head(root) or {}
-        shared = dict(current.get("shared") or {}) | {name: _as_list(identity(root / name)) for name in names}
+        shared = dict(current.get("shared") or {}) | {
+            name: None if name in gone else _as_list(identity(root / name)) for name in names
+        }
         if head_was_current and current.get("shared") != shared:  # a dossier save keeps it
             path = folder / HEAD
             head = current | {"format": FORMAT, "shared": shared}  # the empty shards listed stay: a file wins
@@ -623,7 +658,7 @@ def _write(root: Path, changes: Changes, head_was_current: bool, names: list[str
     except OSError:
         discard_temps(tmp for tmp, _path in temps)
         raise
-    _put_in_place(temps, contents)
+    return Prepared(temps, contents)
 
 
 # -- checking and rebuilding -----------------------------------------------------------------------

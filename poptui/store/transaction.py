@@ -4,6 +4,23 @@ Split from :mod:`poptui.store.database` (the repository interface); the
 :class:`Transaction` reads each file it touches once, applies changes in
 memory, runs the store's save checks (:mod:`poptui.store.policy`) and at commit
 writes every temporary file, then the audit entries, then replaces the files.
+
+The order of a commit, and what may overlap:
+
+1. every changed file is written to a temporary file beside it;
+2. the temporary files are fsynced (in a thread, :class:`~poptui.store.files.Syncing`) *while*
+   the audit entries are appended and the audit log is fsynced: the two do not depend on each
+   other, and running them side by side saves one disk flush per save;
+3. only when **both** are durable is the first file renamed into place (and its folder fsynced):
+   nothing a save writes becomes visible before its new files and its audit entries are on disk.
+   When either fsync fails, nothing is renamed, the temporary files are removed and the audit
+   entries just appended are cut off again (:func:`poptui.store.audit.cut_back`): the save fails
+   with :class:`SaveFailed` and leaves the files as they were;
+4. the last file's folder is fsynced (in that thread) while the summaries' new files are made
+   (:func:`poptui.store.summaries.prepare`: temporary files, not visible); only when it is durable
+   are the manifest (:mod:`poptui.store.manifest`) written, emptied dossiers removed and the
+   summaries' files put in place, in that order, as before. When that fsync fails the save fails
+   and the summaries' temporary files are removed.
 """
 
 from __future__ import annotations
@@ -22,7 +39,7 @@ from poptui.formatting import format_date, format_time
 from poptui.models import AuditAction
 from poptui.store import audit, layout, policy, summaries, validated
 from poptui.store.errors import NotFound, SaveFailed, StoreError, VersionConflict, os_reason
-from poptui.store.files import discard_temps, dumps, ensure_folder, replace_with, write_temp
+from poptui.store.files import Syncing, discard_temps, dumps, ensure_folder, replace_with, write_temp
 from poptui.store.storage import TransactionStorage, forget, remember_written
 
 if TYPE_CHECKING:
@@ -282,7 +299,8 @@ class Transaction:
         self._dossiers_touched.add(employee_id)
 
     def commit(self) -> None:
-        """Write every changed file: all temporary files first, then the audit entries, then replace.
+        """Write every changed file: all temporary files first, then (fsynced side by side) the audit
+        entries, then replace (see the module's docstring for the order).
 
         A full disk or a read-only folder fails while writing the temporary
         files or the audit entries: then nothing is replaced and every file on
@@ -308,21 +326,34 @@ class Transaction:
                     if storage.path.exists():  # a shard emptied by an erasure has no file, like a new database's
                         removed.add(storage.path)
                 else:
-                    temps.append((write_temp(storage.path, dumps(storage.data)), storage.path))
-            appended = audit.append(root / audit.AUDIT_FILE, self._events)
+                    temps.append((write_temp(storage.path, dumps(storage.data), sync_later=True), storage.path))
+            appended = self._append_while_syncing([tmp for tmp, _path in temps])
         except OSError as error:
             discard_temps(tmp for tmp, _path in temps)
             raise SaveFailed(root, os_reason(error)) from error
         try:
+            folder_sync: Syncing | None = None
             for index, (tmp, path) in enumerate(temps):
+                last = index == len(temps) - 1
                 try:
-                    replace_with(tmp, path)
+                    replace_with(tmp, path, sync_folder=not last)
                 except OSError:
                     forget(path)
                     discard_temps(later for later, _path in temps[index + 1 :])
                     raise
+                if last:  # its folder is fsynced while the summaries' new files are made
+                    folder_sync = Syncing(folders=[path.parent])
                 storage = self._storages[path]
                 remember_written(path, storage.data, storage.clean, storage.indexes())
+            prepared: summaries.Prepared | None = None
+            try:
+                prepared = self._prepare_summaries(head_was_current, shared, removed)
+            finally:
+                failed = folder_sync.wait() if folder_sync is not None else None
+            if failed is not None:
+                summaries.discard(prepared)
+                forget(temps[-1][1])
+                raise failed
             if before is not None:
                 self.database.update_manifest(
                     before,
@@ -340,22 +371,45 @@ class Transaction:
             raise SaveFailed(root, os_reason(error)) from error
         for storage in self._storages.values():
             storage.dirty = False
-        self._update_summaries(head_was_current, shared)
+        summaries.put_in_place(prepared)
         expected = _expected_versions.get()
         if expected is not None:
             expected.update({key: value for key, value in self._versions.items() if key in expected})
 
-    def _update_summaries(self, head_was_current: bool, shared: builtins.list[str]) -> None:
-        dossier_folder = self.database.path / DOSSIERS
+    def _append_while_syncing(self, temps: builtins.list[Path]) -> audit.Appended | None:
+        """Append the audit entries while ``temps`` are fsynced; return only when both are durable.
+
+        Raises the first error: of the append (the log cuts itself back), else of an fsync of a
+        temporary file (then the entries just appended are cut off again)."""
+        path = self.database.path / audit.AUDIT_FILE
+        syncing = Syncing(temps)
+        try:
+            appended = audit.append(path, self._events)
+        finally:
+            failed = syncing.wait()
+        if failed is not None:
+            if appended is not None:
+                audit.cut_back(path, appended)
+            raise failed
+        return appended
+
+    def _prepare_summaries(
+        self, head_was_current: bool, shared: builtins.list[str], removed: set[Path]
+    ) -> summaries.Prepared | None:
+        """The summaries' new files (:func:`summaries.prepare`), once the data files are in place and
+        before the files of ``removed`` are removed (taken as gone already)."""
+        root = self.database.path
+        dossier_folder = root / DOSSIERS
         for employee_id in self._dossiers_touched:
             path = dossier_folder / f"{employee_id}.json"
             storage = self._storages.get(path)
-            seen = summaries.identity(path)
+            seen = None if path in removed else summaries.identity(path)
             if storage is None or seen is None:
                 self._summary.dossiers[employee_id] = None
             else:
                 self._summary.dossiers[employee_id] = summaries.dossier_part(storage.data, seen)
-        summaries.update(self.database.path, self._summary, head_was_current, shared)
+        gone = [name for name in shared if root / name in removed]
+        return summaries.prepare(root, self._summary, head_was_current, shared, gone)
 
 
 def _owner(base_type: type[Record], record: Record) -> str | None:
