@@ -165,7 +165,29 @@ class Workspace:
                     shutil.copy2(Path(folder) / file, target / relative / file)
                 else:
                     os.link(Path(folder) / file, target / relative / file)
+        self._current_summaries(target)
         return target
+
+    def _current_summaries(self, database: Path) -> None:
+        """Summaries of another format (a database cached by another poptui) are rebuilt in the copy now,
+        so no measured start or command rebuilds them (a rebuild reads every dossier). The cached
+        database keeps its own: helpers on other versions share it."""
+        from poptui.store import summaries
+
+        try:
+            head = json.loads((database / summaries.FOLDER / summaries.HEAD).read_bytes())
+        except (OSError, ValueError):
+            return
+        if not isinstance(head, dict) or head.get("format") == summaries.FORMAT:
+            return
+        self.log(f"rebuilding the summaries of {database.name} (format {head.get('format')} to {summaries.FORMAT})")
+        subprocess.run(
+            [*poptui_command(), "list", "trajectories", "--json", "--db", str(database)],
+            env=self.env(),
+            check=True,
+            capture_output=True,
+            timeout=4 * 3600,
+        )
 
     # -- cleaning up -------------------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ import contextlib
 import copy
 import getpass
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -401,8 +402,11 @@ class Database:
         ``dated_in`` (field, year, month) says only records with that date field in the month are
         wanted (``where`` still decides): a file that cannot hold one is not parsed
         (:func:`~poptui.store.storage.may_hold_date_in`), so a month's records across every dossier
-        cost a look at each file's bytes, not a parse of each file. ``employee_ids`` (dossier records
-        only): the records of those employees only, in that order."""
+        cost a look at each file's bytes, not a parse of each file; and in a file that is parsed, a
+        record whose field is null or an ISO date of another month is left out before it is built
+        (the month's hours read years of contact moments to keep a month's: 12,500 records built for
+        about 300 at 2,000 employees). A field of any other form is built and left to ``where``.
+        ``employee_ids`` (dossier records only): the records of those employees only, in that order."""
         if employee_ids is None:
             paths = self._files_of(record_type, employee_id or None)
         elif record_type.scope == "dossier" and employee_id is None:
@@ -420,6 +424,8 @@ class Database:
             clean = is_clean(path)
             for doc in documents:
                 if any(doc.get(key) != value for key, value in wanted):
+                    continue
+                if dated_in is not None and not _may_be_dated_in(doc.get(dated_in[0]), dated_in[1], dated_in[2]):
                     continue
                 record = self._load(record_type, doc, path, clean)
                 if where is None or where(record):
@@ -712,6 +718,19 @@ def _undo_create(path: Path, *, made_folder: bool, made_dossiers: bool) -> None:
     if made_folder:
         with contextlib.suppress(OSError):
             path.rmdir()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _may_be_dated_in(value: object, year: int, month: int) -> bool:
+    """Can a stored date field ``value`` be a date in the month? Not when it is null or an ISO date of
+    another month (how poptui stores a date); anything else is built and decided by the record's model."""
+    if value is None:
+        return False
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value.startswith(f"{year:04d}-{month:02d}-")
+    return True
 
 
 def _plain(value: Any) -> Any:

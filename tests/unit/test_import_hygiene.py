@@ -129,7 +129,7 @@ def test_screens_take_their_text_fields_from_poptui() -> None:
 
 
 APP_START = """
-import asyncio, gc, sys
+import asyncio, gc, sys, weakref
 from pathlib import Path
 from poptui import models
 preloaded = []
@@ -141,6 +141,14 @@ from poptui.services.coach import coach_at_start
 
 database = open_checked(Path(sys.argv[1]))
 gc.disable()  # as run_app does
+
+class Cycle:
+    pass
+
+left = Cycle()
+left.itself = left  # garbage the start leaves behind: only the collector frees it
+gone = weakref.ref(left)
+del left
 app = PopApp(database, coach_at_start(database, sys.argv[2]), collector_paused=True)
 
 async def start() -> None:
@@ -151,6 +159,7 @@ async def start() -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert gc.isenabled() and gc.get_freeze_count() > 0, "the collector resumes after the first paint"
+        assert gone() is None, "the start's garbage is collected before what the start made is frozen"
 
 asyncio.run(start())
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in {"pydantic", "pydantic_core", "fpdf", "openpyxl"}
@@ -164,7 +173,8 @@ def test_the_app_paints_its_first_screen_without_pydantic_or_a_model(demo_templa
     pydantic and no model module: the stored data is read as stored (services/coach.py `coach_at_start`,
     the summaries), and screen and service modules on that path name records only under TYPE_CHECKING.
     The models the next screens need are imported after the first paint (models.preload, in a thread),
-    and then the garbage collector run_app paused for the start is resumed."""
+    and then the garbage collector run_app paused for the start is resumed, after one collection of
+    what the start left behind (never frozen with the rest)."""
     import shutil
     import subprocess
     import sys

@@ -65,3 +65,44 @@ def test_a_file_kept_parsed_is_read(tmp_path: Path) -> None:
     path.write_text('{"contact_moments": {"1": {"id": "a", "date": "2025-10-31"}}}', encoding="utf-8")
     storage.read_tables(path)
     assert storage.may_hold_date_in(path, "date", 2025, 11) is True
+
+
+def test_in_a_file_that_is_read_only_the_months_records_are_built(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parsed dossier's records of other months (an ISO date, or none) are left out before they are built."""
+    every = demo_db.list(ContactMoment)
+    moment = next(moment for moment in every if moment.date is not None)
+    assert moment.date is not None
+    year, month = moment.date.year, moment.date.month
+    built: list[str] = []
+    load = Database._load
+
+    def counting(self: Database, record_type: type, doc: dict, path: Path, clean: bool = False) -> object:
+        built.append(doc["id"])
+        return load(self, record_type, doc, path, clean)
+
+    monkeypatch.setattr(Database, "_load", counting)
+    found = demo_db.list(
+        ContactMoment, where=lambda item: months.in_month(item.date, year, month), dated_in=("date", year, month)
+    )
+    assert moment.id in {item.id for item in found}
+    assert sorted(built) == sorted(item.id for item in every if months.in_month(item.date, year, month))
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("2025-11-03", True),
+        ("2025-10-31", False),
+        (None, False),
+        ("2025-11-03T10:00:00", True),  # not as poptui writes a date: the model decides
+        (" 2025-10-31", True),
+        (1762128000, True),
+        ("20251103", True),
+    ],
+)
+def test_a_record_is_built_unless_its_stored_date_rules_the_month_out(value: object, kept: bool) -> None:
+    from poptui.store.database import _may_be_dated_in
+
+    assert _may_be_dated_in(value, 2025, 11) is kept

@@ -212,8 +212,8 @@ def test_nothing_of_a_removed_employee_stays_in_the_summaries(db: Database) -> N
 
 
 def _as_format(db: Database, old: int) -> None:
-    """Turn the summaries into an earlier format: 6 (rows without the counts and held months beside the
-    dossier text), or 5 (those rows in 16 shards named ``NN.json``)."""
+    """Turn the summaries into an earlier format: 7 (the counts and held months beside the dossier text as
+    JSON values, not text), 6 (rows without them), or 5 (those rows in 16 shards named ``NN.json``)."""
     folder = db.path / summaries.FOLDER
     rows: dict[str, list[object]] = {}
     for shard in range(summaries.SHARDS):
@@ -222,7 +222,16 @@ def _as_format(db: Database, old: int) -> None:
             rows.update(json.loads(path.read_bytes()))
             if old == 5:
                 path.unlink()
-    rows = {employee_id: row[:5] for employee_id, row in rows.items()}
+    if old == 7:
+        rows = {
+            employee_id: [
+                *row[:5],
+                *(json.loads(text) if text else empty for text, empty in zip(row[5:], ({}, []), strict=True)),
+            ]
+            for employee_id, row in rows.items()
+        }
+    else:
+        rows = {employee_id: row[:5] for employee_id, row in rows.items()}
     if old == 5:
         legacy: list[dict[str, object]] = [{} for _ in range(summaries.LEGACY_SHARDS)]
         for employee_id, row in rows.items():
@@ -240,7 +249,7 @@ def _as_format(db: Database, old: int) -> None:
     (folder / summaries.HEAD).write_text(json.dumps(head | {"format": old}))
 
 
-@pytest.mark.parametrize("old", [5, 6])
+@pytest.mark.parametrize("old", [5, 6, 7])
 def test_summaries_of_an_earlier_format_are_rebuilt_once_on_open(db: Database, old: int) -> None:
     write_demo(db, TODAY)
     before = {employee_id: dict(entry) for employee_id, entry in db.summaries().items()}
@@ -258,7 +267,7 @@ def test_summaries_of_an_earlier_format_are_rebuilt_once_on_open(db: Database, o
     assert reopened.summaries(build=False) is not None
 
 
-@pytest.mark.parametrize("old", [5, 6])
+@pytest.mark.parametrize("old", [5, 6, 7])
 def test_a_save_on_summaries_of_an_earlier_format_leaves_them_to_be_rebuilt(db: Database, old: int) -> None:
     _organisation, employee = _organisation_and_employee(db)
     db.save(_trajectory(employee))
@@ -426,3 +435,23 @@ def test_list_trajectories_does_not_parse_the_dossier_parts(db: Database, monkey
         pop = (dossier.get("pops") or {}).get(item.trajectory.id)
         assert (item.contact_moments_held, item.contact_moments_planned) == (held, counted)
         assert (item.actions, item.generic_actions, item.technical_actions) == tuple(pop[3] if pop else (0, 0, 0))
+
+
+def test_every_part_of_a_stored_row_is_text_parsed_only_when_asked_for(db: Database) -> None:
+    """Every row is held in memory from the start: the counts and held months are kept as JSON text (as
+    parsed lists and objects they took 2 MB at 2,000 employees), and read back as the values they hold."""
+    write_demo(db, TODAY)
+    rows: dict[str, list[object]] = {}
+    for shard in range(summaries.SHARDS):
+        path = summaries._shard_path(db.path, shard)
+        if path.exists():
+            rows.update(json.loads(path.read_bytes()))
+    with_dossier = {employee_id: row for employee_id, row in rows.items() if row[3]}
+    assert with_dossier
+    assert all(isinstance(row[5], str) and isinstance(row[6], str) for row in with_dossier.values())
+    entries = db.summaries()
+    for employee_id, row in with_dossier.items():
+        assert entries[employee_id].counts == json.loads(str(row[5]))
+        assert entries[employee_id].held_months == json.loads(str(row[6]))
+    assert any(entries[employee_id].counts for employee_id in with_dossier)
+    assert any(entries[employee_id].held_months for employee_id in with_dossier)
