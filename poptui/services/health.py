@@ -403,7 +403,16 @@ class _DossierCheck:
 def _check_dossier(
     database: Database, employee_id: str, trajectories: Collection[str], trajectories_unreadable: bool
 ) -> _DossierCheck:
-    """Validate every record of one dossier (raises :class:`AccessDenied` when it may not be read)."""
+    """Validate every record of one dossier (raises :class:`AccessDenied` when it may not be read).
+
+    A dossier is first validated as one file (:meth:`Database.valid_dossier`, once the check made
+    its validator): when every record is valid, its text clean and every reference sound, that is
+    the result. Anything else (a damaged record, a reference to a trajectory that is gone, text
+    to clean, an unreadable file) is read record type by record type, which says what is wrong in
+    the words it always used."""
+    whole = _check_whole_dossier(database, employee_id, trajectories, trajectories_unreadable)
+    if whole is not None:
+        return whole
     problems: list[str] = []
     named: list[str] = []
     valid = True
@@ -434,6 +443,32 @@ def _check_dossier(
     clean = valid and database.is_clean(database.dossier_path(employee_id))
     return _DossierCheck(problems, named, valid, clean)
 
+
+def _check_whole_dossier(
+    database: Database, employee_id: str, trajectories: Collection[str], trajectories_unreadable: bool
+) -> _DossierCheck | None:
+    """:func:`_check_dossier`'s result for a dossier without any problem, from its records validated as
+    one file; None when the file is not valid and clean as a whole or a record names another employee
+    or a trajectory that does not exist (then the records are read one by one, for the problems)."""
+    tables = database.valid_dossier(employee_id)
+    if tables is None:
+        return None
+    named: list[str] = []
+    for record_type in models.DOSSIER_RECORD_TYPES:  # the order in which _check_dossier names them
+        for doc in (tables.get(record_type.table) or {}).values():  # valid: its ids are the record's
+            if doc["employee_id"] != employee_id:
+                return None
+            trajectory_id = doc.get("trajectory_id")
+            if trajectory_id:
+                if trajectory_id not in trajectories and not trajectories_unreadable:
+                    return None
+                named.append(trajectory_id)
+    return _DossierCheck([], named, True, True)
+
+
+WHOLE_FILES_FROM = 64
+"""From this many dossiers to validate, a check first validates each as one file (see
+:func:`_check_dossier`): making that validator costs more than validating a few dossiers."""
 
 PARALLEL_FROM = 200
 """From this many dossiers to validate, a check on a machine with several cores validates them in
@@ -484,6 +519,8 @@ def _check_dossiers(
     ``meanwhile`` runs in this process while the helpers work (the audit log's chain: this process
     would otherwise only wait), or first when there are no helpers."""
     global _helper
+    if len(employee_ids) >= WHOLE_FILES_FROM:
+        database.prepare_dossier_validation()  # before the helpers fork: they inherit it
     workers = _helpers(len(employee_ids))
     if not workers:
         meanwhile()
