@@ -362,7 +362,11 @@ class Database:
         """Make the validator of whole dossier files (:meth:`valid_dossier`): for a check of many dossiers."""
         dossier_validator(build=True)
 
-    def valid_dossier(self, employee_id: str) -> dict[str, dict[str, Any]] | None:
+    def read_dossier(self, employee_id: str) -> tuple[bytes, validated.Seen | None] | None:
+        """An employee's dossier file as a check reads it (see :func:`poptui.store.validated.read_dossier`)."""
+        return validated.read_dossier(self.dossier_path(employee_id))
+
+    def valid_dossier(self, employee_id: str, raw: bytes | None = None) -> dict[str, dict[str, Any]] | None:
         """An employee's dossier validated as one file: its tables as stored (shared: do not change
         them), when the file is whole JSON of a dossier's tables, holds only text poptui writes (see
         :meth:`is_clean`) and every record in it is valid with a sound id; None otherwise, and before
@@ -372,12 +376,14 @@ class Database:
         The same rules as :meth:`list` of each dossier record type (a record the one refuses, the
         other refuses), without its per-file and per-record work and without building a record:
         the file is read once, parsed once, validated in one call and not kept parsed (a check
-        reads every dossier once). A valid record's ids are those of its document."""
+        reads every dossier once). A valid record's ids are those of its document. ``raw``: the
+        file's bytes, read already (:meth:`read_dossier`)."""
         validator = dossier_validator()
         if validator is None:
             return None
         try:
-            raw = self._file_for(models.ContactMoment, employee_id).read_bytes()
+            if raw is None:
+                raw = self._file_for(models.ContactMoment, employee_id).read_bytes()
             data = loads(raw)
         except (OSError, ValueError, StoreError):  # unreadable, not JSON or not an id poptui writes: list() says
             return None

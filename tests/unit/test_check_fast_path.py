@@ -279,9 +279,12 @@ def _variants(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def test_the_whole_file_validator_takes_exactly_what_each_records_validator_takes(generated_db: Database) -> None:
+def test_the_whole_file_validator_takes_exactly_what_each_records_validator_takes(
+    generated_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every record kind of the generator, each changed in many ways: the dossier's validator and the
     record's own validator agree on every one (the check trusts the first only when it takes a file)."""
+    _whole_files(monkeypatch, on=True)
     generated_db.prepare_dossier_validation()
     validator = transaction.dossier_validator()
     assert validator is not None
@@ -320,10 +323,11 @@ def test_every_healthy_dossier_is_taken_whole_with_the_same_result(
     made = list(transaction._dossier_validator)
     for employee_id in generated_db.dossier_ids():
         monkeypatch.setattr(transaction, "_dossier_validator", made)
-        whole = health._check_whole_dossier(generated_db, employee_id, trajectories, False)
-        assert whole is not None, employee_id
+        assert health._check_whole_dossier(generated_db, employee_id, trajectories, False) is not None, employee_id
+        whole = health._check_dossier(generated_db, employee_id, trajectories, False)
         monkeypatch.setattr(transaction, "_dossier_validator", [])
         assert whole == health._check_dossier(generated_db, employee_id, trajectories, False)
+        assert whole.seen is not None and whole.valid and whole.clean and not whole.problems
 
 
 @pytest.mark.parametrize("helpers", [0, 2])
@@ -373,3 +377,23 @@ def test_a_healthy_database_is_noted_as_before_with_whole_files(
     expected = _check(generated_db)
     assert found.counts == expected.counts and found.warnings == expected.warnings
     assert (generated_db.path / "validated.json").read_bytes() == noted
+
+
+@pytest.mark.parametrize("helpers", [0, 2])
+def test_unreadable_trajectories_give_the_same_report_with_whole_files(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, helpers: int
+) -> None:
+    """The helpers validate the dossiers before the trajectories are read: when those cannot be read, the
+    dossiers' references to them are not reported, as before, and the broken file is."""
+    _change(_dossiers_with(demo_db, "contact_moments")[0], "contact_moments", {"trajectory_id": "weg"})
+    shard = next(iter(sorted((demo_db.path / "trajectories").glob("*.json"))))
+    shard.write_text('{"trajectories": {"1": ')
+    _configure(monkeypatch, fast=False, helpers=0)
+    _whole_files(monkeypatch, on=False)
+    expected = _check(demo_db)
+    _configure(monkeypatch, fast=True, helpers=helpers)
+    _whole_files(monkeypatch, on=True)
+    found = _check(demo_db)
+    assert found.problems == expected.problems and found.warnings == expected.warnings
+    assert any(shard.name in problem for problem in found.problems)
+    assert not any("(weg)" in problem for problem in found.problems)
