@@ -136,6 +136,97 @@ def stored_schema(schema: CoreSchema) -> CoreSchema:
     return cast(CoreSchema, _stored_node(schema))
 
 
+_SEES_OUTPUT = frozenset({"function-after", "function-wrap", "function-plain"})
+"""Validators (a model's own rules, a field's) that are given what their schema made: a record."""
+_PLAIN_CONFIG = frozenset({"title", "extra_fields_behavior", "validate_assignment"})
+"""A model's configuration that changes nothing in how its fields validate (see :class:`Model`)."""
+
+
+def _refs_seen_by_validators(schema: Any) -> set[str]:
+    """The refs of the schema's named parts that a Python validator may be given built (see
+    :func:`validity_schema`): used under such a validator, or named by a part that is."""
+    named: dict[str, Any] = {}
+    wanted: list[str] = []
+    seen: set[str] = set()
+
+    def walk(node: Any, seen_by_validator: bool) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, seen_by_validator)
+            return
+        if not isinstance(node, dict):
+            return
+        kind = node.get("type")
+        if "ref" in node:
+            named.setdefault(node["ref"], node)
+            if seen_by_validator:
+                seen.add(node["ref"])
+        if seen_by_validator and kind == "definition-ref":
+            wanted.append(node["schema_ref"])
+        for key, value in node.items():
+            walk(value, seen_by_validator or (kind in _SEES_OUTPUT and key == "schema"))
+
+    walk(schema, False)
+    done: set[str] = set()
+    while wanted:
+        ref = wanted.pop()
+        if ref in done:
+            continue
+        done.add(ref)
+        seen.add(ref)
+        if ref in named:
+            walk(named[ref], True)
+    return seen
+
+
+def _validity_node(node: Any, seen_by_validator: bool, keep: set[str]) -> Any:
+    """``node`` of a core schema as :func:`validity_schema` describes it."""
+    if isinstance(node, list):
+        return [_validity_node(item, seen_by_validator, keep) for item in node]
+    if not isinstance(node, dict):
+        return node
+    kind = node.get("type")
+    inner = node.get("schema")
+    if (
+        kind == "model"
+        and not seen_by_validator
+        and node.get("ref") not in keep
+        and isinstance(inner, dict)
+        and inner.get("type") == "model-fields"
+        and set(node.get("config") or {}) <= _PLAIN_CONFIG
+        and not (node.get("root_model") or node.get("custom_init") or node.get("post_init"))
+    ):
+        fields = _validity_node(inner, False, keep)
+        extra = (node.get("config") or {}).get("extra_fields_behavior")
+        if extra is not None and "extra_behavior" not in fields:
+            fields["extra_behavior"] = extra
+        if "ref" in node:
+            fields["ref"] = node["ref"]
+        return fields
+    return {
+        key: _validity_node(value, seen_by_validator or (kind in _SEES_OUTPUT and key == "schema"), keep)
+        for key, value in node.items()
+    }
+
+
+def validity_schema(schema: CoreSchema) -> CoreSchema:
+    """A core schema that accepts exactly what ``schema`` accepts, without building the records.
+
+    For a check, which only needs to know whether stored records are valid: each model becomes
+    its fields (pydantic's ``model-fields`` schema, with the model's rule on unknown fields),
+    which validates them as the model does but makes a dictionary instead of an instance; building
+    the instances was half of validating a dossier. A model that a Python validator is given (a
+    model's own rules, such as a contact moment's, or a field's, and every model inside what it
+    is given) stays a model: such a validator reads the record's attributes. A model with any
+    configuration that changes how its fields validate stays a model too.
+
+    It also keeps pydantic-core from putting back a model's own validator: a schema naming a model
+    class that was built already uses that class's validator (every text and date validator
+    included), not the schema it is given; a model's fields are never replaced so."""
+    keep = _refs_seen_by_validators(schema)
+    return cast(CoreSchema, _validity_node(schema, False, keep))
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 

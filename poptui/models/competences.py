@@ -213,8 +213,8 @@ class CompetentiemetingRecord(MethodRecordBase):
             return self
         check_scale(self.scale)
         top = len(self.scale)
-        for rating in self.ratings:
-            values = (rating.expected, rating.self_rating, rating.coach, rating.supervisor, rating.desired)
-            if any(value is not None and value > top for value in values):
-                raise ValueError(f"'{rating.name}': de schaal gaat tot {top}.")
+        for rating in self.ratings:  # a loop without a generator per rating: every stored measurement is checked
+            for value in (rating.expected, rating.self_rating, rating.coach, rating.supervisor, rating.desired):
+                if value is not None and value > top:
+                    raise ValueError(f"'{rating.name}': de schaal gaat tot {top}.")
         return self

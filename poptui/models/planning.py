@@ -9,6 +9,7 @@ The limits of the draaiboek (ten actions per domain, four challenges of ten acti
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
@@ -75,8 +76,11 @@ class ScanRecord(MethodRecordBase):
 
     @model_validator(mode="after")
     def _at_most_ten_per_domain(self) -> ScanRecord:
+        if len(self.actions) <= MAX_ACTIONS_PER_DOMAIN:  # no domain can have more (every stored scan is checked)
+            return self
+        counts = Counter(action.domain for action in self.actions)
         for number in SCAN_DOMAINS:
-            if sum(action.domain == number for action in self.actions) > MAX_ACTIONS_PER_DOMAIN:
+            if counts[number] > MAX_ACTIONS_PER_DOMAIN:
                 raise ValueError(
                     f"Per domein zijn er maximaal {MAX_ACTIONS_PER_DOMAIN} acties (domein {number} heeft er meer)."
                 )

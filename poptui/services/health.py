@@ -18,8 +18,8 @@ import contextlib
 import gc
 import os
 import stat
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Container, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,6 +36,8 @@ from poptui.text import shorten
 
 if TYPE_CHECKING:
     from poptui.models import Employee, Record
+    from poptui.store import validated as validated_dossiers
+    from poptui.store.validated import Seen
 
 R = TypeVar("R", bound="Record")
 
@@ -196,8 +198,28 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check_database(database: Database, remember: bool) -> HealthReport:
-    report = HealthReport()
     database.schema_version()
+    validated = database.validated_dossiers()
+    dossier_ids = database.dossier_ids()
+    known = {
+        employee_id: validated.trusted(database.dossier_path(employee_id))
+        for employee_id in dossier_ids
+        if SAFE_ID.match(employee_id)
+    }
+    with _EarlyDossiers(database, [employee_id for employee_id, trusted in known.items() if trusted is None]) as early:
+        return _check_all(database, remember, validated, dossier_ids, known, early)
+
+
+def _check_all(
+    database: Database,
+    remember: bool,
+    validated: validated_dossiers.Validated,
+    dossier_ids: list[str],
+    known: dict[str, validated_dossiers.Trusted | None],
+    early: _EarlyDossiers,
+) -> HealthReport:
+    """:func:`_check_database` once the dossiers to validate are known (and being validated)."""
+    report = HealthReport()
     unreadable_types: set[type] = set()
 
     def load(record_type: type[R], **kwargs: Any) -> list[R]:
@@ -270,13 +292,12 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
             missing(_("organisatie"), _("Urenregistratie"), entry.organisation_id)
 
     trajectories_unreadable = Trajectory in unreadable_types
-    validated = database.validated_dossiers()
     clean_dossiers: set[Path] = set()
     dossier_count = 0
     slots: list[list[str]] = []
     """Per dossier in order, its problems: those of the untrusted ones are filled in by their validation."""
     untrusted: list[tuple[str, Path, list[str]]] = []
-    for employee_id in database.dossier_ids():
+    for employee_id in dossier_ids:
         problems: list[str] = []
         slots.append(problems)
         if not SAFE_ID.match(employee_id):  # not a file poptui wrote: its name may hold anything
@@ -293,7 +314,7 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
         if employee_id not in employees and Employee not in unreadable_types:
             problems.append(_("Er is een dossier zonder werknemer ({id}).", id=employee_id))
         path = database.dossier_path(employee_id)
-        trusted = validated.trusted(path)
+        trusted = known[employee_id]
         if trusted is not None:  # the very bytes an earlier check validated: only the references are checked
             clean_dossiers.add(path)
             if all(trajectory_id in trajectories for trajectory_id in trusted.trajectories):
@@ -323,13 +344,11 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
         except OSError as error:
             inspected.append(error)
 
-    checked = _check_dossiers(
-        database, [item[0] for item in untrusted], trajectories, trajectories_unreadable, meanwhile=inspect_audit
-    )
+    checked = early.results(trajectories, trajectories_unreadable, meanwhile=inspect_audit)
     for (_employee_id, path, problems), result in zip(untrusted, checked, strict=True):
         problems.extend(result.problems)
         if result.valid and result.clean:
-            validated.passed(path, result.named)
+            validated.passed(path, result.named, result.seen)
             clean_dossiers.add(path)
     for problems in slots:
         report.problems.extend(problems)
@@ -398,12 +417,29 @@ class _DossierCheck:
     named: list[str]
     valid: bool
     clean: bool
+    seen: Seen | None = None
+    """The file as this validation read it, for noting it valid (:meth:`Validated.passed`)."""
 
 
 def _check_dossier(
     database: Database, employee_id: str, trajectories: Collection[str], trajectories_unreadable: bool
 ) -> _DossierCheck:
-    """Validate every record of one dossier (raises :class:`AccessDenied` when it may not be read)."""
+    """Validate every record of one dossier (raises :class:`AccessDenied` when it may not be read).
+
+    A dossier is first validated as one file (:meth:`Database.valid_dossier`, once the check made
+    its validator): when every record is valid, its text clean and every reference sound, that is
+    the result. Anything else (a damaged record, a reference to a trajectory that is gone, text
+    to clean, an unreadable file) is read record type by record type, which says what is wrong in
+    the words it always used."""
+    read = database.read_dossier(employee_id)
+    seen = read[1] if read is not None else None
+    whole = (
+        None
+        if read is None
+        else _check_whole_dossier(database, employee_id, trajectories, trajectories_unreadable, read[0])
+    )
+    if whole is not None:
+        return replace(whole, seen=seen)
     problems: list[str] = []
     named: list[str] = []
     valid = True
@@ -432,8 +468,38 @@ def _check_dossier(
             if trajectory_id:
                 named.append(trajectory_id)
     clean = valid and database.is_clean(database.dossier_path(employee_id))
-    return _DossierCheck(problems, named, valid, clean)
+    return _DossierCheck(problems, named, valid, clean, seen)
 
+
+def _check_whole_dossier(
+    database: Database,
+    employee_id: str,
+    trajectories: Container[str],
+    trajectories_unreadable: bool,
+    raw: bytes | None = None,
+) -> _DossierCheck | None:
+    """:func:`_check_dossier`'s result for a dossier without any problem, from its records validated as
+    one file; None when the file is not valid and clean as a whole or a record names another employee
+    or a trajectory that does not exist (then the records are read one by one, for the problems)."""
+    tables = database.valid_dossier(employee_id, raw)
+    if tables is None:
+        return None
+    named: list[str] = []
+    for record_type in models.DOSSIER_RECORD_TYPES:  # the order in which _check_dossier names them
+        for doc in (tables.get(record_type.table) or {}).values():  # valid: its ids are the record's
+            if doc["employee_id"] != employee_id:
+                return None
+            trajectory_id = doc.get("trajectory_id")
+            if trajectory_id:
+                if trajectory_id not in trajectories and not trajectories_unreadable:
+                    return None
+                named.append(trajectory_id)
+    return _DossierCheck([], named, True, True)
+
+
+WHOLE_FILES_FROM = 64
+"""From this many dossiers to validate, a check first validates each as one file (see
+:func:`_check_dossier`): making that validator costs more than validating a few dossiers."""
 
 PARALLEL_FROM = 200
 """From this many dossiers to validate, a check on a machine with several cores validates them in
@@ -484,6 +550,8 @@ def _check_dossiers(
     ``meanwhile`` runs in this process while the helpers work (the audit log's chain: this process
     would otherwise only wait), or first when there are no helpers."""
     global _helper
+    if len(employee_ids) >= WHOLE_FILES_FROM:
+        database.prepare_dossier_validation()  # before the helpers fork: they inherit it
     workers = _helpers(len(employee_ids))
     if not workers:
         meanwhile()
@@ -503,6 +571,98 @@ def _check_dossiers(
         result if result is not None else _check_dossier(database, item, trajectories, trajectories_unreadable)
         for item, result in zip(employee_ids, found, strict=True)
     ]
+
+
+class _Everything:
+    """Holds every trajectory id: a helper validating a dossier before the trajectories are read
+    notes the ones its records name, and the check looks them up once it has read them."""
+
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
+def _check_whole_in_helper(employee_id: str) -> _DossierCheck | None:
+    """:func:`_check_whole_dossier` in a helper started before the trajectories were read: its result
+    names the trajectories to look up; None when the dossier is to be checked record by record (any
+    error too, as in :func:`_check_in_helper`)."""
+    assert _helper is not None
+    try:
+        read = _helper[0].read_dossier(employee_id)
+        if read is None:
+            return None
+        whole = _check_whole_dossier(_helper[0], employee_id, _Everything(), False, read[0])
+        return None if whole is None else replace(whole, seen=read[1])
+    except Exception:
+        return None
+
+
+class _EarlyDossiers:
+    """The dossiers a check validates, handed to helper processes before the rest of the database is
+    read: the helpers validate each as one file (:func:`_check_whole_dossier`) while this process
+    reads and checks the shared files and the audit log, instead of first reading those on one
+    core. What a helper could not take whole, and a dossier naming a trajectory that does not
+    exist, is checked record by record afterwards (:func:`_check_dossiers`), for its problems in
+    their own words. Without helpers (few dossiers, one core, the app) it is :func:`_check_dossiers`."""
+
+    def __init__(self, database: Database, employee_ids: list[str]) -> None:
+        self.database = database
+        self.employee_ids = employee_ids
+        self._pool: Any = None
+        self._found: Iterator[_DossierCheck | None] | None = None
+
+    def __enter__(self) -> _EarlyDossiers:
+        global _helper
+        if len(self.employee_ids) < WHOLE_FILES_FROM:
+            return self
+        workers = _helpers(len(self.employee_ids))
+        if not workers:
+            return self
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.database.prepare_dossier_validation()  # before the helpers fork: they inherit it
+        _helper = (self.database, (), False)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._found = self._pool.map(_check_whole_in_helper, self.employee_ids, chunksize=16)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _helper
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            _helper = None
+
+    def results(
+        self, trajectories: Collection[str], trajectories_unreadable: bool, meanwhile: Callable[[], None]
+    ) -> list[_DossierCheck]:
+        """Every dossier's :func:`_check_dossier` result, in order (``meanwhile`` as in :func:`_check_dossiers`)."""
+        global _helper
+        if self._found is None:
+            return _check_dossiers(self.database, self.employee_ids, trajectories, trajectories_unreadable, meanwhile)
+        meanwhile()
+        found = list(self._found)
+        self.__exit__()
+        again = [
+            index
+            for index, result in enumerate(found)
+            if result is None
+            or (not trajectories_unreadable and not all(item in trajectories for item in result.named))
+        ]
+        redone = _check_dossiers(
+            self.database,
+            [self.employee_ids[index] for index in again],
+            trajectories,
+            trajectories_unreadable,
+            meanwhile=lambda: None,
+        )
+        for index, again_result in zip(again, redone, strict=True):
+            found[index] = again_result
+        checked: list[_DossierCheck] = []
+        for item in found:
+            assert item is not None  # every one checked again above
+            checked.append(item)
+        return checked
 
 
 LISTED_DUPLICATES = 20

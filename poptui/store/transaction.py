@@ -130,6 +130,54 @@ def _stored_validator(record_type: type[Record]) -> Any:
     return built
 
 
+_dossier_validator: list[Any] = []
+"""The validator of a whole dossier file (:func:`dossier_validator`), once made."""
+
+
+def dossier_validator(*, build: bool = False) -> Any:
+    """The validator of a whole dossier file's stored tables (``{table: {document id: document}}``),
+    each record by its type's stored schema (:func:`poptui.models.base.stored_schema`, the schema
+    :func:`parse` uses for stored records), building no records
+    (:func:`poptui.models.base.validity_schema`); None until ``build`` made it.
+
+    One call validates every record of a file, where :func:`parse` costs a call (and its lookups)
+    per record: a first check validates about 90,000 records at 2,000 employees. It knows only the
+    dossier's tables and takes only documents; what it refuses (another table, any record a
+    stored schema refuses) is read record by record, as before, for the record's own errors.
+    Building it costs a few tenths of a second: only a check with many dossiers asks for it."""
+    if _dossier_validator or not build:
+        return _dossier_validator[0] if _dossier_validator else None
+    from pydantic_core import SchemaValidator
+    from pydantic_core import core_schema as schemas
+
+    from poptui.models.base import stored_schema, validity_schema
+
+    tables: dict[str, Any] = {}
+    definitions: dict[str, Any] = {}
+    for record_type in models.DOSSIER_RECORD_TYPES:
+        if record_type is models.MethodRecordBase:
+            from poptui.models.methods import method_record_adapter
+
+            schema: Any = method_record_adapter.core_schema()
+        else:
+            record_type.model_rebuild()  # a deferred schema is built here
+            schema = record_type.__pydantic_core_schema__
+        schema = stored_schema(schema)
+        if schema["type"] == "definitions":  # one set of definitions for the file (a ref names one class)
+            for definition in schema["definitions"]:
+                definitions.setdefault(definition["ref"], definition)
+            schema = schema["schema"]
+        tables[record_type.table] = schemas.typed_dict_field(
+            schemas.dict_schema(schemas.str_schema(), schema), required=False
+        )
+    whole: Any = schemas.typed_dict_schema(tables, extra_behavior="forbid")
+    if definitions:
+        whole = schemas.definitions_schema(whole, list(definitions.values()))
+    validator = SchemaValidator(validity_schema(whole))
+    _dossier_validator.append(validator)
+    return validator
+
+
 def checked(record_type: type[R], record: R) -> tuple[R, dict[str, Any]]:
     """What the store writes for ``record`` (and the record as it will load): validated again with its
     text cleaned, so a file poptui wrote always loads and holds clean text (``model_copy(update=...)``

@@ -93,6 +93,28 @@ class Noted:
     trajectories: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Seen:
+    """A dossier as a check read it whole: the file's identity then and the hash of its bytes."""
+
+    identity: tuple[int, int, int, int]
+    digest: str
+
+
+def read_dossier(path: Path) -> tuple[bytes, Seen | None] | None:
+    """A dossier's bytes for a check, with what :meth:`Validated.passed` notes once they are found valid
+    (None when the file changed while it was read); None when it cannot be read (its validation
+    says why). Read where the dossier is validated (a check's helper process): the bytes validated
+    are the bytes hashed, and a first check, which trusts nothing, reads each dossier once."""
+    try:
+        before = identity_of(path)
+        raw = path.read_bytes()
+        after = identity_of(path)
+    except OSError:
+        return None
+    return raw, Seen(before, _hash(raw)) if before == after and len(raw) == before[2] else None
+
+
 class Trusted:
     """A dossier whose bytes are those of a dossier a check found valid with this code."""
 
@@ -126,6 +148,8 @@ class Validated:
         """``path`` when its bytes are those of a dossier a check found valid with this code; None when
         they must be validated (then :meth:`passed` notes them once they are)."""
         name = self._name(path)
+        if name not in self._known:  # nothing to compare with: its validation reads it (read_dossier)
+            return None
         try:
             before = identity_of(path)
             raw = path.read_bytes()
@@ -141,11 +165,14 @@ class Validated:
             self._pending[name] = (before, digest)
         return None
 
-    def passed(self, path: Path, trajectories: Iterable[str]) -> None:
+    def passed(self, path: Path, trajectories: Iterable[str], seen: Seen | None = None) -> None:
         """``path`` was validated whole and is valid, its records naming ``trajectories``: note it, if it
-        is still the file :meth:`trusted` read."""
+        is still the file its validation read (``seen``, from :func:`read_dossier`) or, without
+        that, the file :meth:`trusted` read."""
         name = self._name(path)
         pending = self._pending.pop(name, None)
+        if seen is not None:
+            pending = (seen.identity, seen.digest)
         if pending is None:
             return
         with contextlib.suppress(OSError):

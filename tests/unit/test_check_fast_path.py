@@ -1,11 +1,14 @@
 """The first check's fast path finds what validating every record one by one found, in the same words.
 
-A first ``poptui check`` validates every stored record (about 90,000 at 2,000 employees). Three things
+A first ``poptui check`` validates every stored record (about 90,000 at 2,000 employees). Four things
 make it faster, and none may change its report:
 
 - stored records of a type read many times are validated by a schema without the text and date
   validators that hand back what they are given under ``STORED`` (``models.base.stored_schema``);
   what that schema refuses, the record's own validator is asked about, for its own errors;
+- a check of many dossiers validates each dossier file in one call, building no records
+  (``Database.valid_dossier``, ``models.base.validity_schema``); a file it does not take whole is
+  read record type by record type, as before, for the problems in their own words;
 - the dossiers are validated in forked helper processes when there are many (``health._check_dossiers``);
 - Python's cyclic garbage collector is off while the check runs, and on again after.
 """
@@ -199,3 +202,198 @@ def test_the_collector_is_on_again_after_a_check(demo_db: Database, monkeypatch:
     with pytest.raises(RuntimeError):
         check_database(demo_db)
     assert gc.isenabled()
+
+
+# -- a dossier validated as one file (Database.valid_dossier, health._check_whole_dossier) ----------------------
+
+
+def _whole_files(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    """``on``: every check validates each dossier as one file first, whatever the number of dossiers."""
+    monkeypatch.setattr(health, "WHOLE_FILES_FROM", 0 if on else 10**9)
+    monkeypatch.setattr(transaction, "_dossier_validator", [])
+
+
+@pytest.fixture(scope="module")
+def generated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small database of the benchmarks' generator: every record type and every method kind."""
+    import sys
+    from datetime import date
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(bench))
+    path = tmp_path_factory.mktemp("whole") / "db"
+    generate(path, employees=24, years=3, seed=11, today=date(2026, 3, 16))
+    return path
+
+
+@pytest.fixture
+def generated_db(generated_template: Path, tmp_path: Path) -> Database:
+    import shutil
+
+    path = tmp_path / "db"
+    shutil.copytree(generated_template, path)
+    return Database.open(path, actor="tester")
+
+
+def _own_verdict(record_type: type[models.Record], doc: dict[str, Any]) -> bool:
+    """Does the record's own validator take ``doc`` as stored?"""
+    from poptui.models.methods import method_record_adapter
+
+    try:
+        if issubclass(record_type, models.MethodRecordBase):
+            method_record_adapter.validate_python(doc, context=models.STORED)
+        else:
+            record_type.model_validate(doc, context=models.STORED)
+    except models.ValidationError:
+        return False
+    return True
+
+
+_ODD_VALUES: tuple[object, ...] = (None, "", "x" * 50_001, -1, 11, 3.5, True, [], {}, "2026-02-31", "misschien", [{}])
+
+
+def _variants(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """``doc`` changed in one place each: every field (and every field of the first item of a list of
+    objects, and of an object) set to odd values, removed, or an unknown field added."""
+    import copy
+
+    out = [{**doc, "onbekend": 1}]
+    for key, value in doc.items():
+        out.append({name: item for name, item in doc.items() if name != key})
+        out.extend({**doc, key: odd} for odd in _ODD_VALUES)
+        inner = value[0] if isinstance(value, list) and value and isinstance(value[0], dict) else value
+        if isinstance(inner, dict) and inner:
+            for inner_key in list(inner)[:12]:
+                for odd in (*_ODD_VALUES, "delete"):
+                    changed = copy.deepcopy(doc)
+                    target = changed[key][0] if isinstance(value, list) else changed[key]
+                    if odd == "delete":
+                        del target[inner_key]
+                    else:
+                        target[inner_key] = odd
+                    out.append(changed)
+    return out
+
+
+def test_the_whole_file_validator_takes_exactly_what_each_records_validator_takes(
+    generated_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every record kind of the generator, each changed in many ways: the dossier's validator and the
+    record's own validator agree on every one (the check trusts the first only when it takes a file)."""
+    _whole_files(monkeypatch, on=True)
+    generated_db.prepare_dossier_validation()
+    validator = transaction.dossier_validator()
+    assert validator is not None
+    samples: dict[tuple[str, str], dict[str, Any]] = {}
+    for employee_id in generated_db.dossier_ids():
+        tables = json.loads(generated_db.dossier_path(employee_id).read_bytes())
+        for table, documents in tables.items():
+            for doc in documents.values():
+                samples.setdefault((table, str(doc.get("kind", ""))), doc)
+    assert len(samples) >= len(models.DOSSIER_RECORD_TYPES) + len(models.MethodKind) - 1
+    types = {record_type.table: record_type for record_type in models.DOSSIER_RECORD_TYPES}
+    compared = refused = 0
+    for (table, _kind), doc in samples.items():
+        for variant in [doc, *_variants(doc)]:
+            own = _own_verdict(types[table], variant)
+            try:
+                validator.validate_python({table: {"1": variant}}, context=models.STORED)
+                whole = True
+            except models.ValidationError:
+                whole = False
+            assert whole == own, (table, variant)
+            compared += 1
+            refused += not own
+    assert compared > 2000 and refused > compared // 2
+
+
+def test_every_healthy_dossier_is_taken_whole_with_the_same_result(
+    generated_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from poptui.models import Trajectory
+
+    trajectories = {item.id for item in generated_db.list(Trajectory)}
+    _whole_files(monkeypatch, on=True)
+    assert generated_db.valid_dossier(generated_db.dossier_ids()[0]) is None  # not before the validator is made
+    generated_db.prepare_dossier_validation()
+    made = list(transaction._dossier_validator)
+    for employee_id in generated_db.dossier_ids():
+        monkeypatch.setattr(transaction, "_dossier_validator", made)
+        assert health._check_whole_dossier(generated_db, employee_id, trajectories, False) is not None, employee_id
+        whole = health._check_dossier(generated_db, employee_id, trajectories, False)
+        monkeypatch.setattr(transaction, "_dossier_validator", [])
+        assert whole == health._check_dossier(generated_db, employee_id, trajectories, False)
+        assert whole.seen is not None and whole.valid and whole.clean and not whole.problems
+
+
+@pytest.mark.parametrize("helpers", [0, 2])
+def test_a_damaged_database_gets_the_same_report_with_whole_files(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, helpers: int
+) -> None:
+    moments = _dossiers_with(demo_db, "contact_moments")
+    assert len(moments) >= 10, "the demo has dossiers enough"
+    named = _damage(demo_db)
+    named["held without date"] = _change(moments[8], "contact_moments", {"status": "gehouden", "date": None})
+    named["another employee's record"] = _change(moments[9], "contact_moments", {"employee_id": "iemandanders"})
+    _configure(monkeypatch, fast=False, helpers=0)
+    _whole_files(monkeypatch, on=False)
+    expected = _check(demo_db)
+    _configure(monkeypatch, fast=True, helpers=helpers)
+    _whole_files(monkeypatch, on=True)
+    found = _check(demo_db)
+    assert found.problems == expected.problems
+    assert found.counts == expected.counts and found.warnings == expected.warnings
+    for what, name in named.items():
+        assert any(name in problem for problem in found.problems), (what, found.problems)
+
+
+@pytest.mark.parametrize("helpers", [0, 2])
+def test_a_healthy_database_is_noted_as_before_with_whole_files(
+    generated_db: Database, monkeypatch: pytest.MonkeyPatch, helpers: int
+) -> None:
+    (generated_db.path / "validated.json").unlink(missing_ok=True)
+    _configure(monkeypatch, fast=True, helpers=helpers)
+    _whole_files(monkeypatch, on=True)
+    read_one_by_one: list[str] = []
+    original = generated_db.list
+
+    def counted(record_type: Any, **kwargs: Any) -> Any:
+        if record_type.scope == "dossier":
+            read_one_by_one.append(kwargs.get("employee_id", ""))
+        return original(record_type, **kwargs)
+
+    monkeypatch.setattr(generated_db, "list", counted)
+    found = _check(generated_db)
+    assert found.healthy, found.problems
+    assert read_one_by_one == []  # every dossier was taken whole
+    noted = (generated_db.path / "validated.json").read_bytes()
+    (generated_db.path / "validated.json").unlink()
+    _configure(monkeypatch, fast=False, helpers=0)
+    _whole_files(monkeypatch, on=False)
+    expected = _check(generated_db)
+    assert found.counts == expected.counts and found.warnings == expected.warnings
+    assert (generated_db.path / "validated.json").read_bytes() == noted
+
+
+@pytest.mark.parametrize("helpers", [0, 2])
+def test_unreadable_trajectories_give_the_same_report_with_whole_files(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, helpers: int
+) -> None:
+    """The helpers validate the dossiers before the trajectories are read: when those cannot be read, the
+    dossiers' references to them are not reported, as before, and the broken file is."""
+    _change(_dossiers_with(demo_db, "contact_moments")[0], "contact_moments", {"trajectory_id": "weg"})
+    shard = next(iter(sorted((demo_db.path / "trajectories").glob("*.json"))))
+    shard.write_text('{"trajectories": {"1": ')
+    _configure(monkeypatch, fast=False, helpers=0)
+    _whole_files(monkeypatch, on=False)
+    expected = _check(demo_db)
+    _configure(monkeypatch, fast=True, helpers=helpers)
+    _whole_files(monkeypatch, on=True)
+    found = _check(demo_db)
+    assert found.problems == expected.problems and found.warnings == expected.warnings
+    assert any(shard.name in problem for problem in found.problems)
+    assert not any("(weg)" in problem for problem in found.problems)
