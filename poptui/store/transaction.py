@@ -106,7 +106,9 @@ _stored_validators: dict[type, Any] = {}
 def _stored_validator(record_type: type[Record]) -> Any:
     """The validator of ``record_type``'s stored records (:func:`poptui.models.base.stored_schema`), once
     this process reads many of them (a check, a list over every dossier): building it costs a few
-    milliseconds, more than a screen's handful of records save. None until then."""
+    milliseconds, more than a screen's handful of records save. None until then.
+
+    Built by :func:`_own_schema_validator`, so that the stored schema really applies."""
     base_type = models.MethodRecordBase if issubclass(record_type, models.MethodRecordBase) else record_type
     built = _stored_validators.get(base_type)
     if built is not None:
@@ -115,7 +117,6 @@ def _stored_validator(record_type: type[Record]) -> Any:
     _stored_reads[base_type] = reads
     if reads <= STORED_VALIDATOR_FROM:
         return None
-    from pydantic_core import SchemaValidator
 
     from poptui.models.base import stored_schema
 
@@ -126,8 +127,21 @@ def _stored_validator(record_type: type[Record]) -> Any:
     else:
         base_type.model_rebuild()  # built already (it was validated before); a deferred one is built here
         schema = base_type.__pydantic_core_schema__
-    built = _stored_validators[base_type] = SchemaValidator(stored_schema(schema))
+    built = _stored_validators[base_type] = _own_schema_validator(stored_schema(schema))
     return built
+
+
+def _own_schema_validator(schema: Any) -> Any:
+    """A validator of exactly ``schema``. pydantic-core otherwise validates every model whose class
+    is built already (the record's own, and every model inside it) with that class's own
+    validator, every text and date validator included: a stored or validity schema would never
+    apply. A pydantic-core without ``_use_prebuilt`` (before pydantic 2.11) builds it as it can."""
+    from pydantic_core import SchemaValidator
+
+    try:
+        return SchemaValidator(schema, _use_prebuilt=False)
+    except TypeError:  # pragma: no cover - an older pydantic-core
+        return SchemaValidator(schema)
 
 
 _dossier_validator: list[Any] = []
@@ -147,7 +161,6 @@ def dossier_validator(*, build: bool = False) -> Any:
     Building it costs a few tenths of a second: only a check with many dossiers asks for it."""
     if _dossier_validator or not build:
         return _dossier_validator[0] if _dossier_validator else None
-    from pydantic_core import SchemaValidator
     from pydantic_core import core_schema as schemas
 
     from poptui.models.base import stored_schema, validity_schema
@@ -173,7 +186,7 @@ def dossier_validator(*, build: bool = False) -> Any:
     whole: Any = schemas.typed_dict_schema(tables, extra_behavior="forbid")
     if definitions:
         whole = schemas.definitions_schema(whole, list(definitions.values()))
-    validator = SchemaValidator(validity_schema(whole))
+    validator = _own_schema_validator(validity_schema(whole))
     _dossier_validator.append(validator)
     return validator
 

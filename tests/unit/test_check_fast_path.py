@@ -397,3 +397,63 @@ def test_unreadable_trajectories_give_the_same_report_with_whole_files(
     assert found.problems == expected.problems and found.warnings == expected.warnings
     assert any(shard.name in problem for problem in found.problems)
     assert not any("(weg)" in problem for problem in found.problems)
+
+
+def _identity_calls(run: Any, *args: Any, **kwargs: Any) -> int:
+    """How many times ``run(*args, **kwargs)`` calls the text and date validators that hand back what they are given
+    under ``STORED`` (``models.base._text``, ``_line``, ``_day``)."""
+    import sys
+
+    from poptui.models import base
+
+    codes = {base._text.__code__, base._line.__code__, base._day.__code__}
+    calls = 0
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event == "call" and frame.f_code in codes:
+            calls += 1
+
+    sys.setprofile(profile)
+    try:
+        run(*args, **kwargs)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_the_stored_validator_skips_the_identity_validators(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydantic-core swaps in a built model class's own validator unless told not to: the stored
+    schema of every record type (and of every model inside it) must really be the one that runs."""
+    from poptui.models.methods import method_record_adapter
+
+    _configure(monkeypatch, fast=True, helpers=0)
+    checked = 0
+    for record_type in models.RECORD_TYPES:
+        employee_ids = demo_db.dossier_ids() if record_type.scope == "dossier" else [None]
+        for employee_id in employee_ids:
+            for path in demo_db._files_of(record_type, employee_id):
+                if not path.exists():
+                    continue
+                for doc in (json.loads(path.read_bytes()).get(record_type.table) or {}).values():
+                    transaction.parse(record_type, doc, stored=True)  # the stored validator is built
+                    assert _identity_calls(transaction.parse, record_type, doc, stored=True) == 0
+                    if issubclass(record_type, models.MethodRecordBase):
+                        own = _identity_calls(method_record_adapter.validate_python, doc, context=models.STORED)
+                    else:
+                        own = _identity_calls(record_type.model_validate, doc, context=models.STORED)
+                    assert own > 0, record_type  # the counting sees them when they run
+                    checked += 1
+    assert checked > 100
+
+
+def test_the_whole_file_validator_skips_the_identity_validators(
+    generated_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _whole_files(monkeypatch, on=True)
+    generated_db.prepare_dossier_validation()
+    validator = transaction.dossier_validator()
+    assert validator is not None
+    for employee_id in generated_db.dossier_ids()[:5]:
+        tables = json.loads(generated_db.dossier_path(employee_id).read_bytes())
+        assert _identity_calls(validator.validate_python, tables, context=models.STORED) == 0
