@@ -71,10 +71,11 @@ Stylesheet._parse_rules = _parse_once(Stylesheet._parse_rules)  # type: ignore[m
 
 @pytest.fixture(autouse=True)
 def _repeatable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No user settings, no real data folder, Dutch interface, a fixed user name; no animations
+    """No user settings, no real data or cache folder, Dutch interface, a fixed user name; no animations
     (no smooth scrolling: fast tests) and no blinking cursors (a snapshot never catches one half-way)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("POPTUI_DB", raising=False)
     monkeypatch.delenv("SUDO_USER", raising=False)
     monkeypatch.setenv("USER", "tester")

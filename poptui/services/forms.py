@@ -636,103 +636,97 @@ def month_package(
     ]
     trainings = months.trainings_in_month(db.list(Training), year, month)
     hours_entries = months.hours_in_month(db.list(HoursEntry), year, month)
-    read: dict[str, tuple[PopDocument | None, list[ContactMoment]]] = {}
-    month_hours: list[tuple[str, MonthHours]] = []
+    missing: list[str] = []
+    overviews: dict[str, bytes] = {}
+    others: list[tuple[_Built, list[str]]] = []
 
-    def read_the_rest() -> None:
-        """What the overviews need, read while the helpers set the PDFs (and openpyxl imported: not
-        before the helpers start, who never use it)."""
-        import poptui.export.excel  # noqa: F401
+    def the_rest() -> None:
+        """Everything but the POP and consent documents, made while the helpers set those (the
+        overviews, openpyxl imported here: the helpers never use it; the hours and attendance
+        documents): after the helpers only the files are gathered and written. What goes into the
+        package, and in which order, is what it was when this came after the POPs."""
+        from poptui.export.excel import (
+            contact_rows,
+            hours_row,
+            training_row,
+            trainings_workbook,
+            trajectories_workbook,
+            trajectory_row,
+        )
 
-        for trajectory, employee in jobs:
+        rows = []
+        contacts = []
+        for trajectory in completed:
+            employee = employees.get(trajectory.employee_id)
+            if employee is None:
+                missing.append(_("Traject {id}: de werknemer bestaat niet meer.", id=trajectory.id))
+                continue
             moments = db.list(ContactMoment, employee_id=employee.id, trajectory_id=trajectory.id)
-            read[trajectory.id] = (_pop_of(db, trajectory), moments)
-        month_hours.extend(_month_hours(db, organisations, employees.values(), hours_entries, year, month))
+            pop = _pop_of(db, trajectory)
+            consent_day = months.consent_date(employee)
+            if consent_day is None:
+                missing.append(_("{name}: afgerond POP zonder datum toestemming.", name=employee.full_name))
+            if pop is None or pop.status is not PopStatus.FINAL or pop.uploaded_on is None:
+                missing.append(_("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name))
+            if not trajectory.coach_id:
+                missing.append(_("{name}: er is geen POP-coach ingevuld.", name=employee.full_name))
+            if not held_moments(moments):
+                missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
+            organisation = _organisation_in(organisations, employee.organisation_id)
+            rows.append(
+                trajectory_row(
+                    trajectory,
+                    employee,
+                    organisation,
+                    _person_name(persons, trajectory.coach_id),
+                    moments,
+                    pop,
+                    consent_day,
+                )
+            )
+            contacts.extend(contact_rows(employee, organisation, moments))
+        month_hours = _month_hours(db, organisations, employees.values(), hours_entries, year, month)
+        overviews[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month, contacts)
+        organisation_names = {organisation.id: organisation.name for organisation in organisations}
+        overviews[trainings_overview_name(year, month)] = trainings_workbook(
+            [
+                training_row(t, _person_name(persons, t.trainer_id), [_person_name(persons, p) for p in t.attendee_ids])
+                for t in trainings
+            ],
+            [
+                hours_row(e, organisation_names.get(e.organisation_id, ""), _person_name(persons, e.coach_id))
+                for e in hours_entries
+            ],
+            year,
+            month,
+            month_hours,
+        )
+        for organisation in months.organisations_ended_in_month(
+            organisations, trajectories, employees.values(), year, month
+        ):
+            ended = organisation.guidance_ended_on or months.month_bounds(year, month)[1]
+            others.append((_build_hours(db, organisation, persons, ended, today), contents.hours))
+            if not db.list(HoursEntry, organisation_id=organisation.id):
+                missing.append(
+                    _("{name}: begeleiding afgerond, maar er zijn geen uren geregistreerd.", name=organisation.name)
+                )
+        for training in trainings:
+            others.append((_build_attendance(db, training, persons, today), contents.attendance))
+            if not training.trainer_id:
+                missing.append(_("Opleiding {title}: er is geen POP-trainer ingevuld.", title=training.describe()))
+            if not training.attendee_ids:
+                missing.append(_("Opleiding {title}: er zijn geen deelnemers ingevuld.", title=training.describe()))
 
-    documents = iter(_pops_and_consents(db, jobs, persons, today, progress, meanwhile=read_the_rest))
-    from poptui.export.excel import (
-        contact_rows,
-        hours_row,
-        training_row,
-        trainings_workbook,
-        trajectories_workbook,
-        trajectory_row,
-    )
-
-    rows = []
-    contacts = []
-    for trajectory in completed:
-        employee = employees.get(trajectory.employee_id)
-        if employee is None:
-            contents.missing.append(_("Traject {id}: de werknemer bestaat niet meer.", id=trajectory.id))
-            continue
-        built_pop, built_consent = next(documents)
-        pop, moments = read[trajectory.id]
+    for built_pop, built_consent in _pops_and_consents(db, jobs, persons, today, progress, meanwhile=the_rest):
         add(built_pop, contents.pops)
         add(built_consent, contents.consents)
-        consent_day = months.consent_date(employee)
-        if consent_day is None:
-            contents.missing.append(_("{name}: afgerond POP zonder datum toestemming.", name=employee.full_name))
-        if pop is None or pop.status is not PopStatus.FINAL or pop.uploaded_on is None:
-            contents.missing.append(
-                _("{name}: het POP is nog niet opgeladen in Mijn Loopbaan.", name=employee.full_name)
-            )
-        if not trajectory.coach_id:
-            contents.missing.append(_("{name}: er is geen POP-coach ingevuld.", name=employee.full_name))
-        if not held_moments(moments):
-            contents.missing.append(_("{name}: geen gehouden contactmomenten geregistreerd.", name=employee.full_name))
-        organisation = _organisation_in(organisations, employee.organisation_id)
-        rows.append(
-            trajectory_row(
-                trajectory,
-                employee,
-                organisation,
-                _person_name(persons, trajectory.coach_id),
-                moments,
-                pop,
-                consent_day,
-            )
-        )
-        contacts.extend(contact_rows(employee, organisation, moments))
+    contents.missing.extend(missing)
     if not completed:
         contents.notes.append(_("Er zijn geen POP-trajecten afgerond in deze maand."))
-    files[trajectories_overview_name(year, month)] = trajectories_workbook(rows, year, month, contacts)
-    contents.overviews.append(trajectories_overview_name(year, month))
-
-    organisation_names = {organisation.id: organisation.name for organisation in organisations}
-    files[trainings_overview_name(year, month)] = trainings_workbook(
-        [
-            training_row(t, _person_name(persons, t.trainer_id), [_person_name(persons, p) for p in t.attendee_ids])
-            for t in trainings
-        ],
-        [
-            hours_row(e, organisation_names.get(e.organisation_id, ""), _person_name(persons, e.coach_id))
-            for e in hours_entries
-        ],
-        year,
-        month,
-        month_hours,
-    )
-    contents.overviews.append(trainings_overview_name(year, month))
-
-    for organisation in months.organisations_ended_in_month(
-        organisations, trajectories, employees.values(), year, month
-    ):
-        ended = organisation.guidance_ended_on or months.month_bounds(year, month)[1]
-        built = _build_hours(db, organisation, persons, ended, today)
-        add(built, contents.hours)
-        if not db.list(HoursEntry, organisation_id=organisation.id):
-            contents.missing.append(
-                _("{name}: begeleiding afgerond, maar er zijn geen uren geregistreerd.", name=organisation.name)
-            )
-    for training in trainings:
-        add(_build_attendance(db, training, persons, today), contents.attendance)
-        if not training.trainer_id:
-            contents.missing.append(_("Opleiding {title}: er is geen POP-trainer ingevuld.", title=training.describe()))
-        if not training.attendee_ids:
-            contents.missing.append(
-                _("Opleiding {title}: er zijn geen deelnemers ingevuld.", title=training.describe())
-            )
+    files.update(overviews)
+    contents.overviews.extend(overviews)
+    for built, bucket in others:
+        add(built, bucket)
 
     return _write_package(db, contents, files, audited, out_dir)
 
