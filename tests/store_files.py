@@ -3,8 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from poptui.store import layout
+
+if TYPE_CHECKING:
+    from poptui.models import Employee, Trajectory
+    from poptui.store import Database
+
+
+def filled(db: Database) -> tuple[Employee, Trajectory]:
+    """An organisation, an employee of it and a trajectory of that employee, saved in ``db``."""
+    from poptui.models import Employee, Organisation, Trajectory
+
+    organisation = db.save(Organisation(name="Atelier"))
+    employee = db.save(Employee(first_name="An", last_name="Peeters", organisation_id=organisation.id))
+    trajectory = db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag"))
+    return employee, trajectory
+
+
+def file_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative path, with its bytes."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 def shard_file(root: Path, scope: str, employee_id: str | None = None) -> Path:

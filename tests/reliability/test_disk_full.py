@@ -14,8 +14,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from store_files import file_bytes, filled
 
-from poptui.models import ContactMoment, Employee, Organisation, Trajectory
+from poptui.models import ContactMoment
 from poptui.store import Database, SaveFailed
 from poptui.store import audit as store_audit
 from poptui.store import files as store_files
@@ -23,25 +24,14 @@ from poptui.store import files as store_files
 pytestmark = pytest.mark.slow  # a soak: `pytest -m "not slow"` leaves it out of the everyday loop
 
 
-def _filled(db: Database) -> tuple[Employee, Trajectory]:
-    organisation = db.save(Organisation(name="Atelier"))
-    employee = db.save(Employee(first_name="An", last_name="Peeters", organisation_id=organisation.id))
-    trajectory = db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag"))
-    return employee, trajectory
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-
-
 def _assert_untouched(db: Database, before: dict[str, bytes]) -> None:
-    assert _snapshot(db.path) == before
+    assert file_bytes(db.path) == before
     assert not [path for path in db.path.rglob("*.tmp")]
 
 
 def test_disk_full_while_writing_a_file(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    employee, trajectory = _filled(db)
-    before = _snapshot(db.path)
+    employee, trajectory = filled(db)
+    before = file_bytes(db.path)
     real_write = os.write
     budget = {"bytes": 100}
 
@@ -70,8 +60,8 @@ def test_disk_full_while_writing_a_file(db: Database, monkeypatch: pytest.Monkey
 
 
 def test_disk_full_while_appending_to_the_audit_log(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    employee, _trajectory = _filled(db)
-    before = _snapshot(db.path)
+    employee, _trajectory = filled(db)
+    before = file_bytes(db.path)
     real_write = os.write
 
     def half_then_full(fd: int, data: bytes) -> int:
@@ -87,8 +77,8 @@ def test_disk_full_while_appending_to_the_audit_log(db: Database, monkeypatch: p
 
 
 def test_read_only_folder_simulated(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    employee, _trajectory = _filled(db)
-    before = _snapshot(db.path)
+    employee, _trajectory = filled(db)
+    before = file_bytes(db.path)
     real_open = os.open
 
     def read_only(path, flags, *args):
@@ -105,8 +95,8 @@ def test_read_only_folder_simulated(db: Database, monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders; simulated above")
 def test_read_only_folder_for_real(db: Database) -> None:  # pragma: no cover - CI runs as root
-    employee, _trajectory = _filled(db)
-    before = _snapshot(db.path)
+    employee, _trajectory = filled(db)
+    before = file_bytes(db.path)
     os.chmod(db.path, 0o500)
     try:
         with pytest.raises(SaveFailed):
@@ -134,12 +124,12 @@ def tiny_tmpfs(tmp_path: Path):
 
 def test_really_full_tmpfs(tiny_tmpfs: Path) -> None:
     db = Database.create(tiny_tmpfs / "db", actor="tester")
-    employee, _trajectory = _filled(db)
+    employee, _trajectory = filled(db)
     filler = tiny_tmpfs / "vol"
     with filler.open("wb", buffering=0) as handle, pytest.raises(OSError):
         while True:
             handle.write(b"x" * 4096)
-    before = _snapshot(db.path)
+    before = file_bytes(db.path)
     with pytest.raises(SaveFailed):
         db.save(employee.model_copy(update={"remarks": "y" * 4900}))
     _assert_untouched(db, before)

@@ -16,23 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from store_files import file_bytes, filled
 
-from poptui.models import ContactMoment, Employee, Organisation, Trajectory
+from poptui.models import ContactMoment, Employee
 from poptui.services.health import check_database
 from poptui.store import Database, SaveFailed, summaries
 from poptui.store import audit as store_audit
-
-
-def _filled(db: Database) -> tuple[Employee, Trajectory]:
-    organisation = db.save(Organisation(name="Atelier"))
-    employee = db.save(Employee(first_name="An", last_name="Peeters", organisation_id=organisation.id))
-    trajectory = db.save(Trajectory(employee_id=employee.id, variant="variant_1", reflection="laag", intensity="laag"))
-    return employee, trajectory
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file but the derived ones (summaries, manifest: written after the renames, none happen here)."""
-    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 def _kind(fd: int, audit_inode: int) -> str:
@@ -45,7 +34,7 @@ def _kind(fd: int, audit_inode: int) -> str:
 def test_the_new_files_are_fsynced_while_the_audit_log_is_and_renamed_after_both(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    employee, trajectory = _filled(db)
+    employee, trajectory = filled(db)
     audit_inode = os.stat(db.path / store_audit.AUDIT_FILE).st_ino
     audit_synced = threading.Event()
     steps: list[str] = []
@@ -84,10 +73,10 @@ def test_the_new_files_are_fsynced_while_the_audit_log_is_and_renamed_after_both
 def test_an_fsync_error_fails_the_save_and_leaves_every_file_as_it_was(
     db: Database, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    employee, trajectory = _filled(db)
+    employee, trajectory = filled(db)
     audit_path = db.path / store_audit.AUDIT_FILE
     audit_inode = os.stat(audit_path).st_ino
-    before = _snapshot(db.path)
+    before = file_bytes(db.path)
     real_fsync = os.fsync
     synced: list[str] = []
 
@@ -109,7 +98,7 @@ def test_an_fsync_error_fails_the_save_and_leaves_every_file_as_it_was(
     if failing == "new file":
         assert "audit" in synced  # the entries were on disk, and are cut off again
     assert "folder" not in synced  # nothing was renamed
-    assert _snapshot(db.path) == before
+    assert file_bytes(db.path) == before
     assert not list(db.path.rglob("*.tmp"))
     assert store_audit.verify(audit_path) == []
     reopened = Database.open(db.path)
@@ -123,7 +112,7 @@ def test_an_fsync_error_fails_the_save_and_leaves_every_file_as_it_was(
 def test_the_summaries_are_made_while_the_folder_is_fsynced_and_put_in_place_after(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    employee, _trajectory = _filled(db)
+    employee, _trajectory = filled(db)
     audit_inode = os.stat(db.path / store_audit.AUDIT_FILE).st_ino
     summaries_written = threading.Event()
     steps: list[str] = []
@@ -170,7 +159,7 @@ def test_the_summaries_are_made_while_the_folder_is_fsynced_and_put_in_place_aft
 def test_a_folder_fsync_error_fails_the_save_and_leaves_no_summary_behind(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    employee, _trajectory = _filled(db)
+    employee, _trajectory = filled(db)
     audit_inode = os.stat(db.path / store_audit.AUDIT_FILE).st_ino
     summary_files = {path.name: path.read_bytes() for path in (db.path / summaries.FOLDER).iterdir()}
     real_fsync = os.fsync
