@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from poptui.screens import navigation
@@ -27,20 +28,30 @@ Line = tuple[EmployeeRow, tuple[str, tuple[str, str, str, str]]]
 Columns = tuple[list[str], list[tuple[str, str, str, str]]]
 """Lines as the table takes them: the ids, and the cells of each line."""
 
-_last_lines: tuple[list[EmployeeRow], str, list[Line], int] | None = None
-_last_columns: dict[bool, Columns] = {}
-"""The unfiltered list of the lines last made, without (False) and with (True) the archived ones."""
+
+@dataclass
+class _MadeLines:
+    """The table's lines made last (:func:`_table_lines`), kept with the rows they were made from and
+    their unfiltered columns (:func:`_unfiltered`), without (False) and with (True) the archived ones."""
+
+    rows: list[EmployeeRow]
+    archived_mark: str
+    lines: list[Line]
+    active: int
+    columns: dict[bool, Columns] = field(default_factory=dict)
+
+
+_made: _MadeLines | None = None
 
 
 def _table_lines(rows: list[EmployeeRow]) -> tuple[list[Line], int]:
     """The table's lines of ``rows`` and how many are not archived. ``employee_rows`` returns the same
     list while nothing changed, so the lines made for it last are kept for the next open of the list
     (2,000 lines each time otherwise); the lines are never changed, only picked from."""
-    global _last_lines
+    global _made
     archived = _(" (archief)")
-    if _last_lines is not None and _last_lines[0] is rows and _last_lines[1] == archived:
-        return _last_lines[2], _last_lines[3]
-    _last_columns.clear()
+    if _made is not None and _made.rows is rows and _made.archived_mark == archived:
+        return _made.lines, _made.active
     lines = [
         (
             row,
@@ -57,7 +68,7 @@ def _table_lines(rows: list[EmployeeRow]) -> tuple[list[Line], int]:
         for row in rows
     ]
     active = sum(1 for row in rows if not row.archived)
-    _last_lines = (rows, archived, lines, active)
+    _made = _MadeLines(rows, archived, lines, active)
     return lines, active
 
 
@@ -69,12 +80,12 @@ def _unfiltered(lines: list[Line], archived: bool) -> Columns:
     """Every line of ``lines`` (without the archived employees' unless ``archived``), split as the table
     takes them; kept with the lines (:func:`_table_lines`) when they are the lines made last, so the
     list opens again without a pass over every employee (20,000 at the largest organisations)."""
-    last = _last_lines is not None and _last_lines[2] is lines
-    columns = _last_columns.get(archived) if last else None
+    made = _made if _made is not None and _made.lines is lines else None
+    columns = made.columns.get(archived) if made is not None else None
     if columns is None:
         columns = _columns(lines if archived else [line for line in lines if not line[0].archived])
-        if last:
-            _last_columns[archived] = columns
+        if made is not None:
+            made.columns[archived] = columns
     return columns
 
 
