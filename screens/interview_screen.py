@@ -283,13 +283,13 @@ class InterviewScreen(AnsweredMethodScreen):
 
     def current_step(self) -> MethodStep:
         step = super().current_step()
-        if step.id.startswith("t") and step.id[1:].isdigit():
+        if step.id.startswith("t") and step.id[1:].isdecimal():
             theme = guide().theme(int(step.id[1:]))
             return MethodStep(step.id, self.step_title(step.id), theme.part)
         return step
 
     def step_title(self, step_id: str) -> str:
-        if step_id.startswith("t") and step_id[1:].isdigit():
+        if step_id.startswith("t") and step_id[1:].isdecimal():
             theme = guide().theme(int(step_id[1:]))
             return _("thema {number}: {title}", number=theme.number, title=theme.title)
         return super().step_title(step_id)

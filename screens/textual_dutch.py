@@ -111,7 +111,7 @@ def key_display(binding: Binding) -> str:
             name = {"up": "↑", "down": "↓", "left": "←", "right": "→"}[key]
     elif key in _KEY_NAMES:
         name = _("Spatie") if key == "space" else _KEY_NAMES[key]
-    elif len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+    elif len(key) > 1 and key[0] == "f" and key[1:].isdecimal():
         name = key.upper()
     else:
         from textual.keys import format_key

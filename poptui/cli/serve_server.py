@@ -82,7 +82,7 @@ class PoptuiServer(Server):
         """The page, with the websocket and static URLs of the address the browser used."""
         font_size = request.query.get("fontsize", "16")
         context = {
-            "font_size": int(font_size) if font_size.isdigit() else 16,
+            "font_size": int(font_size) if font_size.isdecimal() else 16,
             "app_websocket_url": ("wss://" if request.scheme == "https" else "ws://") + request.host + "/ws",
             "config": {"static": {"url": f"{request.scheme}://{request.host}/static/"}},
             "application": {"name": "poptui"},

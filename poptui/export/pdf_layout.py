@@ -1287,7 +1287,7 @@ class FormPdf(FPDF):
         badges: dict[tuple[bool, int], list[str]] = {}
         for time, label in marks:
             hour, _sep, minute = time.partition(":")
-            if not (hour.isdigit() and minute.isdigit()):
+            if not (hour.isdecimal() and minute.isdecimal()):
                 continue
             position = round(((int(hour) % 12) * 60 + int(minute)) / 5) % 144  # five-minute steps
             badges.setdefault((int(hour) >= 12, position), []).append(label)

@@ -71,7 +71,7 @@ def _field_label(model: type[BaseModel] | None, location: tuple[object, ...]) ->
     title = info.title if info and info.title else name.replace("_", " ")
     label = _(title)
     rest = [str(part) for part in location[1:]]
-    if rest and rest[0].isdigit():
+    if rest and rest[0].isdecimal():
         label += f" {int(rest[0]) + 1}"
     return label
 

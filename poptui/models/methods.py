@@ -117,7 +117,7 @@ class AiDroomfaseRecord(MethodRecordBase):
 
 def _clock_time(value: str) -> str:
     hour, _sep, minute = value.partition(":")
-    if not (hour.isdigit() and minute.isdigit() and 0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
+    if not (hour.isdecimal() and minute.isdecimal() and 0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
         raise ValueError("tijd_ongeldig")
     return f"{int(hour):02d}:{int(minute):02d}"
 

@@ -109,7 +109,7 @@ class Stage:
         if self.stopped(board):
             raise MoveRefused(self.stop_message())
         slots = self.slot_pile()
-        if slots is not None and key.isdigit() and key != "0":
+        if slots is not None and key.isdecimal() and key != "0":
             return card_board.replace(board, slots.id, int(key) - 1, self.discard)
         for row, hint in enumerate(self.row_keys):
             if hint.key == key and self.grid is not None and self.column_of is not None:

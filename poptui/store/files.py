@@ -63,7 +63,7 @@ def group_permissions(group: str) -> Permissions:
     except ImportError:  # Windows: no POSIX groups, folder ACLs do this job
         return GROUP_SHARED
     try:
-        gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
+        gid = int(group) if group.isdecimal() else grp.getgrnam(group).gr_gid
     except KeyError:
         raise UnknownGroup(group) from None
     return Permissions(file=0o660, folder=0o2770, gid=gid, group_name=group)

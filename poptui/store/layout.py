@@ -47,7 +47,7 @@ def is_shard_name(name: str) -> bool:
         and folder in FOLDERS.values()
         and len(file_name) == 7
         and file_name.endswith(".json")
-        and file_name[:2].isdigit()
+        and file_name[:2].isdecimal()
         and int(file_name[:2]) < SHARDS
     )
 

@@ -159,7 +159,7 @@ class CardBoard(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         character = event.character or ""
-        if len(character) != 1 or not (character.isdigit() or character.isalpha()):
+        if len(character) != 1 or not (character.isdecimal() or character.isalpha()):
             return
         if not self._is_pile_key(character.lower()):
             return
@@ -171,7 +171,7 @@ class CardBoard(Widget, can_focus=True):
         if any(hint.key == key for hint in self.stage.keys()):
             return True
         slots = self.stage.slot_pile()
-        return slots is not None and key.isdigit() and key != "0"
+        return slots is not None and key.isdecimal() and key != "0"
 
     def press(self, key: str) -> bool:
         """Apply the round's rule for ``key`` to the card in play; False when it was refused."""

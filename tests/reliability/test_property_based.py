@@ -91,6 +91,15 @@ def test_random_values_give_dutch_messages(model: type[BaseModel], data: st.Data
         _assert_dutch(error, model)
 
 
+@pytest.mark.parametrize("key", ["²", "٣", "1"])
+def test_a_key_that_looks_like_a_number_in_a_nested_place_gives_a_dutch_message(key: str) -> None:
+    """Found by the test above: "²" is a digit to ``str.isdigit`` but not to ``int``, and naming the
+    place ("smart" plus the key) crashed instead of saying what is wrong."""
+    with pytest.raises(ValidationError) as error:
+        models.PopAction.model_validate({"smart": {key: None}})
+    _assert_dutch(error.value, models.PopAction)
+
+
 @settings(max_examples=60, deadline=None)
 @given(document=_documents(models.ContactMoment))
 def test_method_union_and_refusal_saves_nothing(document: dict) -> None:
