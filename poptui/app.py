@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 import signal
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -27,6 +28,7 @@ from poptui.store import Database
 if TYPE_CHECKING:
     from poptui.models import Person
     from poptui.services.coach import Coach
+    from poptui.store.daily_backup import DailyBackup
 
 SCREENS_FOLDER = Path(poptui.screens.__file__).parent
 
@@ -102,12 +104,15 @@ class PopApp(App[None]):
         ask_coach: bool = True,
         ascii: bool | None = None,
         collector_paused: bool = False,
+        daily_backup: DailyBackup | None = None,
     ) -> None:
         """``ask_coach``: at the start, welcome a new database or ask who the coach is (tests turn it off).
         ``ascii``: ASCII mode (:mod:`poptui.screens.plain_terminal`); None: as the terminal asks.
         ``collector_paused``: the caller paused Python's cyclic garbage collector for the start
         (``gc.disable()``, :func:`poptui.cli.run_app.run_app`); the app resumes it after the first paint
-        (:meth:`_after_first_paint`)."""
+        (:meth:`_after_first_paint`).
+        ``daily_backup``: today's backup, perhaps still being zipped by a helper process
+        (:mod:`poptui.store.daily_backup`); when it fails, the app says so (:meth:`_watch_daily_backup`)."""
         from poptui.screens.plain_terminal import use_ascii, wants_ascii
 
         plain = (
@@ -128,6 +133,7 @@ class PopApp(App[None]):
         self.coach = coach
         self.ask_coach = ask_coach
         self._collector_paused = collector_paused
+        self._daily_backup = daily_backup
         self.demo = False
         if quiet_terminal(os.environ):
             self.animation_level = "none"
@@ -159,6 +165,8 @@ class PopApp(App[None]):
             except ValueError:  # not in the main thread (tests)
                 pass
         self.call_after_refresh(self._after_first_paint)
+        if self._daily_backup is not None:
+            self._watch_daily_backup(self._daily_backup)
 
     @work(thread=True, group="after-first-paint")
     def _after_first_paint(self) -> None:
@@ -186,6 +194,18 @@ class PopApp(App[None]):
                 self._collector_paused = False
                 gc.freeze()
                 gc.enable()
+
+    def _watch_daily_backup(self, backup: DailyBackup) -> None:
+        """Wait for the helper zipping today's backup and say it when it failed: in a daemon thread
+        (nothing polls), not a Textual worker, so quitting the app never waits for the zip."""
+
+        def watch() -> None:
+            problem = backup.outcome()
+            if problem is not None:
+                with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+                    self.call_from_thread(self.notify, problem, severity="warning", timeout=30)
+
+        threading.Thread(target=watch, name="daily-backup", daemon=True).start()
 
     def _ask_coach(self) -> None:
         from poptui.screens.coach_select import CoachSelectScreen

@@ -7,7 +7,8 @@ is refused with a Dutch message saying what is wrong and what to do, nothing is 
 latest backup that passes the check is offered (on a terminal: a j/N question; otherwise the exact
 command to run). A database the user may not read is a matter of permissions, not damage: no
 backup is offered. The first start of the day makes a backup, always after the verification, so a
-damaged database is never copied into the backups.
+damaged database is never copied into the backups: a snapshot under the lock, zipped by a helper
+process while the app runs (:mod:`poptui.store.daily_backup`), so the coach does not wait for it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from poptui.cli.common import EXIT_UNUSABLE, CommandError, database_path, explicit_database, fit, tell, terminal_text
 from poptui.i18n import _
 from poptui.store import AccessDenied, BackupError, Database, DatabaseBusy, DatabaseMissing, NewerSchema, StoreError
+from poptui.store.errors import os_reason
+
+if TYPE_CHECKING:
+    from poptui.store.daily_backup import DailyBackup
 
 Ask = Callable[[str], bool]
 
@@ -114,25 +120,45 @@ def refuse_damaged(path: Path, error: StoreError, ask: Ask) -> Database:
     return database
 
 
-def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
-    """The database the app will run on: opened, verified, and only then backed up once a day."""
-    from poptui.store.backup import ensure_daily_backup
-
+def open_for_start(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
+    """The database the app will run on: opened and verified (a damaged one refused, a backup offered)."""
     path = database_path(options)
     try:
-        database = open_checked(path)
+        return open_checked(path)
     except DatabaseMissing as error:
         if explicit_database(options):
             raise CommandError(str(error), EXIT_UNUSABLE) from error
         database = Database.create(path)
         tell(_("Nieuwe, lege database gemaakt in {path}.", path=path))
+        return database
     except StoreError as error:
-        database = refuse_damaged(path, error, ask)
+        return refuse_damaged(path, error, ask)
+
+
+def prepare_database(options: argparse.Namespace, ask: Ask = _ask_on_terminal) -> Database:
+    """The database, opened and verified, and only then backed up once a day, before returning
+    (``poptui serve``; the app's own start zips the backup beside the app: :func:`start_backup`)."""
+    from poptui.store.backup import ensure_daily_backup
+
+    database = open_for_start(options, ask)
     try:
         ensure_daily_backup(database)
     except (BackupError, StoreError) as error:
         tell(_("Waarschuwing: {problem}", problem=error))
     return database
+
+
+def start_backup(database: Database) -> DailyBackup | None:
+    """The first start of the day's backup for the app (:mod:`poptui.store.daily_backup`): a snapshot
+    now, zipped by a helper while the coach works; None when even the snapshot failed (said on stderr)."""
+    from poptui.store.daily_backup import start_daily_backup
+
+    try:
+        return start_daily_backup(database)
+    except (BackupError, StoreError, OSError) as error:
+        problem = os_reason(error) if isinstance(error, OSError) else str(error)
+        tell(_("Waarschuwing: {problem}", problem=problem))
+        return None
 
 
 def run_app(options: argparse.Namespace) -> int:
@@ -145,13 +171,14 @@ def run_app(options: argparse.Namespace) -> int:
         except StoreError as error:  # say what is wrong even without a terminal
             refuse_damaged(path, error, lambda _question: False)
         raise CommandError(_("poptui heeft een terminal nodig om te starten."), EXIT_UNUSABLE)
-    database = prepare_database(options)
+    database = open_for_start(options)
+    backup = start_backup(database)
     gc.disable()  # until the first paint: see PopApp._after_first_paint
     try:
         from poptui.app import PopApp
         from poptui.services.coach import coach_at_start
 
-        app = PopApp(database, coach_at_start(database), collector_paused=True)
+        app = PopApp(database, coach_at_start(database), collector_paused=True, daily_backup=backup)
         app.run()
     finally:
         gc.enable()
