@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import time
 from pathlib import Path
 
 from terminal import Terminal
@@ -53,6 +54,17 @@ def start_once(command: list[str], env: dict[str, str], timeout: float = TIMEOUT
         shown = terminal.wait_for(HOME_MARKER, timeout)
         terminal.settle(0.5, timeout)
         return {"seconds": shown - terminal.started, "peak_mb": terminal.peak_rss_mb()}
+
+
+def wait_for_daily_backup(database: Path, timeout: float = TIMEOUT) -> float:
+    """Wait until the helper that zips the day's backup is done (no snapshot left in the backups
+    folder), so that it does not run beside the next measurement; the seconds waited."""
+    started = time.monotonic()
+    while list((database / "backups").glob(".snapshot-*")):
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"the daily backup of {database} is still being made after {timeout} s")
+        time.sleep(0.2)
+    return time.monotonic() - started
 
 
 def keys_session(
