@@ -7,7 +7,9 @@ machine, every day and under any load. A test that needs another day says ``cloc
 
 from __future__ import annotations
 
+import fcntl
 import gc
+import os
 import shutil
 from collections.abc import Callable
 from datetime import time
@@ -102,13 +104,32 @@ def flow(db: Database) -> Flow:
     return build_flow(db)
 
 
+def _built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A database template built once per run, not once per xdist worker: the first worker to ask
+    builds it (``build(path)``) under a lock in the run's temporary folder, the others wait and read
+    the same folder. Templates are only ever copied (``shutil.copytree``, which keeps the files' times
+    the manifest knows), never opened in place, so one is enough for every worker."""
+    base = factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    path = shared / f"template-{name}" / "db"
+    with open(shared / f"template-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            staging = shared / f"template-{name}.building"
+            shutil.rmtree(staging, ignore_errors=True)
+            build(staging / "db")
+            staging.rename(path.parent)
+    return path
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from poptui.demo import write_demo
+    def build(path: Path) -> None:
+        from poptui.demo import write_demo
 
-    path = tmp_path_factory.mktemp("demo") / "db"
-    write_demo(Database.create(path, actor="demo"), today=TODAY)
-    return path
+        write_demo(Database.create(path, actor="demo"), today=TODAY)
+
+    return _built_once(tmp_path_factory, "demo", build)
 
 
 @pytest.fixture
@@ -123,27 +144,31 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Database:
 def screens_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with what it leaves empty filled in (planning methods, start-up analysis, a draft):
     every screen has something to show. See tests/screen_openers.py."""
-    from screen_openers import enrich
 
-    path = tmp_path_factory.mktemp("screens") / "db"
-    shutil.copytree(demo_template, path)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        FrozenClock(monkeypatch, TODAY, time(9, 0))
-        enrich(Database.open(path, actor="tester"))
-    return path
+    def build(path: Path) -> None:
+        from screen_openers import enrich
+
+        shutil.copytree(demo_template, path)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            FrozenClock(monkeypatch, TODAY, time(9, 0))
+            enrich(Database.open(path, actor="tester"))
+
+    return _built_once(tmp_path_factory, "screens", build)
 
 
 @pytest.fixture(scope="session")
 def hostile_template(screens_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same database with markup payloads in every stored text (issue 10)."""
-    from screen_openers import make_hostile
 
-    path = tmp_path_factory.mktemp("hostile") / "db"
-    shutil.copytree(screens_template, path)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        FrozenClock(monkeypatch, TODAY, time(9, 0))
-        make_hostile(Database.open(path, actor="tester"))
-    return path
+    def build(path: Path) -> None:
+        from screen_openers import make_hostile
+
+        shutil.copytree(screens_template, path)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            FrozenClock(monkeypatch, TODAY, time(9, 0))
+            make_hostile(Database.open(path, actor="tester"))
+
+    return _built_once(tmp_path_factory, "hostile", build)
 
 
 def _private_copy(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: str) -> Lookup:

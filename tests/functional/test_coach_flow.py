@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pytest
 from poptui.screens import navigation
 from poptui.screens.agenda import AgendaScreen
 from poptui.screens.base import TypingRules
@@ -159,27 +158,34 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("case", FORMS, ids=[case.name for case in FORMS])
-async def test_a_sentence_typed_into_a_new_form_is_only_text(flow: Flow, case: FormCase) -> None:
+async def test_a_sentence_typed_into_a_new_form_is_only_text(flow: Flow) -> None:
+    """Every form in turn in one app (opening an app is most of a form's check), each from the home
+    screen and closed again before the next."""
     database = flow.database
     before = stored(database)
     app = PopApp(database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        case.open(app, flow)
-        await pilot.pause()
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
-        focused = app.focused
-        assert focused is not None and any(
-            node.id == f"field-{case.first_field}" for node in focused.ancestors_with_self
-        ), f"{case.name} opens on {focused!r}, not on {case.first_field}"
-        await pilot.press(*SENTENCE)
-        await pilot.pause()
-        assert app.screen is form, f"typing in {case.name} opened {type(app.screen).__name__}"
-        assert typed_text(app.focused).endswith(SENTENCE)
-    assert stored(database) == before  # typing stores nothing (a draft is not a record)
+        home = app.screen
+        for case in FORMS:
+            case.open(app, flow)
+            await pilot.pause()
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, FormScreen), f"{case.name} opened {type(form).__name__}"
+            focused = app.focused
+            assert focused is not None and any(
+                node.id == f"field-{case.first_field}" for node in focused.ancestors_with_self
+            ), f"{case.name} opens on {focused!r}, not on {case.first_field}"
+            await pilot.press(*SENTENCE)
+            await pilot.pause()
+            assert app.screen is form, f"typing in {case.name} opened {type(app.screen).__name__}"
+            assert typed_text(app.focused).endswith(SENTENCE), case.name
+            assert stored(database) == before, f"typing in {case.name} stored something"  # a draft is not a record
+            app.pop_screen()
+            await pilot.pause()
+            assert app.screen is home, case.name
+    assert stored(database) == before
 
 
 async def test_the_contact_moment_opens_in_the_notes_with_status_and_date_right(flow: Flow) -> None:
@@ -273,32 +279,38 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize("case", LISTS, ids=[case.name for case in LISTS])
-async def test_letters_typed_in_a_list_go_to_its_search_box(flow: Flow, case: ListCase) -> None:
+async def test_letters_typed_in_a_list_go_to_its_search_box(flow: Flow) -> None:
+    """Every list in turn in one app, each from the home screen and closed again before the next."""
     database = flow.database
     before = stored(database)
     app = PopApp(database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        case.open(app, flow)
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, TypingRules) and screen.letters_are_text()
-        screen.query_one(LIST_TABLE).focus()  # the table has the focus, as after coming back from a form
-        await pilot.pause()
-        await pilot.press(*case.search)
-        await pilot.pause()
-        assert app.screen is screen
-        search = screen.letter_target()
-        assert search is not None and search.value == case.search and app.focused is search
-        if case.rows_after is not None:
-            assert screen.query_one(LIST_TABLE).row_count == case.rows_after
-        await pilot.press(*" n x e d", "delete")
-        await pilot.pause()
-        assert app.screen is screen
-        await pilot.press("escape")  # empties the search box first
-        await pilot.pause()
-        assert app.screen is screen and search.value == ""
+        home = app.screen
+        for case in LISTS:
+            case.open(app, flow)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, TypingRules) and screen.letters_are_text(), case.name
+            screen.query_one(LIST_TABLE).focus()  # the table has the focus, as after coming back from a form
+            await pilot.pause()
+            await pilot.press(*case.search)
+            await pilot.pause()
+            assert app.screen is screen, case.name
+            search = screen.letter_target()
+            assert search is not None and search.value == case.search and app.focused is search, case.name
+            if case.rows_after is not None:
+                assert screen.query_one(LIST_TABLE).row_count == case.rows_after, case.name
+            await pilot.press(*" n x e d", "delete")
+            await pilot.pause()
+            assert app.screen is screen, case.name
+            await pilot.press("escape")  # empties the search box first
+            await pilot.pause()
+            assert app.screen is screen and search.value == "", case.name
+            assert stored(database) == before, case.name
+            app.pop_screen()
+            await pilot.pause()
+            assert app.screen is home, case.name
     assert stored(database) == before
 
 
@@ -498,27 +510,41 @@ async def test_after_recording_a_moment_the_cursor_moves_on_to_the_next_one(flow
         assert table.cursor_row == 1  # Enter records the next one
 
 
-@pytest.mark.parametrize(
-    "kind", [MethodKind.AI_DROOMFASE, MethodKind.INTERVIEW, MethodKind.HAND, MethodKind.KLOKWIJS, MethodKind.PRAATPLAAT]
-)
-async def test_letters_on_a_conversation_methods_steps_open_nothing(flow: Flow, kind: MethodKind) -> None:
+CONVERSATION_KINDS = [
+    MethodKind.AI_DROOMFASE,
+    MethodKind.INTERVIEW,
+    MethodKind.HAND,
+    MethodKind.KLOKWIJS,
+    MethodKind.PRAATPLAAT,
+]
+
+
+async def test_letters_on_a_conversation_methods_steps_open_nothing(flow: Flow) -> None:
     """On the guided methods the coach types answers: a letter typed while the step tabs (or the
-    theme list) have the focus opened the draaiboek's explanation ('g' was its key; F3 is)."""
+    theme list) have the focus opened the draaiboek's explanation ('g' was its key; F3 is).
+    Every method in turn in one app, each closed again (with its explanation) before the next."""
     from poptui.screens.dialogs import MessageDialog
     from textual.widgets import Tabs
 
     trajectory = flow.trajectories[0]
     app = PopApp(flow.database, flow.coach)
     async with app.run_test(size=(80, 24)) as pilot:
-        navigation.open_method(app, trajectory.employee_id, trajectory.id, kind, flow.moments[0][0].id)
         await pilot.pause()
-        screen = app.screen
-        for widget in [*screen.query(Tabs), *screen.query(OptionList)][:2]:
-            widget.focus()
+        home = app.screen
+        for kind in CONVERSATION_KINDS:
+            navigation.open_method(app, trajectory.employee_id, trajectory.id, kind, flow.moments[0][0].id)
             await pilot.pause()
-            await pilot.press(*"gisteren gedaan")
+            screen = app.screen
+            for widget in [*screen.query(Tabs), *screen.query(OptionList)][:2]:
+                widget.focus()
+                await pilot.pause()
+                await pilot.press(*"gisteren gedaan")
+                await pilot.pause()
+                assert app.screen is screen, f"{kind}: a letter on {widget!r} opened {type(app.screen).__name__}"
+            await pilot.press("f3")
             await pilot.pause()
-            assert app.screen is screen, f"a letter on {widget!r} opened {type(app.screen).__name__}"
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, MessageDialog) and "Werkwijze" in app.screen.text
+            assert isinstance(app.screen, MessageDialog) and "Werkwijze" in app.screen.text, kind
+            app.pop_screen()  # the explanation
+            app.pop_screen()  # the method
+            await pilot.pause()
+            assert app.screen is home, kind

@@ -59,31 +59,44 @@ def test_fit_widths_gives_the_spare_room_to_the_text_and_takes_it_back() -> None
     assert fit_widths(80, columns, content=[10, 30, 12]) == [10, 30 + 11, 12 + 11]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+SIZES = ((80, 24), (120, 40))
+"""The window sizes every table is checked at: opened at the first, then the window is made larger
+(one app per screen: opening a screen is most of a check's time; a table must refit on a resize too)."""
+
+
 @pytest.mark.parametrize("opener", OPENED, ids=[opener.name for opener in OPENED])
-async def test_text_columns_take_the_width(opener, size: tuple[int, int], screens_look: Lookup) -> None:
+async def test_text_columns_take_the_width(opener, screens_look: Lookup) -> None:
     app = make_app(screens_look.db, screens_look, opener)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES[0]) as pilot:
         await opener.steps(pilot, screens_look)
         await settle(pilot)
         assert is_open(app, opener, screens_look)
-        checked = 0
-        for table in app.screen.query("DataTable, VirtualTable"):
-            if not table.display or table.size.width == 0:
-                continue
-            name = f"{opener.name} #{table.id}"
-            region = table.scrollable_content_region.width
-            if isinstance(table, VirtualTable):
-                widths = table.column_widths()
-                growing = any(column.grow for column in table.columns)
-                used = sum(width + 2 for width in widths)
-            else:
-                assert isinstance(table, FittedTable), f"{name}: a DataTable with widths of its own"
-                assert isinstance(table, DataTable)
-                growing = any(column.grow for column in table._declared)
-                used = sum(column.get_render_width(table) for column in table.columns.values())
-            assert growing, f"{name}: no column takes the spare width"
-            assert used <= region, f"{name}: {used} cells wide in {region}: a column is out of sight"
-            assert region - used <= 1, f"{name}: {region - used} cells left over at {size}"
-            checked += 1
-        assert checked, f"{opener.name}: no table on show"
+        for size in SIZES:
+            if size != SIZES[0]:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                assert app.size == size and is_open(app, opener, screens_look)
+            _check_tables(app, opener.name, size)
+
+
+def _check_tables(app, name: str, size: tuple[int, int]) -> None:
+    checked = 0
+    for table in app.screen.query("DataTable, VirtualTable"):
+        if not table.display or table.size.width == 0:
+            continue
+        table_name = f"{name} #{table.id}"
+        region = table.scrollable_content_region.width
+        if isinstance(table, VirtualTable):
+            widths = table.column_widths()
+            growing = any(column.grow for column in table.columns)
+            used = sum(width + 2 for width in widths)
+        else:
+            assert isinstance(table, FittedTable), f"{table_name}: a DataTable with widths of its own"
+            assert isinstance(table, DataTable)
+            growing = any(column.grow for column in table._declared)
+            used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert growing, f"{table_name}: no column takes the spare width"
+        assert used <= region, f"{table_name}: {used} cells wide in {region}: a column is out of sight"
+        assert region - used <= 1, f"{table_name}: {region - used} cells left over at {size}"
+        checked += 1
+    assert checked, f"{name}: no table on show at {size}"
