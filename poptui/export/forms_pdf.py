@@ -21,15 +21,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from poptui import clock
-from poptui.catalog_models import StartupGuide, StartupSection
 from poptui.export.pdf_layout import Column, FormContext, FormPdf, form_document
 from poptui.export.pop_pdf import held_moments
 from poptui.formatting import format_date, format_hours, format_minutes
 from poptui.i18n import _
 from poptui.labels import label
 from poptui.models import ContactMoment, Employee, HoursEntry, HoursKind, Organisation, StartupAnalysis, Trajectory
+
+if TYPE_CHECKING:  # the catalog's models are built where a start-up analysis is printed, not with every form
+    from poptui.catalog_models import StartupGuide, StartupSection
 from poptui.services.hours_summary import MonthHours, total
 
 EXTRA_ATTENDANCE_ROWS = 3

@@ -51,6 +51,7 @@ from fpdf.line_break import MultiLineBreak as _MultiLineBreak
 from fpdf.util import FloatTolerance
 
 from poptui import clock
+from poptui.export.pdf_streams import keep_compressed_fonts
 from poptui.formatting import format_date
 from poptui.i18n import _
 from poptui.resources import data_path
@@ -418,6 +419,7 @@ def _cut_fonts_through_the_book() -> None:
 
 
 _cut_fonts_through_the_book()
+keep_compressed_fonts()
 
 
 class _FormTTFFont(TTFFont):

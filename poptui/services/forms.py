@@ -43,8 +43,7 @@ from datetime import date
 from pathlib import Path
 
 from poptui import clock
-from poptui.catalog import load_catalog
-from poptui.export import file_names, worksheets_pdf
+from poptui.export import file_names
 from poptui.export.forms_pdf import (
     AttendancePrint,
     ConsentPrint,
@@ -56,7 +55,6 @@ from poptui.export.forms_pdf import (
     hours_pdf,
     startup_pdf,
 )
-from poptui.export.method_sheets import MethodSheetPrint, method_sheet_pdf
 from poptui.export.month_package import (
     PackageContents,
     package_name,
@@ -66,7 +64,6 @@ from poptui.export.month_package import (
 )
 from poptui.export.pdf_layout import prepare_form_fonts
 from poptui.export.pop_pdf import PopPrint, held_moments, pop_pdf
-from poptui.export.worksheets_pdf import WORKSHEETS, WorksheetPrint, worksheet_pdf
 from poptui.formatting import format_date
 from poptui.i18n import _, current_language, set_language
 from poptui.labels import lower_label
@@ -98,7 +95,6 @@ from poptui.store.errors import os_reason
 from poptui.store.files import private_folder, write_private, write_private_files
 
 __all__ = [
-    "WORKSHEETS",
     "MonthPackageResult",
     "export_attendance",
     "export_blank",
@@ -114,6 +110,17 @@ __all__ = [
     "worksheet_names",
     "worksheet_title",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """:data:`WORKSHEETS` is read from :mod:`poptui.export.worksheets_pdf` when asked for: the blank
+    worksheets, the method sheets and the catalog they need are imported where they are printed, so
+    the month's package (which prints none of them) starts its helpers without them."""
+    if name == "WORKSHEETS":
+        from poptui.export.worksheets_pdf import WORKSHEETS
+
+        return WORKSHEETS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- writing files ------------------------------------------------------------------
@@ -365,6 +372,8 @@ def export_attendance(
 def export_startup(
     db: Database, organisation_id: str, out_dir: Path | str | None = None, *, today: date | None = None
 ) -> Path:
+    from poptui.catalog import load_catalog
+
     today = today or clock.today()
     organisation = db.get(Organisation, organisation_id)
     analyses = db.list(StartupAnalysis, organisation_id=organisation.id)
@@ -392,6 +401,8 @@ def build_method(db: Database, record: MethodRecordBase, *, today: date | None =
 
 
 def _build_method(db: Database, record: MethodRecordBase, today: date) -> _Built:
+    from poptui.catalog import load_catalog
+    from poptui.export.method_sheets import MethodSheetPrint, method_sheet_pdf
     from poptui.methods_registry import method
 
     employee = db.get(Employee, record.employee_id)
@@ -466,6 +477,9 @@ def export_blank(
     """A blank worksheet; no database needed, so nothing is audited. ``competences``: the
     organisation's competence names (assessment sheet); ``competence_cards``: its competences with
     four aspects (Vier op een rij, :func:`poptui.services.decks.dictionary_deck`)."""
+    from poptui.catalog import load_catalog
+    from poptui.export.worksheets_pdf import WorksheetPrint, worksheet_pdf
+
     names = worksheet_names()
     if name not in names:
         raise ValueError(_("Onbekend werkblad: {name}. Kies uit: {names}.", name=name, names=", ".join(names)))
@@ -484,11 +498,17 @@ def export_blank(
 
 def worksheet_names() -> tuple[str, ...]:
     """Every blank worksheet that :func:`export_blank` prints, in the order to offer them."""
+    from poptui.catalog import load_catalog
+    from poptui.export import worksheets_pdf
+
     return worksheets_pdf.worksheet_names(load_catalog())
 
 
 def worksheet_title(name: str) -> str:
     """The title of a blank worksheet, as printed on it."""
+    from poptui.catalog import load_catalog
+    from poptui.export import worksheets_pdf
+
     return worksheets_pdf.worksheet_title(name, load_catalog())
 
 
@@ -774,17 +794,24 @@ def _write_package(
     The month's package belongs to the month (owner ``maand:JJJJ-MM``): making it again
     replaces the earlier one; a folder or zip of that name poptui did not make is never
     replaced (the new package gets a ``_2`` name instead).
+
+    The zip is compressed in a thread while the folder is written and synced (zlib and the disk
+    both let go of the interpreter: the two overlap on two cores instead of following each other).
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     root = _out_folder(out_dir)
     name = package_name(contents.year, contents.month)
     owner = f"maand:{name}"
-    zip_data = zip_bytes(name, files)
 
     def fill(building: Path) -> None:
         write_private_files(building, files)  # one sync for all: the folder is put in place only afterwards
 
     events: list[tuple[AuditAction, Record, list[str]]] = [(AuditAction.EXPORT, record, []) for record in audited]
-    final = deliver_folder(db, root, name, fill, owner, lambda: events)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="poptui-zip") as zipper:
+        zipped = zipper.submit(zip_bytes, name, files)
+        final = deliver_folder(db, root, name, fill, owner, lambda: events)
+        zip_data = zipped.result()
     zip_path = deliver_file(db, root, f"{final.name}.zip", zip_data, owner, [])
     summary = contents.summary(str(final), str(zip_path))
     return MonthPackageResult(

@@ -113,6 +113,24 @@ def test_the_pdf_exports_load_no_openpyxl() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_the_month_package_loads_no_catalog() -> None:
+    """The catalog (its pydantic models), the blank worksheets and the method sheets are imported where
+    they are printed: not with the forms service, so the month's package forks its helpers without
+    them (a fifth of a second before the first POP). ``forms.WORKSHEETS`` still names the worksheets."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nimport poptui.services.forms as forms\n"
+        "names = ('poptui.catalog', 'poptui.catalog_models', 'poptui.export.worksheets_pdf', "
+        "'poptui.export.method_sheets', 'poptui.export.card_games_pdf')\n"
+        "print(sorted(name for name in names if name in sys.modules))\n"
+        "print(len(forms.WORKSHEETS) > 0, 'poptui.export.worksheets_pdf' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[:2] == ["[]", "True True"]
+
+
 def test_screens_take_their_text_fields_from_poptui() -> None:
     """Every one-line field is poptui's Input (screens/widgets/text_input.py): typing in Textual's
     own lays out the whole screen on every key."""
