@@ -81,13 +81,29 @@ def _supported() -> frozenset[int]:
     return frozenset(set.intersection(*maps))
 
 
+@cache
+def _drawable() -> frozenset[int]:
+    """:func:`_supported` and the newline (which breaks a line)."""
+    return _supported() | {ord("\n")}
+
+
+_PRINTABLE_KEPT = 8192
+"""Texts :func:`printable` remembers per process (the month's package prints the same labels,
+headings and answers in every document: a twentieth of a POP PDF's time went to cleaning them)."""
+
+
 def printable(value: object) -> str:
     """Any text, made safe to set in the form font."""
-    text = clean_text("" if value is None else str(value)).translate(_ZERO_WIDTH)
+    return _printable("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=_PRINTABLE_KEPT)
+def _printable(text: str) -> str:
+    text = clean_text(text).translate(_ZERO_WIDTH)
     text = text.replace("\t", "    ")
-    supported = _supported()
-    if all(ord(char) in supported or char == "\n" for char in text):
+    if _drawable().issuperset(map(ord, text)):
         return text
+    supported = _supported()
     out = []
     for char in text:
         if char == "\n" or ord(char) in supported:
@@ -303,7 +319,7 @@ def _glyph_book(style: str, compact: bool) -> _GlyphBook:
 def prepare_form_fonts() -> None:
     """Prepare the compact form fonts now (what the first document would do): helper processes
     forked afterwards share them instead of each preparing them again (half a second each)."""
-    _supported()
+    _drawable()
     for style in FONT_FILES:
         _glyph_book(style, True)
 
