@@ -122,6 +122,14 @@ def _built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Pat
     return path
 
 
+def _changed_copy(template: Path, path: Path, change: Callable[[Database], object]) -> None:
+    """Copy ``template`` to ``path`` and ``change`` it on the tests' frozen day."""
+    shutil.copytree(template, path)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        FrozenClock(monkeypatch, TODAY, time(9, 0))
+        change(Database.open(path, actor="tester"))
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def build(path: Path) -> None:
@@ -144,14 +152,10 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Database:
 def screens_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with what it leaves empty filled in (planning methods, start-up analysis, a draft):
     every screen has something to show. See tests/screen_openers.py."""
+    from screen_openers import enrich
 
     def build(path: Path) -> None:
-        from screen_openers import enrich
-
-        shutil.copytree(demo_template, path)
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            FrozenClock(monkeypatch, TODAY, time(9, 0))
-            enrich(Database.open(path, actor="tester"))
+        _changed_copy(demo_template, path, enrich)
 
     return _built_once(tmp_path_factory, "screens", build)
 
@@ -159,14 +163,10 @@ def screens_template(demo_template: Path, tmp_path_factory: pytest.TempPathFacto
 @pytest.fixture(scope="session")
 def hostile_template(screens_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same database with markup payloads in every stored text (issue 10)."""
+    from screen_openers import make_hostile
 
     def build(path: Path) -> None:
-        from screen_openers import make_hostile
-
-        shutil.copytree(screens_template, path)
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            FrozenClock(monkeypatch, TODAY, time(9, 0))
-            make_hostile(Database.open(path, actor="tester"))
+        _changed_copy(screens_template, path, make_hostile)
 
     return _built_once(tmp_path_factory, "hostile", build)
 
