@@ -28,6 +28,10 @@ from poptui.services.card_board import MoveRefused
 
 G = TypeVar("G", bound=CardGameRecord)
 
+SLOT_KEYS = frozenset("123456789")
+"""The keys that put the card in play on a numbered place: the digits 1 to 9 of the keyboard (not "²"
+or another script's digits, which ``int`` would read too)."""
+
 
 @dataclass(frozen=True)
 class Pile:
@@ -109,7 +113,7 @@ class Stage:
         if self.stopped(board):
             raise MoveRefused(self.stop_message())
         slots = self.slot_pile()
-        if slots is not None and key.isdecimal() and key != "0":
+        if slots is not None and key in SLOT_KEYS:
             return card_board.replace(board, slots.id, int(key) - 1, self.discard)
         for row, hint in enumerate(self.row_keys):
             if hint.key == key and self.grid is not None and self.column_of is not None:

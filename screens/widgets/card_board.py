@@ -42,7 +42,7 @@ from poptui.i18n import _
 from poptui.models.cards import Board
 from poptui.services import card_board
 from poptui.services.card_board import MoveRefused
-from poptui.services.card_games import Stage
+from poptui.services.card_games import SLOT_KEYS, Stage
 
 TONES = {"groen": "green", "oranje": "dark_orange", "rood": "red"}
 
@@ -159,7 +159,7 @@ class CardBoard(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         character = event.character or ""
-        if len(character) != 1 or not (character.isdecimal() or character.isalpha()):
+        if len(character) != 1 or not (character in SLOT_KEYS or character.isalpha()):
             return
         if not self._is_pile_key(character.lower()):
             return
@@ -171,7 +171,7 @@ class CardBoard(Widget, can_focus=True):
         if any(hint.key == key for hint in self.stage.keys()):
             return True
         slots = self.stage.slot_pile()
-        return slots is not None and key.isdecimal() and key != "0"
+        return slots is not None and key in SLOT_KEYS
 
     def press(self, key: str) -> bool:
         """Apply the round's rule for ``key`` to the card in play; False when it was refused."""
