@@ -196,3 +196,16 @@ def test_a_list_over_every_dossier_reads_each_shard_once(demo: Database, monkeyp
     _forget()
     assert {key: demo.dossiers_held_in(*key) for key in months} == months
     assert json_rows(demo) == rows
+
+
+def test_a_dossier_removed_without_poptui_is_found_by_the_check(demo: Database) -> None:
+    """The check stats the dossiers as they are listed, one at a time; a summarised dossier that is not
+    listed any more (removed by hand, a restore) is found all the same, and its part goes."""
+    coach = _coach_id(demo)
+    entries = demo.refresh_summaries(coach_id=coach)
+    gone = next(key for key, entry in entries.items() if coach not in entry.coaches and entry.counts)
+    (demo.path / "dossiers" / f"{gone}.json").unlink()
+    assert summaries.stale(demo.path, demo.dossier_ids()).dossiers == {gone}
+    assert demo.summaries_changed(coach_id=coach) is not None
+    assert "dossier" not in demo.summaries(coach_id=coach)[gone]
+    assert demo.summaries_changed(coach_id=coach) is None  # in line now: nothing to build again
