@@ -95,12 +95,12 @@ __all__ = ["DOSSIERS", "FILE_OF_SCOPE", "Database", "Transaction", "default_acto
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.005
-_UNCHANGED: dict[str, Summary] = {}
-"""Returned by :func:`summaries.refresh` when nothing was stale (:meth:`Database.summaries_changed`)."""
 """How often a waiting save tries the lock (filelock polls; it does not queue). At filelock's 50 ms a
 process that saves in a loop re-takes the lock before a waiter looks again: with four processes saving
 at once on a loaded two-core machine the worst wait was 7 to 13 s (and over 15 s, a refused save, at
 load 13); at 5 ms it was 3 to 4.4 s. A try is one system call."""
+_UNCHANGED: dict[str, Summary] = {}
+"""Returned by :func:`summaries.refresh` when nothing was stale (:meth:`Database.summaries_changed`)."""
 
 FILE_OF_SCOPE = {"core": "core.json"}
 """The scopes kept in one file; employees and trajectories are sharded (:mod:`poptui.store.layout`)."""
