@@ -202,7 +202,7 @@ def attention_for(database: Database, coach_id: str | None, today: date) -> Atte
     built first when missing. The home screen uses :func:`attention_now` and
     :func:`attention_checked` instead, to paint before anything slow happens.
     """
-    return attention_from(database.summaries(), coach_id, today)
+    return attention_from(database.summaries(coach_id=coach_id, every=coach_id is None), coach_id, today)
 
 
 _now_cache: dict[tuple[Hashable, str | None, date], Attention] = {}
@@ -216,7 +216,7 @@ def attention_now(database: Database, coach_id: str | None, today: date) -> Atte
     cached = _now_cache.get(key)
     if cached is not None:
         return cached
-    entries = database.summaries(build=False)
+    entries = database.summaries(build=False, coach_id=coach_id, every=coach_id is None)
     if entries is None:
         return None
     attention = attention_from(entries, coach_id, today)
@@ -228,7 +228,13 @@ def attention_now(database: Database, coach_id: str | None, today: date) -> Atte
 def attention_checked(database: Database, coach_id: str | None, today: date) -> Attention:
     """:func:`attention_for` after bringing the summaries in line with the data files: a ``stat`` per
     dossier, and reading what changed without poptui (another tool, a restore, an interrupted save)."""
-    return attention_from(database.refresh_summaries(), coach_id, today)
+    entries = database.summaries_changed(coach_id=coach_id, every=coach_id is None)
+    if entries is None:  # as they were read: what was built from them holds (no entry per employee made again)
+        now = attention_now(database, coach_id, today)
+        if now is not None:
+            return now
+        entries = database.summaries(coach_id=coach_id, every=coach_id is None)
+    return attention_from(entries, coach_id, today)
 
 
 def _entry_attention(employee_id: str, entry: Summary, coach_id: str | None, today: date) -> Attention:

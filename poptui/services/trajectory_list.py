@@ -153,7 +153,7 @@ def summarise(
     are given), from the store's summaries (checked against the files first): neither a dossier
     nor a shard of trajectories/ is read unless it changed without poptui."""
     organisations = organisation_facts(database)
-    entries = database.refresh_summaries()
+    entries = database.refresh_summaries(every=True)
     if trajectories is None:
         every = [
             trajectory for employee_id, entry in entries.items() for trajectory in _trajectories_of(employee_id, entry)
@@ -212,7 +212,7 @@ def json_rows(database: Database) -> list[dict[str, object]]:
     time). An employee whose summary holds a value no trajectory can have is left out, as
     :func:`summarise` leaves them out."""
     organisations = organisation_facts(database)
-    entries = database.refresh_summaries()
+    entries = database.refresh_summaries(every=True)
     keyed: list[tuple[bool, date, str, dict[str, object]]] = []
     for employee_id, entry in entries.items():
         try:

@@ -99,6 +99,8 @@ LOCK_POLL = 0.005
 process that saves in a loop re-takes the lock before a waiter looks again: with four processes saving
 at once on a loaded two-core machine the worst wait was 7 to 13 s (and over 15 s, a refused save, at
 load 13); at 5 ms it was 3 to 4.4 s. A try is one system call."""
+_UNCHANGED: dict[str, Summary] = {}
+"""Returned by :func:`summaries.refresh` when nothing was stale (:meth:`Database.summaries_changed`)."""
 
 FILE_OF_SCOPE = {"core": "core.json"}
 """The scopes kept in one file; employees and trajectories are sharded (:mod:`poptui.store.layout`)."""
@@ -413,6 +415,17 @@ class Database:
             return []  # as Path.glob, which finds nothing in a folder it may not read
         return sorted(name[:-5] or name for name in names if name.endswith(".json"))
 
+    def _dossier_stems(self) -> Iterator[str]:
+        """:meth:`dossier_ids` one at a time, unsorted: a check of every dossier need not hold every name
+        (at 20,000 employees the listing and its sorted stems took 4 MB beside the lists)."""
+        try:
+            with os.scandir(self.path / DOSSIERS) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".json"):
+                        yield entry.name[:-5] or entry.name
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            return
+
     # -- reading -----------------------------------------------------------------
 
     def _documents(self, path: Path, table: str) -> Iterable[dict[str, Any]]:
@@ -542,21 +555,28 @@ class Database:
     # -- summaries (see poptui.store.summaries) -----------------------------------
 
     @overload
-    def summaries(self) -> dict[str, Summary]: ...
+    def summaries(self, *, coach_id: str | None = None, every: bool = False) -> dict[str, Summary]: ...
     @overload
-    def summaries(self, *, build: bool) -> dict[str, Summary] | None: ...
+    def summaries(
+        self, *, build: bool, coach_id: str | None = None, every: bool = False
+    ) -> dict[str, Summary] | None: ...
 
-    def summaries(self, *, build: bool = True) -> dict[str, Summary] | None:
+    def summaries(
+        self, *, build: bool = True, coach_id: str | None = None, every: bool = False
+    ) -> dict[str, Summary] | None:
         """Per employee what the home screen and the employee list show, by employee id.
 
         Read from the summaries as the saves left them (a few files, whatever the size of the
         database); when they are missing or behind the shared files they are built first, or,
         with ``build=False``, None is returned. Dossier parts are not checked here:
-        :meth:`refresh_summaries` does that (one ``stat`` per dossier).
+        :meth:`refresh_summaries` does that (one ``stat`` per dossier). ``coach_id``: the coach whose
+        employees' dossier parts are kept in memory; another employee's is read when asked for, and with
+        ``every`` (a list over every employee's dossier part) read with the rows
+        (:func:`poptui.store.summaries.read_all`).
         """
-        entries = summaries.read_all(self.path)
+        entries = summaries.read_all(self.path, coach_id, every=every)
         if entries is None and build:
-            return self.refresh_summaries()
+            return self.refresh_summaries(coach_id=coach_id, every=every)
         return entries
 
     def summaries_stamp(self) -> Hashable:
@@ -564,9 +584,17 @@ class Database:
         what they showed at this stamp need not be built again."""
         return (str(self.path), summaries.stamp(self.path))
 
-    def refresh_summaries(self) -> dict[str, Summary]:
-        """Bring the summaries in line with the data files, reading only what changed; every entry."""
-        return summaries.refresh(self.path, self.dossier_ids(), read_tables, self._locked)
+    def refresh_summaries(self, *, coach_id: str | None = None, every: bool = False) -> dict[str, Summary]:
+        """Bring the summaries in line with the data files, reading only what changed; every entry
+        (``coach_id`` and ``every``: as for :meth:`summaries`)."""
+        return summaries.refresh(self.path, self._dossier_stems(), read_tables, self._locked, coach_id, every=every)
+
+    def summaries_changed(self, *, coach_id: str | None = None, every: bool = False) -> dict[str, Summary] | None:
+        """:meth:`refresh_summaries`, or None when nothing was stale: the summaries are as they were read."""
+        entries = summaries.refresh(
+            self.path, self._dossier_stems(), read_tables, self._locked, coach_id, every=every, unchanged=_UNCHANGED
+        )
+        return None if entries is _UNCHANGED else entries
 
     def dossiers_held_in(self, year: int, month: int) -> builtins.list[str]:
         """The employees whose dossier holds a contact moment held in the month, from the summaries'
@@ -574,7 +602,7 @@ class Database:
         dossiers, not every dossier with a date in the month. A dossier the summaries could not read
         again (changed, and damaged) is listed too: reading it reports what is wrong."""
         ids = self.dossier_ids()
-        entries = summaries.refresh(self.path, ids, read_tables, self._locked)
+        entries = summaries.refresh(self.path, ids, read_tables, self._locked, every=True)
         behind = summaries.stale(self.path, ids).dossiers
         return [
             employee_id

@@ -36,6 +36,14 @@ text that is parsed only when asked for (:class:`Summary`). The home screen read
 parses only those of the coach's employees: at 2,000 employees a few MB of memory instead of
 eleven, and it grows with a coach's caseload, not with the organisation.
 
+Kept in memory as read for a coach (:func:`read_all` with ``coach_id``, the home screen's): every row
+but its dossier columns, which only the coach's employees keep. Another employee's dossier part,
+counts and held months are read from the summary file when asked for (the all-coaches view, a list
+of every trajectory) and held by that :class:`Summary` only, not by the rows the process keeps. At
+20,000 employees the rows held 43 MB with every column; the dossier columns were 22 MB of it. The
+employee and trajectories parts stay for everyone: the employee list and its filter read them on
+opening. A save reads its shard with every column (:func:`_full_shard`) and keeps what it wrote.
+
 Rules of the index:
 
 - **Maintained by every save**, under the lock, right after the data files are replaced
@@ -311,12 +319,20 @@ class Summary(Mapping[str, Any]):
     """One employee's summary as read: who coaches them and whether they are archived at once, the
     parts parsed when first asked for, each from its own text: ``employee`` and ``trajectories``
     together, ``dossier`` alone (the employee list asks for the first two of every employee; the
-    dossier part, the larger text, is parsed only for the entries the home screen shows)."""
+    dossier part, the larger text, is parsed only for the entries the home screen shows).
 
-    __slots__ = ("_dossier", "_people", "_row")
+    A row read for a coach (:func:`read_all`) may not hold the dossier columns of another coach's
+    employee (:data:`NOT_KEPT`): they are then read from the summary file when asked for, and kept by
+    this summary only (:func:`_full_row`)."""
 
-    def __init__(self, row: Row) -> None:
+    __slots__ = ("_dossier", "_given", "_id", "_people", "_root", "_row")
+
+    def __init__(self, row: Row, root: Path | None = None, employee_id: str = "", full: Row | None = None) -> None:
+        """``full``: the row's dossier columns read for this summary (:func:`_with_dossiers`)."""
         self._row = row
+        self._root = root
+        self._id = employee_id
+        self._given = full
         self._people: Entry | None = None
         self._dossier: Entry | None = None
 
@@ -332,16 +348,30 @@ class Summary(Mapping[str, Any]):
         can tell that it still holds."""
         return self._row
 
+    def _full(self) -> Row:
+        """The row with its dossier columns: read from the summary file when they were not kept."""
+        row = self._row
+        if not row or row[3] is not NOT_KEPT:
+            return row
+        if self._given is not None:
+            return self._given
+        if self._root is None:
+            return []
+        found = _full_row(self._root, self._id)
+        return found if found is not None and found[3] is not NOT_KEPT else []
+
     @property
     def counts(self) -> Mapping[str, list[int]]:
         """Per trajectory of the dossier part: [held, counted, actions, generic, technical]
         (:func:`trajectory_counts`), without parsing the dossier part (parsed from its own text on each call)."""
-        return _column(self._row, 5, dict) if self._row else {}
+        row = self._full()
+        return _column(row, 5, dict) if row else {}
 
     @property
     def held_months(self) -> list[str]:
         """The months (``YYYY-MM``) with a held contact moment in the dossier, without parsing the dossier part."""
-        return _column(self._row, 6, list) if self._row else []
+        row = self._full()
+        return _column(row, 6, list) if row else []
 
     @property
     def archived(self) -> bool | None:
@@ -357,7 +387,9 @@ class Summary(Mapping[str, Any]):
 
     def _dossier_part(self) -> Entry | None:
         if self._dossier is None and self._row and self._row[3]:
-            self._dossier = _dossier(self._row)
+            row = self._full()
+            if row and row[3]:
+                self._dossier = _dossier(row)
         return self._dossier
 
     def _parts(self) -> Entry:
@@ -384,8 +416,8 @@ class Summary(Mapping[str, Any]):
         return len(self._people_parts()) + (1 if self._row and self._row[3] else 0)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Summary):
-            return self._row == other._row
+        if isinstance(other, Summary) and self._row == other._row:
+            return True
         return isinstance(other, Mapping) and self._parts() == dict(other)
 
     __hash__ = None  # type: ignore[assignment]
@@ -417,18 +449,58 @@ def _legacy_shard_path(root: Path, shard: int) -> Path:
     return root / FOLDER / f"{shard:02d}.json"
 
 
-_parsed: dict[str, tuple[tuple[int, int, int], Any]] = {}
-"""Parsed summary files of this process by path, valid while the file is the same (inode, size, time)."""
+FileKey = tuple[int, int, int]
+"""(inode, size, modification time in ns) of a summary file: while it is the same, so is what it holds."""
+
+_parsed: dict[str, tuple[FileKey, Any]] = {}
+"""The parsed head of this process by path, valid while the file is the same."""
+
+NOT_KEPT = True
+"""The dossier columns of a row read for a coach (:func:`read_all`) whose employee the coach does not
+coach: the dossier part, its counts and held months stay in the summary file, read when asked for
+(:meth:`Summary._full`). (A stored row holds text there, never ``true``.)"""
+
+FULL_KEPT = 4
+"""How many shards read for a part not kept (:meth:`Summary._full`) this process keeps with every column:
+the entries of a list over every employee come shard by shard."""
 
 
-def _read_json(path: Path) -> Any:
-    """The parsed file, or None when it is missing or unreadable (summaries are rebuilt, never refused)."""
+@dataclass
+class _Read:
+    """The rows of a shard file as a read keeps them (:func:`_shard`), valid while the file is the same."""
+
+    key: FileKey
+    rows: dict[str, Row]
+    coach: str | None
+    """Whose employees' dossier columns the rows hold; None: every employee's."""
+
+
+_read: dict[str, _Read] = {}
+"""The rows of every shard read by this process, by path (:func:`_slimmed`)."""
+_full: dict[str, tuple[FileKey, dict[str, Row]]] = {}
+"""The last :data:`FULL_KEPT` shards read with every column, by path, the latest last."""
+_written: dict[str, tuple[FileKey, dict[str, Row]]] = {}
+"""The shards a save of this process wrote, with every column, by path: the next save to one of them need
+not parse it again (a coach saves the same few employees; an import writes every shard once)."""
+_coach_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""One tuple per set of coaches for the coaches column of the rows a read slims (a coach is named in a
+row per employee: 40,000 copies of 500 ids at 20,000 employees, 3 MB)."""
+
+
+def _file_key(path: Path) -> FileKey | None:
     try:
         info = os.stat(path)
     except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _read_json(path: Path) -> Any:
+    """The parsed head, or None when it is missing or unreadable (summaries are rebuilt, never refused)."""
+    key = _file_key(path)
+    if key is None:
         _parsed.pop(str(path), None)
         return None
-    key = (info.st_ino, info.st_size, info.st_mtime_ns)
     cached = _parsed.get(str(path))
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -440,16 +512,97 @@ def _read_json(path: Path) -> Any:
     return data
 
 
-def _shard(root: Path, shard: int) -> dict[str, Row] | None:
-    """The rows of a shard; None when its file is lost or unreadable. A shard without a file is empty only
-    when the head says so (an empty database has no shard files: 128 of them took half a megabyte)."""
+def _keep_full(name: str, key: FileKey, rows: dict[str, Row]) -> None:
+    _full.pop(name, None)
+    _full[name] = (key, rows)
+    with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # the home screen's check runs in a thread
+        while len(_full) > FULL_KEPT:
+            del _full[next(iter(_full))]
+
+
+def _missing(root: Path, shard: int, path: Path) -> dict[str, Row] | None:
+    """A shard without a readable file is empty only when the head says so (an empty database has no
+    shard files: 128 of them took half a megabyte); otherwise it is lost (None)."""
+    return {} if shard in _empty_shards(root) and not path.exists() else None
+
+
+def _full_shard(root: Path, shard: int, *, keep: bool = True) -> dict[str, Row] | None:
+    """Every row of a shard with every column (what a save rewrites, and where a part not kept is read
+    from); None when its file is lost or unreadable. Parsed again unless a save of this process wrote
+    it, it is one of the last :data:`FULL_KEPT` read (``keep``: it then becomes the latest), or it was
+    read keeping every column."""
     path = _shard_path(root, shard)
-    data = _read_json(path)
-    if isinstance(data, dict):
-        return data
-    if data is None and shard in _empty_shards(root) and not path.exists():
-        return {}
-    return None
+    name = str(path)
+    key = _file_key(path)
+    if key is None:
+        return _missing(root, shard, path)
+    written = _written.get(name)
+    if written is not None and written[0] == key:
+        return written[1]
+    cached = _full.get(name)
+    if cached is not None and cached[0] == key:
+        _keep_full(name, key, cached[1])
+        return cached[1]
+    read = _read.get(name)
+    if read is not None and read.key == key and read.coach is None:
+        return read.rows
+    try:
+        data = loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if keep:
+        _keep_full(name, key, data)
+    return data
+
+
+def _full_row(root: Path, employee_id: str) -> Row | None:
+    """An employee's row with every column, from the summary file as it is now."""
+    rows = _full_shard(root, shard_of(employee_id))
+    return rows.get(employee_id) if rows else None
+
+
+def _slimmed(rows: Mapping[str, Row], coach: str | None) -> dict[str, Row]:
+    """The rows as a read keeps them: with ``coach``, the dossier columns only of that coach's employees
+    (:data:`NOT_KEPT` for the others, whose lists need only the other columns, and whose coaches are one
+    tuple per set of coaches); without, every row as it is."""
+    if coach is None:
+        return dict(rows)
+    out: dict[str, Row] = {}
+    shared = _coach_sets
+    for employee_id, row in rows.items():
+        try:
+            coaches = shared.setdefault(key := tuple(row[0]), key)
+            if row[3] and coach not in coaches:
+                row = [coaches, row[1], row[2], NOT_KEPT, row[4], NOT_KEPT, NOT_KEPT]
+        except (TypeError, IndexError):  # a damaged row: kept as it is, its reader says so
+            pass
+        out[employee_id] = row
+    return out
+
+
+def _shard(root: Path, shard: int, coach: str | None = None) -> dict[str, Row] | None:
+    """The rows of a shard as a read keeps them, parsed once while its file is the same; None when its
+    file is lost or unreadable. A file is slimmed when it is parsed, for ``coach`` (:func:`_slimmed`), or,
+    when none is named, for the coach its earlier version was read for, else not at all."""
+    path = _shard_path(root, shard)
+    name = str(path)
+    key = _file_key(path)
+    if key is None:
+        _read.pop(name, None)
+        return _missing(root, shard, path)
+    before = _read.get(name)
+    if before is not None and before.key == key:
+        return before.rows
+    rows = _full_shard(root, shard, keep=False)  # read for the lists: kept as slimmed below only
+    if rows is None:
+        _read.pop(name, None)
+        return None
+    kept = coach if coach is not None else (before.coach if before is not None else None)
+    slim = _slimmed(rows, kept)
+    _read[name] = _Read(key, slim, kept)
+    return slim
 
 
 def _empty_shards(root: Path) -> frozenset[int]:
@@ -522,18 +675,25 @@ def stamp(root: Path) -> tuple[tuple[int, int, int] | None, ...]:
     return tuple(out)
 
 
-def read_all(root: Path) -> dict[str, Summary] | None:
+def read_all(root: Path, coach_id: str | None = None, *, every: bool = False) -> dict[str, Summary] | None:
     """Every entry, by employee id; None when the summaries are missing, unreadable or out of date with
-    the shared files (then :func:`refresh` first). Dossier parts are as saved: :func:`stale` checks them."""
+    the shared files (then :func:`refresh` first). Dossier parts are as saved: :func:`stale` checks them.
+
+    ``coach_id``: the coach whose employees' dossier parts are kept in memory with the rows (the home
+    screen's); another employee's is read from its summary file when asked for (:func:`_shard`). At
+    20,000 employees the dossier columns are half of the rows' memory (22 MB), and the first screen
+    reads only the coach's. ``every``: a list over every employee's dossier part (the all-coaches view,
+    the month's package, ``list trajectories``): the parts not kept are read with the rows, a shard at
+    a time, and held by the summaries returned only (:func:`_with_dossiers`)."""
     head = read_head(root)
     if head is None or not head_matches(root, head):
         return None
     out: dict[str, Summary] = {}
     for shard in range(SHARDS):
-        rows = _shard(root, shard)
+        rows = _shard(root, shard, coach_id)
         if rows is None:
             return None
-        out.update((employee_id, Summary(row)) for employee_id, row in rows.items())
+        out.update(_summaries(root, rows, every))
     return out
 
 
@@ -645,7 +805,7 @@ def _write(
     contents: list[Any] = []
     try:
         for shard, employee_ids in by_shard.items():
-            stored = _shard(root, shard)
+            stored = _full_shard(root, shard)
             if stored is None and head_was_current:  # lost or unreadable: rebuild the shared parts too
                 head_was_current = False
                 (folder / HEAD).unlink(missing_ok=True)
@@ -691,17 +851,51 @@ class Stale:
         return self.shared or bool(self.dossiers)
 
 
-def _all_rows(root: Path) -> tuple[dict[str, Row], bool]:
-    """Every stored entry, and whether they can be used: every shard read, under a head of this format."""
-    rows: dict[str, Row] = {}
+class _AllRows(Mapping[str, Row]):
+    """Every row of the shards read, looked up in the shard of the employee's id: no dict of every row is
+    made (at 20,000 employees a check after the first paint made one of 20,000 entries, 1.3 MB)."""
+
+    __slots__ = ("_shards",)
+
+    def __init__(self, shards: list[dict[str, Row]]) -> None:
+        self._shards = shards
+
+    def __getitem__(self, employee_id: str) -> Row:
+        return self._shards[shard_of(employee_id)][employee_id]
+
+    def get(self, employee_id: str, default: Any = None) -> Any:
+        return self._shards[shard_of(employee_id)].get(employee_id, default)
+
+    def __contains__(self, employee_id: object) -> bool:
+        return isinstance(employee_id, str) and employee_id in self._shards[shard_of(employee_id)]
+
+    def __iter__(self) -> Iterator[str]:
+        for rows in self._shards:
+            yield from rows
+
+    def __len__(self) -> int:
+        return sum(len(rows) for rows in self._shards)
+
+    def values(self) -> Iterator[Row]:  # type: ignore[override]
+        for rows in self._shards:
+            yield from rows.values()
+
+    def items(self) -> Iterator[tuple[str, Row]]:  # type: ignore[override]
+        for rows in self._shards:
+            yield from rows.items()
+
+
+def _all_rows(root: Path, coach_id: str | None = None, *, full: bool = False) -> tuple[Mapping[str, Row], bool]:
+    """Every stored entry, and whether they can be used: every shard read, under a head of this format.
+    The rows as a read keeps them (:func:`_shard`), or, ``full``, with every column (to write them again)."""
+    shards: list[dict[str, Row]] = []
     complete = read_head(root) is not None
     for shard in range(SHARDS):
-        found = _shard(root, shard)
+        found = _full_shard(root, shard) if full else _shard(root, shard, coach_id)
         if found is None:
             complete = False
-        else:
-            rows.update(found)
-    return rows, complete
+        shards.append(found or {})
+    return _AllRows(shards), complete
 
 
 def stale(root: Path, dossier_ids: Iterable[str]) -> Stale:
@@ -716,14 +910,19 @@ def _stale(root: Path, dossier_ids: Iterable[str], rows: Mapping[str, Row], comp
     if not complete:
         rows = {}
     dossier_folder = os.path.join(root, DOSSIERS, "")  # joined as text: a Path per dossier costs more than its stat
-    present = set()
-    for employee_id in dossier_ids:
-        present.add(employee_id)
+    summarised = 0
+    for employee_id in dossier_ids:  # may come one at a time: no set of every id is made
         row = rows.get(employee_id)
         recorded = row[4] if row and row[3] else None
+        summarised += recorded is not None
         if recorded != _as_list(identity(f"{dossier_folder}{employee_id}.json")):
             found.dossiers.add(employee_id)
-    found.dossiers.update(employee_id for employee_id, row in rows.items() if row[3] and employee_id not in present)
+    if summarised != sum(1 for row in rows.values() if row[3]):  # a summarised dossier was not listed (rare)
+        found.dossiers.update(
+            employee_id
+            for employee_id, row in rows.items()
+            if row[3] and row[4] != _as_list(identity(f"{dossier_folder}{employee_id}.json"))
+        )
     return found
 
 
@@ -732,9 +931,18 @@ Reader = Callable[[Path], Mapping[str, Mapping[str, Any]]]
 
 
 def refresh(
-    root: Path, dossier_ids: Iterable[str], read: Reader, locked: Callable[[], AbstractContextManager[None]]
+    root: Path,
+    dossier_ids: Iterable[str],
+    read: Reader,
+    locked: Callable[[], AbstractContextManager[None]],
+    coach_id: str | None = None,
+    *,
+    every: bool = False,
+    unchanged: dict[str, Summary] | None = None,
 ) -> dict[str, Summary]:
-    """Bring stale parts in line with the data files and return every entry.
+    """Bring stale parts in line with the data files and return every entry (``unchanged``, when given, is
+    returned as it is when nothing was stale: a caller that has what it built from them need not build
+    an entry per employee again).
 
     Only what changed is read, without the lock; each file's identity is taken before and after it
     is read, and under the lock a part is written only while its file is still the one read. A
@@ -743,12 +951,12 @@ def refresh(
     dossier that cannot be read keeps its old part (``poptui check`` reports it, opening it says so).
     When the summaries
     cannot be written (a read-only folder, another coach holding the lock), the entries are
-    still returned, from memory.
+    still returned, from memory. ``coach_id`` and ``every``: as for :func:`read_all`.
     """
-    rows, complete = _all_rows(root)
+    rows, complete = _all_rows(root, coach_id)
     found = _stale(root, dossier_ids, rows, complete)
     if not found:
-        return _summaries(rows)
+        return unchanged if unchanged is not None else _summaries(root, rows, every)
     if not complete:
         rows = {}
     changes = Changes()
@@ -781,14 +989,33 @@ def refresh(
             continue
         if identity(path) == seen:
             changes.dossiers[employee_id] = dossier_part(dossier_tables, seen)
-    fresh = _merged(rows, changes, replace_shared=shared_seen is not None)
+    fresh = _merged(rows, changes, replace_shared=shared_seen is not None, root=root)
     with contextlib.suppress(OSError, ValueError, StoreError), locked():
         _write_checked(root, changes, shared_seen)
-    return _summaries(fresh)
+    return _summaries(root, fresh, every)
 
 
-def _summaries(rows: Mapping[str, Row]) -> dict[str, Summary]:
-    return {employee_id: Summary(row) for employee_id, row in rows.items()}
+def _summaries(root: Path, rows: Mapping[str, Row], every: bool = False) -> dict[str, Summary]:
+    full = _with_dossiers(root, rows) if every else {}
+    return {employee_id: Summary(row, root, employee_id, full.get(employee_id)) for employee_id, row in rows.items()}
+
+
+def _with_dossiers(root: Path, rows: Mapping[str, Row]) -> dict[str, Row]:
+    """For each of ``rows`` whose dossier columns were not kept, a row with them (and nothing of its other
+    parts), from the summary files as they are now: each shard parsed once, in any order of the rows, and
+    kept by no cache."""
+    wanted: dict[int, list[str]] = {}
+    for employee_id, row in rows.items():
+        if row and row[3] is NOT_KEPT:
+            wanted.setdefault(shard_of(employee_id), []).append(employee_id)
+    out: dict[str, Row] = {}
+    for shard, employee_ids in wanted.items():
+        found = _full_shard(root, shard, keep=False) or {}
+        for employee_id in employee_ids:
+            stored = found.get(employee_id)
+            complete = stored is not None and len(stored) > 3 and stored[3] is not NOT_KEPT
+            out[employee_id] = [stored[0], stored[1], "", *stored[3:]] if stored is not None and complete else []
+    return out
 
 
 def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int] | None] | None) -> None:
@@ -803,7 +1030,7 @@ def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int
         if _as_list(identity(dossier_folder / f"{employee_id}.json")) != recorded:
             del changes.dossiers[employee_id]
     if changes or shared_seen is not None:
-        current, complete = _all_rows(root)
+        current, complete = _all_rows(root, full=True)
         if not complete:
             if shared_seen is None:
                 return  # only a full rebuild may replace a summary file that cannot be read
@@ -811,14 +1038,23 @@ def _write_checked(root: Path, changes: Changes, shared_seen: dict[str, list[int
         _write_all(root, _merged(current, changes, replace_shared=shared_seen is not None), shared_seen)
 
 
-def _merged(rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool) -> dict[str, Row]:
+def _merged(
+    rows: Mapping[str, Row], changes: Changes, *, replace_shared: bool, root: Path | None = None
+) -> dict[str, Row]:
+    """The rows with ``changes`` applied; a changed row whose dossier columns were not kept is read with
+    them from the summary file under ``root`` first."""
     out: dict[str, Row] = {}
     for employee_id, row in rows.items():
         kept = [[], None, "", *row[3:]] if replace_shared else row  # only the dossier part stays
         if kept[2] or kept[3]:
             out[employee_id] = kept
     for employee_id in changes.employee_ids():
-        entry = _entry(out.get(employee_id))
+        before = out.get(employee_id)
+        if before and before[3] is NOT_KEPT:
+            full = _full_row(root, employee_id) if root is not None else None
+            complete = full is not None and full[3] is not NOT_KEPT
+            before = [*before[:3], *(full[3:] if full is not None and complete else ["", None, "", ""])]
+        entry = _entry(before)
         _apply(entry, employee_id, changes)
         if entry:
             out[employee_id] = _row(entry)
@@ -886,12 +1122,22 @@ def _put_in_place(temps: list[tuple[Path, Path]], contents: list[Any] | None = N
 
 
 def _keep_parsed(path: Path, data: Any) -> None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        _parsed.pop(str(path), None)
+    """What a save wrote: the head as it is, a shard with every column (:func:`_full_shard`) and as a read
+    keeps it, for the coach its earlier version was read for (:func:`_shard`)."""
+    name = str(path)
+    key = _file_key(path)
+    if key is None:
+        for kept in (_parsed, _read, _full, _written):
+            kept.pop(name, None)
         return
-    _parsed[str(path)] = ((info.st_ino, info.st_size, info.st_mtime_ns), data)
+    if path.name == HEAD:
+        _parsed[name] = (key, data)
+        return
+    _written[name] = (key, data)
+    _full.pop(name, None)
+    before = _read.get(name)
+    if before is not None:  # a process that has not read this shard (a command) need not keep it twice
+        _read[name] = _Read(key, _slimmed(data, before.coach), before.coach)
 
 
 __all__ = [

@@ -183,7 +183,7 @@ def test_an_employee_whose_summary_is_damaged_is_left_out_of_both_lists(
     employee_id, entry = next((key, entry) for key, entry in entries.items() if entry.get("trajectories"))
     damaged = {key: damage(list(part)) for key, part in entry["trajectories"].items()}
     entries[employee_id] = _Damaged(entry, damaged)
-    monkeypatch.setattr(demo_db, "refresh_summaries", lambda: entries)
+    monkeypatch.setattr(demo_db, "refresh_summaries", lambda **_options: entries)
     rows = json_rows(demo_db)
     assert rows and all(row["employee_id"] != employee_id for row in rows)
     assert rows == [summary.as_json() for summary in summarise(demo_db)]
