@@ -645,8 +645,9 @@ def _check_dossiers(
     90,000 records at 2,000 employees) and pure computation: forked helpers (which inherit the
     loaded models and the references to check against) each validate a share, and return only
     the problems and trajectory ids found. The result is the same as validating here.
-    ``meanwhile`` runs in this process while the helpers work (the audit log's chain: this process
-    would otherwise only wait), or first when there are no helpers."""
+    ``meanwhile`` runs in this process while the helpers work (the audit log's chain, or taking its
+    result from :class:`_EarlyAudit`: this process would otherwise only wait), or first when there
+    are no helpers."""
     global _helper
     if len(employee_ids) >= WHOLE_FILES_FROM:
         database.prepare_dossier_validation()  # before the helpers fork: they inherit it
