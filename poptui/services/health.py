@@ -201,13 +201,15 @@ def _check_database(database: Database, remember: bool) -> HealthReport:
     database.schema_version()
     validated = database.validated_dossiers()
     dossier_ids = database.dossier_ids()
-    known = {
-        employee_id: validated.trusted(database.dossier_path(employee_id))
-        for employee_id in dossier_ids
-        if SAFE_ID.match(employee_id)
-    }
-    with _EarlyDossiers(database, [employee_id for employee_id, trusted in known.items() if trusted is None]) as early:
-        return _check_all(database, remember, validated, dossier_ids, known, early)
+    with _EarlyAudit(database, validated.audit_start()) as early_audit:
+        known = {
+            employee_id: validated.trusted(database.dossier_path(employee_id))
+            for employee_id in dossier_ids
+            if SAFE_ID.match(employee_id)
+        }
+        untrusted = [employee_id for employee_id, trusted in known.items() if trusted is None]
+        with _EarlyDossiers(database, untrusted) as early:
+            return _check_all(database, remember, validated, dossier_ids, known, early, early_audit)
 
 
 def _check_all(
@@ -217,6 +219,7 @@ def _check_all(
     dossier_ids: list[str],
     known: dict[str, validated_dossiers.Trusted | None],
     early: _EarlyDossiers,
+    early_audit: _EarlyAudit,
 ) -> HealthReport:
     """:func:`_check_database` once the dossiers to validate are known (and being validated)."""
     report = HealthReport()
@@ -340,7 +343,10 @@ def _check_all(
 
     def inspect_audit() -> None:
         try:
-            inspected.append(audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start()))
+            inspected.append(
+                early_audit.inspection(head.audit_count, head.audit_hash)
+                or audit_log.inspect(audit_path, head.audit_count, head.audit_hash, validated.audit_start())
+            )
         except OSError as error:
             inspected.append(error)
 
@@ -521,17 +527,109 @@ def _check_in_helper(employee_id: str) -> _DossierCheck | None:
 
 def _helpers(count: int) -> int:
     """How many helper processes validate ``count`` dossiers: one per core (at most 4) when there
-    are enough of them to pay for the helpers, and only where a helper can be forked (a command
-    line run; the app, which has threads, validates in its own process)."""
+    are enough of them to pay for the helpers, and only where a helper can be forked (see
+    :func:`_cores_to_fork`)."""
+    if count < PARALLEL_FROM:
+        return 0
+    return min(_cores_to_fork(), 4)
+
+
+def _cores_to_fork() -> int:
+    """The cores a check may fork helper processes for: 0 on one core, and where a helper cannot be
+    forked (the app, which has threads, checks in its own process; a system without ``fork``)."""
     import multiprocessing
     import threading
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if count < PARALLEL_FROM or cores < 2 or threading.active_count() > 1:
+    if cores < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 0
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 0
-    return min(cores, 4)
+    return cores
+
+
+AUDIT_APART_FROM = 1 << 20
+"""From this many bytes of the audit log to read (past the start an earlier check found whole), a
+check on several cores reads the log in a helper process of its own (see :class:`_EarlyAudit`)."""
+
+
+class _EarlyAudit:
+    """The audit log's check (:func:`poptui.store.audit.inspect`) in a helper process forked as the
+    check begins, while this process loads the record types and makes the dossiers' validator.
+
+    Until the dossiers' helpers are forked this process works on one core and the other is idle;
+    the audit log needs neither the records nor pydantic, and at 2,000 employees its 94,000 lines
+    are a fifth of a first check's work. Only the result comes back (an
+    :class:`~poptui.store.audit.Inspection`): it stands when the manifest's head is still the one
+    the helper was given; otherwise, and when the helper fails in any way (an error, a crash),
+    this process inspects the log itself, as without a helper, and so reports or raises what it
+    finds. A log with little to read, one core, or the app: no helper."""
+
+    def __init__(self, database: Database, verified: audit_log.Verified | None) -> None:
+        self.path = database.path / audit_log.AUDIT_FILE
+        self.root = database.path
+        self.verified = verified
+        self.head: tuple[int, str] | None = None
+        self._process: Any = None
+        self._reader: Any = None
+
+    def __enter__(self) -> _EarlyAudit:
+        try:
+            size = os.stat(self.path).st_size
+            manifest = store_manifest.read(self.root)
+        except (OSError, StoreError):  # the check says what is wrong with them
+            return self
+        if size - (self.verified.size if self.verified is not None else 0) < AUDIT_APART_FROM or not _cores_to_fork():
+            return self
+        import multiprocessing
+
+        head = (manifest.audit_count, manifest.audit_hash) if manifest is not None else (0, "")
+        context = multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_inspect_apart, args=(writer, self.path, head, self.verified), daemon=True)
+        process.start()
+        writer.close()  # only the helper writes: a helper that dies leaves the reader at its end
+        self.head, self._process, self._reader = head, process, reader
+        return self
+
+    def inspection(self, head_count: int, head_hash: str) -> audit_log.Inspection | None:
+        """The helper's result for the log with this head; None when there is none to take."""
+        if self._reader is None:
+            return None
+        found: Any = None
+        with contextlib.suppress(EOFError, OSError):
+            found = self._reader.recv()
+        self._reader.close()
+        self._reader = None
+        self.__exit__()
+        if self.head != (head_count, head_hash) or not isinstance(found, audit_log.Inspection):
+            return None
+        return found
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._reader is not None:  # the check ends without its result (an error, Ctrl+C): stop it
+            self._reader.close()
+            self._reader = None
+            if self._process is not None:
+                self._process.terminate()
+        if self._process is not None:
+            self._process.join()
+            self._process = None
+
+
+def _inspect_apart(writer: Any, path: Path, head: tuple[int, str], verified: audit_log.Verified | None) -> None:
+    """:class:`_EarlyAudit`'s helper: inspect the log, send the result (None on any error) and end
+    without running the exit handlers or flushing what it inherited (the parent's output)."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+        try:
+            found: audit_log.Inspection | None = audit_log.inspect(path, head[0], head[1], verified)
+        except Exception:
+            found = None
+        writer.send(found)
+        writer.close()
+    finally:
+        os._exit(0)
 
 
 def _check_dossiers(
@@ -547,8 +645,9 @@ def _check_dossiers(
     90,000 records at 2,000 employees) and pure computation: forked helpers (which inherit the
     loaded models and the references to check against) each validate a share, and return only
     the problems and trajectory ids found. The result is the same as validating here.
-    ``meanwhile`` runs in this process while the helpers work (the audit log's chain: this process
-    would otherwise only wait), or first when there are no helpers."""
+    ``meanwhile`` runs in this process while the helpers work (the audit log's chain, or taking its
+    result from :class:`_EarlyAudit`: this process would otherwise only wait), or first when there
+    are no helpers."""
     global _helper
     if len(employee_ids) >= WHOLE_FILES_FROM:
         database.prepare_dossier_validation()  # before the helpers fork: they inherit it

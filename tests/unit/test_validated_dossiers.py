@@ -161,13 +161,13 @@ def test_a_saved_dossier_is_validated_again(demo_db: Database, loads: list[str])
 def audit_lines(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """The audit lines the check parses and hashes one by one."""
     seen: list[bytes] = []
-    original = audit_log._entry
+    original = audit_log._parse
 
-    def counting(line: bytes) -> dict[str, object] | None:
+    def counting(line: bytes) -> object:
         seen.append(line)
         return original(line)
 
-    monkeypatch.setattr(audit_log, "_entry", counting)
+    monkeypatch.setattr(audit_log, "_parse", counting)
     return seen
 
 
