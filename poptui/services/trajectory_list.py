@@ -17,6 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from poptui.models import Level, TrajectoryStatus, VariantId
+from poptui.services import collector
 from poptui.services.summary_facts import EmployeeFacts, TrajectoryFacts, employee_facts, employee_trajectories
 from poptui.store import Database
 from poptui.store.summaries import Behind, Summary
@@ -257,10 +258,11 @@ def _json_facts(database: Database) -> list[JsonFacts]:
     is read by ``date.fromisoformat`` (once per distinct value) and written back in ISO form, which sorts
     as the dates do."""
     organisations = organisation_facts(database)
-    try:
-        return _facts_of(database.current_summaries(), organisations)  # one shard of summaries at a time
-    except Behind:
-        return _facts_of([database.refresh_summaries()], organisations)
+    with collector.paused():  # the facts outlive the reading: the collector walked them again and again
+        try:
+            return _facts_of(database.current_summaries(), organisations)  # one shard of summaries at a time
+        except Behind:
+            return _facts_of([database.refresh_summaries()], organisations)
 
 
 def _facts_of(
