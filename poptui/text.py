@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # CSI / OSC / DCS / other escape sequences (7-bit and their 8-bit C1 introducers).
 _ESCAPE_SEQUENCE = re.compile(
@@ -151,6 +151,116 @@ def clean_for_terminal(value: str) -> str:
     if not value or value.isascii():
         return value
     return _INVISIBLE_IN_LINE.sub("", value)
+
+
+# Where an escape sequence may start: a piece of a long output is cut only outside one (see TerminalCleaner).
+_SEQUENCE_START = re.compile("[\x1b\x9b\x90\x98\x9d\x9e\x9f]")
+# What ends a string sequence (OSC, DCS, SOS, PM, APC) that _ESCAPE_SEQUENCE otherwise runs to the end of the text.
+_STRING_END = re.compile("[\x07\x9c]|\x1b\\\\")
+
+
+def _open_string(match: re.Match[str]) -> bool:
+    """Is ``match`` a string sequence that found no end (it ran to the end of the text it was found in)?"""
+    found = match.group()
+    return (found[0] in "\x90\x98\x9d\x9e\x9f" or found[:2] in ("\x1b]", "\x1bP", "\x1bX", "\x1b^", "\x1b_")) and not (
+        found[-1] in "\x07\x9c" or found.endswith("\x1b\\")
+    )
+
+
+def _safe_cut(text: str) -> tuple[int, bool]:
+    """Where ``text``, the start of a longer one, can be cut: right after a newline outside every escape
+    sequence (whatever follows, cleaning both sides apart is cleaning them whole, see :class:`TerminalCleaner`);
+    and whether a string sequence is still open at its end (it may run on through what follows)."""
+    if _SEQUENCE_START.search(text) is None:
+        return text.rfind("\n") + 1, False
+    found = list(_ESCAPE_SEQUENCE.finditer(text))
+    limit, still_open = len(text), False
+    if found and found[-1].end() == len(text):  # may go on in what follows
+        limit, still_open = found[-1].start(), _open_string(found[-1])
+        found.pop()
+    while True:
+        newline = text.rfind("\n", 0, limit)
+        if newline < 0:
+            return 0, still_open
+        while found and found[-1].start() > newline:
+            found.pop()
+        if not found or found[-1].end() <= newline:
+            return newline + 1, still_open
+        limit = found[-1].start()  # the newline is inside a string sequence: cut before it
+
+
+class TerminalCleaner:
+    """:func:`clean_for_terminal` of a long text given in pieces, piece by piece: the texts :meth:`feed` and
+    :meth:`finish` return, joined, are ``clean_for_terminal`` of the pieces joined, whatever the pieces
+    (a command's output streamed to the terminal holds what ``say`` would print, never more).
+
+    A piece is cleaned up to its last newline outside an escape sequence, the rest waits for the next
+    piece. Cleaning the text on both sides of such a newline apart is cleaning it whole: every escape
+    sequence lies on one side (a string sequence without an end, which runs to the end of the text, is
+    kept waiting until its end comes), every other character is removed or kept on its own, and NFC
+    never composes across a newline. A piece without newlines, or one inside a string sequence that has
+    no end yet, waits whole (such a sequence, only in hostile text, is looked for its end in each new
+    piece, not searched again from its start)."""
+
+    def __init__(self) -> None:
+        self._waiting: list[str] = []
+        self._open = False
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waits: what comes next is cleaned as if it started the text."""
+        return not self._waiting
+
+    def feed(self, piece: str) -> str:
+        """The cleaned text up to the last place in ``piece`` where it can be cut (often all of it)."""
+        if not piece:
+            return ""
+        if self._open:
+            if _STRING_END.search(self._waiting[-1][-1:] + piece) is None:
+                self._waiting.append(piece)
+                return ""
+        text = "".join(self._waiting) + piece if self._waiting else piece
+        cut, self._open = _safe_cut(text)
+        self._waiting = [text[cut:]] if cut < len(text) else []
+        return clean_for_terminal(text[:cut]) if cut else ""
+
+    def finish(self) -> str:
+        """What still waits, cleaned: the end of the text."""
+        text = "".join(self._waiting)
+        self._waiting, self._open = [], False
+        return clean_for_terminal(text) if text else ""
+
+
+_PLAIN_UTF8 = bytes([0x09, 0x0A, *range(0x20, 0x7F), *range(0x80, 0xC0), *range(0xC3, 0xCC)])
+"""The bytes of UTF-8 text that :func:`clean_for_terminal` leaves as they are, whatever surrounds them: tab,
+newline, printable ASCII, continuation bytes and the lead bytes of U+00C0 to U+02FF (no suspect, and NFC
+changes no text of characters below U+0300: a test holds it). Everything else (controls, DEL, the lead
+byte of U+0080 to U+00BF, which holds the C1 controls, and of anything from U+0300) goes through
+:class:`TerminalCleaner`."""
+
+
+def clean_utf8_for_terminal(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """:func:`clean_for_terminal` of UTF-8 text given in pieces (each whole characters), piece by piece, as
+    UTF-8: joined, the pieces it yields are the joined pieces' text cleaned, encoded.
+
+    A piece that ends with a newline (or ends the text), after a cut, and holds only bytes of
+    :data:`_PLAIN_UTF8` is yielded as it is (the JSON of a list of names: one pass of ``bytes.translate``,
+    no decoding); any other piece is decoded and goes through a :class:`TerminalCleaner`."""
+    cleaner = TerminalCleaner()
+    iterator = iter(pieces)
+    piece = next(iterator, None)
+    while piece is not None:
+        following = next(iterator, None)
+        if cleaner.idle and (following is None or piece.endswith(b"\n")) and not piece.translate(None, _PLAIN_UTF8):
+            yield piece
+        else:
+            cleaned = cleaner.feed(piece.decode("utf-8"))
+            if cleaned:
+                yield cleaned.encode("utf-8")
+        piece = following
+    rest = cleaner.finish()
+    if rest:
+        yield rest.encode("utf-8")
 
 
 def shorten(value: str, limit: int = 60) -> str:

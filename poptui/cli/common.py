@@ -22,6 +22,7 @@ store errors (:class:`~poptui.store.StoreError`) and ``OSError`` through.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import errno
 import json
@@ -29,9 +30,9 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from poptui.i18n import _
 from poptui.locations import default_database_path
@@ -54,7 +55,7 @@ from poptui.store import (
 from poptui.store import schema as store_schema
 from poptui.store.errors import os_error_message
 from poptui.store.files import PRIVATE, UnknownGroup, group_permissions, set_permissions
-from poptui.text import clean_for_terminal
+from poptui.text import clean_for_terminal, clean_utf8_for_terminal
 
 GROUP_ENVIRONMENT_VARIABLE = "POPTUI_GROUP"
 
@@ -299,3 +300,58 @@ def json_text(value: object) -> str:
 def say(message: str) -> None:
     """Output of a command, on stdout: cleaned (see :func:`terminal_text`), never wrapped (it may be a table)."""
     print(terminal_text(message))
+
+
+def json_pieces(slices: Iterable[list[Any]]) -> Iterator[bytes]:
+    """:func:`json_text` of the slices joined into one list, in UTF-8 pieces, one per slice: a long list
+    is written while the next slice is made, never held whole (orjson writes ``[\\n`` + the items
+    joined by ``,\\n`` + ``\\n]``, or ``[]``; each piece but the last ends with its newline)."""
+    import orjson
+
+    first, pending = True, None
+    for items in slices:
+        if not items:
+            continue
+        text = memoryview(orjson.dumps(items, option=orjson.OPT_INDENT_2))[2:-2]  # the items, without [ and ]
+        if pending is not None:
+            yield b"".join((b"[\n" if first else b"", pending, b",\n"))
+            first = False
+        pending = text
+    if pending is None:
+        yield b"[]"
+    else:
+        yield b"".join((b"[\n" if first else b"", pending, b"\n]"))
+
+
+def say_pieces(pieces: Iterable[bytes]) -> None:
+    """:func:`say` of a long output made in UTF-8 pieces (:func:`json_pieces`): the same text, cleaned as
+    ``say`` cleans it (:func:`poptui.text.clean_utf8_for_terminal`: what the whole text cleaned holds,
+    nothing more), written piece by piece. To a UTF-8 stdout the bytes go to its buffer as they are
+    (after what was printed before); otherwise they are written as text."""
+    stream = sys.stdout
+    raw = _utf8_buffer(stream)
+    for piece in clean_utf8_for_terminal(pieces):
+        if raw is None:
+            stream.write(piece.decode("utf-8"))
+        else:
+            raw.write(piece)
+    if raw is None:
+        stream.write("\n")
+    else:
+        raw.write(b"\n")
+
+
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The byte stream under ``stream`` when text written to it is written as UTF-8 with no newline
+    translation (POSIX), flushed so that what comes next follows what was written; else None."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not encoding or os.linesep != "\n":
+        return None
+    try:
+        if codecs.lookup(encoding).name != "utf-8":
+            return None
+        stream.flush()
+    except (LookupError, OSError, ValueError):
+        return None
+    return cast(BinaryIO, buffer)

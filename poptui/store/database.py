@@ -596,6 +596,12 @@ class Database:
         )
         return None if entries is _UNCHANGED else entries
 
+    def current_summaries(self) -> Iterator[dict[str, Summary]]:
+        """Every entry as :meth:`refresh_summaries` gives them when the summaries are in line with the data
+        files, one shard at a time, none kept (see :func:`summaries.current_shards`); raises
+        :class:`summaries.Behind` before giving a shard that is not: then ask :meth:`refresh_summaries`."""
+        return summaries.current_shards(self.path, self.dossier_ids())
+
     def dossiers_held_in(self, year: int, month: int) -> builtins.list[str]:
         """The employees whose dossier holds a contact moment held in the month, from the summaries'
         held months (brought in line with the files first): the month's package reads only those

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from poptui.models import (
     VariantId,
 )
 from poptui.services.trajectory_list import ORGANISATIONS_TABLE, json_rows, organisation_facts, summarise
-from poptui.store import Database
+from poptui.store import Database, summaries
 
 
 def _listed(database: Database, capsys: pytest.CaptureFixture[str]) -> str:
@@ -147,22 +147,20 @@ def test_the_json_rows_are_each_summarys_json(demo_db: Database) -> None:
     assert rows == [summary.as_json() for summary in summarise(demo_db)]
 
 
-class _Damaged(Mapping[str, Any]):
-    """An employee's summary whose trajectories part is ``trajectories`` (as a damaged file might hold)."""
-
-    def __init__(self, entry: Any, trajectories: dict[str, Any]) -> None:
-        self._entry = entry
-        self._trajectories = trajectories
-        self.counts = entry.counts
-
-    def __getitem__(self, name: str) -> Any:
-        return self._trajectories if name == "trajectories" else self._entry[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._entry)
-
-    def __len__(self) -> int:
-        return len(self._entry)
+def _damage_summary(database: Database, change: Callable[[dict[str, Any]], None]) -> str:
+    """Change the stored summary (its employee and trajectories parts) of the first employee with a
+    trajectory, as a damaged or hand-edited summary file might hold it; that employee's id."""
+    database.refresh_summaries()
+    for path in sorted((database.path / summaries.FOLDER).glob("[0-9][0-9][0-9].json")):
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        for employee_id, row in rows.items():
+            people = json.loads(row[2]) if row[2] else {}
+            if people.get("trajectories"):
+                change(people)
+                row[2] = json.dumps(people)
+                path.write_text(json.dumps(rows), encoding="utf-8")
+                return employee_id
+    raise AssertionError("no employee with a trajectory")
 
 
 @pytest.mark.parametrize(
@@ -174,16 +172,14 @@ class _Damaged(Mapping[str, Any]):
         lambda part: [*part[:6], "no-such-level", part[7]],
         lambda part: part[:5],
         lambda part: 7,
+        lambda part: [*part[:3], ["2024-01-01"], *part[4:]],
     ],
 )
-def test_an_employee_whose_summary_is_damaged_is_left_out_of_both_lists(
-    demo_db: Database, monkeypatch: pytest.MonkeyPatch, damage: Any
-) -> None:
-    entries = dict(demo_db.refresh_summaries())
-    employee_id, entry = next((key, entry) for key, entry in entries.items() if entry.get("trajectories"))
-    damaged = {key: damage(list(part)) for key, part in entry["trajectories"].items()}
-    entries[employee_id] = _Damaged(entry, damaged)
-    monkeypatch.setattr(demo_db, "refresh_summaries", lambda **_options: entries)
+def test_an_employee_whose_summary_is_damaged_is_left_out_of_both_lists(demo_db: Database, damage: Any) -> None:
+    def change(people: dict[str, Any]) -> None:
+        people["trajectories"] = {key: damage(list(part)) for key, part in people["trajectories"].items()}
+
+    employee_id = _damage_summary(demo_db, change)
     rows = json_rows(demo_db)
     assert rows and all(row["employee_id"] != employee_id for row in rows)
     assert rows == [summary.as_json() for summary in summarise(demo_db)]
