@@ -514,8 +514,7 @@ def _read_json(path: Path) -> Any:
         data = loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-    if keep:
-        _parsed[str(path)] = (key, data)
+    _parsed[str(path)] = (key, data)
     return data
 
 
