@@ -4,7 +4,7 @@ A check parses and validates about 90,000 records at 2,000 employees, and ``list
 keeps a tuple per trajectory (46,000 at 20,000 employees) while it reads every summary: objects that
 live long enough to reach the oldest generation, which the collector then walks again and again.
 What they make is freed by reference counting; the few cycles (an error with its traceback) are
-collected once the collector runs again. (:mod:`poptui.services.health` has its own copy for a check.)
+collected once the collector runs again.
 """
 
 from __future__ import annotations
