@@ -112,4 +112,5 @@ async def test_the_package_shows_its_progress_while_it_is_made(demo_db: Database
             step == "PDF's maken" and total == len(expected) and display for step, total, _done, display in shown
         )
         assert not screen.query_one("#month-busy").display  # gone once the summary is there
+        assert not screen.query(ProgressBar)  # and its bar removed, with the timers that animate it
         assert "klaar in" in str(screen.query_one("#month-summary").render())

@@ -5,6 +5,9 @@ dialogs, the command palette), on the demo database where every stored text star
 markup payloads (``[/]`` first: parsed as markup, it crashes the screen):
 
 - the screen opens, and when it shows stored text, shows it literally (issue 10);
+- once open it does nothing by itself: no text field blinks its cursor and no repeating timer runs
+  on the app, the screen or its widgets, so nothing is repainted or sent while the coach does
+  nothing (issue 17, "nothing polls or repaints while idle on any screen");
 - its footer fits 80 columns, F1 included (issue 11: no "f1 Hu");
 - on a screen where the coach types (``LETTERS_ARE_TEXT``: a form, a list), a sentence of command
   letters typed into each of the first widgets of the focus chain is only text: nothing opens,
@@ -115,6 +118,37 @@ async def check_help(pilot: Pilot[Any], screen: Screen, footer: dict[str, str], 
     await back_to(pilot, screen, what)
 
 
+def can_be_seen(node: Any) -> bool:
+    """Whether ``node`` can paint: it and every container it is in displayed and visible."""
+    return all(part.display and part.visible for part in node.ancestors_with_self if isinstance(part, Widget))
+
+
+def repeating_timers(app: Any, screen: Screen) -> list[str]:
+    """The timers that tick again and again (``set_interval``, an ``auto_refresh``) and are running
+    now, not paused, on the app, ``screen`` or its widgets; a one-off timer (``set_timer``: a draft
+    saved after the last key, a notification's timeout) ends by itself and is not one of them.
+
+    Every such timer of poptui's own classes counts; one of Textual's counts when its widget can be
+    seen (the command palette keeps a hidden loading indicator ticking, which paints nothing)."""
+    found = []
+    for node in (app, screen, *screen.walk_children(with_self=False)):
+        ours = type(node).__module__.startswith(("poptui", "screens"))
+        for timer in list(node._timers):
+            task = timer._task
+            running = timer._repeat is None and task is not None and not task.done() and timer._active.is_set()
+            if running and (ours or can_be_seen(node)):
+                found.append(f"{type(node).__name__} {timer.name}")
+    return found
+
+
+def check_idle(app: Any, screen: Screen, what: str) -> None:
+    """The screen as it opened does nothing by itself: no blinking cursor, no repeating timer."""
+    blinking = [type(widget).__name__ for widget in screen.walk_children() if getattr(widget, "cursor_blink", False)]
+    assert not blinking, f"{what}: a cursor blinks while idle in {blinking}"
+    ticking = repeating_timers(app, screen)
+    assert not ticking, f"{what}: timers repaint while idle: {ticking}"
+
+
 def check_footer_fits(app: Any, screen: Screen, what: str) -> None:
     """Every key the footer shows is whole inside the window, and F1 is among them."""
     footers = list(screen.query(Footer))
@@ -213,6 +247,7 @@ async def check_opener(pilot: Pilot[Any], opener: Opener, look: Lookup) -> int:
     """Every check of one opener, from the home screen; returns how many footer keys were pressed."""
     app = pilot.app
     screen = await open_screen(pilot, opener, look)
+    check_idle(app, screen, opener.name)
     if opener.shows_data:
         assert VISIBLE in screen_text(app), f"{opener.name}: the stored text is not shown as it is"
     if not opener.keys:
