@@ -245,17 +245,33 @@ class ImportEmployeesScreen(BaseScreen[None]):
             )
         lines = [result.summary(), *result.notes()]
         if len(rows) < len(result.rows):
-            lines.append(
-                _(
-                    "De tabel toont de {shown} rijen die niet worden toegevoegd; de andere {count} rijen zijn in orde.",
-                    shown=len(rows),
-                    count=len(result.rows) - len(rows),
-                )
-            )
+            lines.append(self._table_note(len(rows), result.rows))
         if not result.committed:
             lines.append(_("Dit is een voorbeeld: er is nog niets opgeslagen. Ctrl+S importeert."))
         self.query_one("#import-summary", Static).update("\n".join(lines))
         self._show_detail(0)
+
+    @staticmethod
+    def _table_note(shown: int, rows: list[RowResult]) -> str:
+        """What a table of ``shown`` rows leaves out of a large file: the rows that are in order, and
+        when even the rows not added are more than :data:`TABLE_LIMIT`, the rest of those."""
+        added = sum(1 for row in rows if row.outcome is Outcome.ADDED)
+        not_added = len(rows) - added
+        if shown < not_added:
+            note = _(
+                "De tabel toont de eerste {shown} van de {count} rijen die niet worden toegevoegd.",
+                shown=shown,
+                count=not_added,
+            )
+        else:
+            note = _("De tabel toont de {shown} rijen die niet worden toegevoegd.", shown=shown)
+        if added:
+            note += " " + _n(
+                "De andere rij is in orde en staat niet in de tabel.",
+                "De andere {count} rijen zijn in orde en staan niet in de tabel.",
+                added,
+            )
+        return note
 
     def _show_detail(self, index: int) -> None:
         detail = self.query_one("#import-detail", Static)

@@ -180,3 +180,45 @@ async def test_markup_in_the_file_and_the_organisation_shows_literally(db: Datab
         assert app.is_running and app.screen is screen  # a click action in a name did nothing
         functions = sorted(employee.function for employee in db.list(Employee))
         assert functions == ["Poetshulp [tijdelijk]", "[bold]Hout"]
+
+
+async def test_a_large_file_says_which_rows_the_table_leaves_out(
+    demo_db: Database, tmp_path: Path, monkeypatch
+) -> None:
+    """Above TABLE_LIMIT rows the table shows only rows that are not added; the line under it says
+    how many of those it shows and never calls a refused row "in orde" (it once said "the other
+    1000 rows are in order" of a file where all 3,000 were refused)."""
+    from poptui.screens import import_screen
+
+    monkeypatch.setattr(import_screen, "TABLE_LIMIT", 3)
+    header = "voornaam;achternaam;functie;begeleider;reflectievermogen\r\n"
+    refused = "".join(f"Fout{index};Rij{index};Logistiek;Luc Maes;matig\r\n" for index in range(5))
+    added = "".join(f"Goed{index};Rij{index};Logistiek;Luc Maes;laag\r\n" for index in range(2))
+    cases = [
+        (refused + added, 3, "De tabel toont de eerste 3 van de 5 rijen die niet worden toegevoegd."),
+        (refused + added, 3, "De andere 2 rijen zijn in orde en staan niet in de tabel."),
+        (refused[: refused.index("Fout2")] + added + added.replace("Goed", "Ook"), 2, "De tabel toont de 2 rijen"),
+        (refused + added[: added.index("Goed1")], 3, "De andere rij is in orde en staat niet in de tabel."),
+    ]
+    app = PopApp(demo_db, None, ask_coach=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        navigation.open_organisation(app, _werkplaats(demo_db).id)
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ImportEmployeesScreen)
+        for index, (body, shown, expected) in enumerate(cases):
+            path = tmp_path / f"groot{index}.csv"
+            path.write_text(header + body, encoding="utf-8")
+            field = screen.query_one("#import-path")
+            field.focus()
+            field.value = ""  # type: ignore[attr-defined]
+            await pilot.press(*str(path), "enter")
+            await _settle(app, pilot)
+            table = screen.query_one(DataTable)
+            assert table.row_count == shown
+            assert all("geweigerd" in str(table.get_row_at(row)[2]) for row in range(shown))
+            summary = " ".join(str(screen.query_one("#import-summary", Static).render()).split())
+            assert expected in summary, summary
+            assert "1000" not in summary
