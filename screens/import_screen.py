@@ -245,18 +245,18 @@ class ImportEmployeesScreen(BaseScreen[None]):
             )
         lines = [result.summary(), *result.notes()]
         if len(rows) < len(result.rows):
-            lines.append(self._table_note(len(rows), result.rows))
+            lines.append(self._table_note(len(rows), result))
         if not result.committed:
             lines.append(_("Dit is een voorbeeld: er is nog niets opgeslagen. Ctrl+S importeert."))
         self.query_one("#import-summary", Static).update("\n".join(lines))
         self._show_detail(0)
 
     @staticmethod
-    def _table_note(shown: int, rows: list[RowResult]) -> str:
+    def _table_note(shown: int, result: EmployeeImport) -> str:
         """What a table of ``shown`` rows leaves out of a large file: the rows that are in order, and
         when even the rows not added are more than :data:`TABLE_LIMIT`, the rest of those."""
-        added = sum(1 for row in rows if row.outcome is Outcome.ADDED)
-        not_added = len(rows) - added
+        added = len(result.added)
+        not_added = len(result.rows) - added
         if shown < not_added:
             note = _(
                 "De tabel toont de eerste {shown} van de {count} rijen die niet worden toegevoegd.",

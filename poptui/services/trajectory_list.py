@@ -305,10 +305,9 @@ def _facts_of(
         if not values:
             continue
         part = people.get("employee")
-        if part:  # employee_facts(employee_id, part).full_name and its organisation (part: a dict, from JSON)
-            first_name, last_name = part.get("first_name", ""), part.get("last_name", "")
-            organisation = organisations.get(str(part.get("organisation_id", "")))
-            name = f"{first_name!s} {last_name!s}"
+        if part:
+            employee = employee_facts(employee_id, part)
+            organisation, name = organisations.get(employee.organisation_id), employee.full_name
         else:
             organisation, name = None, "?"
         organisation_id = organisation.id if organisation else None
