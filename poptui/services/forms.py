@@ -89,6 +89,7 @@ from poptui.models import (
 )
 from poptui.services import consent, months
 from poptui.services.delivery import deliver_file, deliver_folder, export_failed
+from poptui.services.helper_processes import end_with_parent
 from poptui.services.hours_summary import MonthHours, hours_by_month
 from poptui.store import Database
 from poptui.store.errors import os_reason
@@ -551,8 +552,9 @@ def _pop_and_consent(
 _helper: tuple[Database, dict[str, Person], date] | None = None
 
 
-def _start_helper(path: Path, actor: str, persons: dict[str, Person], today: date, language: str) -> None:
+def _start_helper(path: Path, actor: str, persons: dict[str, Person], today: date, language: str, parent: int) -> None:
     global _helper
+    end_with_parent(parent)  # a package killed while it is made leaves no helper behind
     set_language(language)
     _helper = (Database(path, actor), persons, today)
 
@@ -607,7 +609,7 @@ def _pops_and_consents(
         max_workers=workers,
         mp_context=context,
         initializer=_start_helper,
-        initargs=(db.path, db.actor, persons, today, current_language()),
+        initargs=(db.path, db.actor, persons, today, current_language(), os.getpid()),
     ) as pool:
         made = pool.map(_helper_pair, jobs, chunksize=2)  # hands out every job at once
         meanwhile()

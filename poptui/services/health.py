@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from poptui import models  # the check's record types load when it runs: the start's quick check needs none
 from poptui.i18n import _, _n
 from poptui.services import collector
+from poptui.services.helper_processes import end_with_parent
 from poptui.store import AccessDenied, Database, DatabaseDamaged, SaveFailed, StoreError, layout
 from poptui.store import audit as audit_log
 from poptui.store import manifest as store_manifest
@@ -568,7 +569,9 @@ class _EarlyAudit:
         head = (manifest.audit_count, manifest.audit_hash) if manifest is not None else (0, "")
         context = multiprocessing.get_context("fork")
         reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_inspect_apart, args=(writer, self.path, head, self.verified), daemon=True)
+        process = context.Process(
+            target=_inspect_apart, args=(writer, self.path, head, self.verified, os.getpid()), daemon=True
+        )
         process.start()
         writer.close()  # only the helper writes: a helper that dies leaves the reader at its end
         self.head, self._process, self._reader = head, process, reader
@@ -599,12 +602,16 @@ class _EarlyAudit:
             self._process = None
 
 
-def _inspect_apart(writer: Any, path: Path, head: tuple[int, str], verified: audit_log.Verified | None) -> None:
+def _inspect_apart(
+    writer: Any, path: Path, head: tuple[int, str], verified: audit_log.Verified | None, parent: int
+) -> None:
     """:class:`_EarlyAudit`'s helper: inspect the log, send the result (None on any error) and end
-    without running the exit handlers or flushing what it inherited (the parent's output)."""
+    without running the exit handlers or flushing what it inherited (the parent's output); it ends at
+    once when ``parent``, the check, ends first."""
     import signal
 
     try:
+        end_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
         try:
             found: audit_log.Inspection | None = audit_log.inspect(path, head[0], head[1], verified)
@@ -644,7 +651,12 @@ def _check_dossiers(
 
     _helper = (database, trajectories, trajectories_unreadable)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=end_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             results = pool.map(_check_in_helper, employee_ids, chunksize=16)  # hands out every dossier at once
             meanwhile()
             found = list(results)
@@ -705,7 +717,12 @@ class _EarlyDossiers:
 
         self.database.prepare_dossier_validation()  # before the helpers fork: they inherit it
         _helper = (self.database, (), False)
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=end_with_parent,
+            initargs=(os.getpid(),),
+        )
         self._found = self._pool.map(_check_whole_in_helper, self.employee_ids, chunksize=16)
         return self
 
